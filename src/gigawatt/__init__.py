@@ -1,0 +1,36 @@
+"""gigawatt: a digital twin of gigawatt-scale AI build-outs (Stargate and its rivals).
+
+Python API::
+
+    import gigawatt as gw
+    s = gw.load_scenario("stargate")          # or a path to a YAML file; overrides=["funding.announced_arrival=0"]
+    r = gw.simulate(s)
+    r.timeseries    # pandas DataFrame, one row per month
+    r.metrics       # dict of key metrics
+    gw.estimate("gb200", power_mw=1200)
+"""
+
+from gigawatt.errors import GigawattError, ScenarioError, UnknownNameError
+from gigawatt.estimate import estimate
+from gigawatt.result import METRICS, Result, simulate
+from gigawatt.scenario import Scenario, builtin_names, load_scenario, resolved_with_sources
+from gigawatt.sources import catalog, defaults, get_accelerator
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "METRICS",
+    "GigawattError",
+    "Result",
+    "Scenario",
+    "ScenarioError",
+    "UnknownNameError",
+    "builtin_names",
+    "catalog",
+    "defaults",
+    "estimate",
+    "get_accelerator",
+    "load_scenario",
+    "resolved_with_sources",
+    "simulate",
+]

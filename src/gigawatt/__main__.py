@@ -1,0 +1,3 @@
+from gigawatt.cli import entry
+
+entry()

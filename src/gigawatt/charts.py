@@ -1,0 +1,105 @@
+"""PNG charts of a simulation (matplotlib, headless). Kept out of the model core: only interfaces import it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gigawatt.output import write_atomic
+from gigawatt.result import Result
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _footer(fig, result: Result) -> None:
+    s = result.scenario
+    fig.text(
+        0.01, 0.01,
+        f"gigawatt simulation of scenario '{s.name}'. Inputs and their sources: `gigawatt show {s.name}`.",
+        fontsize=7, color="#555555",
+    )
+
+
+def _save(fig, path: Path) -> Path:
+    def w(tmp):
+        fig.savefig(tmp, dpi=120, format="png")
+
+    write_atomic(path, w, suffix=".png")
+    _plt().close(fig)
+    return path
+
+
+def buildout_chart(result: Result, path: Path) -> Path:
+    """Facility power online, IT power installed (MW) and accelerators installed by type over time."""
+    plt = _plt()
+    ts = result.timeseries
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 7), sharex=True)
+    ax1.plot(ts.index, ts["mw_online"], label="facility power online", lw=2)
+    ax1.plot(ts.index, ts["it_mw_online"], label="IT power the halls can feed", lw=1.2, ls="--")
+    ax1.plot(ts.index, ts["it_mw_installed"], label="IT power installed", lw=2)
+    ax1.set_ylabel("MW")
+    ax1.set_title(f"{result.scenario.title or result.scenario.name}: power")
+    ax1.legend(loc="upper left", fontsize=8)
+    ax1.grid(alpha=0.3)
+    cols = [c for c in ts.columns if c.startswith("accelerators_")]
+    if cols:
+        ax2.stackplot(ts.index, [ts[c] / 1e3 for c in cols], labels=[c.removeprefix("accelerators_") for c in cols])
+        ax2.legend(loc="upper left", fontsize=8)
+    ax2.set_ylabel("accelerators installed (thousands)")
+    ax2.set_title("accelerators by type")
+    ax2.grid(alpha=0.3)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    _footer(fig, result)
+    return _save(fig, path)
+
+
+def money_chart(result: Result, path: Path) -> Path:
+    """Cumulative capex against money pledged, secured and received (USD billions)."""
+    plt = _plt()
+    ts = result.timeseries
+    fig, ax = plt.subplots(figsize=(9, 5))
+    b = 1e9
+    ax.plot(ts.index, ts["pledged_usd"] / b, label="pledged (due)", lw=1.5, ls=":")
+    ax.plot(ts.index, ts["secured_usd"] / b, label="secured (due)", lw=1.5, ls="--")
+    ax.plot(ts.index, (ts["equity_usd"] + ts["debt_capacity_usd"]) / b, label="received + debt capacity", lw=1.5)
+    ax.plot(ts.index, ts["spent_usd"] / b, label="spent by the programme", lw=2.5)
+    ax.plot(ts.index, (ts["capex_facility_usd"] + ts["capex_it_usd"]) / b, label="capex incl. external facilities",
+            lw=1.2, color="#777777")
+    ax.set_ylabel("USD billion (cumulative)")
+    ax.set_title(f"{result.scenario.title or result.scenario.name}: capex vs money")
+    ax.legend(loc="upper left", fontsize=8)
+    ax.grid(alpha=0.3)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    _footer(fig, result)
+    return _save(fig, path)
+
+
+def funding_gap_chart(result: Result, path: Path) -> Path:
+    """Monthly funding gap: money due under the plan that could not be paid (USD billions)."""
+    plt = _plt()
+    ts = result.timeseries
+    fig, ax = plt.subplots(figsize=(9, 4))
+    ax.fill_between(ts.index, ts["funding_gap_usd"] / 1e9, step="mid", alpha=0.6, color="#c0392b")
+    ax.set_ylabel("USD billion")
+    ax.set_title(f"{result.scenario.title or result.scenario.name}: funding gap "
+                 "(facility capex of phases waiting for money + accelerators not affordable + unpaid interest)",
+                 fontsize=9)
+    ax.grid(alpha=0.3)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    _footer(fig, result)
+    return _save(fig, path)
+
+
+def write_charts(result: Result, out: Path) -> list[Path]:
+    """All charts of one result into folder ``out``."""
+    return [
+        buildout_chart(result, out / "buildout.png"),
+        money_chart(result, out / "money.png"),
+        funding_gap_chart(result, out / "funding_gap.png"),
+    ]

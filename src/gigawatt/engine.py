@@ -1,0 +1,357 @@
+"""The orchestrator: a scenario in, a month-by-month result out.
+
+``compile_inputs`` turns a validated :class:`~gigawatt.scenario.Scenario` into arrays (phases on the last axis);
+``run_arrays`` steps through the months with every state array shaped ``(trials, phases)``, so the same code runs
+one deterministic trial or many Monte Carlo trials; ``simulate`` wraps both and returns a :class:`Result`.
+
+Order of events inside a month (see docs/model.md for the equations):
+
+1. equity arrives (secured first); debt capacity follows equity;
+2. interest on debt outstanding is paid;
+3. accelerators are ordered for halls that will be online when they arrive (power headroom, supply caps, money);
+4. phases whose planned start has come are started, first come first served, if their facility capex can be
+   committed in full (project finance closes before construction);
+5. construction spends its committed money evenly; halls come online when built and powered;
+6. accelerators ordered ``lead_time`` months ago are installed; those past their lifetime are retired.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+
+import numpy as np
+
+from gigawatt.model import construction, energy, funding, procurement
+from gigawatt.scenario import Scenario
+from gigawatt.sources import Accelerator, catalog
+from gigawatt.units import add_months, month_index
+
+
+@dataclasses.dataclass
+class Inputs:
+    """A scenario as arrays. Shapes: P phases, K accelerator types, C supply caps, T months."""
+
+    months: list  # datetime.date of each month, length T
+    phase_labels: list[str]
+    site_of_phase: list[str]
+    types: list[Accelerator]
+    # phases (P,)
+    power_mw: np.ndarray
+    pue: np.ndarray
+    planned_start: np.ndarray
+    construction_months: np.ndarray
+    power_available: np.ndarray
+    capex_facility_usd: np.ndarray
+    external: np.ndarray
+    carbon_t_per_mwh: np.ndarray
+    type_of_order: np.ndarray  # (T, P) type index of an order placed in month t, -1 if none available
+    # types (K,)
+    it_kw: np.ndarray
+    price_usd: np.ndarray
+    bf16_flops: np.ndarray
+    # money (T,)
+    pledged_cum_usd: np.ndarray
+    secured_cum_usd: np.ndarray
+    equity_cum_usd: np.ndarray
+    equity_share: float
+    monthly_rate: float
+    debt_limit_usd: float
+    # supply caps
+    cap_phase: np.ndarray  # (C, P) bool
+    cap_type: np.ndarray  # (C, K) bool
+    cap_per_year: np.ndarray  # (C,)
+    cap_names: list[str]
+    # operations
+    lead_months: int
+    life_months: int
+    utilization: float
+    energy_price_usd_per_mwh: float
+    hours: np.ndarray  # (T,)
+
+
+def resolve_accelerator(acc: Accelerator, scenario: Scenario) -> Accelerator:
+    """The catalog entry with the scenario's ``accelerator_overrides`` applied."""
+    over = {k.lower(): v for k, v in scenario.accelerator_overrides.items()}.get(acc.name)
+    if over is None:
+        return acc
+    changes = {k: v for k, v in over.model_dump(exclude_none=True).items()}
+    return dataclasses.replace(acc, **changes)
+
+
+def compile_inputs(s: Scenario) -> Inputs:
+    """Turn a validated scenario into the arrays the engine steps through."""
+    T = int(round(s.programme.horizon_months))
+    start = s.programme.start
+    months = [add_months(start, t) for t in range(T)]
+    cat = {name: resolve_accelerator(acc, s) for name, acc in catalog().items()}
+    names = list(cat)
+    fv = {i: month_index(cat[n].first_volume, start) for i, n in enumerate(names)}
+
+    labels, site_of, rows = [], [], []
+    for site in s.sites:
+        for ph in site.phases:
+            labels.append(f"{site.name}/{ph.name}")
+            site_of.append(site.name)
+            rows.append((site, ph))
+    P = len(rows)
+    pue = np.array([ph.pue or s.operations.pue for _, ph in rows])
+    power_mw = np.array([ph.power_mw for _, ph in rows])
+    type_of_order = np.full((T, P), -1, dtype=int)
+    for p, (site, ph) in enumerate(rows):
+        choice = ph.accelerator.strip().lower()
+        if choice.startswith("newest"):
+            vendor = choice.partition(":")[2]
+            cands = [i for i, n in enumerate(names) if (not vendor or cat[n].vendor == vendor)
+                     and cat[n].it_power_w is not None and cat[n].price_usd is not None]
+            for t in range(T):
+                type_of_order[t, p] = procurement.newest_available(fv, cands, t)
+        else:
+            k = names.index(choice)
+            where = f"sites[{s.sites.index(site)}].phases[{site.phases.index(ph)}].accelerator"
+            cat[choice].require("it_power_w", where)
+            cat[choice].require("price_usd", where)
+            type_of_order[:, p] = k
+
+    pledged = np.zeros(T)
+    secured = np.zeros(T)
+    equity = np.zeros(T)
+    for partner in s.partners:
+        f = s.funding.announced_arrival if partner.announced_arrival is None else partner.announced_arrival
+        for pl in partner.pledges:
+            due = funding.pledge_due_cumulative(
+                pl.amount_usd, pl.upfront_fraction, month_index(pl.start, start), pl.months, T
+            )
+            pledged += due
+            secured += np.minimum(due, pl.secured_usd)
+            equity += funding.received_cumulative(due, pl.secured_usd, f, s.funding.announced_delay_months)
+
+    cap_phase = np.zeros((len(s.supply_caps), P), dtype=bool)
+    cap_type = np.zeros((len(s.supply_caps), len(names)), dtype=bool)
+    for c, cap in enumerate(s.supply_caps):
+        for p, (site, _) in enumerate(rows):
+            cap_phase[c, p] = (cap.sites is None or site.name in cap.sites) and (
+                cap.countries is None or site.country in cap.countries
+            )
+        for k, n in enumerate(names):
+            cap_type[c, k] = cap.accelerators is None or n in [a.lower() for a in cap.accelerators]
+
+    def num(v):
+        return np.nan if v is None else float(v)
+
+    return Inputs(
+        months=months,
+        phase_labels=labels,
+        site_of_phase=site_of,
+        types=[cat[n] for n in names],
+        power_mw=power_mw,
+        pue=pue,
+        planned_start=np.array([month_index(ph.start, start) for _, ph in rows]),
+        construction_months=np.array([ph.construction_months for _, ph in rows]),
+        power_available=np.array(
+            [month_index(ph.power.available, start) if ph.power.available else 0 for _, ph in rows]
+        ),
+        capex_facility_usd=construction.facility_capex_usd(
+            power_mw, pue, np.array([ph.capex_per_mw_usd for _, ph in rows]),
+            np.array([ph.power.capex_per_mw_usd for _, ph in rows]),
+        ),
+        external=np.array([site.facility_financing == "external" for site, _ in rows]),
+        carbon_t_per_mwh=np.array([ph.power.carbon_t_per_mwh for _, ph in rows]),
+        type_of_order=type_of_order,
+        it_kw=np.array([num(cat[n].it_power_w) / 1000.0 for n in names]),
+        price_usd=np.array([num(cat[n].price_usd) for n in names]),
+        bf16_flops=np.array([num(cat[n].bf16_dense_tflops) * 1e12 for n in names]),
+        pledged_cum_usd=pledged,
+        secured_cum_usd=secured,
+        equity_cum_usd=equity,
+        equity_share=s.financing.equity_share,
+        monthly_rate=float(funding.monthly_rate(s.financing.interest_rate)),
+        debt_limit_usd=np.inf if s.financing.debt_limit_usd is None else s.financing.debt_limit_usd,
+        cap_phase=cap_phase,
+        cap_type=cap_type,
+        cap_per_year=np.array([cap.per_year * cap.share for cap in s.supply_caps]),
+        cap_names=[cap.name for cap in s.supply_caps],
+        lead_months=int(round(s.procurement.lead_time_months)),
+        life_months=max(1, int(round(s.operations.lifetime_months))),
+        utilization=s.operations.utilization,
+        energy_price_usd_per_mwh=s.operations.energy_price_usd_per_mwh,
+        hours=np.array([24.0 * calendar.monthrange(m.year, m.month)[1] for m in months]),
+    )
+
+
+SERIES = {
+    # name: (unit, description)
+    "mw_online": ("MW", "facility power of the halls online"),
+    "it_mw_online": ("MW", "IT power the halls online can feed (facility power / PUE)"),
+    "it_mw_installed": ("MW", "all-in IT power of the accelerators installed"),
+    "accelerators": ("count", "accelerators installed"),
+    "h100e": ("H100-eq", "installed dense BF16 throughput / H100's 989 TFLOP/s"),
+    "peak_bf16_flops": ("FLOP/s", "installed dense BF16 peak"),
+    "pledged_usd": ("USD", "cumulative money due under the pledges"),
+    "secured_usd": ("USD", "cumulative secured money due"),
+    "equity_usd": ("USD", "cumulative equity received"),
+    "debt_usd": ("USD", "debt outstanding"),
+    "debt_capacity_usd": ("USD", "debt that may be outstanding"),
+    "cash_usd": ("USD", "cash on hand (received, not spent)"),
+    "committed_usd": ("USD", "facility money committed to started phases, not yet spent"),
+    "capex_facility_usd": ("USD", "cumulative facility capex, programme-paid and external"),
+    "capex_facility_programme_usd": ("USD", "cumulative facility capex paid by the programme"),
+    "capex_it_usd": ("USD", "cumulative accelerator capex (all-in)"),
+    "interest_usd": ("USD", "cumulative interest paid"),
+    "spent_usd": ("USD", "cumulative programme spending (facility + IT + interest)"),
+    "funding_gap_usd": ("USD", "money due this month under the plan that cannot be paid"),
+    "phases_started": ("count", "phases under construction or built"),
+    "phases_online": ("count", "phases online"),
+    "energy_mwh": ("MWh", "facility energy in the month"),
+    "energy_cost_usd": ("USD", "energy cost in the month"),
+    "emissions_t": ("t CO2", "emissions in the month"),
+}
+
+
+def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
+    """Step the model through the months. Returns series shaped (trials, T) and per-type counts (trials, T, K).
+
+    Every quantity is computed for all trials and phases at once; the loop runs over months only.
+    """
+    N, T, P, K = trials, len(inp.months), len(inp.power_mw), len(inp.types)
+    lead, life = inp.lead_months, inp.life_months
+    lev = (1.0 - inp.equity_share) / inp.equity_share
+    it_cap_kw = construction.it_power_mw(inp.power_mw, inp.pue) * 1000.0  # (P,)
+    prog_capex = np.where(inp.external, 0.0, inp.capex_facility_usd)  # (P,)
+    build = np.rint(inp.construction_months).astype(int)
+    onehot = np.zeros((T, P, K))
+    tt, pp = np.nonzero(inp.type_of_order >= 0)
+    onehot[tt, pp, inp.type_of_order[tt, pp]] = 1.0
+    safe_type = np.maximum(inp.type_of_order, 0)
+    price_tp = np.where(inp.type_of_order >= 0, inp.price_usd[safe_type], np.inf)  # (T, P)
+    kw_tp = np.where(inp.type_of_order >= 0, inp.it_kw[safe_type], np.inf)
+    flops_k, kw_k = np.nan_to_num(inp.bf16_flops), np.nan_to_num(inp.it_kw)
+
+    cash = np.zeros(N)
+    debt = np.zeros(N)
+    equity_prev = 0.0
+    started = np.zeros((N, P), dtype=bool)
+    start_m = np.full((N, P), -1)
+    committed = np.zeros((N, P))  # facility money committed, unspent
+    fac_spent_ext = np.zeros(N)
+    orders = np.zeros((T, N, P))
+    power_future_kw = np.zeros((N, P))  # IT kW of cohorts active at t + lead
+    installed_kw = np.zeros((N, P))
+    installed_k = np.zeros((N, K))
+    cap_used = np.zeros((N, len(inp.cap_names)))
+    year_prev = None
+    cum = {k: np.zeros(N) for k in ("fac", "fac_prog", "it", "interest")}
+    out = {name: np.zeros((N, T)) for name in SERIES}
+    out_k = np.zeros((N, T, K))
+
+    def pay(amount):
+        """Pay from cash first, then by drawing debt; the caller never asks for more than is available."""
+        nonlocal cash, debt
+        from_cash = np.minimum(amount, cash)
+        cash = cash - from_cash
+        debt = debt + (amount - from_cash)
+
+    for t in range(T):
+        m = inp.months[t]
+        if m.year != year_prev:
+            cap_used[:] = 0.0
+            year_prev = m.year
+        # 1. money in
+        cash = cash + (inp.equity_cum_usd[t] - equity_prev)
+        equity_prev = inp.equity_cum_usd[t]
+        debt_cap = np.minimum(inp.debt_limit_usd, inp.equity_cum_usd[t] * lev)
+        headroom = np.maximum(debt_cap - debt, 0.0)
+        # 2. interest
+        interest_due = debt * inp.monthly_rate
+        interest_paid = np.minimum(interest_due, cash + headroom - committed.sum(-1).clip(0))
+        interest_paid = np.maximum(interest_paid, 0.0)
+        pay(interest_paid)
+        cum["interest"] += interest_paid
+        gap = interest_due - interest_paid
+        # 3. accelerator orders for halls online by t + lead
+        ready = started & (start_m + build <= t + lead) & (inp.power_available <= t + lead)
+        if t - life >= 0:
+            power_future_kw -= orders[t - life] * kw_tp[t - life]
+        want = procurement.accelerators_that_fit(it_cap_kw * ready - power_future_kw, kw_tp[t])
+        for c in range(len(inp.cap_names)):
+            in_cap = inp.cap_phase[c] & (onehot[t] @ inp.cap_type[c] > 0)
+            room = np.maximum(inp.cap_per_year[c] - cap_used[:, c], 0.0)
+            want = np.where(in_cap, procurement.allocate_in_order(np.where(in_cap, want, 0.0), room), want)
+            want = np.floor(want + 1e-9)
+        cost = np.where(want > 0, want * price_tp[t], 0.0)
+        available = np.maximum(cash + np.maximum(debt_cap - debt, 0.0) - committed.sum(-1), 0.0)
+        spend = procurement.allocate_in_order(cost, available)
+        bought = np.where(want > 0, np.floor(spend / np.where(want > 0, price_tp[t], 1.0) + 1e-9), 0.0)
+        bought = np.minimum(bought, want)
+        it_spend = np.where(bought > 0, bought * price_tp[t], 0.0)
+        gap = gap + (cost - it_spend).sum(-1)
+        pay(it_spend.sum(-1))
+        cum["it"] += it_spend.sum(-1)
+        orders[t] = bought
+        power_future_kw += np.where(bought > 0, bought * kw_tp[t], 0.0)
+        for c in range(len(inp.cap_names)):
+            in_cap = inp.cap_phase[c] & (onehot[t] @ inp.cap_type[c] > 0)
+            cap_used[:, c] += (bought * in_cap).sum(-1)
+        # 4. phase starts, first come first served, facility capex committed in full
+        due = ~started & (inp.planned_start <= t)
+        cost_start = np.where(due, prog_capex, 0.0)
+        available = np.maximum(cash + np.maximum(debt_cap - debt, 0.0) - committed.sum(-1), 0.0)
+        go = due & procurement.fits_in_order(cost_start, available)
+        started |= go
+        start_m = np.where(go, t, start_m)
+        committed += np.where(go, prog_capex, 0.0)
+        gap = gap + np.where(due & ~go, prog_capex, 0.0).sum(-1)
+        # 5. construction spending, evenly over the build
+        building = started & (t < start_m + np.maximum(build, 1))
+        outlay = np.where(building, np.minimum(prog_capex / np.maximum(build, 1), committed), 0.0)
+        outlay = np.where(building & (t == start_m + np.maximum(build, 1) - 1), committed, outlay)
+        committed -= outlay
+        pay(outlay.sum(-1))
+        ext = np.where(building & inp.external, inp.capex_facility_usd / np.maximum(build, 1), 0.0).sum(-1)
+        fac_spent_ext += ext
+        cum["fac_prog"] += outlay.sum(-1)
+        cum["fac"] += outlay.sum(-1) + ext
+        online = started & (start_m + build <= t) & (inp.power_available <= t)
+        # 6. installs and retirements
+        s_in, s_out = t - lead, t - lead - life
+        if s_in >= 0:
+            installed_kw += orders[s_in] * np.nan_to_num(kw_tp[s_in], posinf=0.0)
+            installed_k += orders[s_in] @ onehot[s_in]
+        if s_out >= 0:
+            installed_kw -= orders[s_out] * np.nan_to_num(kw_tp[s_out], posinf=0.0)
+            installed_k -= orders[s_out] @ onehot[s_out]
+        installed_kw = np.maximum(installed_kw, 0.0)
+        installed_k = np.maximum(installed_k, 0.0)
+
+        it_inst_mw = installed_kw / 1000.0
+        e = energy.energy_mwh(it_inst_mw, inp.utilization, inp.pue, inp.hours[t])  # (N, P)
+        o = out
+        o["mw_online"][:, t] = (online * inp.power_mw).sum(-1)
+        o["it_mw_online"][:, t] = (online * it_cap_kw).sum(-1) / 1000.0
+        o["it_mw_installed"][:, t] = it_inst_mw.sum(-1)
+        o["accelerators"][:, t] = installed_k.sum(-1)
+        o["peak_bf16_flops"][:, t] = installed_k @ flops_k
+        o["h100e"][:, t] = o["peak_bf16_flops"][:, t] / (989e12)
+        o["pledged_usd"][:, t] = inp.pledged_cum_usd[t]
+        o["secured_usd"][:, t] = inp.secured_cum_usd[t]
+        o["equity_usd"][:, t] = inp.equity_cum_usd[t]
+        o["debt_usd"][:, t] = debt
+        o["debt_capacity_usd"][:, t] = debt_cap
+        o["cash_usd"][:, t] = cash
+        o["committed_usd"][:, t] = committed.sum(-1)
+        o["capex_facility_usd"][:, t] = cum["fac"]
+        o["capex_facility_programme_usd"][:, t] = cum["fac_prog"]
+        o["capex_it_usd"][:, t] = cum["it"]
+        o["interest_usd"][:, t] = cum["interest"]
+        o["spent_usd"][:, t] = cum["fac_prog"] + cum["it"] + cum["interest"]
+        o["funding_gap_usd"][:, t] = gap
+        o["phases_started"][:, t] = started.sum(-1)
+        o["phases_online"][:, t] = online.sum(-1)
+        o["energy_mwh"][:, t] = e.sum(-1)
+        o["energy_cost_usd"][:, t] = energy.energy_cost_usd(e.sum(-1), inp.energy_price_usd_per_mwh)
+        o["emissions_t"][:, t] = energy.emissions_t(e, inp.carbon_t_per_mwh).sum(-1)
+        out_k[:, t] = installed_k
+    del kw_k
+    out["_by_type"] = out_k
+    out["_start_month"] = start_m
+    return out

@@ -1,0 +1,34 @@
+"""Errors a user can act on.
+
+Every error raised for bad input is a :class:`GigawattError`; the interfaces (CLI, web) print its message and exit
+non-zero without a traceback. Bugs stay ordinary exceptions so that they do show a traceback.
+"""
+
+from __future__ import annotations
+
+
+class GigawattError(Exception):
+    """Bad input: the message names the field, the value and what was expected."""
+
+
+class ScenarioError(GigawattError):
+    """A scenario file, override or value failed validation."""
+
+    def __init__(self, problems: list[str], origin: str | None = None):
+        self.problems = list(problems)
+        self.origin = origin
+        head = f"{origin}: " if origin else ""
+        if len(self.problems) == 1:
+            text = head + self.problems[0]
+        else:
+            text = head + f"{len(self.problems)} problems:\n" + "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(text)
+
+
+class UnknownNameError(GigawattError):
+    """A name (accelerator, scenario, metric) that is not known; the message lists the valid ones."""
+
+    def __init__(self, kind: str, name: str, valid: list[str], where: str | None = None):
+        self.kind, self.name, self.valid = kind, name, sorted(valid)
+        prefix = f"{where}: " if where else ""
+        super().__init__(f"{prefix}unknown {kind} {name!r}; expected one of: {', '.join(self.valid)}")

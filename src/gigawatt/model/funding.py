@@ -1,0 +1,77 @@
+"""Money: pledges arriving over time, the secured part first, and project debt on top of equity.
+
+All functions are pure and vectorized: arrays in, arrays out, months on the last axis.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def pledge_due_cumulative(amount_usd, upfront_fraction, start_month, months, horizon_months: int) -> np.ndarray:
+    """Cumulative money due from one pledge at the end of each month [USD].
+
+    The ``upfront_fraction`` arrives in the start month; the rest arrives evenly over ``months`` months beginning
+    in the start month.
+
+    Parameters
+    ----------
+    amount_usd : float  Money pledged [USD].
+    upfront_fraction : float  Part due at once [-].
+    start_month : int  Month index of the first arrival [months since programme start].
+    months : float  Months over which the rest arrives [months] (>= 1).
+    horizon_months : int  Length of the output.
+
+    Returns
+    -------
+    numpy.ndarray, shape (horizon_months,)  Cumulative due [USD].
+
+    Notes
+    -----
+    due(t) = A * (u + (1 - u) * clip((t - s + 1) / m, 0, 1)) for t >= s, else 0.
+    """
+    t = np.arange(horizon_months, dtype=float)
+    months = max(float(months), 1.0)
+    ramp = np.clip((t - start_month + 1.0) / months, 0.0, 1.0)
+    due = amount_usd * (upfront_fraction + (1.0 - upfront_fraction) * ramp)
+    return np.where(t >= start_month, due, 0.0)
+
+
+def shift_months(series: np.ndarray, delay_months) -> np.ndarray:
+    """A cumulative series delayed by ``delay_months`` (whole months; 0 leaves it unchanged)."""
+    d = int(round(float(delay_months)))
+    if d <= 0:
+        return series
+    out = np.zeros_like(series)
+    out[..., d:] = series[..., :-d] if d < series.shape[-1] else 0.0
+    return out
+
+
+def received_cumulative(due_usd, secured_usd, announced_arrival, delay_months=0.0) -> np.ndarray:
+    """Cumulative money received [USD]: the secured part first, then the announced-only part as assumed.
+
+    Notes
+    -----
+    received(t) = min(due(t), S) + f * max(0, due(t - d) - S), with S the secured amount, f the fraction of
+    announced-only money that arrives and d its delay in months. With f = 1 and d = 0 it equals ``due``.
+    """
+    due = np.asarray(due_usd, dtype=float)
+    late = shift_months(due, delay_months)
+    return np.minimum(due, secured_usd) + announced_arrival * np.maximum(0.0, late - secured_usd)
+
+
+def debt_capacity(equity_usd, equity_share, debt_limit_usd=np.inf):
+    """Debt that may be outstanding given equity received [USD].
+
+    Notes
+    -----
+    D_max = min(limit, E * (1 - e) / e): with equity share e of total funding, each dollar of equity carries
+    (1 - e) / e dollars of debt (e = 0.10 gives 9 dollars of debt per dollar of equity; e = 1 gives none).
+    """
+    e = np.asarray(equity_share, dtype=float)
+    return np.minimum(debt_limit_usd, np.asarray(equity_usd, dtype=float) * (1.0 - e) / e)
+
+
+def monthly_rate(annual_rate):
+    """Monthly interest rate equivalent to an annual effective rate: (1 + r) ** (1/12) - 1."""
+    return np.power(1.0 + np.asarray(annual_rate, dtype=float), 1.0 / 12.0) - 1.0

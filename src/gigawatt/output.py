@@ -1,0 +1,50 @@
+"""Files written for the user: atomically (a temp file in the same folder, then a rename), so a failed run never
+leaves a half-written file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from gigawatt.errors import GigawattError
+
+
+def prepare_dir(path: str | Path) -> Path:
+    """Create the output folder (and parents); a clear error if it cannot be."""
+    out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise GigawattError(f"--out {path}: exists and is not a folder; expected a folder to write into")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GigawattError(f"--out {path}: cannot create the folder ({exc.strerror})") from None
+    return out
+
+
+def write_atomic(path: Path, writer: Callable[[str], None], suffix: str = "") -> Path:
+    """Call ``writer(tmp_path)`` then rename the temp file onto ``path``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix or path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        writer(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def write_text(path: Path, text: str) -> Path:
+    def w(tmp):
+        Path(tmp).write_text(text, encoding="utf-8")
+
+    return write_atomic(path, w)
+
+
+def write_json(path: Path, data) -> Path:
+    return write_text(path, json.dumps(data, indent=2, default=str) + "\n")

@@ -1,0 +1,171 @@
+"""What a simulation returns: month-by-month series, yearly table, key metrics and per-phase dates."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from gigawatt.engine import SERIES, Inputs, compile_inputs, run_arrays
+from gigawatt.scenario import Scenario
+from gigawatt.units import add_months
+
+METRICS = {
+    # name: (unit, description)
+    "mw_online_end": ("MW", "facility power online in the last month"),
+    "it_mw_installed_end": ("MW", "IT power of accelerators installed in the last month"),
+    "accelerators_end": ("count", "accelerators installed in the last month"),
+    "h100e_end": ("H100-eq", "H100-equivalents installed in the last month (dense BF16)"),
+    "peak_bf16_flops_end": ("FLOP/s", "installed dense BF16 peak in the last month"),
+    "capex_total_usd": ("USD", "facility (programme and external) + IT capex over the horizon"),
+    "capex_facility_usd": ("USD", "facility capex, programme-paid and external"),
+    "capex_it_usd": ("USD", "accelerator capex (all-in)"),
+    "spent_usd": ("USD", "programme spending: programme facility capex + IT + interest"),
+    "pledged_usd": ("USD", "money pledged and due by the end"),
+    "secured_usd": ("USD", "secured money due by the end"),
+    "equity_received_usd": ("USD", "equity received by the end"),
+    "debt_end_usd": ("USD", "debt outstanding at the end"),
+    "interest_usd": ("USD", "interest paid"),
+    "cash_end_usd": ("USD", "cash unspent at the end"),
+    "funding_gap_max_usd": ("USD", "largest monthly funding gap (money due under the plan that could not be paid)"),
+    "first_gw_date": ("month", "first month with >= 1,000 MW of facility power online (null if never)"),
+    "energy_mwh_total": ("MWh", "facility energy over the horizon"),
+    "energy_cost_usd_total": ("USD", "energy cost over the horizon"),
+    "emissions_t_total": ("t CO2", "emissions over the horizon"),
+    "phases_online_end": ("count", "phases online in the last month"),
+    "phase_delay_months_total": ("months", "sum over phases of start delay behind plan (unstarted: to the end)"),
+}
+
+FLOW_SERIES = ("energy_mwh", "energy_cost_usd", "emissions_t")
+
+
+@dataclasses.dataclass
+class Result:
+    """The outcome of :func:`simulate`.
+
+    Attributes
+    ----------
+    scenario : Scenario  What was simulated.
+    timeseries : pandas.DataFrame  One row per month (index ``month``, first day), one column per series
+        (see ``gigawatt.engine.SERIES``) plus ``accelerators_<type>`` columns.
+    metrics : dict  Key metrics (see ``METRICS``).
+    phases : pandas.DataFrame  One row per phase with planned and actual start and online months.
+    """
+
+    scenario: Scenario
+    timeseries: pd.DataFrame
+    metrics: dict
+    phases: pd.DataFrame
+
+    @property
+    def yearly(self) -> pd.DataFrame:
+        """One row per calendar year: stocks at the year's last simulated month, flows summed over the year."""
+        ts = self.timeseries
+        year = ts.index.year
+        stocks = ts.groupby(year).last()
+        flows = ts[list(FLOW_SERIES)].groupby(year).sum()
+        stocks[list(FLOW_SERIES)] = flows
+        stocks["funding_gap_max_usd"] = ts["funding_gap_usd"].groupby(year).max()
+        stocks.index.name = "year"
+        cols = ["mw_online", "it_mw_installed", "accelerators", "h100e", "peak_bf16_flops", "capex_facility_usd",
+                "capex_it_usd", "equity_usd", "debt_usd", "cash_usd", "funding_gap_max_usd", "energy_mwh",
+                "energy_cost_usd", "emissions_t"]
+        return stocks[cols + [c for c in stocks.columns if c.startswith("accelerators_")]]
+
+    def yearly_records(self) -> list[dict]:
+        """The yearly table as JSON-ready records."""
+        recs = self.yearly.reset_index().to_dict(orient="records")
+        return [{k: (int(v) if k == "year" else _jsonable(v)) for k, v in r.items()} for r in recs]
+
+
+def _jsonable(v):
+    if isinstance(v, float | np.floating):
+        return None if not np.isfinite(v) else float(v)
+    if isinstance(v, np.integer):
+        return int(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()[:7]
+    return v
+
+
+def metrics_from_series(series: dict[str, np.ndarray], inp: Inputs) -> dict[str, np.ndarray]:
+    """Key metrics for every trial (arrays of shape (trials,)), from the engine's series."""
+    last = {k: v[:, -1] for k, v in series.items() if not k.startswith("_")}
+    gw = series["mw_online"] >= 1000.0 - 1e-6
+    first = np.where(gw.any(-1), gw.argmax(-1), -1)
+    start_m = series["_start_month"]
+    T = len(inp.months)
+    delay = np.where(start_m >= 0, start_m - inp.planned_start, T - inp.planned_start).clip(0).sum(-1)
+    return {
+        "mw_online_end": last["mw_online"],
+        "it_mw_installed_end": last["it_mw_installed"],
+        "accelerators_end": last["accelerators"],
+        "h100e_end": last["h100e"],
+        "peak_bf16_flops_end": last["peak_bf16_flops"],
+        "capex_total_usd": last["capex_facility_usd"] + last["capex_it_usd"],
+        "capex_facility_usd": last["capex_facility_usd"],
+        "capex_it_usd": last["capex_it_usd"],
+        "spent_usd": last["spent_usd"],
+        "pledged_usd": last["pledged_usd"],
+        "secured_usd": last["secured_usd"],
+        "equity_received_usd": last["equity_usd"],
+        "debt_end_usd": last["debt_usd"],
+        "interest_usd": last["interest_usd"],
+        "cash_end_usd": last["cash_usd"],
+        "funding_gap_max_usd": series["funding_gap_usd"].max(-1),
+        "first_gw_month_index": first,
+        "energy_mwh_total": series["energy_mwh"].sum(-1),
+        "energy_cost_usd_total": series["energy_cost_usd"].sum(-1),
+        "emissions_t_total": series["emissions_t"].sum(-1),
+        "phases_online_end": last["phases_online"],
+        "phase_delay_months_total": delay.astype(float),
+    }
+
+
+def simulate(scenario: Scenario) -> Result:
+    """Run one scenario deterministically, month by month.
+
+    Parameters
+    ----------
+    scenario : Scenario  A validated scenario (see :func:`gigawatt.load_scenario`).
+
+    Returns
+    -------
+    Result  ``timeseries`` (one row per month), ``metrics`` (dict), ``phases`` and ``yearly``.
+    """
+    inp = compile_inputs(scenario)
+    series = run_arrays(inp, trials=1)
+    return _result(scenario, inp, series)
+
+
+def _result(scenario: Scenario, inp: Inputs, series: dict[str, np.ndarray]) -> Result:
+    idx = pd.DatetimeIndex([pd.Timestamp(m) for m in inp.months], name="month")
+    ts = pd.DataFrame({k: series[k][0] for k in SERIES}, index=idx)
+    by_type = series["_by_type"][0]
+    for k, acc in enumerate(inp.types):
+        if by_type[:, k].any():
+            ts[f"accelerators_{acc.name}"] = by_type[:, k]
+    m = {k: v[0] for k, v in metrics_from_series(series, inp).items()}
+    first = int(m.pop("first_gw_month_index"))
+    metrics = {k: float(v) for k, v in m.items()}
+    metrics["first_gw_date"] = add_months(inp.months[0], first).isoformat()[:7] if first >= 0 else None
+    metrics = {k: metrics[k] for k in METRICS}
+    start_m = series["_start_month"][0]
+    build = np.rint(inp.construction_months).astype(int)
+    rows = []
+    for p, label in enumerate(inp.phase_labels):
+        s = int(start_m[p])
+        on = max(s + build[p], int(inp.power_available[p])) if s >= 0 else None
+        rows.append({
+            "phase": label,
+            "power_mw": float(inp.power_mw[p]),
+            "planned_start": add_months(inp.months[0], int(inp.planned_start[p])).isoformat()[:7],
+            "start": add_months(inp.months[0], s).isoformat()[:7] if s >= 0 else None,
+            "online": add_months(inp.months[0], on).isoformat()[:7] if on is not None and on < len(inp.months)
+            else None,
+            "facility_capex_usd": float(inp.capex_facility_usd[p]),
+            "financing": "external" if inp.external[p] else "programme",
+        })
+    return Result(scenario=scenario, timeseries=ts, metrics=metrics, phases=pd.DataFrame(rows))

@@ -1,0 +1,657 @@
+"""The scenario: typed configuration of one AI build-out programme.
+
+A scenario is a YAML file (see ``gigawatt schema`` and docs/scenario-format.md). Any number may be written with
+human units ("1.2 GW", "$500B", "18 months") and may carry its source::
+
+    amount_usd: {value: "$19B", source: "The Information via Reuters", facts_id: SG10, status: reported}
+
+Loading goes: YAML text -> ``extends``/``set`` and ``--set`` overrides applied to the raw tree -> sourced values
+unwrapped (their provenance kept by field path) -> validation by pydantic -> cross-field checks. Every problem is
+reported with its field path, the value and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
+
+from gigawatt.errors import GigawattError, ScenarioError
+from gigawatt.sources import NUMERIC_FIELDS, Provenance, catalog, default, defaults
+from gigawatt.units import month_index, parse_month, parse_quantity
+
+PROVENANCE_KEYS = {"source", "status", "facts_id", "date", "note", "derivation"}
+
+
+def _quantity(kind: str):
+    def parse(value):
+        if isinstance(value, dict):  # a sourced value that was not unwrapped (e.g. in a list we do not walk)
+            value = value.get("value")
+        try:
+            return parse_quantity(value, kind, field="value")
+        except GigawattError as exc:
+            raise ValueError(str(exc).removeprefix("value: ")) from None
+
+    return BeforeValidator(parse, json_schema_input_type=float | str)
+
+
+def _month(value):
+    try:
+        return parse_month(value, field="value")
+    except GigawattError as exc:
+        raise ValueError(str(exc).removeprefix("value: ")) from None
+
+
+Month = Annotated[dt.date, BeforeValidator(_month, json_schema_input_type=str)]
+Usd = Annotated[float, _quantity("usd"), Field(ge=0)]
+PowerMW = Annotated[float, _quantity("mw")]
+Months = Annotated[float, _quantity("months"), Field(ge=0, le=1200)]
+UsdPerMW = Annotated[float, _quantity("usd_per_mw"), Field(ge=0)]
+UsdPerMWh = Annotated[float, _quantity("usd_per_mwh"), Field(ge=0)]
+TPerMWh = Annotated[float, _quantity("t_per_mwh"), Field(ge=0)]
+Watts = Annotated[float, _quantity("w"), Field(gt=0)]
+Fraction = Annotated[float, Field(ge=0, le=1)]
+
+
+def _dflt(key: str):
+    """A field default read from data/defaults.csv, remembering which row it came from."""
+    return Field(default_factory=lambda: default(key), json_schema_extra={"default_key": key})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+class Programme(_Model):
+    """When the programme starts and how long it is simulated."""
+
+    start: Month = Field(description="first month simulated, e.g. '2025-01'")
+    horizon_months: Annotated[Months, Field(gt=0, le=600)] = Field(description="months simulated, e.g. '5 years'")
+
+
+class Pledge(_Model):
+    """Money a partner commits: ``upfront_fraction`` at ``start``, the rest evenly over ``months``.
+
+    ``secured_usd`` of it is secured (cash, committed loans) and arrives first; the rest is announced only.
+    """
+
+    amount_usd: Usd = Field(description="money pledged")
+    secured_usd: Usd = Field(0.0, description="part that is secured (cash, committed loans); the rest is announced only")
+    start: Month = Field(description="month the money starts to arrive")
+    months: Annotated[Months, Field(ge=1)] = Field(1.0, description="months over which the rest arrives evenly")
+    upfront_fraction: Fraction = Field(0.0, description="part that arrives at once in the start month")
+
+    @model_validator(mode="after")
+    def _secured_within_amount(self):
+        if self.secured_usd > self.amount_usd:
+            raise ValueError(
+                f"secured_usd {self.secured_usd:,.0f} exceeds amount_usd {self.amount_usd:,.0f}; "
+                "expected secured_usd <= amount_usd"
+            )
+        return self
+
+
+class Partner(_Model):
+    name: str
+    role: str = ""
+    pledges: list[Pledge] = Field(default_factory=list)
+    announced_arrival: Fraction | None = Field(
+        None, description="fraction of this partner's announced-only money that arrives (default: funding's)"
+    )
+
+
+class Funding(_Model):
+    """Assumptions about announced-only money."""
+
+    announced_arrival: Fraction = _dflt("funding.announced_arrival")
+    announced_delay_months: Months = Field(0.0, description="delay of announced-only money behind its schedule")
+
+
+class Financing(_Model):
+    """Project finance: debt raised on top of equity received."""
+
+    equity_share: Annotated[float, Field(gt=0, le=1)] = _dflt("financing.equity_share")
+    interest_rate: Annotated[float, Field(ge=0, le=1)] = _dflt("financing.interest_rate")
+    debt_limit_usd: Usd | None = Field(None, description="cap on debt outstanding (none: only equity_share limits)")
+
+
+PowerKind = Literal["grid", "onsite_gas"]
+
+
+class PowerSource(_Model):
+    """How a phase gets its power, when, and at what cost."""
+
+    kind: PowerKind = "grid"
+    available: Month | None = Field(None, description="month the power is available (none: not binding)")
+    capex_per_mw_usd: UsdPerMW | None = Field(None, description="generation capex per MW (default by kind)")
+    carbon_t_per_mwh: TPerMWh | None = Field(None, description="CO2 intensity (default by kind)")
+
+    @model_validator(mode="after")
+    def _fill_kind_defaults(self):
+        if self.capex_per_mw_usd is None:
+            self.capex_per_mw_usd = default(f"power.{self.kind}.capex_per_mw_usd")
+        if self.carbon_t_per_mwh is None:
+            self.carbon_t_per_mwh = default(f"power.{self.kind}.carbon_t_per_mwh")
+        return self
+
+
+class Phase(_Model):
+    """One construction phase of a site: facility power, build time, cost, power source and accelerator."""
+
+    name: str
+    power_mw: Annotated[PowerMW, Field(gt=0)] = Field(description="facility power (grid draw) added, MW")
+    start: Month = Field(description="planned construction start")
+    construction_months: Months = _dflt("phase.construction_months")
+    capex_per_mw_usd: UsdPerMW = _dflt("phase.capex_per_mw_usd")
+    power: PowerSource = Field(default_factory=PowerSource)
+    accelerator: str = Field("newest", description="catalog name, 'newest' or 'newest:VENDOR'")
+    pue: Annotated[float, Field(ge=1, le=3)] | None = Field(None, description="overrides operations.pue")
+
+
+class Site(_Model):
+    name: str
+    location: str = ""
+    country: str = "US"
+    facility_financing: Literal["programme", "external"] = Field(
+        "programme", description="'external': the facility is paid for by others (e.g. a developer who leases it)"
+    )
+    phases: list[Phase] = Field(min_length=1)
+
+
+class SupplyCap(_Model):
+    """At most ``per_year x share`` accelerators ordered per calendar year for the sites and types it covers."""
+
+    name: str
+    per_year: Annotated[float, Field(ge=0)]
+    share: Fraction = 1.0
+    sites: list[str] | None = None
+    countries: list[str] | None = None
+    accelerators: list[str] | None = None
+
+
+class Operations(_Model):
+    pue: Annotated[float, Field(ge=1, le=3)] = _dflt("operations.pue")
+    utilization: Fraction = _dflt("operations.utilization")
+    energy_price_usd_per_mwh: UsdPerMWh = _dflt("operations.energy_price_usd_per_mwh")
+    lifetime_months: Annotated[Months, Field(ge=1)] = _dflt("operations.lifetime_months")
+
+
+class Procurement(_Model):
+    lead_time_months: Months = _dflt("procurement.lead_time_months")
+
+
+class AcceleratorOverride(_Model):
+    """Numbers that replace (or supply missing) catalog values for one accelerator in this scenario."""
+
+    it_power_w: Watts | None = None
+    tdp_w: Watts | None = None
+    bf16_dense_tflops: Annotated[float, Field(gt=0)] | None = None
+    fp8_dense_tflops: Annotated[float, Field(gt=0)] | None = None
+    memory_gb: Annotated[float, Field(gt=0)] | None = None
+    price_usd: Annotated[Usd, Field(gt=0)] | None = None
+
+
+class Scenario(_Model):
+    """A whole programme: partners and money, financing, sites and phases, supply, operations."""
+
+    name: str
+    title: str = ""
+    description: str = ""
+    programme: Programme
+    partners: list[Partner] = Field(default_factory=list)
+    funding: Funding = Field(default_factory=Funding)
+    financing: Financing = Field(default_factory=Financing)
+    sites: list[Site] = Field(min_length=1)
+    supply_caps: list[SupplyCap] = Field(default_factory=list)
+    operations: Operations = Field(default_factory=Operations)
+    procurement: Procurement = Field(default_factory=Procurement)
+    accelerator_overrides: dict[str, AcceleratorOverride] = Field(default_factory=dict)
+
+    _provenance: dict[str, Provenance] = PrivateAttr(default_factory=dict)
+    _origin: str = PrivateAttr("")
+
+    @model_validator(mode="after")
+    def _cross_checks(self):
+        problems = check_references(self)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    @property
+    def provenance(self) -> dict[str, Provenance]:
+        return self._provenance
+
+    @property
+    def end(self) -> dt.date:
+        from gigawatt.units import add_months
+
+        return add_months(self.programme.start, round(self.programme.horizon_months) - 1)
+
+
+def check_references(s: Scenario) -> list[str]:
+    """Rules that span fields: dates inside the programme, names that exist. Returns one message per problem."""
+    problems = []
+    start = s.programme.start
+    names = set(catalog())
+    vendors = {a.vendor for a in catalog().values()}
+    when = f"the programme start {start:%Y-%m}"
+    for i, partner in enumerate(s.partners):
+        for j, pledge in enumerate(partner.pledges):
+            if month_index(pledge.start, start) < 0:
+                problems.append(
+                    f"partners[{i}].pledges[{j}].start: {pledge.start:%Y-%m} is before {when}; "
+                    f"expected {start:%Y-%m} or later"
+                )
+    site_names = [site.name for site in s.sites]
+    for dup in {n for n in site_names if site_names.count(n) > 1}:
+        problems.append(f"sites: the name {dup!r} is used twice; expected unique site names")
+    for i, site in enumerate(s.sites):
+        for j, phase in enumerate(site.phases):
+            where = f"sites[{i}].phases[{j}]"
+            if month_index(phase.start, start) < 0:
+                problems.append(
+                    f"{where}.start: {phase.start:%Y-%m} is before {when}; expected {start:%Y-%m} or later "
+                    "(move programme.start earlier, or start the phase at the programme start)"
+                )
+            acc = phase.accelerator.strip().lower()
+            if acc.startswith("newest"):
+                vendor = acc.partition(":")[2]
+                if vendor and vendor not in vendors:
+                    problems.append(
+                        f"{where}.accelerator: unknown vendor {vendor!r} in {phase.accelerator!r}; "
+                        f"expected one of: {', '.join(sorted(vendors))}"
+                    )
+            elif acc not in names:
+                problems.append(
+                    f"{where}.accelerator: unknown accelerator {phase.accelerator!r}; expected one of: "
+                    f"{', '.join(sorted(names))}, newest, newest:VENDOR"
+                )
+    for i, cap in enumerate(s.supply_caps):
+        for n in cap.sites or []:
+            if n not in site_names:
+                problems.append(
+                    f"supply_caps[{i}].sites: unknown site {n!r}; expected one of: {', '.join(site_names)}"
+                )
+        for n in cap.accelerators or []:
+            if n.lower() not in names:
+                problems.append(
+                    f"supply_caps[{i}].accelerators: unknown accelerator {n!r}; expected one of: "
+                    f"{', '.join(sorted(names))}"
+                )
+    for key in s.accelerator_overrides:
+        if key.lower() not in names:
+            problems.append(
+                f"accelerator_overrides: unknown accelerator {key!r}; expected one of: {', '.join(sorted(names))}"
+            )
+    return problems
+
+
+# ----------------------------------------------------------------------------------------------- loading
+
+
+def builtin_names() -> list[str]:
+    """Names of the scenarios shipped with gigawatt."""
+    folder = resources.files("gigawatt.data").joinpath("scenarios")
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _read_text(ref: str) -> tuple[str, str]:
+    """Text and a display origin for a built-in name or a path."""
+    if ref in builtin_names():
+        res = resources.files("gigawatt.data").joinpath("scenarios").joinpath(f"{ref}.yaml")
+        return res.read_text(encoding="utf-8"), f"built-in scenario {ref!r}"
+    path = Path(ref)
+    if path.is_dir():
+        raise GigawattError(f"{ref}: is a folder; expected a scenario YAML file or a built-in name")
+    if not path.exists():
+        raise GigawattError(
+            f"no scenario {ref!r}: not a built-in name ({', '.join(builtin_names())}) and no such file"
+        )
+    try:
+        return path.read_text(encoding="utf-8"), str(path)
+    except UnicodeDecodeError:
+        raise GigawattError(f"{ref}: is not a UTF-8 text file; expected a scenario YAML file") from None
+    except OSError as exc:
+        raise GigawattError(f"{ref}: cannot be read ({exc.strerror})") from None
+
+
+def _parse_yaml(text: str, origin: str) -> dict:
+    try:
+        tree = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise GigawattError(f"{origin}: malformed YAML{where}: {problem}") from None
+    if tree is None:
+        raise GigawattError(f"{origin}: the file is empty; expected a scenario (see 'gigawatt schema')")
+    if not isinstance(tree, dict):
+        raise GigawattError(
+            f"{origin}: the top level is a {type(tree).__name__}; expected a mapping with name, programme, sites, ..."
+        )
+    return tree
+
+
+def _raw_tree(ref: str, seen: tuple[str, ...] = ()) -> tuple[dict, str]:
+    text, origin = _read_text(ref)
+    tree = _parse_yaml(text, origin)
+    parent = tree.pop("extends", None)
+    sets = tree.pop("set", None) or {}
+    if parent is not None:
+        if parent in seen or parent == ref:
+            raise GigawattError(f"{origin}: extends: {parent!r} makes a cycle ({' -> '.join((*seen, ref, parent))})")
+        base, _ = _raw_tree(str(parent), (*seen, ref))
+        base.update(tree)
+        tree = base
+    if not isinstance(sets, dict):
+        raise GigawattError(f"{origin}: set: expected a mapping of 'path: value', got {type(sets).__name__}")
+    for path, value in sets.items():
+        set_path(tree, str(path), value, where=f"{origin}: set")
+    return tree, origin
+
+
+_SEGMENT = re.compile(r"([^.\[\]]+)|\[([^\]]*)\]")
+
+
+def _split_path(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    pos = 0
+    for m in _SEGMENT.finditer(path):
+        if m.start() != pos and path[pos:m.start()] != ".":
+            raise GigawattError(f"--set: cannot read the path {path!r}; expected e.g. sites[0].phases[1].power_mw")
+        pos = m.end()
+        if m.group(1) is not None:
+            parts.append(m.group(1))
+        else:
+            inner = m.group(2).strip()
+            parts.append(int(inner) if inner.lstrip("-").isdigit() else inner)
+    if not parts or pos != len(path):
+        raise GigawattError(f"--set: cannot read the path {path!r}; expected e.g. sites[0].phases[1].power_mw")
+    return parts
+
+
+class _DictOf:
+    """Schema marker: a mapping with free keys whose values follow ``inner``."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+
+def _field_model(model, key: str):
+    """The schema under field ``key`` of ``model``: a model class (lists are transparent), a _DictOf, or None."""
+    import typing
+
+    ann = model.model_fields[key].annotation
+
+    def find(tp):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return tp
+        if typing.get_origin(tp) is dict:
+            inner = find(typing.get_args(tp)[1])
+            return _DictOf(inner) if inner is not None else None
+        for arg in typing.get_args(tp):
+            found = find(arg)
+            if found is not None:
+                return found
+        return None
+
+    return find(ann)
+
+
+def set_path(tree: dict, path: str, value: Any, where: str = "--set") -> None:
+    """Set ``path`` (``sites[abilene].phases[0].power_mw``) in the raw tree; list items by index or by name.
+
+    The path is checked against the scenario schema, so a misspelt field is an error that lists the valid ones.
+    """
+    parts = _split_path(path)
+    node: Any = tree
+    schema: Any = Scenario
+    shown = "the top level"
+    for k, part in enumerate(parts):
+        last = k == len(parts) - 1
+        if isinstance(node, list):
+            if isinstance(part, int):
+                if not -len(node) <= part < len(node):
+                    raise GigawattError(f"{where}: {path}: index [{part}] is out of range; {shown} has {len(node)} items")
+                idx = part
+            else:
+                names = [item.get("name") for item in node if isinstance(item, dict)]
+                if part not in names:
+                    raise GigawattError(
+                        f"{where}: {path}: no item named {part!r} in {shown}; expected an index or one of: "
+                        f"{', '.join(map(str, names))}"
+                    )
+                idx = names.index(part)
+            shown += f"[{part}]"
+            if last:
+                node[idx] = value
+                return
+            node = node[idx]
+            continue
+        if isinstance(part, int) or not isinstance(node, dict):
+            raise GigawattError(f"{where}: {path}: {shown} is not a list, so [{part}] cannot be taken")
+        if isinstance(schema, type):
+            if part not in schema.model_fields:
+                raise GigawattError(
+                    f"{where}: unknown path {path!r}: {shown} has no field {part!r}; expected one of: "
+                    f"{', '.join(schema.model_fields)}"
+                )
+            schema = _field_model(schema, part)
+        elif isinstance(schema, _DictOf):
+            schema = schema.inner
+        shown = part if shown == "the top level" else f"{shown}.{part}"
+        if last:
+            node[part] = value
+            return
+        if node.get(part) is None:
+            node[part] = {}
+        node = node[part]
+
+
+def apply_overrides(tree: dict, overrides: list[str] | tuple[str, ...]) -> dict:
+    """Apply ``path=value`` strings (values read as YAML, so ``3``, ``'$5B'``, ``[a, b]`` all work)."""
+    for item in overrides:
+        path, sep, text = item.partition("=")
+        if not sep or not path.strip():
+            raise GigawattError(f"--set {item!r}: expected PATH=VALUE, e.g. --set funding.announced_arrival=0.5")
+        try:
+            value = yaml.safe_load(text) if text.strip() else None
+        except yaml.YAMLError:
+            value = text
+        if value is None:
+            raise GigawattError(f"--set {item!r}: no value after '='; expected PATH=VALUE")
+        set_path(tree, path.strip(), value)
+    return tree
+
+
+def unwrap_sources(tree: Any, path: str = "") -> tuple[Any, dict[str, Provenance]]:
+    """Replace ``{value: X, source: ...}`` mappings by X; return the plain tree and provenance by field path."""
+    found: dict[str, Provenance] = {}
+
+    def walk(node, here):
+        if isinstance(node, dict):
+            keys = set(node)
+            if "value" in keys and keys - {"value"} and keys - {"value"} <= PROVENANCE_KEYS:
+                found[here] = Provenance(
+                    status=str(node.get("status", "")), source=str(node.get("source", "")),
+                    facts_id=str(node.get("facts_id", "")), date=str(node.get("date", "")),
+                    derivation=str(node.get("derivation", node.get("note", ""))),
+                )
+                return node["value"]
+            return {k: walk(v, f"{here}.{k}" if here else str(k)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, f"{here}[{i}]") for i, v in enumerate(node)]
+        return node
+
+    return walk(tree, path), found
+
+
+def _loc(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def format_validation_error(exc: ValidationError) -> list[str]:
+    """One readable line per pydantic error: path, value, what was expected."""
+    lines = []
+    for err in exc.errors(include_url=False):
+        path = _loc(tuple(p for p in err["loc"] if p not in ("function-after[_cross_checks()]",)))
+        msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        kind = err["type"]
+        value = err.get("input")
+        if kind == "missing":
+            lines.append(f"{path}: missing; this field is required")
+        elif kind == "extra_forbidden":
+            parent_path, _, field = path.rpartition(".")
+            lines.append(f"{path}: unknown field {field!r}{_allowed(parent_path)}")
+        elif kind == "value_error" and not path and "\n" in msg:
+            lines.extend(msg.split("\n"))
+        elif kind == "value_error" and msg.split(":")[0].startswith(("sites", "partners", "supply_caps", "acceler")):
+            lines.extend(msg.split("\n"))
+        else:
+            shown = _short(value)
+            lines.append(f"{path}: {shown} {_expected(kind, msg, err)}" if path else msg)
+    return lines
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) < 60 else text[:57] + "..."
+
+
+def _expected(kind: str, msg: str, err: dict) -> str:
+    ctx = err.get("ctx") or {}
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        op = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=", "less_than": "<"}[kind]
+        bound = next(iter(ctx.values()), "")
+        what = "is negative" if op in (">=", ">") and bound == 0 and isinstance(err.get("input"), int | float) and \
+            err["input"] < 0 else "is out of range"
+        return f"{what}; expected {op} {bound}"
+    if kind == "literal_error":
+        return f"is not allowed; expected {ctx.get('expected', msg)}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"has the wrong type; {msg[0].lower()}{msg[1:]}"
+    return f"is invalid: {msg}"
+
+
+def _allowed(parent_path: str) -> str:
+    model: Any = Scenario
+    for part in re.sub(r"\[[^\]]*\]", "", parent_path).split(".") if parent_path else []:
+        if model is None or part not in getattr(model, "model_fields", {}):
+            return ""
+        model = _field_model(model, part)
+    if model is None:
+        return ""
+    return f"; expected one of: {', '.join(model.model_fields)}"
+
+
+def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...] = ()) -> Scenario:
+    """Load a scenario: a built-in name (``"stargate"``), a YAML path, or an already-parsed mapping.
+
+    ``overrides`` are ``path=value`` strings applied before validation (the CLI's ``--set``).
+    Raises :class:`~gigawatt.errors.GigawattError` with a message naming each bad field.
+    """
+    if isinstance(ref, dict):
+        import copy
+
+        tree, origin = copy.deepcopy(ref), "scenario"
+        sets = tree.pop("set", None) or {}
+        if tree.get("extends"):
+            base, _ = _raw_tree(str(tree.pop("extends")))
+            base.update(tree)
+            tree = base
+        for path, value in sets.items():
+            set_path(tree, str(path), value, where="set")
+    else:
+        tree, origin = _raw_tree(str(ref))
+    tree = apply_overrides(tree, list(overrides))
+    plain, prov = unwrap_sources(tree)
+    for item in overrides:
+        path = item.partition("=")[0].strip()
+        prov[path] = Provenance(status="override (--set)", source=item)
+    try:
+        scenario = Scenario.model_validate(plain)
+    except ValidationError as exc:
+        raise ScenarioError(format_validation_error(exc), origin) from None
+    scenario._provenance = prov
+    scenario._origin = origin
+    return scenario
+
+
+def defaults_used(scenario: Scenario) -> dict[str, str]:
+    """Field paths whose value came from data/defaults.csv, mapped to the defaults row."""
+    out: dict[str, str] = {}
+
+    def walk(model: BaseModel, here: str):
+        for name, info in type(model).model_fields.items():
+            path = f"{here}.{name}" if here else name
+            value = getattr(model, name)
+            extra = info.json_schema_extra or {}
+            if name not in model.model_fields_set and isinstance(extra, dict) and "default_key" in extra:
+                out[path] = extra["default_key"]
+            if isinstance(model, PowerSource) and name in ("capex_per_mw_usd", "carbon_t_per_mwh") and \
+                    name not in model.model_fields_set:
+                out[path] = f"power.{model.kind}.{name}"
+            if isinstance(value, BaseModel):
+                walk(value, path)
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, BaseModel):
+                        walk(item, f"{path}[{i}]")
+            elif isinstance(value, dict):
+                for k, item in value.items():
+                    if isinstance(item, BaseModel):
+                        walk(item, f"{path}.{k}")
+
+    walk(scenario, "")
+    return out
+
+
+def resolved_with_sources(scenario: Scenario) -> dict:
+    """The scenario as plain data, every number wrapped as ``{value, source...}`` where its source is known."""
+    data = scenario.model_dump(mode="json", exclude_none=True)
+    used = defaults_used(scenario)
+    table = defaults()
+
+    def walk(node, here):
+        if isinstance(node, dict):
+            return {k: walk(v, f"{here}.{k}" if here else k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, f"{here}[{i}]") for i, v in enumerate(node)]
+        if isinstance(node, bool) or not isinstance(node, int | float):
+            return node
+        if here in scenario.provenance:
+            return {"value": node, **scenario.provenance[here].as_dict()}
+        if here in used:
+            row = table[used[here]]
+            return {"value": node, "unit": row.unit, **row.provenance.as_dict(), "default": used[here]}
+        return {"value": node, "status": f"given in {scenario._origin or 'the scenario'} without a source"}
+
+    return walk(data, "")
+
+
+__all__ = [
+    "NUMERIC_FIELDS",
+    "Scenario",
+    "builtin_names",
+    "load_scenario",
+    "resolved_with_sources",
+]
