@@ -26,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="gigawatt: simulate gigawatt-scale AI build-outs (Stargate and its rivals), with a source behind every number.",
 )
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 140)
 err_console = Console(stderr=True)
 
 SetOpt = Annotated[
@@ -205,6 +205,9 @@ def estimate_cmd(
     pue: Annotated[float | None, typer.Option(help="Power usage effectiveness (default: data).")] = None,
     capex_per_mw: Annotated[str | None, typer.Option(help="Facility capex per MW of IT load, e.g. '$11.7M/MW'.")]
     = None,
+    it_power_w: Annotated[str | None, typer.Option("--it-power-w", help="All-in IT power per accelerator, e.g. "
+                                                   "'1.8 kW' (for types with none published).")] = None,
+    price: Annotated[str | None, typer.Option("--price", help="All-in price per accelerator, e.g. '$45k'.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Power <-> accelerators <-> money for one accelerator type (closed form)."""
@@ -222,6 +225,8 @@ def estimate_cmd(
         accelerators=n,
         pue=pue,
         capex_per_mw_usd=parse_quantity(capex_per_mw, "usd_per_mw", "--capex-per-mw") if capex_per_mw else None,
+        it_power_w=parse_quantity(it_power_w, "w", "--it-power-w") if it_power_w else None,
+        price_usd=parse_quantity(price, "usd", "--price") if price else None,
     )
     if json_out:
         _print_json(result)
@@ -237,7 +242,7 @@ def estimate_cmd(
     for k, v in result["assumptions"].items():
         table.add_row(k, f"{v['value']:,.4g}", v.get("status", ""), v.get("facts_id", "") or v.get("source", ""))
     for k, v in result["accelerator_sources"].items():
-        table.add_row(f"{result['accelerator']}.{k}", "", v.get("status", ""), v.get("facts_id", "") or
+        table.add_row(f"{result['accelerator']}.{k}", f"{v['value']:,.4g}", v.get("status", ""), v.get("facts_id", "") or
                       v.get("source", ""))
     console.print(table)
 
@@ -297,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rv = app(args=argv, standalone_mode=False, prog_name="gigawatt")
     except GigawattError as exc:
-        err_console.print(f"[bold red]error:[/bold red] {exc}", highlight=False, soft_wrap=True)
+        from rich.text import Text
+
+        err_console.print(Text("error: ", style="bold red") + Text(str(exc)), highlight=False, soft_wrap=True)
         return 2
     except click.exceptions.Abort:
         err_console.print("aborted")

@@ -32,6 +32,8 @@ def estimate(
     utilization: float | None = None,
     energy_price_usd_per_mwh: float | None = None,
     carbon_t_per_mwh: float | None = None,
+    it_power_w: float | None = None,
+    price_usd: float | None = None,
 ) -> dict:
     """Size a build from exactly one of ``power_mw`` (facility), ``budget_usd`` or ``accelerators``.
 
@@ -46,8 +48,16 @@ def estimate(
             f"(got {', '.join(given) or 'none'})"
         )
     acc = accelerator if isinstance(accelerator, Accelerator) else get_accelerator(accelerator, "--accelerator")
-    it_kw = acc.require("it_power_w", "--accelerator") / 1000.0
-    price = acc.require("price_usd", "--accelerator")
+    for name, value in (("it_power_w", it_power_w), ("price_usd", price_usd)):
+        if value is not None and not (math.isfinite(value) and value > 0):
+            raise GigawattError(f"estimate: --{name.replace('_usd', '').replace('_', '-')} {value} must be positive")
+    overridden = {k for k, v in (("it_power_w", it_power_w), ("price_usd", price_usd)) if v is not None}
+    if overridden:
+        import dataclasses
+
+        acc = dataclasses.replace(acc, it_power_w=it_power_w or acc.it_power_w, price_usd=price_usd or acc.price_usd)
+    it_kw = acc.require("it_power_w", "--accelerator", hint="--it-power-w") / 1000.0
+    price = acc.require("price_usd", "--accelerator", hint="--price")
     table = defaults()
     used = {}
 
@@ -101,6 +111,9 @@ def estimate(
         "it_power_w_per_accelerator": it_kw * 1000.0,
         "price_usd_per_accelerator": price,
         "assumptions": used,
-        "accelerator_sources": {k: v.as_dict() for k, v in acc.provenance.items()
-                                if k in ("it_power_w", "price_usd", "bf16_dense_tflops")},
+        "accelerator_sources": {
+            k: {"value": getattr(acc, k), **({"status": "given on the command line"} if k in overridden
+                                             else acc.provenance[k].as_dict())}
+            for k in ("it_power_w", "price_usd", "bf16_dense_tflops")
+        },
     }

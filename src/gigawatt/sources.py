@@ -64,17 +64,15 @@ class Accelerator:
         """H100-equivalents per accelerator: dense BF16 relative to the H100's 989 TFLOP/s."""
         return (self.bf16_dense_tflops or 0.0) / H100_BF16_DENSE_TFLOPS
 
-    def require(self, field: str, where: str = "") -> float:
+    def require(self, field: str, where: str = "", hint: str | None = None) -> float:
         """The value of ``field``, or an error telling the user how to supply it."""
         value = getattr(self, field)
         if value is None:
             prov = self.provenance.get(field)
             why = f" ({prov.derivation})" if prov and prov.derivation else ""
             at = f"{where}: " if where else ""
-            raise GigawattError(
-                f"{at}accelerator {self.name!r} has no published {field}{why}; "
-                f"give one with accelerator_overrides.{self.name}.{field} in the scenario"
-            )
+            hint = hint or f"accelerator_overrides.{self.name}.{field} in the scenario"
+            raise GigawattError(f"{at}accelerator {self.name!r} has no published {field}{why}; give one with {hint}")
         return float(value)
 
 

@@ -119,10 +119,25 @@ def parse_quantity(value, kind: str, field: str = "value") -> float:
         return float(q.to("dimensionless").magnitude)
     if q.dimensionality != target.dimensionality:
         raise GigawattError(
-            f"{field}: {value!r} has units of {q.dimensionality}, not {target.dimensionality}; "
-            f"expected {_EXAMPLES[kind]}"
+            f"{field}: {value!r} is {_dimension_name(q)}, not {_dimension_name(target)}; expected {_EXAMPLES[kind]}"
         )
     return float(q.to(UNITS[kind]).magnitude)
+
+
+_DIMENSION_NAMES = {
+    "usd": "money", "mw": "a power", "months": "a duration", "usd_per_mw": "money per power",
+    "usd_per_mwh": "money per energy", "t_per_mwh": "mass per energy", "mwh": "an energy", "flops": "a compute rate",
+}
+
+
+def _dimension_name(q) -> str:
+    ureg = registry()
+    for kind, name in _DIMENSION_NAMES.items():
+        if q.dimensionality == ureg.Quantity(1, UNITS[kind]).dimensionality:
+            return name
+    if q.dimensionless:
+        return "a plain number"
+    return f"a quantity of dimension {q.dimensionality}"
 
 
 def parse_month(value, field: str = "date") -> dt.date:

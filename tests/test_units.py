@@ -1,0 +1,73 @@
+import datetime as dt
+
+import pytest
+
+from gigawatt.errors import GigawattError
+from gigawatt.units import add_months, format_usd, month_index, parse_month, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("1.2 GW", "mw", 1200.0),
+        ("1.2GW", "mw", 1200.0),
+        ("200 MW", "mw", 200.0),
+        ("350000 kW", "mw", 350.0),
+        (300, "mw", 300.0),
+        ("300", "mw", 300.0),
+        ("$500B", "usd", 500e9),
+        ("$19 billion", "usd", 19e9),
+        ("$1,500M", "usd", 1.5e9),
+        ("$45k", "usd", 45e3),
+        ("19 billion USD", "usd", 19e9),
+        ("$11.7M/MW", "usd_per_mw", 11.7e6),
+        ("$2400/kW", "usd_per_mw", 2.4e6),
+        ("5.7 cents/kWh", "usd_per_mwh", 57.0),
+        ("18 months", "months", 18.0),
+        ("2 years", "months", 24.0),
+        ("1.2 kW", "w", 1200.0),
+        ("0.81 lb/kWh", "t_per_mwh", 0.81 * 0.45359237),
+    ],
+)
+def test_parse_quantity(text, kind, expected):
+    assert parse_quantity(text, kind) == pytest.approx(expected, rel=1e-12)
+
+
+def test_days_to_months_uses_the_mean_gregorian_month():
+    # pint's month is a twelfth of a Julian year (365.25 d): 122 days = 122 / 30.4375 months
+    assert parse_quantity("122 days", "months") == pytest.approx(122 / 30.4375, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "needle"),
+    [
+        ("500 MW", "usd", "is a power, not money"),
+        ("$5B", "mw", "is money, not a power"),
+        ("ten", "mw", "cannot read"),
+        (True, "mw", "boolean"),
+        ([1], "usd", "not a quantity"),
+    ],
+)
+def test_parse_quantity_errors_name_field_and_expectation(text, kind, needle):
+    with pytest.raises(GigawattError) as info:
+        parse_quantity(text, kind, field="sites[0].phases[0].power_mw")
+    msg = str(info.value)
+    assert msg.startswith("sites[0].phases[0].power_mw: ")
+    assert needle in msg
+    assert "expected" in msg
+
+
+def test_months():
+    assert parse_month("2026-06") == dt.date(2026, 6, 1)
+    assert parse_month(dt.date(2026, 6, 15)) == dt.date(2026, 6, 1)
+    assert parse_month("June 2026") == dt.date(2026, 6, 1)
+    assert month_index(dt.date(2026, 6, 1), dt.date(2025, 1, 1)) == 17
+    assert add_months(dt.date(2025, 11, 1), 3) == dt.date(2026, 2, 1)
+    with pytest.raises(GigawattError, match="expected a month like '2026-06'"):
+        parse_month("2026-13")
+
+
+def test_format_usd():
+    assert format_usd(500e9) == "$500.00B"
+    assert format_usd(-1.5e6) == "-$1.50M"
+    assert format_usd(12) == "$12"

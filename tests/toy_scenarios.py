@@ -1,0 +1,30 @@
+"""A small scenario for story tests: one 100 MW H100 hall with ample money."""
+
+import copy
+
+from gigawatt.scenario import set_path
+
+BASE = {
+    "name": "toy",
+    "programme": {"start": "2025-01", "horizon_months": 24},
+    "partners": [{"name": "p", "pledges": [{"amount_usd": 1e12, "secured_usd": 1e12, "start": "2025-01"}]}],
+    "sites": [
+        {
+            "name": "a",
+            "phases": [
+                {"name": "p1", "power_mw": 100, "start": "2025-01", "construction_months": 3,
+                 "capex_per_mw_usd": 10e6, "accelerator": "h100"}
+            ],
+        }
+    ],
+    "operations": {"pue": 1.25, "utilization": 0.8, "energy_price_usd_per_mwh": 50, "lifetime_months": 60},
+    "procurement": {"lead_time_months": 1},
+}
+
+
+def toy(**changes):
+    """A small scenario (one 100 MW H100 hall, ample money) with dotted-path changes applied."""
+    tree = copy.deepcopy(BASE)
+    for path, value in changes.items():
+        set_path(tree, path.replace("__", "."), value)
+    return tree
