@@ -35,29 +35,51 @@ def test_one_hall_ample_money():
     assert r.phases.loc[0, "online"] == "2025-04"
 
 
-def test_money_limits_accelerators_and_shows_the_gap():
+CLOSE_COST = 800e6 + N_H100 * 50_000  # the hall and its first fill, committed together at financial close
+
+
+def test_a_phase_that_cannot_close_is_not_started_and_shows_the_gap():
     r = run(toy(**{"partners[0].pledges[0].amount_usd": 2e9, "partners[0].pledges[0].secured_usd": 2e9}))
     ts = r.timeseries
-    # month 2: cash 2B - 2 x 266.7M spent = 1.467B, of which 266.7M is committed to the build -> 1.2B for IT
-    assert ts["accelerators"].iloc[3] == 24_000
-    assert r.metrics["spent_usd"] == pytest.approx(2e9)
-    # the rest of the hall (38,745 accelerators x $50k) is due but unpaid from month 2 on
-    assert ts["funding_gap_usd"].iloc[2] == pytest.approx((N_H100 - 24_000) * 50_000)
-    assert r.metrics["funding_gap_max_usd"] == pytest.approx((N_H100 - 24_000) * 50_000)
-    assert r.metrics["cash_end_usd"] == pytest.approx(0, abs=1)
+    # $2B < $800M hall + $3.14B first fill: the project never reaches financial close
+    assert r.metrics["mw_online_end"] == 0 and r.metrics["accelerators_end"] == 0
+    assert r.metrics["spent_usd"] == 0
+    np.testing.assert_allclose(ts["funding_gap_usd"], CLOSE_COST)
+    assert r.phases.loc[0, "start"] is None
+
+
+def test_a_phase_closes_when_money_covers_hall_and_fill():
+    r = run(toy(**{"partners[0].pledges[0].amount_usd": 4e9, "partners[0].pledges[0].secured_usd": 4e9}))
+    assert r.metrics["accelerators_end"] == N_H100
+    assert r.metrics["cash_end_usd"] == pytest.approx(4e9 - CLOSE_COST)
+    # committed at close in month 0, then drawn down: facility over months 0-2, fill in month 2
+    c = r.timeseries["committed_usd"]
+    assert c.iloc[0] == pytest.approx(CLOSE_COST - 800e6 / 3)
+    assert c.iloc[2] == pytest.approx(0, abs=1)
 
 
 def test_a_phase_waits_for_money_in_a_queue():
     tree = toy(**{
-        "partners[0].pledges[0].amount_usd": 1.2e9, "partners[0].pledges[0].secured_usd": 1.2e9,
-        "partners[0].pledges[0].months": 12,  # $100M a month
+        "partners[0].pledges[0].amount_usd": 6e9, "partners[0].pledges[0].secured_usd": 6e9,
+        "partners[0].pledges[0].months": 12,  # $500M a month
     })
     r = run(tree)
-    # the $800M hall is started in the month when received money first covers it: 8 x $100M by month 7
+    # $3.94B is first covered by 8 x $500M = $4B in month 7
     assert r.phases.loc[0, "start"] == "2025-08"
     assert r.metrics["phase_delay_months_total"] == 7
-    # waiting months show the whole facility capex as a gap
-    assert r.timeseries["funding_gap_usd"].iloc[0] == pytest.approx(800e6)
+    # waiting months show the whole close cost as a gap
+    assert r.timeseries["funding_gap_usd"].iloc[0] == pytest.approx(CLOSE_COST)
+    assert r.timeseries["funding_gap_usd"].iloc[7] == 0
+
+
+def test_the_queue_is_first_come_first_served():
+    tree = toy(**{"partners[0].pledges[0].amount_usd": 5e9, "partners[0].pledges[0].secured_usd": 5e9})
+    tree["sites"][0]["phases"].append(dict(tree["sites"][0]["phases"][0], name="p2", start="2025-02"))
+    tree["sites"][0]["phases"].insert(0, dict(tree["sites"][0]["phases"][0], name="p0", start="2025-03",
+                                              power_mw=10))
+    r = run(tree)
+    # p1 (planned 2025-01) closes; p2 (2025-02) cannot; p0 (2025-03, small enough to fit) waits behind p2
+    assert list(r.phases["start"]) == [None, "2025-01", None]
 
 
 def test_retirement_and_refresh():

@@ -4,14 +4,21 @@
 ``run_arrays`` steps through the months with every state array shaped ``(trials, phases)``, so the same code runs
 one deterministic trial or many Monte Carlo trials; ``simulate`` wraps both and returns a :class:`Result`.
 
+Funding policy: each phase is a project that reaches *financial close* when the money not yet committed covers
+its facility capex and the accelerators that first fill it; phases close first come first served in the order of
+their planned start (a queue: a phase waiting for money holds back those planned after it). Closing commits that
+money; construction and the first fill then draw on it. Refreshing accelerators after their lifetime is paid from
+money left uncommitted. With costs fixed at close and a queue in a fixed order, more money never closes a phase later.
+
 Order of events inside a month (see docs/model.md for the equations):
 
 1. equity arrives (secured first); debt capacity follows equity;
-2. interest on debt outstanding is paid;
-3. accelerators are ordered for halls that will be online when they arrive (power headroom, supply caps, money);
-4. phases whose planned start has come are started, first come first served, if their facility capex can be
-   committed in full (project finance closes before construction);
-5. construction spends its committed money evenly; halls come online when built and powered;
+2. interest on debt outstanding is paid from uncommitted money;
+3. phases whose planned start has come reach financial close in queue order while uncommitted money covers them;
+   programme-financed phases start construction at close, externally financed ones on their planned date;
+4. construction spends its committed money evenly over the build;
+5. accelerators are ordered for halls that will be online when they arrive (lead time), within power headroom
+   and supply caps: the first fill from the phase's committed money, refreshes from uncommitted money;
 6. accelerators ordered ``lead_time`` months ago are installed; those past their lifetime are retired.
 """
 
@@ -22,10 +29,14 @@ import dataclasses
 
 import numpy as np
 
+from gigawatt.errors import GigawattError
 from gigawatt.model import construction, energy, funding, procurement
 from gigawatt.scenario import Scenario
-from gigawatt.sources import Accelerator, catalog
+from gigawatt.sources import H100_BF16_DENSE_TFLOPS, Accelerator, catalog
 from gigawatt.units import add_months, month_index
+
+
+H100_FLOPS = H100_BF16_DENSE_TFLOPS * 1e12
 
 
 @dataclasses.dataclass
@@ -45,7 +56,9 @@ class Inputs:
     capex_facility_usd: np.ndarray
     external: np.ndarray
     carbon_t_per_mwh: np.ndarray
-    type_of_order: np.ndarray  # (T, P) type index of an order placed in month t, -1 if none available
+    type_of_order: np.ndarray  # (T, P) type of a refresh order placed in month t, -1 if none available
+    fill_type: np.ndarray  # (P,) type of the first fill (for "newest": newest at the planned order month)
+    queue: np.ndarray  # (P,) phase indices in funding order (planned start, then listing order)
     # types (K,)
     it_kw: np.ndarray
     price_usd: np.ndarray
@@ -113,6 +126,21 @@ def compile_inputs(s: Scenario) -> Inputs:
             cat[choice].require("price_usd", where)
             type_of_order[:, p] = k
 
+    planned = np.array([month_index(ph.start, start) for _, ph in rows])
+    build = np.rint([ph.construction_months for _, ph in rows]).astype(int)
+    power_at = np.array([month_index(ph.power.available, start) if ph.power.available else 0 for _, ph in rows])
+    lead = int(round(s.procurement.lead_time_months))
+    fill_month = np.clip(np.maximum(planned + build, power_at) - lead, 0, T - 1)
+    fill_type = type_of_order[fill_month, np.arange(P)]
+    for p in np.nonzero(fill_type < 0)[0]:
+        site, ph = rows[p]
+        raise GigawattError(
+            f"sites[{s.sites.index(site)}].phases[{site.phases.index(ph)}].accelerator: no accelerator matching "
+            f"{ph.accelerator!r} with a published power and price is available by "
+            f"{add_months(start, int(fill_month[p])):%Y-%m}; name one from `gigawatt catalog` or give its numbers "
+            "in accelerator_overrides"
+        )
+
     pledged = np.zeros(T)
     secured = np.zeros(T)
     equity = np.zeros(T)
@@ -146,11 +174,9 @@ def compile_inputs(s: Scenario) -> Inputs:
         types=[cat[n] for n in names],
         power_mw=power_mw,
         pue=pue,
-        planned_start=np.array([month_index(ph.start, start) for _, ph in rows]),
+        planned_start=planned,
         construction_months=np.array([ph.construction_months for _, ph in rows]),
-        power_available=np.array(
-            [month_index(ph.power.available, start) if ph.power.available else 0 for _, ph in rows]
-        ),
+        power_available=power_at,
         capex_facility_usd=construction.facility_capex_usd(
             power_mw, pue, np.array([ph.capex_per_mw_usd for _, ph in rows]),
             np.array([ph.power.capex_per_mw_usd for _, ph in rows]),
@@ -158,6 +184,8 @@ def compile_inputs(s: Scenario) -> Inputs:
         external=np.array([site.facility_financing == "external" for site, _ in rows]),
         carbon_t_per_mwh=np.array([ph.power.carbon_t_per_mwh for _, ph in rows]),
         type_of_order=type_of_order,
+        fill_type=fill_type,
+        queue=np.lexsort((np.arange(P), planned)),
         it_kw=np.array([num(cat[n].it_power_w) / 1000.0 for n in names]),
         price_usd=np.array([num(cat[n].price_usd) for n in names]),
         bf16_flops=np.array([num(cat[n].bf16_dense_tflops) * 1e12 for n in names]),
@@ -171,7 +199,7 @@ def compile_inputs(s: Scenario) -> Inputs:
         cap_type=cap_type,
         cap_per_year=np.array([cap.per_year * cap.share for cap in s.supply_caps]),
         cap_names=[cap.name for cap in s.supply_caps],
-        lead_months=int(round(s.procurement.lead_time_months)),
+        lead_months=lead,
         life_months=max(1, int(round(s.operations.lifetime_months))),
         utilization=s.operations.utilization,
         energy_price_usd_per_mwh=s.operations.energy_price_usd_per_mwh,
@@ -193,19 +221,22 @@ SERIES = {
     "debt_usd": ("USD", "debt outstanding"),
     "debt_capacity_usd": ("USD", "debt that may be outstanding"),
     "cash_usd": ("USD", "cash on hand (received, not spent)"),
-    "committed_usd": ("USD", "facility money committed to started phases, not yet spent"),
+    "committed_usd": ("USD", "money committed at financial close (facility + first fill), not yet spent"),
     "capex_facility_usd": ("USD", "cumulative facility capex, programme-paid and external"),
     "capex_facility_programme_usd": ("USD", "cumulative facility capex paid by the programme"),
     "capex_it_usd": ("USD", "cumulative accelerator capex (all-in)"),
     "interest_usd": ("USD", "cumulative interest paid"),
     "spent_usd": ("USD", "cumulative programme spending (facility + IT + interest)"),
-    "funding_gap_usd": ("USD", "money due this month under the plan that cannot be paid"),
+    "funding_gap_usd": ("USD", "money due under the plan by this month that cannot be committed or paid"),
+    "phases_closed": ("count", "phases that reached financial close"),
     "phases_started": ("count", "phases under construction or built"),
     "phases_online": ("count", "phases online"),
     "energy_mwh": ("MWh", "facility energy in the month"),
     "energy_cost_usd": ("USD", "energy cost in the month"),
     "emissions_t": ("t CO2", "emissions in the month"),
 }
+
+
 
 
 def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
@@ -219,37 +250,70 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
     it_cap_kw = construction.it_power_mw(inp.power_mw, inp.pue) * 1000.0  # (P,)
     prog_capex = np.where(inp.external, 0.0, inp.capex_facility_usd)  # (P,)
     build = np.rint(inp.construction_months).astype(int)
-    onehot = np.zeros((T, P, K))
-    tt, pp = np.nonzero(inp.type_of_order >= 0)
-    onehot[tt, pp, inp.type_of_order[tt, pp]] = 1.0
+    spend_months = np.maximum(build, 1)
+    # first fill: a fixed type, count and cost per phase
+    fill_kw = inp.it_kw[inp.fill_type]
+    fill_price = inp.price_usd[inp.fill_type]
+    n_fill = procurement.accelerators_that_fit(it_cap_kw, fill_kw)
+    close_cost = prog_capex + n_fill * fill_price  # (P,)
+    fill_onehot = np.zeros((P, K))
+    fill_onehot[np.arange(P), inp.fill_type] = 1.0
+    # refresh orders: the type of the month
+    has_type = inp.type_of_order >= 0
     safe_type = np.maximum(inp.type_of_order, 0)
-    price_tp = np.where(inp.type_of_order >= 0, inp.price_usd[safe_type], np.inf)  # (T, P)
-    kw_tp = np.where(inp.type_of_order >= 0, inp.it_kw[safe_type], np.inf)
-    flops_k, kw_k = np.nan_to_num(inp.bf16_flops), np.nan_to_num(inp.it_kw)
+    ref_price = np.where(has_type, inp.price_usd[safe_type], np.inf)  # (T, P)
+    ref_kw = np.where(has_type, inp.it_kw[safe_type], np.inf)
+    ref_onehot = np.zeros((T, P, K))
+    tt, pp = np.nonzero(has_type)
+    ref_onehot[tt, pp, inp.type_of_order[tt, pp]] = 1.0
+    flops_k = np.nan_to_num(inp.bf16_flops)
+    queue = inp.queue
+    unqueue = np.argsort(queue)
+    C = len(inp.cap_names)
+    cap_fill = np.array([inp.cap_phase[c] & (fill_onehot @ inp.cap_type[c] > 0) for c in range(C)]).reshape(C, P)
 
     cash = np.zeros(N)
     debt = np.zeros(N)
     equity_prev = 0.0
-    started = np.zeros((N, P), dtype=bool)
-    start_m = np.full((N, P), -1)
-    committed = np.zeros((N, P))  # facility money committed, unspent
-    fac_spent_ext = np.zeros(N)
-    orders = np.zeros((T, N, P))
+    closed = np.zeros((N, P), dtype=bool)
+    close_m = np.full((N, P), -1)
+    start_m = np.where(inp.external, inp.planned_start, -1)[None, :].repeat(N, 0)
+    reserve_fac = np.zeros((N, P))
+    reserve_it = np.zeros((N, P))
+    filled = np.zeros((N, P))  # first-fill accelerators ordered so far
+    orders_fill = np.zeros((T, N, P))
+    orders_ref = np.zeros((T, N, P))
     power_future_kw = np.zeros((N, P))  # IT kW of cohorts active at t + lead
     installed_kw = np.zeros((N, P))
     installed_k = np.zeros((N, K))
-    cap_used = np.zeros((N, len(inp.cap_names)))
+    cap_used = np.zeros((N, C))
     year_prev = None
     cum = {k: np.zeros(N) for k in ("fac", "fac_prog", "it", "interest")}
     out = {name: np.zeros((N, T)) for name in SERIES}
     out_k = np.zeros((N, T, K))
 
     def pay(amount):
-        """Pay from cash first, then by drawing debt; the caller never asks for more than is available."""
+        """Pay from cash first, then by drawing debt; callers never ask for more than is available."""
         nonlocal cash, debt
         from_cash = np.minimum(amount, cash)
         cash = cash - from_cash
         debt = debt + (amount - from_cash)
+
+    def uncommitted(debt_cap):
+        return np.maximum(cash + np.maximum(debt_cap - debt, 0.0) - reserve_fac.sum(-1) - reserve_it.sum(-1), 0.0)
+
+    def apply_caps(want, in_cap):
+        """Limit ``want`` (N, P) by each supply cap's room this year, phases in queue order."""
+        for c in range(C):
+            room = np.maximum(inp.cap_per_year[c] - cap_used[:, c], 0.0)
+            wq = np.where(in_cap[c], want, 0.0)[:, queue]
+            got = np.floor(procurement.allocate_in_order(wq, room)[:, unqueue] + 1e-9)
+            want = np.where(in_cap[c], got, want)
+        return want
+
+    def use_caps(bought, in_cap):
+        for c in range(C):
+            cap_used[:, c] += (bought * in_cap[c]).sum(-1)
 
     for t in range(T):
         m = inp.months[t]
@@ -260,66 +324,78 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
         cash = cash + (inp.equity_cum_usd[t] - equity_prev)
         equity_prev = inp.equity_cum_usd[t]
         debt_cap = np.minimum(inp.debt_limit_usd, inp.equity_cum_usd[t] * lev)
-        headroom = np.maximum(debt_cap - debt, 0.0)
-        # 2. interest
+        # 2. interest, from uncommitted money
         interest_due = debt * inp.monthly_rate
-        interest_paid = np.minimum(interest_due, cash + headroom - committed.sum(-1).clip(0))
-        interest_paid = np.maximum(interest_paid, 0.0)
+        interest_paid = np.minimum(interest_due, uncommitted(debt_cap))
         pay(interest_paid)
         cum["interest"] += interest_paid
         gap = interest_due - interest_paid
-        # 3. accelerator orders for halls online by t + lead
-        ready = started & (start_m + build <= t + lead) & (inp.power_available <= t + lead)
-        if t - life >= 0:
-            power_future_kw -= orders[t - life] * kw_tp[t - life]
-        want = procurement.accelerators_that_fit(it_cap_kw * ready - power_future_kw, kw_tp[t])
-        for c in range(len(inp.cap_names)):
-            in_cap = inp.cap_phase[c] & (onehot[t] @ inp.cap_type[c] > 0)
-            room = np.maximum(inp.cap_per_year[c] - cap_used[:, c], 0.0)
-            want = np.where(in_cap, procurement.allocate_in_order(np.where(in_cap, want, 0.0), room), want)
-            want = np.floor(want + 1e-9)
-        cost = np.where(want > 0, want * price_tp[t], 0.0)
-        available = np.maximum(cash + np.maximum(debt_cap - debt, 0.0) - committed.sum(-1), 0.0)
-        spend = procurement.allocate_in_order(cost, available)
-        bought = np.where(want > 0, np.floor(spend / np.where(want > 0, price_tp[t], 1.0) + 1e-9), 0.0)
-        bought = np.minimum(bought, want)
-        it_spend = np.where(bought > 0, bought * price_tp[t], 0.0)
-        gap = gap + (cost - it_spend).sum(-1)
-        pay(it_spend.sum(-1))
-        cum["it"] += it_spend.sum(-1)
-        orders[t] = bought
-        power_future_kw += np.where(bought > 0, bought * kw_tp[t], 0.0)
-        for c in range(len(inp.cap_names)):
-            in_cap = inp.cap_phase[c] & (onehot[t] @ inp.cap_type[c] > 0)
-            cap_used[:, c] += (bought * in_cap).sum(-1)
-        # 4. phase starts, first come first served, facility capex committed in full
-        due = ~started & (inp.planned_start <= t)
-        cost_start = np.where(due, prog_capex, 0.0)
-        available = np.maximum(cash + np.maximum(debt_cap - debt, 0.0) - committed.sum(-1), 0.0)
-        go = due & procurement.fits_in_order(cost_start, available)
-        started |= go
-        start_m = np.where(go, t, start_m)
-        committed += np.where(go, prog_capex, 0.0)
-        gap = gap + np.where(due & ~go, prog_capex, 0.0).sum(-1)
-        # 5. construction spending, evenly over the build
-        building = started & (t < start_m + np.maximum(build, 1))
-        outlay = np.where(building, np.minimum(prog_capex / np.maximum(build, 1), committed), 0.0)
-        outlay = np.where(building & (t == start_m + np.maximum(build, 1) - 1), committed, outlay)
-        committed -= outlay
+        # 3. financial close, first come first served in queue order
+        due = ~closed & (inp.planned_start <= t)
+        cost_q = np.where(closed, 0.0, np.where(due, close_cost, np.inf))[:, queue]
+        go = due & procurement.fits_in_order(np.minimum(cost_q, 1e300), uncommitted(debt_cap))[:, unqueue]
+        closed |= go
+        close_m = np.where(go, t, close_m)
+        start_m = np.where(go & ~inp.external, t, start_m)
+        reserve_fac += np.where(go, prog_capex, 0.0)
+        reserve_it += np.where(go, n_fill * fill_price, 0.0)
+        gap = gap + np.where(due & ~go, close_cost, 0.0).sum(-1)
+        # 4. construction, spending evenly over the build
+        building = (start_m >= 0) & (t >= start_m) & (t < start_m + spend_months)
+        last = building & (t == start_m + spend_months - 1)
+        outlay = np.where(building & ~inp.external, np.minimum(prog_capex / spend_months, reserve_fac), 0.0)
+        outlay = np.where(last & ~inp.external, reserve_fac, outlay)
+        reserve_fac -= outlay
         pay(outlay.sum(-1))
-        ext = np.where(building & inp.external, inp.capex_facility_usd / np.maximum(build, 1), 0.0).sum(-1)
-        fac_spent_ext += ext
+        ext = np.where(building & inp.external, inp.capex_facility_usd / spend_months, 0.0).sum(-1)
         cum["fac_prog"] += outlay.sum(-1)
         cum["fac"] += outlay.sum(-1) + ext
-        online = started & (start_m + build <= t) & (inp.power_available <= t)
+        built = (start_m >= 0) & (start_m + build <= t)
+        online = built & (inp.power_available <= t)
+        # 5. orders for halls online by the time they arrive
+        ready = (start_m >= 0) & (start_m + build <= t + lead) & (inp.power_available <= t + lead)
+        if t - life >= 0:
+            power_future_kw -= orders_fill[t - life] * fill_kw + orders_ref[t - life] * np.nan_to_num(
+                ref_kw[t - life], posinf=0.0)
+        headroom = np.where(ready, it_cap_kw - power_future_kw, 0.0)
+        want_fill = np.where(closed, np.minimum(procurement.accelerators_that_fit(headroom, fill_kw), n_fill - filled),
+                             0.0)
+        want_fill = apply_caps(want_fill, cap_fill)
+        fill_spend = want_fill * fill_price
+        reserve_it = np.maximum(reserve_it - fill_spend, 0.0)
+        pay(fill_spend.sum(-1))
+        filled += want_fill
+        use_caps(want_fill, cap_fill)
+        power_future_kw += want_fill * fill_kw
+        orders_fill[t] = want_fill
+        # refreshes: only once some of the phase's accelerators can have retired, paid from uncommitted money
+        can_refresh = closed & (filled >= n_fill) & (t >= close_m + life)
+        want_ref = np.where(can_refresh & has_type[t],
+                            procurement.accelerators_that_fit(headroom - want_fill * fill_kw, ref_kw[t]), 0.0)
+        if C and want_ref.any():
+            cap_ref = np.array([inp.cap_phase[c] & (ref_onehot[t] @ inp.cap_type[c] > 0) for c in range(C)])
+            want_ref = apply_caps(want_ref, cap_ref)
+        else:
+            cap_ref = None
+        cost_ref = np.where(want_ref > 0, want_ref * ref_price[t], 0.0)
+        money_ref = procurement.allocate_in_order(cost_ref[:, queue], uncommitted(debt_cap))[:, unqueue]
+        bought_ref = np.where(want_ref > 0, np.floor(money_ref / np.where(want_ref > 0, ref_price[t], 1.0) + 1e-9),
+                              0.0)
+        bought_ref = np.minimum(bought_ref, want_ref)
+        ref_spend = np.where(bought_ref > 0, bought_ref * ref_price[t], 0.0)
+        gap = gap + (cost_ref - ref_spend).sum(-1)
+        if cap_ref is not None:
+            use_caps(bought_ref, cap_ref)
+        power_future_kw += np.where(bought_ref > 0, bought_ref * ref_kw[t], 0.0)
+        orders_ref[t] = bought_ref
+        pay(ref_spend.sum(-1))
+        cum["it"] += fill_spend.sum(-1) + ref_spend.sum(-1)
         # 6. installs and retirements
-        s_in, s_out = t - lead, t - lead - life
-        if s_in >= 0:
-            installed_kw += orders[s_in] * np.nan_to_num(kw_tp[s_in], posinf=0.0)
-            installed_k += orders[s_in] @ onehot[s_in]
-        if s_out >= 0:
-            installed_kw -= orders[s_out] * np.nan_to_num(kw_tp[s_out], posinf=0.0)
-            installed_k -= orders[s_out] @ onehot[s_out]
+        for s_, sign in ((t - lead, 1.0), (t - lead - life, -1.0)):
+            if s_ >= 0:
+                kw_ref_s = np.nan_to_num(ref_kw[s_], posinf=0.0)
+                installed_kw += sign * (orders_fill[s_] * fill_kw + orders_ref[s_] * kw_ref_s)
+                installed_k += sign * (orders_fill[s_] @ fill_onehot + orders_ref[s_] @ ref_onehot[s_])
         installed_kw = np.maximum(installed_kw, 0.0)
         installed_k = np.maximum(installed_k, 0.0)
 
@@ -331,27 +407,28 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
         o["it_mw_installed"][:, t] = it_inst_mw.sum(-1)
         o["accelerators"][:, t] = installed_k.sum(-1)
         o["peak_bf16_flops"][:, t] = installed_k @ flops_k
-        o["h100e"][:, t] = o["peak_bf16_flops"][:, t] / (989e12)
+        o["h100e"][:, t] = o["peak_bf16_flops"][:, t] / H100_FLOPS
         o["pledged_usd"][:, t] = inp.pledged_cum_usd[t]
         o["secured_usd"][:, t] = inp.secured_cum_usd[t]
         o["equity_usd"][:, t] = inp.equity_cum_usd[t]
         o["debt_usd"][:, t] = debt
         o["debt_capacity_usd"][:, t] = debt_cap
         o["cash_usd"][:, t] = cash
-        o["committed_usd"][:, t] = committed.sum(-1)
+        o["committed_usd"][:, t] = reserve_fac.sum(-1) + reserve_it.sum(-1)
         o["capex_facility_usd"][:, t] = cum["fac"]
         o["capex_facility_programme_usd"][:, t] = cum["fac_prog"]
         o["capex_it_usd"][:, t] = cum["it"]
         o["interest_usd"][:, t] = cum["interest"]
         o["spent_usd"][:, t] = cum["fac_prog"] + cum["it"] + cum["interest"]
         o["funding_gap_usd"][:, t] = gap
-        o["phases_started"][:, t] = started.sum(-1)
+        o["phases_closed"][:, t] = closed.sum(-1)
+        o["phases_started"][:, t] = ((start_m >= 0) & (start_m <= t)).sum(-1)
         o["phases_online"][:, t] = online.sum(-1)
         o["energy_mwh"][:, t] = e.sum(-1)
         o["energy_cost_usd"][:, t] = energy.energy_cost_usd(e.sum(-1), inp.energy_price_usd_per_mwh)
         o["emissions_t"][:, t] = energy.emissions_t(e, inp.carbon_t_per_mwh).sum(-1)
         out_k[:, t] = installed_k
-    del kw_k
     out["_by_type"] = out_k
-    out["_start_month"] = start_m
+    out["_start_month"] = np.where(inp.external, np.where(close_m >= 0, inp.planned_start, -1), start_m)
+    out["_close_month"] = close_m
     return out

@@ -168,4 +168,7 @@ def _result(scenario: Scenario, inp: Inputs, series: dict[str, np.ndarray]) -> R
             "facility_capex_usd": float(inp.capex_facility_usd[p]),
             "financing": "external" if inp.external[p] else "programme",
         })
-    return Result(scenario=scenario, timeseries=ts, metrics=metrics, phases=pd.DataFrame(rows))
+    phases = pd.DataFrame(rows)
+    for col in ("start", "online"):
+        phases[col] = pd.Series([r[col] for r in rows], dtype=object)
+    return Result(scenario=scenario, timeseries=ts, metrics=metrics, phases=phases)
