@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 
 import gigawatt as gw
-
 from toy_scenarios import toy
 
 N_H100 = 62_745  # 100 MW / PUE 1.25 = 80 MW IT; 80,000 kW / 1.275 kW = 62,745.1
@@ -59,10 +58,13 @@ def test_a_phase_closes_when_money_covers_hall_and_fill():
 
 
 def test_a_phase_waits_for_money_in_a_queue():
-    tree = toy(**{
-        "partners[0].pledges[0].amount_usd": 6e9, "partners[0].pledges[0].secured_usd": 6e9,
-        "partners[0].pledges[0].months": 12,  # $500M a month
-    })
+    tree = toy(
+        **{
+            "partners[0].pledges[0].amount_usd": 6e9,
+            "partners[0].pledges[0].secured_usd": 6e9,
+            "partners[0].pledges[0].months": 12,  # $500M a month
+        }
+    )
     r = run(tree)
     # $3.94B is first covered by 8 x $500M = $4B in month 7
     assert r.phases.loc[0, "start"] == "2025-08"
@@ -75,8 +77,7 @@ def test_a_phase_waits_for_money_in_a_queue():
 def test_the_queue_is_first_come_first_served():
     tree = toy(**{"partners[0].pledges[0].amount_usd": 5e9, "partners[0].pledges[0].secured_usd": 5e9})
     tree["sites"][0]["phases"].append(dict(tree["sites"][0]["phases"][0], name="p2", start="2025-02"))
-    tree["sites"][0]["phases"].insert(0, dict(tree["sites"][0]["phases"][0], name="p0", start="2025-03",
-                                              power_mw=10))
+    tree["sites"][0]["phases"].insert(0, dict(tree["sites"][0]["phases"][0], name="p0", start="2025-03", power_mw=10))
     r = run(tree)
     # p1 (planned 2025-01) closes; p2 (2025-02) cannot; p0 (2025-03, small enough to fit) waits behind p2
     assert list(r.phases["start"]) == [None, "2025-01", None]
@@ -101,8 +102,14 @@ def test_supply_cap_per_calendar_year():
 
 
 def test_supply_cap_share_and_scope():
-    tree = toy(**{"supply_caps": [{"name": "g42", "per_year": 50_000, "share": 0.2, "sites": ["a"]},
-                                  {"name": "other", "per_year": 1, "sites": []}]})
+    tree = toy(
+        **{
+            "supply_caps": [
+                {"name": "g42", "per_year": 50_000, "share": 0.2, "sites": ["a"]},
+                {"name": "other", "per_year": 1, "sites": []},
+            ]
+        }
+    )
     ts = run(tree).timeseries
     assert ts.loc["2025-12", "accelerators"].iloc[0] == 10_000
 
@@ -137,10 +144,13 @@ def test_newest_available_accelerator():
 
 
 def test_debt_and_interest():
-    tree = toy(**{
-        "partners[0].pledges[0].amount_usd": 1e9, "partners[0].pledges[0].secured_usd": 1e9,
-        "financing": {"equity_share": 0.1, "interest_rate": 0.06},
-    })
+    tree = toy(
+        **{
+            "partners[0].pledges[0].amount_usd": 1e9,
+            "partners[0].pledges[0].secured_usd": 1e9,
+            "financing": {"equity_share": 0.1, "interest_rate": 0.06},
+        }
+    )
     r = run(tree)
     ts = r.timeseries
     rate = 1.06 ** (1 / 12) - 1

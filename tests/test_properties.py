@@ -18,23 +18,34 @@ def scenarios(draw):
     for i in range(n_sites):
         phases = []
         for j in range(draw(st.integers(1, 3))):
-            phases.append({
-                "name": f"p{j}",
-                "power_mw": draw(st.floats(5, 1500)),
-                "start": f"2025-{draw(st.integers(1, 12)):02d}",
-                "construction_months": draw(st.integers(0, 30)),
-                "accelerator": draw(st.sampled_from(ACCELERATORS)),
-                "power": {"kind": draw(st.sampled_from(["grid", "onsite_gas"])),
-                          "available": f"{draw(st.integers(2025, 2027))}-{draw(st.integers(1, 12)):02d}"},
-            })
-        sites.append({"name": f"s{i}", "phases": phases,
-                      "facility_financing": draw(st.sampled_from(["programme", "external"]))})
+            phases.append(
+                {
+                    "name": f"p{j}",
+                    "power_mw": draw(st.floats(5, 1500)),
+                    "start": f"2025-{draw(st.integers(1, 12)):02d}",
+                    "construction_months": draw(st.integers(0, 30)),
+                    "accelerator": draw(st.sampled_from(ACCELERATORS)),
+                    "power": {
+                        "kind": draw(st.sampled_from(["grid", "onsite_gas"])),
+                        "available": f"{draw(st.integers(2025, 2027))}-{draw(st.integers(1, 12)):02d}",
+                    },
+                }
+            )
+        sites.append(
+            {"name": f"s{i}", "phases": phases, "facility_financing": draw(st.sampled_from(["programme", "external"]))}
+        )
     pledges = []
     for _ in range(draw(st.integers(1, 3))):
         amount = draw(st.floats(0, 80e9))
-        pledges.append({"amount_usd": amount, "secured_usd": amount * draw(st.floats(0, 1)),
-                        "start": f"2025-{draw(st.integers(1, 12)):02d}", "months": draw(st.integers(1, 36)),
-                        "upfront_fraction": draw(st.floats(0, 1))})
+        pledges.append(
+            {
+                "amount_usd": amount,
+                "secured_usd": amount * draw(st.floats(0, 1)),
+                "start": f"2025-{draw(st.integers(1, 12)):02d}",
+                "months": draw(st.integers(1, 36)),
+                "upfront_fraction": draw(st.floats(0, 1)),
+            }
+        )
     caps = []
     if draw(st.booleans()):
         caps.append({"name": "cap", "per_year": draw(st.integers(0, 500_000))})
@@ -42,8 +53,7 @@ def scenarios(draw):
         "name": "random",
         "programme": {"start": "2025-01", "horizon_months": draw(st.integers(12, 60))},
         "partners": [{"name": "p", "pledges": pledges}],
-        "funding": {"announced_arrival": draw(st.floats(0, 1)),
-                    "announced_delay_months": draw(st.integers(0, 12))},
+        "funding": {"announced_arrival": draw(st.floats(0, 1)), "announced_delay_months": draw(st.integers(0, 12))},
         "financing": {"equity_share": draw(st.floats(0.05, 1)), "interest_rate": draw(st.floats(0, 0.15))},
         "sites": sites,
         "supply_caps": caps,
@@ -52,8 +62,12 @@ def scenarios(draw):
     }
 
 
-SETTINGS = settings(max_examples=int(os.environ.get("GIGAWATT_EXAMPLES", 60)), deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("GIGAWATT_EXAMPLES", 60)),
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 EPS = 1e-6  # relative slack for float sums of ~1e11-sized numbers
 
 
@@ -67,8 +81,7 @@ def test_money_spent_never_exceeds_money_available(tree):
     assert (ts["debt_usd"] <= ts["debt_capacity_usd"] + EPS * scale).all()
     assert (ts["cash_usd"] >= -EPS * scale).all()
     # spending plus cash is exactly what came in
-    np.testing.assert_allclose(ts["spent_usd"] + ts["cash_usd"], ts["equity_usd"] + ts["debt_usd"],
-                               rtol=1e-9, atol=1.0)
+    np.testing.assert_allclose(ts["spent_usd"] + ts["cash_usd"], ts["equity_usd"] + ts["debt_usd"], rtol=1e-9, atol=1.0)
 
 
 @SETTINGS
@@ -100,8 +113,9 @@ def test_more_secured_money_never_builds_less(tree, extra):
     tree["operations"]["lifetime_months"] = 600
     tree["financing"]["interest_rate"] = 0.0
     base = gw.simulate(gw.load_scenario(tree))
-    tree["partners"].append({"name": "more", "pledges": [
-        {"amount_usd": extra, "secured_usd": extra, "start": "2025-01"}]})
+    tree["partners"].append(
+        {"name": "more", "pledges": [{"amount_usd": extra, "secured_usd": extra, "start": "2025-01"}]}
+    )
     more = gw.simulate(gw.load_scenario(tree))
     # facility power online, month by month, and capex never fall when secured money rises (spending with
     # interest may: more equity means less debt and so less interest)

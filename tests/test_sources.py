@@ -88,8 +88,10 @@ def test_every_number_has_status_and_source_or_derivation():
 
 def test_cited_facts_ids_exist():
     ids = _facts_ids()
-    texts = [resources.files("gigawatt.data").joinpath(n).read_text(encoding="utf-8")
-             for n in ("accelerators.csv", "defaults.csv")]
+    texts = [
+        resources.files("gigawatt.data").joinpath(n).read_text(encoding="utf-8")
+        for n in ("accelerators.csv", "defaults.csv")
+    ]
     folder = resources.files("gigawatt.data").joinpath("scenarios")
     texts += [p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".yaml")]
     cited = set()

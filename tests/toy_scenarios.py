@@ -12,8 +12,14 @@ BASE = {
         {
             "name": "a",
             "phases": [
-                {"name": "p1", "power_mw": 100, "start": "2025-01", "construction_months": 3,
-                 "capex_per_mw_usd": 10e6, "accelerator": "h100"}
+                {
+                    "name": "p1",
+                    "power_mw": 100,
+                    "start": "2025-01",
+                    "construction_months": 3,
+                    "capex_per_mw_usd": 10e6,
+                    "accelerator": "h100",
+                }
             ],
         }
     ],

@@ -20,9 +20,11 @@ def _plt():
 def _footer(fig, result: Result) -> None:
     s = result.scenario
     fig.text(
-        0.01, 0.01,
+        0.01,
+        0.01,
         f"gigawatt simulation of scenario '{s.name}'. Inputs and their sources: `gigawatt show {s.name}`.",
-        fontsize=7, color="#555555",
+        fontsize=7,
+        color="#555555",
     )
 
 
@@ -69,8 +71,13 @@ def money_chart(result: Result, path: Path) -> Path:
     ax.plot(ts.index, ts["secured_usd"] / b, label="secured (due)", lw=1.5, ls="--")
     ax.plot(ts.index, (ts["equity_usd"] + ts["debt_capacity_usd"]) / b, label="received + debt capacity", lw=1.5)
     ax.plot(ts.index, ts["spent_usd"] / b, label="spent by the programme", lw=2.5)
-    ax.plot(ts.index, (ts["capex_facility_usd"] + ts["capex_it_usd"]) / b, label="capex incl. external facilities",
-            lw=1.2, color="#777777")
+    ax.plot(
+        ts.index,
+        (ts["capex_facility_usd"] + ts["capex_it_usd"]) / b,
+        label="capex incl. external facilities",
+        lw=1.2,
+        color="#777777",
+    )
     ax.set_ylabel("USD billion (cumulative)")
     ax.set_title(f"{result.scenario.title or result.scenario.name}: capex vs money")
     ax.legend(loc="upper left", fontsize=8)
@@ -87,9 +94,11 @@ def funding_gap_chart(result: Result, path: Path) -> Path:
     fig, ax = plt.subplots(figsize=(9, 4))
     ax.fill_between(ts.index, ts["funding_gap_usd"] / 1e9, step="mid", alpha=0.6, color="#c0392b")
     ax.set_ylabel("USD billion")
-    ax.set_title(f"{result.scenario.title or result.scenario.name}: funding gap "
-                 "(facility capex of phases waiting for money + accelerators not affordable + unpaid interest)",
-                 fontsize=9)
+    ax.set_title(
+        f"{result.scenario.title or result.scenario.name}: funding gap "
+        "(facility capex of phases waiting for money + accelerators not affordable + unpaid interest)",
+        fontsize=9,
+    )
     ax.grid(alpha=0.3)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     _footer(fig, result)

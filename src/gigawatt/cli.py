@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -24,15 +23,18 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    help="gigawatt: simulate gigawatt-scale AI build-outs (Stargate and its rivals), with a source behind every number.",
+    help="gigawatt: simulate gigawatt-scale AI build-outs (Stargate and its rivals), a source behind every number.",
 )
 console = Console(width=None if sys.stdout.isatty() else 140)
 err_console = Console(stderr=True)
 
 SetOpt = Annotated[
     list[str] | None,
-    typer.Option("--set", help="Override a scenario value: PATH=VALUE, e.g. funding.announced_arrival=0.5 "
-                 "or 'sites[abilene].phases[0].power_mw=300 MW'. Repeatable."),
+    typer.Option(
+        "--set",
+        help="Override a scenario value: PATH=VALUE, e.g. funding.announced_arrival=0.5 "
+        "or 'sites[abilene].phases[0].power_mw=300 MW'. Repeatable.",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
@@ -73,11 +75,21 @@ def _metrics_table(title: str, columns: list[str], rows: list[tuple[str, str, li
 
 def _yearly_table(result: gw.Result) -> Table:
     y = result.yearly
-    table = Table(title=f"{result.scenario.name}: by year (stocks at year end, flows over the year)",
-                  title_justify="left")
-    heads = [("year", None), ("MW online", "mw_online"), ("IT MW", "it_mw_installed"),
-             ("accel.", "accelerators"), ("H100e", "h100e"), ("capex", "capex_usd"), ("money in", "money_usd"),
-             ("gap max", "funding_gap_max_usd"), ("TWh", "energy_mwh"), ("MtCO2", "emissions_t")]
+    table = Table(
+        title=f"{result.scenario.name}: by year (stocks at year end, flows over the year)", title_justify="left"
+    )
+    heads = [
+        ("year", None),
+        ("MW online", "mw_online"),
+        ("IT MW", "it_mw_installed"),
+        ("accel.", "accelerators"),
+        ("H100e", "h100e"),
+        ("capex", "capex_usd"),
+        ("money in", "money_usd"),
+        ("gap max", "funding_gap_max_usd"),
+        ("TWh", "energy_mwh"),
+        ("MtCO2", "emissions_t"),
+    ]
     y = y.assign(capex_usd=y["capex_facility_usd"] + y["capex_it_usd"], money_usd=y["equity_usd"] + y["debt_usd"])
     for h, _ in heads:
         table.add_column(h, justify="right")
@@ -128,8 +140,9 @@ def scenarios_cmd(json_out: JsonOpt = False) -> None:
 def run_cmd(
     scenario: Annotated[str, typer.Argument(help="Built-in name (see `gigawatt scenarios`) or a YAML file.")],
     set_: SetOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Folder for CSV/Parquet tables, summary.json, charts.")]
-    = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder for CSV/Parquet tables, summary.json, charts.")
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Simulate a scenario month by month: yearly table and key metrics."""
@@ -141,8 +154,10 @@ def run_cmd(
         _print_json(payload)
         return
     console.print(_yearly_table(result))
-    console.print("[dim]capex: facility (incl. external) + IT, cumulative; money in: equity received + debt "
-                  "outstanding; gap max: largest monthly funding gap[/dim]")
+    console.print(
+        "[dim]capex: facility (incl. external) + IT, cumulative; money in: equity received + debt "
+        "outstanding; gap max: largest monthly funding gap[/dim]"
+    )
     rows = [(k, gw.METRICS[k][0], [v]) for k, v in result.metrics.items()]
     console.print(_metrics_table(f"{s.name}: key metrics", ["value"], rows))
     console.print(f"[dim]Inputs and their sources: gigawatt show {scenario}[/dim]")
@@ -188,8 +203,13 @@ def compare_cmd(
         delta = b - a if isinstance(a, float) and isinstance(b, float) else None
         metrics[k] = {first: a, second: b, "delta": delta}
     if json_out:
-        _print_json({"scenarios": [first, second], "metrics": metrics,
-                     "yearly": {first: ra.yearly_records(), second: rb.yearly_records()}})
+        _print_json(
+            {
+                "scenarios": [first, second],
+                "metrics": metrics,
+                "yearly": {first: ra.yearly_records(), second: rb.yearly_records()},
+            }
+        )
         return
     rows = [(k, gw.METRICS[k][0], [m[first], m[second], m["delta"]]) for k, m in metrics.items()]
     console.print(_metrics_table(f"{first} vs {second}", [first, second, "delta"], rows))
@@ -200,13 +220,17 @@ def estimate_cmd(
     accelerator: Annotated[str, typer.Option("--accelerator", "-a", help="Catalog name (see `gigawatt catalog`).")],
     power: Annotated[str | None, typer.Option("--power", help="Facility power, e.g. 1.2GW or '300 MW'.")] = None,
     budget: Annotated[str | None, typer.Option("--budget", help="Money, e.g. '$100B'.")] = None,
-    accelerators: Annotated[str | None, typer.Option("--accelerators", help="Accelerator count, e.g. 100000.")]
-    = None,
+    accelerators: Annotated[str | None, typer.Option("--accelerators", help="Accelerator count, e.g. 100000.")] = None,
     pue: Annotated[float | None, typer.Option(help="Power usage effectiveness (default: data).")] = None,
-    capex_per_mw: Annotated[str | None, typer.Option(help="Facility capex per MW of IT load, e.g. '$11.7M/MW'.")]
-    = None,
-    it_power_w: Annotated[str | None, typer.Option("--it-power-w", help="All-in IT power per accelerator, e.g. "
-                                                   "'1.8 kW' (for types with none published).")] = None,
+    capex_per_mw: Annotated[
+        str | None, typer.Option(help="Facility capex per MW of IT load, e.g. '$11.7M/MW'.")
+    ] = None,
+    it_power_w: Annotated[
+        str | None,
+        typer.Option(
+            "--it-power-w", help="All-in IT power per accelerator, e.g. '1.8 kW' (for types with none published)."
+        ),
+    ] = None,
     price: Annotated[str | None, typer.Option("--price", help="All-in price per accelerator, e.g. '$45k'.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -216,8 +240,9 @@ def estimate_cmd(
         try:
             n = float(accelerators.replace(",", "").replace("_", ""))
         except ValueError:
-            raise GigawattError(f"--accelerators: {accelerators!r} is not a number; expected a count like 100000") \
-                from None
+            raise GigawattError(
+                f"--accelerators: {accelerators!r} is not a number; expected a count like 100000"
+            ) from None
     result = gw.estimate(
         accelerator,
         power_mw=parse_quantity(power, "mw", "--power") if power is not None else None,
@@ -231,9 +256,19 @@ def estimate_cmd(
     if json_out:
         _print_json(result)
         return
-    units = {"accelerators": "count", "it_power_mw": "MW", "facility_power_mw": "MW", "capex_it_usd": "USD",
-             "capex_facility_usd": "USD", "capex_total_usd": "USD", "h100e": "H100-eq", "peak_bf16_flops": "FLOP/s",
-             "annual_energy_mwh": "MWh", "annual_energy_cost_usd": "USD", "annual_emissions_t": "t CO2"}
+    units = {
+        "accelerators": "count",
+        "it_power_mw": "MW",
+        "facility_power_mw": "MW",
+        "capex_it_usd": "USD",
+        "capex_facility_usd": "USD",
+        "capex_total_usd": "USD",
+        "h100e": "H100-eq",
+        "peak_bf16_flops": "FLOP/s",
+        "annual_energy_mwh": "MWh",
+        "annual_energy_cost_usd": "USD",
+        "annual_emissions_t": "t CO2",
+    }
     rows = [(k, u, [result[k]]) for k, u in units.items()]
     console.print(_metrics_table(f"estimate: {result['accelerator']}", ["value"], rows))
     table = Table(title="assumptions", title_justify="left")
@@ -242,8 +277,12 @@ def estimate_cmd(
     for k, v in result["assumptions"].items():
         table.add_row(k, f"{v['value']:,.4g}", v.get("status", ""), v.get("facts_id", "") or v.get("source", ""))
     for k, v in result["accelerator_sources"].items():
-        table.add_row(f"{result['accelerator']}.{k}", f"{v['value']:,.4g}", v.get("status", ""), v.get("facts_id", "") or
-                      v.get("source", ""))
+        table.add_row(
+            f"{result['accelerator']}.{k}",
+            f"{v['value']:,.4g}",
+            v.get("status", ""),
+            v.get("facts_id", "") or v.get("source", ""),
+        )
     console.print(table)
 
 
@@ -252,20 +291,41 @@ def catalog_cmd(json_out: JsonOpt = False) -> None:
     """Accelerators with their specs and sources."""
     cat = gw.catalog()
     if json_out:
-        _print_json({
-            name: {
-                "full_name": a.full_name, "vendor": a.vendor, "first_volume": a.first_volume.isoformat()[:7],
-                "tdp_w": a.tdp_w, "it_power_w": a.it_power_w, "bf16_dense_tflops": a.bf16_dense_tflops,
-                "fp8_dense_tflops": a.fp8_dense_tflops, "memory_gb": a.memory_gb, "price_usd": a.price_usd,
-                "price_low_usd": a.price_low_usd, "price_high_usd": a.price_high_usd, "h100e": a.h100e,
-                "sources": {k: v.as_dict() for k, v in a.provenance.items()},
+        _print_json(
+            {
+                name: {
+                    "full_name": a.full_name,
+                    "vendor": a.vendor,
+                    "first_volume": a.first_volume.isoformat()[:7],
+                    "tdp_w": a.tdp_w,
+                    "it_power_w": a.it_power_w,
+                    "bf16_dense_tflops": a.bf16_dense_tflops,
+                    "fp8_dense_tflops": a.fp8_dense_tflops,
+                    "memory_gb": a.memory_gb,
+                    "price_usd": a.price_usd,
+                    "price_low_usd": a.price_low_usd,
+                    "price_high_usd": a.price_high_usd,
+                    "h100e": a.h100e,
+                    "sources": {k: v.as_dict() for k, v in a.provenance.items()},
+                }
+                for name, a in cat.items()
             }
-            for name, a in cat.items()
-        })
+        )
         return
     table = Table(title="accelerator catalog (unpublished numbers shown as -)", title_justify="left")
-    for c in ("name", "vendor", "first volume", "TDP W", "IT W", "BF16 TF", "FP8 TF", "HBM GB", "price all-in",
-              "H100e", "sources"):
+    for c in (
+        "name",
+        "vendor",
+        "first volume",
+        "TDP W",
+        "IT W",
+        "BF16 TF",
+        "FP8 TF",
+        "HBM GB",
+        "price all-in",
+        "H100e",
+        "sources",
+    ):
         table.add_column(c, justify="right" if c not in ("name", "vendor", "sources") else "left")
 
     def n(v, f="{:,.0f}"):
@@ -273,9 +333,19 @@ def catalog_cmd(json_out: JsonOpt = False) -> None:
 
     for name, a in cat.items():
         ids = sorted({i.strip() for p in a.provenance.values() for i in p.facts_id.split(";") if i.strip()})
-        table.add_row(name, a.vendor, a.first_volume.isoformat()[:7], n(a.tdp_w), n(a.it_power_w),
-                      n(a.bf16_dense_tflops), n(a.fp8_dense_tflops), n(a.memory_gb),
-                      "-" if a.price_usd is None else format_usd(a.price_usd), f"{a.h100e:.2f}", " ".join(ids))
+        table.add_row(
+            name,
+            a.vendor,
+            a.first_volume.isoformat()[:7],
+            n(a.tdp_w),
+            n(a.it_power_w),
+            n(a.bf16_dense_tflops),
+            n(a.fp8_dense_tflops),
+            n(a.memory_gb),
+            "-" if a.price_usd is None else format_usd(a.price_usd),
+            f"{a.h100e:.2f}",
+            " ".join(ids),
+        )
     console.print(table)
     console.print("[dim]Per-number status, source and derivation: gigawatt catalog --json[/dim]")
 
@@ -306,15 +376,15 @@ def main(argv: list[str] | None = None) -> int:
 
         err_console.print(Text("error: ", style="bold red") + Text(str(exc)), highlight=False, soft_wrap=True)
         return 2
-    except click.exceptions.Abort:
-        err_console.print("aborted")
-        return 130
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         err_console.print("interrupted")
         return 130
+    except Exception as exc:
+        # usage errors (missing argument, bad option): click's exceptions, vendored by recent typer releases
+        if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
+            exc.show()
+            return exc.exit_code
+        raise
     return rv if isinstance(rv, int) else 0
 
 

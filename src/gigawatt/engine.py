@@ -35,7 +35,6 @@ from gigawatt.scenario import Scenario
 from gigawatt.sources import H100_BF16_DENSE_TFLOPS, Accelerator, catalog
 from gigawatt.units import add_months, month_index
 
-
 H100_FLOPS = H100_BF16_DENSE_TFLOPS * 1e12
 
 
@@ -115,8 +114,13 @@ def compile_inputs(s: Scenario) -> Inputs:
         choice = ph.accelerator.strip().lower()
         if choice.startswith("newest"):
             vendor = choice.partition(":")[2]
-            cands = [i for i, n in enumerate(names) if (not vendor or cat[n].vendor == vendor)
-                     and cat[n].it_power_w is not None and cat[n].price_usd is not None]
+            cands = [
+                i
+                for i, n in enumerate(names)
+                if (not vendor or cat[n].vendor == vendor)
+                and cat[n].it_power_w is not None
+                and cat[n].price_usd is not None
+            ]
             for t in range(T):
                 type_of_order[t, p] = procurement.newest_available(fv, cands, t)
         else:
@@ -178,7 +182,9 @@ def compile_inputs(s: Scenario) -> Inputs:
         construction_months=np.array([ph.construction_months for _, ph in rows]),
         power_available=power_at,
         capex_facility_usd=construction.facility_capex_usd(
-            power_mw, pue, np.array([ph.capex_per_mw_usd for _, ph in rows]),
+            power_mw,
+            pue,
+            np.array([ph.capex_per_mw_usd for _, ph in rows]),
             np.array([ph.power.capex_per_mw_usd for _, ph in rows]),
         ),
         external=np.array([site.facility_financing == "external" for site, _ in rows]),
@@ -235,8 +241,6 @@ SERIES = {
     "energy_cost_usd": ("USD", "energy cost in the month"),
     "emissions_t": ("t CO2", "emissions in the month"),
 }
-
-
 
 
 def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
@@ -356,10 +360,12 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
         ready = (start_m >= 0) & (start_m + build <= t + lead) & (inp.power_available <= t + lead)
         if t - life >= 0:
             power_future_kw -= orders_fill[t - life] * fill_kw + orders_ref[t - life] * np.nan_to_num(
-                ref_kw[t - life], posinf=0.0)
+                ref_kw[t - life], posinf=0.0
+            )
         headroom = np.where(ready, it_cap_kw - power_future_kw, 0.0)
-        want_fill = np.where(closed, np.minimum(procurement.accelerators_that_fit(headroom, fill_kw), n_fill - filled),
-                             0.0)
+        want_fill = np.where(
+            closed, np.minimum(procurement.accelerators_that_fit(headroom, fill_kw), n_fill - filled), 0.0
+        )
         want_fill = apply_caps(want_fill, cap_fill)
         fill_spend = want_fill * fill_price
         reserve_it = np.maximum(reserve_it - fill_spend, 0.0)
@@ -370,8 +376,9 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
         orders_fill[t] = want_fill
         # refreshes: only once some of the phase's accelerators can have retired, paid from uncommitted money
         can_refresh = closed & (filled >= n_fill) & (t >= close_m + life)
-        want_ref = np.where(can_refresh & has_type[t],
-                            procurement.accelerators_that_fit(headroom - want_fill * fill_kw, ref_kw[t]), 0.0)
+        want_ref = np.where(
+            can_refresh & has_type[t], procurement.accelerators_that_fit(headroom - want_fill * fill_kw, ref_kw[t]), 0.0
+        )
         if C and want_ref.any():
             cap_ref = np.array([inp.cap_phase[c] & (ref_onehot[t] @ inp.cap_type[c] > 0) for c in range(C)])
             want_ref = apply_caps(want_ref, cap_ref)
@@ -379,8 +386,7 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
             cap_ref = None
         cost_ref = np.where(want_ref > 0, want_ref * ref_price[t], 0.0)
         money_ref = procurement.allocate_in_order(cost_ref[:, queue], uncommitted(debt_cap))[:, unqueue]
-        bought_ref = np.where(want_ref > 0, np.floor(money_ref / np.where(want_ref > 0, ref_price[t], 1.0) + 1e-9),
-                              0.0)
+        bought_ref = np.where(want_ref > 0, np.floor(money_ref / np.where(want_ref > 0, ref_price[t], 1.0) + 1e-9), 0.0)
         bought_ref = np.minimum(bought_ref, want_ref)
         ref_spend = np.where(bought_ref > 0, bought_ref * ref_price[t], 0.0)
         gap = gap + (cost_ref - ref_spend).sum(-1)

@@ -40,12 +40,12 @@ def estimate(
     Defaults for PUE, facility capex per MW, utilization, energy price and carbon intensity come from
     data/defaults.csv; the returned ``assumptions`` name each value used and its source.
     """
-    given = {k: v for k, v in (("power", power_mw), ("budget", budget_usd), ("accelerators", accelerators))
-             if v is not None}
+    given = {
+        k: v for k, v in (("power", power_mw), ("budget", budget_usd), ("accelerators", accelerators)) if v is not None
+    }
     if len(given) != 1:
         raise GigawattError(
-            "estimate: give exactly one of --power, --budget or --accelerators "
-            f"(got {', '.join(given) or 'none'})"
+            f"estimate: give exactly one of --power, --budget or --accelerators (got {', '.join(given) or 'none'})"
         )
     acc = accelerator if isinstance(accelerator, Accelerator) else get_accelerator(accelerator, "--accelerator")
     for name, value in (("it_power_w", it_power_w), ("price_usd", price_usd)):
@@ -66,8 +66,10 @@ def estimate(
             used[name] = {"value": table[key].value, **table[key].provenance.as_dict()}
             return default(key)
         if (lo is not None and value < lo) or (hi is not None and value > hi):
-            raise GigawattError(f"estimate: --{name.replace('_', '-')} {value} is out of range; "
-                                f"expected {lo} <= value{'' if hi is None else f' <= {hi}'}")
+            raise GigawattError(
+                f"estimate: --{name.replace('_', '-')} {value} is out of range; "
+                f"expected {lo} <= value{'' if hi is None else f' <= {hi}'}"
+            )
         used[name] = {"value": value, "status": "given on the command line"}
         return value
 
@@ -112,8 +114,10 @@ def estimate(
         "price_usd_per_accelerator": price,
         "assumptions": used,
         "accelerator_sources": {
-            k: {"value": getattr(acc, k), **({"status": "given on the command line"} if k in overridden
-                                             else acc.provenance[k].as_dict())}
+            k: {
+                "value": getattr(acc, k),
+                **({"status": "given on the command line"} if k in overridden else acc.provenance[k].as_dict()),
+            }
             for k in ("it_power_w", "price_usd", "bf16_dense_tflops")
         },
     }

@@ -69,9 +69,22 @@ class Result:
         stocks[list(FLOW_SERIES)] = flows
         stocks["funding_gap_max_usd"] = ts["funding_gap_usd"].groupby(year).max()
         stocks.index.name = "year"
-        cols = ["mw_online", "it_mw_installed", "accelerators", "h100e", "peak_bf16_flops", "capex_facility_usd",
-                "capex_it_usd", "equity_usd", "debt_usd", "cash_usd", "funding_gap_max_usd", "energy_mwh",
-                "energy_cost_usd", "emissions_t"]
+        cols = [
+            "mw_online",
+            "it_mw_installed",
+            "accelerators",
+            "h100e",
+            "peak_bf16_flops",
+            "capex_facility_usd",
+            "capex_it_usd",
+            "equity_usd",
+            "debt_usd",
+            "cash_usd",
+            "funding_gap_max_usd",
+            "energy_mwh",
+            "energy_cost_usd",
+            "emissions_t",
+        ]
         return stocks[cols + [c for c in stocks.columns if c.startswith("accelerators_")]]
 
     def yearly_records(self) -> list[dict]:
@@ -158,16 +171,19 @@ def _result(scenario: Scenario, inp: Inputs, series: dict[str, np.ndarray]) -> R
     for p, label in enumerate(inp.phase_labels):
         s = int(start_m[p])
         on = max(s + build[p], int(inp.power_available[p])) if s >= 0 else None
-        rows.append({
-            "phase": label,
-            "power_mw": float(inp.power_mw[p]),
-            "planned_start": add_months(inp.months[0], int(inp.planned_start[p])).isoformat()[:7],
-            "start": add_months(inp.months[0], s).isoformat()[:7] if s >= 0 else None,
-            "online": add_months(inp.months[0], on).isoformat()[:7] if on is not None and on < len(inp.months)
-            else None,
-            "facility_capex_usd": float(inp.capex_facility_usd[p]),
-            "financing": "external" if inp.external[p] else "programme",
-        })
+        rows.append(
+            {
+                "phase": label,
+                "power_mw": float(inp.power_mw[p]),
+                "planned_start": add_months(inp.months[0], int(inp.planned_start[p])).isoformat()[:7],
+                "start": add_months(inp.months[0], s).isoformat()[:7] if s >= 0 else None,
+                "online": add_months(inp.months[0], on).isoformat()[:7]
+                if on is not None and on < len(inp.months)
+                else None,
+                "facility_capex_usd": float(inp.capex_facility_usd[p]),
+                "financing": "external" if inp.external[p] else "programme",
+            }
+        )
     phases = pd.DataFrame(rows)
     for col in ("start", "online"):
         phases[col] = pd.Series([r[col] for r in rows], dtype=object)

@@ -33,7 +33,7 @@ from gigawatt.errors import GigawattError, ScenarioError
 from gigawatt.sources import NUMERIC_FIELDS, Provenance, catalog, default, defaults
 from gigawatt.units import month_index, parse_month, parse_quantity
 
-PROVENANCE_KEYS = {"source", "status", "facts_id", "date", "note", "derivation"}
+PROVENANCE_KEYS = {"source", "status", "facts_id", "date", "note", "derivation", "unit", "default"}
 
 
 def _quantity(kind: str):
@@ -89,7 +89,9 @@ class Pledge(_Model):
     """
 
     amount_usd: Usd = Field(description="money pledged")
-    secured_usd: Usd = Field(0.0, description="part that is secured (cash, committed loans); the rest is announced only")
+    secured_usd: Usd = Field(
+        0.0, description="part that is secured (cash, committed loans); the rest is announced only"
+    )
     start: Month = Field(description="month the money starts to arrive")
     months: Annotated[Months, Field(ge=1)] = Field(1.0, description="months over which the rest arrives evenly")
     upfront_fraction: Fraction = Field(0.0, description="part that arrives at once in the start month")
@@ -282,9 +284,7 @@ def check_references(s: Scenario) -> list[str]:
     for i, cap in enumerate(s.supply_caps):
         for n in cap.sites or []:
             if n not in site_names:
-                problems.append(
-                    f"supply_caps[{i}].sites: unknown site {n!r}; expected one of: {', '.join(site_names)}"
-                )
+                problems.append(f"supply_caps[{i}].sites: unknown site {n!r}; expected one of: {', '.join(site_names)}")
         for n in cap.accelerators or []:
             if n.lower() not in names:
                 problems.append(
@@ -317,9 +317,7 @@ def _read_text(ref: str) -> tuple[str, str]:
     if path.is_dir():
         raise GigawattError(f"{ref}: is a folder; expected a scenario YAML file or a built-in name")
     if not path.exists():
-        raise GigawattError(
-            f"no scenario {ref!r}: not a built-in name ({', '.join(builtin_names())}) and no such file"
-        )
+        raise GigawattError(f"no scenario {ref!r}: not a built-in name ({', '.join(builtin_names())}) and no such file")
     try:
         return path.read_text(encoding="utf-8"), str(path)
     except UnicodeDecodeError:
@@ -370,7 +368,7 @@ def _split_path(path: str) -> list[str | int]:
     parts: list[str | int] = []
     pos = 0
     for m in _SEGMENT.finditer(path):
-        if m.start() != pos and path[pos:m.start()] != ".":
+        if m.start() != pos and path[pos : m.start()] != ".":
             raise GigawattError(f"--set: cannot read the path {path!r}; expected e.g. sites[0].phases[1].power_mw")
         pos = m.end()
         if m.group(1) is not None:
@@ -425,7 +423,9 @@ def set_path(tree: dict, path: str, value: Any, where: str = "--set") -> None:
         if isinstance(node, list):
             if isinstance(part, int):
                 if not -len(node) <= part < len(node):
-                    raise GigawattError(f"{where}: {path}: index [{part}] is out of range; {shown} has {len(node)} items")
+                    raise GigawattError(
+                        f"{where}: {path}: index [{part}] is out of range; {shown} has {len(node)} items"
+                    )
                 idx = part
             else:
                 names = [item.get("name") for item in node if isinstance(item, dict)]
@@ -486,8 +486,10 @@ def unwrap_sources(tree: Any, path: str = "") -> tuple[Any, dict[str, Provenance
             keys = set(node)
             if "value" in keys and keys - {"value"} and keys - {"value"} <= PROVENANCE_KEYS:
                 found[here] = Provenance(
-                    status=str(node.get("status", "")), source=str(node.get("source", "")),
-                    facts_id=str(node.get("facts_id", "")), date=str(node.get("date", "")),
+                    status=str(node.get("status", "")),
+                    source=str(node.get("source", "")),
+                    facts_id=str(node.get("facts_id", "")),
+                    date=str(node.get("date", "")),
                     derivation=str(node.get("derivation", node.get("note", ""))),
                 )
                 return node["value"]
@@ -509,6 +511,9 @@ def _loc(loc: tuple) -> str:
     return out
 
 
+_CROSS_CHECK_PREFIXES = ("sites", "partners", "supply_caps", "accelerator_overrides")
+
+
 def format_validation_error(exc: ValidationError) -> list[str]:
     """One readable line per pydantic error: path, value, what was expected."""
     lines = []
@@ -522,10 +527,8 @@ def format_validation_error(exc: ValidationError) -> list[str]:
         elif kind == "extra_forbidden":
             parent_path, _, field = path.rpartition(".")
             lines.append(f"{path}: unknown field {field!r}{_allowed(parent_path)}")
-        elif kind == "value_error" and not path and "\n" in msg:
-            lines.extend(msg.split("\n"))
-        elif kind == "value_error" and msg.split(":")[0].startswith(("sites", "partners", "supply_caps", "acceler")):
-            lines.extend(msg.split("\n"))
+        elif kind == "value_error" and (not path or msg.startswith(_CROSS_CHECK_PREFIXES)):
+            lines.extend(msg.split("\n"))  # cross-field checks carry their own field paths
         else:
             shown = _short(value)
             lines.append(f"{path}: {shown} {_expected(kind, msg, err)}" if path else msg)
@@ -542,8 +545,11 @@ def _expected(kind: str, msg: str, err: dict) -> str:
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         op = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=", "less_than": "<"}[kind]
         bound = next(iter(ctx.values()), "")
-        what = "is negative" if op in (">=", ">") and bound == 0 and isinstance(err.get("input"), int | float) and \
-            err["input"] < 0 else "is out of range"
+        what = (
+            "is negative"
+            if op in (">=", ">") and bound == 0 and isinstance(err.get("input"), int | float) and err["input"] < 0
+            else "is out of range"
+        )
         return f"{what}; expected {op} {bound}"
     if kind == "literal_error":
         return f"is not allowed; expected {ctx.get('expected', msg)}"
@@ -607,8 +613,11 @@ def defaults_used(scenario: Scenario) -> dict[str, str]:
             extra = info.json_schema_extra or {}
             if name not in model.model_fields_set and isinstance(extra, dict) and "default_key" in extra:
                 out[path] = extra["default_key"]
-            if isinstance(model, PowerSource) and name in ("capex_per_mw_usd", "carbon_t_per_mwh") and \
-                    name not in model.model_fields_set:
+            if (
+                isinstance(model, PowerSource)
+                and name in ("capex_per_mw_usd", "carbon_t_per_mwh")
+                and name not in model.model_fields_set
+            ):
                 out[path] = f"power.{model.kind}.{name}"
             if isinstance(value, BaseModel):
                 walk(value, path)

@@ -93,7 +93,10 @@ def catalog() -> dict[str, Accelerator]:
         entry = rows.setdefault(row["accelerator"], {"provenance": {}})
         field = row["field"]
         entry["provenance"][field] = Provenance(
-            status=row["status"], source=row["source"], facts_id=row["facts_id"], date=row["date"],
+            status=row["status"],
+            source=row["source"],
+            facts_id=row["facts_id"],
+            date=row["date"],
             derivation=row["derivation"],
         )
         if field in NUMERIC_FIELDS:
@@ -135,10 +138,16 @@ def defaults() -> dict[str, Default]:
     out = {}
     for row in _read_csv("defaults.csv"):
         out[row["parameter"]] = Default(
-            parameter=row["parameter"], value=float(row["value"]), low=_num(row["low"]), high=_num(row["high"]),
+            parameter=row["parameter"],
+            value=float(row["value"]),
+            low=_num(row["low"]),
+            high=_num(row["high"]),
             unit=row["unit"],
             provenance=Provenance(
-                status=row["status"], source=row["source"], facts_id=row["facts_id"], date=row["date"],
+                status=row["status"],
+                source=row["source"],
+                facts_id=row["facts_id"],
+                date=row["date"],
                 derivation=row["derivation"],
             ),
         )

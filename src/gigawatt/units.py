@@ -40,10 +40,23 @@ _EXAMPLES = {
 }
 
 _SCALE = {
-    "": 1.0, "k": 1e3, "K": 1e3, "thousand": 1e3,
-    "m": 1e6, "M": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6,
-    "b": 1e9, "B": 1e9, "bn": 1e9, "billion": 1e9,
-    "t": 1e12, "T": 1e12, "tn": 1e12, "trillion": 1e12,
+    "": 1.0,
+    "k": 1e3,
+    "K": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "M": 1e6,
+    "mn": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "B": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "T": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
 }
 _MONEY = re.compile(
     r"(?<![\w.])\$\s*(?P<num>\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*"
@@ -125,8 +138,14 @@ def parse_quantity(value, kind: str, field: str = "value") -> float:
 
 
 _DIMENSION_NAMES = {
-    "usd": "money", "mw": "a power", "months": "a duration", "usd_per_mw": "money per power",
-    "usd_per_mwh": "money per energy", "t_per_mwh": "mass per energy", "mwh": "an energy", "flops": "a compute rate",
+    "usd": "money",
+    "mw": "a power",
+    "months": "a duration",
+    "usd_per_mw": "money per power",
+    "usd_per_mwh": "money per energy",
+    "t_per_mwh": "mass per energy",
+    "mwh": "an energy",
+    "flops": "a compute rate",
 }
 
 

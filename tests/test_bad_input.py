@@ -1,0 +1,147 @@
+"""Every way to feed bad input ends in one clear message naming the field, a non-zero exit, no traceback."""
+
+import pytest
+
+from gigawatt.cli import main
+
+GOOD = """
+name: t
+programme: {start: 2025-01, horizon_months: 24}
+sites:
+  - name: a
+    phases:
+      - {name: p1, power_mw: 100, start: 2025-02, accelerator: h100}
+"""
+
+
+def fails(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert code == 2, (out, err)
+    assert "Traceback" not in err
+    assert err.startswith("error: ")
+    return err
+
+
+def write(tmp_path, text, name="s.yaml"):
+    p = tmp_path / name
+    p.write_text(text)
+    return str(p)
+
+
+def test_missing_file(capsys):
+    err = fails(capsys, "run", "does-not-exist.yaml")
+    assert "no such file" in err and "stargate" in err
+
+
+def test_empty_file(capsys, tmp_path):
+    assert "empty" in fails(capsys, "run", write(tmp_path, ""))
+
+
+def test_malformed_yaml(capsys, tmp_path):
+    err = fails(capsys, "run", write(tmp_path, "name: x\nsites: [1, 2\n"))
+    assert "malformed YAML at line" in err
+
+
+def test_top_level_not_a_mapping(capsys, tmp_path):
+    assert "expected a mapping" in fails(capsys, "run", write(tmp_path, "- 1\n- 2\n"))
+
+
+def test_wrong_type(capsys, tmp_path):
+    err = fails(capsys, "run", write(tmp_path, GOOD + "operations: {pue: high}\n"))
+    assert "operations.pue: 'high'" in err
+
+
+def test_negative_power(capsys, tmp_path):
+    err = fails(capsys, "run", write(tmp_path, GOOD.replace("power_mw: 100", "power_mw: -5")))
+    assert "sites[0].phases[0].power_mw: -5 is negative; expected > 0" in err
+
+
+def test_unit_of_the_wrong_dimension(capsys, tmp_path):
+    text = GOOD + "partners:\n  - name: x\n    pledges:\n      - {amount_usd: 500 MW, start: 2025-01}\n"
+    err = fails(capsys, "run", write(tmp_path, text))
+    assert "partners[0].pledges[0].amount_usd: '500 MW'" in err and "is a power, not money" in err
+
+
+def test_unknown_accelerator_lists_valid_names(capsys, tmp_path):
+    err = fails(capsys, "run", write(tmp_path, GOOD.replace("accelerator: h100", "accelerator: h900")))
+    assert "sites[0].phases[0].accelerator: unknown accelerator 'h900'" in err
+    assert "gb200" in err and "newest" in err
+
+
+def test_unknown_field(capsys, tmp_path):
+    err = fails(capsys, "run", write(tmp_path, GOOD.replace("power_mw: 100", "powr_mw: 100")))
+    assert "sites[0].phases[0].powr_mw: unknown field 'powr_mw'" in err and "power_mw" in err
+
+
+def test_missing_field(capsys, tmp_path):
+    err = fails(
+        capsys,
+        "run",
+        write(tmp_path, GOOD.replace("programme: {start: 2025-01, horizon_months: 24}", "programme: {start: 2025-01}")),
+    )
+    assert "programme.horizon_months: missing" in err
+
+
+def test_phase_before_programme_start(capsys, tmp_path):
+    err = fails(capsys, "run", write(tmp_path, GOOD.replace("start: 2025-02", "start: 2024-06")))
+    assert "sites[0].phases[0].start: 2024-06 is before the programme start 2025-01" in err
+
+
+def test_secured_more_than_pledged(capsys, tmp_path):
+    text = GOOD + "partners:\n  - name: x\n    pledges:\n      - {amount_usd: $5B, secured_usd: $6B, start: 2025-01}\n"
+    err = fails(capsys, "run", write(tmp_path, text))
+    assert "secured_usd" in err and "expected secured_usd <= amount_usd" in err
+
+
+def test_unknown_set_path(capsys):
+    err = fails(capsys, "run", "stargate", "--set", "operations.puee=1.2")
+    assert "unknown path 'operations.puee'" in err and "pue" in err
+
+
+def test_set_without_value(capsys):
+    assert "expected PATH=VALUE" in fails(capsys, "run", "stargate", "--set", "operations.pue")
+
+
+def test_set_bad_value(capsys):
+    err = fails(capsys, "run", "stargate", "--set", "sites[abilene].phases[0].power_mw=$5B")
+    assert "sites[0].phases[0].power_mw: '$5B'" in err and "is money, not a power" in err
+
+
+def test_set_unknown_list_item(capsys):
+    err = fails(capsys, "run", "stargate", "--set", "sites[atlantis].phases[0].power_mw=5")
+    assert "no item named 'atlantis'" in err and "abilene" in err
+
+
+def test_set_index_out_of_range(capsys):
+    assert "out of range" in fails(capsys, "run", "stargate", "--set", "sites[40].name=x")
+
+
+def test_estimate_bad_flags(capsys):
+    assert "exactly one of" in fails(capsys, "estimate", "--accelerator", "h100")
+    assert "is money, not a power" in fails(capsys, "estimate", "--power", "$5B", "--accelerator", "h100")
+    assert "unknown accelerator 'h900'" in fails(capsys, "estimate", "--power", "1GW", "--accelerator", "h900")
+    assert "--it-power-w" in fails(capsys, "estimate", "--power", "1GW", "--accelerator", "tpu-v7")
+    assert "not a number" in fails(capsys, "estimate", "--accelerators", "lots", "--accelerator", "h100")
+    assert "must be a positive number" in fails(capsys, "estimate", "--power", "-1GW", "--accelerator", "h100")
+
+
+def test_out_is_a_file(capsys, tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    assert "is not a folder" in fails(capsys, "run", "colossus", "--out", str(f))
+
+
+def test_extends_cycle(capsys, tmp_path):
+    a = tmp_path / "a.yaml"
+    b = tmp_path / "b.yaml"
+    a.write_text(f"extends: {b}\n")
+    b.write_text(f"extends: {a}\n")
+    assert "cycle" in fails(capsys, "run", str(a))
+
+
+@pytest.mark.parametrize("flag", [["run"], ["compare", "stargate"], ["estimate"]])
+def test_usage_errors_exit_non_zero(capsys, flag):
+    code = main(flag)
+    _, err = capsys.readouterr()
+    assert code == 2 and "Traceback" not in err
