@@ -68,8 +68,17 @@ def money_chart(result: Result, path: Path) -> Path:
     fig, ax = plt.subplots(figsize=(9, 5))
     b = 1e9
     ax.plot(ts.index, ts["pledged_usd"] / b, label="pledged (due)", lw=1.5, ls=":")
+    ax.plot(
+        ts.index, (ts["equity_usd"] + ts["debt_capacity_usd"]) / b, label="received + debt capacity", lw=3, alpha=0.6
+    )
     ax.plot(ts.index, ts["secured_usd"] / b, label="secured (due)", lw=1.5, ls="--")
-    ax.plot(ts.index, (ts["equity_usd"] + ts["debt_capacity_usd"]) / b, label="received + debt capacity", lw=1.5)
+    ax.plot(
+        ts.index,
+        (ts["spent_usd"] + ts["committed_usd"]) / b,
+        label="spent + committed at financial close",
+        lw=1.5,
+        ls="-.",
+    )
     ax.plot(ts.index, ts["spent_usd"] / b, label="spent by the programme", lw=2.5)
     ax.plot(
         ts.index,

@@ -211,7 +211,10 @@ def compare_cmd(
             }
         )
         return
-    rows = [(k, gw.METRICS[k][0], [m[first], m[second], m["delta"]]) for k, m in metrics.items()]
+    rows = [
+        (k, gw.METRICS[k][0], [m[first], m[second], "" if m["delta"] is None else m["delta"]])
+        for k, m in metrics.items()
+    ]
     console.print(_metrics_table(f"{first} vs {second}", [first, second, "delta"], rows))
 
 

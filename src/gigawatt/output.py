@@ -31,6 +31,9 @@ def write_atomic(path: Path, writer: Callable[[str], None], suffix: str = "") ->
     os.close(fd)
     try:
         writer(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the permissions a plain open() would
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
