@@ -29,6 +29,7 @@ def test_one_hall_ample_money():
     assert ts["energy_mwh"].iloc[3] == pytest.approx(e)
     assert ts["energy_cost_usd"].iloc[3] == pytest.approx(e * 50)
     assert ts["emissions_t"].iloc[3] == pytest.approx(e * 0.367)
+    assert ts["opex_usd"].iloc[3] == pytest.approx(e * 50)  # no other opex by default
     assert ts["h100e"].iloc[3] == pytest.approx(N_H100)
     assert r.metrics["funding_gap_max_usd"] == 0
     assert r.phases.loc[0, "online"] == "2025-04"
@@ -171,6 +172,12 @@ def test_announced_only_money_and_the_assumption():
     assert none.metrics["secured_usd"] == pytest.approx(1e9)
     assert none.metrics["pledged_usd"] == pytest.approx(10e9)
     assert none.metrics["accelerators_end"] < full.metrics["accelerators_end"]
+
+
+def test_other_opex_per_mw_year():
+    ts = run(toy(), "operations.other_opex_usd_per_mw_year=$1.2M/MW").timeseries
+    it_mw = N_H100 * 1.275 / 1000
+    assert ts["opex_usd"].iloc[3] == pytest.approx(ts["energy_cost_usd"].iloc[3] + it_mw * 1.2e6 / 12)
 
 
 def test_first_gw_date():

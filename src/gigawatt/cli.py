@@ -111,7 +111,19 @@ def _yearly_table(result: gw.Result) -> Table:
     return table
 
 
-def _run_json(result: gw.Result) -> dict:
+def _warn(scenario) -> list[str]:
+    """Print consistency warnings to stderr (they never change the exit code) and return them."""
+    from rich.text import Text
+
+    from gigawatt.checks import run_checks
+
+    warnings = run_checks(scenario)
+    for w in warnings:
+        err_console.print(Text("warning: ", style="yellow") + Text(w), highlight=False, soft_wrap=True)
+    return warnings
+
+
+def _run_json(result: gw.Result, warnings: list[str] | None = None) -> dict:
     return {
         "scenario": result.scenario.name,
         "title": result.scenario.title,
@@ -119,6 +131,7 @@ def _run_json(result: gw.Result) -> dict:
         "yearly": result.yearly_records(),
         "phases": result.phases.where(result.phases.notna(), None).to_dict(orient="records"),
         "units": {k: u for k, (u, _) in gw.METRICS.items()},
+        "warnings": warnings or [],
     }
 
 
@@ -147,8 +160,9 @@ def run_cmd(
 ) -> None:
     """Simulate a scenario month by month: yearly table and key metrics."""
     s = gw.load_scenario(scenario, overrides=set_ or [])
+    warnings = _warn(s)
     result = gw.simulate(s)
-    payload = _run_json(result)
+    payload = _run_json(result, warnings)
     written = _write_run(result, payload, out) if out is not None else []
     if json_out:
         _print_json(payload)
@@ -195,8 +209,11 @@ def compare_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Two scenarios side by side, with deltas (second - first)."""
-    ra = gw.simulate(gw.load_scenario(first, overrides=set_ or []))
-    rb = gw.simulate(gw.load_scenario(second, overrides=set_ or []))
+    sa = gw.load_scenario(first, overrides=set_ or [])
+    sb = gw.load_scenario(second, overrides=set_ or [])
+    _warn(sa)
+    _warn(sb)
+    ra, rb = gw.simulate(sa), gw.simulate(sb)
     metrics = {}
     for k in gw.METRICS:
         a, b = ra.metrics[k], rb.metrics[k]

@@ -79,6 +79,7 @@ class Inputs:
     life_months: int
     utilization: float
     energy_price_usd_per_mwh: float
+    other_opex_usd_per_mw_year: float
     hours: np.ndarray  # (T,)
 
 
@@ -209,6 +210,7 @@ def compile_inputs(s: Scenario) -> Inputs:
         life_months=max(1, int(round(s.operations.lifetime_months))),
         utilization=s.operations.utilization,
         energy_price_usd_per_mwh=s.operations.energy_price_usd_per_mwh,
+        other_opex_usd_per_mw_year=s.operations.other_opex_usd_per_mw_year,
         hours=np.array([24.0 * calendar.monthrange(m.year, m.month)[1] for m in months]),
     )
 
@@ -240,6 +242,7 @@ SERIES = {
     "energy_mwh": ("MWh", "facility energy in the month"),
     "energy_cost_usd": ("USD", "energy cost in the month"),
     "emissions_t": ("t CO2", "emissions in the month"),
+    "opex_usd": ("USD", "operating cost in the month: energy + other opex per MW of IT installed"),
 }
 
 
@@ -433,6 +436,7 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
         o["energy_mwh"][:, t] = e.sum(-1)
         o["energy_cost_usd"][:, t] = energy.energy_cost_usd(e.sum(-1), inp.energy_price_usd_per_mwh)
         o["emissions_t"][:, t] = energy.emissions_t(e, inp.carbon_t_per_mwh).sum(-1)
+        o["opex_usd"][:, t] = o["energy_cost_usd"][:, t] + it_inst_mw.sum(-1) * inp.other_opex_usd_per_mw_year / 12
         out_k[:, t] = installed_k
     out["_by_type"] = out_k
     out["_start_month"] = np.where(inp.external, np.where(close_m >= 0, inp.planned_start, -1), start_m)

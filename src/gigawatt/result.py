@@ -34,11 +34,12 @@ METRICS = {
     "energy_mwh_total": ("MWh", "facility energy over the horizon"),
     "energy_cost_usd_total": ("USD", "energy cost over the horizon"),
     "emissions_t_total": ("t CO2", "emissions over the horizon"),
+    "opex_usd_total": ("USD", "operating cost over the horizon (energy + other opex)"),
     "phases_online_end": ("count", "phases online in the last month"),
     "phase_delay_months_total": ("months", "sum over phases of start delay behind plan (unstarted: to the end)"),
 }
 
-FLOW_SERIES = ("energy_mwh", "energy_cost_usd", "emissions_t")
+FLOW_SERIES = ("energy_mwh", "energy_cost_usd", "emissions_t", "opex_usd")
 
 
 @dataclasses.dataclass
@@ -84,6 +85,7 @@ class Result:
             "energy_mwh",
             "energy_cost_usd",
             "emissions_t",
+            "opex_usd",
         ]
         return stocks[cols + [c for c in stocks.columns if c.startswith("accelerators_")]]
 
@@ -132,6 +134,7 @@ def metrics_from_series(series: dict[str, np.ndarray], inp: Inputs) -> dict[str,
         "energy_mwh_total": series["energy_mwh"].sum(-1),
         "energy_cost_usd_total": series["energy_cost_usd"].sum(-1),
         "emissions_t_total": series["emissions_t"].sum(-1),
+        "opex_usd_total": series["opex_usd"].sum(-1),
         "phases_online_end": last["phases_online"],
         "phase_delay_months_total": delay.astype(float),
     }

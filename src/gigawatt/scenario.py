@@ -189,6 +189,7 @@ class Operations(_Model):
     utilization: Fraction = _dflt("operations.utilization")
     energy_price_usd_per_mwh: UsdPerMWh = _dflt("operations.energy_price_usd_per_mwh")
     lifetime_months: Annotated[Months, Field(ge=1)] = _dflt("operations.lifetime_months")
+    other_opex_usd_per_mw_year: UsdPerMW = _dflt("operations.other_opex_usd_per_mw_year")
 
 
 class Procurement(_Model):
@@ -529,6 +530,8 @@ def format_validation_error(exc: ValidationError) -> list[str]:
             lines.append(f"{path}: unknown field {field!r}{_allowed(parent_path)}")
         elif kind == "value_error" and (not path or msg.startswith(_CROSS_CHECK_PREFIXES)):
             lines.extend(msg.split("\n"))  # cross-field checks carry their own field paths
+        elif kind == "value_error" and isinstance(value, dict):
+            lines.append(f"{path}: {msg}")  # a rule over several fields of this item
         else:
             shown = _short(value)
             lines.append(f"{path}: {shown} {_expected(kind, msg, err)}" if path else msg)
