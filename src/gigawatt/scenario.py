@@ -224,6 +224,7 @@ class Scenario(_Model):
     accelerator_overrides: dict[str, AcceleratorOverride] = Field(default_factory=dict)
 
     _provenance: dict[str, Provenance] = PrivateAttr(default_factory=dict)
+    _distributions: dict = PrivateAttr(default_factory=dict)
     _origin: str = PrivateAttr("")
 
     @model_validator(mode="after")
@@ -236,6 +237,11 @@ class Scenario(_Model):
     @property
     def provenance(self) -> dict[str, Provenance]:
         return self._provenance
+
+    @property
+    def distributions(self) -> dict:
+        """Uncertain inputs by field path (:class:`gigawatt.distributions.Distribution`); empty if none."""
+        return self._distributions
 
     @property
     def end(self) -> dt.date:
@@ -478,11 +484,38 @@ def apply_overrides(tree: dict, overrides: list[str] | tuple[str, ...]) -> dict:
     return tree
 
 
-def unwrap_sources(tree: Any, path: str = "") -> tuple[Any, dict[str, Provenance]]:
-    """Replace ``{value: X, source: ...}`` mappings by X; return the plain tree and provenance by field path."""
+_PLACEHOLDER = {"triangular": "mode", "pert": "mode", "lognormal": "median", "normal": "mean", "uniform": "low"}
+
+
+def unwrap_sources(tree: Any, path: str = "", dists: dict | None = None) -> tuple[Any, dict[str, Provenance]]:
+    """Replace ``{value: X, source: ...}`` mappings by X; return the plain tree and provenance by field path.
+
+    Distribution mappings (``{dist: ...}``) are collected into ``dists`` by path and replaced by one of their own
+    parameters, so that validation sees a value of the right type; their central value is set after validation.
+    """
     found: dict[str, Provenance] = {}
 
     def walk(node, here):
+        if isinstance(node, dict) and "dist" in node:
+            if dists is None:
+                raise GigawattError(f"{here}: a distribution is not allowed here")
+            from gigawatt.distributions import check_structure
+
+            check_structure(here, node)
+            dists[here] = node
+            if set(node) & PROVENANCE_KEYS - {"unit", "default"}:
+                found[here] = Provenance(
+                    status=str(node.get("status", "")),
+                    source=str(node.get("source", "")),
+                    facts_id=str(node.get("facts_id", "")),
+                    date=str(node.get("date", "")),
+                    derivation=str(node.get("derivation", node.get("note", ""))),
+                )
+            kind = str(node.get("dist", "")).lower()
+            if kind == "choice":
+                values = node.get("values")
+                return values[0] if isinstance(values, list) and values else None
+            return node.get(_PLACEHOLDER.get(kind, "low"))
         if isinstance(node, dict):
             keys = set(node)
             if "value" in keys and keys - {"value"} and keys - {"value"} <= PROVENANCE_KEYS:
@@ -592,7 +625,8 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     else:
         tree, origin = _raw_tree(str(ref))
     tree = apply_overrides(tree, list(overrides))
-    plain, prov = unwrap_sources(tree)
+    raw_dists: dict[str, dict] = {}
+    plain, prov = unwrap_sources(tree, dists=raw_dists)
     for item in overrides:
         path = item.partition("=")[0].strip()
         prov[path] = Provenance(status="override (--set)", source=item)
@@ -602,7 +636,114 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
         raise ScenarioError(format_validation_error(exc), origin) from None
     scenario._provenance = prov
     scenario._origin = origin
+    if raw_dists:
+        _attach_distributions(scenario, raw_dists, origin)
     return scenario
+
+
+UNCERTAIN_TEXT_FIELDS = {"accelerator"}
+
+
+def _schema_at(path: str):
+    """(model class, field name) of the field at ``path`` in the scenario schema."""
+    parts = _split_path(path)
+    schema: Any = Scenario
+    for k, part in enumerate(parts):
+        if isinstance(part, int) or (isinstance(schema, _DictOf) and k > 0 and not isinstance(schema, type)):
+            if isinstance(schema, _DictOf) and not isinstance(part, int):
+                schema = schema.inner
+            continue
+        if isinstance(schema, _DictOf):
+            schema = schema.inner
+            continue
+        if k == len(parts) - 1:
+            return schema, part
+        schema = _field_model(schema, part)
+    raise GigawattError(f"{path}: not a field")
+
+
+def _node_at(root: BaseModel, path: str):
+    """(parent object, field name) of ``path`` in a validated scenario."""
+    parts = _split_path(path)
+    node: Any = root
+    for part in parts[:-1]:
+        node = node[part] if isinstance(part, int) or isinstance(node, dict) else getattr(node, part)
+    return node, parts[-1]
+
+
+def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str) -> None:
+    """Parse each distribution with its field's own validator, check its support, set its central value."""
+    from pydantic import TypeAdapter
+
+    from gigawatt import distributions
+    from gigawatt.units import add_months
+
+    start = scenario.programme.start
+    problems: list[str] = []
+    parsed: dict[str, distributions.Distribution] = {}
+    for path, node in raw.items():
+        try:
+            model, field = _schema_at(path)
+            info = model.model_fields[field]
+            adapter = TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+            is_date = "date" in str(info.annotation)
+            is_text = field in UNCERTAIN_TEXT_FIELDS
+            if (not is_text and str(info.annotation) in ("<class 'str'>", "str")) or "Literal" in str(info.annotation):
+                raise GigawattError(f"{path}: only numbers, months and accelerator choices can be uncertain")
+
+            relaxed = TypeAdapter(
+                Annotated[(float, *[m for m in info.metadata if isinstance(m, BeforeValidator)])]
+                if any(isinstance(m, BeforeValidator) for m in info.metadata)
+                else float
+            )
+
+            def read(value, where, spread=False, adapter=adapter, relaxed=relaxed, is_date=is_date):
+                if spread and is_date:
+                    return float(value) if isinstance(value, int | float) else parse_quantity(value, "months", where)
+                try:
+                    v = (relaxed if spread else adapter).validate_python(value)
+                except ValidationError as exc:
+                    raise GigawattError(f"{where}: {format_validation_error(exc)[0].lstrip(': ')}") from None
+                if is_date:
+                    return float(month_index(v, start))
+                return v
+
+            dist = distributions.parse(path, node, read)
+            dist.raw = dict(node)
+            if dist.kind != "choice":
+                lo, hi = dist.support()
+                for bound in (lo, hi):
+                    if is_date:
+                        if bound < -1e-9:
+                            raise GigawattError(
+                                f"{path}: the distribution reaches {add_months(start, round(bound)):%Y-%m}, "
+                                f"before the programme start {start:%Y-%m}"
+                            )
+                    else:
+                        try:
+                            adapter.validate_python(bound)
+                        except ValidationError as exc:
+                            why = format_validation_error(exc)[0].lstrip(": ")
+                            raise GigawattError(
+                                f"{path}: a {dist.kind} distribution reaches {bound:.6g}, which {why} "
+                                "(narrow or truncate it with low/high)"
+                            ) from None
+            parsed[path] = dist
+            central = dist.central()
+            if is_date:
+                central = add_months(start, round(central))
+            parent, name = _node_at(scenario, path)
+            if isinstance(parent, dict | list):
+                parent[name] = central
+            else:
+                setattr(parent, name, central)
+        except GigawattError as exc:
+            problems.append(str(exc))
+    if not problems:
+        problems = check_references(scenario)
+    if problems:
+        raise ScenarioError(problems, origin)
+    scenario._distributions = parsed
 
 
 def defaults_used(scenario: Scenario) -> dict[str, str]:
@@ -648,6 +789,8 @@ def resolved_with_sources(scenario: Scenario) -> dict:
             return {k: walk(v, f"{here}.{k}" if here else k) for k, v in node.items()}
         if isinstance(node, list):
             return [walk(v, f"{here}[{i}]") for i, v in enumerate(node)]
+        if here in scenario.distributions:
+            return dict(scenario.distributions[here].raw)
         if isinstance(node, bool) or not isinstance(node, int | float):
             return node
         if here in scenario.provenance:
