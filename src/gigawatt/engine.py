@@ -40,47 +40,82 @@ H100_FLOPS = H100_BF16_DENSE_TFLOPS * 1e12
 
 @dataclasses.dataclass
 class Inputs:
-    """A scenario as arrays. Shapes: P phases, K accelerator types, C supply caps, T months."""
+    """A scenario as arrays, for N trials. Shapes: N trials, P phases, K accelerator types, C supply caps, T months.
+
+    With no uncertain inputs N is 1; ``trial(i)`` gives one trial's arrays with the N axis dropped.
+    """
 
     months: list  # datetime.date of each month, length T
     phase_labels: list[str]
     site_of_phase: list[str]
     types: list[Accelerator]
-    # phases (P,)
-    power_mw: np.ndarray
-    pue: np.ndarray
-    planned_start: np.ndarray
-    construction_months: np.ndarray
-    power_available: np.ndarray
-    capex_facility_usd: np.ndarray
-    external: np.ndarray
-    carbon_t_per_mwh: np.ndarray
-    type_of_order: np.ndarray  # (T, P) type of a refresh order placed in month t, -1 if none available
-    fill_type: np.ndarray  # (P,) type of the first fill (for "newest": newest at the planned order month)
-    queue: np.ndarray  # (P,) phase indices in funding order (planned start, then listing order)
-    # types (K,)
-    it_kw: np.ndarray
-    price_usd: np.ndarray
-    bf16_flops: np.ndarray
-    # money (T,)
-    pledged_cum_usd: np.ndarray
-    secured_cum_usd: np.ndarray
-    equity_cum_usd: np.ndarray
-    equity_share: float
-    monthly_rate: float
-    debt_limit_usd: float
-    # supply caps
+    external: np.ndarray  # (P,) bool
     cap_phase: np.ndarray  # (C, P) bool
     cap_type: np.ndarray  # (C, K) bool
-    cap_per_year: np.ndarray  # (C,)
     cap_names: list[str]
-    # operations
-    lead_months: int
-    life_months: int
-    utilization: float
-    energy_price_usd_per_mwh: float
-    other_opex_usd_per_mw_year: float
     hours: np.ndarray  # (T,)
+    # per trial
+    power_mw: np.ndarray  # (N, P)
+    pue: np.ndarray  # (N, P)
+    planned_start: np.ndarray  # (N, P) int month index
+    construction_months: np.ndarray  # (N, P)
+    power_available: np.ndarray  # (N, P) int month index
+    capex_facility_usd: np.ndarray  # (N, P)
+    carbon_t_per_mwh: np.ndarray  # (N, P)
+    type_of_order: np.ndarray  # (N, T, P) type of a refresh order placed in month t, -1 if none available
+    fill_type: np.ndarray  # (N, P) type of the first fill (for "newest": newest at the planned order month)
+    queue: np.ndarray  # (N, P) phase indices in funding order (planned start, then listing order)
+    it_kw: np.ndarray  # (N, K)
+    price_usd: np.ndarray  # (N, K)
+    bf16_flops: np.ndarray  # (N, K)
+    pledged_cum_usd: np.ndarray  # (N, T)
+    secured_cum_usd: np.ndarray  # (N, T)
+    equity_cum_usd: np.ndarray  # (N, T)
+    equity_share: np.ndarray  # (N,)
+    monthly_rate: np.ndarray  # (N,)
+    debt_limit_usd: np.ndarray  # (N,)
+    cap_per_year: np.ndarray  # (N, C)
+    lead_months: np.ndarray  # (N,) int
+    life_months: np.ndarray  # (N,) int
+    utilization: np.ndarray  # (N,)
+    energy_price_usd_per_mwh: np.ndarray  # (N,)
+    other_opex_usd_per_mw_year: np.ndarray  # (N,)
+
+    PER_TRIAL = (
+        "power_mw",
+        "pue",
+        "planned_start",
+        "construction_months",
+        "power_available",
+        "capex_facility_usd",
+        "carbon_t_per_mwh",
+        "type_of_order",
+        "fill_type",
+        "queue",
+        "it_kw",
+        "price_usd",
+        "bf16_flops",
+        "pledged_cum_usd",
+        "secured_cum_usd",
+        "equity_cum_usd",
+        "equity_share",
+        "monthly_rate",
+        "debt_limit_usd",
+        "cap_per_year",
+        "lead_months",
+        "life_months",
+        "utilization",
+        "energy_price_usd_per_mwh",
+        "other_opex_usd_per_mw_year",
+    )
+
+    @property
+    def trials(self) -> int:
+        return len(self.equity_share)
+
+    def trial(self, i: int) -> Inputs:
+        """One trial's inputs, the N axis dropped (scalars for per-trial scalars)."""
+        return dataclasses.replace(self, **{k: getattr(self, k)[i] for k in self.PER_TRIAL})
 
 
 def resolve_accelerator(acc: Accelerator, scenario: Scenario) -> Accelerator:
@@ -92,126 +127,193 @@ def resolve_accelerator(acc: Accelerator, scenario: Scenario) -> Accelerator:
     return dataclasses.replace(acc, **changes)
 
 
-def compile_inputs(s: Scenario) -> Inputs:
-    """Turn a validated scenario into the arrays the engine steps through."""
-    T = int(round(s.programme.horizon_months))
+def compile_inputs(s: Scenario, values: dict | None = None, trials: int = 1) -> Inputs:
+    """Turn a validated scenario into the arrays the engine steps through.
+
+    ``values`` maps uncertain field paths (``s.distributions``) to one sampled value per trial (months as month
+    indices, accelerators as names); every other field takes the scenario's value in all ``trials``.
+    """
+    values = values or {}
+    N = trials
+    T = round(s.programme.horizon_months)
     start = s.programme.start
     months = [add_months(start, t) for t in range(T)]
     cat = {name: resolve_accelerator(acc, s) for name, acc in catalog().items()}
     names = list(cat)
+    K = len(names)
     fv = {i: month_index(cat[n].first_volume, start) for i, n in enumerate(names)}
 
-    labels, site_of, rows = [], [], []
-    for site in s.sites:
-        for ph in site.phases:
-            labels.append(f"{site.name}/{ph.name}")
-            site_of.append(site.name)
-            rows.append((site, ph))
-    P = len(rows)
-    pue = np.array([ph.pue or s.operations.pue for _, ph in rows])
-    power_mw = np.array([ph.power_mw for _, ph in rows])
-    type_of_order = np.full((T, P), -1, dtype=int)
-    for p, (site, ph) in enumerate(rows):
-        choice = ph.accelerator.strip().lower()
-        if choice.startswith("newest"):
-            vendor = choice.partition(":")[2]
-            cands = [
-                i
-                for i, n in enumerate(names)
-                if (not vendor or cat[n].vendor == vendor)
-                and cat[n].it_power_w is not None
-                and cat[n].price_usd is not None
-            ]
-            for t in range(T):
-                type_of_order[t, p] = procurement.newest_available(fv, cands, t)
-        else:
-            k = names.index(choice)
-            where = f"sites[{s.sites.index(site)}].phases[{site.phases.index(ph)}].accelerator"
-            cat[choice].require("it_power_w", where)
-            cat[choice].require("price_usd", where)
-            type_of_order[:, p] = k
+    def num(path, default):
+        if path in values:
+            return np.broadcast_to(np.asarray(values[path], dtype=float), (N,)).copy()
+        return np.full(N, np.nan if default is None else float(default))
 
-    planned = np.array([month_index(ph.start, start) for _, ph in rows])
-    build = np.rint([ph.construction_months for _, ph in rows]).astype(int)
-    power_at = np.array([month_index(ph.power.available, start) if ph.power.available else 0 for _, ph in rows])
-    lead = int(round(s.procurement.lead_time_months))
-    fill_month = np.clip(np.maximum(planned + build, power_at) - lead, 0, T - 1)
-    fill_type = type_of_order[fill_month, np.arange(P)]
-    for p in np.nonzero(fill_type < 0)[0]:
-        site, ph = rows[p]
+    def month(path, default):
+        if path in values:
+            return np.rint(np.broadcast_to(np.asarray(values[path], dtype=float), (N,))).astype(np.int64)
+        return np.full(N, month_index(default, start) if default is not None else 0, dtype=np.int64)
+
+    rows = [(i, j, site, ph) for i, site in enumerate(s.sites) for j, ph in enumerate(site.phases)]
+    P = len(rows)
+    here = [f"sites[{i}].phases[{j}]" for i, j, _, _ in rows]
+
+    def per_phase(fn):
+        return np.stack([fn(h, site, ph) for h, (_, _, site, ph) in zip(here, rows, strict=True)], axis=-1)
+
+    glob_pue = num("operations.pue", s.operations.pue)
+    pue = per_phase(lambda h, site, ph: num(f"{h}.pue", ph.pue) if ph.pue else glob_pue)
+    power_mw = per_phase(lambda h, site, ph: num(f"{h}.power_mw", ph.power_mw))
+    planned = per_phase(lambda h, site, ph: month(f"{h}.start", ph.start))
+    construction_months = per_phase(lambda h, site, ph: num(f"{h}.construction_months", ph.construction_months))
+    build = np.rint(construction_months).astype(np.int64)
+    power_at = per_phase(lambda h, site, ph: month(f"{h}.power.available", ph.power.available))
+    lead = np.rint(num("procurement.lead_time_months", s.procurement.lead_time_months)).astype(np.int64)
+
+    # accelerator types: refresh type by order month, and the fixed type of the first fill
+    for name in names:
+        base = f"accelerator_overrides.{name}"
+        if any(k.startswith(base) for k in values) or name in {k.lower() for k in s.accelerator_overrides}:
+            pass
+    it_kw = np.stack([num(f"accelerator_overrides.{n}.it_power_w", cat[n].it_power_w) / 1000.0 for n in names], -1)
+    price = np.stack([num(f"accelerator_overrides.{n}.price_usd", cat[n].price_usd) for n in names], -1)
+    flops = np.stack(
+        [num(f"accelerator_overrides.{n}.bf16_dense_tflops", cat[n].bf16_dense_tflops) * 1e12 for n in names], -1
+    )
+    by_choice: dict[str, np.ndarray] = {}
+
+    def types_for(choice: str, where: str) -> np.ndarray:
+        choice = choice.strip().lower()
+        if choice not in by_choice:
+            col = np.full(T, -1, dtype=np.int64)
+            if choice.startswith("newest"):
+                vendor = choice.partition(":")[2]
+                cands = [
+                    i
+                    for i, n in enumerate(names)
+                    if (not vendor or cat[n].vendor == vendor)
+                    and cat[n].it_power_w is not None
+                    and cat[n].price_usd is not None
+                ]
+                for t in range(T):
+                    col[t] = procurement.newest_available(fv, cands, t)
+            else:
+                cat[choice].require("it_power_w", where)
+                cat[choice].require("price_usd", where)
+                col[:] = names.index(choice)
+            by_choice[choice] = col
+        return by_choice[choice]
+
+    type_of_order = np.empty((N, T, P), dtype=np.int64)
+    for p, (h, (_, _, _, ph)) in enumerate(zip(here, rows, strict=True)):
+        where = f"{h}.accelerator"
+        if where in values:
+            chosen = np.broadcast_to(np.asarray(values[where], dtype=object), (N,))
+            for choice in set(chosen):
+                type_of_order[np.asarray(chosen == choice), :, p] = types_for(str(choice), where)
+        else:
+            type_of_order[:, :, p] = types_for(ph.accelerator, where)
+    fill_month = np.clip(np.maximum(planned + build, power_at) - lead[:, None], 0, T - 1)
+    fill_type = np.take_along_axis(type_of_order, fill_month[:, None, :], axis=1)[:, 0, :]
+    bad = np.argwhere(fill_type < 0)
+    if len(bad):
+        n, p = bad[0]
+        ph = rows[p][3]
         raise GigawattError(
-            f"sites[{s.sites.index(site)}].phases[{site.phases.index(ph)}].accelerator: no accelerator matching "
-            f"{ph.accelerator!r} with a published power and price is available by "
-            f"{add_months(start, int(fill_month[p])):%Y-%m}; name one from `gigawatt catalog` or give its numbers "
-            "in accelerator_overrides"
+            f"{here[p]}.accelerator: no accelerator matching {ph.accelerator!r} with a published power and price is "
+            f"available by {add_months(start, int(fill_month[n, p])):%Y-%m}; name one from `gigawatt catalog` or "
+            "give its numbers in accelerator_overrides"
         )
 
-    pledged = np.zeros(T)
-    secured = np.zeros(T)
-    equity = np.zeros(T)
-    for partner in s.partners:
-        f = s.funding.announced_arrival if partner.announced_arrival is None else partner.announced_arrival
-        for pl in partner.pledges:
+    pledged = np.zeros((N, T))
+    secured = np.zeros((N, T))
+    equity = np.zeros((N, T))
+    f_all = num("funding.announced_arrival", s.funding.announced_arrival)
+    delay = num("funding.announced_delay_months", s.funding.announced_delay_months)
+    for a, partner in enumerate(s.partners):
+        f = (
+            f_all
+            if partner.announced_arrival is None
+            else num(f"partners[{a}].announced_arrival", partner.announced_arrival)
+        )
+        for b, pl in enumerate(partner.pledges):
+            h = f"partners[{a}].pledges[{b}]"
             due = funding.pledge_due_cumulative(
-                pl.amount_usd, pl.upfront_fraction, month_index(pl.start, start), pl.months, T
+                num(f"{h}.amount_usd", pl.amount_usd)[:, None],
+                num(f"{h}.upfront_fraction", pl.upfront_fraction)[:, None],
+                month(f"{h}.start", pl.start)[:, None],
+                num(f"{h}.months", pl.months)[:, None],
+                T,
             )
+            sec = num(f"{h}.secured_usd", pl.secured_usd)[:, None]
             pledged += due
-            secured += np.minimum(due, pl.secured_usd)
-            equity += funding.received_cumulative(due, pl.secured_usd, f, s.funding.announced_delay_months)
+            secured += np.minimum(due, sec)
+            equity += funding.received_cumulative(due, sec, f[:, None], delay[:, None])
 
-    cap_phase = np.zeros((len(s.supply_caps), P), dtype=bool)
-    cap_type = np.zeros((len(s.supply_caps), len(names)), dtype=bool)
+    C = len(s.supply_caps)
+    cap_phase = np.zeros((C, P), dtype=bool)
+    cap_type = np.zeros((C, K), dtype=bool)
     for c, cap in enumerate(s.supply_caps):
-        for p, (site, _) in enumerate(rows):
+        for p, (_, _, site, _) in enumerate(rows):
             cap_phase[c, p] = (cap.sites is None or site.name in cap.sites) and (
                 cap.countries is None or site.country in cap.countries
             )
         for k, n in enumerate(names):
             cap_type[c, k] = cap.accelerators is None or n in [a.lower() for a in cap.accelerators]
+    cap_per_year = (
+        np.stack(
+            [
+                num(f"supply_caps[{c}].per_year", cap.per_year) * num(f"supply_caps[{c}].share", cap.share)
+                for c, cap in enumerate(s.supply_caps)
+            ],
+            -1,
+        )
+        if C
+        else np.zeros((N, 0))
+    )
 
-    def num(v):
-        return np.nan if v is None else float(v)
-
+    capex_per_mw = per_phase(lambda h, site, ph: num(f"{h}.capex_per_mw_usd", ph.capex_per_mw_usd))
+    power_capex = per_phase(lambda h, site, ph: num(f"{h}.power.capex_per_mw_usd", ph.power.capex_per_mw_usd))
+    limit = num("financing.debt_limit_usd", s.financing.debt_limit_usd)
+    order = np.lexsort((np.broadcast_to(np.arange(P), (N, P)), planned), axis=-1)
     return Inputs(
         months=months,
-        phase_labels=labels,
-        site_of_phase=site_of,
+        phase_labels=[f"{site.name}/{ph.name}" for _, _, site, ph in rows],
+        site_of_phase=[site.name for _, _, site, _ in rows],
         types=[cat[n] for n in names],
+        external=np.array([site.facility_financing == "external" for _, _, site, _ in rows]),
+        cap_phase=cap_phase,
+        cap_type=cap_type,
+        cap_names=[cap.name for cap in s.supply_caps],
+        hours=np.array([24.0 * calendar.monthrange(m.year, m.month)[1] for m in months]),
         power_mw=power_mw,
         pue=pue,
         planned_start=planned,
-        construction_months=np.array([ph.construction_months for _, ph in rows]),
+        construction_months=construction_months,
         power_available=power_at,
-        capex_facility_usd=construction.facility_capex_usd(
-            power_mw,
-            pue,
-            np.array([ph.capex_per_mw_usd for _, ph in rows]),
-            np.array([ph.power.capex_per_mw_usd for _, ph in rows]),
-        ),
-        external=np.array([site.facility_financing == "external" for site, _ in rows]),
-        carbon_t_per_mwh=np.array([ph.power.carbon_t_per_mwh for _, ph in rows]),
+        capex_facility_usd=construction.facility_capex_usd(power_mw, pue, capex_per_mw, power_capex),
+        carbon_t_per_mwh=per_phase(lambda h, site, ph: num(f"{h}.power.carbon_t_per_mwh", ph.power.carbon_t_per_mwh)),
         type_of_order=type_of_order,
         fill_type=fill_type,
-        queue=np.lexsort((np.arange(P), planned)),
-        it_kw=np.array([num(cat[n].it_power_w) / 1000.0 for n in names]),
-        price_usd=np.array([num(cat[n].price_usd) for n in names]),
-        bf16_flops=np.array([num(cat[n].bf16_dense_tflops) * 1e12 for n in names]),
+        queue=order,
+        it_kw=it_kw,
+        price_usd=price,
+        bf16_flops=flops,
         pledged_cum_usd=pledged,
         secured_cum_usd=secured,
         equity_cum_usd=equity,
-        equity_share=s.financing.equity_share,
-        monthly_rate=float(funding.monthly_rate(s.financing.interest_rate)),
-        debt_limit_usd=np.inf if s.financing.debt_limit_usd is None else s.financing.debt_limit_usd,
-        cap_phase=cap_phase,
-        cap_type=cap_type,
-        cap_per_year=np.array([cap.per_year * cap.share for cap in s.supply_caps]),
-        cap_names=[cap.name for cap in s.supply_caps],
+        equity_share=num("financing.equity_share", s.financing.equity_share),
+        monthly_rate=funding.monthly_rate(num("financing.interest_rate", s.financing.interest_rate)),
+        debt_limit_usd=np.where(np.isnan(limit), np.inf, limit),
+        cap_per_year=cap_per_year,
         lead_months=lead,
-        life_months=max(1, int(round(s.operations.lifetime_months))),
-        utilization=s.operations.utilization,
-        energy_price_usd_per_mwh=s.operations.energy_price_usd_per_mwh,
-        other_opex_usd_per_mw_year=s.operations.other_opex_usd_per_mw_year,
-        hours=np.array([24.0 * calendar.monthrange(m.year, m.month)[1] for m in months]),
+        life_months=np.maximum(1, np.rint(num("operations.lifetime_months", s.operations.lifetime_months))).astype(
+            np.int64
+        ),
+        utilization=num("operations.utilization", s.operations.utilization),
+        energy_price_usd_per_mwh=num("operations.energy_price_usd_per_mwh", s.operations.energy_price_usd_per_mwh),
+        other_opex_usd_per_mw_year=num(
+            "operations.other_opex_usd_per_mw_year", s.operations.other_opex_usd_per_mw_year
+        ),
     )
 
 
@@ -251,8 +353,11 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
 
     Every quantity is computed for all trials and phases at once; the loop runs over months only.
     """
+    if inp.trials != 1:
+        raise ValueError("run_arrays steps one trial's inputs; use gigawatt.montecarlo for many")
+    inp = inp.trial(0)
     N, T, P, K = trials, len(inp.months), len(inp.power_mw), len(inp.types)
-    lead, life = inp.lead_months, inp.life_months
+    lead, life = int(inp.lead_months), int(inp.life_months)
     lev = (1.0 - inp.equity_share) / inp.equity_share
     it_cap_kw = construction.it_power_mw(inp.power_mw, inp.pue) * 1000.0  # (P,)
     prog_capex = np.where(inp.external, 0.0, inp.capex_facility_usd)  # (P,)

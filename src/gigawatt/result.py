@@ -153,7 +153,7 @@ def simulate(scenario: Scenario) -> Result:
     """
     inp = compile_inputs(scenario)
     series = run_arrays(inp, trials=1)
-    return _result(scenario, inp, series)
+    return _result(scenario, inp.trial(0), series)
 
 
 def _result(scenario: Scenario, inp: Inputs, series: dict[str, np.ndarray]) -> Result:

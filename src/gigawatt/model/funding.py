@@ -31,20 +31,28 @@ def pledge_due_cumulative(amount_usd, upfront_fraction, start_month, months, hor
     due(t) = A * (u + (1 - u) * clip((t - s + 1) / m, 0, 1)) for t >= s, else 0.
     """
     t = np.arange(horizon_months, dtype=float)
-    months = max(float(months), 1.0)
+    months = np.maximum(np.asarray(months, dtype=float), 1.0)
     ramp = np.clip((t - start_month + 1.0) / months, 0.0, 1.0)
     due = amount_usd * (upfront_fraction + (1.0 - upfront_fraction) * ramp)
     return np.where(t >= start_month, due, 0.0)
 
 
 def shift_months(series: np.ndarray, delay_months) -> np.ndarray:
-    """A cumulative series delayed by ``delay_months`` (whole months; 0 leaves it unchanged)."""
-    d = int(round(float(delay_months)))
-    if d <= 0:
+    """A cumulative series delayed by ``delay_months`` (whole months, on the last axis; 0 leaves it unchanged).
+
+    ``delay_months`` may be an array broadcasting against the series' leading axes (one delay per row).
+    """
+    series = np.asarray(series, dtype=float)
+    d = np.rint(np.asarray(delay_months, dtype=float)).astype(int)
+    if not d.any():
         return series
-    out = np.zeros_like(series)
-    out[..., d:] = series[..., :-d] if d < series.shape[-1] else 0.0
-    return out
+    T = series.shape[-1]
+    if d.ndim < series.ndim:  # one delay per row: align it with the rows, not the months
+        d = d.reshape(d.shape + (1,) * (series.ndim - d.ndim))
+    src = np.arange(T) - np.clip(d, 0, None)
+    src = np.broadcast_to(src, np.broadcast_shapes(src.shape, series.shape))
+    full = np.broadcast_to(series, src.shape)
+    return np.where(src >= 0, np.take_along_axis(full, np.clip(src, 0, T - 1), axis=-1), 0.0)
 
 
 def received_cumulative(due_usd, secured_usd, announced_arrival, delay_months=0.0) -> np.ndarray:
