@@ -8,6 +8,7 @@ Python API::
     r.timeseries    # pandas DataFrame, one row per month
     r.metrics       # dict of key metrics
     gw.estimate("gb200", power_mw=1200)
+    gw.risk(s, trials=10_000, seed=1)          # Monte Carlo over the scenario's distributions
 """
 
 from gigawatt.errors import GigawattError, ScenarioError, UnknownNameError
@@ -17,6 +18,15 @@ from gigawatt.scenario import Scenario, builtin_names, load_scenario, resolved_w
 from gigawatt.sources import catalog, defaults, get_accelerator
 
 __version__ = "0.1.0"
+
+
+def risk(scenario: Scenario, trials: int = 10_000, seed: int = 0, **kwargs):
+    """Monte Carlo over the scenario's distributions: see :func:`gigawatt.montecarlo.risk` (imported on first use,
+    so that deterministic runs do not load numba)."""
+    from gigawatt.montecarlo import risk as _risk
+
+    return _risk(scenario, trials=trials, seed=seed, **kwargs)
+
 
 __all__ = [
     "METRICS",
@@ -32,5 +42,6 @@ __all__ = [
     "get_accelerator",
     "load_scenario",
     "resolved_with_sources",
+    "risk",
     "simulate",
 ]

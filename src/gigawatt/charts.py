@@ -121,3 +121,41 @@ def write_charts(result: Result, out: Path) -> list[Path]:
         money_chart(result, out / "money.png"),
         funding_gap_chart(result, out / "funding_gap.png"),
     ]
+
+
+FAN_TITLES = {
+    "mw_online": ("facility power online", "MW", 1.0),
+    "accelerators": ("accelerators installed", "thousands", 1e3),
+    "h100e": ("H100-equivalents installed", "thousands", 1e3),
+    "capex_usd": ("cumulative capex (facility + IT)", "USD billion", 1e9),
+    "funding_gap_usd": ("funding gap", "USD billion", 1e9),
+}
+
+
+def fan_chart(result, name: str, path: Path) -> Path:
+    """P10-P90 band, P50 and mean of one series over time, from a Monte Carlo run."""
+    plt = _plt()
+    title, unit, scale = FAN_TITLES[name]
+    d = result.fan[name]
+    x = result.months
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    ax.fill_between(x, d["p10"] / scale, d["p90"] / scale, alpha=0.3, label="P10-P90", step="mid")
+    ax.plot(x, d["p50"] / scale, lw=2, label="P50")
+    ax.plot(x, d["mean"] / scale, lw=1, ls="--", label="mean")
+    ax.set_ylabel(unit)
+    ax.set_title(f"{result.scenario.name}: {title} ({result.trials:,} trials, seed {result.seed})")
+    ax.legend(loc="upper left", fontsize=8)
+    ax.grid(alpha=0.3)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.text(
+        0.01,
+        0.01,
+        f"gigawatt Monte Carlo. Uncertain inputs: {len(result.uncertain)}; see `gigawatt show {result.scenario.name}`.",
+        fontsize=7,
+        color="#555555",
+    )
+    return _save(fig, path)
+
+
+def write_fan_charts(result, out: Path) -> list[Path]:
+    return [fan_chart(result, name, out / f"fan_{name}.png") for name in FAN_TITLES if name in result.fan]

@@ -201,6 +201,107 @@ def _yaml(data) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
 
 
+@app.command("risk")
+def risk_cmd(
+    scenario: Annotated[str, typer.Argument(help="Built-in name or YAML file (its distributions are sampled).")],
+    trials: Annotated[int, typer.Option("--trials", "-n", help="Monte Carlo trials.", min=1)] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="Root seed: same seed, same numbers.", min=0)] = 0,
+    set_: SetOpt = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for fan charts and quantile tables.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Monte Carlo over the scenario's uncertain inputs: P10/P50/P90 per year, probabilities, fan charts."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from gigawatt.montecarlo import risk
+
+    s = gw.load_scenario(scenario, overrides=set_ or [])
+    warnings = _warn(s)
+    if not s.distributions:
+        err_console.print(
+            "[yellow]warning:[/yellow] the scenario has no distributions; every trial is the deterministic run "
+            "(see docs/uncertainty.md to add some)",
+            highlight=False,
+        )
+    with Progress(
+        TextColumn("risk"),
+        BarColumn(),
+        TextColumn("{task.completed:,}/{task.total:,} trials"),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    ) as bar:
+        task = bar.add_task("risk", total=trials)
+        result = risk(s, trials=trials, seed=seed, progress=lambda done: bar.update(task, completed=done))
+    payload = result.as_json()
+    payload["warnings"] = warnings
+    written = _write_risk(result, payload, out) if out is not None else []
+    if json_out:
+        _print_json(payload)
+        return
+    console.print(_risk_yearly_table(result))
+    rows = [
+        (k, gw.METRICS[k][0], ["" if v["mean"] is None else v["mean"], v["p10"], v["p50"], v["p90"]])
+        for k, v in result.metrics.items()
+    ]
+    console.print(_metrics_table(f"{s.name}: {trials:,} trials, seed {seed}", ["mean", "P10", "P50", "P90"], rows))
+    table = Table(title="probabilities", title_justify="left")
+    table.add_column("event")
+    table.add_column("probability", justify="right")
+    for k, v in result.probabilities.items():
+        table.add_row(k, f"{v:.1%}")
+    console.print(table)
+    console.print(f"[dim]uncertain inputs: {', '.join(result.uncertain) or 'none'}; {result.method}[/dim]")
+    for path in written:
+        console.print(f"wrote {path}", highlight=False)
+
+
+def _risk_yearly_table(result) -> Table:
+    table = Table(title=f"{result.scenario.name}: by year, P10 / P50 / P90", title_justify="left")
+    cols = [
+        ("MW online", "mw_online", "{:,.0f}"),
+        ("accelerators", "accelerators", "{:,.0f}"),
+        ("H100e", "h100e", "{:,.0f}"),
+        ("capex", "capex_usd", None),
+    ]
+    table.add_column("year")
+    for head, _, _ in cols:
+        table.add_column(head, justify="right")
+    for row in result.yearly:
+        cells = [str(row["year"])]
+        for _, key, fmt in cols:
+            v = row[key]
+            f = (lambda x: format_usd(x).replace(".00", "")) if fmt is None else fmt.format
+            cells.append(f"{f(v['p10'])} / {f(v['p50'])} / {f(v['p90'])}")
+        table.add_row(*cells)
+    return table
+
+
+def _write_risk(result, payload: dict, out: Path) -> list[Path]:
+    import pandas as pd
+
+    from gigawatt import charts, output
+
+    folder = output.prepare_dir(out)
+    metrics = pd.DataFrame(result.metrics).T.rename_axis("metric")
+    yearly = pd.DataFrame(
+        [{"year": r["year"], "series": k, **v} for r in result.yearly for k, v in r.items() if k != "year"]
+    )
+    fan = pd.DataFrame(
+        {f"{name}_{q}": vals for name, d in result.fan.items() for q, vals in d.items()},
+        index=pd.DatetimeIndex([pd.Timestamp(m) for m in result.months], name="month"),
+    )
+    paths = [
+        output.write_json(folder / "risk.json", payload),
+        output.write_atomic(folder / "risk_metrics.csv", lambda p: metrics.to_csv(p)),
+        output.write_atomic(folder / "risk_yearly.csv", lambda p: yearly.to_csv(p, index=False)),
+        output.write_atomic(folder / "risk_fan.csv", lambda p: fan.to_csv(p)),
+    ]
+    paths += charts.write_fan_charts(result, folder)
+    return paths
+
+
 @app.command("compare")
 def compare_cmd(
     first: Annotated[str, typer.Argument(help="First scenario (name or file).")],

@@ -62,7 +62,7 @@ class Inputs:
     power_available: np.ndarray  # (N, P) int month index
     capex_facility_usd: np.ndarray  # (N, P)
     carbon_t_per_mwh: np.ndarray  # (N, P)
-    type_of_order: np.ndarray  # (N, T, P) type of a refresh order placed in month t, -1 if none available
+    type_of_order: np.ndarray  # (N or 1, T, P) type of a refresh order placed in month t, -1 if none available
     fill_type: np.ndarray  # (N, P) type of the first fill (for "newest": newest at the planned order month)
     queue: np.ndarray  # (N, P) phase indices in funding order (planned start, then listing order)
     it_kw: np.ndarray  # (N, K)
@@ -113,9 +113,21 @@ class Inputs:
     def trials(self) -> int:
         return len(self.equity_share)
 
+    def subset(self, i: int) -> Inputs:
+        """Trial ``i`` alone, keeping the trials axis (size 1)."""
+
+        def pick(a):
+            return a[i : i + 1] if len(a) > 1 else a[:1]
+
+        return dataclasses.replace(self, **{k: pick(getattr(self, k)) for k in self.PER_TRIAL})
+
     def trial(self, i: int) -> Inputs:
         """One trial's inputs, the N axis dropped (scalars for per-trial scalars)."""
-        return dataclasses.replace(self, **{k: getattr(self, k)[i] for k in self.PER_TRIAL})
+
+        def pick(a):
+            return a[i] if len(a) > 1 else a[0]
+
+        return dataclasses.replace(self, **{k: pick(getattr(self, k)) for k in self.PER_TRIAL})
 
 
 def resolve_accelerator(acc: Accelerator, scenario: Scenario) -> Accelerator:
@@ -164,18 +176,18 @@ def compile_inputs(s: Scenario, values: dict | None = None, trials: int = 1) -> 
     pue = per_phase(lambda h, site, ph: num(f"{h}.pue", ph.pue) if ph.pue else glob_pue)
     power_mw = per_phase(lambda h, site, ph: num(f"{h}.power_mw", ph.power_mw))
     planned = per_phase(lambda h, site, ph: month(f"{h}.start", ph.start))
+    slip = num("risks.construction_slip", s.risks.construction_slip)[:, None]
     construction_months = per_phase(lambda h, site, ph: num(f"{h}.construction_months", ph.construction_months))
+    construction_months = construction_months * slip
     build = np.rint(construction_months).astype(np.int64)
-    power_at = per_phase(lambda h, site, ph: month(f"{h}.power.available", ph.power.available))
+    power_delay = np.rint(num("risks.power_delay_months", s.risks.power_delay_months)).astype(np.int64)[:, None]
+    power_at = per_phase(lambda h, site, ph: month(f"{h}.power.available", ph.power.available)) + power_delay
     lead = np.rint(num("procurement.lead_time_months", s.procurement.lead_time_months)).astype(np.int64)
 
     # accelerator types: refresh type by order month, and the fixed type of the first fill
-    for name in names:
-        base = f"accelerator_overrides.{name}"
-        if any(k.startswith(base) for k in values) or name in {k.lower() for k in s.accelerator_overrides}:
-            pass
     it_kw = np.stack([num(f"accelerator_overrides.{n}.it_power_w", cat[n].it_power_w) / 1000.0 for n in names], -1)
     price = np.stack([num(f"accelerator_overrides.{n}.price_usd", cat[n].price_usd) for n in names], -1)
+    price = price * num("risks.accelerator_price", s.risks.accelerator_price)[:, None]
     flops = np.stack(
         [num(f"accelerator_overrides.{n}.bf16_dense_tflops", cat[n].bf16_dense_tflops) * 1e12 for n in names], -1
     )
@@ -203,7 +215,9 @@ def compile_inputs(s: Scenario, values: dict | None = None, trials: int = 1) -> 
             by_choice[choice] = col
         return by_choice[choice]
 
-    type_of_order = np.empty((N, T, P), dtype=np.int64)
+    # one (T, P) table shared by all trials unless an accelerator choice is uncertain
+    varies = any(f"{h}.accelerator" in values for h in here)
+    type_of_order = np.empty((N if varies else 1, T, P), dtype=np.int64)
     for p, (h, (_, _, _, ph)) in enumerate(zip(here, rows, strict=True)):
         where = f"{h}.accelerator"
         if where in values:
@@ -213,7 +227,8 @@ def compile_inputs(s: Scenario, values: dict | None = None, trials: int = 1) -> 
         else:
             type_of_order[:, :, p] = types_for(ph.accelerator, where)
     fill_month = np.clip(np.maximum(planned + build, power_at) - lead[:, None], 0, T - 1)
-    fill_type = np.take_along_axis(type_of_order, fill_month[:, None, :], axis=1)[:, 0, :]
+    full = np.broadcast_to(type_of_order, (N, T, P))
+    fill_type = np.take_along_axis(full, fill_month[:, None, :], axis=1)[:, 0, :]
     bad = np.argwhere(fill_type < 0)
     if len(bad):
         n, p = bad[0]
@@ -290,7 +305,8 @@ def compile_inputs(s: Scenario, values: dict | None = None, trials: int = 1) -> 
         planned_start=planned,
         construction_months=construction_months,
         power_available=power_at,
-        capex_facility_usd=construction.facility_capex_usd(power_mw, pue, capex_per_mw, power_capex),
+        capex_facility_usd=construction.facility_capex_usd(power_mw, pue, capex_per_mw, power_capex)
+        * num("risks.cost_overrun", s.risks.cost_overrun)[:, None],
         carbon_t_per_mwh=per_phase(lambda h, site, ph: num(f"{h}.power.carbon_t_per_mwh", ph.power.carbon_t_per_mwh)),
         type_of_order=type_of_order,
         fill_type=fill_type,
@@ -520,7 +536,7 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
         o["it_mw_online"][:, t] = (online * it_cap_kw).sum(-1) / 1000.0
         o["it_mw_installed"][:, t] = it_inst_mw.sum(-1)
         o["accelerators"][:, t] = installed_k.sum(-1)
-        o["peak_bf16_flops"][:, t] = installed_k @ flops_k
+        o["peak_bf16_flops"][:, t] = (installed_k * flops_k).sum(-1)  # no BLAS: the same order as the kernel
         o["h100e"][:, t] = o["peak_bf16_flops"][:, t] / H100_FLOPS
         o["pledged_usd"][:, t] = inp.pledged_cum_usd[t]
         o["secured_usd"][:, t] = inp.secured_cum_usd[t]

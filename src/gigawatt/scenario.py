@@ -196,6 +196,21 @@ class Procurement(_Model):
     lead_time_months: Months = _dflt("procurement.lead_time_months")
 
 
+class Risks(_Model):
+    """Programme-wide factors, neutral by default; put distributions on them for correlated risk."""
+
+    construction_slip: Annotated[float, Field(gt=0, le=10)] = Field(
+        1.0, description="multiplies every phase's construction time"
+    )
+    cost_overrun: Annotated[float, Field(gt=0, le=10)] = Field(1.0, description="multiplies every facility capex")
+    accelerator_price: Annotated[float, Field(gt=0, le=10)] = Field(
+        1.0, description="multiplies every accelerator price"
+    )
+    power_delay_months: Annotated[Months, Field(le=240)] = Field(
+        0.0, description="added to every phase's power date (phases without one: from the programme start)"
+    )
+
+
 class AcceleratorOverride(_Model):
     """Numbers that replace (or supply missing) catalog values for one accelerator in this scenario."""
 
@@ -221,6 +236,7 @@ class Scenario(_Model):
     supply_caps: list[SupplyCap] = Field(default_factory=list)
     operations: Operations = Field(default_factory=Operations)
     procurement: Procurement = Field(default_factory=Procurement)
+    risks: Risks = Field(default_factory=Risks)
     accelerator_overrides: dict[str, AcceleratorOverride] = Field(default_factory=dict)
 
     _provenance: dict[str, Provenance] = PrivateAttr(default_factory=dict)

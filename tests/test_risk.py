@@ -1,0 +1,186 @@
+"""Monte Carlo: the compiled engine against the vectorized one, seeds, chunking, and statistics with tolerances."""
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gigawatt as gw
+from gigawatt.engine import SERIES, compile_inputs, run_arrays
+from gigawatt.kernel import run_trials
+from gigawatt.montecarlo import Sketch, sample_block
+from test_properties import scenarios
+from toy_scenarios import toy
+
+N_H100 = 62_745
+
+
+def test_kernel_equals_vectorized_engine_on_builtins():
+    for name in gw.builtin_names():
+        inp = compile_inputs(gw.load_scenario(name))
+        a, b = run_arrays(inp), run_trials(inp)
+        for i, key in enumerate(SERIES):
+            np.testing.assert_array_equal(a[key][0], b["series"][0, i], err_msg=f"{name}: {key}")
+        np.testing.assert_array_equal(a["_by_type"][0], b["by_type"][0])
+        np.testing.assert_array_equal(a["_start_month"][0], b["start_month"][0])
+
+
+UNCERTAIN = {
+    "risks.construction_slip": {"dist": "triangular", "low": 0.5, "mode": 1.0, "high": 2.0},
+    "risks.cost_overrun": {"dist": "lognormal", "median": 1.0, "low": 0.7, "high": 1.5},
+    "risks.accelerator_price": {"dist": "uniform", "low": 0.5, "high": 1.5},
+    "risks.power_delay_months": {"dist": "pert", "low": 0, "mode": 2, "high": 18},
+    "funding.announced_arrival": {"dist": "uniform", "low": 0, "high": 1},
+    "procurement.lead_time_months": {"dist": "choice", "values": [0, 1, 3, 6]},
+    "operations.lifetime_months": {"dist": "uniform", "low": 6, "high": 40},
+    "sites[0].phases[0].accelerator": {"dist": "choice", "values": ["h100", "gb200", "newest:nvidia"]},
+}
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios(), st.integers(0, 2**31))
+def test_kernel_equals_vectorized_engine_trial_by_trial(tree, seed):
+    # every trial of the compiled engine equals the readable engine on that trial's inputs, bit for bit
+    s = gw.load_scenario(tree, overrides=[f"{k}={json.dumps(v)}" for k, v in UNCERTAIN.items()])
+    values = sample_block(s, seed, 0, 6)
+    inp = compile_inputs(s, values, trials=6)
+    fast = run_trials(inp)
+    for i in range(6):
+        slow = run_arrays(inp.subset(i))
+        for j, key in enumerate(SERIES):
+            np.testing.assert_array_equal(slow[key][0], fast["series"][i, j], err_msg=key)
+        np.testing.assert_array_equal(slow["_by_type"][0], fast["by_type"][i])
+
+
+def test_point_distributions_give_the_deterministic_numbers():
+    point = toy(
+        **{
+            "sites[0].phases[0].power_mw": {"dist": "triangular", "low": 100, "mode": 100, "high": 100},
+            "risks.cost_overrun": {"dist": "uniform", "low": 1, "high": 1},
+        }
+    )
+    s = gw.load_scenario(point)
+    det = gw.simulate(s).metrics
+    r = gw.risk(s, trials=3000, seed=7)
+    for name, q in r.metrics.items():
+        if name == "first_gw_date":
+            assert q["p50"] == det[name]
+            continue
+        assert q["p10"] == q["p50"] == q["p90"] == det[name], name
+        assert q["mean"] == pytest.approx(det[name], rel=1e-12, abs=1e-9), name  # a sum of 3000 equal numbers / 3000
+
+
+def _uncertain_power():
+    return gw.load_scenario(toy(**{"sites[0].phases[0].power_mw": {"dist": "uniform", "low": 50, "high": 150}}))
+
+
+def test_same_seed_same_numbers_and_chunking_does_not_matter():
+    s = _uncertain_power()
+    a = gw.risk(s, trials=5000, seed=3).as_json()
+    b = gw.risk(s, trials=5000, seed=3, chunk_trials=1024).as_json()
+    c = gw.risk(s, trials=5000, seed=4).as_json()
+    assert a == b
+    assert a["metrics"]["accelerators_end"] != c["metrics"]["accelerators_end"]
+
+
+def test_uniform_input_quantiles_land_where_theory_says():
+    # power ~ U(50, 150) MW -> accelerators = floor(power / 1.25 * 1000 / 1.275), monotone in power, so the
+    # P10/P50/P90 of the output are the output at power's quantiles 60, 100 and 140 MW
+    r = gw.risk(_uncertain_power(), trials=40_000, seed=11)
+    m = r.metrics["accelerators_end"]
+    for key, mw in (("p10", 60), ("p50", 100), ("p90", 140)):
+        expected = np.floor(mw / 1.25 * 1000 / 1.275)
+        # the sample quantile's standard error is sqrt(q(1-q)/n) / density = 100 MW * 0.0015 for q = 0.5,
+        # n = 40,000: 0.25 MW; 1 % of the value is more than 4 standard errors at every quantile
+        assert m[key] == pytest.approx(expected, rel=0.01), key
+    # the mean of a linear function of power: capex = 800 $M per 100 MW + fill, linear in power (up to flooring)
+    mean_power = 100.0
+    assert m["mean"] == pytest.approx(mean_power / 1.25 * 1000 / 1.275, rel=0.01)  # SE 0.14 %: 7 SE
+
+
+def test_known_variance_energy():
+    # energy is linear in utilization ~ U(0.5, 0.9); with everything else fixed, the P10 and P90 of total energy
+    # are the energy at utilization 0.54 and 0.86 (exact quantiles below 200,000 trials)
+    s = gw.load_scenario(toy(**{"operations.utilization": {"dist": "uniform", "low": 0.5, "high": 0.9}}))
+    base = gw.simulate(gw.load_scenario(toy(**{"operations.utilization": 1.0}))).metrics["energy_mwh_total"]
+    r = gw.risk(s, trials=20_000, seed=5).metrics["energy_mwh_total"]
+    # standard error of the P10 of a uniform: sqrt(0.09 / 20000) * 0.4 = 0.0008 in utilization -> 2 % is 25 SE
+    assert r["p10"] == pytest.approx(0.54 * base, rel=0.01)
+    assert r["p90"] == pytest.approx(0.86 * base, rel=0.01)
+    assert r["mean"] == pytest.approx(0.70 * base, rel=0.005)  # SE of the mean 0.08 %
+
+
+def test_probabilities_from_a_slipping_build():
+    # construction 3 months x slip ~ U(1, 5) -> online month = round(3 * slip) + ... ; 1.2 GW so the first GW
+    # comes when the hall is online: P(online by end 2025) = P(round(3 slip) <= 11) = P(slip <= 11.5/3)
+    s = gw.load_scenario(
+        toy(
+            **{
+                "sites[0].phases[0].power_mw": 1200,
+                "risks.construction_slip": {"dist": "uniform", "low": 1, "high": 5},
+                "partners[0].pledges[0].amount_usd": 1e13,
+                "partners[0].pledges[0].secured_usd": 1e13,
+            }
+        )
+    )
+    r = gw.risk(s, trials=20_000, seed=2)
+    expected = (11.5 / 3 - 1) / 4
+    # binomial standard error sqrt(p(1-p)/n) = 0.0032: 0.015 is about 5 SE
+    assert r.probabilities["gw_online_by_2025"] == pytest.approx(expected, abs=0.015)
+    assert r.probabilities["gw_online_by_2026"] == 1.0
+
+
+def test_sketch_quantiles_within_relative_error():
+    rng = np.random.default_rng(0)
+    x = rng.lognormal(3.0, 2.0, size=(50_000, 3))
+    sk = Sketch(3)
+    sk.add(x[:20_000])
+    other = Sketch(3)
+    other.add(x[20_000:])
+    sk.merge(other)
+    for q, got in zip((0.1, 0.5, 0.9), sk.quantiles((0.1, 0.5, 0.9)), strict=True):
+        want = np.quantile(x, q, method="lower", axis=0)
+        np.testing.assert_allclose(got, want, rtol=0.0101)  # alpha = 0.5 % per side of the bucket
+
+
+def test_risk_cli_json_and_files(capsys, tmp_path):
+    from gigawatt.cli import main
+
+    code = main(
+        [
+            "risk",
+            "stargate",
+            "--trials",
+            "2000",
+            "--seed",
+            "1",
+            "--json",
+            "--set",
+            "risks.construction_slip={dist: triangular, low: 0.9, mode: 1, high: 1.5}",
+            "--out",
+            str(tmp_path / "r"),
+        ]
+    )
+    out, _ = capsys.readouterr()
+    assert code == 0
+    d = json.loads(out)
+    assert {"scenario", "trials", "seed", "metrics", "yearly", "probabilities"} <= set(d)
+    assert d["trials"] == 2000 and d["seed"] == 1
+    assert set(d["metrics"]) == set(gw.METRICS)
+    assert {"mean", "p10", "p50", "p90"} <= set(d["metrics"]["mw_online_end"])
+    assert d["uncertain_inputs"] == ["risks.construction_slip"]
+    names = {p.name for p in (tmp_path / "r").iterdir()}
+    assert {"risk.json", "risk_metrics.csv", "risk_yearly.csv", "fan_mw_online.png"} <= names
+
+
+def test_risk_bad_input(capsys):
+    from gigawatt.cli import main
+
+    assert main(["risk", "stargate", "--trials", "0"]) == 2
+    assert main(["risk", "stargate", "--set", "risks.cost_overrun={dist: uniform, low: 2, high: 1}"]) == 2
+    _, err = capsys.readouterr()
+    assert "risks.cost_overrun: low 2 > high 1" in err and "Traceback" not in err
+    with pytest.raises(gw.GigawattError, match="trials"):
+        gw.risk(gw.load_scenario("stargate"), trials=0)
