@@ -1,17 +1,25 @@
 """Benchmarks: print figures as JSON (--json) or as a table. Not part of the test run.
 
     python benchmarks/run.py core [--json] [--repeats N]
+    python benchmarks/run.py engine [--json] [--trials N]
 
 core: ``single_run_ms`` is the median wall time of an in-process ``gigawatt.simulate`` of the built-in
 ``stargate`` scenario after warm-up (the dashboard budget is 50 ms); also loading, the other scenarios, and the
 whole ``gigawatt run stargate --json`` process.
+
+engine: the compiled Monte Carlo engine on ``stargate`` with its distributions: trial-phase-months per second on
+one core and on all cores (``trial_site_months_per_second``; a "site" here is a phase), the whole
+``gigawatt risk stargate --trials 100000`` process (caches warm), and the peak memory of ``risk`` processes at
+several trial counts. (``simpy_ratio`` needs the event-driven reference, not written yet.)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,6 +64,62 @@ def bench_core(repeats: int) -> dict:
     return out
 
 
+def _kernel_rate(threads: int, trials: int) -> float:
+    code = f"""
+import time, gigawatt as gw
+from gigawatt.engine import compile_inputs
+from gigawatt.kernel import run_trials
+from gigawatt.montecarlo import _chunk_values, BLOCK
+s = gw.load_scenario('stargate')
+v, n = _chunk_values(s, 1, range(0, {trials} // BLOCK), {trials})
+inp = compile_inputs(s, v, trials=n)
+run_trials(inp)
+t = time.perf_counter()
+for _ in range(5):
+    run_trials(inp)
+dt = (time.perf_counter() - t) / 5
+print(n * inp.power_mw.shape[1] * len(inp.months) / dt)
+"""
+    env = {**os.environ, "NUMBA_NUM_THREADS": str(threads)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _process(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=True)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024.0
+
+
+def bench_engine(trials: int) -> dict:
+    out: dict = {
+        "benchmark": "engine",
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cores": os.cpu_count(),
+    }
+    out["trial_site_months_per_second_1_core"] = _kernel_rate(1, 8192)
+    out["trial_site_months_per_second"] = _kernel_rate(os.cpu_count() or 1, 8192)
+    cmd = [sys.executable, "-m", "gigawatt", "risk", "stargate", "--trials", str(trials), "--seed", "1", "--json"]
+    _process(cmd)  # warm the compile cache
+    walls = [_process(cmd)[0] for _ in range(3)]
+    out[f"risk_stargate_{trials}_trials_s"] = statistics.median(walls)
+    for n in (100_000, 1_000_000):
+        # ru_maxrss of children is a high-water mark over all children, so measure each size in a fresh parent
+        code = (
+            f"import resource, subprocess, sys; subprocess.run([sys.executable, '-m', 'gigawatt', 'risk', "
+            f"'stargate', '--trials', '{n}', '--json'], capture_output=True, check=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        rss = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        out[f"risk_peak_rss_mib_{n}_trials"] = float(rss.stdout.strip()) / 1024.0
+    return out
+
+
 def _table(figures: dict) -> str:
     width = max(len(k) for k in figures)
     lines = [f"{'figure':<{width}}  value", f"{'-' * width}  -----"]
@@ -66,11 +130,12 @@ def _table(figures: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("benchmark", choices=["core"])
+    parser.add_argument("benchmark", choices=["core", "engine"])
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--repeats", type=int, default=41)
+    parser.add_argument("--trials", type=int, default=100_000)
     args = parser.parse_args(argv)
-    figures = bench_core(args.repeats)
+    figures = bench_core(args.repeats) if args.benchmark == "core" else bench_engine(args.trials)
     print(json.dumps(figures, indent=2) if args.json else _table(figures))
     return 0
 
