@@ -184,3 +184,25 @@ def test_risk_bad_input(capsys):
     assert "risks.cost_overrun: low 2 > high 1" in err and "Traceback" not in err
     with pytest.raises(gw.GigawattError, match="trials"):
         gw.risk(gw.load_scenario("stargate"), trials=0)
+
+
+def test_dask_local_gives_the_single_process_numbers():
+    from gigawatt.cluster import connect
+
+    s = gw.load_scenario("stargate")
+    client = connect("local:2")
+    try:
+        on_cluster = gw.risk(s, trials=4000, seed=9, client=client, chunk_trials=1024).as_json()
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert on_cluster == gw.risk(s, trials=4000, seed=9).as_json()
+
+
+def test_dask_bad_address(capsys):
+    from gigawatt.cli import main
+
+    assert main(["risk", "stargate", "--trials", "10", "--dask", "nowhere:1"]) == 2
+    _, err = capsys.readouterr()
+    assert "expected 'local', 'local:N' or a scheduler address" in err

@@ -208,6 +208,14 @@ def risk_cmd(
     seed: Annotated[int, typer.Option("--seed", help="Root seed: same seed, same numbers.", min=0)] = 0,
     set_: SetOpt = None,
     out: Annotated[Path | None, typer.Option("--out", help="Folder for fan charts and quantile tables.")] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Run on Dask: 'local', 'local:N' (N worker processes) "
+            "or a scheduler address, e.g. tcp://scheduler:8786.",
+        ),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Monte Carlo over the scenario's uncertain inputs: P10/P50/P90 per year, probabilities, fan charts."""

@@ -81,6 +81,24 @@ class Sketch:
             self.counts, self.mins, self.maxs, v, self.nb, self.lo, 1.0 / self.lg, math.exp((self.lo - 1) * self.lg)
         )
 
+    def __getstate__(self):
+        used = np.flatnonzero(self.counts)  # ship only the buckets in use
+        return {
+            **{k: v for k, v in self.__dict__.items() if k not in ("counts", "mins", "maxs")},
+            "used": used,
+            "c": self.counts[used],
+            "lo_v": self.mins[used],
+            "hi_v": self.maxs[used],
+        }
+
+    def __setstate__(self, state):
+        used, c, lo_v, hi_v = (state.pop(k) for k in ("used", "c", "lo_v", "hi_v"))
+        self.__dict__.update(state)
+        self.counts = np.zeros(self.cells * self.nb, dtype=np.int64)
+        self.mins = np.full(self.cells * self.nb, np.inf)
+        self.maxs = np.full(self.cells * self.nb, -np.inf)
+        self.counts[used], self.mins[used], self.maxs[used] = c, lo_v, hi_v
+
     def merge(self, other: Sketch) -> None:
         self.counts += other.counts
         np.minimum(self.mins, other.mins, out=self.mins)
@@ -171,12 +189,113 @@ def _derived(series: np.ndarray) -> dict[str, np.ndarray]:
     return d
 
 
+@dataclasses.dataclass
+class _Layout:
+    """Where each aggregated quantity sits in a trial's row of the aggregation table."""
+
+    T: int
+    months: list
+    years: list
+    year_end: list
+    year_of: np.ndarray
+    metric_names: list
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> _Layout:
+        T = round(scenario.programme.horizon_months)
+        months = [add_months(scenario.programme.start, t) for t in range(T)]
+        years = sorted({m.year for m in months})
+        year_end = [max(i for i, m in enumerate(months) if m.year == y) for y in years]
+        return cls(
+            T, months, years, year_end, np.array([m.year for m in months]), [k for k in METRICS if k != "first_gw_date"]
+        )
+
+    @property
+    def cells(self) -> int:
+        return (
+            len(self.metric_names)
+            + len(FAN_SERIES) * self.T
+            + len(self.years) * (len(YEARLY_STOCKS) + len(YEARLY_FLOWS))
+        )
+
+    def table(self, m: dict, series: np.ndarray) -> np.ndarray:
+        d = _derived(series)
+        n = series.shape[0]
+        cols = [m[k] for k in self.metric_names]
+        cols += [d[name] for name in FAN_SERIES]
+        cols += [d[name][:, self.year_end] for name in YEARLY_STOCKS]
+        cols += [np.stack([d[name][:, self.year_of == y].sum(-1) for y in self.years], -1) for name in YEARLY_FLOWS]
+        return np.concatenate([np.reshape(c, (n, -1)) for c in cols], axis=1)
+
+
+class Accumulator:
+    """Partial aggregates of some blocks of trials; merging in any order gives the same final numbers."""
+
+    def __init__(self, layout: _Layout, keep_metrics: bool):
+        self.layout = layout
+        self.sketch = Sketch(layout.cells)
+        self.block_sums: dict[int, np.ndarray] = {}
+        self.kept: dict[int, np.ndarray] = {} if keep_metrics else None
+        self.first_hist = np.zeros(layout.T + 1, dtype=np.int64)  # first-GW month; last bin = never
+        self.funding_gap = 0
+        self.trials = 0
+
+    def add(self, blocks: range, sizes: list[int], m: dict, series: np.ndarray) -> None:
+        table = self.layout.table(m, series)
+        self.sketch.add(table)
+        lo = 0
+        for b, size in zip(blocks, sizes, strict=True):
+            self.block_sums[b] = table[lo : lo + size].sum(0)
+            if self.kept is not None:
+                self.kept[b] = table[lo : lo + size, : len(self.layout.metric_names)].copy()
+            lo += size
+        fg = m["first_gw_month_index"]
+        self.first_hist += np.bincount(np.where(fg < 0, self.layout.T, fg), minlength=self.layout.T + 1)
+        self.funding_gap += int((m["funding_gap_max_usd"] > 0.5).sum())
+        self.trials += table.shape[0]
+
+    def merge(self, other: Accumulator) -> None:
+        self.sketch.merge(other.sketch)
+        self.block_sums.update(other.block_sums)
+        if self.kept is not None:
+            self.kept.update(other.kept)
+        self.first_hist += other.first_hist
+        self.funding_gap += other.funding_gap
+        self.trials += other.trials
+
+
+def run_blocks(
+    scenario: Scenario,
+    seed: int,
+    trials: int,
+    blocks: range,
+    chunk_trials: int = 8 * BLOCK,
+    progress: Callable[[int], None] | None = None,
+) -> Accumulator:
+    """Simulate the trials of ``blocks`` (a range of block indices), ``chunk_trials`` at a time.
+
+    This is the unit of work a Dask worker runs; in one process, ``risk`` runs it on every block.
+    """
+    acc = Accumulator(_Layout.of(scenario), keep_metrics=trials <= EXACT_LIMIT)
+    per_chunk = max(1, chunk_trials // BLOCK)
+    for b0 in range(blocks.start, blocks.stop, per_chunk):
+        chunk = range(b0, min(blocks.stop, b0 + per_chunk))
+        sizes = [min(BLOCK, trials - b * BLOCK) for b in chunk]
+        values, n = _chunk_values(scenario, seed, chunk, trials)
+        m, series, _ = _per_trial(scenario, values, n)
+        acc.add(chunk, sizes, m, series)
+        if progress is not None:
+            progress(n)
+    return acc
+
+
 def risk(
     scenario: Scenario,
     trials: int = 10_000,
     seed: int = 0,
     chunk_trials: int = 8 * BLOCK,
     progress: Callable[[int], None] | None = None,
+    client=None,
 ) -> RiskResult:
     """Run ``trials`` Monte Carlo trials of ``scenario`` and aggregate them.
 
@@ -185,82 +304,65 @@ def risk(
     scenario : Scenario  With distributions on some inputs (``scenario.distributions``); none is allowed (every
         trial is then the deterministic run).
     trials : int  Number of trials (>= 1).
-    seed : int  Root seed (>= 0); the same seed gives the same numbers whatever ``chunk_trials``.
+    seed : int  Root seed (>= 0); the same seed gives the same numbers whatever ``chunk_trials`` or ``client``.
     chunk_trials : int  Trials simulated at once (rounded to whole blocks of 1,024); bounds memory.
-    progress : callable  Called with the number of trials done after each chunk.
+    progress : callable  Called with the number of trials done so far.
+    client : dask.distributed.Client, optional  Runs groups of blocks on its workers (see gigawatt.cluster).
     """
-    if not isinstance(trials, int | np.integer) or trials < 1:
+    if isinstance(trials, bool) or not isinstance(trials, int | np.integer) or trials < 1:
         raise GigawattError(f"trials: {trials!r}; expected a whole number >= 1")
-    if not isinstance(seed, int | np.integer) or seed < 0:
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
         raise GigawattError(f"seed: {seed!r}; expected a whole number >= 0")
-    T = round(scenario.programme.horizon_months)
-    months = [add_months(scenario.programme.start, t) for t in range(T)]
-    years = sorted({m.year for m in months})
-    year_end = [max(i for i, m in enumerate(months) if m.year == y) for y in years]
-    year_of = np.array([m.year for m in months])
-    metric_names = [k for k in METRICS if k != "first_gw_date"]
-    Y = len(years)
-    n_fan = len(FAN_SERIES) * T
-    n_year = Y * (len(YEARLY_STOCKS) + len(YEARLY_FLOWS))
-    sketch = Sketch(len(metric_names) + n_fan + n_year)
-    exact = trials <= EXACT_LIMIT
-    kept: list[np.ndarray] = []
-    block_sums: list[np.ndarray] = []
-    counts = {"never_gw": 0, "funding_gap": 0, **{f"gw_online_by_{y}": 0 for y in years}}
+    trials, seed = int(trials), int(seed)
+    layout = _Layout.of(scenario)
     n_blocks = math.ceil(trials / BLOCK)
-    per_chunk = max(1, chunk_trials // BLOCK)
-    first_hist = np.zeros(T + 1, dtype=np.int64)  # first-GW month histogram, last bin = never
     done = 0
-    for b0 in range(0, n_blocks, per_chunk):
-        blocks = range(b0, min(n_blocks, b0 + per_chunk))
-        values, n = _chunk_values(scenario, seed, blocks, trials)
-        m, series, _ = _per_trial(scenario, values, n)
-        d = _derived(series)
-        cols = [m[k] for k in metric_names]
-        cols += [d[name] for name in FAN_SERIES]
-        cols += [d[name][:, year_end] for name in YEARLY_STOCKS]
-        cols += [np.stack([d[name][:, year_of == y].sum(-1) for y in years], -1) for name in YEARLY_FLOWS]
-        table = np.concatenate([np.reshape(c, (n, -1)) for c in cols], axis=1)
-        sketch.add(table)
-        # per-block sums, so that means do not depend on the chunking
-        for i, b in enumerate(blocks):
-            lo = i * BLOCK
-            block_sums.append(table[lo : lo + min(BLOCK, trials - b * BLOCK)].sum(0))
-        if exact:
-            kept.append(table[:, : len(metric_names)].copy())
-        fg = m["first_gw_month_index"]
-        first_hist += np.bincount(np.where(fg < 0, T, fg), minlength=T + 1)
-        counts["funding_gap"] += int((m["funding_gap_max_usd"] > 0.5).sum())
+
+    def step(n):
+        nonlocal done
         done += n
         if progress is not None:
             progress(done)
 
-    mean = np.sum(np.stack(block_sums), axis=0) / trials
-    q_sketch = sketch.quantiles(QUANTILES)
+    if client is None:
+        acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step)
+    else:
+        from gigawatt.cluster import run_on_cluster
+
+        acc = run_on_cluster(client, scenario, seed, trials, n_blocks, chunk_trials, step)
+    return _summarize(scenario, layout, acc, trials, seed)
+
+
+def _summarize(scenario: Scenario, layout: _Layout, acc: Accumulator, trials: int, seed: int) -> RiskResult:
+    T, years, months, metric_names = layout.T, layout.years, layout.months, layout.metric_names
+    Y = len(years)
+    sums = np.stack([acc.block_sums[b] for b in sorted(acc.block_sums)])
+    mean = np.sum(sums, axis=0) / trials
+    q_sketch = acc.sketch.quantiles(QUANTILES)
+    exact = acc.kept is not None
     metrics: dict = {}
     if exact:
-        allm = np.concatenate(kept)
-        q_exact = np.quantile(allm, QUANTILES, axis=0)
+        q_exact = np.quantile(np.concatenate([acc.kept[b] for b in sorted(acc.kept)]), QUANTILES, axis=0)
     for j, name in enumerate(metric_names):
         q = q_exact[:, j] if exact else q_sketch[:, j]
         metrics[name] = {"mean": float(mean[j]), "p10": float(q[0]), "p50": float(q[1]), "p90": float(q[2])}
     # first GW: quantiles of the month from its exact histogram; "never" ranks last
-    cum = np.cumsum(first_hist)
+    cum = np.cumsum(acc.first_hist)
     gw_q = {}
     for label, q in zip(("p10", "p50", "p90"), QUANTILES, strict=True):
         idx = int(np.argmax(cum > math.floor(q * (trials - 1))))
         gw_q[label] = None if idx >= T else add_months(months[0], idx).isoformat()[:7]
     metrics["first_gw_date"] = {"mean": None, **gw_q}
     metrics = {k: metrics[k] for k in METRICS}
-    probabilities = {"first_gw_never": float(first_hist[T] / trials), "funding_gap": counts["funding_gap"] / trials}
-    for y, e in zip(years, year_end, strict=True):
-        probabilities[f"gw_online_by_{y}"] = float(first_hist[: e + 1].sum() / trials)
+    probabilities = {"first_gw_never": float(acc.first_hist[T] / trials), "funding_gap": acc.funding_gap / trials}
+    for y, e in zip(years, layout.year_end, strict=True):
+        probabilities[f"gw_online_by_{y}"] = float(acc.first_hist[: e + 1].sum() / trials)
     off = len(metric_names)
     fan = {}
     for i, name in enumerate(FAN_SERIES):
         sl = slice(off + i * T, off + (i + 1) * T)
         fan[name] = {"mean": mean[sl], **{f"p{round(q * 100)}": q_sketch[k, sl] for k, q in enumerate(QUANTILES)}}
-    off += n_fan
+    off += len(FAN_SERIES) * T
     yearly = [{"year": y} for y in years]
     for i, name in enumerate((*YEARLY_STOCKS, *YEARLY_FLOWS)):
         for yi in range(Y):
@@ -271,10 +373,11 @@ def risk(
                 "p50": float(q_sketch[1, j]),
                 "p90": float(q_sketch[2, j]),
             }
+    alpha = acc.sketch.alpha
     method = (
-        f"metrics exact; fan and yearly quantiles within {sketch.alpha:.1%} (log-bucket sketch)"
+        f"metrics exact; fan and yearly quantiles within {alpha:.1%} (log-bucket sketch)"
         if exact
-        else f"quantiles within {sketch.alpha:.1%} relative (log-bucket sketch); means exact"
+        else f"quantiles within {alpha:.1%} relative (log-bucket sketch); means exact"
     )
     return RiskResult(
         scenario=scenario,
