@@ -231,17 +231,31 @@ def risk_cmd(
             "(see docs/uncertainty.md to add some)",
             highlight=False,
         )
-    with Progress(
-        TextColumn("risk"),
-        BarColumn(),
-        TextColumn("{task.completed:,}/{task.total:,} trials"),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as bar:
-        task = bar.add_task("risk", total=trials)
-        result = risk(s, trials=trials, seed=seed, progress=lambda done: bar.update(task, completed=done))
+    client = None
+    if dask is not None:
+        from gigawatt.cluster import connect
+
+        client = connect(dask)
+    try:
+        with Progress(
+            TextColumn("risk"),
+            BarColumn(),
+            TextColumn("{task.completed:,}/{task.total:,} trials"),
+            TimeRemainingColumn(),
+            console=err_console,
+            transient=True,
+            disable=not err_console.is_terminal,
+        ) as bar:
+            task = bar.add_task("risk", total=trials)
+            result = risk(
+                s, trials=trials, seed=seed, client=client, progress=lambda done: bar.update(task, completed=done)
+            )
+    finally:
+        if client is not None:
+            cluster = getattr(client, "cluster", None)
+            client.close()
+            if cluster is not None:
+                cluster.close()
     payload = result.as_json()
     payload["warnings"] = warnings
     written = _write_risk(result, payload, out) if out is not None else []
