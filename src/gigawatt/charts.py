@@ -159,3 +159,28 @@ def fan_chart(result, name: str, path: Path) -> Path:
 
 def write_fan_charts(result, out: Path) -> list[Path]:
     return [fan_chart(result, name, out / f"fan_{name}.png") for name in FAN_TITLES if name in result.fan]
+
+
+def tornado_chart(result, path: Path) -> Path:
+    """Horizontal bars: the metric with each input alone at its 10th and 90th percentile, around the base run."""
+    plt = _plt()
+    rows = sorted(result.indices, key=lambda r: abs(r["at_p90"] - r["at_p10"]))
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(rows) + 1.8))
+    scale = 1e9 if result.metric.endswith("_usd") else 1.0
+    for i, r in enumerate(rows):
+        lo, hi = sorted((r["at_p10"] / scale, r["at_p90"] / scale))
+        ax.barh(i, hi - lo, left=lo, color="#4c72b0", alpha=0.8)
+    ax.axvline(result.base / scale, color="black", lw=1)
+    ax.set_yticks(range(len(rows)), [r["input"] for r in rows], fontsize=8)
+    ax.set_xlabel(result.metric + (" (USD billion)" if scale == 1e9 else ""))
+    ax.set_title(f"{result.scenario.name}: {result.metric}, each input alone from its P10 to its P90", fontsize=10)
+    ax.grid(alpha=0.3, axis="x")
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.text(
+        0.01,
+        0.01,
+        f"Line: every input at its central value. {result.method} indices in sensitivity.csv.",
+        fontsize=7,
+        color="#555555",
+    )
+    return _save(fig, path)

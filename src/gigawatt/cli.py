@@ -324,6 +324,64 @@ def _write_risk(result, payload: dict, out: Path) -> list[Path]:
     return paths
 
 
+@app.command("sensitivity")
+def sensitivity_cmd(
+    scenario: Annotated[str, typer.Argument(help="Built-in name or YAML file with distributions.")],
+    metric: Annotated[
+        str, typer.Option("--metric", "-m", help="A key metric, e.g. capex_total_usd.")
+    ] = "capex_total_usd",
+    method: Annotated[str, typer.Option("--method", help="sobol (S1, ST) or morris (mu*, sigma).")] = "sobol",
+    samples: Annotated[
+        int, typer.Option("--samples", help="Sobol: base samples (a power of two); Morris: trajectories.")
+    ] = 1024,
+    seed: Annotated[int, typer.Option("--seed", min=0)] = 0,
+    set_: SetOpt = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for the indices table and tornado chart.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Which uncertain inputs matter for a metric: SALib indices with confidence intervals, and a tornado."""
+    from gigawatt.sensitivity import sensitivity
+
+    s = gw.load_scenario(scenario, overrides=set_ or [])
+    result = sensitivity(s, metric=metric, method=method.lower(), samples=samples, seed=seed)
+    payload = result.as_json()
+    written = []
+    if out is not None:
+        import pandas as pd
+
+        from gigawatt import charts, output
+
+        folder = output.prepare_dir(out)
+        written = [
+            output.write_json(folder / "sensitivity.json", payload),
+            output.write_atomic(
+                folder / "sensitivity.csv", lambda p: pd.DataFrame(result.indices).to_csv(p, index=False)
+            ),
+            charts.tornado_chart(result, folder / "tornado.png"),
+        ]
+    if json_out:
+        _print_json(payload)
+        return
+    unit = gw.METRICS[metric][0]
+    keys = ["S1", "S1_conf", "ST", "ST_conf"] if result.method == "sobol" else ["mu_star", "mu_star_conf", "sigma"]
+    table = Table(
+        title=f"{s.name}: sensitivity of {metric} ({result.method}, {result.evaluations:,} runs)", title_justify="left"
+    )
+    table.add_column("input")
+    for k in (*keys, "at P10", "at P90"):
+        table.add_column(k, justify="right")
+    for row in result.indices:
+        cells = [f"{row[k]:.3f}" if result.method == "sobol" else _fmt(row[k], unit) for k in keys]
+        table.add_row(row["input"], *cells, _fmt(row["at_p10"], unit), _fmt(row["at_p90"], unit))
+    console.print(table)
+    console.print(
+        f"[dim]base (every input at its central value): {_fmt(result.base, unit)}; "
+        "at P10/P90: the input alone at its 10th/90th percentile[/dim]"
+    )
+    for path in written:
+        console.print(f"wrote {path}", highlight=False)
+
+
 @app.command("compare")
 def compare_cmd(
     first: Annotated[str, typer.Argument(help="First scenario (name or file).")],
