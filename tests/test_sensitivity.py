@@ -9,24 +9,28 @@ from gigawatt.sensitivity import sensitivity
 from toy_scenarios import toy
 
 F = 800e6  # the toy hall's facility capex
-I = 62_745 * 50_000  # its first fill of H100s
+IT = 62_745 * 50_000  # its first fill of H100s
 
 
 def additive():
-    # capex_total = F * overrun + I * price factor, both U(0.5, 1.5) and independent; money is ample so the hall
+    # capex_total = F * overrun + IT * price factor, both U(0.5, 1.5) and independent; money is ample so the hall
     # always closes and fills, and an input that moves nothing (power delay within the build) is added as a control
-    return gw.load_scenario(toy(**{
-        "risks.cost_overrun": {"dist": "uniform", "low": 0.5, "high": 1.5},
-        "risks.accelerator_price": {"dist": "uniform", "low": 0.5, "high": 1.5},
-        "risks.power_delay_months": {"dist": "uniform", "low": 0, "high": 2},
-    }))
+    return gw.load_scenario(
+        toy(
+            **{
+                "risks.cost_overrun": {"dist": "uniform", "low": 0.5, "high": 1.5},
+                "risks.accelerator_price": {"dist": "uniform", "low": 0.5, "high": 1.5},
+                "risks.power_delay_months": {"dist": "uniform", "low": 0, "high": 2},
+            }
+        )
+    )
 
 
 def test_sobol_indices_of_an_additive_model():
     r = sensitivity(additive(), "capex_total_usd", "sobol", 2048, seed=3)
     idx = {row["input"]: row for row in r.indices}
-    # Var = (F^2 + I^2) / 12: S1 = ST = F^2 / (F^2 + I^2) = 0.061 for the overrun, 0.939 for the price
-    s_over = F**2 / (F**2 + I**2)
+    # Var = (F^2 + IT^2) / 12: S1 = ST = F^2 / (F^2 + IT^2) = 0.061 for the overrun, 0.939 for the price
+    s_over = F**2 / (F**2 + IT**2)
     for name, s in (("risks.cost_overrun", s_over), ("risks.accelerator_price", 1 - s_over)):
         # Saltelli estimators at N = 2048 have bootstrap half-widths ~0.02-0.05: 0.06 covers them
         assert idx[name]["S1"] == pytest.approx(s, abs=0.06), name
@@ -39,14 +43,14 @@ def test_sobol_indices_of_an_additive_model():
 def test_tornado_is_one_at_a_time_around_the_deterministic_run():
     r = sensitivity(additive(), "capex_total_usd", "morris", 20, seed=1)
     idx = {row["input"]: row for row in r.indices}
-    assert r.base == pytest.approx(F + I)  # central values: overrun 1, price 1 (uniform midpoints)
-    assert idx["risks.cost_overrun"]["at_p10"] == pytest.approx(0.6 * F + I)
-    assert idx["risks.cost_overrun"]["at_p90"] == pytest.approx(1.4 * F + I)
-    assert idx["risks.accelerator_price"]["at_p90"] == pytest.approx(F + 1.4 * I)
-    # Morris: elementary effects of a linear model are its slopes times the range: mu* = I for the price; the
+    assert r.base == pytest.approx(F + IT)  # central values: overrun 1, price 1 (uniform midpoints)
+    assert idx["risks.cost_overrun"]["at_p10"] == pytest.approx(0.6 * F + IT)
+    assert idx["risks.cost_overrun"]["at_p90"] == pytest.approx(1.4 * F + IT)
+    assert idx["risks.accelerator_price"]["at_p90"] == pytest.approx(F + 1.4 * IT)
+    # Morris: elementary effects of a linear model are its slopes times the range: mu* = IT for the price; the
     # unit cube is cut at 1e-4 from its ends (unbounded distributions), which shortens some steps by 1.5e-4
     assert r.indices[0]["input"] == "risks.accelerator_price"
-    assert idx["risks.accelerator_price"]["mu_star"] == pytest.approx(I, rel=1e-3)
+    assert idx["risks.accelerator_price"]["mu_star"] == pytest.approx(IT, rel=1e-3)
     assert idx["risks.cost_overrun"]["mu_star"] == pytest.approx(F, rel=1e-3)
 
 
@@ -65,8 +69,19 @@ def test_bad_sensitivity_input():
 def test_sensitivity_cli(capsys, tmp_path):
     from gigawatt.cli import main
 
-    code = main(["sensitivity", "stargate", "--metric", "capex_total_usd", "--samples", "256", "--json",
-                 "--out", str(tmp_path / "s")])
+    code = main(
+        [
+            "sensitivity",
+            "stargate",
+            "--metric",
+            "capex_total_usd",
+            "--samples",
+            "256",
+            "--json",
+            "--out",
+            str(tmp_path / "s"),
+        ]
+    )
     out, _ = capsys.readouterr()
     assert code == 0
     d = json.loads(out)
