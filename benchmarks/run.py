@@ -10,7 +10,8 @@ whole ``gigawatt run stargate --json`` process.
 engine: the compiled Monte Carlo engine on ``stargate`` with its distributions: trial-phase-months per second on
 one core and on all cores (``trial_site_months_per_second``; a "site" here is a phase), the whole
 ``gigawatt risk stargate --trials 100000`` process (caches warm), and the peak memory of ``risk`` processes at
-several trial counts. (``simpy_ratio`` needs the event-driven reference, not written yet.)
+several trial counts; ``simpy_ratio`` is the engine's rate over the event-driven SimPy reference's
+(tests/reference_simpy.py) on the same scenario.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 
 def _median_ms(fn, repeats: int) -> tuple[float, float]:
@@ -95,6 +97,22 @@ def _process(cmd: list[str]) -> tuple[float, float]:
     return wall, max(peak, before) / 1024.0
 
 
+def _simpy_rate(repeats: int = 20) -> float:
+    """Trial-phase-months per second of the event-driven SimPy reference (tests/reference_simpy.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import gigawatt as gw
+    from gigawatt.engine import compile_inputs
+    from reference_simpy import simulate_reference
+
+    inp = compile_inputs(gw.load_scenario("stargate")).trial(0)
+    simulate_reference(inp)
+    t0 = time.perf_counter()
+    for _ in range(repeats):
+        simulate_reference(inp)
+    dt = (time.perf_counter() - t0) / repeats
+    return len(inp.power_mw) * len(inp.months) / dt
+
+
 def bench_engine(trials: int) -> dict:
     out: dict = {
         "benchmark": "engine",
@@ -104,6 +122,9 @@ def bench_engine(trials: int) -> dict:
     }
     out["trial_site_months_per_second_1_core"] = _kernel_rate(1, 8192)
     out["trial_site_months_per_second"] = _kernel_rate(os.cpu_count() or 1, 8192)
+    out["simpy_trial_site_months_per_second"] = _simpy_rate()
+    out["simpy_ratio"] = out["trial_site_months_per_second"] / out["simpy_trial_site_months_per_second"]
+    out["simpy_ratio_1_core"] = out["trial_site_months_per_second_1_core"] / out["simpy_trial_site_months_per_second"]
     cmd = [sys.executable, "-m", "gigawatt", "risk", "stargate", "--trials", str(trials), "--seed", "1", "--json"]
     _process(cmd)  # warm the compile cache
     walls = [_process(cmd)[0] for _ in range(3)]
