@@ -151,24 +151,34 @@ class RiskResult:
         }
 
 
-def sample_block(scenario: Scenario, seed: int, block: int, n: int) -> dict:
-    """Values of every uncertain input for the ``n`` trials of block ``block``."""
+def block_uniforms(scenario: Scenario, seed: int, block: int, n: int) -> np.ndarray:
+    """The uniforms of block ``block``: (n, inputs), inputs in path order, from its own child seed."""
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(block,)))
+    if not scenario.distributions:
+        return np.zeros((n, 0))
+    return np.stack([rng.random(n) for _ in scenario.distributions], axis=-1)
+
+
+def values_from_uniforms(scenario: Scenario, u: np.ndarray) -> dict:
+    """Each uncertain input's values (its inverse CDF) for uniforms ``u`` (rows: trials; columns: path order)."""
     values = {}
-    for path in sorted(scenario.distributions):
+    for j, path in enumerate(sorted(scenario.distributions)):
         dist = scenario.distributions[path]
-        x = dist.ppf(rng.random(n))
-        if dist.kind == "choice":
-            x = np.asarray(dist.choices, dtype=object)[x.astype(int)]
-        values[path] = x
+        x = dist.ppf(u[:, j])
+        values[path] = np.asarray(dist.choices, dtype=object)[x.astype(int)] if dist.kind == "choice" else x
     return values
 
 
+def sample_block(scenario: Scenario, seed: int, block: int, n: int) -> dict:
+    """Values of every uncertain input for the ``n`` trials of block ``block``."""
+    return values_from_uniforms(scenario, block_uniforms(scenario, seed, block, n))
+
+
 def _chunk_values(scenario: Scenario, seed: int, blocks: range, trials: int) -> tuple[dict, int]:
+    """Uniforms drawn block by block (so chunking cannot change them), mapped to values once for the chunk."""
     sizes = [min(BLOCK, trials - b * BLOCK) for b in blocks]
-    parts = [sample_block(scenario, seed, b, size) for b, size in zip(blocks, sizes, strict=True)]
-    values = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
-    return values, sum(sizes)
+    u = np.concatenate([block_uniforms(scenario, seed, b, size) for b, size in zip(blocks, sizes, strict=True)])
+    return values_from_uniforms(scenario, u), sum(sizes)
 
 
 def _per_trial(scenario: Scenario, values: dict, n: int):
