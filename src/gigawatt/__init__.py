@@ -13,8 +13,9 @@ Python API::
 
 from gigawatt.errors import GigawattError, ScenarioError, UnknownNameError
 from gigawatt.estimate import estimate
+from gigawatt.loading import builtin_names, load_scenario, resolved_with_sources
 from gigawatt.result import METRICS, Result, simulate
-from gigawatt.scenario import Scenario, builtin_names, load_scenario, resolved_with_sources
+from gigawatt.scenario import Scenario
 from gigawatt.sources import catalog, defaults, get_accelerator
 
 __version__ = "0.1.0"

@@ -149,21 +149,8 @@ def parse(path: str, node: dict, read_value) -> Distribution:
 
     Raises GigawattError naming the path and what was expected.
     """
-    kind = str(node.get("dist", "")).strip().lower()
-    if kind not in KINDS:
-        raise GigawattError(
-            f"{path}.dist: unknown distribution {node.get('dist')!r}; expected one of: {', '.join(KINDS)}"
-        )
+    kind = check_structure(path, node)
     need, opt = KINDS[kind], OPTIONAL.get(kind, ())
-    missing = [k for k in need if k not in node]
-    if missing:
-        raise GigawattError(f"{path}: a {kind} distribution needs {', '.join(need)}; missing {', '.join(missing)}")
-    extra = set(node) - set(need) - set(opt) - META_KEYS
-    if extra:
-        raise GigawattError(
-            f"{path}: unknown key(s) {', '.join(sorted(extra))} for a {kind} distribution; "
-            f"expected {', '.join((*need, *opt))}"
-        )
     if kind == "choice":
         values = node["values"]
         if not isinstance(values, list) or not values:

@@ -181,8 +181,9 @@ def _chunk_values(scenario: Scenario, seed: int, blocks: range, trials: int) -> 
     return values_from_uniforms(scenario, u), sum(sizes)
 
 
-def _per_trial(scenario: Scenario, values: dict, n: int):
-    """Simulate n trials; returns (metrics dict of (n,), first-GW month (n,), series (n, S, T))."""
+def simulate_trials(scenario: Scenario, values: dict, n: int):
+    """Simulate ``n`` trials with ``values`` for the uncertain inputs; returns (metrics dict of arrays (n,),
+    series (n, S, T), the compiled inputs)."""
     from gigawatt.kernel import run_trials
 
     inp = compile_inputs(scenario, values, trials=n)
@@ -292,7 +293,7 @@ def run_blocks(
         chunk = range(b0, min(blocks.stop, b0 + per_chunk))
         sizes = [min(BLOCK, trials - b * BLOCK) for b in chunk]
         values, n = _chunk_values(scenario, seed, chunk, trials)
-        m, series, _ = _per_trial(scenario, values, n)
+        m, series, _ = simulate_trials(scenario, values, n)
         acc.add(chunk, sizes, m, series)
         if progress is not None:
             progress(n)

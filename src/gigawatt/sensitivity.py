@@ -15,9 +15,8 @@ import dataclasses
 
 import numpy as np
 
-from gigawatt.engine import SERIES, compile_inputs
 from gigawatt.errors import GigawattError
-from gigawatt.result import METRICS, metrics_from_series
+from gigawatt.result import METRICS
 from gigawatt.scenario import Scenario
 
 NUMERIC_METRICS = [k for k in METRICS if k != "first_gw_date"]
@@ -59,13 +58,9 @@ def _values(scenario: Scenario, paths: list[str], u: np.ndarray) -> dict:
 
 
 def _metric(scenario: Scenario, values: dict, n: int, metric: str) -> np.ndarray:
-    from gigawatt.kernel import run_trials
+    from gigawatt.montecarlo import simulate_trials
 
-    inp = compile_inputs(scenario, values, trials=n)
-    res = run_trials(inp)
-    series = {name: res["series"][:, i, :] for i, name in enumerate(SERIES)}
-    series["_start_month"] = res["start_month"]
-    return metrics_from_series(series, inp)[metric]
+    return simulate_trials(scenario, values, n)[0][metric]
 
 
 def evaluate(scenario: Scenario, paths: list[str], u: np.ndarray, metric: str, chunk: int = 8192) -> np.ndarray:

@@ -1,0 +1,516 @@
+"""Reading scenarios: built-in names and files, ``extends``/``set``, ``--set`` overrides, sources and
+distributions written beside values, and error messages that name the field.
+
+Loading goes: YAML text -> ``extends``/``set`` and ``--set`` overrides applied to the raw tree -> sourced values
+and distributions unwrapped (kept by field path) -> validation by pydantic (gigawatt.scenario) -> cross-field
+checks -> distributions parsed with their field's own validator. Every problem is reported with its field path,
+the value and what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ValidationError
+
+from gigawatt.errors import GigawattError, ScenarioError
+from gigawatt.scenario import PROVENANCE_KEYS, PowerSource, Scenario, check_references
+from gigawatt.sources import Provenance, defaults
+from gigawatt.units import month_index, parse_quantity
+
+
+def builtin_names() -> list[str]:
+    """Names of the scenarios shipped with gigawatt."""
+    folder = resources.files("gigawatt.data").joinpath("scenarios")
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _read_text(ref: str) -> tuple[str, str]:
+    """Text and a display origin for a built-in name or a path."""
+    if ref in builtin_names():
+        res = resources.files("gigawatt.data").joinpath("scenarios").joinpath(f"{ref}.yaml")
+        return res.read_text(encoding="utf-8"), f"built-in scenario {ref!r}"
+    path = Path(ref)
+    if path.is_dir():
+        raise GigawattError(f"{ref}: is a folder; expected a scenario YAML file or a built-in name")
+    if not path.exists():
+        raise GigawattError(f"no scenario {ref!r}: not a built-in name ({', '.join(builtin_names())}) and no such file")
+    try:
+        return path.read_text(encoding="utf-8"), str(path)
+    except UnicodeDecodeError:
+        raise GigawattError(f"{ref}: is not a UTF-8 text file; expected a scenario YAML file") from None
+    except OSError as exc:
+        raise GigawattError(f"{ref}: cannot be read ({exc.strerror})") from None
+
+
+def _parse_yaml(text: str, origin: str) -> dict:
+    try:
+        tree = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise GigawattError(f"{origin}: malformed YAML{where}: {problem}") from None
+    if tree is None:
+        raise GigawattError(f"{origin}: the file is empty; expected a scenario (see 'gigawatt schema')")
+    if not isinstance(tree, dict):
+        raise GigawattError(
+            f"{origin}: the top level is a {type(tree).__name__}; expected a mapping with name, programme, sites, ..."
+        )
+    return tree
+
+
+def _raw_tree(ref: str, seen: tuple[str, ...] = ()) -> tuple[dict, str]:
+    text, origin = _read_text(ref)
+    tree = _parse_yaml(text, origin)
+    parent = tree.pop("extends", None)
+    sets = tree.pop("set", None) or {}
+    if parent is not None:
+        if parent in seen or parent == ref:
+            raise GigawattError(f"{origin}: extends: {parent!r} makes a cycle ({' -> '.join((*seen, ref, parent))})")
+        base, _ = _raw_tree(str(parent), (*seen, ref))
+        base.update(tree)
+        tree = base
+    if not isinstance(sets, dict):
+        raise GigawattError(f"{origin}: set: expected a mapping of 'path: value', got {type(sets).__name__}")
+    for path, value in sets.items():
+        set_path(tree, str(path), value, where=f"{origin}: set")
+    return tree, origin
+
+
+_SEGMENT = re.compile(r"([^.\[\]]+)|\[([^\]]*)\]")
+
+
+def _split_path(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    pos = 0
+    for m in _SEGMENT.finditer(path):
+        if m.start() != pos and path[pos : m.start()] != ".":
+            raise GigawattError(f"--set: cannot read the path {path!r}; expected e.g. sites[0].phases[1].power_mw")
+        pos = m.end()
+        if m.group(1) is not None:
+            parts.append(m.group(1))
+        else:
+            inner = m.group(2).strip()
+            parts.append(int(inner) if inner.lstrip("-").isdigit() else inner)
+    if not parts or pos != len(path):
+        raise GigawattError(f"--set: cannot read the path {path!r}; expected e.g. sites[0].phases[1].power_mw")
+    return parts
+
+
+class _DictOf:
+    """Schema marker: a mapping with free keys whose values follow ``inner``."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+
+def _field_model(model, key: str):
+    """The schema under field ``key`` of ``model``: a model class (lists are transparent), a _DictOf, or None."""
+    import typing
+
+    ann = model.model_fields[key].annotation
+
+    def find(tp):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return tp
+        if typing.get_origin(tp) is dict:
+            inner = find(typing.get_args(tp)[1])
+            return _DictOf(inner) if inner is not None else None
+        for arg in typing.get_args(tp):
+            found = find(arg)
+            if found is not None:
+                return found
+        return None
+
+    return find(ann)
+
+
+def set_path(tree: dict, path: str, value: Any, where: str = "--set") -> None:
+    """Set ``path`` (``sites[abilene].phases[0].power_mw``) in the raw tree; list items by index or by name.
+
+    The path is checked against the scenario schema, so a misspelt field is an error that lists the valid ones.
+    """
+    parts = _split_path(path)
+    node: Any = tree
+    schema: Any = Scenario
+    shown = "the top level"
+    for k, part in enumerate(parts):
+        last = k == len(parts) - 1
+        if isinstance(node, list):
+            if isinstance(part, int):
+                if not -len(node) <= part < len(node):
+                    raise GigawattError(
+                        f"{where}: {path}: index [{part}] is out of range; {shown} has {len(node)} items"
+                    )
+                idx = part
+            else:
+                names = [item.get("name") for item in node if isinstance(item, dict)]
+                if part not in names:
+                    raise GigawattError(
+                        f"{where}: {path}: no item named {part!r} in {shown}; expected an index or one of: "
+                        f"{', '.join(map(str, names))}"
+                    )
+                idx = names.index(part)
+            shown += f"[{part}]"
+            if last:
+                node[idx] = value
+                return
+            node = node[idx]
+            continue
+        if isinstance(part, int) or not isinstance(node, dict):
+            raise GigawattError(f"{where}: {path}: {shown} is not a list, so [{part}] cannot be taken")
+        if isinstance(schema, type):
+            if part not in schema.model_fields:
+                raise GigawattError(
+                    f"{where}: unknown path {path!r}: {shown} has no field {part!r}; expected one of: "
+                    f"{', '.join(schema.model_fields)}"
+                )
+            schema = _field_model(schema, part)
+        elif isinstance(schema, _DictOf):
+            schema = schema.inner
+        shown = part if shown == "the top level" else f"{shown}.{part}"
+        if last:
+            node[part] = value
+            return
+        if node.get(part) is None:
+            node[part] = {}
+        node = node[part]
+
+
+def apply_overrides(tree: dict, overrides: list[str] | tuple[str, ...]) -> dict:
+    """Apply ``path=value`` strings (values read as YAML, so ``3``, ``'$5B'``, ``[a, b]`` all work)."""
+    for item in overrides:
+        path, sep, text = item.partition("=")
+        if not sep or not path.strip():
+            raise GigawattError(f"--set {item!r}: expected PATH=VALUE, e.g. --set funding.announced_arrival=0.5")
+        try:
+            value = yaml.safe_load(text) if text.strip() else None
+        except yaml.YAMLError:
+            value = text
+        if value is None:
+            raise GigawattError(f"--set {item!r}: no value after '='; expected PATH=VALUE")
+        set_path(tree, path.strip(), value)
+    return tree
+
+
+def _provenance_of(node: dict) -> Provenance:
+    """The source keys written beside a value (or a distribution) in a scenario file."""
+    return Provenance(
+        status=str(node.get("status", "")),
+        source=str(node.get("source", "")),
+        facts_id=str(node.get("facts_id", "")),
+        date=str(node.get("date", "")),
+        derivation=str(node.get("derivation", node.get("note", ""))),
+    )
+
+
+_PLACEHOLDER = {"triangular": "mode", "pert": "mode", "lognormal": "median", "normal": "mean", "uniform": "low"}
+
+
+def unwrap_sources(tree: Any, path: str = "", dists: dict | None = None) -> tuple[Any, dict[str, Provenance]]:
+    """Replace ``{value: X, source: ...}`` mappings by X; return the plain tree and provenance by field path.
+
+    Distribution mappings (``{dist: ...}``) are collected into ``dists`` by path and replaced by one of their own
+    parameters, so that validation sees a value of the right type; their central value is set after validation.
+    """
+    found: dict[str, Provenance] = {}
+
+    def walk(node, here):
+        if isinstance(node, dict) and "dist" in node:
+            if dists is None:
+                raise GigawattError(f"{here}: a distribution is not allowed here")
+            from gigawatt.distributions import check_structure
+
+            check_structure(here, node)
+            dists[here] = node
+            if set(node) & PROVENANCE_KEYS - {"unit", "default"}:
+                found[here] = _provenance_of(node)
+            kind = str(node.get("dist", "")).lower()
+            if kind == "choice":
+                values = node.get("values")
+                return values[0] if isinstance(values, list) and values else None
+            return node.get(_PLACEHOLDER.get(kind, "low"))
+        if isinstance(node, dict):
+            keys = set(node)
+            if "value" in keys and keys - {"value"} and keys - {"value"} <= PROVENANCE_KEYS:
+                found[here] = _provenance_of(node)
+                return node["value"]
+            return {k: walk(v, f"{here}.{k}" if here else str(k)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, f"{here}[{i}]") for i, v in enumerate(node)]
+        return node
+
+    return walk(tree, path), found
+
+
+def _loc(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_CROSS_CHECK_PREFIXES = ("sites", "partners", "supply_caps", "accelerator_overrides")
+
+
+def format_validation_error(exc: ValidationError) -> list[str]:
+    """One readable line per pydantic error: path, value, what was expected."""
+    lines = []
+    for err in exc.errors(include_url=False):
+        path = _loc(tuple(p for p in err["loc"] if p not in ("function-after[_cross_checks()]",)))
+        msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        kind = err["type"]
+        value = err.get("input")
+        if kind == "missing":
+            lines.append(f"{path}: missing; this field is required")
+        elif kind == "extra_forbidden":
+            parent_path, _, field = path.rpartition(".")
+            lines.append(f"{path}: unknown field {field!r}{_allowed(parent_path)}")
+        elif kind == "value_error" and (not path or msg.startswith(_CROSS_CHECK_PREFIXES)):
+            lines.extend(msg.split("\n"))  # cross-field checks carry their own field paths
+        elif kind == "value_error" and isinstance(value, dict):
+            lines.append(f"{path}: {msg}")  # a rule over several fields of this item
+        else:
+            shown = _short(value)
+            lines.append(f"{path}: {shown} {_expected(kind, msg, err)}" if path else msg)
+    return lines
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) < 60 else text[:57] + "..."
+
+
+def _expected(kind: str, msg: str, err: dict) -> str:
+    ctx = err.get("ctx") or {}
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        op = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=", "less_than": "<"}[kind]
+        bound = next(iter(ctx.values()), "")
+        what = (
+            "is negative"
+            if op in (">=", ">") and bound == 0 and isinstance(err.get("input"), int | float) and err["input"] < 0
+            else "is out of range"
+        )
+        return f"{what}; expected {op} {bound}"
+    if kind == "literal_error":
+        return f"is not allowed; expected {ctx.get('expected', msg)}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"has the wrong type; {msg[0].lower()}{msg[1:]}"
+    return f"is invalid: {msg}"
+
+
+def _allowed(parent_path: str) -> str:
+    model: Any = Scenario
+    for part in re.sub(r"\[[^\]]*\]", "", parent_path).split(".") if parent_path else []:
+        if model is None or part not in getattr(model, "model_fields", {}):
+            return ""
+        model = _field_model(model, part)
+    if model is None:
+        return ""
+    return f"; expected one of: {', '.join(model.model_fields)}"
+
+
+def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...] = ()) -> Scenario:
+    """Load a scenario: a built-in name (``"stargate"``), a YAML path, or an already-parsed mapping.
+
+    ``overrides`` are ``path=value`` strings applied before validation (the CLI's ``--set``).
+    Raises :class:`~gigawatt.errors.GigawattError` with a message naming each bad field.
+    """
+    if isinstance(ref, dict):
+        import copy
+
+        tree, origin = copy.deepcopy(ref), "scenario"
+        sets = tree.pop("set", None) or {}
+        if tree.get("extends"):
+            base, _ = _raw_tree(str(tree.pop("extends")))
+            base.update(tree)
+            tree = base
+        for path, value in sets.items():
+            set_path(tree, str(path), value, where="set")
+    else:
+        tree, origin = _raw_tree(str(ref))
+    tree = apply_overrides(tree, list(overrides))
+    raw_dists: dict[str, dict] = {}
+    plain, prov = unwrap_sources(tree, dists=raw_dists)
+    for item in overrides:
+        path = item.partition("=")[0].strip()
+        prov[path] = Provenance(status="override (--set)", source=item)
+    try:
+        scenario = Scenario.model_validate(plain)
+    except ValidationError as exc:
+        raise ScenarioError(format_validation_error(exc), origin) from None
+    scenario._provenance = prov
+    scenario._origin = origin
+    if raw_dists:
+        _attach_distributions(scenario, raw_dists, origin)
+    return scenario
+
+
+UNCERTAIN_TEXT_FIELDS = {"accelerator"}
+
+
+def _schema_at(path: str):
+    """(model class, field name) of the field at ``path`` in the scenario schema."""
+    parts = _split_path(path)
+    schema: Any = Scenario
+    for k, part in enumerate(parts):
+        if isinstance(part, int) or (isinstance(schema, _DictOf) and k > 0 and not isinstance(schema, type)):
+            if isinstance(schema, _DictOf) and not isinstance(part, int):
+                schema = schema.inner
+            continue
+        if isinstance(schema, _DictOf):
+            schema = schema.inner
+            continue
+        if k == len(parts) - 1:
+            return schema, part
+        schema = _field_model(schema, part)
+    raise GigawattError(f"{path}: not a field")
+
+
+def _node_at(root: BaseModel, path: str):
+    """(parent object, field name) of ``path`` in a validated scenario."""
+    parts = _split_path(path)
+    node: Any = root
+    for part in parts[:-1]:
+        node = node[part] if isinstance(part, int) or isinstance(node, dict) else getattr(node, part)
+    return node, parts[-1]
+
+
+def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str) -> None:
+    """Parse each distribution with its field's own validator, check its support, set its central value."""
+    from pydantic import TypeAdapter
+
+    from gigawatt import distributions
+    from gigawatt.units import add_months
+
+    start = scenario.programme.start
+    problems: list[str] = []
+    parsed: dict[str, distributions.Distribution] = {}
+    for path, node in raw.items():
+        try:
+            model, field = _schema_at(path)
+            info = model.model_fields[field]
+            adapter = TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+            is_date = "date" in str(info.annotation)
+            is_text = field in UNCERTAIN_TEXT_FIELDS
+            if (not is_text and str(info.annotation) in ("<class 'str'>", "str")) or "Literal" in str(info.annotation):
+                raise GigawattError(f"{path}: only numbers, months and accelerator choices can be uncertain")
+
+            relaxed = TypeAdapter(
+                Annotated[(float, *[m for m in info.metadata if isinstance(m, BeforeValidator)])]
+                if any(isinstance(m, BeforeValidator) for m in info.metadata)
+                else float
+            )
+
+            def read(value, where, spread=False, adapter=adapter, relaxed=relaxed, is_date=is_date):
+                if spread and is_date:
+                    return float(value) if isinstance(value, int | float) else parse_quantity(value, "months", where)
+                try:
+                    v = (relaxed if spread else adapter).validate_python(value)
+                except ValidationError as exc:
+                    raise GigawattError(f"{where}: {format_validation_error(exc)[0].lstrip(': ')}") from None
+                if is_date:
+                    return float(month_index(v, start))
+                return v
+
+            dist = distributions.parse(path, node, read)
+            dist.raw = dict(node)
+            if dist.kind != "choice":
+                lo, hi = dist.support()
+                for bound in (lo, hi):
+                    if is_date:
+                        if bound < -1e-9:
+                            raise GigawattError(
+                                f"{path}: the distribution reaches {add_months(start, round(bound)):%Y-%m}, "
+                                f"before the programme start {start:%Y-%m}"
+                            )
+                    else:
+                        try:
+                            adapter.validate_python(bound)
+                        except ValidationError as exc:
+                            why = format_validation_error(exc)[0].lstrip(": ")
+                            raise GigawattError(
+                                f"{path}: a {dist.kind} distribution reaches {bound:.6g}, which {why} "
+                                "(narrow or truncate it with low/high)"
+                            ) from None
+            parsed[path] = dist
+            central = dist.central()
+            if is_date:
+                central = add_months(start, round(central))
+            parent, name = _node_at(scenario, path)
+            if isinstance(parent, dict | list):
+                parent[name] = central
+            else:
+                setattr(parent, name, central)
+        except GigawattError as exc:
+            problems.append(str(exc))
+    if not problems:
+        problems = check_references(scenario)
+    if problems:
+        raise ScenarioError(problems, origin)
+    scenario._distributions = parsed
+
+
+def defaults_used(scenario: Scenario) -> dict[str, str]:
+    """Field paths whose value came from data/defaults.csv, mapped to the defaults row."""
+    out: dict[str, str] = {}
+
+    def walk(model: BaseModel, here: str):
+        for name, info in type(model).model_fields.items():
+            path = f"{here}.{name}" if here else name
+            value = getattr(model, name)
+            extra = info.json_schema_extra or {}
+            if name not in model.model_fields_set and isinstance(extra, dict) and "default_key" in extra:
+                out[path] = extra["default_key"]
+            if (
+                isinstance(model, PowerSource)
+                and name in ("capex_per_mw_usd", "carbon_t_per_mwh")
+                and name not in model.model_fields_set
+            ):
+                out[path] = f"power.{model.kind}.{name}"
+            if isinstance(value, BaseModel):
+                walk(value, path)
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, BaseModel):
+                        walk(item, f"{path}[{i}]")
+            elif isinstance(value, dict):
+                for k, item in value.items():
+                    if isinstance(item, BaseModel):
+                        walk(item, f"{path}.{k}")
+
+    walk(scenario, "")
+    return out
+
+
+def resolved_with_sources(scenario: Scenario) -> dict:
+    """The scenario as plain data, every number wrapped as ``{value, source...}`` where its source is known."""
+    data = scenario.model_dump(mode="json", exclude_none=True)
+    used = defaults_used(scenario)
+    table = defaults()
+
+    def walk(node, here):
+        if isinstance(node, dict):
+            return {k: walk(v, f"{here}.{k}" if here else k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, f"{here}[{i}]") for i, v in enumerate(node)]
+        if here in scenario.distributions:
+            return dict(scenario.distributions[here].raw)
+        if isinstance(node, bool) or not isinstance(node, int | float):
+            return node
+        if here in scenario.provenance:
+            return {"value": node, **scenario.provenance[here].as_dict()}
+        if here in used:
+            row = table[used[here]]
+            return {"value": node, "unit": row.unit, **row.provenance.as_dict(), "default": used[here]}
+        return {"value": node, "status": f"given in {scenario._origin or 'the scenario'} without a source"}
+
+    return walk(data, "")
