@@ -170,6 +170,7 @@ def _trial(
     headroom = np.empty(P)
     online = np.zeros(P, np.bool_)
     year_prev = -1
+    n_closed_total = 0
 
     for t in range(T):
         if year[t] != year_prev:
@@ -189,35 +190,36 @@ def _trial(
         cum_interest += paid
         gap = interest_due - paid
         # 3. financial close in queue order
-        unc = max(cash + max(debt_cap - debt, 0.0) - _npsum(reserve_fac) - _npsum(reserve_it), 0.0)
-        threshold = unc * (1 + 1e-12) + 1e-6
-        run = 0.0
-        for qi in range(P):
-            p = queue[qi]
-            if closed[p]:
-                cost = 0.0
-            elif planned[p] <= t:
-                cost = close_cost[p]
-            else:
-                cost = 1e300
-            run += cost
-            tmp[p] = 0.0
-            if not closed[p] and planned[p] <= t:
-                if run <= threshold:
-                    tmp[p] = -1.0  # closes now
+        if n_closed_total < P:  # nothing to close once every phase has closed
+            unc = max(cash + max(debt_cap - debt, 0.0) - _npsum(reserve_fac) - _npsum(reserve_it), 0.0)
+            threshold = unc * (1 + 1e-12) + 1e-6
+            run = 0.0
+            for qi in range(P):
+                p = queue[qi]
+                if closed[p]:
+                    cost = 0.0
+                elif planned[p] <= t:
+                    cost = close_cost[p]
                 else:
-                    tmp[p] = close_cost[p]
-        for p in range(P):
-            want_ref[p] = tmp[p] if tmp[p] > 0.0 else 0.0
-        gap += _npsum(want_ref)
-        for p in range(P):
-            if tmp[p] < 0.0:
-                closed[p] = True
-                close_m[p] = t
-                if not external[p]:
-                    start_m[p] = t
-                reserve_fac[p] += prog_capex[p]
-                reserve_it[p] += n_fill[p] * fill_price[p]
+                    cost = 1e300
+                run += cost
+                tmp[p] = 0.0
+                if not closed[p] and planned[p] <= t:
+                    if run <= threshold:
+                        tmp[p] = -1.0  # closes now
+                    else:
+                        tmp[p] = close_cost[p]
+            for p in range(P):
+                want_ref[p] = tmp[p] if tmp[p] > 0.0 else 0.0
+            gap += _npsum(want_ref)
+            for p in range(P):
+                if tmp[p] < 0.0:
+                    closed[p] = True
+                    close_m[p] = t
+                    if not external[p]:
+                        start_m[p] = t
+                    reserve_fac[p] += prog_capex[p]
+                    reserve_it[p] += n_fill[p] * fill_price[p]
         # 4. construction
         for p in range(P):
             building = start_m[p] >= 0 and t >= start_m[p] and t < start_m[p] + spend_months[p]
@@ -241,97 +243,106 @@ def _trial(
         for p in range(P):
             online[p] = start_m[p] >= 0 and start_m[p] + build[p] <= t and power_at[p] <= t
         # 5. orders
-        if t - life >= 0:
-            s = t - life
+        # orders happen only while some hall still fills or some phase is old enough to refresh; otherwise every
+        # quantity below is zero (skipping them changes no number)
+        busy = False
+        for p in range(P):
+            if closed[p] and (filled[p] < n_fill[p] or t >= close_m[p] + life):
+                busy = True
+        fill_total = 0.0
+        ref_total = 0.0
+        if busy:
+            if t - life >= 0:
+                s = t - life
+                for p in range(P):
+                    k = type_of_order[s, p]
+                    kw_s = it_kw[k] if k >= 0 else 0.0
+                    power_future[p] -= orders_fill[s, p] * fill_kw[p] + orders_ref[s, p] * kw_s
             for p in range(P):
-                k = type_of_order[s, p]
-                kw_s = it_kw[k] if k >= 0 else 0.0
-                power_future[p] -= orders_fill[s, p] * fill_kw[p] + orders_ref[s, p] * kw_s
-        for p in range(P):
-            ready = start_m[p] >= 0 and start_m[p] + build[p] <= t + lead and power_at[p] <= t + lead
-            head = it_cap_kw[p] - power_future[p] if ready else 0.0
-            tmp[p] = head
-            want_fill[p] = min(_fit(head, fill_kw[p]), n_fill[p] - filled[p]) if closed[p] else 0.0
-        for c in range(C):
-            room = max(cap_per_year[c] - cap_used[c], 0.0)
-            cum = 0.0
-            for qi in range(P):
-                p = queue[qi]
-                d = want_fill[p] if cap_fill[c, p] else 0.0
-                cum += d
-                if cap_fill[c, p]:
-                    want_fill[p] = np.floor(min(max(room - (cum - d), 0.0), d) + 1e-9)
-        headroom[:] = tmp
-        for p in range(P):
-            tmp[p] = want_fill[p] * fill_price[p]
-            reserve_it[p] = max(reserve_it[p] - tmp[p], 0.0)
-        fill_total = _npsum(tmp)
-        from_cash = min(fill_total, cash)
-        cash -= from_cash
-        debt += fill_total - from_cash
-        for p in range(P):
-            filled[p] += want_fill[p]
-        for c in range(C):
-            for p in range(P):
-                tmp[p] = want_fill[p] * (1.0 if cap_fill[c, p] else 0.0)
-            cap_used[c] += _npsum(tmp)
-        for p in range(P):
-            power_future[p] += want_fill[p] * fill_kw[p]
-            orders_fill[t, p] = want_fill[p]
-        # refreshes
-        any_ref = False
-        for p in range(P):
-            k = type_of_order[t, p]
-            want_ref[p] = 0.0
-            if closed[p] and filled[p] >= n_fill[p] and t >= close_m[p] + life and k >= 0:
-                want_ref[p] = _fit(headroom[p] - want_fill[p] * fill_kw[p], it_kw[k])
-            if want_ref[p] != 0.0:
-                any_ref = True
-        if C > 0 and any_ref:
+                ready = start_m[p] >= 0 and start_m[p] + build[p] <= t + lead and power_at[p] <= t + lead
+                head = it_cap_kw[p] - power_future[p] if ready else 0.0
+                tmp[p] = head
+                want_fill[p] = min(_fit(head, fill_kw[p]), n_fill[p] - filled[p]) if closed[p] else 0.0
             for c in range(C):
                 room = max(cap_per_year[c] - cap_used[c], 0.0)
                 cum = 0.0
                 for qi in range(P):
                     p = queue[qi]
-                    k = type_of_order[t, p]
-                    inside = cap_phase[c, p] and k >= 0 and cap_type[c, k]
-                    d = want_ref[p] if inside else 0.0
+                    d = want_fill[p] if cap_fill[c, p] else 0.0
                     cum += d
-                    if inside:
-                        want_ref[p] = np.floor(min(max(room - (cum - d), 0.0), d) + 1e-9)
-        unc = max(cash + max(debt_cap - debt, 0.0) - _npsum(reserve_fac) - _npsum(reserve_it), 0.0)
-        cum = 0.0
-        ref_total = 0.0
-        for qi in range(P):
-            p = queue[qi]
-            k = type_of_order[t, p]
-            cost = want_ref[p] * price[k] if want_ref[p] > 0.0 else 0.0
-            cum += cost
-            money = min(max(unc - (cum - cost), 0.0), cost)
-            bought = 0.0
-            if want_ref[p] > 0.0:
-                bought = min(np.floor(money / price[k] + 1e-9), want_ref[p])
-            spend = bought * price[k] if bought > 0.0 else 0.0
-            tmp[p] = cost - spend
-            want_ref[p] = bought
-            orders_ref[t, p] = bought
-            if bought > 0.0:
-                power_future[p] += bought * it_kw[k]
-        gap += _npsum(tmp)
-        if C > 0 and any_ref:
+                    if cap_fill[c, p]:
+                        want_fill[p] = np.floor(min(max(room - (cum - d), 0.0), d) + 1e-9)
+            headroom[:] = tmp
+            for p in range(P):
+                tmp[p] = want_fill[p] * fill_price[p]
+                reserve_it[p] = max(reserve_it[p] - tmp[p], 0.0)
+            fill_total = _npsum(tmp)
+            from_cash = min(fill_total, cash)
+            cash -= from_cash
+            debt += fill_total - from_cash
+            for p in range(P):
+                filled[p] += want_fill[p]
             for c in range(C):
                 for p in range(P):
-                    k = type_of_order[t, p]
-                    inside = cap_phase[c, p] and k >= 0 and cap_type[c, k]
-                    tmp[p] = want_ref[p] * (1.0 if inside else 0.0)
+                    tmp[p] = want_fill[p] * (1.0 if cap_fill[c, p] else 0.0)
                 cap_used[c] += _npsum(tmp)
-        for p in range(P):
-            k = type_of_order[t, p]
-            tmp[p] = want_ref[p] * price[k] if want_ref[p] > 0.0 else 0.0
-        ref_total = _npsum(tmp)
-        from_cash = min(ref_total, cash)
-        cash -= from_cash
-        debt += ref_total - from_cash
+            for p in range(P):
+                power_future[p] += want_fill[p] * fill_kw[p]
+                orders_fill[t, p] = want_fill[p]
+            # refreshes
+            any_ref = False
+            for p in range(P):
+                k = type_of_order[t, p]
+                want_ref[p] = 0.0
+                if closed[p] and filled[p] >= n_fill[p] and t >= close_m[p] + life and k >= 0:
+                    want_ref[p] = _fit(headroom[p] - want_fill[p] * fill_kw[p], it_kw[k])
+                if want_ref[p] != 0.0:
+                    any_ref = True
+            if C > 0 and any_ref:
+                for c in range(C):
+                    room = max(cap_per_year[c] - cap_used[c], 0.0)
+                    cum = 0.0
+                    for qi in range(P):
+                        p = queue[qi]
+                        k = type_of_order[t, p]
+                        inside = cap_phase[c, p] and k >= 0 and cap_type[c, k]
+                        d = want_ref[p] if inside else 0.0
+                        cum += d
+                        if inside:
+                            want_ref[p] = np.floor(min(max(room - (cum - d), 0.0), d) + 1e-9)
+            unc = max(cash + max(debt_cap - debt, 0.0) - _npsum(reserve_fac) - _npsum(reserve_it), 0.0)
+            cum = 0.0
+            ref_total = 0.0
+            for qi in range(P):
+                p = queue[qi]
+                k = type_of_order[t, p]
+                cost = want_ref[p] * price[k] if want_ref[p] > 0.0 else 0.0
+                cum += cost
+                money = min(max(unc - (cum - cost), 0.0), cost)
+                bought = 0.0
+                if want_ref[p] > 0.0:
+                    bought = min(np.floor(money / price[k] + 1e-9), want_ref[p])
+                spend = bought * price[k] if bought > 0.0 else 0.0
+                tmp[p] = cost - spend
+                want_ref[p] = bought
+                orders_ref[t, p] = bought
+                if bought > 0.0:
+                    power_future[p] += bought * it_kw[k]
+            gap += _npsum(tmp)
+            if C > 0 and any_ref:
+                for c in range(C):
+                    for p in range(P):
+                        k = type_of_order[t, p]
+                        inside = cap_phase[c, p] and k >= 0 and cap_type[c, k]
+                        tmp[p] = want_ref[p] * (1.0 if inside else 0.0)
+                    cap_used[c] += _npsum(tmp)
+            for p in range(P):
+                k = type_of_order[t, p]
+                tmp[p] = want_ref[p] * price[k] if want_ref[p] > 0.0 else 0.0
+            ref_total = _npsum(tmp)
+            from_cash = min(ref_total, cash)
+            cash -= from_cash
+            debt += ref_total - from_cash
         cum_it += fill_total + ref_total
         # 6. installs and retirements
         for step in range(2):
@@ -484,9 +495,9 @@ def run_trials(inp: Inputs) -> dict[str, np.ndarray]:
     """Simulate every trial of ``inp`` (N trials). Returns ``series`` (N, S, T) in SERIES order, ``by_type``
     (N, T, K) and ``start_month`` (N, P), the same numbers as ``run_arrays`` gives trial by trial."""
     N, T, P, K = inp.trials, len(inp.months), inp.power_mw.shape[1], len(inp.types)
-    out = np.zeros((N, len(SERIES), T))
-    out_k = np.zeros((N, T, K))
-    out_start = np.zeros((N, P), np.int64)
+    out = np.empty((N, len(SERIES), T))  # every cell is written by the kernel
+    out_k = np.empty((N, T, K))
+    out_start = np.empty((N, P), np.int64)
     year = np.array([m.year for m in inp.months], np.int64)
     _trials(
         out,

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from gigawatt.engine import SERIES, Inputs, compile_inputs, run_arrays
 from gigawatt.scenario import Scenario
 from gigawatt.units import add_months
+
+if TYPE_CHECKING:  # pandas is imported where a DataFrame is built, so `import gigawatt` stays light
+    import pandas as pd
 
 METRICS = {
     # name: (unit, description)
@@ -157,6 +160,8 @@ def simulate(scenario: Scenario) -> Result:
 
 
 def _result(scenario: Scenario, inp: Inputs, series: dict[str, np.ndarray]) -> Result:
+    import pandas as pd
+
     idx = pd.DatetimeIndex([pd.Timestamp(m) for m in inp.months], name="month")
     ts = pd.DataFrame({k: series[k][0] for k in SERIES}, index=idx)
     by_type = series["_by_type"][0]

@@ -67,6 +67,40 @@ _WORD_SCALE = re.compile(
 )
 
 
+# Plain "<number> <unit>" strings for the commonest units are read without pint (building its registry costs
+# ~0.2 s at start-up); the factors are pint's own (a month is a twelfth of a Julian year of 365.25 days).
+_SIMPLE_UNITS = {
+    "mw": {"W": 1e-6, "kW": 1e-3, "MW": 1.0, "GW": 1e3, "TW": 1e6},
+    "w": {"W": 1.0, "kW": 1e3, "MW": 1e6},
+    "months": {
+        "month": 1.0,
+        "months": 1.0,
+        "year": 12.0,
+        "years": 12.0,
+        "yr": 12.0,
+        "day": 12.0 / 365.25,
+        "days": 12.0 / 365.25,
+        "week": 7 * 12.0 / 365.25,
+        "weeks": 7 * 12.0 / 365.25,
+    },
+}
+_SIMPLE = re.compile(r"^(?P<num>[-+]?\d[\d,_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(?P<unit>[A-Za-z]+)$")
+_SIMPLE_MONEY = re.compile(
+    r"^\$\s*(?P<num>\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(?P<scale>thousand|million|billion|trillion|mn|mm|bn|tn|[kKmMbBtT])?$"
+)
+
+
+def _simple(text: str, kind: str) -> float | None:
+    """The value of a plain quantity string, or None to leave it to pint."""
+    if kind == "usd":
+        m = _SIMPLE_MONEY.match(text)
+        return float(m.group("num").replace(",", "")) * _SCALE[m.group("scale") or ""] if m else None
+    m = _SIMPLE.match(text)
+    if m and m.group("unit") in _SIMPLE_UNITS.get(kind, {}):
+        return float(m.group("num").replace(",", "").replace("_", "")) * _SIMPLE_UNITS[kind][m.group("unit")]
+    return None
+
+
 @functools.cache
 def registry():
     """The pint registry, built once on first use (it costs ~0.3 s, so never at import)."""
@@ -120,6 +154,9 @@ def parse_quantity(value, kind: str, field: str = "value") -> float:
         return float(text.replace(",", "").replace("_", ""))
     except ValueError:
         pass
+    fast = _simple(text, kind)
+    if fast is not None:
+        return fast
     import pint
 
     ureg = registry()
