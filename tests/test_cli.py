@@ -132,7 +132,8 @@ def test_show(capsys):
     code, out, _ = cli(capsys, "show", "stargate")
     assert code == 0
     data = yaml.safe_load(out)
-    assert data["partners"][0]["pledges"][0]["secured_usd"]["facts_id"] == "SG10"
+    assert data["partners"][0]["pledges"][0]["secured_usd"]["facts_id"] == "SG10; SG13"
+    assert data["partners"][0]["pledges"][0]["secured_usd"]["dist"] == "triangular"
     assert data["sites"][0]["phases"][0]["capex_per_mw_usd"]["facts_id"] == "EC01"
 
 

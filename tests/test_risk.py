@@ -170,7 +170,7 @@ def test_risk_cli_json_and_files(capsys, tmp_path):
     assert d["trials"] == 2000 and d["seed"] == 1
     assert set(d["metrics"]) == set(gw.METRICS)
     assert {"mean", "p10", "p50", "p90"} <= set(d["metrics"]["mw_online_end"])
-    assert "risks.construction_slip" in d["uncertain_inputs"] and len(d["uncertain_inputs"]) == 6
+    assert "risks.construction_slip" in d["uncertain_inputs"] and len(d["uncertain_inputs"]) == 7
     names = {p.name for p in (tmp_path / "r").iterdir()}
     assert {"risk.json", "risk_metrics.csv", "risk_yearly.csv", "fan_mw_online.png"} <= names
 
