@@ -2,6 +2,7 @@
 
     python benchmarks/run.py core [--json] [--repeats N]
     python benchmarks/run.py engine [--json] [--trials N]
+    python benchmarks/run.py ops [--json]
 
 core: ``single_run_ms`` is the median wall time of an in-process ``gigawatt.simulate`` of the built-in
 ``stargate`` scenario after warm-up (the dashboard budget is 50 ms); also loading, the other scenarios, and the
@@ -141,6 +142,43 @@ def bench_engine(trials: int) -> dict:
     return out
 
 
+def bench_ops() -> dict:
+    """One year of a 1,000,000-accelerator cluster, 1,000 trials: whole process and failures simulated per second."""
+    out: dict = {
+        "benchmark": "ops",
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cores": os.cpu_count(),
+    }
+    cmd = [
+        sys.executable,
+        "-m",
+        "gigawatt",
+        "ops",
+        "--accelerators",
+        "1000000",
+        "--accelerator",
+        "gb200",
+        "--days",
+        "365",
+        "--trials",
+        "1000",
+        "--json",
+    ]
+    _process(cmd)  # warm the compile cache
+    walls = [_process(cmd)[0] for _ in range(3)]
+    out["ops_1m_accelerators_1y_1000_trials_s"] = statistics.median(walls)
+    from gigawatt.reliability import ops
+
+    ops(1_000_000, "gb200", days=365, trials=10)
+    t0 = time.perf_counter()
+    r = ops(1_000_000, "gb200", days=365, trials=1000)
+    dt = time.perf_counter() - t0
+    out["failures_simulated"] = r.simulated["interruptions"]["mean"] * 1000
+    out["failures_simulated_per_second"] = out["failures_simulated"] / dt
+    return out
+
+
 def _table(figures: dict) -> str:
     width = max(len(k) for k in figures)
     lines = [f"{'figure':<{width}}  value", f"{'-' * width}  -----"]
@@ -151,12 +189,17 @@ def _table(figures: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("benchmark", choices=["core", "engine"])
+    parser.add_argument("benchmark", choices=["core", "engine", "ops"])
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--repeats", type=int, default=41)
     parser.add_argument("--trials", type=int, default=100_000)
     args = parser.parse_args(argv)
-    figures = bench_core(args.repeats) if args.benchmark == "core" else bench_engine(args.trials)
+    if args.benchmark == "core":
+        figures = bench_core(args.repeats)
+    elif args.benchmark == "engine":
+        figures = bench_engine(args.trials)
+    else:
+        figures = bench_ops()
     print(json.dumps(figures, indent=2) if args.json else _table(figures))
     return 0
 
