@@ -133,6 +133,17 @@ def test_ops_cli(capsys):
     assert "goodput" in capsys.readouterr()[0]
 
 
+def test_ops_out_writes_the_breakdown(capsys, tmp_path):
+    from gigawatt.cli import main
+
+    assert main(["ops", "--accelerators", "16384", "--trials", "200", "--out", str(tmp_path / "o"), "--json"]) == 0
+    assert {p.name for p in (tmp_path / "o").iterdir()} == {"ops.json", "ops_breakdown.png"}
+    assert (tmp_path / "o" / "ops_breakdown.png").read_bytes()[:4] == b"\x89PNG"
+    capsys.readouterr()
+    assert main(["ops", "--accelerators", "16384", "--out", str(tmp_path / "p")]) == 2
+    assert "add --trials" in capsys.readouterr()[1]
+
+
 @pytest.mark.parametrize(
     ("args", "needle"),
     [

@@ -184,3 +184,43 @@ def tornado_chart(result, path: Path) -> Path:
         color="#555555",
     )
     return _save(fig, path)
+
+
+def ops_breakdown_chart(result, path: Path) -> Path:
+    """Where the wall time of a job goes: useful work, checkpoints, lost work, restarts (simulated means)."""
+    plt = _plt()
+    sim = result.simulated
+    wall = sim["wall_time_hours"]["mean"]
+    useful = sim["goodput"]["mean"] * wall
+    parts = {
+        "useful work": useful,
+        "checkpoint writes": sim["checkpoint_hours"]["mean"],
+        "work lost since the last checkpoint": sim["lost_work_hours"]["mean"],
+        "restarts (recovery)": sim["restart_hours"]["mean"],
+    }
+    other = max(wall - sum(parts.values()), 0.0)
+    if other > 1e-3 * wall:
+        parts["other (interrupted checkpoint writes, window edge)"] = other
+    fig, ax = plt.subplots(figsize=(9, 3.2))
+    left = 0.0
+    for label, hours in parts.items():
+        ax.barh(0, hours / wall * 100, left=left, label=f"{label}: {hours / wall:.1%}")
+        left += hours / wall * 100
+    ax.set_xlim(0, 100)
+    ax.set_yticks([])
+    ax.set_xlabel("% of wall time")
+    ax.set_title(
+        f"{result.accelerators:,} x {result.accelerator}: job MTTI {result.mtti_hours * 60:,.1f} min, "
+        f"checkpoint every {result.checkpoint_interval_minutes:,.1f} min ({result.trials:,} trials)",
+        fontsize=10,
+    )
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=2, fontsize=8)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.text(
+        0.01,
+        0.01,
+        "gigawatt ops; failure model calibrated on Llama 3 (facts.csv RL01-RL06).",
+        fontsize=7,
+        color="#555555",
+    )
+    return _save(fig, path)

@@ -421,6 +421,10 @@ def ops_cmd(
         float, typer.Option("--mfu", help="Model FLOP utilization for effective FLOP (default 0.552, MegaScale, RL16).")
     ] = 0.552,
     trials: Annotated[int, typer.Option("--trials", help="Simulated trials (0: analytic only).", min=0)] = 0,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for ops.json and the lost-time breakdown chart (needs --trials)."),
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", min=0)] = 0,
     json_out: JsonOpt = False,
 ) -> None:
@@ -461,9 +465,22 @@ def ops_cmd(
         mfu=mfu,
     )
     payload = result.as_json()
+    written = []
+    if out is not None:
+        from gigawatt import charts, output
+
+        if not trials:
+            raise GigawattError("ops --out: the breakdown chart comes from the simulation; add --trials, e.g. 1000")
+        folder = output.prepare_dir(out)
+        written = [
+            output.write_json(folder / "ops.json", payload),
+            charts.ops_breakdown_chart(result, folder / "ops_breakdown.png"),
+        ]
     if json_out:
         _print_json(payload)
         return
+    for path in written:
+        err_console.print(f"wrote {path}", highlight=False)
     table = Table(title=f"ops: {result.accelerators:,} x {result.accelerator}", title_justify="left")
     table.add_column("figure")
     table.add_column("analytic", justify="right")
