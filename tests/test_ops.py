@@ -93,6 +93,43 @@ def test_not_losing_work_raises_goodput():
     assert keep > lose
 
 
+@pytest.mark.parametrize(("dist", "shape"), [("weibull", 0.7), ("lognormal", 1.2)])
+def test_mean_matched_distributions_keep_the_interruption_rate(dist, shape):
+    # a renewal process with mean time M between interruptions has W / M of them over a long window (renewal
+    # theorem); with 2,000 trials of ~720 each the mean's standard error is < 1 %, and the window's edge adds
+    # well under one interruption: 3 % covers both
+    r = ops(
+        100,
+        "h100",
+        days=60,
+        job_mtbf_hours=2.0,
+        checkpoint_write_hours=0.05,
+        restart_hours=0.1,
+        trials=2000,
+        seed=6,
+        distribution=dist,
+        shape=shape,
+    )
+    assert r.simulated["interruptions"]["mean"] == pytest.approx(60 * 24 / 2.0, rel=0.03)
+    assert r.as_json()["distribution"] == dist
+
+
+def test_add_trials_until_the_interval_is_tight():
+    r = ops(
+        1_000,
+        "h100",
+        days=10,
+        job_mtbf_hours=2.0,
+        checkpoint_write_hours=0.05,
+        restart_hours=0.1,
+        ci_target=0.001,
+        seed=7,
+    )
+    lo, hi = r.simulated["goodput"]["ci95"]
+    assert (hi - lo) / 2 <= 0.001
+    assert r.trials > 100
+
+
 def test_effective_flop():
     r = ops(16_384, "h100", days=54, trials=0)
     peak = 16_384 * 989e12
@@ -154,6 +191,8 @@ def test_ops_out_writes_the_breakdown(capsys, tmp_path):
         (["ops", "--accelerators", "100", "--checkpoint-size", "1 TB"], "together"),
         (["ops", "--accelerators", "100", "--mfu", "1.5"], "0 < MFU <= 1"),
         (["ops", "--accelerators", "0"], "expected a whole number >= 1"),
+        (["ops", "--accelerators", "10", "--trials", "5", "--distribution", "weibull"], "needs a shape > 0"),
+        (["ops", "--accelerators", "10", "--distribution", "gamma"], "expected one of: exponential, weibull"),
     ],
 )
 def test_ops_bad_input(capsys, args, needle):

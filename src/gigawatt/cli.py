@@ -426,6 +426,17 @@ def ops_cmd(
         typer.Option("--out", help="Folder for ops.json and the lost-time breakdown chart (needs --trials)."),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", min=0)] = 0,
+    distribution: Annotated[
+        str,
+        typer.Option(
+            "--distribution", help="Time between interruptions: exponential, weibull or lognormal (same mean)."
+        ),
+    ] = "exponential",
+    shape: Annotated[float | None, typer.Option("--shape", help="Weibull k or lognormal sigma.")] = None,
+    ci_target: Annotated[
+        float | None,
+        typer.Option("--ci-target", help="Add trials until the goodput's 95 % half-width is below this, e.g. 0.001."),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Failures, checkpointing and goodput of one training job (calibrated on Llama 3's 54-day snapshot)."""
@@ -463,6 +474,9 @@ def ops_cmd(
         trials=trials,
         seed=seed,
         mfu=mfu,
+        distribution=distribution.strip().lower(),
+        shape=shape,
+        ci_target=ci_target,
     )
     payload = result.as_json()
     written = []

@@ -86,8 +86,21 @@ def expected_wall_hours(work_hours, interval_hours, checkpoint_write_hours, rest
     )
 
 
+DISTRIBUTIONS = ("exponential", "weibull", "lognormal")
+
+
+@njit(cache=True)
+def _draw(kind, mtti, shape, scale):
+    """Time to the next interruption: exponential, or Weibull / lognormal with the same mean (mtti)."""
+    if kind == 1:
+        return scale * np.random.weibull(shape)
+    if kind == 2:
+        return np.random.lognormal(scale, shape)
+    return np.random.exponential(mtti)
+
+
 @njit(cache=True, parallel=True)
-def _simulate(seeds, mtti, tau, delta, restart, work, window, lose_work, out):
+def _simulate(seeds, mtti, tau, delta, restart, work, window, lose_work, kind, shape, scale, out):
     """Per trial: wall hours, useful hours, interruptions, lost-work hours, checkpoint hours, restart hours.
 
     With work > 0 the job runs to completion; else it runs for ``window`` hours.
@@ -100,7 +113,7 @@ def _simulate(seeds, mtti, tau, delta, restart, work, window, lose_work, out):
         lost = 0.0
         ckpt = 0.0
         rest = 0.0
-        next_fail = np.random.exponential(mtti)
+        next_fail = _draw(kind, mtti, shape, scale)
         while True:
             if work > 0.0:
                 left = work - done
@@ -132,7 +145,7 @@ def _simulate(seeds, mtti, tau, delta, restart, work, window, lose_work, out):
                 done += min(next_fail, seg)
             # restart; a failure during the restart starts it again
             while True:
-                f = np.random.exponential(mtti)
+                f = _draw(kind, mtti, shape, scale)
                 if f >= restart:
                     t += restart
                     rest += restart
@@ -169,6 +182,8 @@ class OpsResult:
     trials: int
     seed: int
     mfu: float
+    distribution: str = "exponential"
+    shape: float | None = None
 
     def as_json(self) -> dict:
         out = {
@@ -189,6 +204,9 @@ class OpsResult:
         if self.simulated is not None:
             out["trials"] = self.trials
             out["seed"] = self.seed
+            out["distribution"] = self.distribution
+            if self.shape is not None:
+                out["shape"] = self.shape
             out["simulated"] = self.simulated
             for k, v in self.simulated.items():
                 out[f"{k}_ci95"] = v["ci95"]
@@ -221,13 +239,28 @@ def ops(
     trials: int = 0,
     seed: int = 0,
     mfu: float = MEGASCALE_MFU,
+    distribution: str = "exponential",
+    shape: float | None = None,
+    ci_target: float | None = None,
+    max_trials: int = 1_000_000,
 ) -> OpsResult:
     """Failures, checkpointing and goodput of one job on ``accelerators`` accelerators over ``days`` days
     (or until ``work_hours`` of work are done).
 
     ``job_mtbf_hours`` replaces the calibrated job MTTI; ``accelerator_mtbf_hours`` replaces the per-accelerator
-    rate (1 / MTBF). ``trials`` > 0 adds a simulation with 95 % confidence intervals.
+    rate (1 / MTBF). ``trials`` > 0 adds a simulation with 95 % confidence intervals; ``distribution`` 'weibull'
+    (shape k) or 'lognormal' (shape sigma) draws the time between interruptions with the same mean instead of
+    exponentially (the analytic figures stay exponential). ``ci_target`` (e.g. 0.001) keeps doubling the trials
+    until the goodput's 95 % half-width is below it (at most ``max_trials``).
     """
+    if distribution not in DISTRIBUTIONS:
+        raise GigawattError(f"--distribution: {distribution!r}; expected one of: {', '.join(DISTRIBUTIONS)}")
+    if distribution != "exponential" and not (shape is not None and shape > 0 and math.isfinite(shape)):
+        raise GigawattError(
+            f"--shape: {shape!r}; a {distribution} distribution needs a shape > 0 (Weibull k, lognormal sigma)"
+        )
+    if ci_target is not None and not 0 < ci_target < 1:
+        raise GigawattError(f"--ci-target: {ci_target}; expected a goodput half-width between 0 and 1")
     for name, value in (("checkpoint write", checkpoint_write_hours), ("restart", restart_hours)):
         if not (value >= 0 and math.isfinite(value)):
             raise GigawattError(f"--{name.replace(' ', '-')}: {value} h; expected a duration >= 0")
@@ -288,12 +321,35 @@ def ops(
         "daly_interval_minutes": float(daly_interval(delta, m)) * 60.0,
     }
     simulated = None
+    if ci_target is not None and trials < 1:
+        trials = 100
     if trials > 0:
-        seeds = np.random.SeedSequence(seed).generate_state(trials).astype(np.int64)
-        out = np.zeros((trials, 6))
-        _simulate(
-            seeds, m, tau, delta, restart, float(work_hours or 0.0), 0.0 if work_hours else window, bool(lose_work), out
-        )
+        kind = DISTRIBUTIONS.index(distribution)
+        k = float(shape or 1.0)
+        scale = m / math.gamma(1.0 + 1.0 / k) if kind == 1 else (math.log(m) - k * k / 2.0 if kind == 2 else m)
+        while True:
+            # trial i's seed is the i-th word of one SeedSequence: adding trials keeps the earlier ones
+            seeds = np.random.SeedSequence(seed).generate_state(trials).astype(np.int64)
+            out = np.zeros((trials, 6))
+            _simulate(
+                seeds,
+                m,
+                tau,
+                delta,
+                restart,
+                float(work_hours or 0.0),
+                0.0 if work_hours else window,
+                bool(lose_work),
+                kind,
+                k,
+                scale,
+                out,
+            )
+            g = out[:, 1] / out[:, 0]
+            half = 1.96 * float(np.std(g, ddof=1)) / math.sqrt(trials) if trials > 1 else math.inf
+            if ci_target is None or half <= ci_target or trials >= max_trials:
+                break
+            trials = min(2 * trials, max_trials)
         wall_s, useful = out[:, 0], out[:, 1]
         simulated = {
             "interruptions": _summary(out[:, 2]),
@@ -320,6 +376,8 @@ def ops(
         trials=trials,
         seed=seed,
         mfu=mfu,
+        distribution=distribution,
+        shape=shape,
     )
 
 
