@@ -201,3 +201,89 @@ def test_ops_bad_input(capsys, args, needle):
     assert main(args) == 2
     err = capsys.readouterr()[1]
     assert needle in err and "Traceback" not in err
+
+
+# ------------------------------------------------------------------------- servers, standbys, spares, repairs
+
+from gigawatt.reliability import Capacity, simulate_capacity  # noqa: E402
+
+
+def _cap(capacity, trials=2000, seed=8, mtti=3.0, window=30 * 24.0):
+    return simulate_capacity(16_384, mtti, capacity, 0.5, 0.05, 0.1, window, trials, seed)
+
+
+def test_capacity_reduces_to_the_plain_job_with_instant_replacements():
+    # plenty of warm standbys and no waiting: the same process as the plain model, so Daly's goodput
+    r = _cap(Capacity(warm_standbys=10**6))
+    from gigawatt.reliability import work_hours_in_window
+
+    expected = work_hours_in_window(30 * 24.0, 0.5, 0.05, 0.1, 3.0) / (30 * 24.0)
+    assert r["goodput"]["mean"] == pytest.approx(expected, rel=0.01)  # ~1 % covers the window's edge
+    assert r["waiting_for_servers_hours"]["mean"] == 0.0
+
+
+def test_without_standbys_every_interruption_waits_for_its_repair():
+    r = _cap(Capacity(repair_auto=4.0), trials=300)
+    per = r["waiting_for_servers_hours"]["mean"] / r["interruptions"]["mean"]
+    assert per == pytest.approx(4.0, rel=1e-9)  # one server in repair at a time: exactly the repair time each
+
+
+def test_spares_wait_their_delay():
+    r = _cap(Capacity(spares=10**6, spare_delay=0.5, repair_auto=1e5), trials=300)  # repairs outlast the window
+    per = r["waiting_for_servers_hours"]["mean"] / r["interruptions"]["mean"]
+    assert per == pytest.approx(0.5, rel=1e-9)
+
+
+def test_escalation_adds_manual_repairs_on_average():
+    r = _cap(Capacity(repair_auto=1.0, repair_manual=10.0, escalation=0.25), trials=2000)
+    per = r["waiting_for_servers_hours"]["mean"] / r["interruptions"]["mean"]
+    # each wait is 1 h or 11 h with probability 0.25: mean 3.5 h; ~200 interruptions x 2000 trials give a
+    # standard error of 4.3 h * sqrt(1 / 4e5) = 0.007 h: 0.05 h is 7 SE
+    assert per == pytest.approx(3.5, abs=0.05)
+
+
+def test_false_successes_bring_more_interruptions():
+    base = _cap(Capacity(warm_standbys=64, repair_auto=1.0, bad_multiplier=20.0), trials=400)
+    worse = _cap(Capacity(warm_standbys=64, repair_auto=1.0, bad_multiplier=20.0, false_success=0.5), trials=400)
+    assert worse["interruptions"]["mean"] > 1.2 * base["interruptions"]["mean"]
+
+
+def test_bad_subpopulation_keeps_the_calibrated_average_at_the_start():
+    # the calibrated rate is the fleet average: with 5 % of servers 10 times as bad, the first interruptions
+    # come at the average rate; over a short window (1 day, few replacements) the count matches W / M
+    r = _cap(Capacity(warm_standbys=10**6, bad_fraction=0.05, bad_multiplier=10.0), trials=4000, window=24.0)
+    assert r["interruptions"]["mean"] == pytest.approx(24.0 / 3.0 * 0.93, rel=0.08)
+
+
+def test_cause_multipliers_scale_the_rate():
+    base = ops(16_384, "h100", days=54)
+    double = ops(16_384, "h100", days=54, cause_multipliers={c: 2.0 for c in base.rate_by_cause})
+    assert double.mtti_hours == pytest.approx(base.mtti_hours / 2)
+    with pytest.raises(Exception, match="unknown cause 'psu'"):
+        ops(16_384, "h100", cause_multipliers={"psu": 2.0})
+
+
+def test_ops_config_file(capsys, tmp_path):
+    from gigawatt.cli import main
+
+    cfg = tmp_path / "cluster.yaml"
+    cfg.write_text(
+        "accelerators: 20000\naccelerator: gb200\ndays: 10\ntrials: 50\n"
+        "capacity: {warm_standbys: 4, repair_auto: 2 h, spares: 2, spare_delay: 30 min}\n"
+    )
+    assert main(["ops", "--config", str(cfg), "--json"]) == 0
+    d = json.loads(capsys.readouterr()[0])
+    assert d["accelerators"] == 20_000 and d["accelerator"] == "gb200" and d["trials"] == 50
+    assert "waiting_for_servers_hours" in d["simulated"]
+    # flags override the file
+    assert main(["ops", "--config", str(cfg), "--accelerators", "1000", "--json"]) == 0
+    assert json.loads(capsys.readouterr()[0])["accelerators"] == 1000
+    cfg.write_text("accelerators: 100\ncapacity: {standbys: 3}\n")
+    assert main(["ops", "--config", str(cfg)]) == 2
+    assert "unknown field(s) standbys" in capsys.readouterr()[1]
+    cfg.write_text("acelerators: 100\n")
+    assert main(["ops", "--config", str(cfg)]) == 2
+    assert "unknown field(s) acelerators" in capsys.readouterr()[1]
+    cfg.write_text("accelerators: 100\ncapacity: {escalation: 2}\ntrials: 10\n")
+    assert main(["ops", "--config", str(cfg)]) == 2
+    assert "capacity.escalation: 2.0; expected a probability" in capsys.readouterr()[1]

@@ -198,6 +198,8 @@ def ops_breakdown_chart(result, path: Path) -> Path:
         "work lost since the last checkpoint": sim["lost_work_hours"]["mean"],
         "restarts (recovery)": sim["restart_hours"]["mean"],
     }
+    if "waiting_for_servers_hours" in sim:
+        parts["waiting for servers"] = sim["waiting_for_servers_hours"]["mean"]
     other = max(wall - sum(parts.values()), 0.0)
     if other > 1e-3 * wall:
         parts["other (interrupted checkpoint writes, window edge)"] = other

@@ -209,7 +209,8 @@ class OpsResult:
                 out["shape"] = self.shape
             out["simulated"] = self.simulated
             for k, v in self.simulated.items():
-                out[f"{k}_ci95"] = v["ci95"]
+                if isinstance(v, dict):
+                    out[f"{k}_ci95"] = v["ci95"]
         return out
 
 
@@ -243,6 +244,8 @@ def ops(
     shape: float | None = None,
     ci_target: float | None = None,
     max_trials: int = 1_000_000,
+    capacity: Capacity | None = None,
+    cause_multipliers: dict[str, float] | None = None,
 ) -> OpsResult:
     """Failures, checkpointing and goodput of one job on ``accelerators`` accelerators over ``days`` days
     (or until ``work_hours`` of work are done).
@@ -259,6 +262,13 @@ def ops(
         raise GigawattError(
             f"--shape: {shape!r}; a {distribution} distribution needs a shape > 0 (Weibull k, lognormal sigma)"
         )
+    if capacity is not None:
+        capacity.check()
+        if distribution != "exponential" or work_hours is not None:
+            raise GigawattError(
+                "ops: the capacity model (servers, spares, repairs) runs over a --days window with "
+                "exponential failures; drop --work/--distribution or the capacity options"
+            )
     if ci_target is not None and not 0 < ci_target < 1:
         raise GigawattError(f"--ci-target: {ci_target}; expected a goodput half-width between 0 and 1")
     for name, value in (("checkpoint write", checkpoint_write_hours), ("restart", restart_hours)):
@@ -276,6 +286,12 @@ def ops(
         raise GigawattError(f"--trials: {trials}; expected a whole number >= 0")
     acc = get_accelerator(accelerator, "--accelerator")
     rates = rates_per_accelerator_hour()
+    for cause, factor in (cause_multipliers or {}).items():
+        if cause not in rates:
+            raise GigawattError(f"cause_multipliers: unknown cause {cause!r}; expected one of: {', '.join(rates)}")
+        if not (isinstance(factor, int | float) and factor >= 0 and math.isfinite(factor)):
+            raise GigawattError(f"cause_multipliers.{cause}: {factor!r}; expected a number >= 0")
+        rates[cause] *= factor
     if accelerator_mtbf_hours is not None:
         if not accelerator_mtbf_hours > 0:
             raise GigawattError(f"--accelerator-mtbf: {accelerator_mtbf_hours} h; expected a duration > 0")
@@ -323,7 +339,22 @@ def ops(
     simulated = None
     if ci_target is not None and trials < 1:
         trials = 100
-    if trials > 0:
+    if trials > 0 and capacity is not None:
+        while True:
+            cap_sim = simulate_capacity(
+                max(n_acc, 1), m, capacity, tau, delta, restart, window, trials, seed, lose_work
+            )
+            lo, hi = cap_sim["goodput"]["ci95"]
+            if ci_target is None or (hi - lo) / 2 <= ci_target or trials >= max_trials:
+                break
+            trials = min(2 * trials, max_trials)
+        useful = cap_sim.pop("useful_hours")
+        cap_sim["effective_flop"] = {
+            k: (v * 3600.0 * peak * mfu if k != "ci95" else [x * 3600.0 * peak * mfu for x in v])
+            for k, v in useful.items()
+        }
+        simulated = cap_sim
+    elif trials > 0:
         kind = DISTRIBUTIONS.index(distribution)
         k = float(shape or 1.0)
         scale = m / math.gamma(1.0 + 1.0 / k) if kind == 1 else (math.log(m) - k * k / 2.0 if kind == 2 else m)
@@ -385,3 +416,251 @@ def work_hours_in_window(window_hours, tau, delta, restart, mtti):
     """Expected checkpointed work in a window, from Daly's rate of progress: W * tau / (M e^(R/M) (e^((tau+delta)/M)
     - 1)) (the steady-state goodput times the window; exact for long windows)."""
     return window_hours * tau / (mtti * math.exp(restart / mtti) * math.expm1((tau + delta) / mtti))
+
+
+# ------------------------------------------------------------------------------------------ capacity and repair
+
+
+@dataclasses.dataclass
+class Capacity:
+    """Servers, standbys, spares and repairs around the job (all durations in hours).
+
+    accelerators_per_server: a failed accelerator takes its whole server out.
+    warm_standbys: idle servers swapped in at once; repaired servers join them.
+    spares: servers that can be borrowed (preempted from other work) after ``spare_delay``.
+    host_selection: added to every restart (picking and wiring in a replacement host).
+    repair_auto, repair_manual, escalation: a failed server is repaired automatically in ``repair_auto``; with
+        probability ``escalation`` it then needs a manual repair of ``repair_manual`` more.
+    false_success: probability that a repair only seems to succeed: the server comes back bad.
+    bad_fraction, bad_multiplier: share of servers that fail ``bad_multiplier`` times as often; the calibrated
+        average rate is kept, so good servers fail a little less than the average.
+    """
+
+    accelerators_per_server: int = 8
+    warm_standbys: int = 0
+    spares: int = 0
+    spare_delay: float = 0.0
+    host_selection: float = 0.0
+    repair_auto: float = 0.0
+    repair_manual: float = 0.0
+    escalation: float = 0.0
+    false_success: float = 0.0
+    bad_fraction: float = 0.0
+    bad_multiplier: float = 1.0
+
+    def check(self) -> None:
+        for name in ("spare_delay", "host_selection", "repair_auto", "repair_manual"):
+            v = getattr(self, name)
+            if not (v >= 0 and math.isfinite(v)):
+                raise GigawattError(f"capacity.{name}: {v} h; expected a duration >= 0")
+        for name in ("escalation", "false_success", "bad_fraction"):
+            v = getattr(self, name)
+            if not 0 <= v <= 1:
+                raise GigawattError(f"capacity.{name}: {v}; expected a probability between 0 and 1")
+        for name in ("accelerators_per_server",):
+            if not (isinstance(getattr(self, name), int | np.integer) and getattr(self, name) >= 1):
+                raise GigawattError(f"capacity.{name}: {getattr(self, name)!r}; expected a whole number >= 1")
+        for name in ("warm_standbys", "spares"):
+            if not (isinstance(getattr(self, name), int | np.integer) and getattr(self, name) >= 0):
+                raise GigawattError(f"capacity.{name}: {getattr(self, name)!r}; expected a whole number >= 0")
+        if not self.bad_multiplier >= 1:
+            raise GigawattError(f"capacity.bad_multiplier: {self.bad_multiplier}; expected >= 1")
+
+
+@njit(cache=True)
+def _return_repaired(t, rq_t, rq_bad, rq_n, pools):
+    """Servers whose repair has finished by ``t`` join the warm standbys (pools[0] good, pools[1] bad)."""
+    i = 0
+    while i < rq_n:
+        if rq_t[i] <= t:
+            pools[1 if rq_bad[i] else 0] += 1
+            rq_n -= 1
+            rq_t[i] = rq_t[rq_n]
+            rq_bad[i] = rq_bad[rq_n]
+        else:
+            i += 1
+    return rq_n
+
+
+@njit(cache=True, parallel=True)
+def _simulate_cluster(
+    seeds,
+    servers,
+    server_rate,
+    tau,
+    delta,
+    restart,
+    window,
+    lose_work,
+    standbys,
+    spares,
+    spare_delay,
+    host_sel,
+    rep_auto,
+    rep_manual,
+    p_esc,
+    p_false,
+    bad_frac,
+    bad_mult,
+    out,
+):
+    """Per trial: wall, useful, interruptions, lost work, checkpoint, restart, waiting-for-servers hours.
+
+    One exponential draw gives the next failure among all working servers (rate: good and bad servers' rates
+    summed); a failed server goes to repair and is replaced by a warm standby, else a spare after its delay, else
+    the first server to come back from repair. Failures may also strike during a restart.
+    """
+    cap = 1 << 16
+    for n in prange(seeds.shape[0]):
+        np.random.seed(seeds[n])
+        good_rate = server_rate / (1.0 - bad_frac + bad_frac * bad_mult)
+        bad_rate = good_rate * bad_mult
+        w_bad = 0
+        for _ in range(servers):
+            if np.random.random() < bad_frac:
+                w_bad += 1
+        w_good = servers - w_bad
+        pools = np.zeros(2, np.int64)  # warm standbys: good, bad
+        pools[0] = standbys
+        spare_left = spares
+        rq_t = np.empty(cap)
+        rq_bad = np.zeros(cap, np.bool_)
+        rq_n = 0
+        t = 0.0
+        done = 0.0
+        lost = 0.0
+        ckpt = 0.0
+        rest = 0.0
+        wait = 0.0
+        fails = 0.0
+        recovering = False
+        while t < window:
+            rq_n = _return_repaired(t, rq_t, rq_bad, rq_n, pools)
+            total = w_good * good_rate + w_bad * bad_rate
+            f = np.random.exponential(1.0 / total)
+            if recovering:
+                r = restart + host_sel
+                if f >= r:
+                    step = min(r, window - t)
+                    t += step
+                    rest += step
+                    recovering = False
+                    continue
+                t += f
+                rest += f
+            else:
+                need = min(tau + delta, window - t)
+                if f >= need:
+                    t += need
+                    if need >= tau + delta:
+                        done += tau
+                        ckpt += delta
+                    continue
+                t += f
+                if lose_work:
+                    lost += min(f, tau)
+                else:
+                    done += min(f, tau)
+            # a server failed: to repair, and a replacement found
+            fails += 1.0
+            was_bad = np.random.random() * total < w_bad * bad_rate
+            if was_bad:
+                w_bad -= 1
+            else:
+                w_good -= 1
+            dur = rep_auto
+            if np.random.random() < p_esc:
+                dur += rep_manual
+            if rq_n < cap:
+                rq_t[rq_n] = t + dur
+                rq_bad[rq_n] = np.random.random() < p_false or (was_bad and bad_frac >= 1.0)
+                rq_n += 1
+            rq_n = _return_repaired(t, rq_t, rq_bad, rq_n, pools)
+            if pools[0] + pools[1] > 0:
+                pick_bad = np.random.random() * (pools[0] + pools[1]) < pools[1]
+                pools[1 if pick_bad else 0] -= 1
+                if pick_bad:
+                    w_bad += 1
+                else:
+                    w_good += 1
+            elif spare_left > 0:
+                spare_left -= 1
+                w_good += 1
+                wait += spare_delay
+                t += spare_delay
+            else:
+                j = 0
+                for q in range(1, rq_n):
+                    if rq_t[q] < rq_t[j]:
+                        j = q
+                w = max(rq_t[j] - t, 0.0)
+                wait += w
+                t += w
+                if rq_bad[j]:
+                    w_bad += 1
+                else:
+                    w_good += 1
+                rq_n -= 1
+                rq_t[j] = rq_t[rq_n]
+                rq_bad[j] = rq_bad[rq_n]
+            recovering = True
+        out[n, 0] = min(t, window)
+        out[n, 1] = done
+        out[n, 2] = fails
+        out[n, 3] = lost
+        out[n, 4] = ckpt
+        out[n, 5] = rest
+        out[n, 6] = wait
+
+
+def simulate_capacity(
+    accelerators: int,
+    mtti_hours: float,
+    capacity: Capacity,
+    interval_hours: float,
+    checkpoint_write_hours: float,
+    restart_hours: float,
+    window_hours: float,
+    trials: int,
+    seed: int = 0,
+    lose_work: bool = True,
+) -> dict:
+    """The job with servers, standbys, spares and repairs (exponential failures); summaries as in ``ops``."""
+    capacity.check()
+    servers = max(1, math.ceil(accelerators / capacity.accelerators_per_server))
+    server_rate = 1.0 / (mtti_hours * servers)  # the job's calibrated rate, shared by its servers
+    seeds = np.random.SeedSequence(seed).generate_state(trials).astype(np.int64)
+    out = np.zeros((trials, 7))
+    _simulate_cluster(
+        seeds,
+        servers,
+        server_rate,
+        interval_hours,
+        checkpoint_write_hours,
+        restart_hours,
+        window_hours,
+        bool(lose_work),
+        capacity.warm_standbys,
+        capacity.spares,
+        capacity.spare_delay,
+        capacity.host_selection,
+        capacity.repair_auto,
+        capacity.repair_manual,
+        capacity.escalation,
+        capacity.false_success,
+        capacity.bad_fraction,
+        capacity.bad_multiplier,
+        out,
+    )
+    wall = out[:, 0]
+    return {
+        "servers": servers,
+        "interruptions": _summary(out[:, 2]),
+        "goodput": _summary(out[:, 1] / wall),
+        "wall_time_hours": _summary(wall),
+        "useful_hours": _summary(out[:, 1]),
+        "lost_work_hours": _summary(out[:, 3]),
+        "checkpoint_hours": _summary(out[:, 4]),
+        "restart_hours": _summary(out[:, 5]),
+        "waiting_for_servers_hours": _summary(out[:, 6]),
+    }
