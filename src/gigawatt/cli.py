@@ -87,6 +87,7 @@ def _yearly_table(result: gw.Result) -> Table:
         ("capex", "capex_usd"),
         ("money in", "money_usd"),
         ("gap max", "funding_gap_max_usd"),
+        ("largest run FLOP", "largest_run_flop"),
         ("TWh", "energy_mwh"),
         ("MtCO2", "emissions_t"),
     ]
@@ -99,6 +100,8 @@ def _yearly_table(result: gw.Result) -> Table:
             v = row[col]
             if col.endswith("_usd"):
                 cells.append(format_usd(v).replace(".00", ""))
+            elif col == "largest_run_flop":
+                cells.append(f"{v:.2e}")
             elif col in ("accelerators", "h100e"):
                 cells.append(f"{v / 1e3:,.0f}k" if v >= 1e4 else f"{v:,.0f}")
             elif col == "energy_mwh":

@@ -80,6 +80,7 @@ class Inputs:
     utilization: np.ndarray  # (N,)
     energy_price_usd_per_mwh: np.ndarray  # (N,)
     other_opex_usd_per_mw_year: np.ndarray  # (N,)
+    training: np.ndarray  # (N, 5): window days, checkpoint write h, restart h, MFU, max share
 
     PER_TRIAL = (
         "power_mw",
@@ -107,6 +108,7 @@ class Inputs:
         "utilization",
         "energy_price_usd_per_mwh",
         "other_opex_usd_per_mw_year",
+        "training",
     )
 
     @property
@@ -329,6 +331,16 @@ def compile_inputs(s: Scenario, values: dict | None = None, trials: int = 1) -> 
         energy_price_usd_per_mwh=num("operations.energy_price_usd_per_mwh", s.operations.energy_price_usd_per_mwh),
         other_opex_usd_per_mw_year=num(
             "operations.other_opex_usd_per_mw_year", s.operations.other_opex_usd_per_mw_year
+        ),
+        training=np.stack(
+            [
+                num("training.window_days", s.training.window_days),
+                num("training.checkpoint_write_minutes", s.training.checkpoint_write_minutes) / 60.0,
+                num("training.restart_minutes", s.training.restart_minutes) / 60.0,
+                num("training.mfu", s.training.mfu),
+                num("training.max_share", s.training.max_share),
+            ],
+            axis=-1,
         ),
     )
 

@@ -30,61 +30,20 @@ import numpy as np
 from numba import njit, prange
 
 from gigawatt.errors import GigawattError
+from gigawatt.model.checkpointing import (  # noqa: F401  (re-exported: the closed forms live in the model core)
+    LLAMA3_CAUSES,
+    LLAMA3_DAYS,
+    LLAMA3_GPUS,
+    LLAMA3_INTERRUPTIONS,
+    MEGASCALE_MFU,
+    daly_interval,
+    expected_wall_hours,
+    job_mtti_hours,
+    rates_per_accelerator_hour,
+    work_hours_in_window,
+    young_interval,
+)
 from gigawatt.sources import get_accelerator
-
-# Llama 3 405B snapshot (facts.csv RL01, RL02, RL06): unexpected interruptions by root cause in 54 days on 16,384
-# H100s, grouped by component.
-LLAMA3_GPUS = 16_384
-LLAMA3_DAYS = 54
-LLAMA3_CAUSES = {
-    "gpu": 148 + 19 + 17 + 6,  # faulty GPU, GPU SRAM, GPU system processor, GPU thermal/sensor
-    "hbm": 72,  # HBM3 memory
-    "network": 35 + 7,  # network switch/cable, NIC
-    "host": 32 + 3 + 3 + 2 + 2 + 2 + 2,  # host maintenance, SSD, PSU, chassis, IO board, CPU, system memory
-    "software": 54 + 7 + 2,  # software bug, NCCL watchdog, dependency
-    "silent_data_corruption": 6,
-}
-LLAMA3_INTERRUPTIONS = sum(LLAMA3_CAUSES.values())  # 419 (RL03)
-MEGASCALE_MFU = 0.552  # model FLOP utilization on 12,288 GPUs (RL16)
-
-
-def rates_per_accelerator_hour(
-    causes: dict[str, int] = LLAMA3_CAUSES, gpus: int = LLAMA3_GPUS, days: float = LLAMA3_DAYS
-) -> dict[str, float]:
-    """Failure rate per accelerator-hour by cause: count / (accelerators * hours observed)."""
-    hours = days * 24.0
-    return {c: n / (gpus * hours) for c, n in causes.items()}
-
-
-def job_mtti_hours(accelerators, rate_per_accelerator_hour):
-    """Mean time to interruption of a job on N accelerators: 1 / (N * lambda)  [hours]."""
-    return 1.0 / (np.asarray(accelerators, dtype=float) * rate_per_accelerator_hour)
-
-
-def young_interval(checkpoint_write_hours, mtti_hours):
-    """Young (1974): tau = sqrt(2 delta M)  [hours]."""
-    return np.sqrt(2.0 * np.asarray(checkpoint_write_hours) * mtti_hours)
-
-
-def daly_interval(checkpoint_write_hours, mtti_hours):
-    """Daly (2006), higher-order estimate of the optimal checkpoint interval [hours]; M when delta >= 2M."""
-    d, m = np.asarray(checkpoint_write_hours, dtype=float), np.asarray(mtti_hours, dtype=float)
-    x = d / (2.0 * m)
-    tau = np.sqrt(2.0 * d * m) * (1.0 + np.sqrt(x) / 3.0 + x / 9.0) - d
-    return np.where(d < 2.0 * m, tau, m)
-
-
-def expected_wall_hours(work_hours, interval_hours, checkpoint_write_hours, restart_hours, mtti_hours):
-    """Daly (2006) eq. 13: expected wall time to finish ``work_hours`` [hours]."""
-    m = mtti_hours
-    return (
-        m
-        * np.exp(restart_hours / m)
-        * np.expm1((interval_hours + checkpoint_write_hours) / m)
-        * work_hours
-        / interval_hours
-    )
-
 
 DISTRIBUTIONS = ("exponential", "weibull", "lognormal")
 
@@ -410,12 +369,6 @@ def ops(
         distribution=distribution,
         shape=shape,
     )
-
-
-def work_hours_in_window(window_hours, tau, delta, restart, mtti):
-    """Expected checkpointed work in a window, from Daly's rate of progress: W * tau / (M e^(R/M) (e^((tau+delta)/M)
-    - 1)) (the steady-state goodput times the window; exact for long windows)."""
-    return window_hours * tau / (mtti * math.exp(restart / mtti) * math.expm1((tau + delta) / mtti))
 
 
 # ------------------------------------------------------------------------------------------ capacity and repair

@@ -38,6 +38,15 @@ METRICS = {
     "energy_cost_usd_total": ("USD", "energy cost over the horizon"),
     "emissions_t_total": ("t CO2", "emissions over the horizon"),
     "opex_usd_total": ("USD", "operating cost over the horizon (energy + other opex)"),
+    "largest_run_flop_end": (
+        "FLOP",
+        "largest training run one job can do in the last training.window_days "
+        "(accelerators installed at the window's start; Llama 3 failure rates; Daly)",
+    ),
+    "largest_run_accelerators_end": (
+        "count",
+        "size of that job: where more accelerators stop paying for their extra interruptions",
+    ),
     "phases_online_end": ("count", "phases online in the last month"),
     "phase_delay_months_total": ("months", "sum over phases of start delay behind plan (unstarted: to the end)"),
 }
@@ -72,6 +81,7 @@ class Result:
         flows = ts[list(FLOW_SERIES)].groupby(year).sum()
         stocks[list(FLOW_SERIES)] = flows
         stocks["funding_gap_max_usd"] = ts["funding_gap_usd"].groupby(year).max()
+        stocks["largest_run_flop"] = self._largest_run_by_year(ts, year)
         stocks.index.name = "year"
         cols = [
             "mw_online",
@@ -89,8 +99,31 @@ class Result:
             "energy_cost_usd",
             "emissions_t",
             "opex_usd",
+            "largest_run_flop",
         ]
         return stocks[cols + [c for c in stocks.columns if c.startswith("accelerators_")]]
+
+    def _largest_run_by_year(self, ts, year) -> np.ndarray:
+        """The largest run in a training window ending at each year's last simulated month (as the end metric)."""
+        from gigawatt.model.checkpointing import largest_run
+
+        tr = self.scenario.training
+        months = round(tr.window_days / (365.25 / 12))
+        ends = [int(np.flatnonzero(year == y)[-1]) for y in sorted(set(year))]
+        starts = np.array([max(e + 1 - months, 0) for e in ends])
+        acc = ts["accelerators"].to_numpy()[starts]
+        flops = ts["peak_bf16_flops"].to_numpy()[starts]
+        per_acc = np.divide(flops, acc, out=np.zeros_like(flops), where=acc > 0)
+        flop, _ = largest_run(
+            acc,
+            per_acc,
+            tr.window_days * 24.0,
+            tr.checkpoint_write_minutes / 60,
+            tr.restart_minutes / 60,
+            tr.mfu,
+            tr.max_share,
+        )
+        return flop
 
     def yearly_records(self) -> list[dict]:
         """The yearly table as JSON-ready records."""
@@ -110,13 +143,26 @@ def _jsonable(v):
 
 def metrics_from_series(series: dict[str, np.ndarray], inp: Inputs) -> dict[str, np.ndarray]:
     """Key metrics for every trial (arrays of shape (trials,)), from the engine's series."""
+    from gigawatt.model.checkpointing import largest_run
+
     last = {k: v[:, -1] for k, v in series.items() if not k.startswith("_")}
     gw = series["mw_online"] >= 1000.0 - 1e-6
     first = np.where(gw.any(-1), gw.argmax(-1), -1)
     start_m = series["_start_month"]
     T = len(inp.months)
     delay = np.where(start_m >= 0, start_m - inp.planned_start, T - inp.planned_start).clip(0).sum(-1)
+    training = np.broadcast_to(inp.training, (len(first), 5)) if inp.training.ndim > 1 else inp.training[None, :]
+    window_days = training[:, 0]
+    start = np.clip(T - np.rint(window_days / (365.25 / 12)).astype(int), 0, T - 1)
+    acc = np.take_along_axis(series["accelerators"], start[:, None], -1)[:, 0]
+    flops = np.take_along_axis(series["peak_bf16_flops"], start[:, None], -1)[:, 0]
+    per_acc = np.divide(flops, acc, out=np.zeros_like(flops), where=acc > 0)
+    run_flop, run_n = largest_run(
+        acc, per_acc, window_days * 24.0, training[:, 1], training[:, 2], training[:, 3], training[:, 4]
+    )
     return {
+        "largest_run_flop_end": run_flop,
+        "largest_run_accelerators_end": run_n,
         "mw_online_end": last["mw_online"],
         "it_mw_installed_end": last["it_mw_installed"],
         "accelerators_end": last["accelerators"],

@@ -198,6 +198,16 @@ class Risks(_Model):
     )
 
 
+class Training(_Model):
+    """The largest single training run the installed fleet could carry (see docs/operations.md)."""
+
+    window_days: Annotated[float, Field(gt=0, le=3650)] = _dflt("training.window_days")
+    checkpoint_write_minutes: Annotated[float, Field(ge=0)] = _dflt("training.checkpoint_write_minutes")
+    restart_minutes: Annotated[float, Field(ge=0)] = _dflt("training.restart_minutes")
+    mfu: Annotated[float, Field(gt=0, le=1)] = _dflt("training.mfu")
+    max_share: Annotated[float, Field(gt=0, le=1)] = _dflt("training.max_share")
+
+
 class AcceleratorOverride(_Model):
     """Numbers that replace (or supply missing) catalog values for one accelerator in this scenario."""
 
@@ -224,6 +234,7 @@ class Scenario(_Model):
     operations: Operations = Field(default_factory=Operations)
     procurement: Procurement = Field(default_factory=Procurement)
     risks: Risks = Field(default_factory=Risks)
+    training: Training = Field(default_factory=Training)
     accelerator_overrides: dict[str, AcceleratorOverride] = Field(default_factory=dict)
 
     _provenance: dict[str, Provenance] = PrivateAttr(default_factory=dict)
