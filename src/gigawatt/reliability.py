@@ -124,6 +124,40 @@ def _simulate(seeds, mtti, tau, delta, restart, work, window, lose_work, kind, s
         out[n, 5] = rest
 
 
+def _seeds(seed: int, trials: int) -> np.ndarray:
+    """Trial i's seed is the i-th word of one SeedSequence, so adding trials keeps the earlier ones."""
+    return np.random.SeedSequence(seed).generate_state(trials).astype(np.int64)
+
+
+def _until_tight(run, trials: int, ci_target: float | None, max_trials: int):
+    """``run(trials)`` -> per-trial rows (wall, useful, ...); doubled until the goodput's 95 % half-width <= target."""
+    while True:
+        out = run(trials)
+        g = out[:, 1] / out[:, 0]
+        half = 1.96 * float(np.std(g, ddof=1)) / math.sqrt(trials) if trials > 1 else math.inf
+        if ci_target is None or half <= ci_target or trials >= max_trials:
+            return out, trials
+        trials = min(2 * trials, max_trials)
+
+
+def _summaries(out: np.ndarray, flops_per_useful_second: float | None = None) -> dict:
+    """Per-trial rows (wall, useful, interruptions, lost, checkpoint, restart[, waiting]) summarised."""
+    wall, useful = out[:, 0], out[:, 1]
+    s = {
+        "interruptions": _summary(out[:, 2]),
+        "goodput": _summary(useful / wall),
+        "wall_time_hours": _summary(wall),
+        "lost_work_hours": _summary(out[:, 3]),
+        "checkpoint_hours": _summary(out[:, 4]),
+        "restart_hours": _summary(out[:, 5]),
+    }
+    if flops_per_useful_second is not None:
+        s["effective_flop"] = _summary(useful * 3600.0 * flops_per_useful_second)
+    if out.shape[1] > 6:
+        s["waiting_for_servers_hours"] = _summary(out[:, 6])
+    return s
+
+
 @dataclasses.dataclass
 class OpsResult:
     accelerator: str
@@ -298,58 +332,36 @@ def ops(
     simulated = None
     if ci_target is not None and trials < 1:
         trials = 100
-    if trials > 0 and capacity is not None:
-        while True:
-            cap_sim = simulate_capacity(
-                max(n_acc, 1), m, capacity, tau, delta, restart, window, trials, seed, lose_work
-            )
-            lo, hi = cap_sim["goodput"]["ci95"]
-            if ci_target is None or (hi - lo) / 2 <= ci_target or trials >= max_trials:
-                break
-            trials = min(2 * trials, max_trials)
-        useful = cap_sim.pop("useful_hours")
-        cap_sim["effective_flop"] = {
-            k: (v * 3600.0 * peak * mfu if k != "ci95" else [x * 3600.0 * peak * mfu for x in v])
-            for k, v in useful.items()
-        }
-        simulated = cap_sim
-    elif trials > 0:
-        kind = DISTRIBUTIONS.index(distribution)
-        k = float(shape or 1.0)
-        scale = m / math.gamma(1.0 + 1.0 / k) if kind == 1 else (math.log(m) - k * k / 2.0 if kind == 2 else m)
-        while True:
-            # trial i's seed is the i-th word of one SeedSequence: adding trials keeps the earlier ones
-            seeds = np.random.SeedSequence(seed).generate_state(trials).astype(np.int64)
-            out = np.zeros((trials, 6))
-            _simulate(
-                seeds,
-                m,
-                tau,
-                delta,
-                restart,
-                float(work_hours or 0.0),
-                0.0 if work_hours else window,
-                bool(lose_work),
-                kind,
-                k,
-                scale,
-                out,
-            )
-            g = out[:, 1] / out[:, 0]
-            half = 1.96 * float(np.std(g, ddof=1)) / math.sqrt(trials) if trials > 1 else math.inf
-            if ci_target is None or half <= ci_target or trials >= max_trials:
-                break
-            trials = min(2 * trials, max_trials)
-        wall_s, useful = out[:, 0], out[:, 1]
-        simulated = {
-            "interruptions": _summary(out[:, 2]),
-            "goodput": _summary(useful / wall_s),
-            "wall_time_hours": _summary(wall_s),
-            "effective_flop": _summary(useful * 3600.0 * peak * mfu),
-            "lost_work_hours": _summary(out[:, 3]),
-            "checkpoint_hours": _summary(out[:, 4]),
-            "restart_hours": _summary(out[:, 5]),
-        }
+    if trials > 0:
+        if capacity is not None:
+
+            def run(n):
+                return _cluster_runs(max(n_acc, 1), m, capacity, tau, delta, restart, window, n, seed, lose_work)
+        else:
+            kind = DISTRIBUTIONS.index(distribution)
+            k = float(shape or 1.0)
+            scale = m / math.gamma(1.0 + 1.0 / k) if kind == 1 else (math.log(m) - k * k / 2.0 if kind == 2 else m)
+
+            def run(n):
+                out = np.zeros((n, 6))
+                _simulate(
+                    _seeds(seed, n),
+                    m,
+                    tau,
+                    delta,
+                    restart,
+                    float(work_hours or 0.0),
+                    0.0 if work_hours else window,
+                    bool(lose_work),
+                    kind,
+                    k,
+                    scale,
+                    out,
+                )
+                return out
+
+        out, trials = _until_tight(run, trials, ci_target, max_trials)
+        simulated = _summaries(out, peak * mfu)
     return OpsResult(
         accelerator=acc.name,
         accelerators=n_acc,
@@ -566,7 +578,7 @@ def _simulate_cluster(
         out[n, 6] = wait
 
 
-def simulate_capacity(
+def _cluster_runs(
     accelerators: int,
     mtti_hours: float,
     capacity: Capacity,
@@ -575,17 +587,15 @@ def simulate_capacity(
     restart_hours: float,
     window_hours: float,
     trials: int,
-    seed: int = 0,
-    lose_work: bool = True,
-) -> dict:
-    """The job with servers, standbys, spares and repairs (exponential failures); summaries as in ``ops``."""
+    seed: int,
+    lose_work: bool,
+) -> np.ndarray:
     capacity.check()
     servers = max(1, math.ceil(accelerators / capacity.accelerators_per_server))
     server_rate = 1.0 / (mtti_hours * servers)  # the job's calibrated rate, shared by its servers
-    seeds = np.random.SeedSequence(seed).generate_state(trials).astype(np.int64)
     out = np.zeros((trials, 7))
     _simulate_cluster(
-        seeds,
+        _seeds(seed, trials),
         servers,
         server_rate,
         interval_hours,
@@ -605,15 +615,32 @@ def simulate_capacity(
         capacity.bad_multiplier,
         out,
     )
-    wall = out[:, 0]
-    return {
-        "servers": servers,
-        "interruptions": _summary(out[:, 2]),
-        "goodput": _summary(out[:, 1] / wall),
-        "wall_time_hours": _summary(wall),
-        "useful_hours": _summary(out[:, 1]),
-        "lost_work_hours": _summary(out[:, 3]),
-        "checkpoint_hours": _summary(out[:, 4]),
-        "restart_hours": _summary(out[:, 5]),
-        "waiting_for_servers_hours": _summary(out[:, 6]),
-    }
+    return out
+
+
+def simulate_capacity(
+    accelerators: int,
+    mtti_hours: float,
+    capacity: Capacity,
+    interval_hours: float,
+    checkpoint_write_hours: float,
+    restart_hours: float,
+    window_hours: float,
+    trials: int,
+    seed: int = 0,
+    lose_work: bool = True,
+) -> dict:
+    """The job with servers, standbys, spares and repairs (exponential failures); summaries as in ``ops``."""
+    out = _cluster_runs(
+        accelerators,
+        mtti_hours,
+        capacity,
+        interval_hours,
+        checkpoint_write_hours,
+        restart_hours,
+        window_hours,
+        trials,
+        seed,
+        lose_work,
+    )
+    return {"servers": max(1, math.ceil(accelerators / capacity.accelerators_per_server)), **_summaries(out)}
