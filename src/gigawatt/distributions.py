@@ -45,10 +45,6 @@ OPTIONAL = {"normal": ("low", "high"), "choice": ("weights",)}
 META_KEYS = {"dist", "source", "status", "facts_id", "date", "note", "derivation", "unit"}
 
 
-def is_distribution(node) -> bool:
-    return isinstance(node, dict) and "dist" in node
-
-
 @dataclasses.dataclass
 class Distribution:
     """A parsed distribution over one field: ``params`` in the field's unit (months as month indices)."""

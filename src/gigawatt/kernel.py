@@ -12,7 +12,6 @@ from numba import njit, prange
 
 from gigawatt.engine import H100_FLOPS, SERIES, Inputs
 
-SERIES_INDEX = {name: i for i, name in enumerate(SERIES)}
 _S = {name: i for i, name in enumerate(SERIES)}
 S_MW, S_ITMW, S_ITINST, S_ACC, S_H100E, S_FLOPS = (
     _S[k] for k in ("mw_online", "it_mw_online", "it_mw_installed", "accelerators", "h100e", "peak_bf16_flops")
