@@ -155,3 +155,9 @@ def test_entry_point_runs_without_traceback():
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and "no scenario 'nosuch'" in bad.stderr
+
+
+def test_json_never_carries_nan():
+    from gigawatt.output import finite
+
+    assert finite({"a": float("nan"), "b": [1.0, float("inf")], "c": "x"}) == {"a": None, "b": [1.0, None], "c": "x"}

@@ -49,5 +49,20 @@ def write_text(path: Path, text: str) -> Path:
     return write_atomic(path, w)
 
 
+def finite(data):
+    """The same data with NaN and infinities as null, so that the JSON is valid everywhere."""
+    import math
+
+    if isinstance(data, dict):
+        return {k: finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(v) for v in data]
+    if isinstance(data, float) and not math.isfinite(data):
+        return None
+    if hasattr(data, "item") and getattr(data, "ndim", None) == 0:  # numpy scalars
+        return finite(data.item())
+    return data
+
+
 def write_json(path: Path, data) -> Path:
-    return write_text(path, json.dumps(data, indent=2, default=str) + "\n")
+    return write_text(path, json.dumps(finite(data), indent=2, default=str, allow_nan=False) + "\n")
