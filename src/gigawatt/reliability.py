@@ -413,6 +413,10 @@ class Capacity:
     bad_fraction: float = 0.0
     bad_multiplier: float = 1.0
 
+    def servers(self, accelerators: int) -> int:
+        """Servers a job of ``accelerators`` occupies (a failure takes its whole server out)."""
+        return max(1, math.ceil(accelerators / self.accelerators_per_server))
+
     def check(self) -> None:
         for name in ("spare_delay", "host_selection", "repair_auto", "repair_manual"):
             v = getattr(self, name)
@@ -591,7 +595,7 @@ def _cluster_runs(
     lose_work: bool,
 ) -> np.ndarray:
     capacity.check()
-    servers = max(1, math.ceil(accelerators / capacity.accelerators_per_server))
+    servers = capacity.servers(accelerators)
     server_rate = 1.0 / (mtti_hours * servers)  # the job's calibrated rate, shared by its servers
     out = np.zeros((trials, 7))
     _simulate_cluster(
@@ -643,4 +647,4 @@ def simulate_capacity(
         seed,
         lose_work,
     )
-    return {"servers": max(1, math.ceil(accelerators / capacity.accelerators_per_server)), **_summaries(out)}
+    return {"servers": capacity.servers(accelerators), **_summaries(out)}
