@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gigawatt as gw
+from profiles import examples
 
 ACCELERATORS = ["h100", "h200", "b200", "gb200", "gb300", "newest", "newest:nvidia"]
 
@@ -63,9 +64,8 @@ def scenarios(draw):
 
 
 SETTINGS = settings(
-    max_examples=int(os.environ.get("GIGAWATT_EXAMPLES", 60)),
+    max_examples=examples(int(os.environ.get("GIGAWATT_EXAMPLES", 60))),
     deadline=None,
-    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
 EPS = 1e-6  # relative slack for float sums of ~1e11-sized numbers

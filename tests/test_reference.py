@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 
 import gigawatt as gw
 from gigawatt.engine import compile_inputs, run_arrays
+from profiles import examples
 from reference_simpy import simulate_reference
 from test_properties import scenarios
 
@@ -30,7 +31,7 @@ def test_reference_agrees_on_builtins():
         agree(gw.load_scenario(name))
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_reference_agrees_on_random_scenarios(tree):
     agree(gw.load_scenario(tree))

@@ -11,6 +11,7 @@ import gigawatt as gw
 from gigawatt.engine import SERIES, compile_inputs, run_arrays
 from gigawatt.kernel import run_trials
 from gigawatt.montecarlo import Sketch, sample_block
+from profiles import examples
 from test_properties import scenarios
 from toy_scenarios import toy
 
@@ -39,7 +40,7 @@ UNCERTAIN = {
 }
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios(), st.integers(0, 2**31))
 def test_kernel_equals_vectorized_engine_trial_by_trial(tree, seed):
     # every trial of the compiled engine equals the readable engine on that trial's inputs, bit for bit
