@@ -386,7 +386,6 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
     inp = inp.trial(0)
     N, T, P, K = trials, len(inp.months), len(inp.power_mw), len(inp.types)
     lead, life = int(inp.lead_months), int(inp.life_months)
-    lev = (1.0 - inp.equity_share) / inp.equity_share
     it_cap_kw = construction.it_power_mw(inp.power_mw, inp.pue) * 1000.0  # (P,)
     prog_capex = np.where(inp.external, 0.0, inp.capex_facility_usd)  # (P,)
     build = np.rint(inp.construction_months).astype(int)
@@ -463,7 +462,7 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
         # 1. money in
         cash = cash + (inp.equity_cum_usd[t] - equity_prev)
         equity_prev = inp.equity_cum_usd[t]
-        debt_cap = np.minimum(inp.debt_limit_usd, inp.equity_cum_usd[t] * lev)
+        debt_cap = funding.debt_capacity(inp.equity_cum_usd[t], inp.equity_share, inp.debt_limit_usd)
         # 2. interest, from uncommitted money
         interest_due = debt * inp.monthly_rate
         interest_paid = np.minimum(interest_due, uncommitted(debt_cap))
@@ -490,10 +489,10 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
         ext = np.where(building & inp.external, inp.capex_facility_usd / spend_months, 0.0).sum(-1)
         cum["fac_prog"] += outlay.sum(-1)
         cum["fac"] += outlay.sum(-1) + ext
-        built = (start_m >= 0) & (start_m + build <= t)
-        online = built & (inp.power_available <= t)
+        t_online = construction.online_month(start_m, inp.construction_months, inp.power_available)
+        online = t_online <= t
         # 5. orders for halls online by the time they arrive
-        ready = (start_m >= 0) & (start_m + build <= t + lead) & (inp.power_available <= t + lead)
+        ready = t_online <= t + lead
         if t - life >= 0:
             power_future_kw -= orders_fill[t - life] * fill_kw + orders_ref[t - life] * np.nan_to_num(
                 ref_kw[t - life], posinf=0.0

@@ -75,9 +75,12 @@ def debt_capacity(equity_usd, equity_share, debt_limit_usd=np.inf):
     -----
     D_max = min(limit, E * (1 - e) / e): with equity share e of total funding, each dollar of equity carries
     (1 - e) / e dollars of debt (e = 0.10 gives 9 dollars of debt per dollar of equity; e = 1 gives none).
+    The leverage (1 - e) / e is formed first, then multiplied by E: the compiled kernel does the same, so both
+    engines round alike.
     """
     e = np.asarray(equity_share, dtype=float)
-    return np.minimum(debt_limit_usd, np.asarray(equity_usd, dtype=float) * (1.0 - e) / e)
+    leverage = (1.0 - e) / e
+    return np.minimum(debt_limit_usd, np.asarray(equity_usd, dtype=float) * leverage)
 
 
 def monthly_rate(annual_rate):
