@@ -21,3 +21,10 @@ MAX_SET_OVERRIDES = 256  # --set arguments on one command line
 # --- work a command may start (gigawatt.cli, montecarlo, sensitivity) ------------------------------------------
 
 # --- operations model (gigawatt.reliability, gigawatt ops) ----------------------------------------------------
+OPS_MAX_DAYS = 36_525  # longest window, --days and --work (100 years: no job or fleet lasts longer); see no_progress
+OPS_MAX_ACCELERATORS = 10**12  # --accelerators: 10^5 times the accelerators in service today; keeps M > 1e-8 h
+OPS_MIN_MTTI_HOURS = 1e-9  # job MTTI (3.6 us, 10^6 times shorter than a training step); keeps counts finite
+OPS_MAX_EVENTS = 5e8  # simulated events (draws of failures, restarts, checkpoints) in one ops run: ~10 s at the
+#                       ~5e7 events/s that 2 cores simulate; lifted by --max-events (ops(max_events=...))
+OPS_CHUNK_TRIALS = 65_536  # trials simulated at once: memory stays flat in --trials (~4 MB a chunk)
+OPS_QUANTILE_TRIALS = 1_048_576  # P10/P90 come from the first this many trials (exact below it; ~60 MB kept)
