@@ -6,11 +6,14 @@ mean time to interruption is M = 1 / (N * sum_c lambda_c). With checkpoint inter
 restart time R, the share of wall time doing useful work is (Daly 2006, eq. 13, exact for exponential failures)
 
     goodput = tau / (M exp(R/M) (exp((tau + delta)/M) - 1))
+
+computed in log space (log goodput = log tau - log M - R/M - log(expm1((tau + delta)/M))) so that no input
+overflows: where the job cannot progress the goodput underflows to 0 instead of raising. With a zero write time
+(delta = 0) the optimal interval tends to 0 (continuous checkpointing: no work is lost, checkpoints cost nothing, only
+restarts do) and the goodput tends to its limit exp(-R/M) (see ``steady_goodput``).
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 
@@ -44,44 +47,83 @@ def job_mtti_hours(accelerators, rate_per_accelerator_hour):
 
 
 def young_interval(checkpoint_write_hours, mtti_hours):
-    """Young (1974): tau = sqrt(2 delta M)  [hours]."""
-    return np.sqrt(2.0 * np.asarray(checkpoint_write_hours) * mtti_hours)
+    """Young (1974): tau = sqrt(2 delta M)  [hours]; 0 for a zero write time (continuous checkpointing)."""
+    d = np.asarray(checkpoint_write_hours, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.where(d > 0.0, np.sqrt(2.0 * d * mtti_hours), 0.0)
 
 
 def daly_interval(checkpoint_write_hours, mtti_hours):
-    """Daly (2006), higher-order estimate of the optimal checkpoint interval [hours]; M when delta >= 2M."""
+    """Daly (2006), higher-order estimate of the optimal checkpoint interval [hours]; M when delta >= 2M; 0 when
+    delta = 0 (its limit: continuous checkpointing)."""
     d, m = np.asarray(checkpoint_write_hours, dtype=float), np.asarray(mtti_hours, dtype=float)
     x = d / (2.0 * m)
-    tau = np.sqrt(2.0 * d * m) * (1.0 + np.sqrt(x) / 3.0 + x / 9.0) - d
-    return np.where(d < 2.0 * m, tau, m)
+    with np.errstate(invalid="ignore"):
+        tau = np.sqrt(2.0 * d * m) * (1.0 + np.sqrt(x) / 3.0 + x / 9.0) - d
+    return np.where(d > 0.0, np.where(d < 2.0 * m, tau, m), 0.0)  # delta = 0: continuous checkpointing
+
+
+def log_expm1(x):
+    """log(exp(x) - 1) for x >= 0 without overflow: x + log(1 - exp(-x)) (-inf at x = 0, x for large x)."""
+    x = np.asarray(x, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(np.isinf(x), x, x + np.log(-np.expm1(-x)))
+
+
+def log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours):
+    """log of Daly's steady-state goodput, log(tau / (M e^(R/M) (e^((tau+delta)/M) - 1))), finite or -inf, never
+    overflowing. Vectorized.
+
+    Limits taken where the formula is 0/0 or inf/inf:
+
+    - continuous checkpointing, tau = delta = 0 (the limit of Daly's optimum as delta -> 0, since tau_Daly ~
+      sqrt(2 delta M) -> 0 and delta / tau -> 0): tau / (M (e^(tau/M) - 1)) -> 1, so goodput -> exp(-R/M). The same
+      follows directly: every failure (rate 1/M per hour of work) costs the expected restart time M (e^(R/M) - 1)
+      and loses no work, so the wall time per hour of work is 1 + (e^(R/M) - 1) = e^(R/M).
+    - no failures, M = inf: goodput tau / (tau + delta) (only checkpoints cost), and 1 if tau = inf.
+    """
+    tau = np.asarray(interval_hours, dtype=float)
+    d = np.asarray(checkpoint_write_hours, dtype=float)
+    r = np.asarray(restart_hours, dtype=float)
+    m = np.asarray(mtti_hours, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        x = (tau + d) / m
+        finite = np.log(tau) - np.log(m) - r / m - log_expm1(x)
+        continuous = -r / m  # tau = delta = 0
+        no_failures = np.where(np.isinf(tau), 0.0, np.log(tau) - np.log(tau + d))  # m = inf
+        out = np.where(tau + d <= 0.0, continuous, finite)
+        out = np.where(np.isinf(m), no_failures, out)
+    return np.minimum(np.where(np.isnan(out), -np.inf, out), 0.0)
+
+
+def steady_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours):
+    """Share of wall time doing checkpointed work in steady state (Daly 2006): tau / (M e^(R/M) (e^((tau+delta)/M)
+    - 1)), in [0, 1] for every input (0 where the job cannot progress, exp(-R/M) for continuous checkpointing,
+    tau = delta = 0). Vectorized."""
+    return np.exp(log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours))
 
 
 def expected_wall_hours(work_hours, interval_hours, checkpoint_write_hours, restart_hours, mtti_hours):
-    """Daly (2006) eq. 13: expected wall time to finish ``work_hours`` [hours]."""
-    m = mtti_hours
-    return (
-        m
-        * np.exp(restart_hours / m)
-        * np.expm1((interval_hours + checkpoint_write_hours) / m)
-        * work_hours
-        / interval_hours
-    )
+    """Daly (2006) eq. 13: expected wall time to finish ``work_hours`` [hours]: work / goodput; inf where the job
+    cannot progress (instead of an overflow), work e^(R/M) for continuous checkpointing (delta = tau = 0)."""
+    lg = log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours)
+    with np.errstate(over="ignore"):
+        return np.asarray(work_hours, dtype=float) * np.exp(-lg)
 
 
 def work_hours_in_window(window_hours, tau, delta, restart, mtti):
     """Expected checkpointed work in a window, from Daly's rate of progress: W * tau / (M e^(R/M) (e^((tau+delta)/M)
     - 1)) (the steady-state goodput times the window; exact for long windows)."""
-    return window_hours * tau / (mtti * math.exp(restart / mtti) * math.expm1((tau + delta) / mtti))
+    return window_hours * float(steady_goodput(tau, delta, restart, mtti))
 
 
-def steady_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours):
-    """Share of wall time doing checkpointed work in steady state (Daly 2006): tau / (M e^(R/M) (e^((tau+delta)/M)
-    - 1)). Vectorized."""
+def log_restart_hours(restart_hours, mtti_hours):
+    """Expected wall time to complete one restart of R hours when a failure (rate 1/M) starts it again:
+    M (e^(R/M) - 1) [hours], as log (finite or +inf, never overflowing)."""
     m = np.asarray(mtti_hours, dtype=float)
-    with np.errstate(over="ignore"):
-        return interval_hours / (
-            m * np.exp(restart_hours / m) * np.expm1((interval_hours + checkpoint_write_hours) / m)
-        )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.log(m) + log_expm1(np.asarray(restart_hours, dtype=float) / m)
+    return np.where(np.isinf(m), np.log(np.asarray(restart_hours, dtype=float)), out)
 
 
 LLAMA3_RATE = sum(LLAMA3_CAUSES.values()) / (LLAMA3_GPUS * LLAMA3_DAYS * 24.0)  # per accelerator-hour
