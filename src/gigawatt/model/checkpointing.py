@@ -86,13 +86,13 @@ def log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hour
     d = np.asarray(checkpoint_write_hours, dtype=float)
     r = np.asarray(restart_hours, dtype=float)
     m = np.asarray(mtti_hours, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
         x = (tau + d) / m
-        finite = np.log(tau) - np.log(m) - r / m - log_expm1(x)
-        continuous = -r / m  # tau = delta = 0
-        no_failures = np.where(np.isinf(tau), 0.0, np.log(tau) - np.log(tau + d))  # m = inf
-        out = np.where(tau + d <= 0.0, continuous, finite)
-        out = np.where(np.isinf(m), no_failures, out)
+        # log(e^x - 1) = x + log(1 - e^-x), so log g = log(tau / (M (1 - e^-x))) - x - R/M: one log, one expm1
+        out = np.log(tau / (m * -np.expm1(-x))) - x - r / m
+        out = np.where(tau + d <= 0.0, -r / m, out)  # continuous checkpointing, tau = delta = 0: the limit
+        if np.any(np.isinf(m)):  # no failures: only checkpoints cost (tau / (tau + delta); 1 if tau = inf)
+            out = np.where(np.isinf(m), np.where(np.isinf(tau), 0.0, np.log(tau / (tau + d))), out)
     return np.minimum(np.where(np.isnan(out), -np.inf, out), 0.0)
 
 
