@@ -669,6 +669,8 @@ def ops(
                     if affordable < max_trials
                     else f"stopped at the trial limit of {max_trials:,}"
                 ) + f" with a goodput half-width of {ci_half:.3g}, above the target {ci_target:g}"
+        if not math.isfinite(ci_half):
+            ci_half = None  # one trial: no interval
     return OpsResult(
         accelerator=acc.name,
         accelerators=n_acc,
