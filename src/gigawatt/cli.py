@@ -1,12 +1,21 @@
 """The ``gigawatt`` command line (typer + rich). It only calls the public API in :mod:`gigawatt`.
 
-Bad input of any kind ends in a one-paragraph message on stderr and exit code 2, never a traceback.
+Every command runs inside one error boundary (:func:`main`): a user's mistake ends in a one-paragraph message on
+stderr and exit code 2, an environment failure (a path that cannot be written, a full disk, a refused connection,
+not enough memory) in a message and exit code 1, Ctrl-C in 130; ``--debug`` or ``GIGAWATT_DEBUG=1`` shows the
+traceback instead. A real bug keeps its traceback. User text (names, paths) is printed as plain text: no rich
+markup is interpreted anywhere, and control characters and escape sequences are removed (:func:`plain`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import json
 import math
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -25,8 +34,47 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="gigawatt: simulate gigawatt-scale AI build-outs (Stargate and its rivals), a source behind every number.",
 )
-console = Console(width=None if sys.stdout.isatty() else 140)
-err_console = Console(stderr=True)
+console = Console(width=None if sys.stdout.isatty() else 140, markup=False)
+err_console = Console(stderr=True, markup=False, highlight=False)
+
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks (ended by BEL or ST)
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b.?"  # any other escape
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text) -> str:
+    """User text made safe to print: escape sequences and control characters (but not newlines or tabs) removed,
+    bidirectional overrides too. Rich markup needs no escaping: the consoles interpret none."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", str(text)))
+
+
+def _say(text: str, style: str | None = None, stderr: bool = False) -> None:
+    (err_console if stderr else console).print(plain(text), style=style, highlight=False, soft_wrap=True)
+
+
+def warn(text: str) -> None:
+    """One ``warning:`` line on stderr (warnings never change the exit code)."""
+    from rich.text import Text
+
+    err_console.print(Text("warning: ", style="yellow") + Text(plain(text)), highlight=False, soft_wrap=True)
+
+
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Let --out replace files gigawatt did not write there (never the files a run read)."),
+]
+ForceLargeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force-large",
+        help="Run even when the estimated time or memory is beyond this machine's limits (gigawatt.limits).",
+    ),
+]
 
 SetOpt = Annotated[
     list[str] | None,
@@ -66,10 +114,10 @@ def _fmt(value, unit: str) -> str:
 
 
 def _metrics_table(title: str, columns: list[str], rows: list[tuple[str, str, list]]) -> Table:
-    table = Table(title=title, title_justify="left")
+    table = Table(title=plain(title), title_justify="left")
     table.add_column("metric")
     for c in columns:
-        table.add_column(c, justify="right")
+        table.add_column(plain(c), justify="right")
     for name, unit, values in rows:
         table.add_row(name, *[_fmt(v, unit) for v in values])
     return table
@@ -78,7 +126,8 @@ def _metrics_table(title: str, columns: list[str], rows: list[tuple[str, str, li
 def _yearly_table(result: gw.Result) -> Table:
     y = result.yearly
     table = Table(
-        title=f"{result.scenario.name}: by year (stocks at year end, flows over the year)", title_justify="left"
+        title=plain(f"{result.scenario.name}: by year (stocks at year end, flows over the year)"),
+        title_justify="left",
     )
     heads = [
         ("year", None),
@@ -118,13 +167,11 @@ def _yearly_table(result: gw.Result) -> Table:
 
 def _warn(scenario) -> list[str]:
     """Print consistency warnings to stderr (they never change the exit code) and return them."""
-    from rich.text import Text
-
     from gigawatt.checks import run_checks
 
-    warnings = run_checks(scenario)
+    warnings = [*(getattr(scenario, "load_warnings", None) or ()), *run_checks(scenario)]
     for w in warnings:
-        err_console.print(Text("warning: ", style="yellow") + Text(w), highlight=False, soft_wrap=True)
+        warn(w)
     return warnings
 
 
@@ -150,8 +197,10 @@ def scenarios_cmd(json_out: JsonOpt = False) -> None:
     if json_out:
         _print_json(items)
         return
+    from rich.text import Text
+
     for item in items:
-        console.print(f"[bold]{item['name']:<15}[/bold] {item['title']}", highlight=False)
+        console.print(Text(f"{plain(item['name']):<15}", style="bold") + Text(f" {plain(item['title'])}"))
 
 
 @app.command("run")
@@ -159,45 +208,93 @@ def run_cmd(
     scenario: Annotated[str, typer.Argument(help="Built-in name (see `gigawatt scenarios`) or a YAML file.")],
     set_: SetOpt = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Folder for CSV/Parquet tables, summary.json, charts.")
+        str | None, typer.Option("--out", help="Folder for CSV/Parquet tables, summary.json, charts.")
     ] = None,
+    force: ForceOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Simulate a scenario month by month: yearly table and key metrics."""
+    outset = _outputs(out, force, RUN_FILES, [scenario])
     s = gw.load_scenario(scenario, overrides=set_ or [])
+    outset = _outputs(out, force, RUN_FILES, [scenario], s)
     warnings = _warn(s)
     result = gw.simulate(s)
     payload = _run_json(result, warnings)
-    written = _write_run(result, payload, out) if out is not None else []
+    written = _write_run(result, payload, outset) if outset is not None else []
     if json_out:
         _print_json(payload)
         return
     console.print(_yearly_table(result))
-    console.print(
-        "[dim]capex: facility (incl. external) + IT, cumulative; money in: equity received + debt "
-        "outstanding; gap max: largest monthly funding gap[/dim]"
+    _say(
+        "capex: facility (incl. external) + IT, cumulative; money in: equity received + debt "
+        "outstanding; gap max: largest monthly funding gap",
+        style="dim",
     )
     rows = [(k, gw.METRICS[k][0], [v]) for k, v in result.metrics.items()]
     console.print(_metrics_table(f"{s.name}: key metrics", ["value"], rows))
-    console.print(f"[dim]Inputs and their sources: gigawatt show {scenario}[/dim]")
-    for path in written:
-        console.print(f"wrote {path}", highlight=False)
+    _say(f"Inputs and their sources: gigawatt show {scenario}", style="dim")
+    _print_written(written)
 
 
-def _write_run(result: gw.Result, payload: dict, out: Path) -> list[Path]:
+RUN_FILES = (
+    "timeseries.csv",
+    "timeseries.parquet",
+    "yearly.csv",
+    "phases.csv",
+    "summary.json",
+    "scenario.yaml",
+    "buildout.png",
+    "money.png",
+    "funding_gap.png",
+)
+RISK_FILES = (
+    "risk.json",
+    "risk_metrics.csv",
+    "risk_yearly.csv",
+    "risk_fan.csv",
+    *(f"fan_{name}.png" for name in ("mw_online", "accelerators", "h100e", "capex_usd", "funding_gap_usd")),
+)
+SENSITIVITY_FILES = ("sensitivity.json", "sensitivity.csv", "tornado.png")
+
+
+def files_read(refs, scenario=None) -> list[Path]:
+    """The files a command read: each reference that names an existing file, and the scenario's own record of the
+    files its loading read (the file and its ``extends`` chain), when the loader keeps one."""
+    paths = [Path(r) for r in refs if r is not None and str(r).strip() and Path(str(r)).is_file()]
+    if scenario is not None:
+        paths += [Path(p) for p in (getattr(scenario, "_files_read", None) or ())]
+    return paths
+
+
+def _outputs(out: str | None, force: bool, names, refs, scenario=None):
+    """The --out set of a command, checked before the work starts (None without --out)."""
+    from gigawatt import output
+
+    if out is None:
+        return None
+    outset = output.OutputSet(out, force=force, protect=files_read(refs, scenario))
+    outset.check(names)
+    return outset
+
+
+def _print_written(paths, stderr: bool = False) -> None:
+    for path in paths:
+        _say(f"wrote {path}", stderr=stderr)
+
+
+def _write_run(result: gw.Result, payload: dict, outset) -> list[Path]:
     from gigawatt import charts, output
 
-    folder = output.prepare_dir(out)
-    paths = [
-        output.write_atomic(folder / "timeseries.csv", lambda p: result.timeseries.to_csv(p)),
-        output.write_atomic(folder / "timeseries.parquet", lambda p: result.timeseries.to_parquet(p)),
-        output.write_atomic(folder / "yearly.csv", lambda p: result.yearly.to_csv(p)),
-        output.write_atomic(folder / "phases.csv", lambda p: result.phases.to_csv(p, index=False)),
-        output.write_json(folder / "summary.json", payload),
-        output.write_text(folder / "scenario.yaml", _yaml(gw.resolved_with_sources(result.scenario))),
-    ]
-    paths += charts.write_charts(result, folder)
-    return paths
+    with outset:
+        folder = outset.folder
+        output.write_atomic(folder / "timeseries.csv", lambda p: result.timeseries.to_csv(p))
+        output.write_atomic(folder / "timeseries.parquet", lambda p: result.timeseries.to_parquet(p))
+        output.write_atomic(folder / "yearly.csv", lambda p: result.yearly.to_csv(p))
+        output.write_atomic(folder / "phases.csv", lambda p: result.phases.to_csv(p, index=False))
+        output.write_json(folder / "summary.json", payload)
+        output.write_text(folder / "scenario.yaml", _yaml(gw.resolved_with_sources(result.scenario)))
+        charts.write_charts(result, folder)
+    return outset.written
 
 
 def _yaml(data) -> str:
@@ -212,7 +309,8 @@ def risk_cmd(
     trials: Annotated[int, typer.Option("--trials", "-n", help="Monte Carlo trials.", min=1)] = 10_000,
     seed: Annotated[int, typer.Option("--seed", help="Root seed: same seed, same numbers.", min=0)] = 0,
     set_: SetOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Folder for fan charts and quantile tables.")] = None,
+    out: Annotated[str | None, typer.Option("--out", help="Folder for fan charts and quantile tables.")] = None,
+    force: ForceOpt = False,
     dask: Annotated[
         str | None,
         typer.Option(
@@ -221,20 +319,22 @@ def risk_cmd(
             "or a scheduler address, e.g. tcp://scheduler:8786.",
         ),
     ] = None,
+    force_large: ForceLargeOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Monte Carlo over the scenario's uncertain inputs: P10/P50/P90 per year, probabilities, fan charts."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    from gigawatt.montecarlo import check_work, plan_risk, risk
 
-    from gigawatt.montecarlo import risk
-
+    _outputs(out, force, RISK_FILES, [scenario])
     s = gw.load_scenario(scenario, overrides=set_ or [])
+    outset = _outputs(out, force, RISK_FILES, [scenario], s)
+    plan = plan_risk(s, trials)
+    check_work(plan, force_large)
     warnings = _warn(s)
     if not s.distributions:
-        err_console.print(
-            "[yellow]warning:[/yellow] the scenario has no distributions; every trial is the deterministic run "
-            "(see docs/uncertainty.md to add some)",
-            highlight=False,
+        warn(
+            "the scenario has no distributions; every trial is the deterministic run "
+            "(see docs/uncertainty.md to add some)"
         )
     client = None
     if dask is not None:
@@ -242,19 +342,8 @@ def risk_cmd(
 
         client = connect(dask)
     try:
-        with Progress(
-            TextColumn("risk"),
-            BarColumn(),
-            TextColumn("{task.completed:,}/{task.total:,} trials"),
-            TimeRemainingColumn(),
-            console=err_console,
-            transient=True,
-            disable=not err_console.is_terminal,
-        ) as bar:
-            task = bar.add_task("risk", total=trials)
-            result = risk(
-                s, trials=trials, seed=seed, client=client, progress=lambda done: bar.update(task, completed=done)
-            )
+        with _progress("risk", trials, "trials", quiet=json_out) as step:
+            result = risk(s, trials=trials, seed=seed, client=client, progress=step, chunk_trials=plan.chunk_trials)
     finally:
         if client is not None:
             cluster = getattr(client, "cluster", None)
@@ -263,7 +352,7 @@ def risk_cmd(
                 cluster.close()
     payload = result.as_json()
     payload["warnings"] = warnings
-    written = _write_risk(result, payload, out) if out is not None else []
+    written = _write_risk(result, payload, outset) if outset is not None else []
     if json_out:
         _print_json(payload)
         return
@@ -279,13 +368,34 @@ def risk_cmd(
     for k, v in result.probabilities.items():
         table.add_row(k, f"{v:.1%}")
     console.print(table)
-    console.print(f"[dim]uncertain inputs: {', '.join(result.uncertain) or 'none'}; {result.method}[/dim]")
-    for path in written:
-        console.print(f"wrote {path}", highlight=False)
+    _say(f"uncertain inputs: {', '.join(result.uncertain) or 'none'}; {result.method}", style="dim")
+    _print_written(written)
+
+
+def _progress(label: str, total: int, unit: str, quiet: bool):
+    """A rich progress bar on stderr while a long run works (none with --json or when stderr is not a terminal);
+    yields the callback ``step(done)``."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    @contextlib.contextmanager
+    def bar():
+        with Progress(
+            TextColumn(label),
+            BarColumn(),
+            TextColumn("{task.completed:,}/{task.total:,} " + unit),
+            TimeRemainingColumn(),
+            console=err_console,
+            transient=True,
+            disable=quiet or not err_console.is_terminal,
+        ) as p:
+            task = p.add_task(label, total=total)
+            yield lambda done: p.update(task, completed=done)
+
+    return bar()
 
 
 def _risk_yearly_table(result) -> Table:
-    table = Table(title=f"{result.scenario.name}: by year, P10 / P50 / P90", title_justify="left")
+    table = Table(title=plain(f"{result.scenario.name}: by year, P10 / P50 / P90"), title_justify="left")
     cols = [
         ("MW online", "mw_online", "{:,.0f}"),
         ("accelerators", "accelerators", "{:,.0f}"),
@@ -305,12 +415,11 @@ def _risk_yearly_table(result) -> Table:
     return table
 
 
-def _write_risk(result, payload: dict, out: Path) -> list[Path]:
+def _write_risk(result, payload: dict, outset) -> list[Path]:
     import pandas as pd
 
     from gigawatt import charts, output
 
-    folder = output.prepare_dir(out)
     metrics = pd.DataFrame(result.metrics).T.rename_axis("metric")
     yearly = pd.DataFrame(
         [{"year": r["year"], "series": k, **v} for r in result.yearly for k, v in r.items() if k != "year"]
@@ -319,14 +428,14 @@ def _write_risk(result, payload: dict, out: Path) -> list[Path]:
         {f"{name}_{q}": vals for name, d in result.fan.items() for q, vals in d.items()},
         index=pd.DatetimeIndex([pd.Timestamp(m) for m in result.months], name="month"),
     )
-    paths = [
-        output.write_json(folder / "risk.json", payload),
-        output.write_atomic(folder / "risk_metrics.csv", lambda p: metrics.to_csv(p)),
-        output.write_atomic(folder / "risk_yearly.csv", lambda p: yearly.to_csv(p, index=False)),
-        output.write_atomic(folder / "risk_fan.csv", lambda p: fan.to_csv(p)),
-    ]
-    paths += charts.write_fan_charts(result, folder)
-    return paths
+    with outset:
+        folder = outset.folder
+        output.write_json(folder / "risk.json", payload)
+        output.write_atomic(folder / "risk_metrics.csv", lambda p: metrics.to_csv(p))
+        output.write_atomic(folder / "risk_yearly.csv", lambda p: yearly.to_csv(p, index=False))
+        output.write_atomic(folder / "risk_fan.csv", lambda p: fan.to_csv(p))
+        charts.write_fan_charts(result, folder)
+    return outset.written
 
 
 @app.command("sensitivity")
@@ -341,50 +450,63 @@ def sensitivity_cmd(
     ] = 1024,
     seed: Annotated[int, typer.Option("--seed", min=0)] = 0,
     set_: SetOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Folder for the indices table and tornado chart.")] = None,
+    out: Annotated[str | None, typer.Option("--out", help="Folder for the indices table and tornado chart.")] = None,
+    force: ForceOpt = False,
+    force_large: ForceLargeOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Which uncertain inputs matter for a metric: SALib indices with confidence intervals, and a tornado."""
-    from gigawatt.sensitivity import sensitivity
+    from gigawatt.montecarlo import check_work
+    from gigawatt.sensitivity import plan_sensitivity, sensitivity
 
+    _outputs(out, force, SENSITIVITY_FILES, [scenario])
     s = gw.load_scenario(scenario, overrides=set_ or [])
-    result = sensitivity(s, metric=metric, method=method.lower(), samples=samples, seed=seed)
+    outset = _outputs(out, force, SENSITIVITY_FILES, [scenario], s)
+    for w in getattr(s, "load_warnings", None) or ():
+        warn(w)
+    plan = plan_sensitivity(s, method=method.lower(), samples=samples, metric=metric)
+    check_work(plan, force_large)
+    with _progress("sensitivity", plan.runs, "runs", quiet=json_out) as step:
+        result = sensitivity(
+            s, metric=metric, method=method.lower(), samples=samples, seed=seed, progress=step, chunk=plan.chunk_trials
+        )
     payload = result.as_json()
     written = []
-    if out is not None:
+    if outset is not None:
         import pandas as pd
 
         from gigawatt import charts, output
 
-        folder = output.prepare_dir(out)
-        written = [
-            output.write_json(folder / "sensitivity.json", payload),
+        with outset:
+            folder = outset.folder
+            output.write_json(folder / "sensitivity.json", payload)
             output.write_atomic(
                 folder / "sensitivity.csv", lambda p: pd.DataFrame(result.indices).to_csv(p, index=False)
-            ),
-            charts.tornado_chart(result, folder / "tornado.png"),
-        ]
+            )
+            charts.tornado_chart(result, folder / "tornado.png")
+        written = outset.written
     if json_out:
         _print_json(payload)
         return
     unit = gw.METRICS[metric][0]
     keys = ["S1", "S1_conf", "ST", "ST_conf"] if result.method == "sobol" else ["mu_star", "mu_star_conf", "sigma"]
     table = Table(
-        title=f"{s.name}: sensitivity of {metric} ({result.method}, {result.evaluations:,} runs)", title_justify="left"
+        title=plain(f"{s.name}: sensitivity of {metric} ({result.method}, {result.evaluations:,} runs)"),
+        title_justify="left",
     )
     table.add_column("input")
     for k in (*keys, "at P10", "at P90"):
         table.add_column(k, justify="right")
     for row in result.indices:
         cells = [f"{row[k]:.3f}" if result.method == "sobol" else _fmt(row[k], unit) for k in keys]
-        table.add_row(row["input"], *cells, _fmt(row["at_p10"], unit), _fmt(row["at_p90"], unit))
+        table.add_row(plain(row["input"]), *cells, _fmt(row["at_p10"], unit), _fmt(row["at_p90"], unit))
     console.print(table)
-    console.print(
-        f"[dim]base (every input at its central value): {_fmt(result.base, unit)}; "
-        "at P10/P90: the input alone at its 10th/90th percentile[/dim]"
+    _say(
+        f"base (every input at its central value): {_fmt(result.base, unit)}; "
+        "at P10/P90: the input alone at its 10th/90th percentile",
+        style="dim",
     )
-    for path in written:
-        console.print(f"wrote {path}", highlight=False)
+    _print_written(written)
 
 
 @app.command("compare")
@@ -553,7 +675,7 @@ def catalog_cmd(json_out: JsonOpt = False) -> None:
             " ".join(ids),
         )
     console.print(table)
-    console.print("[dim]Per-number status, source and derivation: gigawatt catalog --json[/dim]")
+    _say("Per-number status, source and derivation: gigawatt catalog --json", style="dim")
 
 
 @app.command("show")
@@ -563,7 +685,9 @@ def show_cmd(
 ) -> None:
     """The resolved scenario as YAML, every number with its source (loadable again as a scenario)."""
     s = gw.load_scenario(scenario, overrides=set_ or [])
-    sys.stdout.write(f"# resolved from {s._origin}; defaults filled in from gigawatt/data/defaults.csv\n")
+    for w in getattr(s, "load_warnings", None) or ():
+        warn(w)
+    sys.stdout.write(f"# resolved from {plain(s._origin)}; defaults filled in from gigawatt/data/defaults.csv\n")
     sys.stdout.write(_yaml(gw.resolved_with_sources(s)))
 
 
@@ -578,19 +702,97 @@ def _register_commands() -> None:
     import gigawatt.cli_ops  # noqa: F401
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: runs the app, turning user mistakes into a message and exit code 2."""
-    _register_commands()
-    try:
-        rv = app(args=argv, standalone_mode=False, prog_name="gigawatt")
-    except GigawattError as exc:
-        from rich.text import Text
+@app.callback()
+def _global_options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of any error (also: GIGAWATT_DEBUG=1).")
+    ] = False,
+) -> None:
+    """gigawatt: simulate gigawatt-scale AI build-outs (Stargate and its rivals), a source behind every number."""
+    # --debug is taken out of the arguments by main() (so it works after the command name too); kept here for --help
 
-        err_console.print(Text("error: ", style="bold red") + Text(str(exc)), highlight=False, soft_wrap=True)
-        return 2
+
+def _debug_wanted(args: list[str]) -> bool:
+    """Whether --debug (anywhere before ``--``) or GIGAWATT_DEBUG asks for tracebacks; removes --debug from args."""
+    end = args.index("--") if "--" in args else len(args)
+    found = "--debug" in args[:end]
+    if found:
+        args[:end] = [a for a in args[:end] if a != "--debug"]
+    return found or os.environ.get("GIGAWATT_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _os_message(exc: OSError) -> str:
+    """``path: what went wrong`` for an OSError (the path when there is one)."""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    if isinstance(exc, BrokenPipeError):
+        return "the output was closed before gigawatt finished writing (broken pipe)"
+    if isinstance(exc, ConnectionError | TimeoutError):
+        return f"connection failed: {what}"
+    if exc.filename is not None:
+        target = f"{exc.filename} -> {exc.filename2}" if exc.filename2 else str(exc.filename)
+        return f"{target}: {what}"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS):
+        return f"cannot write the output: {what}"
+    return what
+
+
+def _stdout_gone() -> None:
+    """After stdout failed (a full disk, a closed pipe), point it at /dev/null so that the interpreter's own flush
+    at exit does not fail again with a traceback."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
+def _error(message: str) -> None:
+    from rich.text import Text
+
+    with contextlib.suppress(OSError):  # stderr gone too: the exit code is all that is left
+        err_console.print(Text("error: ", style="bold red") + Text(plain(message)), highlight=False, soft_wrap=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point and the one error boundary of every command.
+
+    Exit codes: 0 done; 2 the user's mistake (:class:`GigawattError`, usage errors), with one ``error:`` message
+    naming the field or path, the value and what was expected; 1 an environment failure (``OSError``: a path that
+    cannot be read or written, a full disk, a closed pipe, a refused connection; ``MemoryError``; a
+    ``GigawattError`` whose ``exit_code`` is 1); 130 interrupted. ``--debug`` / ``GIGAWATT_DEBUG=1`` re-raise, so
+    the traceback shows. Anything else is a bug and keeps its traceback.
+    """
+    _register_commands()
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = _debug_wanted(args)
+    try:
+        try:
+            rv = app(args=args, standalone_mode=False, prog_name="gigawatt")
+        finally:
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, inside the boundary, not at exit
+    except GigawattError as exc:
+        if debug:
+            raise
+        _error(str(exc))
+        return int(getattr(exc, "exit_code", 2) or 2)
     except (KeyboardInterrupt, typer.Abort):
+        if debug:
+            raise
         err_console.print("interrupted")
         return 130
+    except OSError as exc:
+        if _stdout_failed():
+            _stdout_gone()
+        if debug:
+            raise
+        _error(_os_message(exc))
+        return 1
+    except MemoryError:
+        if debug:
+            raise
+        _error("not enough memory for this request on this machine; ask for less work (fewer trials or samples)")
+        return 1
     except Exception as exc:
         # usage errors (missing argument, bad option): click's exceptions, vendored by recent typer releases
         if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
@@ -598,6 +800,15 @@ def main(argv: list[str] | None = None) -> int:
             return exc.exit_code
         raise
     return rv if isinstance(rv, int) else 0
+
+
+def _stdout_failed() -> bool:
+    """Whether stdout can no longer be written (its buffer cannot be flushed)."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        return True
+    return False
 
 
 def entry() -> None:

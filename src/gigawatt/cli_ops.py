@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from gigawatt.cli import JsonOpt, _print_json, app, console, err_console
+from gigawatt.cli import ForceOpt, JsonOpt, _outputs, _print_json, _print_written, _say, app, console, plain, warn
 from gigawatt.errors import GigawattError
 from gigawatt.units import parse_quantity
 
@@ -95,14 +95,20 @@ def _ops_value(kind: str, value, where: str):
 
 
 def _read_ops_config(path: Path) -> dict:
-    import yaml
+    from gigawatt import loading
 
     if not path.exists() or path.is_dir():
         raise GigawattError(f"--config {path}: no such file; expected an ops YAML file")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise GigawattError(f"--config {path}: malformed YAML ({getattr(exc, 'problem', exc)})") from None
+    read_yaml_file = getattr(loading, "read_yaml_file", None)  # bounded, regular files only, UTF-8, no aliases
+    if read_yaml_file is not None:
+        data = read_yaml_file(path, what="--config")
+    else:  # pragma: no cover - until loading.read_yaml_file lands
+        import yaml
+
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise GigawattError(f"--config {path}: malformed YAML ({getattr(exc, 'problem', exc)})") from None
     if data is None:
         raise GigawattError(f"--config {path}: the file is empty")
     if not isinstance(data, dict):
@@ -191,15 +197,24 @@ def ops_cmd(
         float | None, typer.Option("--bad-fraction", help="Share of servers that fail more often.")
     ] = None,
     bad_multiplier: Annotated[float | None, typer.Option("--bad-multiplier", help="How much more often.")] = None,
+    max_events: Annotated[
+        float | None,
+        typer.Option(
+            "--max-events",
+            help="Simulate beyond the limit on failures, restarts and checkpoints drawn (limits.OPS_MAX_EVENTS).",
+        ),
+    ] = None,
     out: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--out", help="Folder for ops.json and the lost-time breakdown chart (needs --trials)."),
     ] = None,
+    force: ForceOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Failures, checkpointing and goodput of one training job (calibrated on Llama 3's 54-day snapshot)."""
     from gigawatt.reliability import Capacity, ops
 
+    _outputs(out, force, OPS_FILES, [config])
     given = _read_ops_config(config) if config is not None else {}
     flags = {
         "accelerators": accelerators,
@@ -222,6 +237,8 @@ def ops_cmd(
         "ci_target": ci_target,
     }
     where = str(config) if config is not None else "ops"
+    source = {k: "flag" if flags.get(k) is not None else "config" if k in given else None for k in OPS_KEYS}
+    _resolve_conflicts(given, flags, source, where)
     settings = {}
     for key, (kind, dflt) in OPS_KEYS.items():
         raw = flags.get(key)
@@ -255,6 +272,9 @@ def ops_cmd(
             raise GigawattError("ops: --checkpoint-size and --storage-bandwidth must be positive")
         write_h = settings["checkpoint_size"] / settings["storage_bandwidth"] / 3600.0
     interval = settings["checkpoint_interval"]
+    if source["seed"] and not settings["trials"] and settings["ci_target"] is None:
+        warn(f"{_named('seed', source)} has no effect without --trials (the analytic figures draw nothing)")
+    extra = {"max_events": max_events} if max_events is not None else {}
     result = ops(
         settings["accelerators"] if settings["accelerators"] is not None else 0,
         accelerator=settings["accelerator"],
@@ -275,29 +295,105 @@ def ops_cmd(
         ci_target=settings["ci_target"],
         capacity=Capacity(**cap) if cap else None,
         cause_multipliers=settings["cause_multipliers"],
+        **extra,
     )
     payload = result.as_json()
+    _warn_result(result, settings)
     written = []
     if out is not None:
         from gigawatt import charts, output
 
         if not result.simulated:
             raise GigawattError("ops --out: the breakdown chart comes from the simulation; add --trials, e.g. 1000")
-        folder = output.prepare_dir(out)
-        written = [
-            output.write_json(folder / "ops.json", payload),
-            charts.ops_breakdown_chart(result, folder / "ops_breakdown.png"),
-        ]
+        outset = _outputs(out, force, OPS_FILES, [config])
+        with outset:
+            output.write_json(outset.folder / "ops.json", payload)
+            charts.ops_breakdown_chart(result, outset.folder / "ops_breakdown.png")
+        written = outset.written
     if json_out:
         _print_json(payload)
         return
-    for path in written:
-        err_console.print(f"wrote {path}", highlight=False)
+    _print_written(written, stderr=True)
     _ops_table(result, payload)
 
 
+OPS_FILES = ("ops.json", "ops_breakdown.png")
+
+# Settings that contradict each other: (one, other, why). Given at the same level (two flags, or both in the
+# --config file) they are an error; a flag against a setting of the file wins, with a warning naming both.
+CONFLICTS = (
+    ("work", "days", "--work runs a job of that length to completion, --days sets a fixed window"),
+    ("checkpoint_write", "checkpoint_size", "the write time is either given or checkpoint size / storage bandwidth"),
+    ("checkpoint_write", "storage_bandwidth", "the write time is either given or checkpoint size / storage bandwidth"),
+    ("job_mtbf", "accelerator_mtbf", "--job-mtbf replaces the failure model that --accelerator-mtbf rescales"),
+)
+
+
+def _named(key: str, source: dict, value=None) -> str:
+    flag = f"--{key.replace('_', '-')}"
+    shown = f" {plain(value)!r}" if value is not None else ""
+    return f"{flag}{shown}" if source.get(key) == "flag" else f"{key}{shown} in the --config file"
+
+
+def _resolve_conflicts(given: dict, flags: dict, source: dict, where: str) -> None:
+    """Refuse settings that contradict each other, or warn and let the flag win over the file (dropping the file's
+    setting from ``given``)."""
+
+    def value(k):
+        return flags[k] if source[k] == "flag" else given.get(k)
+
+    for a, b, why in CONFLICTS:
+        if not (source[a] and source[b]):
+            continue
+        if source[a] == source[b]:
+            raise GigawattError(
+                f"ops: {_named(a, source, value(a))} and {_named(b, source, value(b))} conflict ({why}); give one"
+            )
+        loser = b if source[a] == "flag" else a
+        winner = a if loser == b else b
+        warn(f"{_named(winner, source, value(winner))} overrides {_named(loser, source, value(loser))} ({why})")
+        given.pop(loser)
+        source[loser] = None
+        if loser in ("checkpoint_size", "storage_bandwidth"):  # the pair goes together
+            for k in ("checkpoint_size", "storage_bandwidth"):
+                given.pop(k, None)
+                source[k] = None
+    dist = value("distribution") if source["distribution"] else "exponential"
+    if source["shape"] and str(dist).strip().lower() == "exponential":
+        said = (
+            _named("distribution", source, dist) if source["distribution"] else "the default exponential distribution"
+        )
+        raise GigawattError(
+            f"ops: {_named('shape', source, value('shape'))} has no effect with {said} (it has no shape); "
+            "add --distribution weibull or lognormal, or drop the shape"
+        )
+
+
+def _warn_result(result, settings: dict) -> None:
+    """Warnings about the answer: an unmet --ci-target, a job that cannot progress or stopped at the window."""
+    target = settings["ci_target"]
+    if target is not None and result.simulated:
+        half = getattr(result, "ci_half_width", None)
+        if half is None:
+            lo, hi = result.simulated["goodput"]["ci95"]
+            half = (hi - lo) / 2
+        met = getattr(result, "ci_target_met", None)
+        if met is None:
+            met = half <= target
+        if not met:
+            warn(
+                f"--ci-target {target:g} not met: the goodput's 95 % half-width is {half:.3g} after "
+                f"{result.trials:,} trials (the most the event and trial limits allow); --max-events allows more"
+            )
+    if getattr(result, "no_progress", False):
+        reason = result.analytic.get("no_progress_reason") or "interruptions come faster than the job can progress"
+        warn(f"the job makes no progress: {reason}")
+    elif getattr(result, "stopped_at_window", False):
+        warn("the job does not finish within the longest window (limits.OPS_MAX_DAYS); figures stop at the window")
+
+
 def _ops_table(result, payload: dict) -> None:
-    table = Table(title=f"ops: {result.accelerators:,} x {result.accelerator}", title_justify="left")
+    table = Table(title=plain(f"ops: {result.accelerators:,} x {result.accelerator}"), title_justify="left")
     table.add_column("figure")
     table.add_column("analytic", justify="right")
     if result.simulated:
@@ -327,8 +423,9 @@ def _ops_table(result, payload: dict) -> None:
                 cells.append("")
         table.add_row(*cells)
     console.print(table)
-    console.print(
-        f"[dim]Young {payload['young_interval_minutes']:.1f} min, Daly {payload['daly_interval_minutes']:.1f}"
+    _say(
+        f"Young {payload['young_interval_minutes']:.1f} min, Daly {payload['daly_interval_minutes']:.1f}"
         " min; failure model: Llama 3 405B, 419 unexpected interruptions in 54 days on 16,384 H100 "
-        "(RL01-RL06), scaled linearly with the number of accelerators[/dim]"
+        "(RL01-RL06), scaled linearly with the number of accelerators",
+        style="dim",
     )

@@ -10,6 +10,7 @@ import math
 import os
 import re
 
+from gigawatt import limits
 from gigawatt.errors import GigawattError
 
 
@@ -26,14 +27,63 @@ def connect(spec: str):
             raise GigawattError(f"--dask {spec!r}: expected local:N with N >= 1 workers")
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster)
-    if not re.fullmatch(r"(tcp|tls|ucx|inproc)://[^\s]+", spec.strip()):
+    address = spec.strip()
+    if not re.fullmatch(r"(tcp|tls|ucx|inproc)://[^\s]+", address):
         raise GigawattError(
             f"--dask {spec!r}: expected 'local', 'local:N' or a scheduler address like tcp://scheduler:8786"
         )
+    seconds = limits.DASK_CONNECT_SECONDS
+    kind = probe(address, seconds)
+    if kind != "Scheduler":
+        raise GigawattError(
+            f"--dask {spec!r}: the server there answered as a {kind}, not a Dask scheduler; "
+            "expected the scheduler's address (port 8786 by default)"
+        )
     try:
-        return Client(spec.strip(), timeout="10s")
-    except OSError as exc:
-        raise GigawattError(f"--dask {spec!r}: cannot reach the scheduler ({exc})") from None
+        return Client(address, timeout=f"{seconds}s")
+    except (OSError, TimeoutError) as exc:
+        raise ClusterUnreachable(f"--dask {spec!r}: cannot connect to the scheduler ({exc})") from None
+
+
+class ClusterUnreachable(GigawattError):
+    """The scheduler could not be reached or did not answer in time (the network's fault, not the user's): exit 1."""
+
+    exit_code = 1
+
+
+def probe(address: str, seconds: float) -> str:
+    """Connect to ``address``, complete Dask's handshake and ask who is there, all within ``seconds``; returns the
+    server's type ("Scheduler", "Worker", "Nanny"). Anything else (a refused connection, a server that says nothing
+    or speaks another protocol) raises :class:`ClusterUnreachable` naming the address and the time waited."""
+    import asyncio
+
+    from distributed.comm import connect as comm_connect
+
+    async def ask():
+        comm = await comm_connect(address, timeout=seconds)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            answer = await comm.read()
+        finally:
+            comm.abort()
+        return answer
+
+    try:
+        answer = asyncio.run(asyncio.wait_for(ask(), timeout=seconds))
+    except TimeoutError:
+        raise ClusterUnreachable(
+            f"--dask {address!r}: no answer from a Dask scheduler within {seconds:g} s "
+            "(limits.DASK_CONNECT_SECONDS); is that the scheduler's address?"
+        ) from None
+    except (OSError, ValueError, TypeError, EOFError) as exc:
+        raise ClusterUnreachable(f"--dask {address!r}: cannot reach a Dask scheduler ({exc})") from None
+    except Exception as exc:  # a server speaking another protocol: distributed raises a variety of errors
+        if type(exc).__module__.split(".")[0] not in ("distributed", "msgpack", "tornado"):
+            raise
+        raise ClusterUnreachable(f"--dask {address!r}: not a Dask scheduler ({type(exc).__name__}: {exc})") from None
+    if not isinstance(answer, dict):
+        return "server that does not speak Dask's protocol"
+    return str(answer.get("type") or "server of unknown type")
 
 
 def run_on_cluster(client, scenario, seed: int, trials: int, n_blocks: int, chunk_trials: int, progress):

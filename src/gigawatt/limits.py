@@ -28,3 +28,12 @@ OPS_MAX_EVENTS = 2.5e8  # simulated events (draws of failures, restarts, checkpo
 #                       ~5e7 events/s that 2 cores simulate; lifted by --max-events (ops(max_events=...))
 OPS_CHUNK_TRIALS = 65_536  # trials simulated at once: memory stays flat in --trials (~4 MB a chunk)
 OPS_QUANTILE_TRIALS = 1_048_576  # P10/P90 come from the first this many trials (exact below it; ~60 MB kept)
+RISK_MAX_TRIALS = 10_000_000  # risk --trials: 10^7 took 310 s and 677 MiB here (README); lifted by --force-large
+SENSITIVITY_MAX_RUNS = 4_000_000  # model runs of one sensitivity (Sobol N*(D+2), Morris N*(D+1)); --force-large
+WORK_MAX_SECONDS = 1_800  # estimated wall time of one risk or sensitivity run (30 min); lifted by --force-large
+WORK_MAX_MEMORY_FRACTION = 0.5  # estimated peak memory, as a share of this machine's RAM; lifted by --force-large
+#                                 (beyond all of the RAM a run is refused, --force-large or not)
+SECONDS_PER_TRIAL_MONTH = 1.0e-6  # the time estimate: engine + aggregation per trial and month (2-core x86-64)
+SECONDS_PER_TRIAL_PHASE_MONTH = 2.0e-8  # ... plus this per trial, phase and month
+CHUNK_BYTES = 256 * 1024**2  # memory for the trials in flight at once (risk, sensitivity): sets the chunk size
+DASK_CONNECT_SECONDS = 10  # --dask ADDRESS: connect and hear back from a Dask scheduler within this, or fail

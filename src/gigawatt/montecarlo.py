@@ -20,6 +20,7 @@ from collections.abc import Callable
 import numpy as np
 from numba import njit
 
+from gigawatt import limits
 from gigawatt.engine import SERIES, compile_inputs
 from gigawatt.errors import GigawattError
 from gigawatt.result import METRICS, metrics_from_series
@@ -240,11 +241,18 @@ class _Layout:
 
 
 class Accumulator:
-    """Partial aggregates of some blocks of trials; merging in any order gives the same final numbers."""
+    """Partial aggregates of some blocks of trials; merging in any order gives the same final numbers.
+
+    Sums are folded block by block in block order (``total`` holds blocks ``0 .. next_block - 1``, the same float
+    additions whatever the chunking or the worker); a block that arrives before its turn waits in ``block_sums``.
+    In one process the blocks come in order, so memory stays flat in the number of trials.
+    """
 
     def __init__(self, layout: _Layout, keep_metrics: bool):
         self.layout = layout
         self.sketch = Sketch(layout.cells)
+        self.total = np.zeros(layout.cells)
+        self.next_block = 0
         self.block_sums: dict[int, np.ndarray] = {}
         self.kept: dict[int, np.ndarray] = {} if keep_metrics else None
         self.first_hist = np.zeros(layout.T + 1, dtype=np.int64)  # first-GW month; last bin = never
@@ -260,14 +268,23 @@ class Accumulator:
             if self.kept is not None:
                 self.kept[b] = table[lo : lo + size, : len(self.layout.metric_names)].copy()
             lo += size
+        self._fold()
         fg = m["first_gw_month_index"]
         self.first_hist += np.bincount(np.where(fg < 0, self.layout.T, fg), minlength=self.layout.T + 1)
         self.funding_gap += int((m["funding_gap_max_usd"] > 0.5).sum())
         self.trials += table.shape[0]
 
+    def _fold(self) -> None:
+        while self.next_block in self.block_sums:
+            self.total = self.total + self.block_sums.pop(self.next_block)
+            self.next_block += 1
+
     def merge(self, other: Accumulator) -> None:
         self.sketch.merge(other.sketch)
+        if other.next_block:  # the other holds the folded prefix from block 0 (so this one holds none of it)
+            self.total, self.next_block = other.total.copy(), other.next_block
         self.block_sums.update(other.block_sums)
+        self._fold()
         if self.kept is not None:
             self.kept.update(other.kept)
         self.first_hist += other.first_hist
@@ -300,11 +317,125 @@ def run_blocks(
     return acc
 
 
+class WorkTooLarge(GigawattError):
+    """A request beyond what this machine can do in reasonable time or memory (the user's to change): exit 2."""
+
+    exit_code = 2
+
+
+@dataclasses.dataclass
+class WorkPlan:
+    """What a run will cost, estimated from its counts before it starts (see :func:`check_work`)."""
+
+    what: str  # the flag and value, e.g. "--trials 1,000,000"
+    runs: int  # model runs (trials)
+    max_runs: int  # the count limit for this kind of run
+    seconds: float  # estimated wall time
+    bytes: float  # estimated peak memory
+    chunk_trials: int  # trials simulated at once
+    unit: str = "trials"  # what runs counts
+    limit: str = "RISK_MAX_TRIALS"  # the name of max_runs in gigawatt.limits
+
+
+def memory_bytes() -> int:
+    """This machine's memory for one process: physical RAM, or less where a cgroup or ``ulimit -v`` says so."""
+    import os
+    import resource
+
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    try:
+        with open("/sys/fs/cgroup/memory.max") as f:
+            text = f.read().strip()
+        if text.isdigit():
+            total = min(total, int(text))
+    except OSError:
+        pass
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    if soft not in (resource.RLIM_INFINITY, -1) and soft > 0:
+        total = min(total, soft)
+    return total
+
+
+def trial_bytes(scenario: Scenario) -> int:
+    """Memory one trial takes while its chunk is simulated and aggregated: the series, per-type counts, per-phase
+    inputs and the aggregation row (float64 each); measured within a factor of 1.5 at 60 to 600 months."""
+    from gigawatt.sources import catalog
+
+    T = round(scenario.programme.horizon_months)
+    P = sum(len(site.phases) for site in scenario.sites)
+    K = len(catalog())
+    return 8 * (T * (len(SERIES) + K + 3 * P + 40) + 16 * P)
+
+
+def chunk_trials_for(scenario: Scenario, default: int = 8 * BLOCK) -> int:
+    """Trials to simulate at once: whole blocks within ``limits.CHUNK_BYTES`` (at least one block)."""
+    fit = limits.CHUNK_BYTES // max(1, trial_bytes(scenario)) // BLOCK * BLOCK
+    return int(max(BLOCK, min(default, fit)))
+
+
+def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:
+    """Time and memory of ``risk(scenario, trials)``, from the counts alone."""
+    layout = _Layout.of(scenario)
+    T = layout.T
+    P = sum(len(site.phases) for site in scenario.sites)
+    chunk = chunk_trials_for(scenario)
+    nb = Sketch(0).nb  # buckets per cell
+    memory = (
+        200 * 2**20  # the interpreter, numpy, numba and the compiled engine
+        + 5 * 8 * layout.cells * nb  # the sketch (counts, minima, maxima) and its quantile pass
+        + min(trials, chunk) * trial_bytes(scenario)
+        + (2 * 8 * min(trials, EXACT_LIMIT) * len(layout.metric_names) if trials <= EXACT_LIMIT else 0)
+    )
+    seconds = trials * T * (limits.SECONDS_PER_TRIAL_MONTH + P * limits.SECONDS_PER_TRIAL_PHASE_MONTH)
+    return WorkPlan(f"--trials {trials:,}", trials, limits.RISK_MAX_TRIALS, seconds, memory, chunk)
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("years", 365.25 * 86400), ("days", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size:
+            return f"{seconds / size:,.3g} {unit}"
+    return f"{seconds:.2g} s"
+
+
+def _size(n: float) -> str:
+    for unit, size in (("PiB", 2**50), ("TiB", 2**40), ("GiB", 2**30), ("MiB", 2**20)):
+        if n >= size:
+            return f"{n / size:,.3g} {unit}"
+    return f"{n / 1024:,.3g} KiB"
+
+
+def check_work(plan: WorkPlan, force: bool = False) -> None:
+    """Refuse, before it starts, work beyond what this machine can do: more runs than the limit, longer than
+    ``limits.WORK_MAX_SECONDS`` or more memory than ``limits.WORK_MAX_MEMORY_FRACTION`` of it (``force`` lifts
+    these three); more memory than the machine has is refused even with ``force``."""
+    machine = memory_bytes()
+    estimate = f"estimated {_duration(plan.seconds)} and {_size(plan.bytes)} of memory"
+    if plan.bytes > machine:
+        raise WorkTooLarge(f"{plan.what}: {estimate}, more than this machine's {_size(machine)}; ask for less work")
+    if force:
+        return
+    over = []
+    if plan.runs > plan.max_runs:
+        over.append(f"{plan.max_runs:,} {plan.unit} (limits.{plan.limit})")
+    if plan.seconds > limits.WORK_MAX_SECONDS:
+        over.append(f"{_duration(limits.WORK_MAX_SECONDS)} (limits.WORK_MAX_SECONDS)")
+    if plan.bytes > limits.WORK_MAX_MEMORY_FRACTION * machine:
+        over.append(
+            f"{_size(limits.WORK_MAX_MEMORY_FRACTION * machine)} of memory (limits.WORK_MAX_MEMORY_FRACTION "
+            "of this machine)"
+        )
+    if over:
+        raise WorkTooLarge(
+            f"{plan.what}: {estimate}, beyond {' and '.join(over)}; ask for less work, "
+            "or add --force-large to run it anyway"
+        )
+
+
 def risk(
     scenario: Scenario,
     trials: int = 10_000,
     seed: int = 0,
-    chunk_trials: int = 8 * BLOCK,
+    chunk_trials: int | None = None,
     progress: Callable[[int], None] | None = None,
     client=None,
 ) -> RiskResult:
@@ -316,7 +447,8 @@ def risk(
         trial is then the deterministic run).
     trials : int  Number of trials (>= 1).
     seed : int  Root seed (>= 0); the same seed gives the same numbers whatever ``chunk_trials`` or ``client``.
-    chunk_trials : int  Trials simulated at once (rounded to whole blocks of 1,024); bounds memory.
+    chunk_trials : int  Trials simulated at once (rounded to whole blocks of 1,024); bounds memory
+        (:func:`chunk_trials_for` gives the most that fit ``limits.CHUNK_BYTES``).
     progress : callable  Called with the number of trials done so far.
     client : dask.distributed.Client, optional  Runs groups of blocks on its workers (see gigawatt.cluster).
     """
@@ -325,6 +457,7 @@ def risk(
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
         raise GigawattError(f"seed: {seed!r}; expected a whole number >= 0")
     trials, seed = int(trials), int(seed)
+    chunk_trials = chunk_trials_for(scenario) if chunk_trials is None else chunk_trials
     layout = _Layout.of(scenario)
     n_blocks = math.ceil(trials / BLOCK)
     done = 0
@@ -347,8 +480,10 @@ def risk(
 def _summarize(scenario: Scenario, layout: _Layout, acc: Accumulator, trials: int, seed: int) -> RiskResult:
     T, years, months, metric_names = layout.T, layout.years, layout.months, layout.metric_names
     Y = len(years)
-    sums = np.stack([acc.block_sums[b] for b in sorted(acc.block_sums)])
-    mean = np.sum(sums, axis=0) / trials
+    acc._fold()
+    if acc.block_sums:  # cannot happen once every block has arrived
+        raise AssertionError(f"risk: blocks {sorted(acc.block_sums)[:5]} arrived without those before them")
+    mean = acc.total / trials
     q_sketch = acc.sketch.quantiles(QUANTILES)
     exact = acc.kept is not None
     metrics: dict = {}

@@ -12,6 +12,7 @@ sees independent uniform factors and the model sees each input's own distributio
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from gigawatt.scenario import Scenario
 
 NUMERIC_METRICS = [k for k in METRICS if k != "first_gw_date"]
 METHODS = ("sobol", "morris")
+RESAMPLES = 100  # Sobol bootstrap resamples for the confidence intervals (SALib's default)
 U_MIN = 1e-4  # Morris visits u = 0 and 1: unbounded distributions are cut at their 0.01 % and 99.99 % quantiles
 
 
@@ -63,17 +65,85 @@ def _metric(scenario: Scenario, values: dict, n: int, metric: str) -> np.ndarray
     return simulate_trials(scenario, values, n)[0][metric]
 
 
-def evaluate(scenario: Scenario, paths: list[str], u: np.ndarray, metric: str, chunk: int = 8192) -> np.ndarray:
-    """The metric for each row of ``u`` (rows: runs; columns: uniforms for ``paths``)."""
+def evaluate(
+    scenario: Scenario,
+    paths: list[str],
+    u: np.ndarray,
+    metric: str,
+    chunk: int = 8192,
+    progress: Callable[[int], None] | None = None,
+) -> np.ndarray:
+    """The metric for each row of ``u`` (rows: runs; columns: uniforms for ``paths``), ``chunk`` rows at a time;
+    ``progress(done)`` after each chunk."""
     out = np.empty(len(u))
+    chunk = max(1, int(chunk))
     for lo in range(0, len(u), chunk):
         part = u[lo : lo + chunk]
         out[lo : lo + len(part)] = _metric(scenario, _values(scenario, paths, part), len(part), metric)
+        if progress is not None:
+            progress(lo + len(part))
     return out
 
 
+def _check_args(scenario: Scenario, metric: str, method: str, samples: int) -> list[str]:
+    if metric not in NUMERIC_METRICS:
+        raise GigawattError(f"--metric: unknown metric {metric!r}; expected one of: {', '.join(NUMERIC_METRICS)}")
+    if method not in METHODS:
+        raise GigawattError(f"--method: {method!r}; expected one of: {', '.join(METHODS)}")
+    paths = sorted(scenario.distributions)
+    if not paths:
+        raise GigawattError(f"{scenario.name}: no uncertain inputs; put distributions on some (docs/uncertainty.md)")
+    if isinstance(samples, bool) or not isinstance(samples, int | np.integer) or samples < 2:
+        raise GigawattError(f"--samples: {samples}; expected a whole number >= 2")
+    if method == "sobol" and samples & (samples - 1):
+        raise GigawattError(f"--samples: {samples}; Sobol sampling needs a power of two (e.g. 512, 1024, 2048)")
+    return paths
+
+
+def plan_sensitivity(scenario: Scenario, method: str = "sobol", samples: int = 1024, metric: str = "capex_total_usd"):
+    """Time and memory of :func:`sensitivity`, from the counts alone (a :class:`gigawatt.montecarlo.WorkPlan`).
+
+    Runs: N (D + 2) for Sobol, N (D + 1) for Morris, D inputs. Memory: the sample (twice, while SALib builds it),
+    the outputs, Sobol's bootstrap (``RESAMPLES`` draws of N, a few arrays of them) and one chunk of runs in flight.
+    """
+    from gigawatt import limits
+    from gigawatt.montecarlo import WorkPlan, chunk_trials_for, trial_bytes
+
+    paths = _check_args(scenario, metric, method, samples)
+    d = len(paths)
+    n = int(samples)
+    runs = n * (d + 2) if method == "sobol" else n * (d + 1)
+    chunk = chunk_trials_for(scenario)
+    T = round(scenario.programme.horizon_months)
+    P = sum(len(site.phases) for site in scenario.sites)
+    memory = (
+        200 * 2**20
+        + 8 * runs * (2 * d + 1)
+        + (5 * 8 * RESAMPLES * n if method == "sobol" else 8 * runs * 2)
+        + min(runs, chunk) * trial_bytes(scenario)
+    )
+    seconds = runs * T * (limits.SECONDS_PER_TRIAL_MONTH + P * limits.SECONDS_PER_TRIAL_PHASE_MONTH)
+    seconds += 1e-8 * RESAMPLES * n * d if method == "sobol" else 0.0
+    return WorkPlan(
+        f"--samples {n:,} ({runs:,} runs)",
+        runs,
+        limits.SENSITIVITY_MAX_RUNS,
+        seconds,
+        memory,
+        chunk,
+        unit="model runs",
+        limit="SENSITIVITY_MAX_RUNS",
+    )
+
+
 def sensitivity(
-    scenario: Scenario, metric: str = "capex_total_usd", method: str = "sobol", samples: int = 1024, seed: int = 0
+    scenario: Scenario,
+    metric: str = "capex_total_usd",
+    method: str = "sobol",
+    samples: int = 1024,
+    seed: int = 0,
+    progress: Callable[[int], None] | None = None,
+    chunk: int | None = None,
 ) -> SensitivityResult:
     """Sensitivity of ``metric`` to the scenario's uncertain inputs.
 
@@ -83,29 +153,26 @@ def sensitivity(
     method : str  ``sobol`` (S1, ST with 95 % intervals) or ``morris`` (mu*, sigma).
     samples : int  N: base samples for Sobol (a power of two), trajectories for Morris.
     seed : int  Seeds the sample and the bootstrap.
+    progress : callable  Called with the number of model runs done so far.
+    chunk : int  Model runs simulated at once (default: as many as fit ``limits.CHUNK_BYTES``); bounds memory.
+
+    Size the work first with :func:`plan_sensitivity` and :func:`gigawatt.montecarlo.check_work`.
     """
     from SALib.analyze import morris as morris_analyze
     from SALib.analyze import sobol as sobol_analyze
     from SALib.sample import morris as morris_sample
     from SALib.sample import sobol as sobol_sample
 
-    if metric not in NUMERIC_METRICS:
-        raise GigawattError(f"--metric: unknown metric {metric!r}; expected one of: {', '.join(NUMERIC_METRICS)}")
-    if method not in METHODS:
-        raise GigawattError(f"--method: {method!r}; expected one of: {', '.join(METHODS)}")
-    paths = sorted(scenario.distributions)
-    if not paths:
-        raise GigawattError(f"{scenario.name}: no uncertain inputs; put distributions on some (docs/uncertainty.md)")
-    if samples < 2:
-        raise GigawattError(f"--samples: {samples}; expected at least 2")
-    if method == "sobol" and samples & (samples - 1):
-        raise GigawattError(f"--samples: {samples}; Sobol sampling needs a power of two (e.g. 512, 1024, 2048)")
+    from gigawatt.montecarlo import chunk_trials_for
+
+    paths = _check_args(scenario, metric, method, samples)
+    chunk = chunk_trials_for(scenario) if chunk is None else chunk
     problem = {"num_vars": len(paths), "names": paths, "bounds": [[0.0, 1.0]] * len(paths)}
     rng_seed = int(seed)
     if method == "sobol":
         u = sobol_sample.sample(problem, samples, calc_second_order=False, seed=rng_seed)
-        y = evaluate(scenario, paths, u, metric)
-        res = sobol_analyze.analyze(problem, y, calc_second_order=False, seed=rng_seed)
+        y = evaluate(scenario, paths, u, metric, chunk, progress)
+        res = sobol_analyze.analyze(problem, y, calc_second_order=False, num_resamples=RESAMPLES, seed=rng_seed)
         rows = [
             {
                 "input": p,
@@ -119,7 +186,7 @@ def sensitivity(
         rows.sort(key=lambda r: -r["ST"])
     else:
         u = morris_sample.sample(problem, samples, num_levels=4, seed=rng_seed)
-        y = evaluate(scenario, paths, u, metric)
+        y = evaluate(scenario, paths, u, metric, chunk, progress)
         res = morris_analyze.analyze(problem, u, y, num_levels=4, seed=rng_seed)
         rows = [
             {
