@@ -123,7 +123,8 @@ def test_estimate_bad_flags(capsys):
     assert "unknown accelerator 'h900'" in fails(capsys, "estimate", "--power", "1GW", "--accelerator", "h900")
     assert "--it-power-w" in fails(capsys, "estimate", "--power", "1GW", "--accelerator", "tpu-v7")
     assert "not a number" in fails(capsys, "estimate", "--accelerators", "lots", "--accelerator", "h100")
-    assert "must be a positive number" in fails(capsys, "estimate", "--power", "-1GW", "--accelerator", "h100")
+    err = fails(capsys, "estimate", "--power", "-1GW", "--accelerator", "h100")
+    assert "--power -1000 MW is out of range; expected 0 < value <= 1,000,000 MW" in err
 
 
 def test_out_is_a_file(capsys, tmp_path):

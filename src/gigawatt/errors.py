@@ -8,7 +8,15 @@ from __future__ import annotations
 
 
 class GigawattError(Exception):
-    """Bad input: the message names the field, the value and what was expected."""
+    """Bad input: the message names the field, the value and what was expected (exit code 2)."""
+
+    exit_code = 2
+
+
+class EnvironmentFailure(GigawattError):
+    """Not the input's fault: an unwritable path, a full disk, a refused connection (exit code 1)."""
+
+    exit_code = 1
 
 
 class ScenarioError(GigawattError):
@@ -23,6 +31,16 @@ class ScenarioError(GigawattError):
         else:
             text = head + f"{len(self.problems)} problems:\n" + "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(text)
+
+
+class InputFileError(GigawattError):
+    """A scenario or config file that cannot be read within the limits of gigawatt.limits: not a regular file, too
+    large, not UTF-8, YAML anchors or aliases, nesting too deep, a duplicate key, an ``extends:`` chain too long.
+    The message starts with the path."""
+
+
+class UnitError(GigawattError):
+    """A quantity that is not a finite number with a unit in one of the simple forms ("1.2 GW", "$500B")."""
 
 
 class UnknownNameError(GigawattError):

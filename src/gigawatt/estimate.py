@@ -15,10 +15,39 @@ from __future__ import annotations
 
 import math
 
+from gigawatt import limits
 from gigawatt.errors import GigawattError
 from gigawatt.sources import H100_BF16_DENSE_TFLOPS, Accelerator, default, defaults, get_accelerator
 
 HOURS_PER_YEAR = 8766.0  # 365.25 days x 24 h
+_GIVEN_MAX = {"power": limits.MAX_ESTIMATE_POWER_MW, "budget": limits.MAX_USD, "accelerators": limits.MAX_ACCELERATORS}
+_UNITS = {"--power": " MW", "--budget": " USD", "--it-power-w": " W", "--price": " USD"}
+
+
+def _check(flag: str, value: float, low: float, high: float, low_open: bool = False) -> None:
+    """``value`` must be finite and within [low, high] (``(low, high]`` if ``low_open``); the message names ``flag``.
+
+    Every bound is a physical range from gigawatt.limits, so every result stays a finite number."""
+    unit = _UNITS.get(flag, "")
+    expected = f"expected {_num(low)} {'<' if low_open else '<='} value <= {_num(high)}{unit} (gigawatt.limits)"
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        raise GigawattError(f"estimate: {flag} {value!r} is not a finite number; {expected}")
+    if value < low or (low_open and value == low) or value > high:
+        raise GigawattError(f"estimate: {flag} {value:g}{unit} is out of range; {expected}")
+
+
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if x == int(x) and abs(x) < 1e15 else f"{x:g}"
+
+
+def _count(raw: float, what: str) -> int:
+    """Whole accelerators from a count that may come out fractional (floor, with a tolerance for 0.999...)."""
+    if not raw <= limits.MAX_ACCELERATORS:
+        raise GigawattError(
+            f"estimate: {what} gives {raw:.3g} accelerators; expected at most {limits.MAX_ACCELERATORS:.0e} "
+            "(limits.MAX_ACCELERATORS)"
+        )
+    return math.floor(raw + 1e-9)
 
 
 def estimate(
@@ -47,10 +76,15 @@ def estimate(
         raise GigawattError(
             f"estimate: give exactly one of --power, --budget or --accelerators (got {', '.join(given) or 'none'})"
         )
+    for name, value in given.items():
+        _check(f"--{name}", value, 0.0, _GIVEN_MAX[name], low_open=True)
+    for flag, value, high in (
+        ("--it-power-w", it_power_w, limits.MAX_ACCELERATOR_W),
+        ("--price", price_usd, limits.MAX_ACCELERATOR_PRICE_USD),
+    ):
+        if value is not None:
+            _check(flag, value, 0.0, high, low_open=True)
     acc = accelerator if isinstance(accelerator, Accelerator) else get_accelerator(accelerator, "--accelerator")
-    for name, value in (("it_power_w", it_power_w), ("price_usd", price_usd)):
-        if value is not None and not (math.isfinite(value) and value > 0):
-            raise GigawattError(f"estimate: --{name.replace('_usd', '').replace('_', '-')} {value} must be positive")
     overridden = {k for k, v in (("it_power_w", it_power_w), ("price_usd", price_usd)) if v is not None}
     if overridden:
         import dataclasses
@@ -61,36 +95,36 @@ def estimate(
     table = defaults()
     used = {}
 
-    def pick(name, value, key, lo=None, hi=None):
+    def pick(name, value, key, lo, hi):
         if value is None:
             used[name] = {"value": table[key].value, **table[key].provenance.as_dict()}
             return default(key)
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            raise GigawattError(
-                f"estimate: --{name.replace('_', '-')} {value} is out of range; "
-                f"expected {lo} <= value{'' if hi is None else f' <= {hi}'}"
-            )
+        _check(f"--{name.replace('_', '-')}", value, lo, hi)
         used[name] = {"value": value, "status": "given on the command line"}
         return value
 
     pue = pick("pue", pue, "operations.pue", 1.0, 3.0)
-    capex_mw = pick("capex_per_mw_usd", capex_per_mw_usd, "phase.capex_per_mw_usd", 0.0)
+    capex_mw = pick("capex_per_mw_usd", capex_per_mw_usd, "phase.capex_per_mw_usd", 0.0, limits.MAX_USD_PER_MW)
     util = pick("utilization", utilization, "operations.utilization", 0.0, 1.0)
-    price_mwh = pick("energy_price_usd_per_mwh", energy_price_usd_per_mwh, "operations.energy_price_usd_per_mwh", 0.0)
-    carbon = pick("carbon_t_per_mwh", carbon_t_per_mwh, "power.grid.carbon_t_per_mwh", 0.0)
-    for name, value in given.items():
-        if not math.isfinite(value) or value <= 0:
-            raise GigawattError(f"estimate: --{name} {value} must be a positive number")
+    price_mwh = pick(
+        "energy_price_usd_per_mwh",
+        energy_price_usd_per_mwh,
+        "operations.energy_price_usd_per_mwh",
+        0.0,
+        limits.MAX_USD_PER_MWH,
+    )
+    carbon = pick("carbon_t_per_mwh", carbon_t_per_mwh, "power.grid.carbon_t_per_mwh", 0.0, limits.MAX_T_PER_MWH)
 
     if power_mw is not None:
         facility_mw = power_mw
         it_mw = facility_mw / pue
-        n = math.floor(it_mw * 1000.0 / it_kw + 1e-9)
+        n = _count(it_mw * 1000.0 / it_kw, f"--power {power_mw:g} MW at {it_kw * 1000:g} W each")
     else:
         if budget_usd is not None:
-            n = math.floor(budget_usd / (price + it_kw / 1000.0 * capex_mw) + 1e-9)
+            per = price + it_kw / 1000.0 * capex_mw
+            n = _count(budget_usd / per, f"--budget ${budget_usd:,.0f} at ${per:,.6g} each")
         else:
-            n = math.floor(accelerators + 1e-9)
+            n = _count(accelerators, "--accelerators")
         it_mw = n * it_kw / 1000.0
         facility_mw = it_mw * pue
     capex_it = n * price

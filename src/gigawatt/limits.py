@@ -17,17 +17,30 @@ MAX_ALIASES = 0  # YAML anchors/aliases: refused (expansion is what makes "billi
 MAX_EXTENDS_DEPTH = 8  # `extends:` chains
 MAX_UNIT_STRING = 64  # characters in one number-with-unit string ("1.2 GW", "$11.7M/MW")
 MAX_SET_OVERRIDES = 256  # --set arguments on one command line
+MAX_YAML_NODES = 100_000  # scalars, mappings and lists in one file (a built-in has < 1,000): bounds parsing time
+#                            and validation (a 4 MB list of numbers has ~2 million and took minutes)
+MAX_YAML_SCALAR_CHARS = 100_000  # characters in one YAML scalar (a description); a number longer than 4,300 digits
+#                                  is refused by Python itself and reported as such
+
+# --- scenario values (gigawatt.scenario, gigawatt.estimate): the physical range each field can take --------------
+MIN_MONTH = "2000-01"  # earliest month a scenario may name (the first accelerator in the catalog ships in 2022)
+MAX_MONTH = "2100-12"  # latest month: with the horizon and every delay added the engine stays far below year 9999
+MAX_HORIZON_MONTHS = 600  # programme.horizon_months: 50 years simulated (a whole number of months, >= 1)
+MAX_MONTHS = 1200  # any duration in months (construction, lead time, lifetime, delays): 100 years
+MAX_USD = 1e14  # any amount of money: $100T, about the world's GDP in a year
+MAX_PHASE_POWER_MW = 100_000  # one phase's facility power: 100 GW (the largest campus announced is ~5 GW)
+MAX_ESTIMATE_POWER_MW = 1_000_000  # estimate --power: 1 TW, a third of the world's average electricity demand
+MAX_USD_PER_MW = 1e9  # facility or generation capex, opex per MW: $1B/MW, 85 times the US average (EC01)
+MAX_USD_PER_MWH = 10_000  # energy price: twice the ERCOT offer cap ($5,000/MWh)
+MAX_T_PER_MWH = 2.0  # CO2 per MWh: lignite, the dirtiest fuel, is about 1.1 t/MWh
+MAX_ACCELERATOR_W = 100_000  # all-in IT power of one accelerator: 100 kW (a wafer-scale system draws ~25 kW)
+MAX_ACCELERATOR_PRICE_USD = 1e8  # price of one accelerator: $100M (a whole GB200 NVL72 rack is ~$3M)
+MAX_ACCELERATOR_TFLOPS = 1e6  # dense TFLOP/s of one accelerator: 1 EFLOP/s, ~400 times a B200
+MAX_ACCELERATOR_MEMORY_GB = 1e6  # memory of one accelerator: 1 PB
+MAX_ACCELERATORS = 1e10  # accelerator counts (supply caps per year, estimate --accelerators and its results)
+MAX_TRAINING_MINUTES = 10_080  # training.checkpoint_write_minutes and restart_minutes: one week
 
 # --- work a command may start (gigawatt.cli, montecarlo, sensitivity) ------------------------------------------
-
-# --- operations model (gigawatt.reliability, gigawatt ops) ----------------------------------------------------
-OPS_MAX_DAYS = 36_525  # longest window, --days and --work (100 years: no job or fleet lasts longer); see no_progress
-OPS_MAX_ACCELERATORS = 10**12  # --accelerators: 10^5 times the accelerators in service today; keeps M > 1e-8 h
-OPS_MIN_MTTI_HOURS = 1e-9  # job MTTI (3.6 us, 10^6 times shorter than a training step); keeps counts finite
-OPS_MAX_EVENTS = 2.5e8  # simulated events (draws of failures, restarts, checkpoints) in one ops run: ~5 s at the
-#                       ~5e7 events/s that 2 cores simulate; lifted by --max-events (ops(max_events=...))
-OPS_CHUNK_TRIALS = 65_536  # trials simulated at once: memory stays flat in --trials (~4 MB a chunk)
-OPS_QUANTILE_TRIALS = 1_048_576  # P10/P90 come from the first this many trials (exact below it; ~60 MB kept)
 RISK_MAX_TRIALS = 10_000_000  # risk --trials: 10^7 took 310 s and 677 MiB here (README); lifted by --force-large
 SENSITIVITY_MAX_RUNS = 4_000_000  # model runs of one sensitivity (Sobol N*(D+2), Morris N*(D+1)); --force-large
 WORK_MAX_SECONDS = 1_800  # estimated wall time of one risk or sensitivity run (30 min); lifted by --force-large
@@ -37,3 +50,12 @@ SECONDS_PER_TRIAL_MONTH = 1.0e-6  # the time estimate: engine + aggregation per 
 SECONDS_PER_TRIAL_PHASE_MONTH = 2.0e-8  # ... plus this per trial, phase and month
 CHUNK_BYTES = 256 * 1024**2  # memory for the trials in flight at once (risk, sensitivity): sets the chunk size
 DASK_CONNECT_SECONDS = 10  # --dask ADDRESS: connect and hear back from a Dask scheduler within this, or fail
+
+# --- operations model (gigawatt.reliability, gigawatt ops) ----------------------------------------------------
+OPS_MAX_DAYS = 36_525  # longest window, --days and --work (100 years: no job or fleet lasts longer); see no_progress
+OPS_MAX_ACCELERATORS = 10**12  # --accelerators: 10^5 times the accelerators in service today; keeps M > 1e-8 h
+OPS_MIN_MTTI_HOURS = 1e-9  # job MTTI (3.6 us, 10^6 times shorter than a training step); keeps counts finite
+OPS_MAX_EVENTS = 2.5e8  # simulated events (draws of failures, restarts, checkpoints) in one ops run: ~5 s at the
+#                       ~5e7 events/s that 2 cores simulate; lifted by --max-events (ops(max_events=...))
+OPS_CHUNK_TRIALS = 65_536  # trials simulated at once: memory stays flat in --trials (~4 MB a chunk)
+OPS_QUANTILE_TRIALS = 1_048_576  # P10/P90 come from the first this many trials (exact below it; ~60 MB kept)

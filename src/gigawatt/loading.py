@@ -9,15 +9,28 @@ the value and what was expected.
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from gigawatt.errors import GigawattError, ScenarioError
+from gigawatt.errors import GigawattError, InputFileError, ScenarioError
+from gigawatt.limits import (
+    MAX_ALIASES,
+    MAX_EXTENDS_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_NESTING,
+    MAX_SET_OVERRIDES,
+    MAX_UNIT_STRING,
+    MAX_YAML_NODES,
+    MAX_YAML_SCALAR_CHARS,
+)
 from gigawatt.scenario import PROVENANCE_KEYS, PowerSource, Scenario, check_references
 from gigawatt.sources import Provenance, defaults
 from gigawatt.units import month_index, parse_quantity
@@ -29,50 +42,294 @@ def builtin_names() -> list[str]:
     return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
-def _read_text(ref: str) -> tuple[str, str]:
-    """Text and a display origin for a built-in name or a path."""
-    if ref in builtin_names():
-        res = resources.files("gigawatt.data").joinpath("scenarios").joinpath(f"{ref}.yaml")
-        return res.read_text(encoding="utf-8"), f"built-in scenario {ref!r}"
-    path = Path(ref)
-    if path.is_dir():
-        raise GigawattError(f"{ref}: is a folder; expected a scenario YAML file or a built-in name")
-    if not path.exists():
-        raise GigawattError(f"no scenario {ref!r}: not a built-in name ({', '.join(builtin_names())}) and no such file")
+# --- reading a file within limits ---------------------------------------------------------------------------------
+
+
+def read_text_file(path: str | Path, shown: str | None = None) -> str:
+    """The text of a regular UTF-8 file of at most :data:`~gigawatt.limits.MAX_FILE_BYTES`, read in one bounded read.
+
+    Devices (``/dev/zero``), named pipes and sockets are refused before anything is read (the file is opened
+    non-blocking, so a pipe cannot hang the read); a file that grows past the cap while it is read is refused too.
+    Raises :class:`~gigawatt.errors.InputFileError` naming ``shown`` (default: the path).
+    """
+    shown = str(path) if shown is None else shown
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        return path.read_text(encoding="utf-8"), str(path)
-    except UnicodeDecodeError:
-        raise GigawattError(f"{ref}: is not a UTF-8 text file; expected a scenario YAML file") from None
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputFileError(f"{shown}: no such file; expected a YAML file") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{shown}: is a folder; expected a YAML file") from None
     except OSError as exc:
-        raise GigawattError(f"{ref}: cannot be read ({exc.strerror})") from None
+        raise InputFileError(
+            f"{shown}: cannot be opened ({exc.strerror or exc}); expected a readable YAML file"
+        ) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputFileError(f"{shown}: is a folder; expected a YAML file")
+        raise InputFileError(
+            f"{shown}: is not a regular file (a device, a named pipe or a socket); expected a YAML file"
+        )
+    with os.fdopen(fd, "rb") as f:
+        too_big = (
+            f"expected at most {MAX_FILE_BYTES:,} bytes (limits.MAX_FILE_BYTES; a scenario or config file is a few kB)"
+        )
+        if info.st_size > MAX_FILE_BYTES:
+            raise InputFileError(f"{shown}: is {info.st_size:,} bytes; {too_big}")
+        try:
+            data = f.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise InputFileError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputFileError(f"{shown}: grew past {MAX_FILE_BYTES:,} bytes while it was read; {too_big}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputFileError(f"{shown}: is UTF-16 text; expected UTF-8 (save the file as UTF-8)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            f"{shown}: is not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}); expected a YAML file saved "
+            "as UTF-8"
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputFileError(f"{shown}: holds a NUL byte at line {line}; expected a text (YAML) file, not binary data")
+    return text
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NUMBER_LIKE = re.compile(r"[-+]?\.?[0-9][0-9_,.:]*(?:[eE][-+]?[0-9]+)?")
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key, line: str, first: str):
+        super().__init__(key, line, first)
+        self.key, self.line, self.first = key, line, first
+
+
+class _StrictLoader(_Loader):
+    """YAML's safe loader that refuses a key given twice in one mapping (plain YAML keeps the last silently)."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                mark = key_node.start_mark
+                try:
+                    if key in seen:
+                        first = seen[key]
+                        same = first.line == mark.line  # on one line (a flow mapping): columns tell them apart
+                        here = f"line {mark.line + 1}" + (f", column {mark.column + 1}" if same else "")
+                        where = f"line {first.line + 1}" + (f", column {first.column + 1}" if same else "")
+                        raise _DuplicateKey(key, here, where)
+                    seen[key] = mark
+                except TypeError:  # an unhashable key: the base constructor says so
+                    continue
+        return super().construct_mapping(node, deep=deep)
+
+
+def _check_events(text: str, origin: str) -> None:
+    """One pass over the YAML event stream, before anything is built: anchors and aliases, depth, node count and
+    over-long numbers are refused here, so no input can expand, recurse or grow during construction."""
+    loader = _Loader(text)
+    depth = nodes = aliases = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1 if event.start_mark else "?"
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    mark = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                    raise InputFileError(
+                        f"{origin}: line {line}: YAML anchor or alias {mark}{anchor} is not allowed "
+                        f"(limits.MAX_ALIASES = {MAX_ALIASES}: expanding them is how 'billion laughs' files grow "
+                        "without bound); expected the values written out"
+                    )
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+                nodes += 1
+                if depth > MAX_NESTING:
+                    raise InputFileError(
+                        f"{origin}: line {line}: mappings and lists nested more than {MAX_NESTING} deep; expected at "
+                        f"most {MAX_NESTING} levels (limits.MAX_NESTING; a scenario needs about 8)"
+                    )
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+                value = event.value
+                if len(value) > MAX_YAML_SCALAR_CHARS:
+                    raise InputFileError(
+                        f"{origin}: line {line}: a value of {len(value):,} characters; expected at most "
+                        f"{MAX_YAML_SCALAR_CHARS:,} (limits.MAX_YAML_SCALAR_CHARS)"
+                    )
+                if event.implicit[0] and len(value) > MAX_UNIT_STRING and _NUMBER_LIKE.fullmatch(value):
+                    raise InputFileError(
+                        f"{origin}: line {line}: the number {value[:20]}... has {len(value):,} characters; expected "
+                        f"an ordinary number of at most {MAX_UNIT_STRING} characters (limits.MAX_UNIT_STRING)"
+                    )
+            if nodes > MAX_YAML_NODES:
+                raise InputFileError(
+                    f"{origin}: line {line}: more than {MAX_YAML_NODES:,} values; expected a scenario or config of at "
+                    f"most {MAX_YAML_NODES:,} (limits.MAX_YAML_NODES; a built-in scenario has under 1,000)"
+                )
+    finally:
+        loader.dispose()
+
+
+def _yaml_error(exc: yaml.YAMLError, origin: str) -> InputFileError:
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    if "nesting depth" in problem:  # libyaml's own cap (1,000 flow levels) struck before ours
+        return InputFileError(
+            f"{origin}: line {mark.line + 1 if mark else '?'}: mappings and lists nested more than {MAX_NESTING} "
+            f"deep; expected at most {MAX_NESTING} levels (limits.MAX_NESTING; a scenario needs about 8)"
+        )
+    return InputFileError(f"{origin}: malformed YAML{where}: {problem}")
+
+
+def parse_yaml_text(text: str, origin: str) -> Any:
+    """YAML text -> plain data, within the limits of gigawatt.limits (see :func:`_check_events`).
+
+    Duplicate keys are refused with their line. Tags other than YAML's own never construct anything (safe loader).
+    Raises :class:`~gigawatt.errors.InputFileError` whose message starts with ``origin``.
+    """
+    try:
+        _check_events(text, origin)
+        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, origin) from None
+    except _DuplicateKey as dup:
+        raise InputFileError(
+            f"{origin}: {dup.line}: duplicate key {dup.key!r} (first given at {dup.first}); expected each key once "
+            "in a mapping (YAML would keep only the last, silently)"
+        ) from None
+    except (ValueError, OverflowError) as exc:  # e.g. an integer beyond Python's digit limit
+        raise InputFileError(f"{origin}: a value cannot be read ({exc}); expected ordinary numbers") from None
+
+
+def nonfinite_paths(tree: Any, here: str = "") -> list[str]:
+    """``path: value`` for every float in ``tree`` that is NaN or infinite (YAML's .nan, .inf, 1.0e+999)."""
+    found: list[str] = []
+    stack = [(here, tree)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((f"{path}.{k}" if path else str(k), v) for k, v in reversed(node.items()))
+        elif isinstance(node, list | tuple):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(node))))
+        elif isinstance(node, float) and not math.isfinite(node):
+            found.append(f"{path or 'the value'}: {node} is not a finite number; expected a finite number")
+    return found
+
+
+def read_yaml_file(path: str | Path, what: str = "") -> Any:
+    """Read a YAML file (a scenario, an ops ``--config``) within the limits of gigawatt.limits.
+
+    Regular files only, a bounded read, UTF-8, no anchors or aliases, a depth and a node cap, duplicate keys
+    refused with their line, NaN and infinity refused with their path. ``what`` (e.g. ``"--config"``) is shown
+    before the path in messages. Raises :class:`~gigawatt.errors.InputFileError`.
+    """
+    shown = f"{what} {path}" if what else str(path)
+    data = parse_yaml_text(read_text_file(path, shown), shown)
+    bad = nonfinite_paths(data)
+    if bad:
+        raise InputFileError(f"{shown}: " + ("; ".join(bad) if len(bad) < 4 else f"{bad[0]} (and {len(bad) - 1} more)"))
+    return data
+
+
+# --- built-in names, files and extends ----------------------------------------------------------------------------
+
+
+def _is_path(ref: str) -> bool:
+    """Whether ``ref`` is written as a path (a folder separator or a YAML suffix) rather than a bare name."""
+    return "/" in ref or os.sep in ref or ref.endswith((".yaml", ".yml"))
+
+
+def _read_source(
+    ref: str, folder: Path | None, notes: list[str], files: list[Path]
+) -> tuple[str, str, tuple[str, str]]:
+    """Text, display origin and identity of a built-in name or a path (relative to ``folder``, else the cwd).
+
+    The rule: a bare name that is a built-in scenario is the built-in; anything else is a path. When a file of
+    that bare name exists as well, a note saying which was taken goes to ``notes``. Files read go to ``files``.
+    """
+    if not _is_path(ref) and ref in builtin_names():
+        local = (folder or Path.cwd()) / ref
+        if os.path.lexists(local):
+            shown = local if folder else Path(ref)
+            notes.append(
+                f"{ref!r} is the built-in scenario {ref!r}; the file {str(shown)!r} was not read "
+                f"(write ./{shown} to use the file)"
+            )
+        res = resources.files("gigawatt.data").joinpath("scenarios").joinpath(f"{ref}.yaml")
+        return res.read_text(encoding="utf-8"), f"built-in scenario {ref!r}", ("builtin", ref)
+    path = Path(ref)
+    if folder is not None and not path.is_absolute():
+        path = folder / path
+    if not os.path.lexists(path):
+        where = f" (looked for {path}, relative to the file that names it)" if folder is not None else ""
+        raise InputFileError(
+            f"no scenario {ref!r}: not a built-in name ({', '.join(builtin_names())}) and no such file{where}"
+        )
+    text = read_text_file(path, str(path))
+    files.append(Path(os.path.realpath(path)))
+    return text, str(path), ("file", os.path.realpath(path))
 
 
 def _parse_yaml(text: str, origin: str) -> dict:
-    try:
-        tree = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise GigawattError(f"{origin}: malformed YAML{where}: {problem}") from None
+    tree = parse_yaml_text(text, origin)
     if tree is None:
-        raise GigawattError(f"{origin}: the file is empty; expected a scenario (see 'gigawatt schema')")
+        raise InputFileError(f"{origin}: the file is empty; expected a scenario (see 'gigawatt schema')")
     if not isinstance(tree, dict):
-        raise GigawattError(
+        raise InputFileError(
             f"{origin}: the top level is a {type(tree).__name__}; expected a mapping with name, programme, sites, ..."
         )
     return tree
 
 
-def _raw_tree(ref: str, seen: tuple[str, ...] = ()) -> tuple[dict, str]:
-    text, origin = _read_text(ref)
+def _raw_tree(
+    ref: str,
+    folder: Path | None = None,
+    chain: tuple[tuple[tuple[str, str], str], ...] = (),
+    notes: list[str] | None = None,
+    files: list[Path] | None = None,
+) -> tuple[dict, str]:
+    """The raw tree of ``ref`` with its ``extends:`` chain merged and its ``set:`` applied.
+
+    ``extends:`` is resolved relative to the folder of the file that names it (built-ins extend built-ins only).
+    """
+    notes = [] if notes is None else notes
+    files = [] if files is None else files
+    text, origin, key = _read_source(ref, folder, notes, files)
+    for seen_key, _ in chain:
+        if seen_key == key:
+            names = " -> ".join((*(o for _, o in chain), origin))
+            raise InputFileError(f"{chain[-1][1]}: extends: {ref!r} makes a cycle ({names})")
     tree = _parse_yaml(text, origin)
     parent = tree.pop("extends", None)
     sets = tree.pop("set", None) or {}
     if parent is not None:
-        if parent in seen or parent == ref:
-            raise GigawattError(f"{origin}: extends: {parent!r} makes a cycle ({' -> '.join((*seen, ref, parent))})")
-        base, _ = _raw_tree(str(parent), (*seen, ref))
+        if not isinstance(parent, str) or not parent.strip():
+            raise InputFileError(
+                f"{origin}: extends: {parent!r}; expected the name of a built-in scenario or a path to a YAML file"
+            )
+        if len(chain) + 1 > MAX_EXTENDS_DEPTH:
+            raise InputFileError(
+                f"{origin}: extends: {parent!r} would be the {len(chain) + 1}th extends in a row; expected a chain "
+                f"of at most {MAX_EXTENDS_DEPTH} (limits.MAX_EXTENDS_DEPTH)"
+            )
+        here = None if key[0] == "builtin" else Path(origin).parent
+        base, _ = _raw_tree(parent.strip(), here, (*chain, (key, origin)), notes, files)
         base.update(tree)
         tree = base
     if not isinstance(sets, dict):
@@ -182,16 +439,31 @@ def set_path(tree: dict, path: str, value: Any, where: str = "--set") -> None:
         node = node[part]
 
 
+def _override_value(text: str, where: str) -> Any:
+    """A --set value read as YAML (``3``, ``'$5B'``, ``[a, b]``), within the same limits as a file; text that is not
+    YAML (``foo: bar: baz``, ``*bold*``) stays text."""
+    if not text.strip():
+        return None
+    try:
+        return parse_yaml_text(text, where)
+    except InputFileError as exc:
+        if "malformed YAML" in str(exc):
+            return text
+        raise
+
+
 def apply_overrides(tree: dict, overrides: list[str] | tuple[str, ...]) -> dict:
     """Apply ``path=value`` strings (values read as YAML, so ``3``, ``'$5B'``, ``[a, b]`` all work)."""
+    if len(overrides) > MAX_SET_OVERRIDES:
+        raise GigawattError(
+            f"--set: {len(overrides)} overrides; expected at most {MAX_SET_OVERRIDES} (limits.MAX_SET_OVERRIDES; "
+            "put larger changes in a scenario file that extends this one)"
+        )
     for item in overrides:
         path, sep, text = item.partition("=")
         if not sep or not path.strip():
             raise GigawattError(f"--set {item!r}: expected PATH=VALUE, e.g. --set funding.announced_arrival=0.5")
-        try:
-            value = yaml.safe_load(text) if text.strip() else None
-        except yaml.YAMLError:
-            value = text
+        value = _override_value(text, f"--set {path.strip()}")
         if value is None:
             raise GigawattError(f"--set {item!r}: no value after '='; expected PATH=VALUE")
         set_path(tree, path.strip(), value)
@@ -294,12 +566,16 @@ def _expected(kind: str, msg: str, err: dict) -> str:
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         op = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=", "less_than": "<"}[kind]
         bound = next(iter(ctx.values()), "")
+        if isinstance(bound, int | float) and not isinstance(bound, bool):
+            bound = f"{bound:,.0f}" if bound == int(bound) and abs(bound) < 1e7 else f"{bound:g}"
         what = (
             "is negative"
-            if op in (">=", ">") and bound == 0 and isinstance(err.get("input"), int | float) and err["input"] < 0
+            if op in (">=", ">") and bound == "0" and isinstance(err.get("input"), int | float) and err["input"] < 0
             else "is out of range"
         )
         return f"{what}; expected {op} {bound}"
+    if kind == "finite_number":
+        return "is not a finite number; expected a finite number"
     if kind == "literal_error":
         return f"is not allowed; expected {ctx.get('expected', msg)}"
     if kind.endswith("_type") or kind.endswith("_parsing"):
@@ -322,24 +598,32 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     """Load a scenario: a built-in name (``"stargate"``), a YAML path, or an already-parsed mapping.
 
     ``overrides`` are ``path=value`` strings applied before validation (the CLI's ``--set``).
+    A bare name that is a built-in is the built-in even where a file of that name exists (``./stargate`` is the
+    file); the scenario's ``load_warnings`` then say so. Files are read within the limits of gigawatt.limits.
     Raises :class:`~gigawatt.errors.GigawattError` with a message naming each bad field.
     """
+    notes: list[str] = []
+    files: list[Path] = []
     if isinstance(ref, dict):
         import copy
 
         tree, origin = copy.deepcopy(ref), "scenario"
         sets = tree.pop("set", None) or {}
-        if tree.get("extends"):
-            base, _ = _raw_tree(str(tree.pop("extends")))
+        parent = tree.pop("extends", None)
+        if parent:
+            base, _ = _raw_tree(str(parent), None, (), notes, files)
             base.update(tree)
             tree = base
         for path, value in sets.items():
             set_path(tree, str(path), value, where="set")
     else:
-        tree, origin = _raw_tree(str(ref))
+        tree, origin = _raw_tree(str(ref), None, (), notes, files)
     tree = apply_overrides(tree, list(overrides))
     raw_dists: dict[str, dict] = {}
     plain, prov = unwrap_sources(tree, dists=raw_dists)
+    bad = nonfinite_paths(plain) + [p for path, node in raw_dists.items() for p in nonfinite_paths(node, path)]
+    if bad:
+        raise ScenarioError(bad, origin)
     for item in overrides:
         path = item.partition("=")[0].strip()
         prov[path] = Provenance(status="override (--set)", source=item)
@@ -349,6 +633,8 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
         raise ScenarioError(format_validation_error(exc), origin) from None
     scenario._provenance = prov
     scenario._origin = origin
+    scenario._load_warnings = notes
+    scenario._files_read = tuple(files)
     if raw_dists:
         _attach_distributions(scenario, raw_dists, origin)
     return scenario
@@ -398,7 +684,10 @@ def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str)
         try:
             model, field = _schema_at(path)
             info = model.model_fields[field]
-            adapter = TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+            finite = ConfigDict(allow_inf_nan=False)
+            adapter = TypeAdapter(
+                Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation, config=finite
+            )
             is_date = "date" in str(info.annotation)
             is_text = field in UNCERTAIN_TEXT_FIELDS
             if (not is_text and str(info.annotation) in ("<class 'str'>", "str")) or "Literal" in str(info.annotation):
@@ -407,7 +696,8 @@ def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str)
             relaxed = TypeAdapter(
                 Annotated[(float, *[m for m in info.metadata if isinstance(m, BeforeValidator)])]
                 if any(isinstance(m, BeforeValidator) for m in info.metadata)
-                else float
+                else float,
+                config=finite,
             )
 
             def read(value, where, spread=False, adapter=adapter, relaxed=relaxed, is_date=is_date):

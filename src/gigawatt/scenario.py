@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
+from gigawatt import limits
 from gigawatt.errors import GigawattError
 from gigawatt.sources import Provenance, catalog, default
 from gigawatt.units import month_index, parse_month, parse_quantity
@@ -35,21 +36,39 @@ def _quantity(kind: str):
     return BeforeValidator(parse, json_schema_input_type=float | str)
 
 
+FIRST_MONTH = dt.date.fromisoformat(limits.MIN_MONTH + "-01")
+LAST_MONTH = dt.date.fromisoformat(limits.MAX_MONTH + "-01")
+
+
 def _month(value):
     try:
-        return parse_month(value, field="value")
+        month = parse_month(value, field="value")
     except GigawattError as exc:
         raise ValueError(str(exc).removeprefix("value: ")) from None
+    if not FIRST_MONTH <= month <= LAST_MONTH:
+        raise ValueError(
+            f"{month:%Y-%m} is outside the months the model represents; expected {limits.MIN_MONTH} to "
+            f"{limits.MAX_MONTH} (limits.MIN_MONTH, limits.MAX_MONTH)"
+        )
+    return month
 
 
+def _whole_months(value: float) -> float:
+    if value != int(value):
+        raise ValueError(f"{value:g} is not a whole number of months; expected 1 to {limits.MAX_HORIZON_MONTHS}")
+    return value
+
+
+# Every number is finite (the models refuse NaN and infinity) and within the physical range its field can take;
+# the upper bounds are in gigawatt.limits with their reasons.
 Month = Annotated[dt.date, BeforeValidator(_month, json_schema_input_type=str)]
-Usd = Annotated[float, _quantity("usd"), Field(ge=0)]
-PowerMW = Annotated[float, _quantity("mw")]
-Months = Annotated[float, _quantity("months"), Field(ge=0, le=1200)]
-UsdPerMW = Annotated[float, _quantity("usd_per_mw"), Field(ge=0)]
-UsdPerMWh = Annotated[float, _quantity("usd_per_mwh"), Field(ge=0)]
-TPerMWh = Annotated[float, _quantity("t_per_mwh"), Field(ge=0)]
-Watts = Annotated[float, _quantity("w"), Field(gt=0)]
+Usd = Annotated[float, _quantity("usd"), Field(ge=0, le=limits.MAX_USD)]
+PowerMW = Annotated[float, _quantity("mw"), Field(le=limits.MAX_PHASE_POWER_MW)]
+Months = Annotated[float, _quantity("months"), Field(ge=0, le=limits.MAX_MONTHS)]
+UsdPerMW = Annotated[float, _quantity("usd_per_mw"), Field(ge=0, le=limits.MAX_USD_PER_MW)]
+UsdPerMWh = Annotated[float, _quantity("usd_per_mwh"), Field(ge=0, le=limits.MAX_USD_PER_MWH)]
+TPerMWh = Annotated[float, _quantity("t_per_mwh"), Field(ge=0, le=limits.MAX_T_PER_MWH)]
+Watts = Annotated[float, _quantity("w"), Field(gt=0, le=limits.MAX_ACCELERATOR_W)]
 Fraction = Annotated[float, Field(ge=0, le=1)]
 
 
@@ -59,14 +78,19 @@ def _dflt(key: str):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_default=True)
+    model_config = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False)
 
 
 class Programme(_Model):
     """When the programme starts and how long it is simulated."""
 
     start: Month = Field(description="first month simulated, e.g. '2025-01'")
-    horizon_months: Annotated[Months, Field(gt=0, le=600)] = Field(description="months simulated, e.g. '5 years'")
+    horizon_months: Annotated[
+        float,
+        _quantity("months"),
+        Field(ge=1, le=limits.MAX_HORIZON_MONTHS),
+        AfterValidator(_whole_months),
+    ] = Field(description="months simulated, a whole number from 1 to 600, e.g. '5 years'")
 
 
 class Pledge(_Model):
@@ -164,7 +188,7 @@ class SupplyCap(_Model):
     """At most ``per_year x share`` accelerators ordered per calendar year for the sites and types it covers."""
 
     name: str
-    per_year: Annotated[float, Field(ge=0)]
+    per_year: Annotated[float, Field(ge=0, le=limits.MAX_ACCELERATORS)]
     share: Fraction = 1.0
     sites: list[str] | None = None
     countries: list[str] | None = None
@@ -202,8 +226,11 @@ class Training(_Model):
     """The largest single training run the installed fleet could carry (see docs/operations.md)."""
 
     window_days: Annotated[float, Field(gt=0, le=3650)] = _dflt("training.window_days")
-    checkpoint_write_minutes: Annotated[float, Field(ge=0)] = _dflt("training.checkpoint_write_minutes")
-    restart_minutes: Annotated[float, Field(ge=0)] = _dflt("training.restart_minutes")
+    # 0 is legal: continuous checkpointing (no time lost to writes), or an instant restart
+    checkpoint_write_minutes: Annotated[float, Field(ge=0, le=limits.MAX_TRAINING_MINUTES)] = _dflt(
+        "training.checkpoint_write_minutes"
+    )
+    restart_minutes: Annotated[float, Field(ge=0, le=limits.MAX_TRAINING_MINUTES)] = _dflt("training.restart_minutes")
     mfu: Annotated[float, Field(gt=0, le=1)] = _dflt("training.mfu")
     max_share: Annotated[float, Field(gt=0, le=1)] = _dflt("training.max_share")
 
@@ -213,10 +240,10 @@ class AcceleratorOverride(_Model):
 
     it_power_w: Watts | None = None
     tdp_w: Watts | None = None
-    bf16_dense_tflops: Annotated[float, Field(gt=0)] | None = None
-    fp8_dense_tflops: Annotated[float, Field(gt=0)] | None = None
-    memory_gb: Annotated[float, Field(gt=0)] | None = None
-    price_usd: Annotated[Usd, Field(gt=0)] | None = None
+    bf16_dense_tflops: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_TFLOPS)] | None = None
+    fp8_dense_tflops: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_TFLOPS)] | None = None
+    memory_gb: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_MEMORY_GB)] | None = None
+    price_usd: Annotated[Usd, Field(gt=0, le=limits.MAX_ACCELERATOR_PRICE_USD)] | None = None
 
 
 class Scenario(_Model):
@@ -240,6 +267,8 @@ class Scenario(_Model):
     _provenance: dict[str, Provenance] = PrivateAttr(default_factory=dict)
     _distributions: dict = PrivateAttr(default_factory=dict)
     _origin: str = PrivateAttr("")
+    _load_warnings: list[str] = PrivateAttr(default_factory=list)
+    _files_read: tuple = PrivateAttr(())  # resolved paths of the file and its extends chain (--out never overwrites)
 
     @model_validator(mode="after")
     def _cross_checks(self):
@@ -251,6 +280,11 @@ class Scenario(_Model):
     @property
     def provenance(self) -> dict[str, Provenance]:
         return self._provenance
+
+    @property
+    def load_warnings(self) -> list[str]:
+        """What loading chose without being told (a bare name that is both a built-in and a local file)."""
+        return self._load_warnings
 
     @property
     def distributions(self) -> dict:

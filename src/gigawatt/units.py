@@ -2,17 +2,20 @@
 
 Everything inside the model is a float with its unit in the name (``power_mw``, ``amount_usd``,
 ``construction_months``); this module is the one place where a person's units are turned into those floats.
-Plain numbers are taken to be in the field's own unit already. Strings are parsed with pint, after money shorthand
-("$19B", "$11.7M/MW", "19 billion USD") has been rewritten into a pint expression.
+Plain numbers are taken to be in the field's own unit already. A string is read as a number with an optional scale
+and unit ("1.2 GW", "$19B", "$11.7M/MW", "19 billion USD"); pint converts the unit (letters only, at most one '/'),
+never an expression, so no input makes it compute.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 
-from gigawatt.errors import GigawattError
+from gigawatt.errors import GigawattError, UnitError
+from gigawatt.limits import MAX_UNIT_STRING
 
 # Unit strings for the fields of the scenario format, keyed by a short kind name.
 UNITS = {
@@ -64,18 +67,24 @@ _SCALE = {
     "tn": 1e12,
     "trillion": 1e12,
 }
-_MONEY = re.compile(
-    r"(?<![\w.])\$\s*(?P<num>\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*"
-    r"(?P<scale>thousand|million|billion|trillion|mn|mm|bn|tn|[kKmMbBtT])?(?![A-Za-z])"
+
+# The only forms read: [sign] [$] number [scale] [unit[/unit]]. A unit is letters only, so nothing a person writes
+# can make pint evaluate an expression ("10**10**10 MW", "2*3 GW" are refused before pint sees them).
+_NUMBER = r"(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_UNIT = r"[A-Za-z]+(?:\s*(?:/|\bper\b)\s*[A-Za-z]+)?"
+_QUANTITY = re.compile(
+    rf"(?P<sign>[-+])?\s*(?P<num>{_NUMBER})\s*(?P<scale>thousand|million|billion|trillion)?\s*(?P<unit>{_UNIT})?"
 )
-_WORD_SCALE = re.compile(
-    r"(?P<num>\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(?P<scale>thousand|million|billion|trillion)\b"
+_MONEY_QUANTITY = re.compile(
+    rf"(?P<sign>[-+])?\s*\$\s*(?P<num>{_NUMBER})\s*"
+    r"(?P<scale>thousand|million|billion|trillion|mn|mm|bn|tn|[kKmMbBtT](?![A-Za-z]))?"
+    r"\s*(?:(?:/|\bper\b)\s*(?P<per>[A-Za-z]+))?"
 )
 
-
-# Plain "<number> <unit>" strings for the commonest units are read without pint (building its registry costs
-# ~0.2 s at start-up); the factors are pint's own (a month is a twelfth of a Julian year of 365.25 days).
+# Units read without pint (building its registry costs ~0.2 s at start-up); the factors are pint's own (a month is a
+# twelfth of a Julian year of 365.25 days).
 _SIMPLE_UNITS = {
+    "usd": {"USD": 1.0, "usd": 1.0, "dollar": 1.0, "dollars": 1.0},
     "mw": {"W": 1e-6, "kW": 1e-3, "MW": 1.0, "GW": 1e3, "TW": 1e6},
     "w": {"W": 1.0, "kW": 1e3, "MW": 1e6},
     "hours": {
@@ -104,22 +113,11 @@ _SIMPLE_UNITS = {
         "week": 7 * 12.0 / 365.25,
         "weeks": 7 * 12.0 / 365.25,
     },
+    "bytes": {"B": 1.0, "byte": 1.0, "bytes": 1.0, "kB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15},
+    "bytes_per_s": {"B/s": 1.0, "kB/s": 1e3, "MB/s": 1e6, "GB/s": 1e9, "TB/s": 1e12, "PB/s": 1e15},
+    "usd_per_mw": {"USD/MW": 1.0, "USD/kW": 1e3, "USD/W": 1e6},
+    "usd_per_mwh": {"USD/MWh": 1.0, "USD/kWh": 1e3},
 }
-_SIMPLE = re.compile(r"^(?P<num>[-+]?\d[\d,_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(?P<unit>[A-Za-z]+)$")
-_SIMPLE_MONEY = re.compile(
-    r"^\$\s*(?P<num>\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(?P<scale>thousand|million|billion|trillion|mn|mm|bn|tn|[kKmMbBtT])?$"
-)
-
-
-def _simple(text: str, kind: str) -> float | None:
-    """The value of a plain quantity string, or None to leave it to pint."""
-    if kind == "usd":
-        m = _SIMPLE_MONEY.match(text)
-        return float(m.group("num").replace(",", "")) * _SCALE[m.group("scale") or ""] if m else None
-    m = _SIMPLE.match(text)
-    if m and m.group("unit") in _SIMPLE_UNITS.get(kind, {}):
-        return float(m.group("num").replace(",", "").replace("_", "")) * _SIMPLE_UNITS[kind][m.group("unit")]
-    return None
 
 
 @functools.cache
@@ -135,20 +133,46 @@ def registry():
     return ureg
 
 
-def _rewrite_money(text: str) -> str:
-    def money(m: re.Match) -> str:
-        value = float(m.group("num").replace(",", "")) * _SCALE[m.group("scale") or ""]
-        return f"({value!r} USD)"
+def _unit_factor(unit: str, kind: str, value, field: str) -> float:
+    """How many of ``UNITS[kind]`` one ``unit`` is; ``unit`` is letters with at most one '/' (never an expression)."""
+    fast = _SIMPLE_UNITS.get(kind, {}).get(unit)
+    if fast is not None:
+        return fast
+    import pint
 
-    def words(m: re.Match) -> str:
-        return repr(float(m.group("num").replace(",", "")) * _SCALE[m.group("scale")])
+    ureg = registry()
+    try:
+        q = ureg.Quantity(1.0, unit)
+    except (pint.errors.PintError, AttributeError, KeyError, ValueError) as exc:
+        raise UnitError(f"{field}: cannot read {value!r} ({exc}); expected {_EXAMPLES[kind]}") from None
+    target = ureg.Quantity(1.0, UNITS[kind])
+    # pint counts bytes as dimensionless, so a size or a bandwidth must name bytes or bits itself
+    is_data = any(name in str(q.units) for name in ("byte", "bit"))
+    if q.dimensionality != target.dimensionality or is_data != kind.startswith("bytes"):
+        raise UnitError(
+            f"{field}: {_shown(value)} is {_dimension_name(q)}, not {_DIMENSION_NAMES.get(kind, UNITS[kind])}; "
+            f"expected {_EXAMPLES[kind]}"
+        )
+    return float(q.to(UNITS[kind]).magnitude)
 
-    text = _MONEY.sub(money, text)
-    return _WORD_SCALE.sub(words, text)
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:30] + f"...({len(text)} characters)"
+
+
+def _finite(number: float, value, kind: str, field: str) -> float:
+    if not math.isfinite(number):
+        raise UnitError(f"{field}: {_shown(value)} is not a finite number; expected {_EXAMPLES[kind]}")
+    return number
 
 
 def parse_quantity(value, kind: str, field: str = "value") -> float:
-    """Turn ``value`` into a float in the unit of ``kind`` (a key of :data:`UNITS`).
+    """Turn ``value`` into a finite float in the unit of ``kind`` (a key of :data:`UNITS`).
+
+    A string is read as ``[sign] [$] number [scale] [unit[/unit]]``: "1.2 GW", "250 kW", "18 months", "5min",
+    "3e9 USD", "19 billion USD", "$500B", "$11.7M/MW", "2 TB/s", "5.7 cents/kWh". It is never evaluated as an
+    expression, and at most :data:`gigawatt.limits.MAX_UNIT_STRING` characters long.
 
     Parameters
     ----------
@@ -163,36 +187,63 @@ def parse_quantity(value, kind: str, field: str = "value") -> float:
     -------
     float
         The magnitude in ``UNITS[kind]``.
+
+    Raises
+    ------
+    UnitError
+        For anything else, NaN, infinity or a magnitude that overflows a float; the message names ``field``.
     """
     if isinstance(value, bool):
-        raise GigawattError(f"{field}: {value!r} is a boolean; expected {_EXAMPLES[kind]}")
+        raise UnitError(f"{field}: {value!r} is a boolean; expected {_EXAMPLES[kind]}")
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        return _finite(number, value, kind, field)
     if not isinstance(value, str):
-        raise GigawattError(f"{field}: {value!r} is not a quantity; expected {_EXAMPLES[kind]}")
+        raise UnitError(f"{field}: {value!r} is not a quantity; expected {_EXAMPLES[kind]}")
     text = value.strip()
-    try:
-        return float(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        pass
-    fast = _simple(text, kind)
-    if fast is not None:
-        return fast
-    import pint
-
-    ureg = registry()
-    try:
-        q = ureg.Quantity(_rewrite_money(text))
-    except (pint.errors.PintError, SyntaxError, ValueError, TypeError, AttributeError, KeyError) as exc:
-        raise GigawattError(f"{field}: cannot read {value!r} ({exc}); expected {_EXAMPLES[kind]}") from None
-    target = ureg.Quantity(1, UNITS[kind])
-    if q.dimensionless and not target.dimensionless:
-        return float(q.to("dimensionless").magnitude)
-    if q.dimensionality != target.dimensionality:
-        raise GigawattError(
-            f"{field}: {value!r} is {_dimension_name(q)}, not {_dimension_name(target)}; expected {_EXAMPLES[kind]}"
+    if len(text) > MAX_UNIT_STRING:
+        raise UnitError(
+            f"{field}: {text[:24]!r}... is {len(text)} characters long; expected a number with a unit of at most "
+            f"{MAX_UNIT_STRING} characters, e.g. {_EXAMPLES[kind]}"
         )
-    return float(q.to(UNITS[kind]).magnitude)
+    m = (_MONEY_QUANTITY if text.lstrip("+- ").startswith("$") else _QUANTITY).fullmatch(text)
+    if m is None:
+        if text.lower().lstrip("+-") in ("nan", "inf", "infinity", ".nan", ".inf"):
+            raise UnitError(f"{field}: {value!r} is not a finite number; expected {_EXAMPLES[kind]}")
+        raise UnitError(
+            f"{field}: cannot read {value!r}; expected a number with a unit (never an expression), e.g. "
+            f"{_EXAMPLES[kind]}"
+        )
+    number = float(m.group("num").replace(",", "").replace("_", "")) * _SCALE[m.group("scale") or ""]
+    if m.group("sign") == "-":
+        number = -number
+    if "per" in m.groupdict():  # money: "$19B", "$11.7M/MW"
+        unit = "USD" + (f"/{m.group('per')}" if m.group("per") else "")
+    else:
+        unit = re.sub(r"\s*(?:/|\bper\b)\s*", "/", m.group("unit") or "")
+    factor = _unit_factor(unit, kind, value, field) if unit else 1.0  # no unit: already in the field's unit
+    return _finite(number * factor, value, kind, field)
+
+
+def parse_finite(value, field: str, low: float | None = None, high: float | None = None) -> float:
+    """A plain number (a flag like ``--pue``) that must be finite and, if given, within [low, high]."""
+    if isinstance(value, bool):
+        raise UnitError(f"{field}: {value!r} is a boolean; expected a number")
+    try:
+        number = float(value.replace(",", "").replace("_", "") if isinstance(value, str) else value)
+    except (TypeError, ValueError):
+        raise UnitError(f"{field}: {value!r} is not a number") from None
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise UnitError(f"{field}: {value!r} is not a finite number; expected a number")
+    if (low is not None and number < low) or (high is not None and number > high):
+        bounds = f"{'' if low is None else f'{low:g} <= '}value{'' if high is None else f' <= {high:g}'}"
+        raise UnitError(f"{field}: {value!r} is out of range; expected {bounds}")
+    return number
 
 
 _DIMENSION_NAMES = {
@@ -204,16 +255,21 @@ _DIMENSION_NAMES = {
     "t_per_mwh": "mass per energy",
     "mwh": "an energy",
     "flops": "a compute rate",
+    "w": "a power",
+    "hours": "a duration",
+    "bytes": "a size in bytes",
+    "bytes_per_s": "a bandwidth",
+    "": "a plain number",
 }
 
 
 def _dimension_name(q) -> str:
+    if any(name in str(q.units) for name in ("byte", "bit")):
+        return "a bandwidth" if "/ second" in str(q.units) else "a size in bytes"
     ureg = registry()
     for kind, name in _DIMENSION_NAMES.items():
-        if q.dimensionality == ureg.Quantity(1, UNITS[kind]).dimensionality:
+        if not kind.startswith("bytes") and q.dimensionality == ureg.Quantity(1, UNITS.get(kind, "")).dimensionality:
             return name
-    if q.dimensionless:
-        return "a plain number"
     return f"a quantity of dimension {q.dimensionality}"
 
 
