@@ -120,10 +120,9 @@ def work_hours_in_window(window_hours, tau, delta, restart, mtti):
 def log_restart_hours(restart_hours, mtti_hours):
     """Expected wall time to complete one restart of R hours when a failure (rate 1/M) starts it again:
     M (e^(R/M) - 1) [hours], as log (finite or +inf, never overflowing)."""
-    m = np.asarray(mtti_hours, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.log(m) + log_expm1(np.asarray(restart_hours, dtype=float) / m)
-    return np.where(np.isinf(m), np.log(np.asarray(restart_hours, dtype=float)), out)
+    m, r = np.asarray(mtti_hours, dtype=float), np.asarray(restart_hours, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):  # R = 0: log 0 = -inf, the right answer
+        return np.where(np.isinf(m), np.log(r), np.log(m) + log_expm1(r / m))
 
 
 LLAMA3_RATE = sum(LLAMA3_CAUSES.values()) / (LLAMA3_GPUS * LLAMA3_DAYS * 24.0)  # per accelerator-hour
