@@ -110,7 +110,8 @@ class Result:
         tr = self.scenario.training
         months = round(tr.window_days / (365.25 / 12))
         ends = [int(np.flatnonzero(year == y)[-1]) for y in sorted(set(year))]
-        starts = np.array([max(e + 1 - months, 0) for e in ends])
+        # a window shorter than half a month starts in its last month, as the end metric does (metrics_from)
+        starts = np.array([min(max(e + 1 - months, 0), e) for e in ends])
         acc = ts["accelerators"].to_numpy()[starts]
         flops = ts["peak_bf16_flops"].to_numpy()[starts]
         per_acc = np.divide(flops, acc, out=np.zeros_like(flops), where=acc > 0)
