@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gigawatt.output import write_atomic
+from gigawatt.output import plain, write_atomic
 from gigawatt.result import Result
 
 
@@ -17,12 +17,18 @@ def _plt():
     return plt
 
 
+def _label(text) -> str:
+    """User text (names, titles) as literal chart text: control characters removed, ``$`` not read as mathtext."""
+    return plain(text).replace("$", r"\$")
+
+
 def _footer(fig, result: Result) -> None:
     s = result.scenario
     fig.text(
         0.01,
         0.01,
-        f"gigawatt simulation of scenario '{s.name}'. Inputs and their sources: `gigawatt show {s.name}`.",
+        f"gigawatt simulation of scenario '{_label(s.name)}'. "
+        f"Inputs and their sources: `gigawatt show {_label(s.name)}`.",
         fontsize=7,
         color="#555555",
     )
@@ -46,7 +52,7 @@ def buildout_chart(result: Result, path: Path) -> Path:
     ax1.plot(ts.index, ts["it_mw_online"], label="IT power the halls can feed", lw=1.2, ls="--")
     ax1.plot(ts.index, ts["it_mw_installed"], label="IT power installed", lw=2)
     ax1.set_ylabel("MW")
-    ax1.set_title(f"{result.scenario.title or result.scenario.name}: power")
+    ax1.set_title(f"{_label(result.scenario.title or result.scenario.name)}: power")
     ax1.legend(loc="upper left", fontsize=8)
     ax1.grid(alpha=0.3)
     cols = [c for c in ts.columns if c.startswith("accelerators_")]
@@ -88,7 +94,7 @@ def money_chart(result: Result, path: Path) -> Path:
         color="#777777",
     )
     ax.set_ylabel("USD billion (cumulative)")
-    ax.set_title(f"{result.scenario.title or result.scenario.name}: capex vs money")
+    ax.set_title(f"{_label(result.scenario.title or result.scenario.name)}: capex vs money")
     ax.legend(loc="upper left", fontsize=8)
     ax.grid(alpha=0.3)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
@@ -104,7 +110,7 @@ def funding_gap_chart(result: Result, path: Path) -> Path:
     ax.fill_between(ts.index, ts["funding_gap_usd"] / 1e9, step="mid", alpha=0.6, color="#c0392b")
     ax.set_ylabel("USD billion")
     ax.set_title(
-        f"{result.scenario.title or result.scenario.name}: funding gap "
+        f"{_label(result.scenario.title or result.scenario.name)}: funding gap "
         "(facility capex of phases waiting for money + accelerators not affordable + unpaid interest)",
         fontsize=9,
     )
@@ -143,14 +149,15 @@ def fan_chart(result, name: str, path: Path) -> Path:
     ax.plot(x, d["p50"] / scale, lw=2, label="P50")
     ax.plot(x, d["mean"] / scale, lw=1, ls="--", label="mean")
     ax.set_ylabel(unit)
-    ax.set_title(f"{result.scenario.name}: {title} ({result.trials:,} trials, seed {result.seed})")
+    ax.set_title(f"{_label(result.scenario.name)}: {title} ({result.trials:,} trials, seed {result.seed})")
     ax.legend(loc="upper left", fontsize=8)
     ax.grid(alpha=0.3)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     fig.text(
         0.01,
         0.01,
-        f"gigawatt Monte Carlo. Uncertain inputs: {len(result.uncertain)}; see `gigawatt show {result.scenario.name}`.",
+        f"gigawatt Monte Carlo. Uncertain inputs: {len(result.uncertain)}; "
+        f"see `gigawatt show {_label(result.scenario.name)}`.",
         fontsize=7,
         color="#555555",
     )
@@ -171,9 +178,11 @@ def tornado_chart(result, path: Path) -> Path:
         lo, hi = sorted((r["at_p10"] / scale, r["at_p90"] / scale))
         ax.barh(i, hi - lo, left=lo, color="#4c72b0", alpha=0.8)
     ax.axvline(result.base / scale, color="black", lw=1)
-    ax.set_yticks(range(len(rows)), [r["input"] for r in rows], fontsize=8)
+    ax.set_yticks(range(len(rows)), [_label(r["input"]) for r in rows], fontsize=8)
     ax.set_xlabel(result.metric + (" (USD billion)" if scale == 1e9 else ""))
-    ax.set_title(f"{result.scenario.name}: {result.metric}, each input alone from its P10 to its P90", fontsize=10)
+    ax.set_title(
+        f"{_label(result.scenario.name)}: {result.metric}, each input alone from its P10 to its P90", fontsize=10
+    )
     ax.grid(alpha=0.3, axis="x")
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     fig.text(
@@ -212,7 +221,7 @@ def ops_breakdown_chart(result, path: Path) -> Path:
     ax.set_yticks([])
     ax.set_xlabel("% of wall time")
     ax.set_title(
-        f"{result.accelerators:,} x {result.accelerator}: job MTTI {result.mtti_hours * 60:,.1f} min, "
+        f"{result.accelerators:,} x {_label(result.accelerator)}: job MTTI {result.mtti_hours * 60:,.1f} min, "
         f"checkpoint every {result.checkpoint_interval_minutes:,.1f} min ({result.trials:,} trials)",
         fontsize=10,
     )

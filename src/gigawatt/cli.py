@@ -15,7 +15,6 @@ import io
 import json
 import math
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -26,6 +25,7 @@ from rich.table import Table
 
 import gigawatt as gw
 from gigawatt.errors import GigawattError
+from gigawatt.output import plain
 from gigawatt.units import format_usd, parse_quantity
 
 app = typer.Typer(
@@ -36,21 +36,6 @@ app = typer.Typer(
 )
 console = Console(width=None if sys.stdout.isatty() else 140, markup=False)
 err_console = Console(stderr=True, markup=False, highlight=False)
-
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks (ended by BEL or ST)
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
-    r"|\x1b.?"  # any other escape
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def plain(text) -> str:
-    """User text made safe to print: escape sequences and control characters (but not newlines or tabs) removed,
-    bidirectional overrides too. Rich markup needs no escaping: the consoles interpret none."""
-    return _CONTROLS.sub("", _ESCAPES.sub("", str(text)))
 
 
 def _say(text: str, style: str | None = None, stderr: bool = False) -> None:
@@ -788,6 +773,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _error(_os_message(exc))
         return 1
+    except SystemExit:
+        # click turns a broken pipe (EPIPE) into a quiet sys.exit(1), wrapping stdout so that its last flush is
+        # silent; say what happened instead (--debug cannot show a traceback here: click swallowed it)
+        if type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
+            _error(_os_message(BrokenPipeError(errno.EPIPE, "Broken pipe")))
+            return 1
+        raise
     except MemoryError:
         if debug:
             raise

@@ -75,6 +75,10 @@ def probe(address: str, seconds: float) -> str:
             f"--dask {address!r}: no answer from a Dask scheduler within {seconds:g} s "
             "(limits.DASK_CONNECT_SECONDS); is that the scheduler's address?"
         ) from None
+    except MemoryError:  # another protocol's first bytes read as a frame length: a huge allocation refused
+        raise ClusterUnreachable(
+            f"--dask {address!r}: the server there speaks another protocol, not a Dask scheduler's"
+        ) from None
     except (OSError, ValueError, TypeError, EOFError) as exc:
         raise ClusterUnreachable(f"--dask {address!r}: cannot reach a Dask scheduler ({exc})") from None
     except Exception as exc:  # a server speaking another protocol: distributed raises a variety of errors

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -39,6 +40,22 @@ class OutputError(GigawattError):
 
 def _label(out: str | Path) -> str:
     return f"--out {str(out)!r}" if str(out) != str(out).strip() or not str(out) else f"--out {out}"
+
+
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks (ended by BEL or ST)
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b.?"  # any other escape
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text) -> str:
+    """User text made safe to show: escape sequences and control characters (but not newlines or tabs) removed,
+    bidirectional overrides too. (The CLI's consoles interpret no rich markup, so brackets need no escaping.)"""
+    return _CONTROLS.sub("", _ESCAPES.sub("", str(text)))
 
 
 def check_out(out: str | Path | None) -> Path | None:
