@@ -300,6 +300,9 @@ def test_non_finite_set_values_refused(capsys, setting, shown):
         ("operations.pue=3.5", "operations.pue: 3.5 is out of range; expected <= 3"),
         ("supply_caps=[{name: c, per_year: 1.0e+300}]", "supply_caps[0].per_year: 1e+300 is out of range"),
         ("training.checkpoint_write_minutes=1e9", "training.checkpoint_write_minutes: '1e9' is out of range"),
+        # near-zero denominators: before, 1e-300 W per accelerator overflowed the fill cost to a NaN funding gap
+        ("accelerator_overrides={h100: {it_power_w: 1.0e-300}}", "it_power_w: 1e-300 is out of range; expected >= 1"),
+        ("financing.equity_share=1.0e-300", "financing.equity_share: 1e-300 is out of range; expected >= 0.01"),
     ],
 )
 def test_values_beyond_their_physical_range_refused(capsys, setting, shown):

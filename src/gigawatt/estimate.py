@@ -78,12 +78,10 @@ def estimate(
         )
     for name, value in given.items():
         _check(f"--{name}", value, 0.0, _GIVEN_MAX[name], low_open=True)
-    for flag, value, high in (
-        ("--it-power-w", it_power_w, limits.MAX_ACCELERATOR_W),
-        ("--price", price_usd, limits.MAX_ACCELERATOR_PRICE_USD),
-    ):
-        if value is not None:
-            _check(flag, value, 0.0, high, low_open=True)
+    if it_power_w is not None:
+        _check("--it-power-w", it_power_w, limits.MIN_ACCELERATOR_W, limits.MAX_ACCELERATOR_W)
+    if price_usd is not None:
+        _check("--price", price_usd, 0.0, limits.MAX_ACCELERATOR_PRICE_USD, low_open=True)
     acc = accelerator if isinstance(accelerator, Accelerator) else get_accelerator(accelerator, "--accelerator")
     overridden = {k for k, v in (("it_power_w", it_power_w), ("price_usd", price_usd)) if v is not None}
     if overridden:

@@ -68,7 +68,7 @@ Months = Annotated[float, _quantity("months"), Field(ge=0, le=limits.MAX_MONTHS)
 UsdPerMW = Annotated[float, _quantity("usd_per_mw"), Field(ge=0, le=limits.MAX_USD_PER_MW)]
 UsdPerMWh = Annotated[float, _quantity("usd_per_mwh"), Field(ge=0, le=limits.MAX_USD_PER_MWH)]
 TPerMWh = Annotated[float, _quantity("t_per_mwh"), Field(ge=0, le=limits.MAX_T_PER_MWH)]
-Watts = Annotated[float, _quantity("w"), Field(gt=0, le=limits.MAX_ACCELERATOR_W)]
+Watts = Annotated[float, _quantity("w"), Field(ge=limits.MIN_ACCELERATOR_W, le=limits.MAX_ACCELERATOR_W)]
 Fraction = Annotated[float, Field(ge=0, le=1)]
 
 
@@ -136,7 +136,7 @@ class Funding(_Model):
 class Financing(_Model):
     """Project finance: debt raised on top of equity received."""
 
-    equity_share: Annotated[float, Field(gt=0, le=1)] = _dflt("financing.equity_share")
+    equity_share: Annotated[float, Field(ge=limits.MIN_EQUITY_SHARE, le=1)] = _dflt("financing.equity_share")
     interest_rate: Annotated[float, Field(ge=0, le=1)] = _dflt("financing.interest_rate")
     debt_limit_usd: Usd | None = Field(None, description="cap on debt outstanding (none: only equity_share limits)")
 
