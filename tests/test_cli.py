@@ -67,7 +67,7 @@ def test_run_out_writes_tables_and_charts(capsys, tmp_path):
         "money.png",
         "funding_gap.png",
     } <= names
-    assert not [n for n in names if n.startswith(".")], "temporary files left behind"
+    assert not [n for n in names if n.startswith(".") and n != ".gigawatt-manifest.json"], "temporary files left behind"
     assert (tmp_path / "o" / "buildout.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     summary = json.loads((tmp_path / "o" / "summary.json").read_text())
     assert summary["scenario"] == "stargate-uae"
@@ -109,7 +109,10 @@ def test_estimate_power(capsys):
 def test_estimate_budget_and_count(capsys):
     _, out, _ = cli(capsys, "estimate", "--budget", "$100B", "--accelerator", "gb300", "--json")
     d = json.loads(out)
-    assert d["capex_total_usd"] <= 100e9
+    # each GB300: $48,611 (a $3.5M rack / 72) + 1.944 kW x $11.7M per MW IT (EC01) = $71,355.80; grid power costs
+    # the campus nothing up front: $100B / $71,355.80 = 1,401,427.8 -> 1,401,427 whole accelerators
+    assert d["accelerators"] == 1_401_427
+    assert d["capex_total_usd"] == pytest.approx(1_401_427 * 71_355.8, rel=1e-12)  # float rounding only
     _, out, _ = cli(capsys, "estimate", "--accelerators", "100000", "--accelerator", "h100", "--json")
     d = json.loads(out)
     assert d["accelerators"] == 100_000 and d["h100e"] == pytest.approx(100_000)

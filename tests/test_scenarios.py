@@ -20,11 +20,22 @@ def test_stargate_money_as_announced(builtin_results):
 
 
 def test_stargate_abilene_reaches_a_gigawatt_mid_2026(builtin_results):
-    # Crusoe: 1.2 GW full campus complete mid-2026 (SG38)
+    # Abilene is developer-built (SG42): the programme pays only its GB200s, 1,833 W and $41,667 each (HW15, HW16),
+    # at PUE 1.14 (EC14). Phase 1: 200 MW / 1.14 = 175,439 kW IT / 1.833 kW = 95,711 GB200, $3,987,990,237;
+    # phase 2: 1,000 MW / 1.14 / 1.833 kW = 478,555 GB200, $19,939,951,185. The pledges bring $100B at once plus
+    # $400B / 48 a month (SG01-SG03): $108.3B by 2025-01, $125B by 2025-03, so both close on their planned months.
     r = builtin_results["stargate"]
+    ts = r.timeseries
+    assert ts.loc["2025-03", "equity_usd"].iloc[0] == pytest.approx(125e9, rel=1e-12)  # float rounding only
+    # fills ordered 3 months (the default lead time) before each hall is online: 2025-04 and 2026-03
+    assert ts.loc["2025-04", "capex_it_usd"].iloc[0] == pytest.approx(3_987_990_237, rel=1e-12)
+    assert ts.loc["2026-03", "capex_it_usd"].iloc[0] == pytest.approx(3_987_990_237 + 19_939_951_185, rel=1e-12)
+    assert ts.loc["2025-07", "accelerators"].iloc[0] == 95_711
+    # Crusoe: the full 1.2 GW campus complete mid-2026 (SG38); the two fills floored apart: 95,711 + 478,555
+    assert ts.loc["2026-05", "mw_online"].iloc[0] == 200
+    assert ts.loc["2026-06", "mw_online"].iloc[0] == 1200
+    assert ts.loc["2026-06", "accelerators"].iloc[0] == 95_711 + 478_555
     assert r.metrics["first_gw_date"] == "2026-06"
-    ab = r.phases.set_index("phase").loc["abilene/phase-2"]
-    assert ab["online"] == "2026-06"
 
 
 def test_musk_claim_secures_less_and_builds_less(builtin_results):
@@ -55,7 +66,8 @@ def test_colossus_100k_h100_in_122_days(builtin_results):
     # 150 MW (CL03) at PUE 1.14 / 1.275 kW per H100 = 103,199: within 5 % of the 100,000 announced (CL01)
     n = ts.loc["2024-09", "accelerators_h100"].iloc[0]
     assert n == pytest.approx(100_000, rel=0.05)
-    assert r.phases.loc[0, "online"] == "2024-09"  # 122 days after May 2024
+    # 122 days (CL01) / 30.4375 days a month = 4.01, a 4-month build from May 2024: online in September 2024
+    assert r.phases.loc[0, "online"] == "2024-09"
     # doubled to ~200,000 Hopper GPUs by February 2025 (CL02), within 5 %
     assert ts.loc["2025-02", "accelerators"].iloc[0] == pytest.approx(200_000, rel=0.05)
 
