@@ -11,12 +11,16 @@ import math
 import os
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gigawatt import limits
 from gigawatt.cli import main
 from gigawatt.errors import GigawattError, InputFileError, UnitError
 from gigawatt.loading import load_scenario, parse_yaml_text, read_yaml_file
-from gigawatt.units import parse_quantity
+from gigawatt.units import UNITS, parse_quantity
+from profiles import examples
 
 GOOD = """\
 name: t
@@ -374,3 +378,38 @@ def test_set_overrides_counted():
     too_many = ["operations.pue=1.2"] * (limits.MAX_SET_OVERRIDES + 1)
     with pytest.raises(GigawattError, match=f"expected at most {limits.MAX_SET_OVERRIDES}"):
         load_scenario("stargate", too_many)
+
+
+# --- properties: any text is a finite number or one clear error ----------------------------------------------------
+
+_UNITISH = st.text(alphabet="0123456789.,_eE+-$ kKMGTBbmnsWhdayoutrilUSD/*()^" + "\u0663\uff11", max_size=40)
+
+
+@settings(max_examples=examples(300))
+@given(text=st.one_of(_UNITISH, st.text(max_size=80)), kind=st.sampled_from(sorted(UNITS)))
+def test_any_text_is_a_finite_quantity_or_a_unit_error(text, kind):
+    # the contract of parse_quantity: a finite float, or a UnitError naming the field (never another exception)
+    try:
+        value = parse_quantity(text, kind, "f")
+    except UnitError as exc:
+        assert str(exc).startswith("f: ")
+        return
+    assert math.isfinite(value)
+
+
+_YAMLISH = st.text(alphabet="ab01:-[]{},&*!<>|\n .#'\"?%@`~", max_size=120)
+
+
+@settings(max_examples=examples(300))
+@given(text=st.one_of(_YAMLISH, st.text(max_size=120)))
+def test_any_text_is_yaml_data_or_an_input_file_error(text):
+    # parse_yaml_text never lets a yaml, Unicode, Recursion or Value error through; what it accepts has no anchor or
+    # alias and reads exactly as YAML's plain safe loader reads it (the limits refuse; they never change what is read)
+    try:
+        data = parse_yaml_text(text, "x.yaml")
+    except InputFileError as exc:
+        assert str(exc).startswith("x.yaml: ")
+        return
+    plain = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the parser gigawatt uses, without the limits
+    assert not any(getattr(event, "anchor", None) for event in yaml.parse(text, Loader=plain))
+    assert repr(data) == repr(yaml.load(text, Loader=plain))  # repr: NaN compares unequal to itself
