@@ -362,3 +362,15 @@ def test_dask_against_a_server_that_is_not_a_scheduler_gives_up_in_time(capsys, 
     assert f"--dask 'tcp://127.0.0.1:{port}'" in line
     if reply is None:
         assert "no answer from a Dask scheduler within 2 s (limits.DASK_CONNECT_SECONDS)" in line
+
+
+def test_dask_refused_connection_fails_at_once(capsys):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # nothing listens there now: the connection is refused
+    t0 = time.perf_counter()
+    line = one_error(capsys, 1, ["risk", "stargate", "--trials", "10", "--dask", f"tcp://127.0.0.1:{port}"])
+    assert time.perf_counter() - t0 < limits.DASK_CONNECT_SECONDS  # refused is known at once, no waiting out
+    assert line.startswith(f"error: --dask 'tcp://127.0.0.1:{port}': cannot reach a Dask scheduler (")
+    assert line.endswith("Connection refused)")

@@ -56,8 +56,10 @@ def probe(address: str, seconds: float) -> str:
     server's type ("Scheduler", "Worker", "Nanny"). Anything else (a refused connection, a server that says nothing
     or speaks another protocol) raises :class:`ClusterUnreachable` naming the address and the time waited."""
     import asyncio
+    import socket
 
     from distributed.comm import connect as comm_connect
+    from distributed.comm.addressing import get_address_host_port
 
     async def ask():
         comm = await comm_connect(address, timeout=seconds)
@@ -69,6 +71,8 @@ def probe(address: str, seconds: float) -> str:
         return answer
 
     try:
+        if address.startswith("tcp://"):  # a refused or unroutable connection fails here at once, not after retries
+            socket.create_connection(get_address_host_port(address), timeout=seconds).close()
         answer = asyncio.run(asyncio.wait_for(ask(), timeout=seconds))
     except TimeoutError:
         raise ClusterUnreachable(

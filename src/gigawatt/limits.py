@@ -51,7 +51,7 @@ WORK_MAX_MEMORY_FRACTION = 0.5  # estimated peak memory, as a share of this mach
 SECONDS_PER_TRIAL_MONTH = 1.0e-6  # the time estimate: engine + aggregation per trial and month (2-core x86-64)
 SECONDS_PER_TRIAL_PHASE_MONTH = 2.0e-8  # ... plus this per trial, phase and month
 CHUNK_BYTES = 256 * 1024**2  # memory for the trials in flight at once (risk, sensitivity): sets the chunk size
-DASK_CONNECT_SECONDS = 10  # --dask ADDRESS: connect and hear back from a Dask scheduler within this, or fail
+DASK_CONNECT_SECONDS = 5  # --dask ADDRESS: connect and hear back from a Dask scheduler within this, or fail
 
 # --- operations model (gigawatt.reliability, gigawatt ops) ----------------------------------------------------
 OPS_MAX_DAYS = 36_525  # longest window, --days and --work (100 years: no job or fleet lasts longer); see no_progress
