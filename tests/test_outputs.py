@@ -55,6 +55,16 @@ def test_run_out_never_writes_over_the_scenario_it_read(capsys, tmp_path, monkey
         assert snapshot(tmp_path) == before  # the comments are still there, nothing else was written
 
 
+def test_the_extends_chain_is_protected_too(capsys, tmp_path, monkeypatch):
+    (tmp_path / "scenario.yaml").write_text(SCENARIO)  # the base, under the name run --out writes
+    (tmp_path / "child.yaml").write_text("extends: scenario.yaml\nset: {name: child}\n")
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    assert main(["run", "child.yaml", "--out", ".", "--force"]) == 2
+    assert "would overwrite scenario.yaml, a file this run read" in capsys.readouterr()[1]
+    assert snapshot(tmp_path) == before
+
+
 def test_a_hard_link_or_a_symlink_to_an_input_is_the_input(tmp_path):
     src = tmp_path / "mine.yaml"
     src.write_text(SCENARIO)

@@ -95,20 +95,11 @@ def _ops_value(kind: str, value, where: str):
 
 
 def _read_ops_config(path: Path) -> dict:
-    from gigawatt import loading
+    from gigawatt.loading import read_yaml_file
 
     if not path.exists() or path.is_dir():
         raise GigawattError(f"--config {path}: no such file; expected an ops YAML file")
-    read_yaml_file = getattr(loading, "read_yaml_file", None)  # bounded, regular files only, UTF-8, no aliases
-    if read_yaml_file is not None:
-        data = read_yaml_file(path, what="--config")
-    else:  # pragma: no cover - until loading.read_yaml_file lands
-        import yaml
-
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise GigawattError(f"--config {path}: malformed YAML ({getattr(exc, 'problem', exc)})") from None
+    data = read_yaml_file(path, what="--config")  # bounded, regular files only, UTF-8, no aliases, no duplicates
     if data is None:
         raise GigawattError(f"--config {path}: the file is empty")
     if not isinstance(data, dict):
