@@ -314,6 +314,14 @@ def test_values_beyond_their_physical_range_refused(capsys, setting, shown):
     assert shown in fails(capsys, "run", "stargate", "--set", setting)
 
 
+def test_phase_count_capped(capsys, tmp_path):
+    # under the file caps, 14,000 phases took 21 s and 1.4 GB; the count is refused once the schema has read them
+    phases = "".join(f"      - {{name: p{i}, power_mw: 1, start: 2025-02}}\n" for i in range(limits.MAX_PHASES + 1))
+    path = write(tmp_path, GOOD.split("      - {name: p1")[0] + phases)
+    err = fails(capsys, "run", path)
+    assert f"sites[*].phases: {limits.MAX_PHASES + 1:,} phases in all; expected at most {limits.MAX_PHASES:,}" in err
+
+
 def test_zero_checkpoint_write_is_a_legal_edge():
     # continuous checkpointing: valid input (its modelling is in gigawatt.model.checkpointing)
     s = load_scenario("stargate", ["training.checkpoint_write_minutes=0"])

@@ -300,6 +300,19 @@ class Scenario(_Model):
 
 def check_references(s: Scenario) -> list[str]:
     """Rules that span fields: dates inside the programme, names that exist. Returns one message per problem."""
+    counts = (
+        ("sites[*].phases", "phases", sum(len(site.phases) for site in s.sites), limits.MAX_PHASES),
+        ("partners[*].pledges", "pledges", sum(len(p.pledges) for p in s.partners), limits.MAX_PLEDGES),
+        ("supply_caps", "supply caps", len(s.supply_caps), limits.MAX_SUPPLY_CAPS),
+    )
+    too_many = [
+        f"{where}: {n:,} {what} in all; expected at most {cap:,} (limits.MAX_{what.upper().replace(' ', '_')}: the "
+        "work grows with them)"
+        for where, what, n, cap in counts
+        if n > cap
+    ]
+    if too_many:
+        return too_many
     problems = []
     start = s.programme.start
     names = set(catalog())
