@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from gigawatt import limits
 from gigawatt.cli import main
 from gigawatt.errors import GigawattError, InputFileError, UnitError
-from gigawatt.loading import load_scenario, parse_yaml_text, read_yaml_file
+from gigawatt.loading import load_scenario
+from gigawatt.reading import parse_yaml_text, read_yaml_file
 from gigawatt.units import UNITS, parse_quantity
 from profiles import examples
 
