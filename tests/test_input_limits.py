@@ -207,6 +207,15 @@ def test_name_both_builtin_and_local_file_says_which(tmp_path, monkeypatch):
     assert load_scenario("stargate").load_warnings == []  # no file of that name here: nothing to say
 
 
+def test_name_both_builtin_and_local_file_warns_on_the_command_line(capsys, tmp_path, monkeypatch):
+    write(tmp_path, GOOD.replace("name: t", "name: my-local"), "stargate")
+    monkeypatch.chdir(tmp_path)
+    assert main(["show", "stargate"]) == 0
+    out, err = capsys.readouterr()
+    assert "\nname: stargate\n" in out
+    assert "warning: 'stargate' is the built-in scenario 'stargate'; the file 'stargate' was not read" in err
+
+
 # --- unit strings --------------------------------------------------------------------------------------------------
 
 
