@@ -135,6 +135,10 @@ def test_named_pipe_refused_without_blocking(capsys, tmp_path):
     assert f"{fifo}: is not a regular file" in err
 
 
+def test_empty_name_refused(capsys):
+    assert "no scenario given (an empty name); expected a built-in name" in fails(capsys, "run", "")
+
+
 def test_folder_refused(capsys, tmp_path):
     err = fails(capsys, "run", str(tmp_path) + "/")
     assert "is a folder; expected a YAML file" in err

@@ -48,6 +48,11 @@ def _read_source(
     The rule: a bare name that is a built-in scenario is the built-in; anything else is a path. When a file of
     that bare name exists as well, a note saying which was taken goes to ``notes``. Files read go to ``files``.
     """
+    if not ref.strip():
+        raise InputFileError(
+            f"no scenario given (an empty name); expected a built-in name ({', '.join(builtin_names())}) or a path "
+            "to a YAML file"
+        )
     if not _is_path(ref) and ref in builtin_names():
         local = (folder or Path.cwd()) / ref
         if os.path.lexists(local):
