@@ -99,19 +99,19 @@ def _process(cmd: list[str]) -> tuple[float, float]:
 
 
 def _simpy_rate(repeats: int = 20) -> float:
-    """Trial-phase-months per second of the event-driven SimPy reference (tests/reference_simpy.py)."""
+    """Trial-phase-months per second of the event-driven SimPy reference (tests/reference_simpy.py) on ``stargate``
+    at its central values, reading the scenario itself (as in tests/test_reference.py)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import gigawatt as gw
-    from gigawatt.engine import compile_inputs
     from reference_simpy import simulate_reference
 
-    inp = compile_inputs(gw.load_scenario("stargate")).trial(0)
-    simulate_reference(inp)
+    s = gw.load_scenario("stargate")
+    ref = simulate_reference(s)
     t0 = time.perf_counter()
     for _ in range(repeats):
-        simulate_reference(inp)
+        simulate_reference(s)
     dt = (time.perf_counter() - t0) / repeats
-    return len(inp.power_mw) * len(inp.months) / dt
+    return len(ref.plan.phases) * ref.plan.T / dt
 
 
 def bench_engine(trials: int) -> dict:
