@@ -12,7 +12,7 @@ from gigawatt.engine import SERIES, compile_inputs, run_arrays
 from gigawatt.kernel import run_trials
 from gigawatt.montecarlo import Sketch, sample_block
 from profiles import examples
-from test_properties import scenarios
+from strategies import scenarios
 from toy_scenarios import toy
 
 N_H100 = 62_745
