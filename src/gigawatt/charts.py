@@ -235,3 +235,79 @@ def ops_breakdown_chart(result, path: Path) -> Path:
         color="#555555",
     )
     return _save(fig, path)
+
+
+def _short_number(value: float) -> str:
+    """Axis labels that fit: 20k, 1.5M, 200."""
+    for scale, suffix in ((1e6, "M"), (1e3, "k")):
+        if value >= scale:
+            return f"{value / scale:g}{suffix}"
+    return f"{value:g}"
+
+
+VALIDATION_PANELS = {
+    "accelerators_from_power": ("accelerators from power", "accelerators", 1.0),
+    "power_from_accelerators": ("power from accelerators", "MW", 1.0),
+    "capex": ("capex", "USD billion", 1e9),
+}
+
+
+def validation_chart(rows: list[dict], path: Path) -> Path:
+    """Reported vs modelled, log-log, one labelled point per site and quantity (a panel per quantity), y = x."""
+    plt = _plt()
+    from matplotlib import ticker
+
+    panels = [q for q in VALIDATION_PANELS if any(r["quantity"] == q and r["modelled"] is not None for r in rows)]
+    fig, axes = plt.subplots(1, max(len(panels), 1), figsize=(5.2 * max(len(panels), 1), 5.4), squeeze=False)
+    for ax, quantity in zip(axes[0], panels, strict=False):
+        title, unit, scale = VALIDATION_PANELS[quantity]
+        done = [r for r in rows if r["quantity"] == quantity and r["modelled"] is not None]
+        xs = [r["reported"] / scale for r in done]
+        ys = [r["modelled"] / scale for r in done]
+        low, high = min(xs + ys) / 1.6, max(xs + ys) * 1.6
+        ax.plot([low, high], [low, high], color="black", lw=1, label="modelled = reported")
+        for f, style in ((1.15, ":"), (1.35, "--")):
+            ax.plot([low, high], [low * f, high * f], color="#888888", lw=0.8, ls=style)
+            ax.plot([low, high], [low / f, high / f], color="#888888", lw=0.8, ls=style)
+        ax.scatter(xs, ys, s=22, color="#4c72b0", zorder=3)
+        placed: list[tuple[float, float, int]] = []
+        for r, x, y in sorted(zip(done, xs, ys, strict=True), key=lambda t: (t[2], t[1])):
+            # a point within 30 % of one already labelled is labelled on the left, a line above the last such label
+            levels = [lv for px, py, lv in placed if 1 / 1.3 < x / px < 1.3 and 1 / 1.3 < y / py < 1.3]
+            near = max(levels) + 1 if levels else 0
+            placed.append((x, y, near))
+            ax.annotate(
+                f"{_label(r['id'])} ({r['error_pct']:+.0f}%)",
+                (x, y),
+                fontsize=6.5,
+                xytext=(4, 2) if near == 0 else (-6, 8 * near - 6),
+                ha="left" if near == 0 else "right",
+                textcoords="offset points",
+                arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "#999999"} if near else None,
+            )
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_locator(ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
+            axis.set_major_formatter(ticker.FuncFormatter(lambda v, _: _short_number(v)))
+            axis.set_minor_formatter(ticker.NullFormatter())
+        ax.set_xlim(low, high)
+        ax.set_ylim(low, high)
+        ax.set_xlabel(f"reported ({unit})")
+        ax.set_ylabel(f"modelled ({unit})")
+        ax.set_title(title, fontsize=10)
+        ax.grid(alpha=0.3, which="both")
+    missing = sorted({r["id"] for r in rows if r["modelled"] is None})
+    fig.suptitle(
+        "gigawatt validate: observed sites, reported vs modelled (dotted +/-15 %, dashed +/-35 %)", fontsize=11
+    )
+    fig.tight_layout(rect=(0, 0.05, 1, 0.96))
+    fig.text(
+        0.01,
+        0.01,
+        "Sources: gigawatt/data/observed_sites.csv. Not modelled (no published power): "
+        f"{_label(', '.join(missing)) or 'none'}.",
+        fontsize=7,
+        color="#555555",
+    )
+    return _save(fig, path)

@@ -684,7 +684,7 @@ def schema_cmd() -> None:
 
 def _register_commands() -> None:
     """Commands that live in their own modules register themselves on ``app`` when imported."""
-    import gigawatt.cli_ops  # noqa: F401
+    from gigawatt import cli_ops, cli_validate  # noqa: F401
 
 
 @app.callback()

@@ -1,0 +1,108 @@
+"""``gigawatt validate``: the estimator's conversions against observed AI sites (the command line side).
+
+Registered on the main :data:`gigawatt.cli.app`; the comparison is in :mod:`gigawatt.validate`, the sites in
+``gigawatt/data/observed_sites.csv``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from gigawatt.cli import ForceOpt, JsonOpt, _outputs, _print_json, _print_written, _say, app, console, plain
+from gigawatt.units import format_usd
+from gigawatt.validate import QUANTITIES, validate
+
+VALIDATE_FILES = ("validation.png", "validation.csv")
+_SHORT = {"accelerators_from_power": "accelerators", "power_from_accelerators": "power MW", "capex": "capex"}
+
+
+def _value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "USD":
+        return format_usd(value)
+    if unit == "MW":
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.1f}%"
+
+
+def _sites_table(rows: list[dict]) -> Table:
+    table = Table(
+        title="gigawatt validate: observed sites, reported vs modelled (error = (modelled - reported) / reported)",
+        title_justify="left",
+    )
+    for head in ("site", "quantity", "reported", "modelled", "error", "basis", "status"):
+        table.add_column(head, justify="right" if head in ("reported", "modelled", "error") else "left")
+    for r in rows:
+        table.add_row(
+            plain(r["id"]),
+            _SHORT[r["quantity"]],
+            _value(r["reported"], r["unit"]),
+            _value(r["modelled"], r["unit"]),
+            _pct(r["error_pct"]),
+            plain(r["basis"] if r["modelled"] is not None else r["note"]),
+            plain(r["status"]),
+        )
+    return table
+
+
+def _summary_table(summary: dict) -> Table:
+    table = Table(title="absolute error by quantity", title_justify="left")
+    for head in ("quantity", "compared", "median |error|", "worst |error|", "worst site", "not modelled"):
+        table.add_column(head, justify="right" if head in ("compared", "median |error|", "worst |error|") else "left")
+    for name, s in [*summary["by_quantity"].items(), ("all", summary)]:
+        table.add_row(
+            name,
+            str(s["compared"]),
+            "-" if s["median_abs_error_pct"] is None else f"{s['median_abs_error_pct']:.1f}%",
+            "-" if s["worst_abs_error_pct"] is None else f"{s['worst_abs_error_pct']:.1f}%",
+            plain(s["worst_site"] or "-"),
+            plain(", ".join(s["not_modelled"]) or "-"),
+        )
+    return table
+
+
+def _write(result: dict, outset) -> list[Path]:
+    import pandas as pd
+
+    from gigawatt import charts, output
+
+    table = pd.DataFrame(result["sites"])
+    with outset:
+        folder = outset.folder
+        output.write_atomic(folder / "validation.csv", lambda p: table.to_csv(p, index=False))
+        charts.validation_chart(result["sites"], folder / "validation.png")
+    return outset.written
+
+
+@app.command("validate")
+def validate_cmd(
+    out: Annotated[
+        str | None, typer.Option("--out", help="Folder for validation.png (reported vs modelled) and validation.csv.")
+    ] = None,
+    force: ForceOpt = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """The model's conversions against observed AI sites: reported, modelled and error (%) per site and quantity."""
+    outset = _outputs(out, force, VALIDATE_FILES, [])
+    result = validate()
+    written = _write(result, outset) if outset is not None else []
+    if json_out:
+        _print_json(result)
+        return
+    console.print(_sites_table(result["sites"]))
+    console.print(_summary_table(result["summary"]))
+    _say(
+        f"quantities: {', '.join(QUANTITIES)}; IT power is converted at PUE 1, facility and campus/grid power at the "
+        "model's PUE. Sites, sources and notes: gigawatt/data/observed_sites.csv; see docs/validation.md",
+        style="dim",
+    )
+    _print_written(written)

@@ -1,0 +1,215 @@
+"""The estimator against observed AI sites: reported figures next to what gigawatt's conversions give.
+
+The sites are data (``gigawatt/data/observed_sites.csv``): each row is one phase of a real site or cluster with its
+accelerator count and power reported for the same phase and date, the basis of that power, capex where reported,
+and the facts.csv ids, source, address and status behind it. For each site and quantity:
+
+    accelerators_from_power   estimate(power_mw = P) .accelerators          vs the reported count
+    power_from_accelerators   estimate(accelerators = n) .it_power_mw       (IT basis) or .facility_power_mw
+    capex                     estimate(...) .capex_it_usd / .capex_facility_usd / .capex_total_usd (by capex basis)
+
+    error_pct = (modelled - reported) / reported * 100
+
+Like is compared with like: a power reported as IT load is converted at PUE 1 (``estimate(..., pue=1)``, so no
+cooling overhead is added or removed); facility power uses the model's default PUE; a whole-campus, grid or turbine
+figure is compared as facility power and the row says so. A site whose accelerator the model cannot size (a TPU,
+whose power Google does not publish) keeps its row with ``modelled = None`` and the reason.
+
+This module is core: it reads data and calls :func:`gigawatt.estimate`; the command line and the chart live in
+:mod:`gigawatt.cli_validate` and :mod:`gigawatt.charts`.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import statistics
+from importlib import resources
+
+from gigawatt.errors import GigawattError
+from gigawatt.estimate import estimate
+from gigawatt.sources import get_accelerator
+
+SITES_FILE = "observed_sites.csv"
+POWER_BASES = ("it", "facility", "campus_grid")
+CAPEX_BASES = ("it", "facility", "total")
+QUANTITIES = {  # quantity: unit of reported and modelled
+    "accelerators_from_power": "accelerators",
+    "power_from_accelerators": "MW",
+    "capex": "USD",
+}
+_CAPEX_KEY = {"it": "capex_it_usd", "facility": "capex_facility_usd", "total": "capex_total_usd"}
+_BASIS_WORDS = {
+    "it": "IT power, at PUE 1",
+    "facility": "facility power, at the model's PUE",
+    "campus_grid": "campus/grid power, taken as facility",
+}
+# estimate() asks for a price before it converts anything; counts and power do not depend on it, so an accelerator
+# with no published price (trainium2) is sized for those two quantities with this stand-in, never for capex.
+_PRICE_STAND_IN_USD = 1.0
+
+
+@dataclasses.dataclass(frozen=True)
+class ObservedSite:
+    """One phase of a real site: what was reported, on which basis, and where it comes from."""
+
+    id: str
+    site: str
+    operator: str
+    phase: str
+    date: str
+    accelerator: str
+    accelerators_reported: float | None
+    power_mw_reported: float | None
+    power_basis: str
+    capex_usd_reported: float | None
+    capex_basis: str
+    build_months_reported: float | None
+    facts_id: tuple[str, ...]
+    source: str
+    address: str
+    status: str
+    note: str
+
+
+def _number(row: dict, field: str) -> float | None:
+    text = (row.get(field) or "").strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise GigawattError(f"{SITES_FILE} {row.get('id')!r}: {field} {text!r} is not a number") from None
+    if not value > 0:
+        raise GigawattError(f"{SITES_FILE} {row.get('id')!r}: {field} {text!r}; expected a positive number")
+    return value
+
+
+def _site(row: dict) -> ObservedSite:
+    where = f"{SITES_FILE} {row.get('id')!r}"
+    basis = row["power_basis"].strip()
+    if basis not in POWER_BASES:
+        raise GigawattError(f"{where}: power_basis {basis!r}; expected one of {', '.join(POWER_BASES)}")
+    capex = _number(row, "capex_usd_reported")
+    capex_basis = row["capex_basis"].strip()
+    if (capex is None) != (not capex_basis) or (capex_basis and capex_basis not in CAPEX_BASES):
+        raise GigawattError(f"{where}: capex_basis {capex_basis!r}; expected one of {', '.join(CAPEX_BASES)}")
+    return ObservedSite(
+        id=row["id"].strip(),
+        site=row["site"].strip(),
+        operator=row["operator"].strip(),
+        phase=row["phase"].strip(),
+        date=row["date"].strip(),
+        accelerator=row["accelerator"].strip(),
+        accelerators_reported=_number(row, "accelerators_reported"),
+        power_mw_reported=_number(row, "power_mw_reported"),
+        power_basis=basis,
+        capex_usd_reported=capex,
+        capex_basis=capex_basis,
+        build_months_reported=_number(row, "build_months_reported"),
+        facts_id=tuple(i.strip() for i in row["facts_id"].split(";") if i.strip()),
+        source=row["source"].strip(),
+        address=row["address"].strip(),
+        status=row["status"].strip(),
+        note=row["note"].strip(),
+    )
+
+
+@functools.cache
+def observed_sites() -> tuple[ObservedSite, ...]:
+    """The validation set shipped with gigawatt, in file order."""
+    with resources.files("gigawatt.data").joinpath(SITES_FILE).open(newline="", encoding="utf-8") as fh:
+        return tuple(_site(row) for row in csv.DictReader(fh))
+
+
+def _error_pct(modelled: float | None, reported: float) -> float | None:
+    return None if modelled is None else (modelled - reported) / reported * 100.0
+
+
+def _sized(site: ObservedSite, quantity: str, **given) -> tuple[float | None, str]:
+    """The model's value of ``quantity`` for ``site`` from ``given`` (one estimate() input), or None and why."""
+    acc = get_accelerator(site.accelerator, f"{SITES_FILE} {site.id!r}")
+    note = ""
+    if quantity != "capex" and acc.price_usd is None and acc.it_power_w is not None:
+        given["price_usd"] = _PRICE_STAND_IN_USD
+        note = "no published price: sized with a stand-in price (counts and power do not depend on it)"
+    pue = 1.0 if site.power_basis == "it" else None
+    try:
+        out = estimate(acc, pue=pue, **given)
+    except GigawattError as exc:
+        return None, f"not modelled: {str(exc).removeprefix('--accelerator: ').split('; give one')[0]}"
+    if quantity == "accelerators_from_power":
+        return float(out["accelerators"]), note
+    if quantity == "power_from_accelerators":
+        return out["it_power_mw" if site.power_basis == "it" else "facility_power_mw"], note
+    return out[_CAPEX_KEY[site.capex_basis]], note
+
+
+def compare_site(site: ObservedSite) -> list[dict]:
+    """Reported vs modelled for every quantity the site reports (one dict per quantity)."""
+    rows = []
+
+    def add(quantity: str, reported: float, basis: str, given: dict) -> None:
+        modelled, note = _sized(site, quantity, **given)
+        rows.append(
+            {
+                "id": site.id,
+                "site": site.site,
+                "quantity": quantity,
+                "unit": QUANTITIES[quantity],
+                "reported": reported,
+                "modelled": modelled,
+                "error_pct": _error_pct(modelled, reported),
+                "basis": basis,
+                "power_basis": site.power_basis,
+                "accelerator": site.accelerator,
+                "date": site.date,
+                "status": site.status,
+                "facts_id": ";".join(site.facts_id),
+                "source": site.source,
+                "address": site.address,
+                "note": note,
+                "site_note": site.note,
+            }
+        )
+
+    n, power = site.accelerators_reported, site.power_mw_reported
+    words = _BASIS_WORDS[site.power_basis]
+    if power is not None and n is not None:
+        add("accelerators_from_power", n, words, {"power_mw": power})
+        add("power_from_accelerators", power, words, {"accelerators": n})
+    if site.capex_usd_reported is not None:
+        if site.capex_basis == "facility":
+            if power is not None:
+                add("capex", site.capex_usd_reported, f"facility capex from {words}", {"power_mw": power})
+        elif n is not None:
+            basis = "accelerators only (IT capex)" if site.capex_basis == "it" else "facility + IT capex"
+            add("capex", site.capex_usd_reported, basis, {"accelerators": n})
+    return rows
+
+
+def summarize(rows: list[dict]) -> dict:
+    """Median and worst absolute error over the modelled rows, in all and per quantity; the rows not modelled."""
+
+    def stats(subset: list[dict]) -> dict:
+        done = [r for r in subset if r["error_pct"] is not None]
+        worst = max(done, key=lambda r: abs(r["error_pct"]), default=None)
+        return {
+            "median_abs_error_pct": statistics.median(abs(r["error_pct"]) for r in done) if done else None,
+            "worst_abs_error_pct": abs(worst["error_pct"]) if worst else None,
+            "worst_site": worst["id"] if worst else None,
+            "compared": len(done),
+            "not_modelled": sorted({r["id"] for r in subset if r["error_pct"] is None}),
+        }
+
+    return {
+        **stats(rows),
+        "by_quantity": {q: stats([r for r in rows if r["quantity"] == q]) for q in QUANTITIES},
+    }
+
+
+def validate(sites: tuple[ObservedSite, ...] | list[ObservedSite] | None = None) -> dict:
+    """``{"sites": [one dict per site and quantity], "summary": {...}}`` for the shipped set (or ``sites``)."""
+    rows = [row for site in (observed_sites() if sites is None else sites) for row in compare_site(site)]
+    return {"sites": rows, "summary": summarize(rows)}
