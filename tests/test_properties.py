@@ -79,7 +79,7 @@ def test_money_in_follows_the_pledges_and_debt_capacity_follows_equity(tree):
         for pl in partner.pledges:
             a, u, m, first = pl.amount_usd, pl.upfront_fraction, pl.months, month_index(pl.start, start)
             due = np.where(t >= first, a * (u + (1 - u) * np.clip((t - first + 1) / m, 0, 1)), 0.0)
-            late = np.concatenate([np.zeros(min(d, T)), due[: T - d]]) if d else due
+            late = np.concatenate([np.zeros(min(d, T)), due[: max(T - d, 0)]]) if d else due
             pledged += due
             secured += np.minimum(due, pl.secured_usd)
             equity += np.minimum(due, pl.secured_usd) + f * np.maximum(0.0, late - pl.secured_usd)
