@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import math
@@ -91,6 +92,8 @@ class Case:
     pre: tuple[tuple[str, ...], ...] = ()  # commands run first (must exit 0): what they write under --out is ours
     edit: tuple[str, ...] = ()  # generators run after ``pre`` (a user editing what gigawatt wrote)
     may_change: tuple[str, ...] = ()  # files the command may replace (e.g. with --force)
+    interrupt_after: float | None = None  # send SIGINT (Ctrl-C) after this many seconds; expect="interrupted"
+    env: tuple[tuple[str, str], ...] = ()  # environment variables set for the run (exec mode)
 
     @property
     def command(self) -> str:
@@ -200,7 +203,24 @@ def _ops_user_out(folder: Path) -> None:
     (folder / "results" / "ops.json").write_text('{"mine": true}\n')
 
 
+def _at_caps(folder: Path) -> None:
+    """A scenario at the engine's count caps: 1,000 phases, 20 supply caps, a 600-month horizon (74 kB)."""
+    caps = ", ".join(f"{{name: c{i}, per_year: 1000000}}" for i in range(20))
+    with open(folder / "at_caps.yaml", "w") as f:
+        f.write(
+            "name: at-caps\nprogramme: {start: 2025-01, horizon_months: 600}\n"
+            "partners: [{name: f, pledges: [{amount_usd: '$5000B', secured_usd: '$5000B', start: 2025-01}]}]\n"
+            f"supply_caps: [{caps}]\n"
+            "risks: {construction_slip: {dist: triangular, low: 0.9, mode: 1.0, high: 1.5}}\nsites:\n"
+        )
+        for site in range(100):
+            f.write(f"  - name: s{site}\n    phases:\n")
+            for p in range(10):
+                f.write(f"      - {{name: p{p}, power_mw: 100, start: 2025-{1 + p:02d}, accelerator: newest}}\n")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
+    "at_caps": _at_caps,
     "out_symlink": _out_symlink,
     "edit_summary": _edit_summary,
     "ops_user_out": _ops_user_out,
@@ -1434,6 +1454,153 @@ CASES: list[Case] = [
     ),
     _c("schema-ok", "output", ["schema"], owner="F", expect="ok", want="the schema"),
     _c("catalog-ok", "output", ["catalog", "--json"], owner="F", expect="ok", want="the catalog, finite"),
+    _c(
+        "ops-weibull-shape-1e-300-trials",
+        "model",
+        [
+            "ops",
+            "--accelerators",
+            "16384",
+            "--distribution",
+            "weibull",
+            "--shape",
+            "1e-300",
+            "--trials",
+            "20",
+            "--json",
+        ],
+        owner="G",
+        want="refused with the estimate (no OverflowError)",
+    ),
+    _c(
+        "ops-lognormal-shape-1e300-trials",
+        "model",
+        [
+            "ops",
+            "--accelerators",
+            "16384",
+            "--distribution",
+            "lognormal",
+            "--shape",
+            "1e300",
+            "--trials",
+            "20",
+            "--json",
+        ],
+        owner="G",
+        want="refused with the estimate (no OverflowError)",
+    ),
+    _c(
+        "ops-weibull-shape-1e-300-ci-target",
+        "model",
+        [
+            "ops",
+            "--accelerators",
+            "16384",
+            "--distribution",
+            "weibull",
+            "--shape",
+            "1e-300",
+            "--ci-target",
+            "0.01",
+            "--json",
+        ],
+        owner="G",
+        want="refused (no OverflowError)",
+    ),
+    _c(
+        "run-at-caps",
+        "work",
+        ["run", "at_caps.yaml", "--json"],
+        make=("at_caps",),
+        owner="E",
+        cost="expensive",
+        want="1,000 phases x 600 months: an answer within 20 s",
+    ),
+    _c(
+        "risk-at-caps",
+        "work",
+        ["risk", "at_caps.yaml", "--json"],
+        make=("at_caps",),
+        owner="F",
+        cost="expensive",
+        want="default 10,000 trials on the largest scenario: refused with the estimate, or done within 20 s",
+    ),
+    _c(
+        "sensitivity-at-caps",
+        "work",
+        ["sensitivity", "at_caps.yaml", "--json"],
+        make=("at_caps",),
+        owner="F",
+        cost="expensive",
+        want="default 1,024 samples on the largest scenario: refused with the estimate, or done",
+    ),
+    # YAML's corners
+    _file("binary_tag.yaml", cls="parsing", expect="any", want="a !!binary description: read as text or refused"),
+    _file("set_tag.yaml", cls="parsing", want="a !!set where text is expected: refused"),
+    _file("omap.yaml", cls="parsing", want="an !!omap name: refused"),
+    _file("pyname.yaml", cls="parsing", want="a python/name tag: refused, nothing imported"),
+    _file("complex_key.yaml", cls="parsing", want="an unhashable key: a clear message"),
+    _file("odd_keys.yaml", cls="duplicates", want="keys 1, ~, yes (yes and a later 'True' collide): refused"),
+    _file("dup_flow.yaml", cls="duplicates", checks=("duplicate",), want="a duplicate in a flow mapping: refused"),
+    _file("two_docs.yaml", cls="parsing", want="two YAML documents: refused"),
+    _file("bom_crlf.yaml", cls="parsing", expect="ok", want="a UTF-8 BOM and CRLF line ends: read"),
+    _file("comments.yaml", cls="parsing", want="only comments: 'empty'"),
+    _file("yaml_1e1000.yaml", cls="nonfinite", want="1e1000 (YAML reads it as infinity): refused"),
+    _file("tag_nan.yaml", cls="nonfinite", want="!!float .nan: refused"),
+    _file("yaml_bigint.yaml", cls="extremes", want="integers beyond 64 bits: a range error"),
+    _file(
+        "extends_environ.yaml",
+        cls="extends",
+        checks=("no_environment",),
+        want="extends: /proc/self/environ: refused without echoing it",
+    ),
+    _file("extends_passwd.yaml", cls="extends", want="extends: a system file by a relative path: a clear message"),
+    _c(
+        "risk-ctrl-c",
+        "output",
+        ["risk", "base.yaml", "--trials", "5000000", "--out", "results", "--json"],
+        files=B,
+        out="results",
+        interrupt_after=2.5,
+        owner="F",
+        expect="interrupted",
+        cost="expensive",  # timing-dependent: once (of ~20 tries, loaded machine) the run went on to the time limit
+        want="Ctrl-C: exit 130, nothing left in --out",
+    ),
+    # a terminal that cannot show every character (PYTHONIOENCODING, a C locale without UTF-8 coercion)
+    _c(
+        "run-name-bidi-ascii-stdout",
+        "display",
+        ["run", "name_bidi.yaml"],
+        files=("name_bidi.yaml",),
+        owner="F",
+        mode="exec",
+        env=(("PYTHONIOENCODING", "ascii"),),
+        want="names shown with replacements on an ASCII stdout (no UnicodeEncodeError)",
+    ),
+    _c(
+        "show-name-bidi-c-locale",
+        "display",
+        ["show", "name_bidi.yaml"],
+        files=("name_bidi.yaml",),
+        owner="F",
+        mode="exec",
+        env=(("LC_ALL", "C"), ("PYTHONUTF8", "0"), ("PYTHONCOERCECLOCALE", "0")),
+        cost="expensive",
+        want="the resolved YAML on a C-locale stdout: shown or a clear error, no traceback",
+    ),
+    _c(
+        "error-non-ascii-ascii-stdout",
+        "display",
+        ["run", "nosuch-\u00e9\u200b.yaml"],
+        owner="F",
+        mode="exec",
+        env=(("PYTHONIOENCODING", "ascii"),),
+        expect="error",
+        cost="expensive",
+        want="the error message on an ASCII stderr",
+    ),
 ]
 
 
@@ -1630,12 +1797,19 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
 
 
-def _fork_run(argv, work, out_path, err_path, stdout_target, timeout, memory) -> tuple[int | None, bool]:
+def _fork_run(
+    argv, work, out_path, err_path, stdout_target, timeout, memory, interrupt_after=None
+) -> tuple[int | None, bool]:
     """``gigawatt.cli.main(argv)`` in a child of the fork server: (exit code, killed at the time limit)."""
     ctx = _fork_context()
     p = ctx.Process(target=_fork_child, args=(argv, str(work), str(out_path), str(err_path), stdout_target, memory))
     p.start()
-    p.join(timeout)
+    if interrupt_after is not None:
+        p.join(interrupt_after)
+        if p.is_alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(p.pid, signal.SIGINT)  # the process itself, even if it has not made its session yet
+    p.join(timeout - (interrupt_after or 0))
     timed_out = p.is_alive()
     if timed_out:
         _kill_group(p.pid)
@@ -1644,7 +1818,9 @@ def _fork_run(argv, work, out_path, err_path, stdout_target, timeout, memory) ->
     return p.exitcode, timed_out
 
 
-def _exec_run(argv, work, out_path, err_path, stdout_target, timeout, memory) -> tuple[int | None, bool]:
+def _exec_run(
+    argv, work, out_path, err_path, stdout_target, timeout, memory, interrupt_after=None, env=()
+) -> tuple[int | None, bool]:
     """``python -m gigawatt argv``: (exit code, killed at the time limit)."""
     timed_out = False
     with open(out_path, "wb") as fo, open(err_path, "wb") as fe:
@@ -1653,6 +1829,7 @@ def _exec_run(argv, work, out_path, err_path, stdout_target, timeout, memory) ->
             proc = subprocess.Popen(
                 [sys.executable, "-m", "gigawatt", *argv],
                 cwd=work,
+                env=dict(os.environ, **dict(env)) if env else None,
                 stdin=subprocess.DEVNULL,
                 stdout=target,
                 stderr=fe,
@@ -1660,7 +1837,12 @@ def _exec_run(argv, work, out_path, err_path, stdout_target, timeout, memory) ->
                 preexec_fn=lambda: _limit_memory(memory),
             )
             try:
-                rc = proc.wait(timeout)
+                if interrupt_after is not None:
+                    with contextlib.suppress(subprocess.TimeoutExpired):
+                        proc.wait(interrupt_after)
+                    if proc.poll() is None:
+                        os.kill(proc.pid, signal.SIGINT)
+                rc = proc.wait(timeout - (interrupt_after or 0))
             except subprocess.TimeoutExpired:
                 timed_out = True
                 _kill_group(proc.pid)
@@ -1690,11 +1872,14 @@ def run_case(
     for name in case.edit:
         GENERATORS[name](work)
     before = _snapshot(work)
-    runner = _fork_run if (mode or case.mode) == "fork" else _exec_run
+    mode = mode or case.mode
+    if case.env and mode == "fork":
+        raise ValueError(f"{case.id}: an environment needs mode='exec'")
+    runner = _fork_run if mode == "fork" else functools.partial(_exec_run, env=case.env)
     with silent_server() if case.server else contextlib.nullcontext(0) as port:
         argv = [a.replace("{port}", str(port)) for a in case.argv] if case.server else list(case.argv)
         t0 = time.monotonic()
-        rc, timed_out = runner(argv, work, out_path, err_path, case.stdout, timeout, memory)
+        rc, timed_out = runner(argv, work, out_path, err_path, case.stdout, timeout, memory, case.interrupt_after)
         seconds = time.monotonic() - t0
     after = _snapshot(work)
     out_dir = None if case.out is None else os.path.normpath(case.out)
@@ -1797,6 +1982,8 @@ def judge(o: Outcome) -> None:
     if esc:
         p["other"].append(f"a raw control character {esc.group(0)!r} reached the terminal")
     finished = not o.timed_out and o.rc is not None and o.rc >= 0 and not p["traceback"]
+    if finished and c.expect == "interrupted" and o.rc != 130:
+        p["other"].append(f"exit {o.rc}; expected 130 after Ctrl-C")
     if finished and o.rc == 0:
         if c.expect == "error":
             p["other"].append("exit 0; expected a refusal (exit 1 or 2 with a message)")
@@ -1822,6 +2009,9 @@ def judge(o: Outcome) -> None:
             p["other"].append("no line starting with 'error:' on stderr")
         if len(lines) > 8:
             p["other"].append(f"the message is {len(lines)} lines long")
+    elif finished and c.expect == "interrupted" and o.rc == 130:
+        if o.outputs:
+            p["other"].append("interrupted, and left files behind: " + ", ".join(sorted(o.outputs)[:5]))
     elif finished:
         p["other"].append(f"exit code {o.rc}; expected 0, 1 or 2")
     for name in c.checks:
@@ -1877,7 +2067,14 @@ def _check_says_which(o: Outcome) -> list[str]:
     return []
 
 
+def _check_no_environment(o: Outcome) -> list[str]:
+    if "PATH=" in o.stdout + o.stderr:
+        return ["the process environment (PATH=...) was echoed"]
+    return []
+
+
 CHECKS: dict[str, Callable[[Outcome], list[str]]] = {
+    "no_environment": _check_no_environment,
     "duplicate": _check_duplicate,
     "largest_run_positive": _check_largest_run,
     "waits_within_window": _check_waits,
