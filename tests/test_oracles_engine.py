@@ -1,0 +1,253 @@
+"""Hand-worked oracles for the build-out engine, written against mutants that survived the suite (docs/testing.md).
+
+Every expected number below is worked out in the comments from the scenario's own inputs and the catalog
+(accelerators.csv), never by calling the code under test a second way.
+"""
+
+import copy
+
+import numpy as np
+import pytest
+
+import gigawatt as gw
+from gigawatt.engine import SERIES, compile_inputs, run_arrays
+from gigawatt.kernel import run_trials
+
+# one 100 MW hall, PUE 1.25 (80 MW IT), $10M per MW of IT, H100s (1,275 W all-in IT, $50,000), lead time 1 month,
+# ample money; built over 3 months from 2025-01. Kept here (not shared) so that the hand-worked numbers stay true.
+BASE = {
+    "name": "oracle",
+    "programme": {"start": "2025-01", "horizon_months": 24},
+    "partners": [{"name": "p", "pledges": [{"amount_usd": 1e12, "secured_usd": 1e12, "start": "2025-01"}]}],
+    "sites": [
+        {
+            "name": "a",
+            "phases": [
+                {
+                    "name": "p1",
+                    "power_mw": 100,
+                    "start": "2025-01",
+                    "construction_months": 3,
+                    "capex_per_mw_usd": 10e6,
+                    "accelerator": "h100",
+                }
+            ],
+        }
+    ],
+    "operations": {"pue": 1.25, "utilization": 0.8, "energy_price_usd_per_mwh": 50, "lifetime_months": 60},
+    "procurement": {"lead_time_months": 1},
+}
+N_H100 = 62_745  # floor(80,000 kW / 1.275 kW) = floor(62,745.1)
+
+
+ENGINES = ("readable", "compiled")  # engine.run_arrays and kernel.run_trials: every story holds for both
+
+
+def scenario(*overrides, tree=None):
+    return gw.load_scenario(copy.deepcopy(tree or BASE), overrides=list(overrides))
+
+
+def run(engine, *overrides, tree=None) -> dict[str, np.ndarray]:
+    """One trial's monthly series by name (plus ``accelerators_<type>`` and the phases' ``start`` months)."""
+    inp = compile_inputs(scenario(*overrides, tree=tree))
+    if engine == "readable":
+        out = run_arrays(inp)
+        got = {k: out[k][0] for k in SERIES}
+        by_type, start = out["_by_type"][0], out["_start_month"][0]
+    else:
+        out = run_trials(inp)
+        got = {k: out["series"][0, i] for i, k in enumerate(SERIES)}
+        by_type, start = out["by_type"][0], out["start_month"][0]
+    got.update({f"accelerators_{t.name}": by_type[:, j] for j, t in enumerate(inp.types)})
+    got["start"] = start
+    return got
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_h100_equivalents_of_an_h100_fleet_are_its_count(engine):
+    ts = run(engine)
+    # H100e = installed BF16 FLOP/s / (989 TFLOP/s): for H100s alone exactly their count; one product and one
+    # division round twice, so 1e-14 relative is ample (and a wrong H100 reference, even by 1e-12, is not)
+    assert ts["h100e"][3] == pytest.approx(N_H100, rel=1e-14, abs=0)
+    assert ts["peak_bf16_flops"][3] == pytest.approx(N_H100 * 989e12, rel=1e-14, abs=0)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_accelerator_price_risk_scales_what_the_fill_costs(engine):
+    ts = run(engine, "risks.accelerator_price=1.5")
+    # 62,745 H100s at $50,000 x 1.5 = $75,000 each, ordered in month 2; the hall ($800M) does not change
+    assert ts["capex_it_usd"][2] == pytest.approx(N_H100 * 75_000, rel=1e-12)
+    assert ts["capex_facility_usd"][2] == pytest.approx(800e6, rel=1e-12)
+
+
+def test_subset_picks_the_trial_asked_for():
+    s = scenario()
+    inp = compile_inputs(s, {"sites[0].phases[0].power_mw": [100.0, 200.0, 300.0, 400.0]}, trials=4)
+    for i, mw in enumerate((100.0, 200.0, 300.0, 400.0)):
+        one = inp.subset(i)
+        assert one.power_mw.shape == (1, 1) and one.power_mw[0, 0] == mw
+        # a hall of mw MW comes online in month 3 (3 months to build, power from the start)
+        out = run_arrays(one)
+        assert out["mw_online"].shape == (1, 24)  # one trial in, one row of 24 months out
+        assert out["mw_online"][0, 3] == mw and out["mw_online"][0, 2] == 0
+
+
+def test_uncertain_accelerator_choice_is_per_trial():
+    s = scenario()
+    picks = np.array(["h100", "gb200", "h100", "b200"], dtype=object)
+    inp = compile_inputs(s, {"sites[0].phases[0].accelerator": picks}, trials=4)
+    assert [inp.types[k].name for k in inp.fill_type[:, 0]] == list(picks)
+    # refresh orders follow the same choice in every month of each trial
+    for i, name in enumerate(picks):
+        assert {inp.types[k].name for k in inp.type_of_order[i, :, 0]} == {name}
+    # trial 1 is filled with GB200s: floor(80,000 kW / 1.833 kW) = floor(43,644.3)
+    assert run_arrays(inp.subset(1))["accelerators"][0, 3] == 43_644
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_newest_type_is_the_newest_when_the_fill_is_ordered(engine):
+    # built over 12 months from 2025-01: online 2026-01, fill ordered one month before, in 2025-12; the newest
+    # NVIDIA type with a price and a power figure by then is the GB300 (first volume 2025-07; Rubin has no price)
+    ts = run(engine, 'sites[0].phases[0].accelerator="newest:nvidia"', "sites[0].phases[0].construction_months=12")
+    assert ts["accelerators"][11] == 0
+    # floor(80,000 kW / 1.944 kW) = floor(41,152.3)
+    assert ts["accelerators"][12] == 41_152
+    assert ts["accelerators_gb300"][12] == 41_152
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_interest_is_paid_until_the_uncommitted_money_runs_out_then_it_is_a_gap(engine):
+    r = 1.06 ** (1 / 12) - 1  # 6 % a year, compounded monthly
+    ts = run(
+        engine,
+        "partners[0].pledges[0].amount_usd=2e9",
+        "partners[0].pledges[0].secured_usd=2e9",
+        "financing.equity_share=0.5",  # one dollar of debt per dollar of equity: $2B of debt capacity
+        "financing.interest_rate=0.06",
+    )
+    # month 0: $4B available covers the $800M hall + 62,745 x $50,000 = $3,937.25M; the hall is paid from cash
+    # ($266.7M a month), the fill in month 2 from the $1.2B cash left and $1,937.25M of debt
+    assert ts["debt_usd"][2] == pytest.approx(1_937.25e6, rel=1e-12)
+    # month 3: interest on that debt, paid (by drawing more debt) from the $62.75M not committed
+    assert ts["interest_usd"][3] == pytest.approx(1_937.25e6 * r, rel=1e-12)
+    assert (ts["funding_gap_usd"][:9] == 0).all()
+    # the $62.75M is all spent on interest by month 9; from then on the debt sits at its $2B capacity and the
+    # whole month's interest, $2B x r, is due but cannot be paid: a funding gap
+    assert ts["interest_usd"][-1] == pytest.approx(62.75e6, rel=1e-12)
+    assert ts["debt_usd"][-1] == pytest.approx(2e9, rel=1e-12)
+    np.testing.assert_allclose(ts["funding_gap_usd"][10:], 2e9 * r, rtol=1e-12)  # sums of 1e9s: 1e-12 is ample
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_refresh_before_the_first_accelerators_can_retire(engine):
+    # 1 MW at PUE 1.0 is 1,000 kW of IT; the fill, ordered in 2025-03, is the newest NVIDIA type then, the B200:
+    # floor(1,000 / 1.82) = 549, leaving 0.82 kW. From 2025-07 the newest is the GB300, here given 500 W, which
+    # would fit in that 0.82 kW, but nothing is refreshed before the B200s can retire (lifetime 60 months, beyond
+    # the 24-month horizon)
+    ts = run(
+        engine,
+        "sites[0].phases[0].power_mw=1",
+        "operations.pue=1.0",
+        'sites[0].phases[0].accelerator="newest:nvidia"',
+        "accelerator_overrides.gb300.it_power_w=500",
+    )
+    assert (ts["accelerators"][3:] == 549).all()
+    assert (ts["accelerators_b200"][3:] == 549).all()
+    assert ts["capex_it_usd"][-1] == pytest.approx(549 * 63_636, rel=1e-12)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_late_fill_leaves_no_room_for_a_refresh_in_the_same_month(engine):
+    # lifetime 6 months; power only in 2025-11 (month 10): the hall closes in month 0, the fill is ordered in
+    # month 9 (already past close + lifetime, so refreshes are allowed), arrives in month 10 and fills the hall
+    # (0.125 kW left); it retires in month 16, replaced by an order placed in month 15
+    ts = run(
+        engine, "operations.lifetime_months=6", 'sites[0].phases[0].power={"kind": "grid", "available": "2025-11"}'
+    )
+    assert (ts["accelerators"][:10] == 0).all()
+    assert (ts["accelerators"][10:] == N_H100).all()
+    assert ts["capex_it_usd"][14] == pytest.approx(N_H100 * 50_000, rel=1e-12)
+    assert ts["capex_it_usd"][15] == pytest.approx(2 * N_H100 * 50_000, rel=1e-12)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_seventeen_halls_add_up(engine):
+    # 17 halls of 100 ... 116 MW (the compiled engine sums phases in numpy's pairwise order, 8 at a time, from 16 up)
+    tree = copy.deepcopy(BASE)
+    hall = tree["sites"][0]["phases"][0]
+    tree["sites"][0]["phases"] = [dict(hall, name=f"p{i}", power_mw=100 + i) for i in range(17)]
+    ts = run(engine, tree=tree)
+    # 100 + 101 + ... + 116 MW = 17 x 108 = 1,836 MW online from month 3 (whole numbers: exact)
+    assert ts["mw_online"][3] == 1_836 and ts["mw_online"][2] == 0
+    # hall i holds floor((100 + i) MW x 800 kW/MW / 1.275 kW) = floor((100 + i) x 32,000 / 51) H100s (exact integers)
+    assert ts["accelerators"][3] == sum((100 + i) * 32_000 // 51 for i in range(17))
+
+
+CLOSE_COST = 800e6 + N_H100 * 50_000  # a hall and its first fill, committed together at financial close
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_money_left_exactly_covers_the_next_hall(engine):
+    # two identical halls planned 2025-01 and 2025-02, and exactly twice the close cost pledged at once: the first
+    # commits its $3,937.25M in month 0, which leaves exactly the second's cost uncommitted in month 1 (a closed
+    # phase costs the queue nothing more)
+    tree = copy.deepcopy(BASE)
+    hall = tree["sites"][0]["phases"][0]
+    tree["sites"][0]["phases"].append(dict(hall, name="p2", start="2025-02"))
+    ts = run(
+        engine,
+        f"partners[0].pledges[0].amount_usd={2 * CLOSE_COST}",
+        f"partners[0].pledges[0].secured_usd={2 * CLOSE_COST}",
+        tree=tree,
+    )
+    assert list(ts["start"]) == [0, 1]
+    assert ts["funding_gap_usd"].max() == 0
+    assert ts["accelerators"][4] == 2 * N_H100
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_refreshes_every_lifetime(engine):
+    ts = run(engine, "operations.lifetime_months=6")
+    # the fill is ordered in month 2 and installed in month 3; each cohort lives 6 months and is replaced by an order
+    # placed the month before it retires: orders in months 2, 8, 14 and 20, never a month without accelerators
+    assert (ts["accelerators"][3:] == N_H100).all()
+    cost = N_H100 * 50_000
+    steps = np.diff(ts["capex_it_usd"], prepend=0.0)
+    for month in (2, 8, 14, 20):
+        assert steps[month] == pytest.approx(cost, rel=1e-12)
+    assert ts["capex_it_usd"][-1] == pytest.approx(4 * cost, rel=1e-12)  # nothing bought in any other month
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_refreshes_wait_for_next_years_supply(engine):
+    ts = run(engine, "operations.lifetime_months=6", 'supply_caps=[{"name": "allowance", "per_year": 100000}]')
+    # 2025: the fill takes 62,745 of the 100,000 allowed; the refresh for the cohort retiring in month 9 (ordered
+    # in month 8) gets the 37,255 left, the other 25,490 wait for January 2026 (ordered in month 12, installed 13)
+    assert (ts["accelerators"][3:9] == N_H100).all()
+    assert (ts["accelerators"][9:13] == 37_255).all()
+    # 2026 (allowance 100,000): 25,490 in month 12, 37,255 in month 14 (the month-8 cohort retires in month 15),
+    # 25,490 in month 18 (the month-12 cohort retires in 19): 88,235 so far; in month 20 the month-14 cohort
+    # (37,255, retiring in 21) can only be replaced by the 11,765 left, so 62,745 - 37,255 + 11,765 = 37,255 from 21
+    assert (ts["accelerators"][13:21] == N_H100).all()
+    assert (ts["accelerators"][21:] == 37_255).all()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_cap_on_one_site_does_not_count_another_sites_refresh(engine):
+    # site a: the hall above, lifetime 6 (refreshes ordered in months 8, 14, 20); site b: the same hall planned
+    # 2025-09 (month 8), built in 2 months, filled by an order in month 9; a cap of one fill a year on site b only
+    tree = copy.deepcopy(BASE)
+    hall = tree["sites"][0]["phases"][0]
+    tree["sites"].append({"name": "b", "phases": [dict(hall, name="q1", start="2025-09", construction_months=2)]})
+    ts = run(
+        engine,
+        "operations.lifetime_months=6",
+        f'supply_caps=[{{"name": "b only", "per_year": {N_H100}, "sites": ["b"]}}]',
+        tree=tree,
+    )
+    # site a's refresh in month 8 is outside the cap, so site b's fill has the whole 2025 allowance
+    assert (ts["accelerators"][3:10] == N_H100).all()
+    assert (ts["accelerators"][10:22] == 2 * N_H100).all()
+    # b's fill retires in month 16 (refresh ordered in 15: the 2026 allowance); that refresh retires in month 22 and
+    # its replacement must wait for 2027, beyond the horizon
+    assert (ts["accelerators"][22:] == N_H100).all()

@@ -1,0 +1,70 @@
+"""Hand-worked oracles for the job simulation and the closed forms, written against mutants that survived the suite
+(docs/testing.md). With no failures (a job MTBF of 1e15 hours: the chance of one in a day is 2.4e-14) every trial
+is the same deterministic schedule of segments and checkpoints, worked out below by hand."""
+
+import pytest
+
+from gigawatt.reliability import ops
+
+NO_FAILURES = 1e15  # hours between interruptions of the whole job
+
+
+def simulated(**kw):
+    r = ops(1024, job_mtbf_hours=NO_FAILURES, trials=3, seed=1, **kw)
+    return {k: v["mean"] for k, v in r.simulated.items() if isinstance(v, dict) and "mean" in v}
+
+
+def test_a_job_to_completion_without_failures():
+    # 10 h of work, checkpoint every 3 h, each write 0.5 h: segments 3, 3, 3, 1, each followed by a checkpoint:
+    # wall 10 + 4 x 0.5 = 12 h, all of the work useful
+    s = simulated(work_hours=10.0, checkpoint_interval_hours=3.0, checkpoint_write_hours=0.5, restart_hours=0.25)
+    assert s["wall_time_hours"] == pytest.approx(12.0, rel=1e-12)  # sums of a few exact binary fractions
+    assert s["goodput"] == pytest.approx(10.0 / 12.0, rel=1e-12)
+    assert s["checkpoint_hours"] == pytest.approx(2.0, rel=1e-12)
+    assert s["interruptions"] == 0 and s["lost_work_hours"] == 0 and s["restart_hours"] == 0
+
+
+def test_a_window_without_failures():
+    # a 1-day window, checkpoint every 3 h, writes of 0.5 h: six 3.5-h segments end at 21 h; the seventh would end
+    # at 24.5 h, so the window closes in it and its 3 h of work, never checkpointed, do not count
+    s = simulated(days=1.0, checkpoint_interval_hours=3.0, checkpoint_write_hours=0.5, restart_hours=0.25)
+    assert s["wall_time_hours"] == pytest.approx(24.0, rel=1e-12)
+    assert s["goodput"] == pytest.approx(18.0 / 24.0, rel=1e-12)
+    assert s["checkpoint_hours"] == pytest.approx(3.0, rel=1e-12)
+    assert s["interruptions"] == 0
+
+
+def test_a_window_that_ends_with_a_checkpoint():
+    # 3.5-h segments in a 21-h window: exactly six, the last checkpoint finishing as the window closes
+    s = simulated(days=21.0 / 24.0, checkpoint_interval_hours=3.0, checkpoint_write_hours=0.5, restart_hours=0.25)
+    assert s["wall_time_hours"] == pytest.approx(21.0, rel=1e-12)
+    assert s["goodput"] == pytest.approx(18.0 / 21.0, rel=1e-12)
+
+
+def test_the_closed_forms_without_failures():
+    # Daly's goodput tau / (M e^(R/M) (e^((tau + delta)/M) - 1)) tends to tau / (tau + delta) as M -> infinity: only
+    # the checkpoints cost. With M = 1e15 h the corrections are of order (tau + delta) / M ~ 1e-15, hence 1e-9
+    window = ops(1024, days=1.0, job_mtbf_hours=NO_FAILURES, checkpoint_interval_hours=3.0, checkpoint_write_hours=0.5)
+    assert window.analytic["goodput"] == pytest.approx(3.0 / 3.5, rel=1e-9)
+    job = ops(
+        1024,
+        work_hours=10.0,
+        job_mtbf_hours=NO_FAILURES,
+        checkpoint_interval_hours=3.0,
+        checkpoint_write_hours=0.5,
+    )
+    # wall time of 10 h of work at that rate: 10 x 3.5 / 3 (the closed form counts the last, partial segment's
+    # checkpoint pro rata, unlike the simulation above)
+    assert job.analytic["wall_time_hours"] == pytest.approx(10.0 * 3.5 / 3.0, rel=1e-9)
+    assert job.analytic["interruptions"] == pytest.approx(0.0, abs=1e-12)  # 11.7 h / 1e15 h
+
+
+def test_dalys_interval_is_the_mtti_once_the_write_takes_two_mttis():
+    from gigawatt.model.checkpointing import daly_interval
+
+    # Daly (2006): for delta >= 2M the optimum is tau = M (his higher-order formula holds only below that)
+    assert daly_interval(25.0, 10.0) == 10.0
+    assert daly_interval(20.0, 10.0) == 10.0
+    # just below: the formula, sqrt(2 delta M) (1 + sqrt(x) / 3 + x / 9) - delta with x = delta / 2M = 0.5 / 0.5 = 1
+    # for delta = 1, M = 0.5: sqrt(1) (1 + 1/3 + 1/9) - 1 = 4/9 (exact to rounding)
+    assert daly_interval(0.999999, 0.5) == pytest.approx(4.0 / 9.0, rel=1e-5)
