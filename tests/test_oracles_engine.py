@@ -251,3 +251,13 @@ def test_a_cap_on_one_site_does_not_count_another_sites_refresh(engine):
     # b's fill retires in month 16 (refresh ordered in 15: the 2026 allowance); that refresh retires in month 22 and
     # its replacement must wait for 2027, beyond the horizon
     assert (ts["accelerators"][22:] == N_H100).all()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_it_power_and_other_opex_through_refreshes(engine):
+    ts = run(engine, "operations.lifetime_months=6", "operations.other_opex_usd_per_mw_year=1.2e6")
+    # 62,745 H100s x 1.275 kW = 79,999.875 kW installed from month 3 on, through every retirement and refresh
+    it_mw = N_H100 * 1.275 / 1000
+    np.testing.assert_allclose(ts["it_mw_installed"][3:], it_mw, rtol=1e-12)  # a few sums of equal terms
+    # other opex: $1.2M per MW of IT a year, a twelfth each month: 79.999875 x $100,000 = $7,999,987.50
+    np.testing.assert_allclose(ts["opex_usd"][3:] - ts["energy_cost_usd"][3:], 7_999_987.5, rtol=1e-9)

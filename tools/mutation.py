@@ -168,7 +168,11 @@ def pytest_args(tests: list[str], work: Path | None = None) -> list[str]:
     test files that this version of the suite does not have are left out."""
     oracles = sorted(str(p.relative_to(work)) for p in work.glob(ORACLE_GLOB)) if work else []
     if work:
-        tests = [t for t in tests if t.startswith("-") or (work / t.partition("::")[0]).exists()]
+        tests = [
+            t
+            for i, t in enumerate(tests)
+            if t.startswith("-") or tests[i - 1 : i] == ["-k"] or (work / t.partition("::")[0]).exists()
+        ]
     return ["-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=", *oracles, *tests]
 
 
