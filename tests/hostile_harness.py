@@ -219,7 +219,52 @@ def _at_caps(folder: Path) -> None:
                 f.write(f"      - {{name: p{p}, power_mw: 100, start: 2025-{1 + p:02d}, accelerator: newest}}\n")
 
 
+def _results(folder: Path) -> Path:
+    (folder / "results").mkdir(exist_ok=True)
+    return folder / "results"
+
+
+def _manifest_fifo(folder: Path) -> None:
+    """--out's manifest is a named pipe: reading it blocks."""
+    os.mkfifo(_results(folder) / ".gigawatt-manifest.json")
+
+
+def _manifest_zero(folder: Path) -> None:
+    """--out's manifest is a link to /dev/zero: reading it never ends."""
+    os.symlink("/dev/zero", _results(folder) / ".gigawatt-manifest.json")
+
+
+def _manifest_deep(folder: Path) -> None:
+    """--out's manifest is JSON nested 100,000 deep."""
+    (_results(folder) / ".gigawatt-manifest.json").write_text("[" * 100_000 + "]" * 100_000)
+
+
+def _manifest_forged_zero(folder: Path) -> None:
+    """A manifest that claims summary.json, which is a link to /dev/zero: hashing it never ends."""
+    out = _results(folder)
+    os.symlink("/dev/zero", out / "summary.json")
+    entry = {"sha256": "0" * 64, "bytes": 1}
+    (out / ".gigawatt-manifest.json").write_text(
+        json.dumps({"written_by": "gigawatt", "files": {"summary.json": entry}})
+    )
+
+
+def _manifest_forged_fifo(folder: Path) -> None:
+    """A manifest that claims summary.json, which is a named pipe: hashing it blocks."""
+    out = _results(folder)
+    os.mkfifo(out / "summary.json")
+    entry = {"sha256": "0" * 64, "bytes": 1}
+    (out / ".gigawatt-manifest.json").write_text(
+        json.dumps({"written_by": "gigawatt", "files": {"summary.json": entry}})
+    )
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
+    "manifest_fifo": _manifest_fifo,
+    "manifest_zero": _manifest_zero,
+    "manifest_deep": _manifest_deep,
+    "manifest_forged_zero": _manifest_forged_zero,
+    "manifest_forged_fifo": _manifest_forged_fifo,
     "at_caps": _at_caps,
     "out_symlink": _out_symlink,
     "edit_summary": _edit_summary,
@@ -1601,6 +1646,93 @@ CASES: list[Case] = [
         cost="expensive",
         want="the error message on an ASCII stderr",
     ),
+    # a hostile --out folder: what gigawatt reads there (its manifest, the files it would replace)
+    _c(
+        "run-out-manifest-fifo",
+        "output",
+        ["run", "base.yaml", "--out", "results", "--json"],
+        files=B,
+        make=("manifest_fifo",),
+        out="results",
+        owner="F",
+        want="the manifest is read only if it is a regular file",
+    ),
+    _c(
+        "run-out-manifest-zero",
+        "output",
+        ["run", "base.yaml", "--out", "results", "--json"],
+        files=B,
+        make=("manifest_zero",),
+        out="results",
+        owner="F",
+        want="the manifest is read within a size cap",
+    ),
+    _c(
+        "run-out-manifest-deep",
+        "output",
+        ["run", "base.yaml", "--out", "results", "--json"],
+        files=B,
+        make=("manifest_deep",),
+        out="results",
+        owner="F",
+        want="a nested manifest: ignored or refused",
+    ),
+    _c(
+        "run-out-forged-zero",
+        "output",
+        ["run", "base.yaml", "--out", "results", "--json"],
+        files=B,
+        make=("manifest_forged_zero",),
+        out="results",
+        owner="F",
+        want="a link to /dev/zero claimed by the manifest: not hashed forever; not replaced",
+    ),
+    _c(
+        "run-out-forged-fifo",
+        "output",
+        ["run", "base.yaml", "--out", "results", "--json"],
+        files=B,
+        make=("manifest_forged_fifo",),
+        out="results",
+        owner="F",
+        want="a named pipe claimed by the manifest: not opened; not replaced",
+    ),
+    _c(
+        "run-out-over-extends-parent",
+        "output",
+        ["run", "out_parent/child.yaml", "--out", "out_parent", "--json"],
+        files=("out_parent/child.yaml", "out_parent/scenario.yaml"),
+        out="out_parent",
+        owner="F",
+        want="the parent it extends (named scenario.yaml, like an output) is never replaced",
+    ),
+    _c(
+        "ops-out-over-config",
+        "output",
+        ["ops", "--config", "out_parent/ops.json", "--out", "out_parent", "--json"],
+        files=("out_parent/ops.json",),
+        out="out_parent",
+        owner="F",
+        want="the --config it read (named ops.json, like an output) is never replaced",
+    ),
+    _c(
+        "run-out-force-over-extends-parent",
+        "output",
+        ["run", "out_parent/child.yaml", "--out", "out_parent", "--force", "--json"],
+        files=("out_parent/child.yaml", "out_parent/scenario.yaml"),
+        out="out_parent",
+        owner="F",
+        want="--force or not, the parent it extends is never replaced",
+    ),
+    _c(
+        "run-out-force-over-own-file",
+        "output",
+        ["run", "scenario.yaml", "--out", ".", "--force", "--json"],
+        files=("scenario.yaml",),
+        out=".",
+        owner="F",
+        want="--force or not, the scenario it read is never replaced",
+    ),
 ]
 
 
@@ -2176,3 +2308,16 @@ def evaluate_scenario(tree: dict, overrides: list[str]) -> dict:
     run_checks(s)
     gw.resolved_with_sources(s)
     return {"kind": "ok", "nonfinite": result_nonfinite(gw.simulate(s))}
+
+
+def evaluate_risk(tree: dict, trials: int) -> dict:
+    """Load a scenario tree and run ``trials`` Monte Carlo trials: an error, or the non-finite numbers in the result."""
+    import gigawatt as gw
+
+    try:
+        s = gw.load_scenario(tree)
+        result = gw.risk(s, trials=trials, seed=0)
+    except gw.GigawattError as exc:
+        return {"kind": "error", "type": type(exc).__name__, "message": str(exc)}
+    bad, _ = _json_nonfinite(json.dumps(result.as_json(), default=str))
+    return {"kind": "ok", "nonfinite": bad[:5]}
