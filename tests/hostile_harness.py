@@ -102,7 +102,8 @@ class Case:
         args = [a if len(a) <= 60 else f"{a[:24]}...({len(a):,} characters)" for a in self.argv]
         shown = " ".join(shlex.quote(a) for a in args)
         shown = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", shown)
-        return "gigawatt " + shown + (f" > {self.stdout}" if self.stdout else "")
+        env = "".join(f"{k}={shlex.quote(v)} " for k, v in self.env)
+        return env + "gigawatt " + shown + (f" > {self.stdout}" if self.stdout else "")
 
 
 # --- generators: large or special files made at run time ----------------------------------------------------------
@@ -259,7 +260,12 @@ def _manifest_forged_fifo(folder: Path) -> None:
     )
 
 
+def _user_validation(folder: Path) -> None:
+    (_results(folder) / "validation.csv").write_text("my,own,table\n")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
+    "user_validation": _user_validation,
     "manifest_fifo": _manifest_fifo,
     "manifest_zero": _manifest_zero,
     "manifest_deep": _manifest_deep,
@@ -1732,6 +1738,33 @@ CASES: list[Case] = [
         out=".",
         owner="F",
         want="--force or not, the scenario it read is never replaced",
+    ),
+    # gigawatt validate (issue 11): the same output rules
+    _c("validate-json", "output", ["validate", "--json"], owner="F", expect="ok", want="finite numbers"),
+    _c(
+        "validate-out-unwritable",
+        "output",
+        ["validate", "--out", "/proc/self", "--json"],
+        owner="F",
+        expect="error",
+        want="exit 1 naming the folder",
+    ),
+    _c(
+        "validate-out-user-files",
+        "output",
+        ["validate", "--out", "results", "--json"],
+        make=("user_validation",),
+        out="results",
+        owner="F",
+        want="the user's files in --out are not replaced without --force",
+    ),
+    _c(
+        "validate-out-empty",
+        "output",
+        ["validate", "--out", "", "--json"],
+        owner="F",
+        expect="error",
+        want="--out '' refused",
     ),
 ]
 
