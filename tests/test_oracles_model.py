@@ -1,0 +1,33 @@
+"""Hand-worked oracles for the pure model functions, written against mutants that survived the suite
+(docs/testing.md)."""
+
+import numpy as np
+import pytest
+
+from gigawatt.model import checkpointing, funding, procurement
+
+
+def test_a_delay_shifts_the_whole_series_including_its_first_month():
+    # money due 5, 10, 20, 30 (cumulative) arriving two months late: nothing in months 0-1, then 5, 10
+    np.testing.assert_array_equal(funding.shift_months(np.array([5.0, 10.0, 20.0, 30.0]), 2), [0, 0, 5, 10])
+    # one delay per row
+    got = funding.shift_months(np.array([[5.0, 10.0, 20.0], [1.0, 2.0, 3.0]]), np.array([1, 0]))
+    np.testing.assert_array_equal(got, [[0, 5, 10], [1, 2, 3]])
+
+
+def test_money_that_covers_a_cost_up_to_rounding_pays_it():
+    # two cents over $300B is rounding in sums of dollar amounts, not a shortfall (relative tolerance 1e-12)
+    assert procurement.fits_in_order(np.array([300e9 + 0.02]), 300e9)[0]
+    # half a micro-dollar against nothing is rounding too (absolute tolerance 1e-6 $)
+    assert procurement.fits_in_order(np.array([5e-7]), 0.0)[0]
+    # a real shortfall, $1,000 of $300B, is not covered
+    assert not procurement.fits_in_order(np.array([300e9 + 1_000.0]), 300e9)[0]
+
+
+def test_largest_run_without_failures_uses_the_whole_fleet():
+    # with a vanishing failure rate (1e-30 per accelerator-hour) nothing is lost to interruptions or checkpoints
+    # (Daly's interval grows to ~1e11 h, goodput 1 - O(1e-11)), so the best job is the whole fleet (share 1) and
+    # does 1,000 x 1e15 FLOP/s x MFU 0.5 x 24 h x 3,600 s = 4.32e22 FLOP
+    flop, n = checkpointing.largest_run(1000.0, 1e15, 24.0, 0.1, 0.2, 0.5, 1.0, rate_per_accelerator_hour=1e-30)
+    assert n == 1000
+    assert flop == pytest.approx(4.32e22, rel=1e-9)  # the goodput differs from 1 by ~1e-11
