@@ -615,12 +615,17 @@ def ops(
         # the work, sized before it starts: a job to completion runs about its expected wall time (capped)
         sim_window = window if work_hours is None else min(window, wall if math.isfinite(wall) else window)
         per_trial = estimate_events(1, sim_window, m, tau, delta, distribution, shape, servers)
-        if trials * per_trial > max_events:
+        if not trials * per_trial <= max_events:  # also an infinite or NaN estimate (a shape of 1e-300)
+            events = trials * per_trial
+            lift = (
+                f"lift the limit with --max-events {10 ** math.ceil(math.log10(events)):.0e}"
+                if math.isfinite(events) and events < 1e300
+                else "no limit can hold it: choose a less extreme --shape or --distribution"
+            )
             raise GigawattError(
-                f"ops: the simulation would take about {trials * per_trial:.2g} events ({trials:,} trials x "
+                f"ops: the simulation would take about {events:.2g} events ({trials:,} trials x "
                 f"{per_trial:,.3g} failures, restarts and checkpoints each), beyond the limit of {max_events:.2g} "
-                f"(about {max_events / 5e7:,.0f} s here); use fewer --trials, a shorter --days or --work, or lift the "
-                f"limit with --max-events {10 ** math.ceil(math.log10(trials * per_trial)):.0e}"
+                f"(about {max_events / 5e7:,.0f} s here); use fewer --trials, a shorter --days or --work, or {lift}"
             )
         affordable = int(min(max_trials, max_events // per_trial)) if ci_target is not None else trials
         cap_trials = max(trials, affordable)
