@@ -507,25 +507,25 @@ def compare_cmd(
     _warn(sa)
     _warn(sb)
     ra, rb = gw.simulate(sa), gw.simulate(sb)
+    # the scenarios name the columns; the same file twice (or one called "delta") must not lose a column
+    ka = first if first != "delta" else "delta (first)"
+    kb = second if second not in (first, "delta") else f"{second} (second)"
     metrics = {}
     for k in gw.METRICS:
         a, b = ra.metrics[k], rb.metrics[k]
         delta = b - a if isinstance(a, float) and isinstance(b, float) else None
-        metrics[k] = {first: a, second: b, "delta": delta}
+        metrics[k] = {ka: a, kb: b, "delta": delta}
     if json_out:
         _print_json(
             {
-                "scenarios": [first, second],
+                "scenarios": [ka, kb],
                 "metrics": metrics,
-                "yearly": {first: ra.yearly_records(), second: rb.yearly_records()},
+                "yearly": {ka: ra.yearly_records(), kb: rb.yearly_records()},
             }
         )
         return
-    rows = [
-        (k, gw.METRICS[k][0], [m[first], m[second], "" if m["delta"] is None else m["delta"]])
-        for k, m in metrics.items()
-    ]
-    console.print(_metrics_table(f"{first} vs {second}", [first, second, "delta"], rows))
+    rows = [(k, gw.METRICS[k][0], [m[ka], m[kb], "" if m["delta"] is None else m["delta"]]) for k, m in metrics.items()]
+    console.print(_metrics_table(f"{first} vs {second}", [ka, kb, "delta"], rows))
 
 
 @app.command("estimate")

@@ -16,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -23,6 +24,7 @@ from pathlib import Path
 from gigawatt.errors import GigawattError
 
 MANIFEST = ".gigawatt-manifest.json"
+MANIFEST_MAX_BYTES = 1 << 20  # a manifest lists a few dozen files: well under 10 kB
 STAGING_PREFIX = ".gigawatt-staging-"
 
 
@@ -89,8 +91,14 @@ def _sha256(path: Path) -> str:
 
 def read_manifest(folder: Path) -> dict[str, dict]:
     """``{file name: {"sha256": ..., "bytes": ...}}`` of what gigawatt wrote in ``folder`` (empty if unknown)."""
+    path = folder / MANIFEST
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        # a manifest gigawatt wrote is a small regular file; anything else (a link to /dev/zero, a pipe, a huge
+        # file) is not ours and is treated as no manifest, so nothing in the folder counts as written by gigawatt
+        st = path.lstat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MANIFEST_MAX_BYTES:
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8"))
         files = data["files"]
         return {str(k): dict(v) for k, v in files.items() if isinstance(v, dict)}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
