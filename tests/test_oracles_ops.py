@@ -68,3 +68,28 @@ def test_dalys_interval_is_the_mtti_once_the_write_takes_two_mttis():
     # just below: the formula, sqrt(2 delta M) (1 + sqrt(x) / 3 + x / 9) - delta with x = delta / 2M = 0.5 / 0.5 = 1
     # for delta = 1, M = 0.5: sqrt(1) (1 + 1/3 + 1/9) - 1 = 4/9 (exact to rounding)
     assert daly_interval(0.999999, 0.5) == pytest.approx(4.0 / 9.0, rel=1e-5)
+
+
+def test_a_window_shorter_than_one_segment_does_no_work():
+    # checkpoint every 30 h in a 1-day window: the first checkpoint would end at 30.5 h, so nothing is ever saved
+    s = simulated(days=1.0, checkpoint_interval_hours=30.0, checkpoint_write_hours=0.5, restart_hours=0.25)
+    assert s["wall_time_hours"] == 24.0
+    assert s["goodput"] == 0.0 and s["checkpoint_hours"] == 0.0
+
+
+def test_failures_keep_coming_in_a_window_that_never_checkpoints():
+    # job MTBF 0.01 h over a 1-hour window, checkpoints every 10 h (never reached), no restart time: the job is
+    # interrupted at rate 1/M the whole hour, 100 times on average (Poisson; the mean of 3 trials has a standard
+    # deviation of sqrt(100 / 3) = 5.8, so 70 ... 130 is five of them)
+    r = ops(
+        1024,
+        days=1 / 24,
+        job_mtbf_hours=0.01,
+        checkpoint_interval_hours=10.0,
+        checkpoint_write_hours=0.1,
+        restart_hours=0.0,
+        trials=3,
+        seed=1,
+    )
+    assert 70 < r.simulated["interruptions"]["mean"] < 130
+    assert r.simulated["goodput"]["mean"] == 0.0
