@@ -791,6 +791,8 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return exc.exit_code
         raise
+    if rv == 130:  # typer turns Ctrl-C inside a command into Exit(130), which standalone_mode=False returns
+        err_console.print("interrupted")
     return rv if isinstance(rv, int) else 0
 
 
