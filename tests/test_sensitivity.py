@@ -97,3 +97,15 @@ def test_sensitivity_cli(capsys, tmp_path):
     assert {"input", "S1", "S1_conf", "ST", "ST_conf"} <= set(d["indices"][0])
     assert {p.name for p in (tmp_path / "s").iterdir()} >= {"sensitivity.json", "sensitivity.csv", "tornado.png"}
     assert main(["sensitivity", "stargate", "--metric", "nope"]) == 2
+
+
+def test_a_metric_that_does_not_vary_is_said_in_one_warning_line(capsys):
+    # pledged money is fixed in stargate (only its arrival is uncertain): every run gives the same $500B, so the
+    # indices are undefined; the user gets one warning line, not SALib's UserWarning with a source line
+    from gigawatt.cli import main
+
+    assert main(["sensitivity", "stargate", "--metric", "pledged_usd", "--samples", "8", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "warning: pledged_usd is 5e+11 in every run" in err
+    assert "UserWarning" not in err
+    assert json.loads(out)["warnings"][0].startswith("pledged_usd is 5e+11 in every run")

@@ -456,6 +456,8 @@ def sensitivity_cmd(
             s, metric=metric, method=method.lower(), samples=samples, seed=seed, progress=step, chunk=plan.chunk_trials
         )
     payload = result.as_json()
+    for line in result.warnings:
+        warn(line)
     written = []
     if outset is not None:
         import pandas as pd

@@ -12,6 +12,7 @@ sees independent uniform factors and the model sees each input's own distributio
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -36,6 +37,7 @@ class SensitivityResult:
     seed: int
     base: float
     indices: list[dict]
+    warnings: list[str] = dataclasses.field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -47,6 +49,7 @@ class SensitivityResult:
             "seed": self.seed,
             "base": self.base,
             "indices": self.indices,
+            "warnings": self.warnings,
         }
 
 
@@ -172,7 +175,9 @@ def sensitivity(
     if method == "sobol":
         u = sobol_sample.sample(problem, samples, calc_second_order=False, seed=rng_seed)
         y = evaluate(scenario, paths, u, metric, chunk, progress)
-        res = sobol_analyze.analyze(problem, y, calc_second_order=False, num_resamples=RESAMPLES, seed=rng_seed)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            res = sobol_analyze.analyze(problem, y, calc_second_order=False, num_resamples=RESAMPLES, seed=rng_seed)
         rows = [
             {
                 "input": p,
@@ -187,7 +192,9 @@ def sensitivity(
     else:
         u = morris_sample.sample(problem, samples, num_levels=4, seed=rng_seed)
         y = evaluate(scenario, paths, u, metric, chunk, progress)
-        res = morris_analyze.analyze(problem, u, y, num_levels=4, seed=rng_seed)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            res = morris_analyze.analyze(problem, u, y, num_levels=4, seed=rng_seed)
         rows = [
             {
                 "input": p,
@@ -199,6 +206,14 @@ def sensitivity(
         ]
         rows.sort(key=lambda r: -r["mu_star"])
     evaluations = len(u)
+    said = []
+    if np.ptp(y) == 0:
+        said.append(
+            f"{metric} is {y[0]:.6g} in every run: it does not depend on the uncertain inputs, so their indices are "
+            "0 or undefined (null)"
+        )
+    else:  # SALib's own remarks, as one line each (its constant-output warning is replaced by the line above)
+        said += sorted({" ".join(str(w.message).split()) for w in caught})
     base, swings = tornado(scenario, paths, metric)
     for r in rows:
         r.update(swings[r["input"]])
@@ -211,6 +226,7 @@ def sensitivity(
         seed=int(seed),
         base=base,
         indices=rows,
+        warnings=said,
     )
 
 
