@@ -197,7 +197,9 @@ def parse_yaml_text(text: str, origin: str) -> Any:
             "in a mapping (YAML would keep only the last, silently)"
         ) from None
     except (ValueError, OverflowError) as exc:  # e.g. an integer beyond Python's digit limit
-        raise InputFileError(f"{origin}: a value cannot be read ({exc}); expected ordinary numbers") from None
+        raise InputFileError(
+            f"{origin}: a value cannot be read ({exc}); expected ordinary numbers and real dates (a month like 2026-06)"
+        ) from None
 
 
 def nonfinite_paths(tree: Any, here: str = "") -> list[str]:
