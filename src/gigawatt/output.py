@@ -127,6 +127,14 @@ class OutputSet:
         out = self.out
         if not out.exists():
             return
+        mpath = out / MANIFEST
+        if not self.force and (mpath.exists() or mpath.is_symlink()):
+            st = mpath.lstat()
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MANIFEST_MAX_BYTES:
+                raise OutputRefused(
+                    f"{_label(out)}: {MANIFEST} is not a manifest gigawatt wrote (a link, a device or an oversize "
+                    "file); give --force to replace it, or choose another folder for --out"
+                )
         manifest = read_manifest(out)
         guarded = {}
         for p in self.protect:
