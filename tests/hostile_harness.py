@@ -22,7 +22,14 @@ The contract checked for every case (:func:`judge`):
 - no ``Traceback`` on stderr; no raw escape sequence from user text on stdout or stderr;
 - finished within the hard time limit;
 - no file that was in the folder before the run changed or deleted (the user's scenario, a file in --out that
-  gigawatt did not write), and no new file outside --out.
+  gigawatt did not write), and no new file outside --out. Files that a case's preparing commands (``pre``) wrote
+  under --out may be replaced (gigawatt's manifest knows them), unless the case edited them since (``edit``);
+- a case may ask for more: ``expect`` ("error", "ok", or "interrupted": Ctrl-C after ``interrupt_after`` seconds
+  ends it with exit 130 and nothing written) and named ``checks`` (a duplicate key refused by name, waits inside
+  the window, a warning for a conflict, ...).
+
+:func:`call_limited` runs any function under the same limits (the property tests use it with
+:func:`evaluate_scenario` and :func:`evaluate_risk`).
 
 A failure falls into one class of :data:`FAILURE_KINDS` per broken rule; tools/hostile_report.py counts them.
 """

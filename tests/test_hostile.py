@@ -28,12 +28,8 @@ from profiles import examples
 # tests/hostile_harness.py, and tools/hostile_report.py runs and counts them. Remove an id once its fix is in.
 AWAITING_FIX = frozenset(
     {
-        "ops-weibull-shape-1e-300-trials",  # G: OverflowError in reliability.ops's event-limit message
-        "ops-lognormal-shape-1e300-trials",  # G: same
-        "ops-weibull-shape-1e-300-ci-target",  # G: same
         "run-name-bidi-ascii-stdout",  # F: UnicodeEncodeError on a stdout that is not UTF-8
         "show-name-bidi-c-locale",  # F: same
-        "run-out-manifest-fifo",  # F: read_manifest opens a named pipe and blocks
         "run-out-manifest-deep",  # F: RecursionError from a deeply nested manifest
     }
 )
