@@ -60,6 +60,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "hostile"
 HARD_TIMEOUT_S = 20.0
+MAX_MESSAGE_CHARS = 2000  # an error message, warnings aside: a long value must be shortened when it is shown
 MEMORY_BYTES = 4 * 1024**3
 FAILURE_KINDS = ("traceback", "past_20s", "nonfinite", "overwritten", "other")
 CLASSES = {
@@ -1773,6 +1774,69 @@ CASES: list[Case] = [
         expect="error",
         want="--out '' refused",
     ),
+    # a 10,000-character value: the message shows it shortened
+    _set("programme.start", "x" * 10_000, cls="display", id="set-start-long-text", want="a short message"),
+    _set(f"{P0}.accelerator", "x" * 10_000, cls="display", id="set-accelerator-long-text", want="a short message"),
+    _set(
+        "risks.construction_slip",
+        "{dist: " + "x" * 10_000 + ", low: 1, high: 2}",
+        cls="display",
+        id="set-dist-kind-long-text",
+        want="a short message",
+    ),
+    _c(
+        "set-path-long-text",
+        "display",
+        ["run", "base.yaml", "--set", "x" * 10_000 + "=1", "--json"],
+        files=B,
+        owner="E",
+        expect="error",
+        want="a short message",
+    ),
+    _c("run-long-name", "display", ["run", "x" * 10_000, "--json"], owner="E", expect="error", want="a short message"),
+    _c(
+        "estimate-long-accelerator",
+        "display",
+        ["estimate", "-a", "x" * 10_000, "--power", "1GW"],
+        owner="E",
+        expect="error",
+        want="a short message",
+    ),
+    _c(
+        "ops-long-distribution",
+        "display",
+        ["ops", "--accelerators", "1024", "--distribution", "x" * 10_000],
+        owner="F",
+        expect="error",
+        want="a short message",
+    ),
+    _c(
+        "sensitivity-long-method",
+        "display",
+        ["sensitivity", "base.yaml", "--method", "x" * 10_000],
+        files=B,
+        owner="F",
+        expect="error",
+        want="a short message",
+    ),
+    _c(
+        "risk-long-dask",
+        "display",
+        ["risk", "base.yaml", "--trials", "10", "--dask", "x" * 10_000],
+        files=B,
+        owner="F",
+        expect="error",
+        want="a short message",
+    ),
+    _c(
+        "run-long-out",
+        "display",
+        ["run", "base.yaml", "--out", "x" * 10_000],
+        files=B,
+        owner="F",
+        expect="error",
+        want="a short message",
+    ),
 ]
 
 
@@ -2181,6 +2245,9 @@ def judge(o: Outcome) -> None:
             p["other"].append("no line starting with 'error:' on stderr")
         if len(lines) > 8:
             p["other"].append(f"the message is {len(lines)} lines long")
+        chars = sum(len(ln) for ln in lines)
+        if chars > MAX_MESSAGE_CHARS:
+            p["other"].append(f"the message is {chars:,} characters long (the value echoed in full?)")
     elif finished and c.expect == "interrupted" and o.rc == 130:
         if o.outputs:
             p["other"].append("interrupted, and left files behind: " + ", ".join(sorted(o.outputs)[:5]))
