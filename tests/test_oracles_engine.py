@@ -92,6 +92,19 @@ def test_subset_picks_the_trial_asked_for():
         assert out["mw_online"][0, 3] == mw and out["mw_online"][0, 2] == 0
 
 
+def test_subset_of_two_trials_picks_the_second():
+    inp = compile_inputs(scenario(), {"sites[0].phases[0].power_mw": [100.0, 200.0]}, trials=2)
+    assert inp.subset(0).power_mw[0, 0] == 100.0 and inp.subset(1).power_mw[0, 0] == 200.0
+
+
+def test_training_times_are_read_in_hours():
+    # 90 minutes to restart = 1.5 h; 30 minutes to write a checkpoint = 0.5 h (the largest-run model works in hours)
+    s = scenario("training.restart_minutes=90", "training.checkpoint_write_minutes=30")
+    window_days, write_h, restart_h = compile_inputs(s).training[0, :3]
+    assert (write_h, restart_h) == (0.5, 1.5)
+    assert window_days == s.training.window_days
+
+
 def test_uncertain_accelerator_choice_is_per_trial():
     s = scenario()
     picks = np.array(["h100", "gb200", "h100", "b200"], dtype=object)

@@ -31,3 +31,18 @@ def test_largest_run_without_failures_uses_the_whole_fleet():
     flop, n = checkpointing.largest_run(1000.0, 1e15, 24.0, 0.1, 0.2, 0.5, 1.0, rate_per_accelerator_hour=1e-30)
     assert n == 1000
     assert flop == pytest.approx(4.32e22, rel=1e-9)  # the goodput differs from 1 by ~1e-11
+
+
+def test_a_date_with_a_spread_in_months():
+    import copy
+
+    import gigawatt as gw
+    from test_oracles_engine import BASE
+
+    tree = copy.deepcopy(BASE)
+    tree["sites"][0]["phases"][0]["start"] = {"dist": "normal", "mean": "2025-07", "sd": 2, "low": "2025-01"}
+    s = gw.load_scenario(tree)
+    # the central value is the mean month; the spread, a plain number, is in months (and "3 months" reads the same)
+    assert f"{s.sites[0].phases[0].start:%Y-%m}" == "2025-07"
+    tree["sites"][0]["phases"][0]["start"]["sd"] = "3 months"
+    assert f"{gw.load_scenario(tree).sites[0].phases[0].start:%Y-%m}" == "2025-07"

@@ -93,3 +93,13 @@ def test_failures_keep_coming_in_a_window_that_never_checkpoints():
     )
     assert 70 < r.simulated["interruptions"]["mean"] < 130
     assert r.simulated["goodput"]["mean"] == 0.0
+
+
+def test_a_job_longer_than_the_longest_window_is_stopped_there():
+    # 800,000 h of work with 5-h segments (4 h of work + a 1-h checkpoint) and no failures would take 1,000,000 h;
+    # the longest window, 100 years = 876,600 h (limits.OPS_MAX_DAYS), holds exactly 175,320 segments, so the job
+    # stops there, unfinished, after 701,280 h of work, in every trial (sums of whole hours: exact)
+    s = simulated(work_hours=800_000.0, checkpoint_interval_hours=4.0, checkpoint_write_hours=1.0, restart_hours=0.25)
+    assert s["wall_time_hours"] == 876_600.0
+    assert s["goodput"] == pytest.approx(0.8, rel=1e-12)
+    assert s["stopped_at_window"] == 1.0
