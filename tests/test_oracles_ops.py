@@ -103,3 +103,34 @@ def test_a_job_longer_than_the_longest_window_is_stopped_there():
     assert s["wall_time_hours"] == 876_600.0
     assert s["goodput"] == pytest.approx(0.8, rel=1e-12)
     assert s["stopped_at_window"] == 1.0
+
+
+def test_the_documented_defaults():
+    # docs/operations.md: "Defaults: checkpoint write 5 min (the delta of Daly's worked examples, RL23) and restart
+    # 10 min"
+    r = ops(16_384)
+    assert r.checkpoint_write_minutes == pytest.approx(5.0, rel=1e-12)  # 5 / 60 h back in minutes
+    assert r.restart_minutes == pytest.approx(10.0, rel=1e-12)
+
+
+def test_a_given_job_mtbf_sets_the_per_accelerator_rates():
+    # a 24-h job MTBF on 1,000 accelerators is 1 / 24,000 interruptions per accelerator-hour, split by cause as
+    # Llama 3's were (GPU 190 of 419)
+    r = ops(1000, job_mtbf_hours=24.0)
+    assert sum(r.rate_by_cause.values()) == pytest.approx(1 / 24_000, rel=1e-12)
+    assert r.rate_by_cause["gpu"] == pytest.approx(190 / 419 / 24_000, rel=1e-12)
+
+
+def test_no_events_allowed_is_refused():
+    from gigawatt.errors import GigawattError
+
+    with pytest.raises(GigawattError, match="max-events"):
+        ops(1000, trials=10, max_events=0)
+
+
+def test_a_window_shorter_than_one_write_keeps_a_positive_interval():
+    # a 1-h window and 2-h checkpoint writes: no interval fits in the window, so it is not capped at
+    # window - write (which would be -1 h); Daly's interval (positive) stands
+    r = ops(1000, days=1 / 24, checkpoint_write_hours=2.0, job_mtbf_hours=NO_FAILURES)
+    assert r.checkpoint_interval_minutes > 0
+    assert r.interval_rule == "daly"

@@ -112,6 +112,15 @@ ORACLE_GLOB = "tests/test_oracles_*.py"
 ENGINE_MODEL = {m for m in TARGETS if "/model/" in m or m.endswith(("engine.py", "kernel.py"))}
 
 
+def source_commit() -> str:
+    """The checkout's commit, and whether src/ or tests/ differ from it (what the scratch copy is made of)."""
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "src", "tests"], capture_output=True, text=True
+    )
+    return commit.stdout.strip() + (" (+ local changes)" if dirty.stdout.strip() else "")
+
+
 def copy_tree(dest: Path) -> None:
     for name in ("src", "tests"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
@@ -351,6 +360,7 @@ def main(argv=None) -> int:
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     work = Path(tempfile.mkdtemp(prefix="gigawatt-mutation-"))
     started = time.monotonic()
+    commit = source_commit()
     try:
         copy_tree(work)
         db_path = work / "session.sqlite"
@@ -458,7 +468,7 @@ def main(argv=None) -> int:
                     flush=True,
                 )
                 # the report so far, so that an interrupted run still says what it found
-                partial = summarize(results, args, version, time.monotonic() - started, counts, clean_s)
+                partial = summarize(results, args, version, time.monotonic() - started, counts, clean_s, commit)
                 partial["partial"] = f"{k} of {len(sample)} mutants"
                 out.mkdir(parents=True, exist_ok=True)
                 (out / "mutation.json").write_text(json.dumps(partial, indent=1) + "\n")
@@ -468,7 +478,7 @@ def main(argv=None) -> int:
         else:
             print(f"scratch folder kept: {work}")
     elapsed = time.monotonic() - started
-    report = summarize(results, args, version, elapsed, counts, clean_s)
+    report = summarize(results, args, version, elapsed, counts, clean_s, commit)
     out.mkdir(parents=True, exist_ok=True)
     (out / "mutation.json").write_text(json.dumps(report, indent=1) + "\n")
     (out / "survivors.md").write_text(markdown(report))
@@ -477,7 +487,7 @@ def main(argv=None) -> int:
     return 0
 
 
-def summarize(results, args, version, elapsed, counts, clean_s) -> dict:
+def summarize(results, args, version, elapsed, counts, clean_s, commit: str = "") -> dict:
     scored = [r for r in results if r["status"] not in ("no-test", "error")]
     by_module = {}
     for r in scored:
@@ -492,13 +502,9 @@ def summarize(results, args, version, elapsed, counts, clean_s) -> dict:
         t = sum(by_module[m]["total"] for m in by_module if m in mods)
         return {"killed": k, "total": t, "score": round(k / t, 4) if t else None}
 
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    dirty = subprocess.run(
-        ["git", "-C", str(ROOT), "status", "--porcelain", "src", "tests"], capture_output=True, text=True
-    )
     return {
         "tool": f"cosmic-ray {version}",
-        "commit": commit.stdout.strip() + (" (+ local changes)" if dirty.stdout.strip() else ""),
+        "commit": commit,
         "seed": args.seed,
         "sample": len(results),
         "in_scope": sum(counts.values()),
