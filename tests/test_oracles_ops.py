@@ -134,3 +134,10 @@ def test_a_window_shorter_than_one_write_keeps_a_positive_interval():
     r = ops(1000, days=1 / 24, checkpoint_write_hours=2.0, job_mtbf_hours=NO_FAILURES)
     assert r.checkpoint_interval_minutes > 0
     assert r.interval_rule == "daly"
+
+
+def test_probabilities_of_one_are_allowed_in_the_cluster_model():
+    from gigawatt.reliability import Capacity
+
+    # every repair escalates, every repair only seems to succeed, every server is bad: legal extremes (p = 1)
+    Capacity(escalation=1.0, false_success=1.0, bad_fraction=1.0).check()
