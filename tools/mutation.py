@@ -1,6 +1,6 @@
 """Mutation score of the build-out and reliability models, on a seeded random sample of mutants (cosmic-ray).
 
-    python3 -m pip install -e '.[test]' 'cosmic-ray>=8.7,<9'
+    python3 -m pip install -e '.[test,mutation]'
     python3 tools/mutation.py --sample 300 --seed 1 --out mutation-report
 
 What it does (see docs/testing.md):
