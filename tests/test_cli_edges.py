@@ -374,3 +374,41 @@ def test_dask_refused_connection_fails_at_once(capsys):
     assert time.perf_counter() - t0 < limits.DASK_CONNECT_SECONDS  # refused is known at once, no waiting out
     assert line.startswith(f"error: --dask 'tcp://127.0.0.1:{port}': cannot reach a Dask scheduler (")
     assert line.endswith("Connection refused)")
+
+
+def test_a_huge_value_is_named_not_echoed(capsys):
+    # a 10,000-character --set value: the message keeps the field, the value's first 60 characters and its length
+    from gigawatt.cli import main
+
+    x = "x" * 10_000
+    assert main(["run", "stargate", "--set", f"programme.start={x}"]) == 2
+    err = capsys.readouterr().err
+    assert "programme.start" in err and "(10,002 characters)" in err  # the value with its YAML quotes
+    assert len(err) < 2_000
+
+
+def test_shorten_keeps_short_messages_and_cuts_long_runs():
+    from gigawatt.output import shorten
+
+    assert (
+        shorten("sites[0].power_mw: -5 is negative; expected >= 0")
+        == "sites[0].power_mw: -5 is negative; expected >= 0"
+    )
+    cut = shorten("a: " + "y" * 500 + " b")
+    assert cut == "a: " + "y" * 60 + "... (500 characters) b"
+    assert len(shorten("z " * 5_000)) <= 2_000  # many short words: cut as a whole
+
+
+def test_a_terminal_that_cannot_show_a_name_gets_replacements_not_a_traceback(tmp_path):
+    # an ASCII-only stdout and a name with a zero-width space: exit 0, no UnicodeEncodeError
+    import subprocess
+    import sys
+
+    f = tmp_path / "odd.yaml"
+    f.write_text("extends: stargate\nname: 'caf\u00e9\u200b'\n", encoding="utf-8")
+    env = {**__import__("os").environ, "PYTHONIOENCODING": "ascii"}
+    r = subprocess.run(
+        [sys.executable, "-m", "gigawatt", "run", str(f)], capture_output=True, env=env, timeout=120, check=False
+    )
+    assert r.returncode == 0, r.stderr.decode(errors="replace")
+    assert b"Traceback" not in r.stderr

@@ -25,7 +25,7 @@ from rich.table import Table
 
 import gigawatt as gw
 from gigawatt.errors import GigawattError
-from gigawatt.output import plain
+from gigawatt.output import plain, shorten
 from gigawatt.units import format_usd, parse_quantity
 
 app = typer.Typer(
@@ -738,7 +738,9 @@ def _error(message: str) -> None:
     from rich.text import Text
 
     with contextlib.suppress(OSError):  # stderr gone too: the exit code is all that is left
-        err_console.print(Text("error: ", style="bold red") + Text(plain(message)), highlight=False, soft_wrap=True)
+        err_console.print(
+            Text("error: ", style="bold red") + Text(shorten(plain(message))), highlight=False, soft_wrap=True
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -751,6 +753,9 @@ def main(argv: list[str] | None = None) -> int:
     the traceback shows. Anything else is a bug and keeps its traceback.
     """
     _register_commands()
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character gets a '?', not a traceback
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")
     args = list(sys.argv[1:] if argv is None else argv)
     debug = _debug_wanted(args)
     try:

@@ -60,6 +60,24 @@ def plain(text) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", str(text)))
 
 
+_LONG_RUN = re.compile(r"\S{121,}")  # a run of text longer than any name, path or number a message needs in full
+MESSAGE_MAX_CHARS = 2000  # an error message quotes the user's value; a 10,000-character value is shortened
+
+
+def shorten(message: str) -> str:
+    """A message with every run of over 120 non-space characters cut to its first 60 and its length: a huge value
+    the user typed (a 10,000-character --set) is named, not echoed; the whole message stays under 2,000 characters."""
+
+    def cut(m: re.Match) -> str:
+        s = m.group(0)
+        return f"{s[:60]}... ({len(s):,} characters)"
+
+    text = _LONG_RUN.sub(cut, message)
+    if len(text) > MESSAGE_MAX_CHARS:
+        text = text[: MESSAGE_MAX_CHARS - 30] + f"... ({len(message):,} characters)"
+    return text
+
+
 def check_out(out: str | Path | None) -> Path | None:
     """``--out`` as a Path, or a clear error for a value that cannot be a folder (``''``, a file)."""
     if out is None:
@@ -98,10 +116,10 @@ def read_manifest(folder: Path) -> dict[str, dict]:
         st = path.lstat()
         if not stat.S_ISREG(st.st_mode) or st.st_size > MANIFEST_MAX_BYTES:
             return {}
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))  # RecursionError: nested 100,000 deep
         files = data["files"]
         return {str(k): dict(v) for k, v in files.items() if isinstance(v, dict)}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return {}
 
 
