@@ -58,7 +58,6 @@ from gigawatt.model.checkpointing import (  # noqa: F401  (re-exported: the clos
     log_restart_hours,
     rates_per_accelerator_hour,
     steady_goodput,
-    work_hours_in_window,
     young_interval,
 )
 from gigawatt.sources import get_accelerator

@@ -111,12 +111,6 @@ def expected_wall_hours(work_hours, interval_hours, checkpoint_write_hours, rest
         return np.asarray(work_hours, dtype=float) * np.exp(-lg)
 
 
-def work_hours_in_window(window_hours, tau, delta, restart, mtti):
-    """Expected checkpointed work in a window, from Daly's rate of progress: W * tau / (M e^(R/M) (e^((tau+delta)/M)
-    - 1)) (the steady-state goodput times the window; exact for long windows)."""
-    return window_hours * float(steady_goodput(tau, delta, restart, mtti))
-
-
 def log_restart_hours(restart_hours, mtti_hours):
     """Expected wall time to complete one restart of R hours when a failure (rate 1/M) starts it again:
     M (e^(R/M) - 1) [hours], as log (finite or +inf, never overflowing)."""
