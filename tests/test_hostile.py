@@ -26,23 +26,7 @@ from profiles import examples
 
 # Cases whose fix has not landed yet: absent from this test (not skipped) so that the suite passes; they stay in
 # tests/hostile_harness.py, and tools/hostile_report.py runs and counts them. Remove an id once its fix is in.
-AWAITING_FIX = frozenset(
-    {
-        "run-name-bidi-ascii-stdout",  # F: UnicodeEncodeError on a stdout that is not UTF-8
-        "show-name-bidi-c-locale",  # F: same
-        "run-out-manifest-deep",  # F: RecursionError from a deeply nested manifest
-        "set-start-long-text",  # E: a 10,000-character value echoed in full in the message
-        "set-accelerator-long-text",  # E: a 10,000-character value echoed in full in the message
-        "set-dist-kind-long-text",  # E: a 10,000-character value echoed in full in the message
-        "set-path-long-text",  # E: a 10,000-character value echoed in full in the message
-        "run-long-name",  # E: a 10,000-character value echoed in full in the message
-        "estimate-long-accelerator",  # E: a 10,000-character value echoed in full in the message
-        "ops-long-distribution",  # F: a 10,000-character value echoed in full in the message
-        "sensitivity-long-method",  # F: a 10,000-character value echoed in full in the message
-        "risk-long-dask",  # F: a 10,000-character value echoed in full in the message
-        "run-long-out",  # F: a 10,000-character value echoed in full in the message
-    }
-)
+AWAITING_FIX: frozenset[str] = frozenset()
 
 
 @pytest.mark.parametrize("case", hh.cases(exclude=AWAITING_FIX), ids=lambda c: c.id)
