@@ -306,9 +306,11 @@ def test_an_unmet_ci_target_is_a_warning_with_the_interval_reached(capsys):
     lo, hi = d["goodput_ci95"]
     half = (hi - lo) / 2
     assert half > 0.00001  # not met: the event limit stopped the doubling
+    # the reason is the limit that stopped the trials (here the event limit, which --max-events lifts)
     assert err == (
         f"warning: --ci-target 1e-05 not met: the goodput's 95 % half-width is {half:.3g} after {d['trials']:,} "
-        "trials (the most the event and trial limits allow); --max-events allows more\n"
+        f"trials; stopped at {d['trials']} trials (--max-events 1e+06 allows {d['trials']}) with a goodput "
+        f"half-width of {half:.2g}, above the target 1e-05\n"
     )
     assert main(["ops", "--accelerators", "16384", "--trials", "10", "--ci-target", "0.5", "--json"]) == 0
     assert capsys.readouterr()[1] == ""  # met: nothing to say
@@ -412,3 +414,16 @@ def test_a_terminal_that_cannot_show_a_name_gets_replacements_not_a_traceback(tm
     )
     assert r.returncode == 0, r.stderr.decode(errors="replace")
     assert b"Traceback" not in r.stderr
+
+
+def test_ops_days_reads_plain_numbers_as_days_and_durations_in_their_unit(capsys):
+    # --days 1e2 and 1,000 are days (they were read as hours: 4.17 and 41.7 days); '36 h' is 1.5 days
+    for given, days in (("54", 54.0), ("1e2", 100.0), ("1,000", 1000.0), ("36 h", 1.5), ("2 weeks", 14.0)):
+        assert main(["ops", "--accelerators", "1024", "--days", given, "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["days"] == days
+
+
+def test_estimate_names_the_flag_the_user_typed(capsys):
+    assert main(["estimate", "-a", "h100", "--power", "100", "--capex-per-mw", "$2B/MW"]) == 2
+    err = capsys.readouterr().err
+    assert "--capex-per-mw 2e+09 USD/MW is out of range" in err and "--capex-per-mw-usd" not in err

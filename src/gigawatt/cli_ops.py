@@ -58,9 +58,8 @@ def _ops_value(kind: str, value, where: str):
         return None
     if kind in ("hours", "bytes", "bytes_per_s"):
         return parse_quantity(value, kind, where)
-    if kind == "days":
-        text = str(value).strip()
-        return parse_quantity(f"{text} days" if text.replace(".", "", 1).isdigit() else value, "hours", where) / 24
+    if kind == "days":  # a plain number is days (54, 1e2, 1,000), a duration in any unit is converted
+        return parse_quantity(value, "days", where)
     if kind == "interval":
         text = str(value).strip().lower()
         return text if text in ("daly", "young") else parse_quantity(value, "hours", where)
@@ -95,10 +94,8 @@ def _ops_value(kind: str, value, where: str):
 
 
 def _read_ops_config(path: Path) -> dict:
-    from gigawatt.loading import read_yaml_file
+    from gigawatt.reading import read_yaml_file
 
-    if not path.exists() or path.is_dir():
-        raise GigawattError(f"--config {path}: no such file; expected an ops YAML file")
     data = read_yaml_file(path, what="--config")  # bounded, regular files only, UTF-8, no aliases, no duplicates
     if data is None:
         raise GigawattError(f"--config {path}: the file is empty")
@@ -363,19 +360,13 @@ def _resolve_conflicts(given: dict, flags: dict, source: dict, where: str) -> No
 def _warn_result(result, settings: dict) -> None:
     """Warnings about the answer: an unmet --ci-target, a job that cannot progress or stopped at the window."""
     target = settings["ci_target"]
-    if target is not None and result.simulated:
-        half = getattr(result, "ci_half_width", None)
-        if half is None:
-            lo, hi = result.simulated["goodput"]["ci95"]
-            half = (hi - lo) / 2
-        met = getattr(result, "ci_target_met", None)
-        if met is None:
-            met = half <= target
-        if not met:
-            warn(
-                f"--ci-target {target:g} not met: the goodput's 95 % half-width is {half:.3g} after "
-                f"{result.trials:,} trials (the most the event and trial limits allow); --max-events allows more"
-            )
+    if target is not None and result.simulated and not result.ci_target_met:
+        why = result.ci_stop_reason or "the event and trial limits allow no more"
+        half = "unknown" if result.ci_half_width is None else f"{result.ci_half_width:.3g}"
+        warn(
+            f"--ci-target {target:g} not met: the goodput's 95 % half-width is {half} after {result.trials:,} trials; "
+            f"{why}"
+        )
     if getattr(result, "no_progress", False):
         reason = result.analytic.get("no_progress_reason") or "interruptions come faster than the job can progress"
         warn(f"the job makes no progress: {reason}")

@@ -11,7 +11,7 @@ import os
 import re
 
 from gigawatt import limits
-from gigawatt.errors import GigawattError
+from gigawatt.errors import EnvironmentFailure, GigawattError
 
 
 def connect(spec: str):
@@ -45,10 +45,8 @@ def connect(spec: str):
         raise ClusterUnreachable(f"--dask {spec!r}: cannot connect to the scheduler ({exc})") from None
 
 
-class ClusterUnreachable(GigawattError):
+class ClusterUnreachable(EnvironmentFailure):
     """The scheduler could not be reached or did not answer in time (the network's fault, not the user's): exit 1."""
-
-    exit_code = 1
 
 
 def probe(address: str, seconds: float) -> str:

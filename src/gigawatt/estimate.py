@@ -21,15 +21,18 @@ from gigawatt.sources import H100_BF16_DENSE_TFLOPS, Accelerator, default, defau
 
 HOURS_PER_YEAR = 8766.0  # 365.25 days x 24 h
 _GIVEN_MAX = {"power": limits.MAX_ESTIMATE_POWER_MW, "budget": limits.MAX_USD, "accelerators": limits.MAX_ACCELERATORS}
-_UNITS = {"--power": " MW", "--budget": " USD", "--it-power-w": " W", "--price": " USD"}
+_UNITS = {"--power": " MW", "--budget": " USD", "--it-power-w": " W", "--price": " USD", "--capex-per-mw": " USD/MW"}
+# the command line's name for an argument, where it differs from the argument's (capex_per_mw_usd -> --capex-per-mw)
+_FLAGS = {"capex_per_mw_usd": "--capex-per-mw"}
 
 
-def _check(flag: str, value: float, low: float, high: float, low_open: bool = False) -> None:
+def _check(flag: str, value: float, low: float, high: float, low_open: bool = False, from_limits: bool = True) -> None:
     """``value`` must be finite and within [low, high] (``(low, high]`` if ``low_open``); the message names ``flag``.
 
-    Every bound is a physical range from gigawatt.limits, so every result stays a finite number."""
+    Every bound is a physical range (from gigawatt.limits where ``from_limits``), so every result stays finite."""
     unit = _UNITS.get(flag, "")
-    expected = f"expected {_num(low)} {'<' if low_open else '<='} value <= {_num(high)}{unit} (gigawatt.limits)"
+    where = " (gigawatt.limits)" if from_limits else ""
+    expected = f"expected {_num(low)} {'<' if low_open else '<='} value <= {_num(high)}{unit}{where}"
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
         raise GigawattError(f"estimate: {flag} {value!r} is not a finite number; {expected}")
     if value < low or (low_open and value == low) or value > high:
@@ -93,17 +96,17 @@ def estimate(
     table = defaults()
     used = {}
 
-    def pick(name, value, key, lo, hi):
+    def pick(name, value, key, lo, hi, from_limits=True):
         if value is None:
             used[name] = {"value": table[key].value, **table[key].provenance.as_dict()}
             return default(key)
-        _check(f"--{name.replace('_', '-')}", value, lo, hi)
+        _check(_FLAGS.get(name, f"--{name.replace('_', '-')}"), value, lo, hi, from_limits=from_limits)
         used[name] = {"value": value, "status": "given on the command line"}
         return value
 
-    pue = pick("pue", pue, "operations.pue", 1.0, 3.0)
+    pue = pick("pue", pue, "operations.pue", 1.0, 3.0, from_limits=False)  # the schema's PUE range
     capex_mw = pick("capex_per_mw_usd", capex_per_mw_usd, "phase.capex_per_mw_usd", 0.0, limits.MAX_USD_PER_MW)
-    util = pick("utilization", utilization, "operations.utilization", 0.0, 1.0)
+    util = pick("utilization", utilization, "operations.utilization", 0.0, 1.0, from_limits=False)  # a share
     price_mwh = pick(
         "energy_price_usd_per_mwh",
         energy_price_usd_per_mwh,

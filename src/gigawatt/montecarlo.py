@@ -320,8 +320,6 @@ def run_blocks(
 class WorkTooLarge(GigawattError):
     """A request beyond what this machine can do in reasonable time or memory (the user's to change): exit 2."""
 
-    exit_code = 2
-
 
 @dataclasses.dataclass
 class WorkPlan:

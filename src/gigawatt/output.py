@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from gigawatt.errors import GigawattError
+from gigawatt.errors import EnvironmentFailure, GigawattError
 
 MANIFEST = ".gigawatt-manifest.json"
 MANIFEST_MAX_BYTES = 1 << 20  # a manifest lists a few dozen files: well under 10 kB
@@ -31,13 +31,9 @@ STAGING_PREFIX = ".gigawatt-staging-"
 class OutputRefused(GigawattError):
     """The user asked for a write that would destroy something (an input, a file gigawatt did not write): exit 2."""
 
-    exit_code = 2
 
-
-class OutputError(GigawattError):
+class OutputError(EnvironmentFailure):
     """The folder cannot be written (permissions, a full disk, a read-only file system): exit 1."""
-
-    exit_code = 1
 
 
 def _label(out: str | Path) -> str:
@@ -294,16 +290,6 @@ def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return umask
-
-
-def prepare_dir(path: str | Path) -> Path:
-    """Create the output folder (and parents); a clear error if it cannot be. (Prefer :class:`OutputSet`.)"""
-    out = check_out(path)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{_label(path)}: cannot create the folder ({exc.strerror})") from None
-    return out
 
 
 def write_atomic(path: Path, writer: Callable[[str], None], suffix: str = "") -> Path:

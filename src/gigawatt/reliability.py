@@ -297,14 +297,16 @@ def _mean_min(kind: int, mtti: float, shape: float, window: float) -> float:
     of W hours. Exponential: M (1 - e^(-W/M)); Weibull (shape k, scale s = M / Gamma(1 + 1/k)): M P(1/k, (W/s)^k);
     lognormal (sigma, mu = ln M - sigma^2/2): M Phi((ln(W/M) - sigma^2/2)/sigma) + W (1 - Phi((ln(W/M) +
     sigma^2/2)/sigma)). Computed in logs; 0 where it underflows."""
-    from scipy.special import gammainc, ndtr
-
     with np.errstate(all="ignore"):
         if kind == 1:
+            from scipy.special import gammainc  # only here: scipy.special costs ~0.1 s to import
+
             log_s = math.log(mtti) - math.lgamma(1.0 + 1.0 / shape)
             x = math.exp(min(shape * (math.log(window) - log_s), 700.0))
             return float(mtti * gammainc(1.0 / shape, x))
         if kind == 2:
+            from scipy.special import ndtr
+
             z = math.log(window / mtti)
             return float(
                 mtti * ndtr((z - shape * shape / 2.0) / shape) + window * ndtr(-(z + shape * shape / 2.0) / shape)
@@ -366,10 +368,6 @@ class OpsResult:
     ci_half_width: float | None = None  # the goodput's 95 % half-width reached (with trials)
     ci_stop_reason: str | None = None  # why the trials stopped short of ci_target
     quantile_trials: int | None = None  # P10/P90 from the first this many trials (when fewer than trials)
-
-    @property
-    def goodput_half_width(self) -> float | None:
-        return self.ci_half_width
 
     @property
     def no_progress(self) -> bool:

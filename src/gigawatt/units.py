@@ -24,6 +24,7 @@ UNITS = {
     "w": "W",
     "months": "month",
     "hours": "hour",
+    "days": "day",
     "bytes": "byte",
     "bytes_per_s": "byte/s",
     "usd_per_mw": "USD/MW",
@@ -39,6 +40,7 @@ _EXAMPLES = {
     "w": "'1.2 kW', '700 W' or a number of W",
     "months": "'18 months', '122 days', '2 years' or a number of months",
     "hours": "'5 min', '24 h', '54 days' or a number of hours",
+    "days": "'54 days', '2 weeks', '36 h' or a number of days",
     "bytes": "'65 TB', '800 GB' or a number of bytes",
     "bytes_per_s": "'2 TB/s', '400 GB/s' or a number of bytes per second",
     "usd_per_mw": "'$11.7M/MW', '$2400/kW' or a number of USD per MW",
@@ -113,11 +115,13 @@ _SIMPLE_UNITS = {
         "week": 7 * 12.0 / 365.25,
         "weeks": 7 * 12.0 / 365.25,
     },
+    "days": {},  # the "hours" table / 24, filled below
     "bytes": {"B": 1.0, "byte": 1.0, "bytes": 1.0, "kB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15},
     "bytes_per_s": {"B/s": 1.0, "kB/s": 1e3, "MB/s": 1e6, "GB/s": 1e9, "TB/s": 1e12, "PB/s": 1e15},
     "usd_per_mw": {"USD/MW": 1.0, "USD/kW": 1e3, "USD/W": 1e6},
     "usd_per_mwh": {"USD/MWh": 1.0, "USD/kWh": 1e3},
 }
+_SIMPLE_UNITS["days"] = {unit: hours / 24.0 for unit, hours in _SIMPLE_UNITS["hours"].items()}
 
 
 @functools.cache
@@ -228,24 +232,6 @@ def parse_quantity(value, kind: str, field: str = "value") -> float:
     return _finite(number * factor, value, kind, field)
 
 
-def parse_finite(value, field: str, low: float | None = None, high: float | None = None) -> float:
-    """A plain number (a flag like ``--pue``) that must be finite and, if given, within [low, high]."""
-    if isinstance(value, bool):
-        raise UnitError(f"{field}: {value!r} is a boolean; expected a number")
-    try:
-        number = float(value.replace(",", "").replace("_", "") if isinstance(value, str) else value)
-    except (TypeError, ValueError):
-        raise UnitError(f"{field}: {value!r} is not a number") from None
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number):
-        raise UnitError(f"{field}: {value!r} is not a finite number; expected a number")
-    if (low is not None and number < low) or (high is not None and number > high):
-        bounds = f"{'' if low is None else f'{low:g} <= '}value{'' if high is None else f' <= {high:g}'}"
-        raise UnitError(f"{field}: {value!r} is out of range; expected {bounds}")
-    return number
-
-
 _DIMENSION_NAMES = {
     "usd": "money",
     "mw": "a power",
@@ -257,6 +243,7 @@ _DIMENSION_NAMES = {
     "flops": "a compute rate",
     "w": "a power",
     "hours": "a duration",
+    "days": "a duration",
     "bytes": "a size in bytes",
     "bytes_per_s": "a bandwidth",
     "": "a plain number",
