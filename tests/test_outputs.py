@@ -216,3 +216,14 @@ def test_ops_out_never_writes_over_its_config(capsys, tmp_path, monkeypatch):
     assert main(["ops", "--config", "ops.json", "--out", ".", "--force"]) == 2
     assert "would overwrite ops.json, a file this run read" in capsys.readouterr()[1]
     assert snapshot(tmp_path) == before
+
+
+def test_out_below_a_file_is_the_users_mistake(tmp_path, capsys):
+    # --out afile/sub: no disk problem, a path that cannot be a folder; exit 2 naming the file
+    from gigawatt.cli import main
+
+    (tmp_path / "afile").write_text("x")
+    assert main(["run", "stargate", "--out", str(tmp_path / "afile" / "sub")]) == 2
+    err = capsys.readouterr().err
+    assert "afile is a file, not a folder" in err
+    assert (tmp_path / "afile").read_text() == "x"

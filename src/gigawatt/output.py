@@ -84,6 +84,11 @@ def check_out(out: str | Path | None) -> Path | None:
     path = Path(text)
     if path.exists() and not path.is_dir():
         raise OutputRefused(f"{_label(out)}: exists and is not a folder; expected a folder to write into")
+    for parent in path.parents:  # a/b where a is a file: the user's mistake (exit 2), not the disk's
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputRefused(f"{_label(out)}: {parent} is a file, not a folder; expected a folder to write into")
+            break
     return path
 
 
