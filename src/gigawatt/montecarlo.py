@@ -371,20 +371,28 @@ def chunk_trials_for(scenario: Scenario, default: int = 8 * BLOCK) -> int:
     return int(max(BLOCK, min(default, fit)))
 
 
+BASE_BYTES = 200 * 2**20  # the interpreter, numpy, numba and the compiled engine
+
+
+def engine_runs_cost(scenario: Scenario, runs: int) -> tuple[float, int, int]:
+    """What ``runs`` runs of the engine on ``scenario`` cost, shared by every plan (risk, sensitivity):
+    (seconds, bytes of the base process plus one chunk of runs in flight, the chunk in runs)."""
+    T = round(scenario.programme.horizon_months)
+    P = sum(len(site.phases) for site in scenario.sites)
+    chunk = chunk_trials_for(scenario)
+    seconds = runs * T * (limits.SECONDS_PER_TRIAL_MONTH + P * limits.SECONDS_PER_TRIAL_PHASE_MONTH)
+    return seconds, BASE_BYTES + min(runs, chunk) * trial_bytes(scenario), chunk
+
+
 def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:
     """Time and memory of ``risk(scenario, trials)``, from the counts alone."""
     layout = _Layout.of(scenario)
-    T = layout.T
-    P = sum(len(site.phases) for site in scenario.sites)
-    chunk = chunk_trials_for(scenario)
+    seconds, memory, chunk = engine_runs_cost(scenario, trials)
     nb = Sketch(0).nb  # buckets per cell
-    memory = (
-        200 * 2**20  # the interpreter, numpy, numba and the compiled engine
-        + 5 * 8 * layout.cells * nb  # the sketch (counts, minima, maxima) and its quantile pass
-        + min(trials, chunk) * trial_bytes(scenario)
+    memory += (
+        5 * 8 * layout.cells * nb  # the sketch (counts, minima, maxima) and its quantile pass
         + (2 * 8 * min(trials, EXACT_LIMIT) * len(layout.metric_names) if trials <= EXACT_LIMIT else 0)
     )
-    seconds = trials * T * (limits.SECONDS_PER_TRIAL_MONTH + P * limits.SECONDS_PER_TRIAL_PHASE_MONTH)
     return WorkPlan(f"--trials {trials:,}", trials, limits.RISK_MAX_TRIALS, seconds, memory, chunk)
 
 

@@ -110,22 +110,14 @@ def plan_sensitivity(scenario: Scenario, method: str = "sobol", samples: int = 1
     the outputs, Sobol's bootstrap (``RESAMPLES`` draws of N, a few arrays of them) and one chunk of runs in flight.
     """
     from gigawatt import limits
-    from gigawatt.montecarlo import WorkPlan, chunk_trials_for, trial_bytes
+    from gigawatt.montecarlo import WorkPlan, engine_runs_cost
 
     paths = _check_args(scenario, metric, method, samples)
     d = len(paths)
     n = int(samples)
     runs = n * (d + 2) if method == "sobol" else n * (d + 1)
-    chunk = chunk_trials_for(scenario)
-    T = round(scenario.programme.horizon_months)
-    P = sum(len(site.phases) for site in scenario.sites)
-    memory = (
-        200 * 2**20
-        + 8 * runs * (2 * d + 1)
-        + (5 * 8 * RESAMPLES * n if method == "sobol" else 8 * runs * 2)
-        + min(runs, chunk) * trial_bytes(scenario)
-    )
-    seconds = runs * T * (limits.SECONDS_PER_TRIAL_MONTH + P * limits.SECONDS_PER_TRIAL_PHASE_MONTH)
+    seconds, memory, chunk = engine_runs_cost(scenario, runs)
+    memory += 8 * runs * (2 * d + 1) + (5 * 8 * RESAMPLES * n if method == "sobol" else 8 * runs * 2)
     seconds += 1e-8 * RESAMPLES * n * d if method == "sobol" else 0.0
     return WorkPlan(
         f"--samples {n:,} ({runs:,} runs)",
