@@ -70,9 +70,9 @@ def bench_core(repeats: int) -> dict:
 def _kernel_rate(threads: int, trials: int) -> float:
     code = f"""
 import time, gigawatt as gw
-from gigawatt.engine import compile_inputs
-from gigawatt.kernel import run_trials
-from gigawatt.montecarlo import _chunk_values, BLOCK
+from gigawatt.engine.inputs import compile_inputs
+from gigawatt.engine.kernel import run_trials
+from gigawatt.engine.montecarlo import _chunk_values, BLOCK
 s = gw.load_scenario('stargate')
 v, n = _chunk_values(s, 1, range(0, {trials} // BLOCK), {trials})
 inp = compile_inputs(s, v, trials=n)
@@ -168,7 +168,7 @@ def bench_ops() -> dict:
     _process(cmd)  # warm the compile cache
     walls = [_process(cmd)[0] for _ in range(3)]
     out["ops_1m_accelerators_1y_1000_trials_s"] = statistics.median(walls)
-    from gigawatt.reliability import ops
+    from gigawatt.engine.operations import ops
 
     ops(1_000_000, "gb200", days=365, trials=10)
     t0 = time.perf_counter()

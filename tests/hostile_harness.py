@@ -8,7 +8,7 @@ runs in its own process under a hard time limit (:data:`HARD_TIMEOUT_S`) and an 
 Two ways to start that process:
 
 - ``fork``: a child of a fork server that has already imported gigawatt (``multiprocessing`` forkserver), which
-  then calls ``gigawatt.cli.main(ARGS)``; no interpreter start or import per case, so the cheap list runs in
+  then calls ``gigawatt.cli.core.main(ARGS)``; no interpreter start or import per case, so the cheap list runs in
   seconds. The fork server never runs numba's parallel kernels itself, so its children may. As with any
   ``multiprocessing`` start method other than fork, a script that uses these helpers needs the
   ``if __name__ == "__main__":`` guard (pytest and tools/hostile_report.py have it).
@@ -1950,7 +1950,7 @@ def _limit_memory(limit: int) -> None:
 
 
 def _fork_child(argv, cwd, out_path, err_path, stdout_target, limit) -> None:
-    """Runs in a fresh child of the fork server: ``gigawatt.cli.main(argv)`` as ``python -m gigawatt`` would."""
+    """Runs in a fresh child of the fork server: ``gigawatt.cli.core.main(argv)`` as ``python -m gigawatt`` would."""
     import traceback
 
     os.setsid()
@@ -1966,7 +1966,7 @@ def _fork_child(argv, cwd, out_path, err_path, stdout_target, limit) -> None:
     sys.stderr = open(2, "w", encoding="utf-8", closefd=False, errors="backslashreplace")  # noqa: SIM115
     code = 1
     try:
-        from gigawatt.cli import main
+        from gigawatt.cli.core import main
 
         rv = main(list(argv))
         code = rv if isinstance(rv, int) else 0
@@ -1994,15 +1994,15 @@ PRELOAD = [
     "pandas",
     "matplotlib",
     "gigawatt",
-    "gigawatt.cli",
-    "gigawatt.cli_ops",
-    "gigawatt.engine",
-    "gigawatt.result",
-    "gigawatt.checks",
-    "gigawatt.charts",
-    "gigawatt.montecarlo",
-    "gigawatt.reliability",
-    "gigawatt.sensitivity",
+    "gigawatt.cli.core",
+    "gigawatt.cli.ops",
+    "gigawatt.engine.inputs",
+    "gigawatt.engine.result",
+    "gigawatt.data.checks",
+    "gigawatt.report.charts",
+    "gigawatt.engine.montecarlo",
+    "gigawatt.engine.operations",
+    "gigawatt.engine.sensitivity",
 ]
 
 
@@ -2037,7 +2037,7 @@ def _kill_group(pid: int) -> None:
 def _fork_run(
     argv, work, out_path, err_path, stdout_target, timeout, memory, interrupt_after=None
 ) -> tuple[int | None, bool]:
-    """``gigawatt.cli.main(argv)`` in a child of the fork server: (exit code, killed at the time limit)."""
+    """``gigawatt.cli.core.main(argv)`` in a child of the fork server: (exit code, killed at the time limit)."""
     ctx = _fork_context()
     p = ctx.Process(target=_fork_child, args=(argv, str(work), str(out_path), str(err_path), stdout_target, memory))
     p.start()
@@ -2407,7 +2407,7 @@ def evaluate_scenario(tree: dict, overrides: list[str]) -> dict:
     "nonfinite": [...]}``; any other exception propagates (a crash, with its traceback).
     """
     import gigawatt as gw
-    from gigawatt.checks import run_checks
+    from gigawatt.data.checks import run_checks
 
     try:
         s = gw.load_scenario(tree, overrides=overrides)

@@ -1,8 +1,8 @@
 """An independent, event-driven statement of the build-out model in SimPy, one deterministic run at a time.
 
-It is written from docs/model.md and reads the validated :class:`gigawatt.scenario.Scenario` and the accelerator
-catalog itself: it shares no code with ``gigawatt.engine``, ``gigawatt.kernel``, ``gigawatt.model``,
-``gigawatt.units`` or ``gigawatt.montecarlo`` (tests/test_reference.py checks its imports), so the engine's input
+It is written from docs/model.md and reads the validated :class:`gigawatt.data.scenario.Scenario` and the accelerator
+catalog itself: it shares no code with ``gigawatt.engine.inputs``, ``gigawatt.engine.kernel``, ``gigawatt.model``,
+``gigawatt.units`` or ``gigawatt.engine.montecarlo`` (tests/test_reference.py checks its imports), so the engine's input
 preparation (money schedules, the secured/announced split and delay, slip, power dates, queue order, ``newest``,
 supply caps' scope, overrides) is checked, not shared.
 
@@ -42,8 +42,8 @@ import math
 
 import simpy
 
-from gigawatt.scenario import Scenario
-from gigawatt.sources import H100_BF16_DENSE_TFLOPS, Accelerator, catalog
+from gigawatt.data.catalog import H100_BF16_DENSE_TFLOPS, Accelerator, catalog
+from gigawatt.data.scenario import Scenario
 
 TICKS = 100  # SimPy time units per month
 MONEY, CALENDAR, PLANNED, TREASURY, BUILD, RELEASE, READY, ORDER, DELIVER, ONLINE, BOOKS = (
@@ -325,7 +325,7 @@ class Cohort:
 
 @dataclasses.dataclass
 class Reference:
-    series: dict[str, list[float]]  # keyed like gigawatt.engine.SERIES, one value per month
+    series: dict[str, list[float]]  # keyed like gigawatt.engine.inputs.SERIES, one value per month
     by_type: dict[str, list[int]]  # installed count of each accelerator type per month
     phases: list[dict]  # label, planned, close, start, online (month indices; None if never)
     plan: Plan
@@ -663,7 +663,7 @@ class Programme:
 
 def simulate_reference(scenario: Scenario, cat: dict[str, Accelerator] | None = None) -> Reference:
     """Run a validated scenario (its fields hold each distribution's central value, as ``gigawatt run`` uses)
-    with the catalog ``cat`` (default: ``gigawatt.sources.catalog()``)."""
+    with the catalog ``cat`` (default: ``gigawatt.data.catalog.catalog()``)."""
     plan = Plan.read(scenario, cat)
     env = simpy.Environment()
     prog = Programme(env, plan)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gigawatt.cli import main
+from gigawatt.cli.core import main
 
 GOOD = """
 name: t

@@ -1,7 +1,7 @@
 """Each consistency rule fires on a suspicious input and stays quiet on the built-in scenarios it should not flag."""
 
 import gigawatt as gw
-from gigawatt import checks
+from gigawatt.data import checks
 from toy_scenarios import toy
 
 
@@ -47,7 +47,7 @@ def test_money_covers_plan():
 
 
 def test_run_json_carries_warnings(capsys):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     assert main(["run", "stargate-musk", "--json"]) == 0
     out, err = capsys.readouterr()

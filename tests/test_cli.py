@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from gigawatt.cli import main
+from gigawatt.cli.core import main
 
 
 def cli(capsys, *args):
@@ -161,6 +161,6 @@ def test_entry_point_runs_without_traceback():
 
 
 def test_json_never_carries_nan():
-    from gigawatt.output import finite
+    from gigawatt.report.output import finite
 
     assert finite({"a": float("nan"), "b": [1.0, float("inf")], "c": "x"}) == {"a": None, "b": [1.0, None], "c": "x"}

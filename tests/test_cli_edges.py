@@ -15,9 +15,9 @@ import pytest
 
 import gigawatt as gw
 from gigawatt import limits
-from gigawatt.cli import main
+from gigawatt.cli.core import main
 from gigawatt.errors import GigawattError
-from gigawatt.output import plain
+from gigawatt.report.output import plain
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = """
@@ -202,7 +202,7 @@ def test_sensitivity_beyond_the_machine_memory_is_refused_even_with_force(capsys
 
 
 def test_the_risk_estimate_is_the_stated_formula():
-    from gigawatt.montecarlo import chunk_trials_for, plan_risk, trial_bytes
+    from gigawatt.engine.montecarlo import chunk_trials_for, plan_risk, trial_bytes
 
     s = gw.load_scenario("stargate")
     T, P = 60, sum(len(site.phases) for site in s.sites)
@@ -232,7 +232,7 @@ def test_sensitivity_time_limit(capsys, monkeypatch):
 
 
 def test_risk_sums_stream_whatever_the_order_blocks_arrive():
-    from gigawatt.montecarlo import Accumulator, _Layout, run_blocks
+    from gigawatt.engine.montecarlo import Accumulator, _Layout, run_blocks
 
     s = gw.load_scenario("stargate")
     trials = 5 * 1024
@@ -251,7 +251,7 @@ def test_progress_shows_on_a_terminal_and_never_with_json(monkeypatch):
 
     from rich.console import Console
 
-    import gigawatt.cli as cli
+    import gigawatt.cli.core as cli
 
     for quiet, shown in ((False, True), (True, False)):
         buf = io.StringIO()
@@ -380,7 +380,7 @@ def test_dask_refused_connection_fails_at_once(capsys):
 
 def test_a_huge_value_is_named_not_echoed(capsys):
     # a 10,000-character --set value: the message keeps the field, the value's first 60 characters and its length
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     x = "x" * 10_000
     assert main(["run", "stargate", "--set", f"programme.start={x}"]) == 2
@@ -390,7 +390,7 @@ def test_a_huge_value_is_named_not_echoed(capsys):
 
 
 def test_shorten_keeps_short_messages_and_cuts_long_runs():
-    from gigawatt.output import shorten
+    from gigawatt.report.output import shorten
 
     assert (
         shorten("sites[0].power_mw: -5 is negative; expected >= 0")

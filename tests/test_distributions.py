@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import gigawatt as gw
-from gigawatt.distributions import Distribution
+from gigawatt.data.distributions import Distribution
 from toy_scenarios import toy
 
 U = np.linspace(0.0005, 0.9995, 1000)  # a fine grid of uniforms: exact quantiles without sampling noise

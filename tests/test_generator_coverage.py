@@ -13,7 +13,7 @@ import numpy as np
 from hypothesis import given, settings
 
 import gigawatt as gw
-from gigawatt.engine import compile_inputs
+from gigawatt.engine.inputs import compile_inputs
 from profiles import examples
 from strategies import scenarios
 

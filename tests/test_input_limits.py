@@ -16,10 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gigawatt import limits
-from gigawatt.cli import main
+from gigawatt.cli.core import main
+from gigawatt.data.loading import load_scenario
+from gigawatt.data.reading import parse_yaml_text, read_yaml_file
 from gigawatt.errors import GigawattError, InputFileError, UnitError
-from gigawatt.loading import load_scenario
-from gigawatt.reading import parse_yaml_text, read_yaml_file
 from gigawatt.units import UNITS, parse_quantity
 from profiles import examples
 

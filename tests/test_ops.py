@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from gigawatt.reliability import (
+from gigawatt.engine.operations import (
     LLAMA3_INTERRUPTIONS,
     daly_interval,
     job_mtti_hours,
@@ -157,7 +157,7 @@ def test_same_seed_same_numbers():
 
 
 def test_ops_cli(capsys):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     assert (
         main(
@@ -185,7 +185,7 @@ def test_ops_cli(capsys):
 
 
 def test_ops_out_writes_the_breakdown(capsys, tmp_path):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     assert main(["ops", "--accelerators", "16384", "--trials", "200", "--out", str(tmp_path / "o"), "--json"]) == 0
     # the two outputs, and nothing else but gigawatt's hidden manifest of what it wrote
@@ -215,7 +215,7 @@ def test_ops_out_writes_the_breakdown(capsys, tmp_path):
     ],
 )
 def test_ops_bad_input(capsys, args, needle):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     assert main(args) == 2
     err = capsys.readouterr()[1]
@@ -224,7 +224,7 @@ def test_ops_bad_input(capsys, args, needle):
 
 # ------------------------------------------------------------------------- servers, standbys, spares, repairs
 
-from gigawatt.reliability import Capacity, simulate_capacity  # noqa: E402
+from gigawatt.engine.operations import Capacity, simulate_capacity  # noqa: E402
 
 
 def _cap(capacity, trials=2000, seed=8, mtti=3.0, window=30 * 24.0):
@@ -291,7 +291,7 @@ def test_cause_multipliers_scale_the_rate():
 
 
 def test_ops_config_file(capsys, tmp_path):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     cfg = tmp_path / "cluster.yaml"
     cfg.write_text(

@@ -10,6 +10,16 @@ import math
 import numpy as np
 import pytest
 
+from gigawatt.engine.operations import (
+    Capacity,
+    _cluster_runs,
+    _seeds,
+    _simulate,
+    _Stream,
+    estimate_events,
+    ops,
+    simulate_capacity,
+)
 from gigawatt.errors import GigawattError
 from gigawatt.limits import OPS_MAX_DAYS
 from gigawatt.model.checkpointing import (
@@ -20,16 +30,6 @@ from gigawatt.model.checkpointing import (
     log_goodput,
     steady_goodput,
     young_interval,
-)
-from gigawatt.reliability import (
-    Capacity,
-    _cluster_runs,
-    _seeds,
-    _simulate,
-    _Stream,
-    estimate_events,
-    ops,
-    simulate_capacity,
 )
 
 W_MAX = OPS_MAX_DAYS * 24.0
@@ -338,7 +338,7 @@ def test_max_events_lifts_the_limit():
 
 
 def test_hostile_cli_cases_answer(capsys):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     assert main(["ops", "--accelerators", "16384", "--checkpoint-write", "0", "--json"]) == 0  # ZeroDivisionError
     d = json.loads(capsys.readouterr()[0])

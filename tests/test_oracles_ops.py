@@ -4,7 +4,7 @@ is the same deterministic schedule of segments and checkpoints, worked out below
 
 import pytest
 
-from gigawatt.reliability import ops
+from gigawatt.engine.operations import ops
 
 NO_FAILURES = 1e15  # hours between interruptions of the whole job
 
@@ -137,7 +137,7 @@ def test_a_window_shorter_than_one_write_keeps_a_positive_interval():
 
 
 def test_probabilities_of_one_are_allowed_in_the_cluster_model():
-    from gigawatt.reliability import Capacity
+    from gigawatt.engine.operations import Capacity
 
     # every repair escalates, every repair only seems to succeed, every server is bad: legal extremes (p = 1)
     Capacity(escalation=1.0, false_success=1.0, bad_fraction=1.0).check()

@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from gigawatt import output
-from gigawatt.cli import main
-from gigawatt.output import MANIFEST, OutputError, OutputRefused, OutputSet
+from gigawatt.cli.core import main
+from gigawatt.report import output
+from gigawatt.report.output import MANIFEST, OutputError, OutputRefused, OutputSet
 
 SCENARIO = """# my own notes: keep these comments
 name: t
@@ -129,7 +129,7 @@ def test_a_failing_write_mid_set_leaves_the_folder_as_it_was(capsys, tmp_path, m
     (out / "notes.txt").write_text("mine")
     capsys.readouterr()
     before = snapshot(tmp_path)
-    from gigawatt import charts
+    from gigawatt.report import charts
 
     def disk_full(result, folder):  # the tables are written, then the charts fail
         assert (folder / "summary.json").exists()
@@ -220,7 +220,7 @@ def test_ops_out_never_writes_over_its_config(capsys, tmp_path, monkeypatch):
 
 def test_out_below_a_file_is_the_users_mistake(tmp_path, capsys):
     # --out afile/sub: no disk problem, a path that cannot be a folder; exit 2 naming the file
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     (tmp_path / "afile").write_text("x")
     assert main(["run", "stargate", "--out", str(tmp_path / "afile" / "sub")]) == 2

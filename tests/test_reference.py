@@ -5,7 +5,7 @@ and on random ones.
 The reference reads the scenario itself (no shared input preparation), so a mistake in the engine's reading of
 the scenario, its money schedules, its interest, its refresh timing or its queue shows up here as a disagreement.
 
-Left out of the comparison: nothing of ``timeseries`` (all of ``gigawatt.engine.SERIES`` and every
+Left out of the comparison: nothing of ``timeseries`` (all of ``gigawatt.engine.inputs.SERIES`` and every
 ``accelerators_<type>`` column). ``metrics`` and ``yearly`` are not compared: result.py derives them from these
 series (the largest training run by gigawatt.model.checkpointing, tested in tests/test_model_functions.py), so
 they add no independent check of the build-out. The phase table's ``facility_capex_usd`` and ``power_mw`` echo
@@ -19,7 +19,7 @@ import numpy as np
 from hypothesis import given, settings
 
 import gigawatt as gw
-from gigawatt.engine import SERIES
+from gigawatt.engine.inputs import SERIES
 from profiles import examples
 from reference_simpy import simulate_reference
 from strategies import scenarios
@@ -221,7 +221,7 @@ def test_reference_shares_no_code_with_the_engine():
         elif isinstance(node, ast.ImportFrom):
             imported.add(node.module)
     ours = {m for m in imported if m == "gigawatt" or m.startswith("gigawatt.")}
-    assert ours == {"gigawatt.scenario", "gigawatt.sources"}, ours
+    assert ours == {"gigawatt.data.scenario", "gigawatt.data.catalog"}, ours
     assert not {m for m in imported if m.split(".")[0] in ("numpy", "reference", "test_properties")}, imported
 
 

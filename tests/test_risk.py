@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gigawatt as gw
-from gigawatt.engine import SERIES, compile_inputs, run_arrays
-from gigawatt.kernel import run_trials
-from gigawatt.montecarlo import Sketch, sample_block
+from gigawatt.engine.inputs import SERIES, compile_inputs, run_arrays
+from gigawatt.engine.kernel import run_trials
+from gigawatt.engine.montecarlo import Sketch, sample_block
 from profiles import examples
 from strategies import scenarios
 from toy_scenarios import toy
@@ -149,7 +149,7 @@ def test_sketch_quantiles_within_relative_error():
 
 
 def test_risk_cli_json_and_files(capsys, tmp_path):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     code = main(
         [
@@ -215,7 +215,7 @@ def test_risk_cli_json_and_files(capsys, tmp_path):
 
 
 def test_risk_bad_input(capsys):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     assert main(["risk", "stargate", "--trials", "0"]) == 2
     assert main(["risk", "stargate", "--set", "risks.cost_overrun={dist: uniform, low: 2, high: 1}"]) == 2
@@ -226,7 +226,7 @@ def test_risk_bad_input(capsys):
 
 
 def test_dask_local_gives_the_single_process_numbers():
-    from gigawatt.cluster import connect
+    from gigawatt.engine.cluster import connect
 
     s = gw.load_scenario("stargate")
     client = connect("local:2")
@@ -240,7 +240,7 @@ def test_dask_local_gives_the_single_process_numbers():
 
 
 def test_dask_bad_address(capsys):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     assert main(["risk", "stargate", "--trials", "10", "--dask", "nowhere:1"]) == 2
     _, err = capsys.readouterr()

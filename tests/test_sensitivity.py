@@ -5,7 +5,7 @@ import json
 import pytest
 
 import gigawatt as gw
-from gigawatt.sensitivity import sensitivity
+from gigawatt.engine.sensitivity import sensitivity
 from toy_scenarios import toy
 
 F = 800e6  # the toy hall's facility capex
@@ -27,7 +27,7 @@ def additive():
 
 
 def test_sobol_indices_of_an_additive_model(monkeypatch):
-    import gigawatt.sensitivity as sens
+    import gigawatt.engine.sensitivity as sens
 
     runs = []
     metric = sens._metric
@@ -75,7 +75,7 @@ def test_bad_sensitivity_input():
 
 
 def test_sensitivity_cli(capsys, tmp_path):
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     code = main(
         [
@@ -102,7 +102,7 @@ def test_sensitivity_cli(capsys, tmp_path):
 def test_a_metric_that_does_not_vary_is_said_in_one_warning_line(capsys):
     # pledged money is fixed in stargate (only its arrival is uncertain): every run gives the same $500B, so the
     # indices are undefined; the user gets one warning line, not SALib's UserWarning with a source line
-    from gigawatt.cli import main
+    from gigawatt.cli.core import main
 
     assert main(["sensitivity", "stargate", "--metric", "pledged_usd", "--samples", "8", "--json"]) == 0
     out, err = capsys.readouterr()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import gigawatt as gw
-from gigawatt.sources import catalog, defaults
+from gigawatt.data.catalog import catalog, defaults
 
 REQUIRED = ["h100", "h200", "b200", "gb200", "gb300", "rubin", "mi300x", "mi355x", "tpu-v5p", "tpu-v7", "trainium2"]
 

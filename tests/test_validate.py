@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import gigawatt as gw
-from gigawatt.cli import main
+from gigawatt.cli.core import main
+from gigawatt.engine.validate import QUANTITIES, _site, observed_sites, validate
 from gigawatt.errors import GigawattError
-from gigawatt.validate import QUANTITIES, _site, observed_sites, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 

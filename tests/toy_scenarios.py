@@ -2,7 +2,7 @@
 
 import copy
 
-from gigawatt.loading import set_path
+from gigawatt.data.loading import set_path
 
 BASE = {
     "name": "toy",

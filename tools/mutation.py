@@ -81,14 +81,14 @@ LOADING_TESTS = [
 
 # module -> (covering tests, functions to mutate; None: the whole module, "" in the set: module-level code)
 TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
-    "src/gigawatt/engine.py": (ENGINE_TESTS, None),
-    "src/gigawatt/kernel.py": (KERNEL_TESTS, None),
+    "src/gigawatt/engine/inputs.py": (ENGINE_TESTS, None),
+    "src/gigawatt/engine/kernel.py": (KERNEL_TESTS, None),
     "src/gigawatt/model/construction.py": (ENGINE_TESTS, None),
     "src/gigawatt/model/energy.py": (ENGINE_TESTS, None),
     "src/gigawatt/model/funding.py": (ENGINE_TESTS, None),
     "src/gigawatt/model/procurement.py": (ENGINE_TESTS, None),
     "src/gigawatt/model/checkpointing.py": (OPS_TESTS, None),
-    "src/gigawatt/reliability.py": (OPS_TESTS, None),
+    "src/gigawatt/engine/operations.py": (OPS_TESTS, None),
     "src/gigawatt/units.py": (
         UNITS_TESTS,
         {
@@ -104,7 +104,7 @@ TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
             "format_usd",
         },
     ),
-    "src/gigawatt/loading.py": (LOADING_TESTS, {"_attach_distributions"}),
+    "src/gigawatt/data/loading.py": (LOADING_TESTS, {"_attach_distributions"}),
 }
 # the oracle tests written against surviving mutants run for every module (they are fast)
 ORACLE_GLOB = "tests/test_oracles_*.py"

@@ -11,20 +11,20 @@ Python API::
     gw.risk(s, trials=10_000, seed=1)          # Monte Carlo over the scenario's distributions
 """
 
+from gigawatt.data.catalog import catalog, defaults, get_accelerator
+from gigawatt.data.loading import builtin_names, load_scenario, resolved_with_sources
+from gigawatt.data.scenario import Scenario
+from gigawatt.engine.estimate import estimate
+from gigawatt.engine.result import METRICS, Result, simulate
 from gigawatt.errors import GigawattError, ScenarioError, UnknownNameError
-from gigawatt.estimate import estimate
-from gigawatt.loading import builtin_names, load_scenario, resolved_with_sources
-from gigawatt.result import METRICS, Result, simulate
-from gigawatt.scenario import Scenario
-from gigawatt.sources import catalog, defaults, get_accelerator
 
 __version__ = "0.1.0"
 
 
 def risk(scenario: Scenario, trials: int = 10_000, seed: int = 0, **kwargs):
-    """Monte Carlo over the scenario's distributions: see :func:`gigawatt.montecarlo.risk` (imported on first use,
-    so that deterministic runs do not load numba)."""
-    from gigawatt.montecarlo import risk as _risk
+    """Monte Carlo over the scenario's distributions: see :func:`gigawatt.engine.montecarlo.risk` (imported on
+    first use, so that deterministic runs do not load numba)."""
+    from gigawatt.engine.montecarlo import risk as _risk
 
     return _risk(scenario, trials=trials, seed=seed, **kwargs)
 

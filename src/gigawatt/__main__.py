@@ -1,3 +1,3 @@
-from gigawatt.cli import entry
+from gigawatt.cli.core import entry
 
 entry()

@@ -10,7 +10,7 @@ rewrite the file.
 
 from __future__ import annotations
 
-# --- reading scenario and config files (gigawatt.loading) --------------------------------------------------------
+# --- reading scenario and config files (gigawatt.data.loading) --------------------------------------------------------
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a scenario or config file; built-ins are < 10 kB
 MAX_NESTING = 32  # depth of mappings and lists in a YAML file (a scenario needs about 8)
 MAX_ALIASES = 0  # YAML anchors/aliases: refused (expansion is what makes "billion laughs" bombs)
@@ -22,7 +22,7 @@ MAX_YAML_NODES = 100_000  # scalars, mappings and lists in one file (a built-in 
 MAX_YAML_SCALAR_CHARS = 100_000  # characters in one YAML scalar (a description); a number longer than 4,300 digits
 #                                  is refused by Python itself and reported as such
 
-# --- scenario values (gigawatt.scenario, gigawatt.estimate): the physical range each field can take --------------
+# --- scenario values (gigawatt.data.scenario, gigawatt.engine.estimate): the physical range each field can take
 MIN_MONTH = "2000-01"  # earliest month a scenario may name (the first accelerator in the catalog ships in 2022)
 MAX_MONTH = "2100-12"  # latest month: with the horizon and every delay added the engine stays far below year 9999
 MAX_HORIZON_MONTHS = 600  # programme.horizon_months: 50 years simulated (a whole number of months, >= 1)
@@ -46,7 +46,7 @@ MAX_PHASES = 1_000  # phases in all sites of one scenario: 1,000 phases over 600
 MAX_PLEDGES = 1_000  # pledges of all partners (1,000 over 600 months: ~4 s here)
 MAX_SUPPLY_CAPS = 20  # supply caps (each is checked against every phase every month: 50 caps added ~3 s here)
 
-# --- work a command may start (gigawatt.cli, montecarlo, sensitivity) ------------------------------------------
+# --- work a command may start (gigawatt.cli.core, montecarlo, sensitivity) ------------------------------------------
 RISK_MAX_TRIALS = 10_000_000  # risk --trials: 10^7 took 310 s and 677 MiB here (README); lifted by --force-large
 SENSITIVITY_MAX_RUNS = 4_000_000  # model runs of one sensitivity (Sobol N*(D+2), Morris N*(D+1)); --force-large
 WORK_MAX_SECONDS = 1_800  # estimated wall time of one risk or sensitivity run (30 min); lifted by --force-large
@@ -57,7 +57,7 @@ SECONDS_PER_TRIAL_PHASE_MONTH = 2.0e-8  # ... plus this per trial, phase and mon
 CHUNK_BYTES = 256 * 1024**2  # memory for the trials in flight at once (risk, sensitivity): sets the chunk size
 DASK_CONNECT_SECONDS = 5  # --dask ADDRESS: connect and hear back from a Dask scheduler within this, or fail
 
-# --- operations model (gigawatt.reliability, gigawatt ops) ----------------------------------------------------
+# --- operations model (gigawatt.engine.operations, gigawatt ops) ----------------------------------------------------
 OPS_MAX_DAYS = 36_525  # longest window, --days and --work (100 years: no job or fleet lasts longer); see no_progress
 OPS_MAX_ACCELERATORS = 10**12  # --accelerators: 10^5 times the accelerators in service today; keeps M > 1e-8 h
 OPS_MIN_MTTI_HOURS = 1e-9  # job MTTI (3.6 us, 10^6 times shorter than a training step); keeps counts finite

@@ -1,5 +1,5 @@
 """Checkpointing in closed form: failure rates calibrated on Llama 3, Young/Daly intervals, Daly's expected wall
-time, and the largest training run a fleet can carry. Pure numpy; gigawatt.reliability adds the simulations.
+time, and the largest training run a fleet can carry. Pure numpy; gigawatt.engine.operations adds the simulations.
 
 A job on N accelerators is interrupted at N times the per-accelerator rate (exponential, independent), so its
 mean time to interruption is M = 1 / (N * sum_c lambda_c). With checkpoint interval tau, write time delta and

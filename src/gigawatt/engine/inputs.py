@@ -1,6 +1,6 @@
 """The orchestrator: a scenario in, a month-by-month result out.
 
-``compile_inputs`` turns a validated :class:`~gigawatt.scenario.Scenario` into arrays (phases on the last axis);
+``compile_inputs`` turns a validated :class:`~gigawatt.data.scenario.Scenario` into arrays (phases on the last axis);
 ``run_arrays`` steps through the months with every state array shaped ``(trials, phases)``, so the same code runs
 one deterministic trial or many Monte Carlo trials; ``simulate`` wraps both and returns a :class:`Result`.
 
@@ -29,10 +29,10 @@ import dataclasses
 
 import numpy as np
 
+from gigawatt.data.catalog import H100_BF16_DENSE_TFLOPS, Accelerator, catalog
+from gigawatt.data.scenario import Scenario
 from gigawatt.errors import GigawattError
 from gigawatt.model import construction, energy, funding, procurement
-from gigawatt.scenario import Scenario
-from gigawatt.sources import H100_BF16_DENSE_TFLOPS, Accelerator, catalog
 from gigawatt.units import add_months, month_index
 
 H100_FLOPS = H100_BF16_DENSE_TFLOPS * 1e12
@@ -382,7 +382,7 @@ def run_arrays(inp: Inputs, trials: int = 1) -> dict[str, np.ndarray]:
     Every quantity is computed for all trials and phases at once; the loop runs over months only.
     """
     if inp.trials != 1:
-        raise ValueError("run_arrays steps one trial's inputs; use gigawatt.montecarlo for many")
+        raise ValueError("run_arrays steps one trial's inputs; use gigawatt.engine.montecarlo for many")
     inp = inp.trial(0)
     N, T, P, K = trials, len(inp.months), len(inp.power_mw), len(inp.types)
     lead, life = int(inp.lead_months), int(inp.life_months)

@@ -25,7 +25,7 @@ from rich.table import Table
 
 import gigawatt as gw
 from gigawatt.errors import GigawattError
-from gigawatt.output import plain, shorten
+from gigawatt.report.output import plain, shorten
 from gigawatt.units import format_usd, parse_quantity
 
 app = typer.Typer(
@@ -73,7 +73,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tab
 
 
 def _print_json(data) -> None:
-    from gigawatt.output import finite
+    from gigawatt.report.output import finite
 
     sys.stdout.write(json.dumps(finite(data), indent=2, default=str, allow_nan=False) + "\n")
 
@@ -152,7 +152,7 @@ def _yearly_table(result: gw.Result) -> Table:
 
 def _warn(scenario) -> list[str]:
     """Print consistency warnings to stderr (they never change the exit code) and return them."""
-    from gigawatt.checks import run_checks
+    from gigawatt.data.checks import run_checks
 
     warnings = [*(getattr(scenario, "load_warnings", None) or ()), *run_checks(scenario)]
     for w in warnings:
@@ -253,7 +253,7 @@ def files_read(refs, scenario=None) -> list[Path]:
 
 def _outputs(out: str | None, force: bool, names, refs, scenario=None):
     """The --out set of a command, checked before the work starts (None without --out)."""
-    from gigawatt import output
+    from gigawatt.report import output
 
     if out is None:
         return None
@@ -268,7 +268,7 @@ def _print_written(paths, stderr: bool = False) -> None:
 
 
 def _write_run(result: gw.Result, payload: dict, outset) -> list[Path]:
-    from gigawatt import charts, output
+    from gigawatt.report import charts, output
 
     with outset:
         folder = outset.folder
@@ -308,7 +308,7 @@ def risk_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Monte Carlo over the scenario's uncertain inputs: P10/P50/P90 per year, probabilities, fan charts."""
-    from gigawatt.montecarlo import check_work, plan_risk, risk
+    from gigawatt.engine.montecarlo import check_work, plan_risk, risk
 
     _outputs(out, force, RISK_FILES, [scenario])
     s = gw.load_scenario(scenario, overrides=set_ or [])
@@ -323,7 +323,7 @@ def risk_cmd(
         )
     client = None
     if dask is not None:
-        from gigawatt.cluster import connect
+        from gigawatt.engine.cluster import connect
 
         client = connect(dask)
     try:
@@ -403,7 +403,7 @@ def _risk_yearly_table(result) -> Table:
 def _write_risk(result, payload: dict, outset) -> list[Path]:
     import pandas as pd
 
-    from gigawatt import charts, output
+    from gigawatt.report import charts, output
 
     metrics = pd.DataFrame(result.metrics).T.rename_axis("metric")
     yearly = pd.DataFrame(
@@ -441,8 +441,8 @@ def sensitivity_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Which uncertain inputs matter for a metric: SALib indices with confidence intervals, and a tornado."""
-    from gigawatt.montecarlo import check_work
-    from gigawatt.sensitivity import plan_sensitivity, sensitivity
+    from gigawatt.engine.montecarlo import check_work
+    from gigawatt.engine.sensitivity import plan_sensitivity, sensitivity
 
     _outputs(out, force, SENSITIVITY_FILES, [scenario])
     s = gw.load_scenario(scenario, overrides=set_ or [])
@@ -462,7 +462,7 @@ def sensitivity_cmd(
     if outset is not None:
         import pandas as pd
 
-        from gigawatt import charts, output
+        from gigawatt.report import charts, output
 
         with outset:
             folder = outset.folder
@@ -686,7 +686,7 @@ def schema_cmd() -> None:
 
 def _register_commands() -> None:
     """Commands that live in their own modules register themselves on ``app`` when imported."""
-    from gigawatt import cli_ops, cli_validate  # noqa: F401
+    from gigawatt.cli import ops, validate  # noqa: F401
 
 
 @app.callback()

@@ -15,8 +15,8 @@ cooling overhead is added or removed); facility power uses the model's default P
 figure is compared as facility power and the row says so. A site whose accelerator the model cannot size (a TPU,
 whose power Google does not publish) keeps its row with ``modelled = None`` and the reason.
 
-This module is core: it reads data and calls :func:`gigawatt.estimate`; the command line and the chart live in
-:mod:`gigawatt.cli_validate` and :mod:`gigawatt.charts`.
+This module is core: it reads data and calls :func:`gigawatt.engine.estimate`; the command line and the chart live in
+:mod:`gigawatt.cli.validate` and :mod:`gigawatt.report.charts`.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ import functools
 import statistics
 from importlib import resources
 
+from gigawatt.data.catalog import get_accelerator
+from gigawatt.engine.estimate import estimate
 from gigawatt.errors import GigawattError
-from gigawatt.estimate import estimate
-from gigawatt.sources import get_accelerator
 
 SITES_FILE = "observed_sites.csv"
 POWER_BASES = ("it", "facility", "campus_grid")

@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 
 from gigawatt import limits
+from gigawatt.data.catalog import H100_BF16_DENSE_TFLOPS, Accelerator, default, defaults, get_accelerator
 from gigawatt.errors import GigawattError
-from gigawatt.sources import H100_BF16_DENSE_TFLOPS, Accelerator, default, defaults, get_accelerator
 
 HOURS_PER_YEAR = 8766.0  # 365.25 days x 24 h
 _GIVEN_MAX = {"power": limits.MAX_ESTIMATE_POWER_MW, "budget": limits.MAX_USD, "accelerators": limits.MAX_ACCELERATORS}

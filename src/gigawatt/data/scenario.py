@@ -6,7 +6,7 @@ human units ("1.2 GW", "$500B", "18 months") and may carry its source::
     amount_usd: {value: "$19B", source: "The Information via Reuters", facts_id: SG10, status: reported}
 
 This module holds the schema (pydantic models, validated field by field) and the cross-field rules;
-gigawatt.loading reads files, applies overrides and reports every problem with its field path.
+gigawatt.data.loading reads files, applies overrides and reports every problem with its field path.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 from gigawatt import limits
+from gigawatt.data.catalog import Provenance, catalog, default
 from gigawatt.errors import GigawattError
-from gigawatt.sources import Provenance, catalog, default
 from gigawatt.units import month_index, parse_month, parse_quantity
 
 PROVENANCE_KEYS = {"source", "status", "facts_id", "date", "note", "derivation", "unit", "default"}
@@ -298,7 +298,7 @@ class Scenario(_Model):
 
     @property
     def distributions(self) -> dict:
-        """Uncertain inputs by field path (:class:`gigawatt.distributions.Distribution`); empty if none."""
+        """Uncertain inputs by field path (:class:`gigawatt.data.distributions.Distribution`); empty if none."""
         return self._distributions
 
     @property

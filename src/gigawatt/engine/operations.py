@@ -36,6 +36,7 @@ import math
 import numpy as np
 from numba import njit, prange
 
+from gigawatt.data.catalog import get_accelerator
 from gigawatt.errors import GigawattError
 from gigawatt.limits import (
     OPS_CHUNK_TRIALS,
@@ -60,7 +61,6 @@ from gigawatt.model.checkpointing import (  # noqa: F401  (re-exported: the clos
     steady_goodput,
     young_interval,
 )
-from gigawatt.sources import get_accelerator
 
 DISTRIBUTIONS = ("exponential", "weibull", "lognormal")
 

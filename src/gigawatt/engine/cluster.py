@@ -96,7 +96,7 @@ def run_on_cluster(client, scenario, seed: int, trials: int, n_blocks: int, chun
     """Run ``n_blocks`` blocks as tasks of a few blocks each and merge what comes back."""
     from dask.distributed import as_completed
 
-    from gigawatt.montecarlo import BLOCK, run_blocks
+    from gigawatt.engine.montecarlo import BLOCK, run_blocks
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     per_task = max(1, min(max(1, chunk_trials // BLOCK) * 4, math.ceil(n_blocks / (4 * workers))))

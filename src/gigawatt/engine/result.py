@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from gigawatt.engine import SERIES, Inputs, compile_inputs, run_arrays
-from gigawatt.scenario import Scenario
+from gigawatt.data.scenario import Scenario
+from gigawatt.engine.inputs import SERIES, Inputs, compile_inputs, run_arrays
 from gigawatt.units import add_months
 
 if TYPE_CHECKING:  # pandas is imported where a DataFrame is built, so `import gigawatt` stays light
@@ -62,7 +62,7 @@ class Result:
     ----------
     scenario : Scenario  What was simulated.
     timeseries : pandas.DataFrame  One row per month (index ``month``, first day), one column per series
-        (see ``gigawatt.engine.SERIES``) plus ``accelerators_<type>`` columns.
+        (see ``gigawatt.engine.inputs.SERIES``) plus ``accelerators_<type>`` columns.
     metrics : dict  Key metrics (see ``METRICS``).
     phases : pandas.DataFrame  One row per phase with planned and actual start and online months.
     """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gigawatt.output import plain, write_atomic
-from gigawatt.result import Result
+from gigawatt.engine.result import Result
+from gigawatt.report.output import plain, write_atomic
 
 
 def _plt():

@@ -21,10 +21,10 @@ import numpy as np
 from numba import njit
 
 from gigawatt import limits
-from gigawatt.engine import SERIES, compile_inputs
+from gigawatt.data.scenario import Scenario
+from gigawatt.engine.inputs import SERIES, compile_inputs
+from gigawatt.engine.result import METRICS, metrics_from_series
 from gigawatt.errors import GigawattError
-from gigawatt.result import METRICS, metrics_from_series
-from gigawatt.scenario import Scenario
 from gigawatt.units import add_months
 
 BLOCK = 1024
@@ -185,7 +185,7 @@ def _chunk_values(scenario: Scenario, seed: int, blocks: range, trials: int) -> 
 def simulate_trials(scenario: Scenario, values: dict, n: int):
     """Simulate ``n`` trials with ``values`` for the uncertain inputs; returns (metrics dict of arrays (n,),
     series (n, S, T), the compiled inputs)."""
-    from gigawatt.kernel import run_trials
+    from gigawatt.engine.kernel import run_trials
 
     inp = compile_inputs(scenario, values, trials=n)
     out = run_trials(inp)
@@ -357,7 +357,7 @@ def memory_bytes() -> int:
 def trial_bytes(scenario: Scenario) -> int:
     """Memory one trial takes while its chunk is simulated and aggregated: the series, per-type counts, per-phase
     inputs and the aggregation row (float64 each); measured within a factor of 1.5 at 60 to 600 months."""
-    from gigawatt.sources import catalog
+    from gigawatt.data.catalog import catalog
 
     T = round(scenario.programme.horizon_months)
     P = sum(len(site.phases) for site in scenario.sites)
@@ -456,7 +456,7 @@ def risk(
     chunk_trials : int  Trials simulated at once (rounded to whole blocks of 1,024); bounds memory
         (:func:`chunk_trials_for` gives the most that fit ``limits.CHUNK_BYTES``).
     progress : callable  Called with the number of trials done so far.
-    client : dask.distributed.Client, optional  Runs groups of blocks on its workers (see gigawatt.cluster).
+    client : dask.distributed.Client, optional  Runs groups of blocks on its workers (see gigawatt.engine.cluster).
     """
     if isinstance(trials, bool) or not isinstance(trials, int | np.integer) or trials < 1:
         raise GigawattError(f"trials: {trials!r}; expected a whole number >= 1")
@@ -477,7 +477,7 @@ def risk(
     if client is None:
         acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step)
     else:
-        from gigawatt.cluster import run_on_cluster
+        from gigawatt.engine.cluster import run_on_cluster
 
         acc = run_on_cluster(client, scenario, seed, trials, n_blocks, chunk_trials, step)
     return _summarize(scenario, layout, acc, trials, seed)

@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 import numpy as np
 
+from gigawatt.data.scenario import Scenario
+from gigawatt.engine.result import METRICS
 from gigawatt.errors import GigawattError
-from gigawatt.result import METRICS
-from gigawatt.scenario import Scenario
 
 NUMERIC_METRICS = [k for k in METRICS if k != "first_gw_date"]
 METHODS = ("sobol", "morris")
@@ -63,7 +63,7 @@ def _values(scenario: Scenario, paths: list[str], u: np.ndarray) -> dict:
 
 
 def _metric(scenario: Scenario, values: dict, n: int, metric: str) -> np.ndarray:
-    from gigawatt.montecarlo import simulate_trials
+    from gigawatt.engine.montecarlo import simulate_trials
 
     return simulate_trials(scenario, values, n)[0][metric]
 
@@ -104,13 +104,13 @@ def _check_args(scenario: Scenario, metric: str, method: str, samples: int) -> l
 
 
 def plan_sensitivity(scenario: Scenario, method: str = "sobol", samples: int = 1024, metric: str = "capex_total_usd"):
-    """Time and memory of :func:`sensitivity`, from the counts alone (a :class:`gigawatt.montecarlo.WorkPlan`).
+    """Time and memory of :func:`sensitivity`, from the counts alone (a :class:`gigawatt.engine.montecarlo.WorkPlan`).
 
     Runs: N (D + 2) for Sobol, N (D + 1) for Morris, D inputs. Memory: the sample (twice, while SALib builds it),
     the outputs, Sobol's bootstrap (``RESAMPLES`` draws of N, a few arrays of them) and one chunk of runs in flight.
     """
     from gigawatt import limits
-    from gigawatt.montecarlo import WorkPlan, engine_runs_cost
+    from gigawatt.engine.montecarlo import WorkPlan, engine_runs_cost
 
     paths = _check_args(scenario, metric, method, samples)
     d = len(paths)
@@ -151,14 +151,14 @@ def sensitivity(
     progress : callable  Called with the number of model runs done so far.
     chunk : int  Model runs simulated at once (default: as many as fit ``limits.CHUNK_BYTES``); bounds memory.
 
-    Size the work first with :func:`plan_sensitivity` and :func:`gigawatt.montecarlo.check_work`.
+    Size the work first with :func:`plan_sensitivity` and :func:`gigawatt.engine.montecarlo.check_work`.
     """
     from SALib.analyze import morris as morris_analyze
     from SALib.analyze import sobol as sobol_analyze
     from SALib.sample import morris as morris_sample
     from SALib.sample import sobol as sobol_sample
 
-    from gigawatt.montecarlo import chunk_trials_for
+    from gigawatt.engine.montecarlo import chunk_trials_for
 
     paths = _check_args(scenario, metric, method, samples)
     chunk = chunk_trials_for(scenario) if chunk is None else chunk

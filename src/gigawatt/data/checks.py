@@ -6,8 +6,8 @@ the published figure it is compared with. ``run_checks`` collects them all.
 
 from __future__ import annotations
 
-from gigawatt.scenario import Scenario
-from gigawatt.sources import catalog, defaults
+from gigawatt.data.catalog import catalog, defaults
+from gigawatt.data.scenario import Scenario
 from gigawatt.units import add_months, month_index
 
 

@@ -1,6 +1,6 @@
 """``gigawatt validate``: the estimator's conversions against observed AI sites (the command line side).
 
-Registered on the main :data:`gigawatt.cli.app`; the comparison is in :mod:`gigawatt.validate`, the sites in
+Registered on the main :data:`gigawatt.cli.core.app`; the comparison is in :mod:`gigawatt.engine.validate`, the sites in
 ``gigawatt/data/observed_sites.csv``.
 """
 
@@ -12,9 +12,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from gigawatt.cli import ForceOpt, JsonOpt, _outputs, _print_json, _print_written, _say, app, console, plain
+from gigawatt.cli.core import ForceOpt, JsonOpt, _outputs, _print_json, _print_written, _say, app, console, plain
+from gigawatt.engine.validate import QUANTITIES, validate
 from gigawatt.units import format_usd
-from gigawatt.validate import QUANTITIES, validate
 
 VALIDATE_FILES = ("validation.png", "validation.csv")
 _SHORT = {"accelerators_from_power": "accelerators", "power_from_accelerators": "power MW", "capex": "capex"}
@@ -73,7 +73,7 @@ def _summary_table(summary: dict) -> Table:
 def _write(result: dict, outset) -> list[Path]:
     import pandas as pd
 
-    from gigawatt import charts, output
+    from gigawatt.report import charts, output
 
     table = pd.DataFrame(result["sites"])
     with outset:

@@ -1,6 +1,6 @@
 """``gigawatt ops``: failures, checkpointing and goodput of one training job (the command line side).
 
-Registered on the main :data:`gigawatt.cli.app`; the model is in :mod:`gigawatt.reliability`.
+Registered on the main :data:`gigawatt.cli.core.app`; the model is in :mod:`gigawatt.engine.operations`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from gigawatt.cli import ForceOpt, JsonOpt, _outputs, _print_json, _print_written, _say, app, console, plain, warn
+from gigawatt.cli.core import ForceOpt, JsonOpt, _outputs, _print_json, _print_written, _say, app, console, plain, warn
 from gigawatt.errors import GigawattError
 from gigawatt.units import parse_quantity
 
@@ -94,7 +94,7 @@ def _ops_value(kind: str, value, where: str):
 
 
 def _read_ops_config(path: Path) -> dict:
-    from gigawatt.reading import read_yaml_file
+    from gigawatt.data.reading import read_yaml_file
 
     data = read_yaml_file(path, what="--config")  # bounded, regular files only, UTF-8, no aliases, no duplicates
     if data is None:
@@ -200,7 +200,7 @@ def ops_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Failures, checkpointing and goodput of one training job (calibrated on Llama 3's 54-day snapshot)."""
-    from gigawatt.reliability import Capacity, ops
+    from gigawatt.engine.operations import Capacity, ops
 
     _outputs(out, force, OPS_FILES, [config])
     given = _read_ops_config(config) if config is not None else {}
@@ -289,7 +289,7 @@ def ops_cmd(
     _warn_result(result, settings)
     written = []
     if out is not None:
-        from gigawatt import charts, output
+        from gigawatt.report import charts, output
 
         if not result.simulated:
             raise GigawattError("ops --out: the breakdown chart comes from the simulation; add --trials, e.g. 1000")

@@ -1,9 +1,9 @@
 """Reading scenarios: built-in names and files, ``extends``/``set``, ``--set`` overrides, sources and
 distributions written beside values, and error messages that name the field.
 
-Loading goes: YAML text (read within limits by gigawatt.reading) -> ``extends``/``set`` and ``--set`` overrides
+Loading goes: YAML text (read within limits by gigawatt.data.reading) -> ``extends``/``set`` and ``--set`` overrides
 applied to the raw tree -> sourced values and distributions unwrapped (kept by field path) -> NaN and infinity
-refused -> validation by pydantic (gigawatt.scenario) -> cross-field checks -> distributions parsed with their
+refused -> validation by pydantic (gigawatt.data.scenario) -> cross-field checks -> distributions parsed with their
 field's own validator. Every problem is reported with its field path, the value and what was expected.
 """
 
@@ -17,12 +17,12 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
+from gigawatt.data.catalog import Provenance, defaults
+from gigawatt.data.reading import nonfinite_paths, parse_yaml_text, read_text_file
+from gigawatt.data.reading import read_yaml_file as read_yaml_file  # re-exported: ops --config is read with it
+from gigawatt.data.scenario import PROVENANCE_KEYS, PowerSource, Scenario, check_references
 from gigawatt.errors import GigawattError, InputFileError, ScenarioError
 from gigawatt.limits import MAX_EXTENDS_DEPTH, MAX_SET_OVERRIDES
-from gigawatt.reading import nonfinite_paths, parse_yaml_text, read_text_file
-from gigawatt.reading import read_yaml_file as read_yaml_file  # re-exported: ops --config is read with it
-from gigawatt.scenario import PROVENANCE_KEYS, PowerSource, Scenario, check_references
-from gigawatt.sources import Provenance, defaults
 from gigawatt.units import month_index, parse_quantity
 
 
@@ -286,7 +286,7 @@ def unwrap_sources(tree: Any, path: str = "", dists: dict | None = None) -> tupl
         if isinstance(node, dict) and "dist" in node:
             if dists is None:
                 raise GigawattError(f"{here}: a distribution is not allowed here")
-            from gigawatt.distributions import check_structure
+            from gigawatt.data.distributions import check_structure
 
             check_structure(here, node)
             dists[here] = node
@@ -464,7 +464,7 @@ def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str)
     """Parse each distribution with its field's own validator, check its support, set its central value."""
     from pydantic import TypeAdapter
 
-    from gigawatt import distributions
+    from gigawatt.data import distributions
     from gigawatt.units import add_months
 
     start = scenario.programme.start

@@ -1,6 +1,6 @@
 """The engine compiled with numba: one trial per loop iteration, trials in parallel.
 
-It steps exactly the model of :func:`gigawatt.engine.run_arrays` (read that first: it is the readable,
+It steps exactly the model of :func:`gigawatt.engine.inputs.run_arrays` (read that first: it is the readable,
 vectorized statement of each step) with scalar loops over phases, for many trials at once. Sums over phases use
 numpy's own pairwise order, so the two engines give the same numbers bit for bit (tested).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
-from gigawatt.engine import H100_FLOPS, SERIES, Inputs
+from gigawatt.engine.inputs import H100_FLOPS, SERIES, Inputs
 
 _S = {name: i for i, name in enumerate(SERIES)}
 S_MW, S_ITMW, S_ITINST, S_ACC, S_H100E, S_FLOPS = (

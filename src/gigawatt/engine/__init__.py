@@ -1,0 +1,1 @@
+"""The orchestration: the month loop, one trial and many, Monte Carlo, Dask, sensitivity, operations."""

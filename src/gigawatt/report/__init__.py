@@ -1,0 +1,1 @@
+"""Reports: tables, charts and the files a run writes."""
