@@ -53,6 +53,81 @@ def _count(raw: float, what: str) -> int:
     return math.floor(raw + 1e-9)
 
 
+def _check_given(**given: float | None) -> None:
+    """Exactly one of facility power, budget or accelerator count, each within its physical range."""
+    named = {k.removesuffix("_mw").removesuffix("_usd"): v for k, v in given.items() if v is not None}
+    if len(named) != 1:
+        raise GigawattError(
+            f"estimate: give exactly one of --power, --budget or --accelerators (got {', '.join(named) or 'none'})"
+        )
+    for name, value in named.items():
+        _check(f"--{name}", value, 0.0, _GIVEN_MAX[name], low_open=True)
+
+
+def _accelerator(
+    accelerator: str | Accelerator, it_power_w: float | None, price_usd: float | None
+) -> tuple[Accelerator, set[str]]:
+    """The accelerator with the command line's IT power and price over its published ones, and the names overridden."""
+    if it_power_w is not None:
+        _check("--it-power-w", it_power_w, limits.MIN_ACCELERATOR_W, limits.MAX_ACCELERATOR_W)
+    if price_usd is not None:
+        _check("--price", price_usd, 0.0, limits.MAX_ACCELERATOR_PRICE_USD, low_open=True)
+    acc = accelerator if isinstance(accelerator, Accelerator) else get_accelerator(accelerator, "--accelerator")
+    overridden = {k for k, v in (("it_power_w", it_power_w), ("price_usd", price_usd)) if v is not None}
+    if overridden:
+        import dataclasses
+
+        acc = dataclasses.replace(acc, it_power_w=it_power_w or acc.it_power_w, price_usd=price_usd or acc.price_usd)
+    return acc, overridden
+
+
+def _pick(used: dict, name: str, value: float | None, key: str, lo: float, hi: float, from_limits=True) -> float:
+    """``value`` (checked against [lo, hi]) or, when None, the default ``key`` from data/defaults.csv; records in
+    ``used[name]`` the value and where it came from."""
+    if value is None:
+        row = defaults()[key]
+        used[name] = {"value": row.value, **row.provenance.as_dict()}
+        return default(key)
+    _check(_FLAGS.get(name, f"--{name.replace('_', '-')}"), value, lo, hi, from_limits=from_limits)
+    used[name] = {"value": value, "status": "given on the command line"}
+    return value
+
+
+def _size(
+    power_mw: float | None,
+    budget_usd: float | None,
+    accelerators: float | None,
+    *,
+    it_kw: float,
+    price: float,
+    pue: float,
+    capex_mw: float,
+) -> tuple[int, float, float]:
+    """(accelerators, IT MW, facility MW) from whichever of power, budget or count was given."""
+    if power_mw is not None:
+        facility_mw = power_mw
+        it_mw = facility_mw / pue
+        n = _count(it_mw * 1000.0 / it_kw, f"--power {power_mw:g} MW at {it_kw * 1000:g} W each")
+        return n, it_mw, facility_mw
+    if budget_usd is not None:
+        per = price + it_kw / 1000.0 * capex_mw
+        n = _count(budget_usd / per, f"--budget ${budget_usd:,.0f} at ${per:,.6g} each")
+    else:
+        n = _count(accelerators, "--accelerators")
+    it_mw = n * it_kw / 1000.0
+    return n, it_mw, it_mw * pue
+
+
+def _accelerator_sources(acc: Accelerator, overridden: set[str]) -> dict:
+    return {
+        k: {
+            "value": getattr(acc, k),
+            **({"status": "given on the command line"} if k in overridden else acc.provenance[k].as_dict()),
+        }
+        for k in ("it_power_w", "price_usd", "bf16_dense_tflops")
+    }
+
+
 def estimate(
     accelerator: str | Accelerator,
     *,
@@ -72,62 +147,26 @@ def estimate(
     Defaults for PUE, facility capex per MW, utilization, energy price and carbon intensity come from
     data/defaults.csv; the returned ``assumptions`` name each value used and its source.
     """
-    given = {
-        k: v for k, v in (("power", power_mw), ("budget", budget_usd), ("accelerators", accelerators)) if v is not None
-    }
-    if len(given) != 1:
-        raise GigawattError(
-            f"estimate: give exactly one of --power, --budget or --accelerators (got {', '.join(given) or 'none'})"
-        )
-    for name, value in given.items():
-        _check(f"--{name}", value, 0.0, _GIVEN_MAX[name], low_open=True)
-    if it_power_w is not None:
-        _check("--it-power-w", it_power_w, limits.MIN_ACCELERATOR_W, limits.MAX_ACCELERATOR_W)
-    if price_usd is not None:
-        _check("--price", price_usd, 0.0, limits.MAX_ACCELERATOR_PRICE_USD, low_open=True)
-    acc = accelerator if isinstance(accelerator, Accelerator) else get_accelerator(accelerator, "--accelerator")
-    overridden = {k for k, v in (("it_power_w", it_power_w), ("price_usd", price_usd)) if v is not None}
-    if overridden:
-        import dataclasses
-
-        acc = dataclasses.replace(acc, it_power_w=it_power_w or acc.it_power_w, price_usd=price_usd or acc.price_usd)
+    _check_given(power_mw=power_mw, budget_usd=budget_usd, accelerators=accelerators)
+    acc, overridden = _accelerator(accelerator, it_power_w, price_usd)
     it_kw = acc.require("it_power_w", "--accelerator", hint="--it-power-w") / 1000.0
     price = acc.require("price_usd", "--accelerator", hint="--price")
-    table = defaults()
     used = {}
-
-    def pick(name, value, key, lo, hi, from_limits=True):
-        if value is None:
-            used[name] = {"value": table[key].value, **table[key].provenance.as_dict()}
-            return default(key)
-        _check(_FLAGS.get(name, f"--{name.replace('_', '-')}"), value, lo, hi, from_limits=from_limits)
-        used[name] = {"value": value, "status": "given on the command line"}
-        return value
-
-    pue = pick("pue", pue, "operations.pue", 1.0, 3.0, from_limits=False)  # the schema's PUE range
-    capex_mw = pick("capex_per_mw_usd", capex_per_mw_usd, "phase.capex_per_mw_usd", 0.0, limits.MAX_USD_PER_MW)
-    util = pick("utilization", utilization, "operations.utilization", 0.0, 1.0, from_limits=False)  # a share
-    price_mwh = pick(
+    pue = _pick(used, "pue", pue, "operations.pue", 1.0, 3.0, from_limits=False)  # the schema's PUE range
+    capex_mw = _pick(used, "capex_per_mw_usd", capex_per_mw_usd, "phase.capex_per_mw_usd", 0.0, limits.MAX_USD_PER_MW)
+    util = _pick(used, "utilization", utilization, "operations.utilization", 0.0, 1.0, from_limits=False)  # a share
+    price_mwh = _pick(
+        used,
         "energy_price_usd_per_mwh",
         energy_price_usd_per_mwh,
         "operations.energy_price_usd_per_mwh",
         0.0,
         limits.MAX_USD_PER_MWH,
     )
-    carbon = pick("carbon_t_per_mwh", carbon_t_per_mwh, "power.grid.carbon_t_per_mwh", 0.0, limits.MAX_T_PER_MWH)
-
-    if power_mw is not None:
-        facility_mw = power_mw
-        it_mw = facility_mw / pue
-        n = _count(it_mw * 1000.0 / it_kw, f"--power {power_mw:g} MW at {it_kw * 1000:g} W each")
-    else:
-        if budget_usd is not None:
-            per = price + it_kw / 1000.0 * capex_mw
-            n = _count(budget_usd / per, f"--budget ${budget_usd:,.0f} at ${per:,.6g} each")
-        else:
-            n = _count(accelerators, "--accelerators")
-        it_mw = n * it_kw / 1000.0
-        facility_mw = it_mw * pue
+    carbon = _pick(used, "carbon_t_per_mwh", carbon_t_per_mwh, "power.grid.carbon_t_per_mwh", 0.0, limits.MAX_T_PER_MWH)
+    n, it_mw, facility_mw = _size(
+        power_mw, budget_usd, accelerators, it_kw=it_kw, price=price, pue=pue, capex_mw=capex_mw
+    )
     capex_it = n * price
     capex_fac = it_mw * capex_mw
     energy = n * it_kw / 1000.0 * util * pue * HOURS_PER_YEAR
@@ -148,11 +187,5 @@ def estimate(
         "it_power_w_per_accelerator": it_kw * 1000.0,
         "price_usd_per_accelerator": price,
         "assumptions": used,
-        "accelerator_sources": {
-            k: {
-                "value": getattr(acc, k),
-                **({"status": "given on the command line"} if k in overridden else acc.provenance[k].as_dict()),
-            }
-            for k in ("it_power_w", "price_usd", "bf16_dense_tflops")
-        },
+        "accelerator_sources": _accelerator_sources(acc, overridden),
     }
