@@ -1,0 +1,93 @@
+"""``gigawatt estimate``: facility power <-> accelerators <-> money for one accelerator type, in closed form (the
+command line side; the equations are in :mod:`gigawatt.engine.estimate`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+import gigawatt as gw
+from gigawatt.cli.core import JsonOpt, _metrics_table, _print_json, app, console
+from gigawatt.errors import GigawattError
+from gigawatt.units import parse_quantity
+
+# the estimate's results in the order shown, with the unit each is formatted in
+_UNITS = {
+    "accelerators": "count",
+    "it_power_mw": "MW",
+    "facility_power_mw": "MW",
+    "capex_it_usd": "USD",
+    "capex_facility_usd": "USD",
+    "capex_total_usd": "USD",
+    "h100e": "H100-eq",
+    "peak_bf16_flops": "FLOP/s",
+    "annual_energy_mwh": "MWh",
+    "annual_energy_cost_usd": "USD",
+    "annual_emissions_t": "t CO2",
+}
+
+
+@app.command("estimate")
+def estimate_cmd(
+    accelerator: Annotated[str, typer.Option("--accelerator", "-a", help="Catalog name (see `gigawatt catalog`).")],
+    power: Annotated[str | None, typer.Option("--power", help="Facility power, e.g. 1.2GW or '300 MW'.")] = None,
+    budget: Annotated[str | None, typer.Option("--budget", help="Money, e.g. '$100B'.")] = None,
+    accelerators: Annotated[str | None, typer.Option("--accelerators", help="Accelerator count, e.g. 100000.")] = None,
+    pue: Annotated[float | None, typer.Option(help="Power usage effectiveness (default: data).")] = None,
+    capex_per_mw: Annotated[
+        str | None, typer.Option(help="Facility capex per MW of IT load, e.g. '$11.7M/MW'.")
+    ] = None,
+    it_power_w: Annotated[
+        str | None,
+        typer.Option(
+            "--it-power-w", help="All-in IT power per accelerator, e.g. '1.8 kW' (for types with none published)."
+        ),
+    ] = None,
+    price: Annotated[str | None, typer.Option("--price", help="All-in price per accelerator, e.g. '$45k'.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Power <-> accelerators <-> money for one accelerator type (closed form)."""
+    n = _count(accelerators) if accelerators is not None else None
+    result = gw.estimate(
+        accelerator,
+        power_mw=parse_quantity(power, "mw", "--power") if power is not None else None,
+        budget_usd=parse_quantity(budget, "usd", "--budget") if budget is not None else None,
+        accelerators=n,
+        pue=pue,
+        capex_per_mw_usd=parse_quantity(capex_per_mw, "usd_per_mw", "--capex-per-mw") if capex_per_mw else None,
+        it_power_w=parse_quantity(it_power_w, "w", "--it-power-w") if it_power_w else None,
+        price_usd=parse_quantity(price, "usd", "--price") if price else None,
+    )
+    if json_out:
+        _print_json(result)
+        return
+    rows = [(k, u, [result[k]]) for k, u in _UNITS.items()]
+    console.print(_metrics_table(f"estimate: {result['accelerator']}", ["value"], rows))
+    console.print(_assumptions_table(result))
+
+
+def _count(accelerators: str) -> float:
+    """--accelerators as a number (thousands separators allowed: 100,000 or 100_000)."""
+    try:
+        return float(accelerators.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise GigawattError(f"--accelerators: {accelerators!r} is not a number; expected a count like 100000") from None
+
+
+def _assumptions_table(result: dict) -> Table:
+    """Every value the estimate used (defaults and the accelerator's own numbers), with its status and source."""
+    table = Table(title="assumptions", title_justify="left")
+    for c in ("parameter", "value", "status", "source"):
+        table.add_column(c)
+    for k, v in result["assumptions"].items():
+        table.add_row(k, f"{v['value']:,.4g}", v.get("status", ""), v.get("facts_id", "") or v.get("source", ""))
+    for k, v in result["accelerator_sources"].items():
+        table.add_row(
+            f"{result['accelerator']}.{k}",
+            f"{v['value']:,.4g}",
+            v.get("status", ""),
+            v.get("facts_id", "") or v.get("source", ""),
+        )
+    return table

@@ -1,0 +1,181 @@
+"""``gigawatt run`` and ``gigawatt compare``: one deterministic simulation month by month, or two side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+import gigawatt as gw
+from gigawatt.cli.core import (
+    ForceOpt,
+    JsonOpt,
+    SetOpt,
+    _metrics_table,
+    _outputs,
+    _print_json,
+    _print_written,
+    _say,
+    _warn,
+    _yaml,
+    app,
+    console,
+)
+from gigawatt.report.output import plain
+from gigawatt.units import format_usd
+
+RUN_FILES = (
+    "timeseries.csv",
+    "timeseries.parquet",
+    "yearly.csv",
+    "phases.csv",
+    "summary.json",
+    "scenario.yaml",
+    "buildout.png",
+    "money.png",
+    "funding_gap.png",
+)
+# the yearly table's columns: heading, column of Result.yearly (capex_usd and money_usd are sums made for it)
+_YEARLY_COLUMNS = (
+    ("MW online", "mw_online"),
+    ("IT MW", "it_mw_installed"),
+    ("accel.", "accelerators"),
+    ("H100e", "h100e"),
+    ("capex", "capex_usd"),
+    ("money in", "money_usd"),
+    ("gap max", "funding_gap_max_usd"),
+    ("largest run FLOP", "largest_run_flop"),
+    ("TWh", "energy_mwh"),
+    ("MtCO2", "emissions_t"),
+)
+
+
+@app.command("run")
+def run_cmd(
+    scenario: Annotated[str, typer.Argument(help="Built-in name (see `gigawatt scenarios`) or a YAML file.")],
+    set_: SetOpt = None,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Folder for CSV/Parquet tables, summary.json, charts.")
+    ] = None,
+    force: ForceOpt = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Simulate a scenario month by month: yearly table and key metrics."""
+    outset = _outputs(out, force, RUN_FILES, [scenario])
+    s = gw.load_scenario(scenario, overrides=set_ or [])
+    outset = _outputs(out, force, RUN_FILES, [scenario], s)
+    warnings = _warn(s)
+    result = gw.simulate(s)
+    payload = _run_json(result, warnings)
+    written = _write_run(result, payload, outset) if outset is not None else []
+    if json_out:
+        _print_json(payload)
+        return
+    console.print(_yearly_table(result))
+    _say(
+        "capex: facility (incl. external) + IT, cumulative; money in: equity received + debt "
+        "outstanding; gap max: largest monthly funding gap",
+        style="dim",
+    )
+    rows = [(k, gw.METRICS[k][0], [v]) for k, v in result.metrics.items()]
+    console.print(_metrics_table(f"{s.name}: key metrics", ["value"], rows))
+    _say(f"Inputs and their sources: gigawatt show {scenario}", style="dim")
+    _print_written(written)
+
+
+def _run_json(result: gw.Result, warnings: list[str] | None = None) -> dict:
+    return {
+        "scenario": result.scenario.name,
+        "title": result.scenario.title,
+        "metrics": result.metrics,
+        "yearly": result.yearly_records(),
+        "phases": result.phases.where(result.phases.notna(), None).to_dict(orient="records"),
+        "units": {k: u for k, (u, _) in gw.METRICS.items()},
+        "warnings": warnings or [],
+    }
+
+
+def _yearly_table(result: gw.Result) -> Table:
+    y = result.yearly
+    table = Table(
+        title=plain(f"{result.scenario.name}: by year (stocks at year end, flows over the year)"),
+        title_justify="left",
+    )
+    y = y.assign(capex_usd=y["capex_facility_usd"] + y["capex_it_usd"], money_usd=y["equity_usd"] + y["debt_usd"])
+    table.add_column("year", justify="right")
+    for h, _ in _YEARLY_COLUMNS:
+        table.add_column(h, justify="right")
+    for year, row in y.iterrows():
+        table.add_row(str(year), *(_yearly_cell(col, row[col]) for _, col in _YEARLY_COLUMNS))
+    return table
+
+
+def _yearly_cell(col: str, v) -> str:
+    if col.endswith("_usd"):
+        return format_usd(v).replace(".00", "")
+    if col == "largest_run_flop":
+        return f"{v:.2e}"
+    if col in ("accelerators", "h100e"):
+        return f"{v / 1e3:,.0f}k" if v >= 1e4 else f"{v:,.0f}"
+    if col == "energy_mwh":
+        return f"{v / 1e6:,.1f}"
+    if col == "emissions_t":
+        return f"{v / 1e6:,.2f}"
+    return f"{v:,.0f}"
+
+
+def _write_run(result: gw.Result, payload: dict, outset) -> list[Path]:
+    from gigawatt.report import charts, output
+
+    with outset:
+        folder = outset.folder
+        output.write_atomic(folder / "timeseries.csv", lambda p: result.timeseries.to_csv(p))
+        output.write_atomic(folder / "timeseries.parquet", lambda p: result.timeseries.to_parquet(p))
+        output.write_atomic(folder / "yearly.csv", lambda p: result.yearly.to_csv(p))
+        output.write_atomic(folder / "phases.csv", lambda p: result.phases.to_csv(p, index=False))
+        output.write_json(folder / "summary.json", payload)
+        output.write_text(folder / "scenario.yaml", _yaml(gw.resolved_with_sources(result.scenario)))
+        charts.write_charts(result, folder)
+    return outset.written
+
+
+@app.command("compare")
+def compare_cmd(
+    first: Annotated[str, typer.Argument(help="First scenario (name or file).")],
+    second: Annotated[str, typer.Argument(help="Second scenario (name or file).")],
+    set_: SetOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Two scenarios side by side, with deltas (second - first)."""
+    sa = gw.load_scenario(first, overrides=set_ or [])
+    sb = gw.load_scenario(second, overrides=set_ or [])
+    _warn(sa)
+    _warn(sb)
+    ra, rb = gw.simulate(sa), gw.simulate(sb)
+    # the scenarios name the columns; the same file twice (or one called "delta") must not lose a column
+    ka = first if first != "delta" else "delta (first)"
+    kb = second if second not in (first, "delta") else f"{second} (second)"
+    metrics = _compare_metrics(ra, rb, ka, kb)
+    if json_out:
+        _print_json(
+            {
+                "scenarios": [ka, kb],
+                "metrics": metrics,
+                "yearly": {ka: ra.yearly_records(), kb: rb.yearly_records()},
+            }
+        )
+        return
+    rows = [(k, gw.METRICS[k][0], [m[ka], m[kb], "" if m["delta"] is None else m["delta"]]) for k, m in metrics.items()]
+    console.print(_metrics_table(f"{first} vs {second}", [ka, kb, "delta"], rows))
+
+
+def _compare_metrics(ra: gw.Result, rb: gw.Result, ka: str, kb: str) -> dict:
+    """Each key metric of both runs under their column names, and the delta (second - first) where both are numbers."""
+    metrics = {}
+    for k in gw.METRICS:
+        a, b = ra.metrics[k], rb.metrics[k]
+        delta = b - a if isinstance(a, float) and isinstance(b, float) else None
+        metrics[k] = {ka: a, kb: b, "delta": delta}
+    return metrics
