@@ -262,6 +262,39 @@ def test_progress_shows_on_a_terminal_and_never_with_json(monkeypatch):
         assert ("trials" in buf.getvalue()) is shown
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["risk", "stargate", "--trials", "10"],
+        ["sensitivity", "stargate", "--method", "morris", "--samples", "4"],
+    ],
+)
+@pytest.mark.parametrize("json_out", [False, True])
+def test_compile_notice_on_stderr_only_when_the_engine_needs_compiling(capsys, monkeypatch, argv, json_out):
+    import types
+
+    argv = [*argv, "--json"] if json_out else argv
+    notice = "compiling the engine, first run only"
+    for needed in (True, False):
+        compiled = types.ModuleType("gigawatt.engine.compiled")
+        compiled.needs_compiling = lambda needed=needed: needed
+        monkeypatch.setitem(sys.modules, "gigawatt.engine.compiled", compiled)
+        assert main(argv) == 0
+        out, err = capsys.readouterr()
+        assert notice not in out
+        assert err.splitlines().count(notice) == (1 if needed else 0), err
+        if json_out:
+            json.loads(out)  # stdout stays the JSON
+
+
+def test_compile_notice_is_quiet_before_the_compiled_engine_exists(capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "gigawatt.engine.compiled", None)  # importing it raises ImportError
+    assert main(["risk", "stargate", "--trials", "10", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "compiling" not in out + err
+    assert json.loads(out)["trials"] == 10
+
+
 # ------------------------------------------------------------------------------------------------ ops conflicts
 
 
