@@ -42,16 +42,18 @@ SENSITIVITY_FILES = ("sensitivity.json", "sensitivity.csv", "tornado.png")
 COMPILE_NOTICE = "compiling the engine, first run only"
 
 
-def _compile_notice() -> None:
-    """One line on stderr (also with --json: stdout stays the JSON) when the engine is compiled before this run."""
+def _needs_compiling() -> bool:
+    """Whether this run compiles the engine first (never before :mod:`gigawatt.engine.compiled` exists)."""
     try:
         from gigawatt.engine.compiled import needs_compiling
-    except ImportError:  # the compiled engine is not there yet: nothing to compile
+    except ImportError:
+        return False
+    return needs_compiling()
 
-        def needs_compiling() -> bool:
-            return False
 
-    if needs_compiling():
+def _compile_notice() -> None:
+    """One line on stderr (also with --json: stdout stays the JSON) when the engine is compiled before this run."""
+    if _needs_compiling():
         _say(COMPILE_NOTICE, stderr=True)
 
 
