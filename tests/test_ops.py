@@ -9,6 +9,7 @@ import pytest
 
 from gigawatt.engine.operations import (
     LLAMA3_INTERRUPTIONS,
+    OpsConfig,
     daly_interval,
     job_mtti_hours,
     ops,
@@ -48,7 +49,9 @@ def test_llama3_calibration():
 def test_llama3_setting_reproduces_count_and_effective_training_time():
     # checkpoint write from the paper's storage: up to 4 GB of state per GPU x 16,384 at 2 TB/s sustained (RL11)
     write_h = 16_384 * 4e9 / 2e12 / 3600
-    r = ops(16_384, "h100", days=54, checkpoint_write_hours=write_h, restart_hours=3 / 60, trials=2000, seed=1)
+    r = ops(
+        OpsConfig(16_384, "h100", days=54, checkpoint_write_hours=write_h, restart_hours=3 / 60, trials=2000, seed=1)
+    )
     sim = r.simulated["interruptions"]
     # Poisson(419): the mean of 2,000 counts has standard error sqrt(419 / 2000) = 0.46; 4 SE
     assert sim["mean"] == pytest.approx(419, abs=4 * math.sqrt(419 / 2000) + 0.5)
@@ -59,7 +62,16 @@ def test_llama3_setting_reproduces_count_and_effective_training_time():
 
 def test_interruption_counts_are_poisson():
     r = ops(
-        1_000, "h100", days=30, job_mtbf_hours=2.0, checkpoint_write_hours=0.05, restart_hours=0.1, trials=4000, seed=2
+        OpsConfig(
+            1_000,
+            "h100",
+            days=30,
+            job_mtbf_hours=2.0,
+            checkpoint_write_hours=0.05,
+            restart_hours=0.1,
+            trials=4000,
+            seed=2,
+        )
     )
     lam = 30 * 24 / 2.0  # 360 expected over the window
     out = r.simulated["interruptions"]
@@ -73,15 +85,17 @@ def test_analytic_and_simulated_goodput_agree_where_the_closed_form_is_exact():
     # job to completion, work a whole number of intervals, exponential failures (Daly's assumptions)
     m, tau, delta, restart, work = 5.0, 1.0, 0.1, 0.2, 200.0
     r = ops(
-        1,
-        "h100",
-        work_hours=work,
-        job_mtbf_hours=m,
-        checkpoint_interval_hours=tau,
-        checkpoint_write_hours=delta,
-        restart_hours=restart,
-        trials=20_000,
-        seed=3,
+        OpsConfig(
+            1,
+            "h100",
+            work_hours=work,
+            job_mtbf_hours=m,
+            checkpoint_interval_hours=tau,
+            checkpoint_write_hours=delta,
+            restart_hours=restart,
+            trials=20_000,
+            seed=3,
+        )
     )
     # Daly (2006) eq. 13 by hand: W / tau x M e^(R/M) (e^((tau + delta)/M) - 1)
     #   = 200 x 5 x e^0.04 x (e^0.22 - 1) = 1000 x 1.0408108 x 0.2460767 = 256.1193 h (7 figures: rel 1e-6)
@@ -95,8 +109,8 @@ def test_analytic_and_simulated_goodput_agree_where_the_closed_form_is_exact():
 
 def test_not_losing_work_raises_goodput():
     kw = dict(days=10, job_mtbf_hours=3.0, checkpoint_write_hours=0.1, restart_hours=0.1, trials=500, seed=4)
-    lose = ops(100, "h100", **kw).simulated["goodput"]["mean"]
-    keep = ops(100, "h100", lose_work=False, **kw).simulated["goodput"]["mean"]
+    lose = ops(OpsConfig(100, "h100", **kw)).simulated["goodput"]["mean"]
+    keep = ops(OpsConfig(100, "h100", lose_work=False, **kw)).simulated["goodput"]["mean"]
     assert keep > lose
 
 
@@ -106,16 +120,18 @@ def test_mean_matched_distributions_keep_the_interruption_rate(dist, shape):
     # theorem); with 2,000 trials of ~720 each the mean's standard error is < 1 %, and the window's edge adds
     # well under one interruption: 3 % covers both
     r = ops(
-        100,
-        "h100",
-        days=60,
-        job_mtbf_hours=2.0,
-        checkpoint_write_hours=0.05,
-        restart_hours=0.1,
-        trials=2000,
-        seed=6,
-        distribution=dist,
-        shape=shape,
+        OpsConfig(
+            100,
+            "h100",
+            days=60,
+            job_mtbf_hours=2.0,
+            checkpoint_write_hours=0.05,
+            restart_hours=0.1,
+            trials=2000,
+            seed=6,
+            distribution=dist,
+            shape=shape,
+        )
     )
     assert r.simulated["interruptions"]["mean"] == pytest.approx(60 * 24 / 2.0, rel=0.03)
     assert r.as_json()["distribution"] == dist
@@ -123,14 +139,16 @@ def test_mean_matched_distributions_keep_the_interruption_rate(dist, shape):
 
 def test_add_trials_until_the_interval_is_tight():
     r = ops(
-        1_000,
-        "h100",
-        days=10,
-        job_mtbf_hours=2.0,
-        checkpoint_write_hours=0.05,
-        restart_hours=0.1,
-        ci_target=0.001,
-        seed=7,
+        OpsConfig(
+            1_000,
+            "h100",
+            days=10,
+            job_mtbf_hours=2.0,
+            checkpoint_write_hours=0.05,
+            restart_hours=0.1,
+            ci_target=0.001,
+            seed=7,
+        )
     )
     lo, hi = r.simulated["goodput"]["ci95"]
     assert (hi - lo) / 2 <= 0.001
@@ -140,19 +158,19 @@ def test_add_trials_until_the_interval_is_tight():
 def test_effective_flop():
     # no checkpoint cost and no restart: nothing is lost, so the job does 54 d of work at MFU 0.552 (RL16):
     # 16,384 x 989e12 FLOP/s (HW02) x 0.552 x 4,665,600 s = 4.173139e25 FLOP (7 figures written out: rel 1e-6)
-    free = ops(16_384, "h100", days=54, checkpoint_write_hours=0.0, restart_hours=0.0, trials=0)
+    free = ops(OpsConfig(16_384, "h100", days=54, checkpoint_write_hours=0.0, restart_hours=0.0, trials=0))
     assert free.analytic["goodput"] == 1.0
     assert free.analytic["effective_flop"] == pytest.approx(4.173139e25, rel=1e-6)
     # continuous checkpointing with a 10 min restart: goodput exp(-R/M) (Daly's limit as delta -> 0), with
     # M = 1,296 h / 419 = 3.093079 h: exp(-0.1666667 / 3.093079) = exp(-0.0538836) = 0.9475423
-    restart = ops(16_384, "h100", days=54, checkpoint_write_hours=0.0, restart_hours=10 / 60, trials=0)
+    restart = ops(OpsConfig(16_384, "h100", days=54, checkpoint_write_hours=0.0, restart_hours=10 / 60, trials=0))
     assert restart.analytic["goodput"] == pytest.approx(0.9475423, rel=1e-6)
     assert restart.analytic["effective_flop"] == pytest.approx(0.9475423 * 4.173139e25, rel=2e-6)  # two 7-figure
 
 
 def test_same_seed_same_numbers():
-    a = ops(10_000, "gb200", days=20, trials=300, seed=5).as_json()
-    b = ops(10_000, "gb200", days=20, trials=300, seed=5).as_json()
+    a = ops(OpsConfig(10_000, "gb200", days=20, trials=300, seed=5)).as_json()
+    b = ops(OpsConfig(10_000, "gb200", days=20, trials=300, seed=5)).as_json()
     assert a == b
 
 
@@ -279,15 +297,15 @@ def test_bad_subpopulation_keeps_the_calibrated_average_at_the_start():
 
 
 def test_cause_multipliers_scale_the_rate():
-    base = ops(16_384, "h100", days=54)
-    double = ops(16_384, "h100", days=54, cause_multipliers={c: 2.0 for c in base.rate_by_cause})
+    base = ops(OpsConfig(16_384, "h100", days=54))
+    double = ops(OpsConfig(16_384, "h100", days=54, cause_multipliers={c: 2.0 for c in base.rate_by_cause}))
     # 1,296 h / 419 = 3.093079 h, halved: 1.546539 h (7 figures written out: rel 1e-6)
     assert base.mtti_hours == pytest.approx(3.093079, rel=1e-6)
     assert double.mtti_hours == pytest.approx(1.546539, rel=1e-6)
-    hbm = ops(16_384, "h100", days=54, cause_multipliers={"hbm": 0.0})
+    hbm = ops(OpsConfig(16_384, "h100", days=54, cause_multipliers={"hbm": 0.0}))
     assert hbm.mtti_hours == pytest.approx(1296 / 347, rel=1e-12)  # without HBM3's 72: 419 - 72 = 347 in 1,296 h
     with pytest.raises(Exception, match="unknown cause 'psu'"):
-        ops(16_384, "h100", cause_multipliers={"psu": 2.0})
+        ops(OpsConfig(16_384, "h100", cause_multipliers={"psu": 2.0}))
 
 
 def test_ops_config_file(capsys, tmp_path):

@@ -12,6 +12,8 @@ import pytest
 
 from gigawatt.engine.operations import (
     Capacity,
+    OpsConfig,
+    SimJob,
     _cluster_runs,
     _seeds,
     _simulate,
@@ -31,6 +33,7 @@ from gigawatt.model.checkpointing import (
     steady_goodput,
     young_interval,
 )
+from gigawatt.model.failures import Interarrival
 
 W_MAX = OPS_MAX_DAYS * 24.0
 
@@ -69,7 +72,7 @@ def test_a_tiny_write_time_approaches_the_limit_at_the_worked_rate(delta_over_m)
 
 
 def test_ops_with_a_zero_write_time_answers_the_limit():
-    r = ops(16_384, "h100", days=54, checkpoint_write_hours=0.0, restart_hours=10 / 60)
+    r = ops(OpsConfig(16_384, "h100", days=54, checkpoint_write_hours=0.0, restart_hours=10 / 60))
     m = 54 * 24 / 419  # Llama 3's job MTTI (RL09)
     assert r.checkpoint_interval_minutes == 0.0 and "continuous" in r.interval_rule
     assert r.analytic["goodput"] == pytest.approx(math.exp(-(10 / 60) / m), rel=1e-12)  # rounding of M
@@ -81,7 +84,11 @@ def test_continuous_checkpointing_simulated_to_completion():
     # work; failures during work are Poisson(work / M), each restart costs M (e^(R/M) - 1) on average (failures
     # during a restart start it again), so E[wall] = work + work (e^(R/M) - 1) = work e^(R/M) exactly (Wald).
     work, m, restart = 200.0, 5.0, 0.5
-    r = ops(1, work_hours=work, job_mtbf_hours=m, checkpoint_write_hours=0.0, restart_hours=restart, trials=20_000)
+    r = ops(
+        OpsConfig(
+            1, work_hours=work, job_mtbf_hours=m, checkpoint_write_hours=0.0, restart_hours=restart, trials=20_000
+        )
+    )
     want = work * math.exp(restart / m)
     lo, hi = r.simulated["wall_time_hours"]["ci95"]
     assert abs(r.simulated["wall_time_hours"]["mean"] - want) < 2.5 * (hi - lo) / 2  # 2.5 x the 95 % half-width
@@ -141,7 +148,7 @@ def test_goodput_is_finite_and_in_range_everywhere():
     ],
 )
 def test_no_progress_where_a_restart_cannot_complete(kw):
-    r = ops(**kw)
+    r = ops(OpsConfig(**kw))
     d = _finite_json(r)
     assert d["no_progress"] is True and "restart" in d["no_progress_reason"]
     assert d["goodput"] == 0.0 and d["effective_flop"] == 0.0
@@ -154,15 +161,19 @@ def test_the_no_progress_boundary():
     # the expected time to complete a restart is M (e^(R/M) - 1): R = M ln(1 + c W_max / M) makes it c W_max;
     # c = 0.5 still progresses (slowly), c = 2 does not (beyond the longest window)
     m = 2.0
-    slow = ops(1, job_mtbf_hours=m, restart_hours=m * math.log1p(0.5 * W_MAX / m), checkpoint_write_hours=0.0)
-    stuck = ops(1, job_mtbf_hours=m, restart_hours=m * math.log1p(2.0 * W_MAX / m), checkpoint_write_hours=0.0)
+    slow = ops(
+        OpsConfig(1, job_mtbf_hours=m, restart_hours=m * math.log1p(0.5 * W_MAX / m), checkpoint_write_hours=0.0)
+    )
+    stuck = ops(
+        OpsConfig(1, job_mtbf_hours=m, restart_hours=m * math.log1p(2.0 * W_MAX / m), checkpoint_write_hours=0.0)
+    )
     assert not slow.no_progress and slow.analytic["goodput"] == pytest.approx(m / (0.5 * W_MAX + m), rel=1e-9)
     assert stuck.no_progress and stuck.analytic["goodput"] == 0.0
 
 
 def test_an_interval_that_never_completes_is_no_progress():
     # a given interval of 10^6 h with M = 3.09 h: e^(tau/M) overflows a float; one interval would take ~10^140,000 h
-    r = ops(16_384, checkpoint_interval_hours=1e6)
+    r = ops(OpsConfig(16_384, checkpoint_interval_hours=1e6))
     assert r.no_progress and "checkpoint interval" in r.analytic["no_progress_reason"]
     _finite_json(r)
 
@@ -170,7 +181,7 @@ def test_an_interval_that_never_completes_is_no_progress():
 def test_a_rule_interval_longer_than_the_window_is_cut_to_the_window():
     # a job MTBF of 10^300 h: Daly's interval (~10^150 h) would write no checkpoint in a 54-day window; the interval
     # becomes W - delta, and the goodput of a failure-free window is (W - delta) / W
-    r = ops(16_384, days=54, job_mtbf_hours=1e300, checkpoint_write_hours=0.5, trials=20)
+    r = ops(OpsConfig(16_384, days=54, job_mtbf_hours=1e300, checkpoint_write_hours=0.5, trials=20))
     w = 54 * 24.0
     assert "capped at the window" in r.interval_rule
     assert r.checkpoint_interval_minutes == pytest.approx((w - 0.5) * 60, rel=1e-15)
@@ -201,7 +212,7 @@ def test_spare_delays_and_restarts_end_with_the_window():
     assert np.all(rows[:, 6] <= 10.0) and np.all(rows[:, 0] == 10.0)
     # a restart of 1000 days in a 1-day window, plain job: same oracle as above for the time spent restarting
     w, m = 24.0, 3.0
-    r = ops(1, days=1, job_mtbf_hours=m, restart_hours=24_000.0, trials=4000, seed=13)
+    r = ops(OpsConfig(1, days=1, job_mtbf_hours=m, restart_hours=24_000.0, trials=4000, seed=13))
     assert r.simulated["wall_time_hours"]["p90"] == w and r.simulated["restart_hours"]["p90"] <= w
     lo, hi = r.simulated["restart_hours"]["ci95"]
     assert abs(r.simulated["restart_hours"]["mean"] - (w - m * (1 - math.exp(-w / m)))) < 2.5 * (hi - lo) / 2
@@ -210,7 +221,9 @@ def test_spare_delays_and_restarts_end_with_the_window():
 def test_a_job_that_cannot_finish_stops_at_the_window_and_says_so():
     # work = the longest window itself: every checkpoint costs delta > 0, so no trial can finish; each stops at
     # exactly W_max. The analytic wall time W / goodput is beyond W_max too.
-    r = ops(1, work_hours=W_MAX, job_mtbf_hours=1e5, checkpoint_write_hours=10.0, restart_hours=1.0, trials=50)
+    r = ops(
+        OpsConfig(1, work_hours=W_MAX, job_mtbf_hours=1e5, checkpoint_write_hours=10.0, restart_hours=1.0, trials=50)
+    )
     assert r.analytic["stopped_at_window"] is True and r.analytic["wall_time_hours"] == W_MAX
     assert r.analytic["work_done_hours"] == pytest.approx(r.analytic["goodput"] * W_MAX, rel=1e-15)
     assert r.simulated["stopped_at_window"]["mean"] == 1.0
@@ -218,11 +231,11 @@ def test_a_job_that_cannot_finish_stops_at_the_window_and_says_so():
     assert r.stopped_at_window
     # a one-minute MTBF with a 10-minute restart progresses (a restart takes M (e^10 - 1) = 367 h on average) but
     # 1000 days of work would take 1000 d / goodput, beyond the longest window: it stops there
-    slow = ops(100, job_mtbf_hours=1 / 60, work_hours=1000 * 24.0)
+    slow = ops(OpsConfig(100, job_mtbf_hours=1 / 60, work_hours=1000 * 24.0))
     assert not slow.no_progress and slow.analytic["goodput"] > 0 and slow.analytic["stopped_at_window"]
     assert slow.analytic["wall_time_hours"] == W_MAX
     # a job that finishes says so too
-    done = ops(1, work_hours=100.0, job_mtbf_hours=5.0, trials=50)
+    done = ops(OpsConfig(1, work_hours=100.0, job_mtbf_hours=5.0, trials=50))
     assert not done.stopped_at_window and done.simulated["stopped_at_window"]["mean"] == 0.0
 
 
@@ -238,14 +251,14 @@ def test_seeds_of_a_chunk_are_the_seed_sequence_words():
 
 def test_chunked_simulation_equals_unchunked():
     kw = dict(accelerators=1000, days=5, job_mtbf_hours=2.0, checkpoint_write_hours=0.05, restart_hours=0.1)
-    one = ops(trials=10_000, seed=21, chunk_trials=10**6, **kw).as_json()
-    many = ops(trials=10_000, seed=21, chunk_trials=999, **kw).as_json()
+    one = ops(OpsConfig(trials=10_000, seed=21, chunk_trials=10**6, **kw)).as_json()
+    many = ops(OpsConfig(trials=10_000, seed=21, chunk_trials=999, **kw)).as_json()
     assert one == many  # the same numbers, bit for bit: moments are merged over fixed blocks from trial 0
     # and the merged moments are those of all the trials at once (numpy's two-pass mean and std, quantiles)
     out = np.zeros((10_000, 7))
-    r = ops(trials=1, **kw)
+    r = ops(OpsConfig(trials=1, **kw))
     tau = r.checkpoint_interval_minutes / 60
-    _simulate(_seeds(21, 10_000), 2.0, tau, 0.05, 0.1, 0.0, 120.0, True, 0, 1.0, 2.0, out)
+    _simulate(_seeds(21, 10_000), SimJob(tau, 0.05, 0.1, 0.0, 120.0, True), Interarrival(0, 2.0, 1.0, 2.0), out)
     g = out[:, 1] / out[:, 0]
     sim = one["simulated"]["goodput"]
     assert sim["mean"] == pytest.approx(g.mean(), rel=1e-13)  # summation order only
@@ -267,21 +280,21 @@ def test_the_stream_keeps_a_bounded_number_of_rows():
 
 def test_adding_trials_for_a_ci_target_equals_running_them_at_once():
     kw = dict(accelerators=1000, days=5, job_mtbf_hours=2.0, checkpoint_write_hours=0.05, restart_hours=0.1, seed=3)
-    grown = ops(ci_target=1e-9, max_trials=400, **kw)  # 100, 200, 400 trials, each continuing the last
+    grown = ops(OpsConfig(ci_target=1e-9, max_trials=400, **kw))  # 100, 200, 400 trials, each continuing the last
     assert grown.trials == 400
-    assert grown.simulated == ops(trials=400, **kw).simulated
+    assert grown.simulated == ops(OpsConfig(trials=400, **kw)).simulated
 
 
 def test_an_unmet_ci_target_says_so():
     kw = dict(accelerators=1000, days=5, job_mtbf_hours=2.0, checkpoint_write_hours=0.05, restart_hours=0.1)
-    r = ops(ci_target=1e-6, max_trials=400, **kw)
+    r = ops(OpsConfig(ci_target=1e-6, max_trials=400, **kw))
     lo, hi = r.simulated["goodput"]["ci95"]
     assert r.ci_target_met is False and r.trials == 400
     assert r.ci_half_width == pytest.approx((hi - lo) / 2, rel=1e-12) and r.ci_half_width > 1e-6
     assert "trial limit of 400" in r.ci_stop_reason
     d = _finite_json(r)
     assert d["ci_target_met"] is False and d["ci_half_width"] == r.ci_half_width
-    met = ops(ci_target=0.01, **kw)
+    met = ops(OpsConfig(ci_target=0.01, **kw))
     assert met.ci_target_met is True and met.ci_half_width <= 0.01 and met.ci_stop_reason is None
 
 
@@ -319,22 +332,22 @@ def test_refused_before_it_starts(kw, needle):
 
     t = time.perf_counter()
     with pytest.raises(GigawattError, match=needle.replace("-", r"\-")):
-        ops(**kw)
+        ops(OpsConfig(**kw))
     assert time.perf_counter() - t < 5.0  # refused at once (generous for a loaded machine), before any allocation
 
 
 def test_every_cause_at_zero_is_refused_with_the_reason():
     causes = ("gpu", "hbm", "network", "host", "software", "silent_data_corruption")
     with pytest.raises(GigawattError, match="no failures"):
-        ops(100, cause_multipliers=dict.fromkeys(causes, 0))
-    assert ops(100, cause_multipliers=dict.fromkeys(causes[1:], 0)).mtti_hours > 0  # one cause left: a model
+        ops(OpsConfig(100, cause_multipliers=dict.fromkeys(causes, 0)))
+    assert ops(OpsConfig(100, cause_multipliers=dict.fromkeys(causes[1:], 0))).mtti_hours > 0  # one cause left: a model
 
 
 def test_max_events_lifts_the_limit():
     kw = dict(accelerators=1000, days=5, job_mtbf_hours=2.0, checkpoint_write_hours=0.05, restart_hours=0.1)
     with pytest.raises(GigawattError, match="--max-events"):
-        ops(trials=200, max_events=1e4, **kw)
-    assert ops(trials=200, max_events=1e6, **kw).trials == 200
+        ops(OpsConfig(trials=200, max_events=1e4, **kw))
+    assert ops(OpsConfig(trials=200, max_events=1e6, **kw)).trials == 200
 
 
 def test_hostile_cli_cases_answer(capsys):

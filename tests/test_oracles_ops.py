@@ -4,13 +4,13 @@ is the same deterministic schedule of segments and checkpoints, worked out below
 
 import pytest
 
-from gigawatt.engine.operations import ops
+from gigawatt.engine.operations import OpsConfig, ops
 
 NO_FAILURES = 1e15  # hours between interruptions of the whole job
 
 
 def simulated(**kw):
-    r = ops(1024, job_mtbf_hours=NO_FAILURES, trials=3, seed=1, **kw)
+    r = ops(OpsConfig(1024, job_mtbf_hours=NO_FAILURES, trials=3, seed=1, **kw))
     return {k: v["mean"] for k, v in r.simulated.items() if isinstance(v, dict) and "mean" in v}
 
 
@@ -44,14 +44,18 @@ def test_a_window_that_ends_with_a_checkpoint():
 def test_the_closed_forms_without_failures():
     # Daly's goodput tau / (M e^(R/M) (e^((tau + delta)/M) - 1)) tends to tau / (tau + delta) as M -> infinity: only
     # the checkpoints cost. With M = 1e15 h the corrections are of order (tau + delta) / M ~ 1e-15, hence 1e-9
-    window = ops(1024, days=1.0, job_mtbf_hours=NO_FAILURES, checkpoint_interval_hours=3.0, checkpoint_write_hours=0.5)
+    window = ops(
+        OpsConfig(1024, days=1.0, job_mtbf_hours=NO_FAILURES, checkpoint_interval_hours=3.0, checkpoint_write_hours=0.5)
+    )
     assert window.analytic["goodput"] == pytest.approx(3.0 / 3.5, rel=1e-9)
     job = ops(
-        1024,
-        work_hours=10.0,
-        job_mtbf_hours=NO_FAILURES,
-        checkpoint_interval_hours=3.0,
-        checkpoint_write_hours=0.5,
+        OpsConfig(
+            1024,
+            work_hours=10.0,
+            job_mtbf_hours=NO_FAILURES,
+            checkpoint_interval_hours=3.0,
+            checkpoint_write_hours=0.5,
+        )
     )
     # wall time of 10 h of work at that rate: 10 x 3.5 / 3 (the closed form counts the last, partial segment's
     # checkpoint pro rata, unlike the simulation above)
@@ -82,14 +86,16 @@ def test_failures_keep_coming_in_a_window_that_never_checkpoints():
     # interrupted at rate 1/M the whole hour, 100 times on average (Poisson; the mean of 3 trials has a standard
     # deviation of sqrt(100 / 3) = 5.8, so 70 ... 130 is five of them)
     r = ops(
-        1024,
-        days=1 / 24,
-        job_mtbf_hours=0.01,
-        checkpoint_interval_hours=10.0,
-        checkpoint_write_hours=0.1,
-        restart_hours=0.0,
-        trials=3,
-        seed=1,
+        OpsConfig(
+            1024,
+            days=1 / 24,
+            job_mtbf_hours=0.01,
+            checkpoint_interval_hours=10.0,
+            checkpoint_write_hours=0.1,
+            restart_hours=0.0,
+            trials=3,
+            seed=1,
+        )
     )
     assert 70 < r.simulated["interruptions"]["mean"] < 130
     assert r.simulated["goodput"]["mean"] == 0.0
@@ -108,7 +114,7 @@ def test_a_job_longer_than_the_longest_window_is_stopped_there():
 def test_the_documented_defaults():
     # docs/operations.md: "Defaults: checkpoint write 5 min (the delta of Daly's worked examples, RL23) and restart
     # 10 min"
-    r = ops(16_384)
+    r = ops(OpsConfig(16_384))
     assert r.checkpoint_write_minutes == pytest.approx(5.0, rel=1e-12)  # 5 / 60 h back in minutes
     assert r.restart_minutes == pytest.approx(10.0, rel=1e-12)
 
@@ -116,7 +122,7 @@ def test_the_documented_defaults():
 def test_a_given_job_mtbf_sets_the_per_accelerator_rates():
     # a 24-h job MTBF on 1,000 accelerators is 1 / 24,000 interruptions per accelerator-hour, split by cause as
     # Llama 3's were (GPU 190 of 419)
-    r = ops(1000, job_mtbf_hours=24.0)
+    r = ops(OpsConfig(1000, job_mtbf_hours=24.0))
     assert sum(r.rate_by_cause.values()) == pytest.approx(1 / 24_000, rel=1e-12)
     assert r.rate_by_cause["gpu"] == pytest.approx(190 / 419 / 24_000, rel=1e-12)
 
@@ -125,13 +131,13 @@ def test_no_events_allowed_is_refused():
     from gigawatt.errors import GigawattError
 
     with pytest.raises(GigawattError, match="max-events"):
-        ops(1000, trials=10, max_events=0)
+        ops(OpsConfig(1000, trials=10, max_events=0))
 
 
 def test_a_window_shorter_than_one_write_keeps_a_positive_interval():
     # a 1-h window and 2-h checkpoint writes: no interval fits in the window, so it is not capped at
     # window - write (which would be -1 h); Daly's interval (positive) stands
-    r = ops(1000, days=1 / 24, checkpoint_write_hours=2.0, job_mtbf_hours=NO_FAILURES)
+    r = ops(OpsConfig(1000, days=1 / 24, checkpoint_write_hours=2.0, job_mtbf_hours=NO_FAILURES))
     assert r.checkpoint_interval_minutes > 0
     assert r.interval_rule == "daly"
 

@@ -200,8 +200,6 @@ def ops_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Failures, checkpointing and goodput of one training job (calibrated on Llama 3's 54-day snapshot)."""
-    from gigawatt.engine.operations import Capacity, ops
-
     _outputs(out, force, OPS_FILES, [config])
     given = _read_ops_config(config) if config is not None else {}
     flags = {
@@ -224,7 +222,39 @@ def ops_cmd(
         "shape": shape,
         "ci_target": ci_target,
     }
-    where = str(config) if config is not None else "ops"
+    capacity_flags = {
+        "accelerators_per_server": accelerators_per_server,
+        "warm_standbys": warm_standbys,
+        "spares": spares,
+        "spare_delay": spare_delay,
+        "host_selection": host_selection,
+        "repair_auto": repair_auto,
+        "repair_manual": repair_manual,
+        "escalation": escalation,
+        "false_success": false_success,
+        "bad_fraction": bad_fraction,
+        "bad_multiplier": bad_multiplier,
+    }
+    from gigawatt.engine.operations import ops
+
+    settings, source = _settings(given, flags, str(config) if config is not None else "ops")
+    ops_config = _ops_config(settings, _capacity(settings, capacity_flags), max_events)
+    if source["seed"] and not settings["trials"] and settings["ci_target"] is None:
+        warn(f"{_named('seed', source)} has no effect without --trials (the analytic figures draw nothing)")
+    result = ops(ops_config)
+    payload = result.as_json()
+    _warn_result(result, settings)
+    written = _write_outputs(result, payload, out, force, config)
+    if json_out:
+        _print_json(payload)
+        return
+    _print_written(written, stderr=True)
+    _ops_table(result, payload)
+
+
+def _settings(given: dict, flags: dict, where: str) -> tuple[dict, dict]:
+    """Every setting of OPS_KEYS, read in its units: a flag, else the --config file's value, else the default; and
+    where each came from ('flag', 'config' or None), after the conflicts between them are resolved."""
     source = {k: "flag" if flags.get(k) is not None else "config" if k in given else None for k in OPS_KEYS}
     _resolve_conflicts(given, flags, source, where)
     settings = {}
@@ -234,36 +264,41 @@ def ops_cmd(
         if raw is None:
             raw, label = given.get(key, dflt), f"{where}: {key}" if key in given else label
         settings[key] = _ops_value(kind, raw, label)
+    return settings, source
+
+
+def _capacity(settings: dict, capacity_flags: dict):
+    """The capacity model (the --config file's block, overridden by the flags), or None where nothing is given."""
+    from gigawatt.engine.operations import Capacity
+
     cap = dict(settings["capacity"] or {})
-    for key, value in (
-        ("accelerators_per_server", accelerators_per_server),
-        ("warm_standbys", warm_standbys),
-        ("spares", spares),
-        ("spare_delay", spare_delay),
-        ("host_selection", host_selection),
-        ("repair_auto", repair_auto),
-        ("repair_manual", repair_manual),
-        ("escalation", escalation),
-        ("false_success", false_success),
-        ("bad_fraction", bad_fraction),
-        ("bad_multiplier", bad_multiplier),
-    ):
+    for key, value in capacity_flags.items():
         if value is not None:
             cap[key] = _ops_value(CAPACITY_KEYS[key], value, f"--{key.replace('_', '-')}")
-    if settings["accelerators"] is None and settings["job_mtbf"] is None:
-        raise GigawattError("ops: give --accelerators N (with the calibrated failure model) or --job-mtbf")
-    write_h = settings["checkpoint_write"]
+    return Capacity(**cap) if cap else None
+
+
+def _write_hours(settings: dict) -> float:
+    """The checkpoint write time [h]: given, or checkpoint size / storage bandwidth."""
     if (settings["checkpoint_size"] is None) != (settings["storage_bandwidth"] is None):
         raise GigawattError("ops: give --checkpoint-size and --storage-bandwidth together (or --checkpoint-write)")
-    if settings["checkpoint_size"] is not None:
-        if settings["checkpoint_size"] <= 0 or settings["storage_bandwidth"] <= 0:
-            raise GigawattError("ops: --checkpoint-size and --storage-bandwidth must be positive")
-        write_h = settings["checkpoint_size"] / settings["storage_bandwidth"] / 3600.0
+    if settings["checkpoint_size"] is None:
+        return settings["checkpoint_write"]
+    if settings["checkpoint_size"] <= 0 or settings["storage_bandwidth"] <= 0:
+        raise GigawattError("ops: --checkpoint-size and --storage-bandwidth must be positive")
+    return settings["checkpoint_size"] / settings["storage_bandwidth"] / 3600.0
+
+
+def _ops_config(settings: dict, capacity, max_events: float | None):
+    """The settings as ``gigawatt.engine.operations.OpsConfig``: what ``ops`` runs."""
+    from gigawatt.engine.operations import OpsConfig
+
+    if settings["accelerators"] is None and settings["job_mtbf"] is None:
+        raise GigawattError("ops: give --accelerators N (with the calibrated failure model) or --job-mtbf")
+    write_h = _write_hours(settings)
     interval = settings["checkpoint_interval"]
-    if source["seed"] and not settings["trials"] and settings["ci_target"] is None:
-        warn(f"{_named('seed', source)} has no effect without --trials (the analytic figures draw nothing)")
     extra = {"max_events": max_events} if max_events is not None else {}
-    result = ops(
+    return OpsConfig(
         settings["accelerators"] if settings["accelerators"] is not None else 0,
         accelerator=settings["accelerator"],
         days=settings["days"],
@@ -281,28 +316,25 @@ def ops_cmd(
         distribution=settings["distribution"].strip().lower(),
         shape=settings["shape"],
         ci_target=settings["ci_target"],
-        capacity=Capacity(**cap) if cap else None,
+        capacity=capacity,
         cause_multipliers=settings["cause_multipliers"],
         **extra,
     )
-    payload = result.as_json()
-    _warn_result(result, settings)
-    written = []
-    if out is not None:
-        from gigawatt.report import charts, output
 
-        if not result.simulated:
-            raise GigawattError("ops --out: the breakdown chart comes from the simulation; add --trials, e.g. 1000")
-        outset = _outputs(out, force, OPS_FILES, [config])
-        with outset:
-            output.write_json(outset.folder / "ops.json", payload)
-            charts.ops_breakdown_chart(result, outset.folder / "ops_breakdown.png")
-        written = outset.written
-    if json_out:
-        _print_json(payload)
-        return
-    _print_written(written, stderr=True)
-    _ops_table(result, payload)
+
+def _write_outputs(result, payload: dict, out: str | None, force: bool, config: Path | None) -> list:
+    """With --out: ops.json and the lost-time breakdown chart (which needs the simulation); the files written."""
+    if out is None:
+        return []
+    from gigawatt.report import charts, output
+
+    if not result.simulated:
+        raise GigawattError("ops --out: the breakdown chart comes from the simulation; add --trials, e.g. 1000")
+    outset = _outputs(out, force, OPS_FILES, [config])
+    with outset:
+        output.write_json(outset.folder / "ops.json", payload)
+        charts.ops_breakdown_chart(result, outset.folder / "ops_breakdown.png")
+    return outset.written
 
 
 OPS_FILES = ("ops.json", "ops_breakdown.png")

@@ -1,9 +1,10 @@
-"""Operations at scale: failures, checkpointing and goodput of one training job.
+"""Operations at scale: failures, checkpointing and goodput of one training job (the orchestration).
 
-The failure model is calibrated on the Llama 3 405B pre-training snapshot: 419 unexpected interruptions in 54 days
-on 16,384 H100 GPUs (facts.csv RL01-RL03), split by root cause as in the paper's Table 5 (RL06). Each cause gives a
-rate per accelerator-hour; a job on N accelerators is interrupted at N times the sum (exponential failures,
-independent accelerators), so its mean time to interruption is
+The equations are in the model core: the failure rates calibrated on Llama 3 and the draws of the time to the
+next interruption in gigawatt.model.failures (facts.csv RL01-RL03, RL06); the Young/Daly intervals, Daly's goodput
+and wall time and the steps of a job's timeline (segments, lost work, restarts) in gigawatt.model.checkpointing
+(RL22, RL23); repairs, standbys and spares in gigawatt.model.repair. A job on N accelerators is interrupted at N
+times the summed rate per accelerator-hour, so its mean time to interruption is
 
     M = 1 / (N * sum_c lambda_c)                                                       [hours]
 
@@ -21,17 +22,20 @@ computed in log space, so that it cannot overflow (gigawatt.model.checkpointing.
 expected time to complete one restart or one checkpointed interval is beyond the longest window (OPS_MAX_DAYS) has
 ``no_progress`` (goodput 0, with the reason); a zero write time is continuous checkpointing (goodput exp(-R/M)).
 
-A simulation draws the same process trial by trial (numba), to completion of the job or over a fixed window,
-as a check on the closed form and for the distribution of outcomes. Trials run in chunks (OPS_CHUNK_TRIALS) whose
-summaries are merged, so memory is flat in the number of trials; a job to completion stops at the longest window
-and says so (``stopped_at_window``); the work a run would take is estimated first and refused beyond
-OPS_MAX_EVENTS (``estimate_events``; lifted by ``max_events``, flag --max-events).
+Here: ``ops`` (settings in an ``OpsConfig``) checks the settings, resolves the failure model and the interval,
+gives the analytic figures, and runs the simulations. A simulation draws the same process trial by trial (numba
+kernels ``_simulate`` and ``_simulate_cluster``, calling the model's steps), to completion of the job or over a
+fixed window, as a check on the closed form and for the distribution of outcomes. Trials run in chunks
+(OPS_CHUNK_TRIALS) whose summaries are merged, so memory is flat in the number of trials; a job to completion
+stops at the longest window and says so (``stopped_at_window``); the work a run would take is estimated first and
+refused beyond OPS_MAX_EVENTS (``estimate_events``; lifted by ``max_events``, flag --max-events).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+from typing import NamedTuple
 
 import numpy as np
 from numba import njit, prange
@@ -53,112 +57,117 @@ from gigawatt.model.checkpointing import (  # noqa: F401  (re-exported: the clos
     LLAMA3_INTERRUPTIONS,
     MEGASCALE_MFU,
     daly_interval,
+    draw_restart,
     expected_wall_hours,
+    interrupted_work_hours,
     job_mtti_hours,
     log_goodput,
     log_restart_hours,
     rates_per_accelerator_hour,
+    segment_hours,
     steady_goodput,
     young_interval,
 )
+from gigawatt.model.failures import (
+    DISTRIBUTIONS,
+    draw_bad_servers,
+    draw_failed_is_bad,
+    draw_interruption,
+    interarrival,
+    mean_draw_in_window,
+    server_failure_rates,
+)
+from gigawatt.model.repair import draw_repair_hours, draw_returns_bad, draw_standby_is_bad, wait_hours
 
-DISTRIBUTIONS = ("exponential", "weibull", "lognormal")
+# ------------------------------------------------------------------------------------------ the plain job
+
+
+class SimJob(NamedTuple):
+    """A job's timeline for the kernels (numba accepts it as is; durations in hours).
+
+    interval, write: checkpoint interval tau and write time delta (both 0: continuous checkpointing); restart: R;
+    work: the job's work, run to completion (0: run over the window); window: the window, or the longest window for
+    a job to completion; lose_work: a failure loses the work since the last checkpoint (else only the restart is
+    charged).
+    """
+
+    interval: float
+    write: float
+    restart: float
+    work: float
+    window: float
+    lose_work: bool
 
 
 @njit(cache=True)
-def _draw(kind, mtti, shape, scale):
-    """Time to the next interruption: exponential, or Weibull / lognormal with the same mean (mtti)."""
-    if kind == 1:
-        return scale * np.random.weibull(shape)
-    if kind == 2:
-        return np.random.lognormal(scale, shape)
-    return np.random.exponential(mtti)
+def _job_trial(job, dist):
+    """One trial of the plain job: wall hours, useful hours, interruptions, lost-work hours, checkpoint hours,
+    restart hours, and 1.0 where the job stopped at the window before finishing its work (else 0.0).
+
+    With work > 0 the job runs to completion, or until the window (the longest window) if that comes first; else
+    it runs for the window. Nothing is counted beyond the window. Each segment of work (``segment_hours``) is
+    followed by a checkpoint write unless the next interruption (``draw_interruption``) comes first; then the
+    segment's work is lost (``interrupted_work_hours``) and the job restarts (``draw_restart``).
+    """
+    continuous = job.interval + job.write <= 0.0
+    to_completion = job.work > 0.0
+    stop = 1.0 if to_completion else 0.0
+    t = done = fails = lost = ckpt = rest = stopped = 0.0
+    next_fail = draw_interruption(dist)
+    while True:
+        if to_completion:
+            left = job.work - done
+            if left <= 1e-12:
+                break
+        else:
+            left = job.window - t
+        seg = segment_hours(job.interval, left, continuous, to_completion)
+        if t >= job.window:
+            stopped = stop
+            break
+        need = seg + job.write
+        if t + need > job.window:
+            need = job.window - t  # the window closes mid-segment: what is not checkpointed does not count
+            if next_fail >= need:
+                if continuous:
+                    done += need
+                t = job.window
+                stopped = stop
+                break
+        if next_fail >= need:
+            t += need
+            next_fail -= need
+            done += seg
+            ckpt += job.write
+            continue
+        # interrupted: the segment's work is lost (or kept, for simulators that charge only the restart, and
+        # always with continuous checkpointing)
+        t += next_fail
+        fails += 1.0
+        if job.lose_work and not continuous:
+            lost += interrupted_work_hours(next_fail, seg)
+        else:
+            done += interrupted_work_hours(next_fail, seg)
+        t, rest, more, next_fail, closed = draw_restart(t, rest, job.window, job.restart, dist)
+        fails += more
+        if closed:
+            stopped = stop
+            break
+    return t, done, fails, lost, ckpt, rest, stopped
 
 
 @njit(cache=True, parallel=True)
-def _simulate(seeds, mtti, tau, delta, restart, work, window, lose_work, kind, shape, scale, out):
-    """Per trial: wall hours, useful hours, interruptions, lost-work hours, checkpoint hours, restart hours, and
-    1.0 where the job stopped at the window before finishing its work (else 0.0).
+def _simulate(seeds, job, dist, out):
+    """Trials of the plain job (``_job_trial``), one per seed, in parallel: row n of ``out`` (n x 7) is trial n's
+    wall, useful, interruptions, lost-work, checkpoint and restart hours, and stopped-at-window.
 
-    With work > 0 the job runs to completion, or until ``window`` hours (the longest window) if that comes first;
-    else it runs for ``window`` hours. Nothing is counted beyond the window. tau = delta = 0 is continuous
-    checkpointing: work is kept up to the moment of each failure, and checkpoints cost nothing.
+    ``job`` is a SimJob, ``dist`` an Interarrival (gigawatt.model.failures).
     """
-    continuous = tau + delta <= 0.0
     for n in prange(seeds.shape[0]):
         np.random.seed(seeds[n])
-        t = 0.0
-        done = 0.0
-        fails = 0.0
-        lost = 0.0
-        ckpt = 0.0
-        rest = 0.0
-        stopped = 0.0
-        next_fail = _draw(kind, mtti, shape, scale)
-        while True:
-            if work > 0.0:
-                left = work - done
-                if left <= 1e-12:
-                    break
-                seg = left if continuous else min(tau, left)
-            else:
-                seg = window - t if continuous else tau
-            if t >= window:
-                stopped = 1.0 if work > 0.0 else 0.0
-                break
-            need = seg + delta
-            if t + need > window:
-                need = window - t  # the window closes mid-segment: what is not checkpointed does not count
-                if next_fail >= need:
-                    if continuous:
-                        done += need
-                    t = window
-                    stopped = 1.0 if work > 0.0 else 0.0
-                    break
-            if next_fail >= need:
-                t += need
-                next_fail -= need
-                done += seg
-                ckpt += delta
-                continue
-            # interrupted: the segment's work is lost (or kept, for simulators that charge only the restart, and
-            # always with continuous checkpointing)
-            t += next_fail
-            fails += 1.0
-            if lose_work and not continuous:
-                lost += min(next_fail, seg)
-            else:
-                done += min(next_fail, seg)
-            # restart; a failure during the restart starts it again; the window may close during it
-            closed = False
-            while True:
-                f = _draw(kind, mtti, shape, scale)
-                if f >= restart:
-                    if t + restart >= window:
-                        closed = True
-                        break
-                    t += restart
-                    rest += restart
-                    next_fail = f - restart
-                    break
-                if t + f >= window:
-                    closed = True
-                    break
-                t += f
-                rest += f
-                fails += 1.0
-            if closed:
-                rest += window - t
-                t = window
-                stopped = 1.0 if work > 0.0 else 0.0
-                break
-        out[n, 0] = t
-        out[n, 1] = done
-        out[n, 2] = fails
-        out[n, 3] = lost
-        out[n, 4] = ckpt
-        out[n, 5] = rest
-        out[n, 6] = stopped
+        row = _job_trial(job, dist)
+        for j in range(7):
+            out[n, j] = row[j]
 
 
 _INIT_B, _MULT_B, _MASK32 = 0x8B51F9DD, 0x58F38DED, 0xFFFFFFFF  # numpy's SeedSequence.generate_state constants
@@ -292,28 +301,6 @@ def _run_streamed(run, trials: int, ci_target: float | None, max_trials: int, ch
         target = min(2 * done, max_trials)
 
 
-def _mean_min(kind: int, mtti: float, shape: float, window: float) -> float:
-    """E[min(X, W)] for the time X between interruptions (mean ``mtti``): the mean time a draw consumes in a window
-    of W hours. Exponential: M (1 - e^(-W/M)); Weibull (shape k, scale s = M / Gamma(1 + 1/k)): M P(1/k, (W/s)^k);
-    lognormal (sigma, mu = ln M - sigma^2/2): M Phi((ln(W/M) - sigma^2/2)/sigma) + W (1 - Phi((ln(W/M) +
-    sigma^2/2)/sigma)). Computed in logs; 0 where it underflows."""
-    with np.errstate(all="ignore"):
-        if kind == 1:
-            from scipy.special import gammainc  # only here: scipy.special costs ~0.1 s to import
-
-            log_s = math.log(mtti) - math.lgamma(1.0 + 1.0 / shape)
-            x = math.exp(min(shape * (math.log(window) - log_s), 700.0))
-            return float(mtti * gammainc(1.0 / shape, x))
-        if kind == 2:
-            from scipy.special import ndtr
-
-            z = math.log(window / mtti)
-            return float(
-                mtti * ndtr((z - shape * shape / 2.0) / shape) + window * ndtr(-(z + shape * shape / 2.0) / shape)
-            )
-        return float(-mtti * math.expm1(-window / mtti))
-
-
 _TRIAL_EVENTS = 150  # a trial's fixed cost (seeding its generator, its row, the summaries: ~3 us) in events
 
 
@@ -331,13 +318,13 @@ def estimate_events(
     of a job over ``window_hours``: the measure of work that ``ops`` compares with ``OPS_MAX_EVENTS``.
 
     Every draw of the time to the next interruption is consumed as wall time, so the draws in a window of W hours
-    form a renewal process: about W / E[min(X, W)] of them (W / M for exponential failures with W >> M; far more
-    for a heavy-tailed Weibull or lognormal whose typical draw is tiny), each followed by a restart; plus
-    W / (tau + delta) checkpoints; plus one draw per server for the cluster model; plus a trial's fixed cost
-    (_TRIAL_EVENTS). inf where a draw consumes no time (the simulation would not end).
+    form a renewal process: about W / E[min(X, W)] of them (gigawatt.model.failures.mean_draw_in_window: W / M for
+    exponential failures with W >> M; far more for a heavy-tailed Weibull or lognormal whose typical draw is tiny),
+    each followed by a restart; plus W / (tau + delta) checkpoints; plus one draw per server for the cluster model;
+    plus a trial's fixed cost (_TRIAL_EVENTS). inf where a draw consumes no time (the simulation would not end).
     """
     kind = DISTRIBUTIONS.index(distribution)
-    mean_min = _mean_min(kind, mtti_hours, float(shape or 1.0), window_hours)
+    mean_min = mean_draw_in_window(kind, mtti_hours, float(shape or 1.0), window_hours)
     draws = window_hours / mean_min if mean_min > 0 else math.inf
     segment = interval_hours + checkpoint_write_hours
     checkpoints = window_hours / segment if segment > 0 else 0.0
@@ -442,47 +429,129 @@ def _no_progress(log_seg: float, log_rest: float, restart: float, m: float, tau:
     return None
 
 
-def ops(
-    accelerators: int,
-    accelerator: str = "h100",
-    days: float = 54.0,
-    work_hours: float | None = None,
-    checkpoint_write_hours: float = 5 / 60,
-    restart_hours: float = 10 / 60,
-    checkpoint_interval_hours: float | None = None,
-    interval_rule: str = "daly",
-    job_mtbf_hours: float | None = None,
-    accelerator_mtbf_hours: float | None = None,
-    lose_work: bool = True,
-    trials: int = 0,
-    seed: int = 0,
-    mfu: float = MEGASCALE_MFU,
-    distribution: str = "exponential",
-    shape: float | None = None,
-    ci_target: float | None = None,
-    max_trials: int = 1_000_000,
-    capacity: Capacity | None = None,
-    cause_multipliers: dict[str, float] | None = None,
-    max_events: float = OPS_MAX_EVENTS,
-    chunk_trials: int = OPS_CHUNK_TRIALS,
-) -> OpsResult:
-    """Failures, checkpointing and goodput of one job on ``accelerators`` accelerators over ``days`` days
-    (or until ``work_hours`` of work are done, stopping at the longest window, OPS_MAX_DAYS, if that comes first).
+# ------------------------------------------------------------------------------------------ ops: the entry point
 
-    ``job_mtbf_hours`` replaces the calibrated job MTTI; ``accelerator_mtbf_hours`` replaces the per-accelerator
-    rate (1 / MTBF). ``trials`` > 0 adds a simulation with 95 % confidence intervals; ``distribution`` 'weibull'
+
+@dataclasses.dataclass(frozen=True)
+class OpsConfig:
+    """Settings of ``ops`` (durations in hours): one job on ``accelerators`` accelerators over ``days`` days, or
+    until ``work_hours`` of work are done (stopping at the longest window, OPS_MAX_DAYS, if that comes first).
+
+    accelerator: catalog name. checkpoint_write_hours, restart_hours: delta and R. checkpoint_interval_hours: a
+    given interval, else ``interval_rule`` ('daly' or 'young'). job_mtbf_hours replaces the calibrated job MTTI;
+    accelerator_mtbf_hours replaces the per-accelerator rate (1 / MTBF); cause_multipliers scale the calibrated
+    causes. lose_work: a failure loses the work since the last checkpoint. mfu: model FLOP utilization.
+
+    trials > 0 adds a simulation (seeded by ``seed``) with 95 % confidence intervals; ``distribution`` 'weibull'
     (shape k) or 'lognormal' (shape sigma) draws the time between interruptions with the same mean instead of
     exponentially (the analytic figures stay exponential). ``ci_target`` (e.g. 0.001) keeps doubling the trials
     until the goodput's 95 % half-width is below it (at most ``max_trials``, and at most what ``max_events``
-    allows); ``ci_target_met`` and ``ci_half_width`` say how it ended.
+    allows). ``capacity`` switches the simulation to the cluster model (servers, standbys, spares, repairs). The
+    simulation is sized first (``estimate_events``) and refused beyond ``max_events`` (flag --max-events); it runs
+    ``chunk_trials`` trials at a time (the numbers do not depend on the chunk size).
+    """
 
-    The simulation is sized first (``estimate_events``) and refused beyond ``max_events`` (flag --max-events);
-    it runs ``chunk_trials`` trials at a time (the numbers do not depend on the chunk size).
+    accelerators: int
+    accelerator: str = "h100"
+    days: float = 54.0
+    work_hours: float | None = None
+    checkpoint_write_hours: float = 5 / 60
+    restart_hours: float = 10 / 60
+    checkpoint_interval_hours: float | None = None
+    interval_rule: str = "daly"
+    job_mtbf_hours: float | None = None
+    accelerator_mtbf_hours: float | None = None
+    lose_work: bool = True
+    trials: int = 0
+    seed: int = 0
+    mfu: float = MEGASCALE_MFU
+    distribution: str = "exponential"
+    shape: float | None = None
+    ci_target: float | None = None
+    max_trials: int = 1_000_000
+    capacity: Capacity | None = None
+    cause_multipliers: dict[str, float] | None = None
+    max_events: float = OPS_MAX_EVENTS
+    chunk_trials: int = OPS_CHUNK_TRIALS
+
+
+class _Job(NamedTuple):
+    """The job ``ops`` resolved from its settings (durations in hours)."""
+
+    accelerators: int
+    mtti: float
+    rates: dict  # by cause, per accelerator-hour
+    interval: float
+    rule: str
+    write: float
+    restart: float
+    window: float  # the window, or the longest window for a job to completion
+    peak_flops: float  # dense BF16 FLOP/s of the job's accelerators
+
+
+class _Simulated(NamedTuple):
+    """What the simulation adds to the result."""
+
+    summaries: dict | None = None
+    trials: int = 0
+    ci_met: bool | None = None
+    ci_half: float | None = None
+    stop_reason: str | None = None
+    quantile_trials: int | None = None
+
+
+def ops(config: OpsConfig) -> OpsResult:
+    """Failures, checkpointing and goodput of one job (settings: ``OpsConfig``).
 
     The analytic goodput is Daly's steady state, in log space: ``no_progress`` (goodput 0, with
     ``no_progress_reason``) where a restart or a checkpoint interval is expected to take longer than the longest
-    window; with ``work_hours``, ``stopped_at_window`` where the expected wall time is beyond it.
+    window; with ``work_hours``, ``stopped_at_window`` where the expected wall time is beyond it. With trials, the
+    simulation adds means, 95 % confidence intervals and P10/P90; with ``ci_target``, ``ci_target_met`` and
+    ``ci_half_width`` say how it ended.
     """
+    cfg = config
+    _check_model(cfg)
+    _check_ranges(cfg)
+    acc = get_accelerator(cfg.accelerator, "--accelerator")
+    rates, m, n_acc = _failure_model(cfg)
+    window = cfg.days * 24.0 if cfg.work_hours is None else OPS_MAX_DAYS * 24.0  # to completion: the longest
+    delta, restart = float(cfg.checkpoint_write_hours), float(cfg.restart_hours)
+    tau, rule = _interval(cfg, delta, m, window)
+    peak = (acc.bf16_dense_tflops or 0.0) * 1e12 * n_acc
+    job = _Job(n_acc, m, rates, tau, rule, delta, restart, window, peak)
+    analytic = _analytic(cfg, job)
+    sim = _Simulated(trials=cfg.trials)
+    if cfg.trials > 0 or cfg.ci_target is not None:
+        sim = _simulation(cfg, job, analytic["wall_time_hours"])
+    return OpsResult(
+        accelerator=acc.name,
+        accelerators=n_acc,
+        mtti_hours=m,
+        rate_by_cause=rates,
+        checkpoint_interval_minutes=tau * 60.0,
+        checkpoint_write_minutes=delta * 60.0,
+        restart_minutes=restart * 60.0,
+        interval_rule=rule,
+        days=cfg.days,
+        work_hours=cfg.work_hours,
+        analytic=analytic,
+        simulated=sim.summaries,
+        trials=sim.trials,
+        seed=cfg.seed,
+        mfu=cfg.mfu,
+        distribution=cfg.distribution,
+        shape=cfg.shape,
+        ci_target=cfg.ci_target,
+        ci_target_met=sim.ci_met,
+        ci_half_width=sim.ci_half,
+        ci_stop_reason=sim.stop_reason,
+        quantile_trials=sim.quantile_trials,
+    )
+
+
+def _check_model(cfg: OpsConfig) -> None:
+    """Refuse a distribution, shape, capacity model or CI target that cannot be modelled."""
+    distribution, shape = cfg.distribution, cfg.shape
     if distribution not in DISTRIBUTIONS:
         raise GigawattError(f"--distribution: {distribution!r}; expected one of: {', '.join(DISTRIBUTIONS)}")
     if distribution != "exponential" and not (
@@ -491,42 +560,52 @@ def ops(
         raise GigawattError(
             f"--shape: {shape!r}; a {distribution} distribution needs a shape > 0 (Weibull k, lognormal sigma)"
         )
-    if capacity is not None:
-        capacity.check()
-        if distribution != "exponential" or work_hours is not None:
+    if cfg.capacity is not None:
+        cfg.capacity.check()
+        if distribution != "exponential" or cfg.work_hours is not None:
             raise GigawattError(
                 "ops: the capacity model (servers, spares, repairs) runs over a --days window with "
                 "exponential failures; drop --work/--distribution or the capacity options"
             )
-    if ci_target is not None and not 0 < ci_target < 1:
-        raise GigawattError(f"--ci-target: {ci_target}; expected a goodput half-width between 0 and 1")
-    for name, value in (("checkpoint write", checkpoint_write_hours), ("restart", restart_hours)):
+    if cfg.ci_target is not None and not 0 < cfg.ci_target < 1:
+        raise GigawattError(f"--ci-target: {cfg.ci_target}; expected a goodput half-width between 0 and 1")
+
+
+def _check_ranges(cfg: OpsConfig) -> None:
+    """Refuse durations, counts and shares out of their ranges (gigawatt.limits)."""
+    for name, value in (("checkpoint write", cfg.checkpoint_write_hours), ("restart", cfg.restart_hours)):
         if not (value >= 0 and math.isfinite(value)):
             raise GigawattError(f"--{name.replace(' ', '-')}: {value} h; expected a duration >= 0")
-    if job_mtbf_hours is None and (not isinstance(accelerators, int | np.integer) or accelerators < 1):
+    accelerators = cfg.accelerators
+    if cfg.job_mtbf_hours is None and (not isinstance(accelerators, int | np.integer) or accelerators < 1):
         raise GigawattError(f"--accelerators: {accelerators!r}; expected a whole number >= 1")
     if not isinstance(accelerators, int | np.integer) or not 0 <= accelerators <= OPS_MAX_ACCELERATORS:
         raise GigawattError(
             f"--accelerators: {accelerators!r}; expected a whole number up to {OPS_MAX_ACCELERATORS:.0e} "
             "(10^5 times the accelerators in service today)"
         )
-    if not (days > 0 and days <= OPS_MAX_DAYS):
-        raise GigawattError(f"--days: {days}; expected a number of days > 0 and <= {OPS_MAX_DAYS:,} (100 years)")
-    if work_hours is not None and not (work_hours > 0 and work_hours <= OPS_MAX_DAYS * 24.0):
+    if not (cfg.days > 0 and cfg.days <= OPS_MAX_DAYS):
+        raise GigawattError(f"--days: {cfg.days}; expected a number of days > 0 and <= {OPS_MAX_DAYS:,} (100 years)")
+    work = cfg.work_hours
+    if work is not None and not (work > 0 and work <= OPS_MAX_DAYS * 24.0):
         raise GigawattError(
-            f"--work: {work_hours} h; expected a duration > 0 and <= {OPS_MAX_DAYS:,} days (the longest window)"
+            f"--work: {work} h; expected a duration > 0 and <= {OPS_MAX_DAYS:,} days (the longest window)"
         )
-    if not 0 < mfu <= 1:
-        raise GigawattError(f"--mfu: {mfu}; expected 0 < MFU <= 1")
-    if not isinstance(trials, int | np.integer) or trials < 0:
-        raise GigawattError(f"--trials: {trials!r}; expected a whole number >= 0")
-    if not isinstance(seed, int | np.integer) or seed < 0:
-        raise GigawattError(f"--seed: {seed!r}; expected a whole number >= 0")
-    if not max_events > 0:
-        raise GigawattError(f"--max-events: {max_events}; expected a number > 0")
-    acc = get_accelerator(accelerator, "--accelerator")
+    if not 0 < cfg.mfu <= 1:
+        raise GigawattError(f"--mfu: {cfg.mfu}; expected 0 < MFU <= 1")
+    if not isinstance(cfg.trials, int | np.integer) or cfg.trials < 0:
+        raise GigawattError(f"--trials: {cfg.trials!r}; expected a whole number >= 0")
+    if not isinstance(cfg.seed, int | np.integer) or cfg.seed < 0:
+        raise GigawattError(f"--seed: {cfg.seed!r}; expected a whole number >= 0")
+    if not cfg.max_events > 0:
+        raise GigawattError(f"--max-events: {cfg.max_events}; expected a number > 0")
+
+
+def _failure_model(cfg: OpsConfig) -> tuple[dict, float, int]:
+    """Rates by cause per accelerator-hour, the job MTTI M [h] and the accelerators: the Llama 3 calibration
+    (gigawatt.model.failures) with the cause multipliers, rescaled to --accelerator-mtbf, or M set by --job-mtbf."""
     rates = rates_per_accelerator_hour()
-    for cause, factor in (cause_multipliers or {}).items():
+    for cause, factor in (cfg.cause_multipliers or {}).items():
         if cause not in rates:
             raise GigawattError(f"cause_multipliers: unknown cause {cause!r}; expected one of: {', '.join(rates)}")
         if not (isinstance(factor, int | float) and factor >= 0 and math.isfinite(factor)):
@@ -537,166 +616,168 @@ def ops(
             "cause_multipliers: every cause is multiplied by 0, which leaves no failures to model; "
             "expected at least one multiplier > 0"
         )
-    if accelerator_mtbf_hours is not None:
-        if not (accelerator_mtbf_hours > 0 and math.isfinite(accelerator_mtbf_hours)):
-            raise GigawattError(f"--accelerator-mtbf: {accelerator_mtbf_hours} h; expected a finite duration > 0")
-        total = 1.0 / accelerator_mtbf_hours
-        scale = total / sum(rates.values())
+    if cfg.accelerator_mtbf_hours is not None:
+        if not (cfg.accelerator_mtbf_hours > 0 and math.isfinite(cfg.accelerator_mtbf_hours)):
+            raise GigawattError(f"--accelerator-mtbf: {cfg.accelerator_mtbf_hours} h; expected a finite duration > 0")
+        scale = (1.0 / cfg.accelerator_mtbf_hours) / sum(rates.values())
         rates = {c: r * scale for c, r in rates.items()}
-    if job_mtbf_hours is not None:
-        if not (job_mtbf_hours > 0 and math.isfinite(job_mtbf_hours)):
-            raise GigawattError(f"--job-mtbf: {job_mtbf_hours} h; expected a finite duration > 0")
-        m = float(job_mtbf_hours)
-        n_acc = int(accelerators) if accelerators else 0
+    if cfg.job_mtbf_hours is not None:
+        if not (cfg.job_mtbf_hours > 0 and math.isfinite(cfg.job_mtbf_hours)):
+            raise GigawattError(f"--job-mtbf: {cfg.job_mtbf_hours} h; expected a finite duration > 0")
+        m = float(cfg.job_mtbf_hours)
+        n_acc = int(cfg.accelerators) if cfg.accelerators else 0
         if n_acc:
             scale = (1.0 / (m * n_acc)) / sum(rates.values())
             rates = {c: r * scale for c, r in rates.items()}
     else:
-        m = float(job_mtti_hours(float(accelerators), sum(rates.values())))
-        n_acc = int(accelerators)
+        m = float(job_mtti_hours(float(cfg.accelerators), sum(rates.values())))
+        n_acc = int(cfg.accelerators)
     if not (m >= OPS_MIN_MTTI_HOURS and math.isfinite(m)):
         raise GigawattError(
             f"ops: a job MTTI of {m:.3g} h (from --job-mtbf, --accelerator-mtbf or --accelerators); expected a "
             f"finite duration >= {OPS_MIN_MTTI_HOURS:g} h (3.6 microseconds)"
         )
-    delta, restart = float(checkpoint_write_hours), float(restart_hours)
-    window = days * 24.0 if work_hours is None else OPS_MAX_DAYS * 24.0  # a job to completion stops at the longest
-    if checkpoint_interval_hours is not None:
-        if not (checkpoint_interval_hours > 0 and math.isfinite(checkpoint_interval_hours)):
-            raise GigawattError(f"--checkpoint-interval: {checkpoint_interval_hours} h; expected a duration > 0")
-        tau, rule = float(checkpoint_interval_hours), "given"
-    elif interval_rule == "young":
+    return rates, m, n_acc
+
+
+def _interval(cfg: OpsConfig, delta: float, m: float, window: float) -> tuple[float, str]:
+    """The checkpoint interval tau [h] and the rule that gave it: given, or Young's or Daly's
+    (gigawatt.model.checkpointing), capped at the window (a rule's interval longer than the window would write no
+    checkpoint in it: one at the window's end instead)."""
+    given = cfg.checkpoint_interval_hours
+    if given is not None:
+        if not (given > 0 and math.isfinite(given)):
+            raise GigawattError(f"--checkpoint-interval: {given} h; expected a duration > 0")
+        tau, rule = float(given), "given"
+    elif cfg.interval_rule == "young":
         tau, rule = float(young_interval(delta, m)), "young"
-    elif interval_rule == "daly":
+    elif cfg.interval_rule == "daly":
         tau, rule = float(daly_interval(delta, m)), "daly"
     else:
-        raise GigawattError(f"--interval-rule: {interval_rule!r}; expected young or daly")
+        raise GigawattError(f"--interval-rule: {cfg.interval_rule!r}; expected young or daly")
     if rule != "given" and tau + delta > window and window > delta:
-        # a rule's interval longer than the window would write no checkpoint in it: one at the window's end instead
         tau, rule = window - delta, f"{rule} (capped at the window)"
     if delta == 0 and tau == 0:
         rule += " (zero write time: continuous checkpointing)"
-    # the analytic figures: Daly's steady state in log space
+    return tau, rule
+
+
+def _analytic(cfg: OpsConfig, job: _Job) -> dict:
+    """The analytic figures: Daly's steady state in log space (gigawatt.model.checkpointing), no progress where a
+    restart or an interval is expected to outlast the longest window, and a job to completion's wall time."""
+    m, tau, delta, restart, window = job.mtti, job.interval, job.write, job.restart, job.window
     lg = float(log_goodput(tau, delta, restart, m))
     log_seg = math.log(tau) - lg if tau > 0 else -math.inf  # expected wall time to write one interval's work
     log_rest = float(log_restart_hours(restart, m))
     reason = _no_progress(log_seg, log_rest, restart, m, tau)
     goodput = 0.0 if reason else math.exp(lg)
     stopped = False
-    if work_hours is not None:
-        wall = float(expected_wall_hours(work_hours, tau, delta, restart, m)) if goodput > 0 else math.inf
+    if cfg.work_hours is not None:
+        wall = float(expected_wall_hours(cfg.work_hours, tau, delta, restart, m)) if goodput > 0 else math.inf
         if not wall <= window:  # the job cannot finish within the longest window: it stops there
             wall, stopped = window, True
     else:
         wall = window
-    peak = (acc.bf16_dense_tflops or 0.0) * 1e12 * n_acc
-    analytic = {
+    return {
         "interruptions": wall / m,
         "goodput": goodput,
         "wall_time_hours": wall,
         "work_done_hours": goodput * wall,
-        "effective_flop": goodput * wall * 3600.0 * peak * mfu,
+        "effective_flop": goodput * wall * 3600.0 * job.peak_flops * cfg.mfu,
         "young_interval_minutes": float(young_interval(delta, m)) * 60.0,
         "daly_interval_minutes": float(daly_interval(delta, m)) * 60.0,
         "no_progress": reason is not None,
         "no_progress_reason": reason,
         "stopped_at_window": stopped,
     }
-    simulated = None
-    ci_met = ci_half = stop_reason = quantile_trials = None
-    if ci_target is not None and trials < 1:
-        trials = 100
-    if trials > 0:
-        cluster = capacity is not None
-        servers = capacity.servers(max(n_acc, 1)) if cluster else 0
-        # the work, sized before it starts: a job to completion runs about its expected wall time (capped)
-        sim_window = window if work_hours is None else min(window, wall if math.isfinite(wall) else window)
-        per_trial = estimate_events(1, sim_window, m, tau, delta, distribution, shape, servers)
-        if not trials * per_trial <= max_events:  # also an infinite or NaN estimate (a shape of 1e-300)
-            events = trials * per_trial
-            lift = (
-                f"lift the limit with --max-events {10 ** math.ceil(math.log10(events)):.0e}"
-                if math.isfinite(events) and events < 1e300
-                else "no limit can hold it: choose a less extreme --shape or --distribution"
-            )
-            raise GigawattError(
-                f"ops: the simulation would take about {events:.2g} events ({trials:,} trials x "
-                f"{per_trial:,.3g} failures, restarts and checkpoints each), beyond the limit of {max_events:.2g} "
-                f"(about {max_events / 5e7:,.0f} s here); use fewer --trials, a shorter --days or --work, or {lift}"
-            )
-        affordable = int(min(max_trials, max_events // per_trial)) if ci_target is not None else trials
-        cap_trials = max(trials, affordable)
-        if cluster:
 
-            def run(start, n):
-                out = _cluster_runs(max(n_acc, 1), m, capacity, tau, delta, restart, window, n, seed, lose_work, start)
-                return _columns(out, peak * mfu, cluster=True)
-        else:
-            kind = DISTRIBUTIONS.index(distribution)
-            k = float(shape or 1.0)
-            if kind == 1:
-                scale = math.exp(math.log(m) - math.lgamma(1.0 + 1.0 / k))
-            elif kind == 2:
-                scale = math.log(m) - k * k / 2.0
-            else:
-                scale = m
 
-            def run(start, n):
-                out = np.zeros((n, 7))
-                _simulate(
-                    _seeds(seed, n, start),
-                    m,
-                    tau,
-                    delta,
-                    restart,
-                    float(work_hours or 0.0),
-                    window,
-                    bool(lose_work),
-                    kind,
-                    k,
-                    scale,
-                    out,
-                )
-                return _columns(out, peak * mfu, cluster=False)
-
-        stream, names, trials, ci_half = _run_streamed(run, trials, ci_target, cap_trials, max(1, int(chunk_trials)))
-        simulated = stream.summaries(names)
-        if trials > stream.keep:
-            quantile_trials = stream.keep
-        if ci_target is not None:
-            ci_met = bool(ci_half <= ci_target)
-            if not ci_met:
-                stop_reason = (
-                    f"stopped at {trials:,} trials (--max-events {max_events:.2g} allows {affordable:,})"
-                    if affordable < max_trials
-                    else f"stopped at the trial limit of {max_trials:,}"
-                ) + f" with a goodput half-width of {ci_half:.3g}, above the target {ci_target:g}"
-        if not math.isfinite(ci_half):
-            ci_half = None  # one trial: no interval
-    return OpsResult(
-        accelerator=acc.name,
-        accelerators=n_acc,
-        mtti_hours=m,
-        rate_by_cause=rates,
-        checkpoint_interval_minutes=tau * 60.0,
-        checkpoint_write_minutes=delta * 60.0,
-        restart_minutes=restart * 60.0,
-        interval_rule=rule,
-        days=days,
-        work_hours=work_hours,
-        analytic=analytic,
-        simulated=simulated,
+def _simulation(cfg: OpsConfig, job: _Job, wall: float) -> _Simulated:
+    """Simulated trials (at least 100 with a CI target), sized first, streamed, and with ``ci_target`` doubled until
+    the goodput's half-width reaches it or the limits stop it."""
+    trials = 100 if cfg.ci_target is not None and cfg.trials < 1 else cfg.trials
+    affordable = _affordable_trials(cfg, job, wall, trials)
+    run = _cluster_runner(cfg, job) if cfg.capacity is not None else _job_runner(cfg, job)
+    chunk = max(1, int(cfg.chunk_trials))
+    stream, names, trials, ci_half = _run_streamed(run, trials, cfg.ci_target, max(trials, affordable), chunk)
+    ci_met = stop_reason = None
+    if cfg.ci_target is not None:
+        ci_met = bool(ci_half <= cfg.ci_target)
+        if not ci_met:
+            stop_reason = (
+                f"stopped at {trials:,} trials (--max-events {cfg.max_events:.2g} allows {affordable:,})"
+                if affordable < cfg.max_trials
+                else f"stopped at the trial limit of {cfg.max_trials:,}"
+            ) + f" with a goodput half-width of {ci_half:.3g}, above the target {cfg.ci_target:g}"
+    return _Simulated(
+        summaries=stream.summaries(names),
         trials=trials,
-        seed=seed,
-        mfu=mfu,
-        distribution=distribution,
-        shape=shape,
-        ci_target=ci_target,
-        ci_target_met=ci_met,
-        ci_half_width=ci_half,
-        ci_stop_reason=stop_reason,
-        quantile_trials=quantile_trials,
+        ci_met=ci_met,
+        ci_half=ci_half if math.isfinite(ci_half) else None,  # one trial: no interval
+        stop_reason=stop_reason,
+        quantile_trials=stream.keep if trials > stream.keep else None,
     )
+
+
+def _affordable_trials(cfg: OpsConfig, job: _Job, wall: float, trials: int) -> int:
+    """The trials ``max_events`` allows (``trials`` without a CI target), refusing ``trials`` beyond it: the work is
+    sized before it starts (a job to completion runs about its expected wall time, capped)."""
+    servers = cfg.capacity.servers(max(job.accelerators, 1)) if cfg.capacity is not None else 0
+    window = job.window
+    sim_window = window if cfg.work_hours is None else min(window, wall if math.isfinite(wall) else window)
+    per_trial = estimate_events(1, sim_window, job.mtti, job.interval, job.write, cfg.distribution, cfg.shape, servers)
+    max_events = cfg.max_events
+    if not trials * per_trial <= max_events:  # also an infinite or NaN estimate (a shape of 1e-300)
+        events = trials * per_trial
+        lift = (
+            f"lift the limit with --max-events {10 ** math.ceil(math.log10(events)):.0e}"
+            if math.isfinite(events) and events < 1e300
+            else "no limit can hold it: choose a less extreme --shape or --distribution"
+        )
+        raise GigawattError(
+            f"ops: the simulation would take about {events:.2g} events ({trials:,} trials x "
+            f"{per_trial:,.3g} failures, restarts and checkpoints each), beyond the limit of {max_events:.2g} "
+            f"(about {max_events / 5e7:,.0f} s here); use fewer --trials, a shorter --days or --work, or {lift}"
+        )
+    return int(min(cfg.max_trials, max_events // per_trial)) if cfg.ci_target is not None else trials
+
+
+def _job_runner(cfg: OpsConfig, job: _Job):
+    """``run(start, n)``: summarised rows of trials start .. start + n - 1 of the plain job (``_simulate``)."""
+    sim_job = SimJob(
+        job.interval, job.write, job.restart, float(cfg.work_hours or 0.0), job.window, bool(cfg.lose_work)
+    )
+    dist = interarrival(cfg.distribution, job.mtti, cfg.shape)
+
+    def run(start, n):
+        out = np.zeros((n, 7))
+        _simulate(_seeds(cfg.seed, n, start), sim_job, dist, out)
+        return _columns(out, job.peak_flops * cfg.mfu, cluster=False)
+
+    return run
+
+
+def _cluster_runner(cfg: OpsConfig, job: _Job):
+    """``run(start, n)``: summarised rows of trials start .. start + n - 1 of the cluster model."""
+    n_acc = max(job.accelerators, 1)
+
+    def run(start, n):
+        out = _cluster_runs(
+            n_acc,
+            job.mtti,
+            cfg.capacity,
+            job.interval,
+            job.write,
+            job.restart,
+            job.window,
+            n,
+            cfg.seed,
+            cfg.lose_work,
+            start,
+        )
+        return _columns(out, job.peak_flops * cfg.mfu, cluster=True)
+
+    return run
 
 
 # ------------------------------------------------------------------------------------------ capacity and repair
@@ -752,165 +833,208 @@ class Capacity:
             raise GigawattError(f"capacity.bad_multiplier: {self.bad_multiplier}; expected >= 1")
 
 
+class Fleet(NamedTuple):
+    """The servers around a job, for the cluster kernel (numba accepts it as is): a Capacity with the job's servers
+    and their average failure rate [1/h], durations in hours."""
+
+    servers: int
+    server_rate: float
+    standbys: int
+    spares: int
+    spare_delay: float
+    host_selection: float
+    repair_auto: float
+    repair_manual: float
+    escalation: float
+    false_success: float
+    bad_fraction: float
+    bad_multiplier: float
+
+
+# a trial's row (the kernels' output columns) and the cluster trial's server counts
+_T, _DONE, _FAILS, _LOST, _CKPT, _REST, _WAIT = range(7)
+_GOOD, _BAD, _STANDBY_GOOD, _STANDBY_BAD, _SPARES, _QUEUED = range(6)
+_QUEUE_CAP = 1 << 16  # servers in repair that are tracked (beyond it, a failed server does not come back)
+
+
 @njit(cache=True)
-def _return_repaired(t, rq_t, rq_bad, rq_n, pools):
-    """Servers whose repair has finished by ``t`` join the warm standbys (pools[0] good, pools[1] bad)."""
+def _return_repaired(t, rq_t, rq_bad, st):
+    """Servers whose repair has finished by ``t`` join the warm standbys (good or bad)."""
     i = 0
-    while i < rq_n:
+    while i < st[_QUEUED]:
         if rq_t[i] <= t:
-            pools[1 if rq_bad[i] else 0] += 1
-            rq_n -= 1
-            rq_t[i] = rq_t[rq_n]
-            rq_bad[i] = rq_bad[rq_n]
+            st[_STANDBY_BAD if rq_bad[i] else _STANDBY_GOOD] += 1
+            _dequeue(i, rq_t, rq_bad, st)
         else:
             i += 1
-    return rq_n
+
+
+@njit(cache=True)
+def _dequeue(i, rq_t, rq_bad, st):
+    """Remove entry ``i`` of the repair queue (the last one takes its place)."""
+    st[_QUEUED] -= 1
+    last = st[_QUEUED]
+    rq_t[i] = rq_t[last]
+    rq_bad[i] = rq_bad[last]
+
+
+@njit(cache=True)
+def _first_back(rq_t, queued):
+    """Index of the server that comes back from repair first."""
+    j = 0
+    for q in range(1, queued):
+        if rq_t[q] < rq_t[j]:
+            j = q
+    return j
+
+
+@njit(cache=True)
+def _restart_or_fail(row, restart, window, f):
+    """Advance a restart of ``restart`` hours by the next failure ``f`` hours away: True where it fails first."""
+    t = row[_T]
+    if f >= restart:
+        step = min(restart, window - t)
+        row[_T] += step
+        row[_REST] += step
+        return False
+    if t + f >= window:  # the window closes during the restart
+        row[_REST] += window - t
+        row[_T] = window
+        return False
+    row[_T] += f
+    row[_REST] += f
+    return True
+
+
+@njit(cache=True)
+def _work_or_fail(row, job, f):
+    """Advance the work by one checkpointed segment (or to the window's end), unless the next failure ``f`` hours
+    away comes first (True): then the segment's work is lost (``interrupted_work_hours``) or kept."""
+    tau, delta, t = job.interval, job.write, row[_T]
+    if tau + delta <= 0.0:  # continuous checkpointing: work kept up to the failure
+        need = job.window - t
+        if f >= need:
+            row[_T] += need
+            row[_DONE] += need
+            return False
+        row[_T] += f
+        row[_DONE] += f
+        return True
+    need = min(tau + delta, job.window - t)
+    if f >= need:
+        row[_T] += need
+        if need >= tau + delta:
+            row[_DONE] += tau
+            row[_CKPT] += delta
+        return False
+    row[_T] += f
+    if job.lose_work:
+        row[_LOST] += interrupted_work_hours(f, tau)
+    else:
+        row[_DONE] += interrupted_work_hours(f, tau)
+    return True
+
+
+@njit(cache=True)
+def _send_to_repair(t, was_bad, fleet, st, rq_t, rq_bad):
+    """The failed server leaves the job for a repair (``draw_repair_hours``); it may come back bad."""
+    st[_BAD if was_bad else _GOOD] -= 1
+    hours = draw_repair_hours(fleet.repair_auto, fleet.repair_manual, fleet.escalation)
+    n = st[_QUEUED]
+    if n < _QUEUE_CAP:
+        rq_t[n] = t + hours
+        rq_bad[n] = draw_returns_bad(fleet.false_success, was_bad, fleet.bad_fraction)
+        st[_QUEUED] = n + 1
+
+
+@njit(cache=True)
+def _replace_server(row, window, fleet, st, rq_t, rq_bad):
+    """A replacement joins the job: a warm standby at once, else a spare after its delay, else the first server
+    back from repair; the waits end with the window (``wait_hours``)."""
+    _return_repaired(row[_T], rq_t, rq_bad, st)
+    if st[_STANDBY_GOOD] + st[_STANDBY_BAD] > 0:
+        bad = draw_standby_is_bad(st[_STANDBY_GOOD], st[_STANDBY_BAD])
+        st[_STANDBY_BAD if bad else _STANDBY_GOOD] -= 1
+        st[_BAD if bad else _GOOD] += 1
+        return
+    if st[_SPARES] > 0:
+        st[_SPARES] -= 1
+        st[_GOOD] += 1
+        w = wait_hours(fleet.spare_delay, row[_T], window)
+    else:
+        j = _first_back(rq_t, st[_QUEUED])
+        w = wait_hours(max(rq_t[j] - row[_T], 0.0), row[_T], window)
+        st[_BAD if rq_bad[j] else _GOOD] += 1
+        _dequeue(j, rq_t, rq_bad, st)
+    row[_WAIT] += w
+    row[_T] += w
+
+
+@njit(cache=True)
+def _cluster_trial(job, fleet, row):
+    """One trial of the cluster model, accumulated into ``row`` (wall, useful, interruptions, lost work, checkpoint,
+    restart, waiting-for-servers hours).
+
+    One exponential draw gives the next failure among all working servers (rate: good and bad servers' rates
+    summed, ``server_failure_rates``); a failed server goes to repair and is replaced (``_replace_server``).
+    Failures may also strike during a restart. Every time component is counted within the window only.
+    """
+    row[:] = 0.0
+    good_rate, bad_rate = server_failure_rates(fleet.server_rate, fleet.bad_fraction, fleet.bad_multiplier)
+    st = np.zeros(6, np.int64)
+    st[_BAD] = draw_bad_servers(fleet.servers, fleet.bad_fraction)
+    st[_GOOD] = fleet.servers - st[_BAD]
+    st[_STANDBY_GOOD] = fleet.standbys
+    st[_SPARES] = fleet.spares
+    rq_t = np.empty(_QUEUE_CAP)
+    rq_bad = np.zeros(_QUEUE_CAP, np.bool_)
+    recovering = False
+    while row[_T] < job.window:
+        _return_repaired(row[_T], rq_t, rq_bad, st)
+        total = st[_GOOD] * good_rate + st[_BAD] * bad_rate
+        f = np.random.exponential(1.0 / total)
+        if recovering:
+            failed = _restart_or_fail(row, job.restart + fleet.host_selection, job.window, f)
+        else:
+            failed = _work_or_fail(row, job, f)
+        if failed:  # a server failed: to repair, and a replacement found
+            row[_FAILS] += 1.0
+            was_bad = draw_failed_is_bad(total, st[_BAD], bad_rate)
+            _send_to_repair(row[_T], was_bad, fleet, st, rq_t, rq_bad)
+            _replace_server(row, job.window, fleet, st, rq_t, rq_bad)
+        recovering = failed
+    row[_T] = min(row[_T], job.window)
 
 
 @njit(cache=True, parallel=True)
-def _simulate_cluster(
-    seeds,
-    servers,
-    server_rate,
-    tau,
-    delta,
-    restart,
-    window,
-    lose_work,
-    standbys,
-    spares,
-    spare_delay,
-    host_sel,
-    rep_auto,
-    rep_manual,
-    p_esc,
-    p_false,
-    bad_frac,
-    bad_mult,
-    out,
-):
-    """Per trial: wall, useful, interruptions, lost work, checkpoint, restart, waiting-for-servers hours.
+def _simulate_cluster(seeds, job, fleet, out):
+    """Trials of the cluster model (``_cluster_trial``), one per seed, in parallel: row n of ``out`` (n x 7) is
+    trial n's wall, useful, interruptions, lost work, checkpoint, restart and waiting-for-servers hours.
 
-    One exponential draw gives the next failure among all working servers (rate: good and bad servers' rates
-    summed); a failed server goes to repair and is replaced by a warm standby, else a spare after its delay, else
-    the first server to come back from repair. Failures may also strike during a restart. Every time component is
-    counted within the window only (a wait or restart the window cuts short counts up to its end); tau = delta = 0
-    is continuous checkpointing.
+    ``job`` is a SimJob (work 0: over the window), ``fleet`` a Fleet; tau = delta = 0 is continuous checkpointing.
     """
-    cap = 1 << 16
     for n in prange(seeds.shape[0]):
         np.random.seed(seeds[n])
-        good_rate = server_rate / (1.0 - bad_frac + bad_frac * bad_mult)
-        bad_rate = good_rate * bad_mult
-        w_bad = 0
-        for _ in range(servers):
-            if np.random.random() < bad_frac:
-                w_bad += 1
-        w_good = servers - w_bad
-        pools = np.zeros(2, np.int64)  # warm standbys: good, bad
-        pools[0] = standbys
-        spare_left = spares
-        rq_t = np.empty(cap)
-        rq_bad = np.zeros(cap, np.bool_)
-        rq_n = 0
-        t = 0.0
-        done = 0.0
-        lost = 0.0
-        ckpt = 0.0
-        rest = 0.0
-        wait = 0.0
-        fails = 0.0
-        recovering = False
-        while t < window:
-            rq_n = _return_repaired(t, rq_t, rq_bad, rq_n, pools)
-            total = w_good * good_rate + w_bad * bad_rate
-            f = np.random.exponential(1.0 / total)
-            if recovering:
-                r = restart + host_sel
-                if f >= r:
-                    step = min(r, window - t)
-                    t += step
-                    rest += step
-                    recovering = False
-                    continue
-                if t + f >= window:  # the window closes during the restart
-                    rest += window - t
-                    t = window
-                    break
-                t += f
-                rest += f
-            elif tau + delta <= 0.0:  # continuous checkpointing: work kept up to the failure
-                need = window - t
-                if f >= need:
-                    t += need
-                    done += need
-                    continue
-                t += f
-                done += f
-            else:
-                need = min(tau + delta, window - t)
-                if f >= need:
-                    t += need
-                    if need >= tau + delta:
-                        done += tau
-                        ckpt += delta
-                    continue
-                t += f
-                if lose_work:
-                    lost += min(f, tau)
-                else:
-                    done += min(f, tau)
-            # a server failed: to repair, and a replacement found
-            fails += 1.0
-            was_bad = np.random.random() * total < w_bad * bad_rate
-            if was_bad:
-                w_bad -= 1
-            else:
-                w_good -= 1
-            dur = rep_auto
-            if np.random.random() < p_esc:
-                dur += rep_manual
-            if rq_n < cap:
-                rq_t[rq_n] = t + dur
-                rq_bad[rq_n] = np.random.random() < p_false or (was_bad and bad_frac >= 1.0)
-                rq_n += 1
-            rq_n = _return_repaired(t, rq_t, rq_bad, rq_n, pools)
-            if pools[0] + pools[1] > 0:
-                pick_bad = np.random.random() * (pools[0] + pools[1]) < pools[1]
-                pools[1 if pick_bad else 0] -= 1
-                if pick_bad:
-                    w_bad += 1
-                else:
-                    w_good += 1
-            elif spare_left > 0:
-                spare_left -= 1
-                w_good += 1
-                w = min(spare_delay, max(window - t, 0.0))  # waits end with the window
-                wait += w
-                t += w
-            else:
-                j = 0
-                for q in range(1, rq_n):
-                    if rq_t[q] < rq_t[j]:
-                        j = q
-                w = min(max(rq_t[j] - t, 0.0), max(window - t, 0.0))  # waits end with the window
-                wait += w
-                t += w
-                if rq_bad[j]:
-                    w_bad += 1
-                else:
-                    w_good += 1
-                rq_n -= 1
-                rq_t[j] = rq_t[rq_n]
-                rq_bad[j] = rq_bad[rq_n]
-            recovering = True
-        out[n, 0] = min(t, window)
-        out[n, 1] = done
-        out[n, 2] = fails
-        out[n, 3] = lost
-        out[n, 4] = ckpt
-        out[n, 5] = rest
-        out[n, 6] = wait
+        _cluster_trial(job, fleet, out[n])
+
+
+def _fleet(capacity: Capacity, servers: int, server_rate: float) -> Fleet:
+    """The kernel's record of ``capacity`` (numbers typed as the kernel expects: one compiled signature)."""
+    c = capacity
+    return Fleet(
+        int(servers),
+        float(server_rate),
+        int(c.warm_standbys),
+        int(c.spares),
+        float(c.spare_delay),
+        float(c.host_selection),
+        float(c.repair_auto),
+        float(c.repair_manual),
+        float(c.escalation),
+        float(c.false_success),
+        float(c.bad_fraction),
+        float(c.bad_multiplier),
+    )
 
 
 def _cluster_runs(
@@ -930,28 +1054,16 @@ def _cluster_runs(
     capacity.check()
     servers = capacity.servers(accelerators)
     server_rate = 1.0 / (mtti_hours * servers)  # the job's calibrated rate, shared by its servers
-    out = np.zeros((trials, 7))
-    _simulate_cluster(
-        _seeds(seed, trials, start),
-        servers,
-        server_rate,
-        interval_hours,
-        checkpoint_write_hours,
-        restart_hours,
-        window_hours,
+    job = SimJob(
+        float(interval_hours),
+        float(checkpoint_write_hours),
+        float(restart_hours),
+        0.0,
+        float(window_hours),
         bool(lose_work),
-        capacity.warm_standbys,
-        capacity.spares,
-        capacity.spare_delay,
-        capacity.host_selection,
-        capacity.repair_auto,
-        capacity.repair_manual,
-        capacity.escalation,
-        capacity.false_success,
-        capacity.bad_fraction,
-        capacity.bad_multiplier,
-        out,
     )
+    out = np.zeros((trials, 7))
+    _simulate_cluster(_seeds(seed, trials, start), job, _fleet(capacity, servers, server_rate), out)
     return out
 
 

@@ -1,9 +1,10 @@
-"""Checkpointing in closed form: failure rates calibrated on Llama 3, Young/Daly intervals, Daly's expected wall
-time, and the largest training run a fleet can carry. Pure numpy; gigawatt.engine.operations adds the simulations.
+"""Checkpointing: Young/Daly intervals, Daly's goodput and expected wall time in closed form, the steps of a job's
+timeline that the simulations draw (segments, lost work, restarts), and the largest training run a fleet can carry.
 
 A job on N accelerators is interrupted at N times the per-accelerator rate (exponential, independent), so its
-mean time to interruption is M = 1 / (N * sum_c lambda_c). With checkpoint interval tau, write time delta and
-restart time R, the share of wall time doing useful work is (Daly 2006, eq. 13, exact for exponential failures)
+mean time to interruption is M = 1 / (N * sum_c lambda_c) (gigawatt.model.failures). With checkpoint interval
+tau, write time delta and restart time R, the share of wall time doing useful work is (Daly 2006, eq. 13, exact for
+exponential failures)
 
     goodput = tau / (M exp(R/M) (exp((tau + delta)/M) - 1))
 
@@ -11,51 +12,81 @@ computed in log space (log goodput = log tau - log M - R/M - log(expm1((tau + de
 overflows: where the job cannot progress the goodput underflows to 0 instead of raising. With a zero write time
 (delta = 0) the optimal interval tends to 0 (continuous checkpointing: no work is lost, checkpoints cost nothing, only
 restarts do) and the goodput tends to its limit exp(-R/M) (see ``steady_goodput``).
+
+The closed forms are numpy (vectorized); the timeline steps are numba functions (``@njit``) that the simulations
+in gigawatt.engine.operations call trial by trial.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
-# Llama 3 405B snapshot (facts.csv RL01, RL02, RL06): unexpected interruptions by root cause in 54 days on 16,384
-# H100s, grouped by component.
-LLAMA3_GPUS = 16_384
-LLAMA3_DAYS = 54
-LLAMA3_CAUSES = {
-    "gpu": 148 + 19 + 17 + 6,  # faulty GPU, GPU SRAM, GPU system processor, GPU thermal/sensor
-    "hbm": 72,  # HBM3 memory
-    "network": 35 + 7,  # network switch/cable, NIC
-    "host": 32 + 3 + 3 + 2 + 2 + 2 + 2,  # host maintenance, SSD, PSU, chassis, IO board, CPU, system memory
-    "software": 54 + 7 + 2,  # software bug, NCCL watchdog, dependency
-    "silent_data_corruption": 6,
-}
-LLAMA3_INTERRUPTIONS = sum(LLAMA3_CAUSES.values())  # 419 (RL03)
+from gigawatt.model.failures import (  # noqa: F401  (re-exported: the calibration they were first defined with)
+    LLAMA3_CAUSES,
+    LLAMA3_DAYS,
+    LLAMA3_GPUS,
+    LLAMA3_INTERRUPTIONS,
+    LLAMA3_RATE,
+    draw_interruption,
+    job_mtti_hours,
+    rates_per_accelerator_hour,
+)
+
 MEGASCALE_MFU = 0.552  # model FLOP utilization on 12,288 GPUs (RL16)
 
 
-def rates_per_accelerator_hour(
-    causes: dict[str, int] = LLAMA3_CAUSES, gpus: int = LLAMA3_GPUS, days: float = LLAMA3_DAYS
-) -> dict[str, float]:
-    """Failure rate per accelerator-hour by cause: count / (accelerators * hours observed)."""
-    hours = days * 24.0
-    return {c: n / (gpus * hours) for c, n in causes.items()}
-
-
-def job_mtti_hours(accelerators, rate_per_accelerator_hour):
-    """Mean time to interruption of a job on N accelerators: 1 / (N * lambda)  [hours]."""
-    return 1.0 / (np.asarray(accelerators, dtype=float) * rate_per_accelerator_hour)
-
-
 def young_interval(checkpoint_write_hours, mtti_hours):
-    """Young (1974): tau = sqrt(2 delta M)  [hours]; 0 for a zero write time (continuous checkpointing)."""
+    """Young's checkpoint interval.
+
+    Parameters
+    ----------
+    checkpoint_write_hours : numeric
+        Checkpoint write time, delta [h].
+    mtti_hours : numeric
+        Job mean time to interruption, M [h].
+
+    Returns
+    -------
+    numeric
+        tau [h]; 0 for a zero write time (continuous checkpointing).
+
+    Notes
+    -----
+    tau_Young = sqrt(2 delta M).
+
+    References
+    ----------
+    Young (1974), CACM 17(9): facts.csv RL22.
+    """
     d = np.asarray(checkpoint_write_hours, dtype=float)
     with np.errstate(invalid="ignore"):
         return np.where(d > 0.0, np.sqrt(2.0 * d * mtti_hours), 0.0)
 
 
 def daly_interval(checkpoint_write_hours, mtti_hours):
-    """Daly (2006), higher-order estimate of the optimal checkpoint interval [hours]; M when delta >= 2M; 0 when
-    delta = 0 (its limit: continuous checkpointing)."""
+    """Daly's higher-order estimate of the optimal checkpoint interval.
+
+    Parameters
+    ----------
+    checkpoint_write_hours : numeric
+        Checkpoint write time, delta [h].
+    mtti_hours : numeric
+        Job mean time to interruption, M [h].
+
+    Returns
+    -------
+    numeric
+        tau [h]; M when delta >= 2M; 0 when delta = 0 (its limit: continuous checkpointing).
+
+    Notes
+    -----
+    tau_Daly = sqrt(2 delta M) [1 + (1/3) sqrt(delta / 2M) + (1/9) (delta / 2M)] - delta for delta < 2M, else M.
+
+    References
+    ----------
+    Daly (2006), FGCS 22(3): facts.csv RL23 (with its worked examples, which are tests).
+    """
     d, m = np.asarray(checkpoint_write_hours, dtype=float), np.asarray(mtti_hours, dtype=float)
     x = d / (2.0 * m)
     with np.errstate(invalid="ignore"):
@@ -64,23 +95,61 @@ def daly_interval(checkpoint_write_hours, mtti_hours):
 
 
 def log_expm1(x):
-    """log(exp(x) - 1) for x >= 0 without overflow: x + log(1 - exp(-x)) (-inf at x = 0, x for large x)."""
+    """log(exp(x) - 1) for x >= 0 without overflow.
+
+    Parameters
+    ----------
+    x : numeric
+        [-], >= 0.
+
+    Returns
+    -------
+    numeric
+        -inf at x = 0, x for large x.
+
+    Notes
+    -----
+    log(e^x - 1) = x + log(1 - e^(-x)).
+    """
     x = np.asarray(x, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(np.isinf(x), x, x + np.log(-np.expm1(-x)))
 
 
 def log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours):
-    """log of Daly's steady-state goodput, log(tau / (M e^(R/M) (e^((tau+delta)/M) - 1))), finite or -inf, never
-    overflowing. Vectorized.
+    """Log of Daly's steady-state goodput, finite or -inf, never overflowing. Vectorized.
 
-    Limits taken where the formula is 0/0 or inf/inf:
+    Parameters
+    ----------
+    interval_hours : numeric
+        Checkpoint interval, tau [h].
+    checkpoint_write_hours : numeric
+        Checkpoint write time, delta [h].
+    restart_hours : numeric
+        Restart time, R [h].
+    mtti_hours : numeric
+        Job mean time to interruption, M [h].
+
+    Returns
+    -------
+    numeric
+        log g [-], <= 0.
+
+    Notes
+    -----
+    g = tau / (M e^(R/M) (e^((tau+delta)/M) - 1)); with x = (tau + delta)/M,
+    log g = log(tau / (M (1 - e^(-x)))) - x - R/M (one log, one expm1). Limits where the formula is 0/0 or inf/inf:
 
     - continuous checkpointing, tau = delta = 0 (the limit of Daly's optimum as delta -> 0, since tau_Daly ~
       sqrt(2 delta M) -> 0 and delta / tau -> 0): tau / (M (e^(tau/M) - 1)) -> 1, so goodput -> exp(-R/M). The same
       follows directly: every failure (rate 1/M per hour of work) costs the expected restart time M (e^(R/M) - 1)
       and loses no work, so the wall time per hour of work is 1 + (e^(R/M) - 1) = e^(R/M).
     - no failures, M = inf: goodput tau / (tau + delta) (only checkpoints cost), and 1 if tau = inf.
+
+    References
+    ----------
+    Daly (2006), eq. 13, exact for exponential failures that may strike work, checkpoints and restarts alike:
+    facts.csv RL23.
     """
     tau = np.asarray(interval_hours, dtype=float)
     d = np.asarray(checkpoint_write_hours, dtype=float)
@@ -97,29 +166,186 @@ def log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hour
 
 
 def steady_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours):
-    """Share of wall time doing checkpointed work in steady state (Daly 2006): tau / (M e^(R/M) (e^((tau+delta)/M)
-    - 1)), in [0, 1] for every input (0 where the job cannot progress, exp(-R/M) for continuous checkpointing,
-    tau = delta = 0). Vectorized."""
+    """Share of wall time doing checkpointed work in steady state. Vectorized.
+
+    Parameters
+    ----------
+    interval_hours, checkpoint_write_hours, restart_hours, mtti_hours : numeric
+        tau, delta, R, M [h], as in ``log_goodput``.
+
+    Returns
+    -------
+    numeric
+        goodput [-], in [0, 1] for every input: 0 where the job cannot progress, exp(-R/M) for continuous
+        checkpointing (tau = delta = 0).
+
+    Notes
+    -----
+    g = tau / (M e^(R/M) (e^((tau+delta)/M) - 1)) = exp(log_goodput).
+
+    References
+    ----------
+    Daly (2006), eq. 13: facts.csv RL23.
+    """
     return np.exp(log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours))
 
 
 def expected_wall_hours(work_hours, interval_hours, checkpoint_write_hours, restart_hours, mtti_hours):
-    """Daly (2006) eq. 13: expected wall time to finish ``work_hours`` [hours]: work / goodput; inf where the job
-    cannot progress (instead of an overflow), work e^(R/M) for continuous checkpointing (delta = tau = 0)."""
+    """Expected wall time to finish a job of a given length.
+
+    Parameters
+    ----------
+    work_hours : numeric
+        Work of the job without failures or checkpoints, T_s [h].
+    interval_hours, checkpoint_write_hours, restart_hours, mtti_hours : numeric
+        tau, delta, R, M [h], as in ``log_goodput``.
+
+    Returns
+    -------
+    numeric
+        T_w [h]; inf where the job cannot progress (instead of an overflow), T_s e^(R/M) for continuous
+        checkpointing (delta = tau = 0).
+
+    Notes
+    -----
+    T_w = M e^(R/M) (e^((tau+delta)/M) - 1) T_s / tau = T_s / g.
+
+    References
+    ----------
+    Daly (2006), eq. 13: facts.csv RL23.
+    """
     lg = log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours)
     with np.errstate(over="ignore"):
         return np.asarray(work_hours, dtype=float) * np.exp(-lg)
 
 
 def log_restart_hours(restart_hours, mtti_hours):
-    """Expected wall time to complete one restart of R hours when a failure (rate 1/M) starts it again:
-    M (e^(R/M) - 1) [hours], as log (finite or +inf, never overflowing)."""
+    """Log of the expected wall time to complete one restart that a failure starts again.
+
+    Parameters
+    ----------
+    restart_hours : numeric
+        Restart time, R [h].
+    mtti_hours : numeric
+        Job mean time to interruption, M [h] (exponential failures, rate 1/M).
+
+    Returns
+    -------
+    numeric
+        log E[T_R] [log h], finite or +inf, never overflowing (-inf for R = 0).
+
+    Notes
+    -----
+    E[T_R] = M (e^(R/M) - 1): the restart succeeds with probability e^(-R/M), and a failed attempt costs
+    E[X | X < R] on average. ``draw_restart`` draws the same process.
+    """
     m, r = np.asarray(mtti_hours, dtype=float), np.asarray(restart_hours, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):  # R = 0: log 0 = -inf, the right answer
         return np.where(np.isinf(m), np.log(r), np.log(m) + log_expm1(r / m))
 
 
-LLAMA3_RATE = sum(LLAMA3_CAUSES.values()) / (LLAMA3_GPUS * LLAMA3_DAYS * 24.0)  # per accelerator-hour
+# ---------------------------------------------------------------- steps of the job's timeline (numba, per trial)
+
+
+@njit(cache=True)
+def segment_hours(interval_hours, work_left_hours, continuous, to_completion):
+    """Work attempted before the next checkpoint (numba).
+
+    Parameters
+    ----------
+    interval_hours : float
+        Checkpoint interval, tau [h].
+    work_left_hours : float
+        Work left: to do (a job to completion) or the window left (a job over a window) [h].
+    continuous : bool
+        Continuous checkpointing (tau = delta = 0).
+    to_completion : bool
+        The job runs to completion of its work (else over a window).
+
+    Returns
+    -------
+    float
+        The segment, s [h].
+
+    Notes
+    -----
+    s = min(tau, work left) to completion, tau over a window, and all that is left with continuous checkpointing
+    (nothing to write: work is kept up to each failure). A segment is followed by a checkpoint write of delta.
+    """
+    if continuous:
+        return work_left_hours
+    return min(interval_hours, work_left_hours) if to_completion else interval_hours
+
+
+@njit(cache=True)
+def interrupted_work_hours(elapsed_hours, segment):
+    """Work done in a segment when a failure interrupts it (numba).
+
+    Parameters
+    ----------
+    elapsed_hours : float
+        Time from the start of the segment to the failure [h].
+    segment : float
+        The segment's work, s [h]; the checkpoint write follows it.
+
+    Returns
+    -------
+    float
+        min(elapsed, s) [h]: lost since the last checkpoint (Daly 2006, RL23), or kept with continuous
+        checkpointing and by simulators that charge only the restart (--no-lost-work).
+    """
+    return min(elapsed_hours, segment)
+
+
+@njit(cache=True)
+def draw_restart(t, restart_spent, window, restart_hours, dist):
+    """Draw one restart after a failure, which a failure during it starts again (numba).
+
+    Parameters
+    ----------
+    t : float
+        Time of the failure [h].
+    restart_spent : float
+        Restart hours so far, to which this restart's are added [h].
+    window : float
+        End of the window [h]; the restart stops there.
+    restart_hours : float
+        Restart time, R [h].
+    dist : gigawatt.model.failures.Interarrival
+        Time between interruptions.
+
+    Returns
+    -------
+    t, restart_spent : float
+        After the restart (or at the window's end) [h].
+    failures : float
+        Interruptions during the restart [-].
+    next_failure : float
+        Hours from the end of the restart to the next interruption [h] (0 when the window closed).
+    closed : bool
+        The window closed during the restart.
+
+    Notes
+    -----
+    Attempts of R hours, each interrupted with the probability that a draw X < R; a successful attempt leaves
+    X - R to the next interruption. For exponential failures the expected time is M (e^(R/M) - 1)
+    (``log_restart_hours``).
+    """
+    failures = 0.0
+    while True:
+        f = draw_interruption(dist)
+        if f >= restart_hours:
+            if t + restart_hours >= window:
+                break
+            return t + restart_hours, restart_spent + restart_hours, failures, f - restart_hours, False
+        if t + f >= window:
+            break
+        t += f
+        restart_spent += f
+        failures += 1.0
+    return window, restart_spent + (window - t), failures, 0.0, True
+
+
 _SHARES = np.logspace(-5, 0, 241)  # job sizes tried, as shares of the accelerators available
 
 
