@@ -57,19 +57,57 @@ def test_facility_capex_and_it_power():
 
 
 def test_online_month_waits_for_power():
-    got = construction.online_month(np.array([0, 2, -1]), np.array([3.0, 3.0, 3.0]), np.array([0, 9, 0]))
-    assert got[0] == 3 and got[1] == 9 and got[2] > 10**6
+    assert construction.online_month(0, 3, 0) == 3  # built in 3 months, power from the start
+    assert construction.online_month(2, 3, 9) == 9  # built by month 5, power only in month 9
+    assert construction.online_month(-1, 3, 0) == construction.NEVER  # never started
 
 
-def test_allocate_in_order():
-    np.testing.assert_allclose(procurement.allocate_in_order([3.0, 4.0, 5.0], 8.0), [3, 4, 1])
-    np.testing.assert_allclose(procurement.allocate_in_order([3.0, 4.0, 5.0], 100.0), [3, 4, 5])
-    np.testing.assert_allclose(procurement.allocate_in_order([[3.0, 4.0]], np.array([2.0])), [[2, 0]])
+def test_outlays_spread_capex_over_the_build_and_spend_the_reserve_exactly():
+    # phase 0: $90 over 3 months from month 1 (programme); phase 1: external $60 over 2 months from month 0
+    start, months = np.array([1, 0]), np.array([3, 2])
+    capex, programme, external = np.array([90.0, 60.0]), np.array([90.0, 0.0]), np.array([False, True])
+    reserved = np.array([90.0, 0.0])
+    got = [construction.outlays_usd(t, start, months, programme, capex, external, reserved) for t in range(5)]
+    assert got == [(0.0, 30.0), (30.0, 30.0), (30.0, 0.0), (30.0, 0.0), (0.0, 0.0)]
+    assert reserved[0] == 0.0
 
 
-def test_fits_in_order_is_a_queue():
-    np.testing.assert_array_equal(procurement.fits_in_order([3.0, 10.0, 1.0], 5.0), [True, False, False])
-    np.testing.assert_array_equal(procurement.fits_in_order([0.0, 10.0], 0.0), [True, False])
+def test_limit_by_cap_serves_the_queue_in_order():
+    # room for 8, queue 2, 0, 1: phase 2 gets its 3, phase 0 its 4 (7 asked), phase 1 the 1 left of its 5
+    want = np.array([4.0, 5.0, 3.0])
+    granted = procurement.limit_by_cap(want, np.array([True, True, True]), np.array([2, 0, 1]), 8.0)
+    np.testing.assert_array_equal(want, [4.0, 1.0, 3.0])
+    assert granted == 8.0
+    # room for 5: phase 2 gets 3, phase 0 the 2 left, phase 1 nothing (every demand before it counts in full)
+    want = np.array([4.0, 5.0, 3.0])
+    procurement.limit_by_cap(want, np.array([True, True, True]), np.array([2, 0, 1]), 5.0)
+    np.testing.assert_array_equal(want, [2.0, 0.0, 3.0])
+    # a phase outside the cap is neither limited nor counted
+    want = np.array([4.0, 5.0])
+    assert procurement.limit_by_cap(want, np.array([False, True]), np.array([0, 1]), 2.0) == 2.0
+    np.testing.assert_array_equal(want, [4.0, 2.0])
+
+
+def test_buy_in_order_buys_whole_accelerators_with_the_money_there_is():
+    # $250 for phases wanting 2 and 3 accelerators at $50 (type 0) and $100 (type 1), queue 0 then 1:
+    # phase 0 costs $100 (bought), phase 1 gets the remaining $150: one $100 accelerator; $200 short
+    want = np.array([2.0, 3.0])
+    spent, short = procurement.buy_in_order(want, np.array([0, 1]), np.array([50.0, 100.0]), np.array([0, 1]), 250.0)
+    np.testing.assert_array_equal(want, [2.0, 1.0])
+    assert (spent, short) == (200.0, 200.0)
+
+
+def test_close_in_queue_is_a_queue():
+    queue, planned = np.array([0, 1, 2]), np.array([0, 0, 0])
+    closed = np.zeros(3, bool)
+    # costs 3, 10, 1 with 5 available: the first closes, the second does not fit and holds back the third
+    unpaid = funding.close_in_queue(0, queue, planned, np.array([3.0, 10.0, 1.0]), closed, 5.0)
+    np.testing.assert_array_equal(closed, [True, False, False])
+    assert unpaid == 11.0
+    # a phase not yet due holds back those queued after it
+    closed = np.zeros(2, bool)
+    funding.close_in_queue(0, np.array([0, 1]), np.array([5, 0]), np.array([1.0, 1.0]), closed, 100.0)
+    np.testing.assert_array_equal(closed, [False, False])
 
 
 def test_accelerators_that_fit():

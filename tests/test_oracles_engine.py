@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 import gigawatt as gw
-from gigawatt.engine.inputs import SERIES, compile_inputs, run_arrays
-from gigawatt.engine.kernel import run_trials
+from gigawatt.engine import trials
+from gigawatt.engine.inputs import SERIES, compile_inputs
 
 # one 100 MW hall, PUE 1.25 (80 MW IT), $10M per MW of IT, H100s (1,275 W all-in IT, $50,000), lead time 1 month,
 # ample money; built over 3 months from 2025-01. Kept here (not shared) so that the hand-worked numbers stay true.
@@ -40,7 +40,7 @@ BASE = {
 N_H100 = 62_745  # floor(80,000 kW / 1.275 kW) = floor(62,745.1)
 
 
-ENGINES = ("readable", "compiled")  # engine.run_arrays and kernel.run_trials: every story holds for both
+ENGINES = ("interpreted", "compiled")  # the month loop run as Python and compiled: every story holds for both
 
 
 def scenario(*overrides, tree=None):
@@ -50,14 +50,9 @@ def scenario(*overrides, tree=None):
 def run(engine, *overrides, tree=None) -> dict[str, np.ndarray]:
     """One trial's monthly series by name (plus ``accelerators_<type>`` and the phases' ``start`` months)."""
     inp = compile_inputs(scenario(*overrides, tree=tree))
-    if engine == "readable":
-        out = run_arrays(inp)
-        got = {k: out[k][0] for k in SERIES}
-        by_type, start = out["_by_type"][0], out["_start_month"][0]
-    else:
-        out = run_trials(inp)
-        got = {k: out["series"][0, i] for i, k in enumerate(SERIES)}
-        by_type, start = out["by_type"][0], out["start_month"][0]
+    out = trials.run(inp, compiled=engine == "compiled")
+    got = {k: out["series"][0, i] for i, k in enumerate(SERIES)}
+    by_type, start = out["by_type"][0], out["start_month"][0]
     got.update({f"accelerators_{t.name}": by_type[:, j] for j, t in enumerate(inp.types)})
     got["start"] = start
     return got
@@ -87,7 +82,7 @@ def test_subset_picks_the_trial_asked_for():
         one = inp.subset(i)
         assert one.power_mw.shape == (1, 1) and one.power_mw[0, 0] == mw
         # a hall of mw MW comes online in month 3 (3 months to build, power from the start)
-        out = run_arrays(one)
+        out = trials.series_dict(trials.run(one))
         assert out["mw_online"].shape == (1, 24)  # one trial in, one row of 24 months out
         assert out["mw_online"][0, 3] == mw and out["mw_online"][0, 2] == 0
 
@@ -114,7 +109,7 @@ def test_uncertain_accelerator_choice_is_per_trial():
     for i, name in enumerate(picks):
         assert {inp.types[k].name for k in inp.type_of_order[i, :, 0]} == {name}
     # trial 1 is filled with GB200s: floor(80,000 kW / 1.833 kW) = floor(43,644.3)
-    assert run_arrays(inp.subset(1))["accelerators"][0, 3] == 43_644
+    assert trials.series_dict(trials.run(inp.subset(1)))["accelerators"][0, 3] == 43_644
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -22,6 +22,7 @@ from numba import njit
 
 from gigawatt import limits
 from gigawatt.data.scenario import Scenario
+from gigawatt.engine import trials
 from gigawatt.engine.inputs import SERIES, compile_inputs
 from gigawatt.engine.result import METRICS, metrics_from_series
 from gigawatt.errors import GigawattError
@@ -185,13 +186,9 @@ def _chunk_values(scenario: Scenario, seed: int, blocks: range, trials: int) -> 
 def simulate_trials(scenario: Scenario, values: dict, n: int):
     """Simulate ``n`` trials with ``values`` for the uncertain inputs; returns (metrics dict of arrays (n,),
     series (n, S, T), the compiled inputs)."""
-    from gigawatt.engine.kernel import run_trials
-
     inp = compile_inputs(scenario, values, trials=n)
-    out = run_trials(inp)
-    series = {name: out["series"][:, i, :] for i, name in enumerate(SERIES)}
-    series["_start_month"] = out["start_month"]
-    m = metrics_from_series(series, inp)
+    out = trials.run(inp, compiled=True)
+    m = metrics_from_series(trials.series_dict(out), inp)
     return m, out["series"], inp
 
 

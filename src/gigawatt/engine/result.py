@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from gigawatt.data.scenario import Scenario
-from gigawatt.engine.inputs import SERIES, Inputs, compile_inputs, run_arrays
+from gigawatt.engine import trials
+from gigawatt.engine.inputs import SERIES, Inputs, compile_inputs
 from gigawatt.units import add_months
 
 if TYPE_CHECKING:  # pandas is imported where a DataFrame is built, so `import gigawatt` stays light
@@ -202,7 +203,7 @@ def simulate(scenario: Scenario) -> Result:
     Result  ``timeseries`` (one row per month), ``metrics`` (dict), ``phases`` and ``yearly``.
     """
     inp = compile_inputs(scenario)
-    series = run_arrays(inp, trials=1)
+    series = trials.series_dict(trials.run(inp))
     return _result(scenario, inp.trial(0), series)
 
 

@@ -69,18 +69,91 @@ def received_cumulative(due_usd, secured_usd, announced_arrival, delay_months=0.
 
 
 def debt_capacity(equity_usd, equity_share, debt_limit_usd=np.inf):
-    """Debt that may be outstanding given equity received [USD].
+    """Debt that may be outstanding given equity received [USD] (scalars: one trial, one month).
+
+    Parameters
+    ----------
+    equity_usd : float  Equity received so far [USD].
+    equity_share : float  Equity's share of total funding, e [-], 0 < e <= 1.
+    debt_limit_usd : float  Most debt lenders will provide [USD] (inf: no limit).
 
     Notes
     -----
     D_max = min(limit, E * (1 - e) / e): with equity share e of total funding, each dollar of equity carries
     (1 - e) / e dollars of debt (e = 0.10 gives 9 dollars of debt per dollar of equity; e = 1 gives none).
-    The leverage (1 - e) / e is formed first, then multiplied by E: the compiled kernel does the same, so both
-    engines round alike.
+    Stargate's reported structure puts partner equity at ~10 % of total cost (facts.csv SG15).
     """
-    e = np.asarray(equity_share, dtype=float)
-    leverage = (1.0 - e) / e
-    return np.minimum(debt_limit_usd, np.asarray(equity_usd, dtype=float) * leverage)
+    leverage = (1.0 - equity_share) / equity_share
+    return min(debt_limit_usd, equity_usd * leverage)
+
+
+def pay(amount_usd, cash_usd, debt_usd):
+    """Pay ``amount_usd`` from cash first, then by drawing debt. Returns (cash, debt) after paying [USD].
+
+    Callers never ask for more than cash plus undrawn debt capacity (see :func:`uncommitted_usd`).
+    """
+    from_cash = min(amount_usd, cash_usd)
+    return cash_usd - from_cash, debt_usd + (amount_usd - from_cash)
+
+
+def uncommitted_usd(cash_usd, debt_usd, debt_capacity_usd, committed_usd):
+    """Money free for new commitments [USD]: cash plus undrawn debt capacity, less money committed at close.
+
+    Notes
+    -----
+    U = max(cash + max(D_max - D, 0) - committed, 0).
+    """
+    return max(cash_usd + max(debt_capacity_usd - debt_usd, 0.0) - committed_usd, 0.0)
+
+
+def interest_usd(debt_usd, monthly_rate):
+    """Interest due on debt outstanding for one month [USD]: I = D * r_month."""
+    return debt_usd * monthly_rate
+
+
+# a cost within this of the budget still fits: rounding in sums of ~1e11 USD is ~1e-5 USD
+CLOSE_REL_TOLERANCE = 1e-12
+CLOSE_ABS_TOLERANCE_USD = 1e-6
+
+
+def close_in_queue(month, queue, planned_month, close_cost_usd, closed, budget_usd):
+    """Financial close, first come first served: phases whose planned month has come close, in queue order, while
+    the budget covers their cost. Updates ``closed`` (bool, per phase) in place.
+
+    Parameters
+    ----------
+    month : int  This month [month index].
+    queue : int array (P,)  Phase indices in funding order (planned start, then listing order).
+    planned_month : int array (P,)  Planned start of each phase [month index].
+    close_cost_usd : float array (P,)  Money a phase commits at close: facility capex + its first fill [USD].
+    closed : bool array (P,)  Phases closed so far; updated.
+    budget_usd : float  Uncommitted money (:func:`uncommitted_usd`) [USD].
+
+    Returns
+    -------
+    float  Cost of the phases due that could not close [USD] (the month's funding gap from closes).
+
+    Notes
+    -----
+    Phase q (in queue order) closes when sum_{p <= q, due, not closed before} cost_p <= U (1 + 1e-12) + 1e-6 USD.
+    A phase that does not fit blocks every phase after it (a queue), so more money never closes a phase later.
+    """
+    threshold = budget_usd * (1.0 + CLOSE_REL_TOLERANCE) + CLOSE_ABS_TOLERANCE_USD
+    running = 0.0
+    unpaid = 0.0
+    for q in range(queue.shape[0]):
+        p = queue[q]
+        if closed[p]:
+            continue
+        if planned_month[p] > month:
+            running = np.inf  # not due yet: it holds back those queued after it
+            continue
+        running += close_cost_usd[p]
+        if running <= threshold:
+            closed[p] = True
+        else:
+            unpaid += close_cost_usd[p]
+    return unpaid
 
 
 def monthly_rate(annual_rate):

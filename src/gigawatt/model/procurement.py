@@ -4,41 +4,87 @@ from __future__ import annotations
 
 import numpy as np
 
-
-def allocate_in_order(demand, budget):
-    """Give ``budget`` to demands in order (last axis), each in full while it lasts, the next one partly.
-
-    Parameters
-    ----------
-    demand : array (..., P)  Non-negative demands in priority order.
-    budget : array (...)  Amount available.
-
-    Returns
-    -------
-    array (..., P)  Allocation, 0 <= a <= demand, sum(a) = min(budget, sum(demand)).
-
-    Notes
-    -----
-    a_p = clip(B - sum_{q<p} d_q, 0, d_p).
-    """
-    demand = np.asarray(demand, dtype=float)
-    before = np.cumsum(demand, axis=-1) - demand
-    room = np.maximum(np.asarray(budget, dtype=float)[..., None] - before, 0.0)
-    return np.minimum(room, demand)
-
-
-def fits_in_order(cost, budget):
-    """Which items (last axis) can be paid in full, first come first served: cumsum(cost) <= budget.
-
-    A zero-cost item always fits; once one item does not fit, no later item with a cost does (a queue).
-    """
-    cost = np.asarray(cost, dtype=float)
-    return np.cumsum(cost, axis=-1) <= np.asarray(budget, dtype=float)[..., None] * (1 + 1e-12) + 1e-6
+ROUNDING = 1e-9  # a count within this of a whole number is that whole number (float division of kW and USD)
 
 
 def accelerators_that_fit(headroom_kw, it_power_kw_per_accelerator):
-    """Whole accelerators that fit in IT power headroom: floor(headroom / per-accelerator IT power)."""
-    return np.floor(np.maximum(headroom_kw, 0.0) / it_power_kw_per_accelerator + 1e-9)
+    """Whole accelerators that fit in IT power headroom: floor(max(headroom, 0) / per-accelerator IT power).
+
+    Scalars or arrays; the all-in IT power per accelerator (host, network share) is the catalog's ``it_power_w``.
+    """
+    return np.floor(np.maximum(headroom_kw, 0.0) / it_power_kw_per_accelerator + ROUNDING)
+
+
+def limit_by_cap(want, inside, queue, room):
+    """Limit orders by a supply cap's room, first come first served in queue order. Updates ``want`` in place.
+
+    Parameters
+    ----------
+    want : float array (P,)  Accelerators each phase wants this month; updated to what it may order.
+    inside : bool array (P,)  Orders the cap covers (its sites, countries and accelerator types).
+    queue : int array (P,)  Phase indices in priority order.
+    room : float  Accelerators the cap still allows this calendar year.
+
+    Returns
+    -------
+    float  Accelerators granted under the cap (to add to its use this year).
+
+    Notes
+    -----
+    a_q = floor(clip(room - sum_{p before q, inside} want_p, 0, want_q)): every phase's full demand counts against
+    the room in order, so a phase cut short leaves nothing for those after it.
+    """
+    asked = 0.0
+    granted = 0.0
+    for q in range(queue.shape[0]):
+        p = queue[q]
+        if not inside[p]:
+            continue
+        d = want[p]
+        want[p] = np.floor(min(max(room - asked, 0.0), d) + ROUNDING)
+        asked += d
+        granted += want[p]
+    return granted
+
+
+def buy_in_order(want, order_type, price_usd, queue, budget_usd):
+    """Buy the accelerators wanted with the money available, phases in queue order. Updates ``want`` in place to
+    the accelerators bought.
+
+    Parameters
+    ----------
+    want : float array (P,)  Accelerators wanted by each phase.
+    order_type : int array (P,)  Type each phase orders this month (index into ``price_usd``; -1: none).
+    price_usd : float array (K,)  All-in price of each type [USD].
+    queue : int array (P,)  Phase indices in priority order.
+    budget_usd : float  Money available [USD].
+
+    Returns
+    -------
+    (float, float)  Money spent and the cost of what could not be bought [USD].
+
+    Notes
+    -----
+    Each phase gets m_q = clip(B - sum_{p before q} cost_p, 0, cost_q) and buys floor(m_q / price) accelerators.
+    """
+    asked = 0.0
+    spent = 0.0
+    short = 0.0
+    for q in range(queue.shape[0]):
+        p = queue[q]
+        if want[p] <= 0.0:
+            want[p] = 0.0
+            continue
+        price = price_usd[order_type[p]]
+        cost = want[p] * price
+        money = min(max(budget_usd - asked, 0.0), cost)
+        asked += cost
+        bought = min(np.floor(money / price + ROUNDING), want[p])
+        want[p] = bought
+        spend = bought * price if bought > 0.0 else 0.0
+        spent += spend
+        short += cost - spend
+    return spent, short
 
 
 def newest_available(first_volume_month, candidates, month):

@@ -1,0 +1,174 @@
+"""The month loop compiled with numba, for many trials on every core.
+
+Nothing here restates the model: :mod:`gigawatt.engine.loop` and the step functions of :mod:`gigawatt.model` are
+registered with numba (``register_jitable``: they stay plain Python functions, and numba compiles them where the
+loop calls them), and ``loop.run_trials`` is compiled as it is, without the GIL, so threads run chunks of trials
+in parallel.
+
+The loop is compiled without numba's reference counting (``_nrt=False``): it allocates nothing (the state comes
+from :func:`gigawatt.engine.loop.new_state`), and every array it touches is held by the caller for the whole call.
+Counting references would cost more than the model itself: each step receives the plan and the state, dozens of
+arrays, and numba would count each of them on every call.
+
+The machine code is cached on disk (numba's cache, beside the sources or in ``NUMBA_CACHE_DIR``), so compiling
+happens once per installation. numba checks only the compiled function's own file for changes; a stamp holding a
+hash of every source the loop calls (and numba's version) makes a change to any of them recompile.
+:func:`needs_compiling` tells, without importing numba, whether the next run will compile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import inspect
+import itertools
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from gigawatt.engine import loop
+from gigawatt.engine.loop import Plan
+from gigawatt.model import construction, energy, funding, procurement
+
+STEP_MODULES = (funding, construction, procurement, energy, loop)
+STAMP_NAME = "gigawatt-engine.stamp"
+# the month's steps are inlined into the loop (numba's IR inlining): a call that is not inlined passes both records,
+# some 400 machine words, which costs more than most steps
+INLINE = {
+    "money_step", "close_step", "build_step", "order_step", "headroom_step", "fill_step", "refresh_step",
+    "install_step", "record_step",
+}  # fmt: skip
+_lock = threading.Lock()
+_compiled = None
+compile_seconds: float | None = None  # how long the first call took in this process when it compiled
+
+
+@functools.cache
+def source_hash() -> str:
+    """sha256 over the sources the compiled loop is made of (and how it is compiled: this file), and numba's
+    version."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for module in STEP_MODULES:
+        h.update(Path(inspect.getfile(module)).read_bytes())
+    with contextlib.suppress(metadata.PackageNotFoundError):  # numba is a dependency; a source tree may lack it
+        h.update(metadata.version("numba").encode())
+    return h.hexdigest()
+
+
+def _cache_dir() -> Path:
+    """Where numba keeps the loop's machine code: ``NUMBA_CACHE_DIR`` if set, else ``__pycache__`` beside it."""
+    user = os.environ.get("NUMBA_CACHE_DIR")
+    if user:
+        return Path(user)
+    return Path(inspect.getfile(loop)).parent / "__pycache__"
+
+
+def _stamp() -> Path:
+    return _cache_dir() / STAMP_NAME
+
+
+def needs_compiling() -> bool:
+    """Whether the next compiled run compiles the loop first (about 10-30 s, once per installation)."""
+    if _compiled is not None:
+        return False
+    try:
+        return _stamp().read_text().strip() != source_hash()
+    except OSError:
+        return True
+
+
+def _forget_stale(dispatcher) -> None:
+    """Remove the loop's cached machine code when its sources changed since it was written."""
+    if not needs_compiling():
+        return
+    folder = Path(getattr(getattr(dispatcher, "_cache", None), "_cache_path", _cache_dir()))
+    for f in folder.glob("loop.run_trials-*"):
+        with contextlib.suppress(OSError):
+            f.unlink()
+
+
+def _build():
+    """Register the step functions with numba and compile-on-first-call the trials loop (once per process)."""
+    global _compiled
+    with _lock:
+        if _compiled is None:
+            import numba
+            from numba.extending import register_jitable
+
+            for module in STEP_MODULES:
+                for name, fn in vars(module).items():
+                    if inspect.isfunction(fn) and fn.__module__ == module.__name__ and name != "run_trials":
+                        big = module is loop and name in (
+                            "order_step",
+                            "refresh_step",
+                            "fill_step",
+                            "headroom_step",
+                            "record_step",
+                            "install_step",
+                            "money_step",
+                            "close_step",
+                            "build_step",
+                        )
+                        register_jitable(_nrt=False, inline="always" if big else "never")(fn)
+            dispatcher = numba.njit(cache=True, nogil=True, _nrt=False)(loop.run_trials)
+            _forget_stale(dispatcher)
+            _compiled = dispatcher
+    return _compiled
+
+
+def _write_stamp() -> None:
+    try:
+        _stamp().parent.mkdir(parents=True, exist_ok=True)
+        tmp = _stamp().with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(source_hash())
+        os.replace(tmp, _stamp())
+    except OSError:  # a read-only installation: numba then caches elsewhere or not at all; nothing to record
+        pass
+
+
+def threads() -> int:
+    """Threads that run trials: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_trials(batch: Plan, out: np.ndarray, by_type: np.ndarray, start_month: np.ndarray, workers: int = 0):
+    """Every trial of ``batch`` with the compiled loop, split over ``workers`` threads (0: :func:`threads`).
+
+    Same arguments and numbers as :func:`gigawatt.engine.loop.run_trials` over all trials.
+    """
+    global compile_seconds
+    N = out.shape[0]
+    first = 0
+    fn = _build()
+    if needs_compiling() or not fn.signatures:  # compile (or load) on the first trial, then record the stamp
+        t0 = time.perf_counter()
+        fn(batch, loop.new_state(batch), out, by_type, start_month, 0, min(N, 1))
+        compile_seconds = time.perf_counter() - t0
+        _write_stamp()
+        first = min(N, 1)
+    workers = min(workers or threads(), max(1, (N - first) // 64))
+    bounds = np.linspace(first, N, workers + 1).astype(int)
+    if workers == 1:
+        fn(batch, loop.new_state(batch), out, by_type, start_month, first, N)
+        return
+    jobs = [
+        _pool().submit(fn, batch, loop.new_state(batch), out, by_type, start_month, int(a), int(b))
+        for a, b in itertools.pairwise(bounds)
+    ]
+    for job in jobs:
+        job.result()
+
+
+@functools.cache
+def _pool() -> ThreadPoolExecutor:
+    """One pool of threads for the process (starting threads for every chunk would cost more than small chunks)."""
+    return ThreadPoolExecutor(threads(), thread_name_prefix="gigawatt-engine")

@@ -1,0 +1,472 @@
+"""The month loop: one trial of a build-out, month by month, as a sequence of named model steps.
+
+This is the one implementation of the model's dynamics. It is plain Python over numpy arrays that numba compiles
+unchanged (:mod:`gigawatt.engine.compiled`, for many trials); a single deterministic run interprets it as it is
+(:func:`gigawatt.engine.result.simulate`), so the same source gives the same numbers either way (tested bit for bit).
+
+Order of events inside a month (see docs/model.md for the equations):
+
+1. equity arrives (secured first); debt capacity follows equity;
+2. interest on debt outstanding is paid from uncommitted money;
+3. phases whose planned start has come reach financial close in queue order while uncommitted money covers them;
+   programme-financed phases start construction at close, externally financed ones on their planned date;
+4. construction spends its committed money evenly over the build;
+5. accelerators are ordered for halls that will be online when they arrive (lead time), within power headroom and
+   supply caps: the first fill from the phase's committed money, refreshes from uncommitted money;
+6. accelerators ordered ``lead`` months ago are installed; those past their lifetime are retired;
+7. the month's series are recorded.
+
+Inputs come as a :class:`Plan` (one trial's arrays: phases P, accelerator types K, supply caps C, months T) and the
+state as a :class:`State`; both are NamedTuples of arrays, which numba passes as typed records.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from gigawatt.data.catalog import H100_BF16_DENSE_TFLOPS
+from gigawatt.model import construction, energy, funding, procurement
+
+H100_FLOPS = H100_BF16_DENSE_TFLOPS * 1e12  # one H100-equivalent [FLOP/s] (catalog, dense BF16)
+
+# the series each month records, in the order of the rows of ``out``: name -> (unit, description)
+SERIES = {
+    "mw_online": ("MW", "facility power of the halls online"),
+    "it_mw_online": ("MW", "IT power the halls online can feed (facility power / PUE)"),
+    "it_mw_installed": ("MW", "all-in IT power of the accelerators installed"),
+    "accelerators": ("count", "accelerators installed"),
+    "h100e": ("H100-eq", "installed dense BF16 throughput / H100's 989 TFLOP/s"),
+    "peak_bf16_flops": ("FLOP/s", "installed dense BF16 peak"),
+    "pledged_usd": ("USD", "cumulative money due under the pledges"),
+    "secured_usd": ("USD", "cumulative secured money due"),
+    "equity_usd": ("USD", "cumulative equity received"),
+    "debt_usd": ("USD", "debt outstanding"),
+    "debt_capacity_usd": ("USD", "debt that may be outstanding"),
+    "cash_usd": ("USD", "cash on hand (received, not spent)"),
+    "committed_usd": ("USD", "money committed at financial close (facility + first fill), not yet spent"),
+    "capex_facility_usd": ("USD", "cumulative facility capex, programme-paid and external"),
+    "capex_facility_programme_usd": ("USD", "cumulative facility capex paid by the programme"),
+    "capex_it_usd": ("USD", "cumulative accelerator capex (all-in)"),
+    "interest_usd": ("USD", "cumulative interest paid"),
+    "spent_usd": ("USD", "cumulative programme spending (facility + IT + interest)"),
+    "funding_gap_usd": ("USD", "money due under the plan by this month that cannot be committed or paid"),
+    "phases_closed": ("count", "phases that reached financial close"),
+    "phases_started": ("count", "phases under construction or built"),
+    "phases_online": ("count", "phases online"),
+    "energy_mwh": ("MWh", "facility energy in the month"),
+    "energy_cost_usd": ("USD", "energy cost in the month"),
+    "emissions_t": ("t CO2", "emissions in the month"),
+    "opex_usd": ("USD", "operating cost in the month: energy + other opex per MW of IT installed"),
+}
+(
+    MW_ONLINE,
+    IT_MW_ONLINE,
+    IT_MW_INSTALLED,
+    ACCELERATORS,
+    H100E,
+    PEAK_FLOPS,
+    PLEDGED,
+    SECURED,
+    EQUITY,
+    DEBT_OUT,
+    DEBT_CAPACITY,
+    CASH_OUT,
+    COMMITTED,
+    CAPEX_FACILITY,
+    CAPEX_FACILITY_PROGRAMME,
+    CAPEX_IT,
+    INTEREST_OUT,
+    SPENT,
+    FUNDING_GAP,
+    PHASES_CLOSED,
+    PHASES_STARTED,
+    PHASES_ONLINE,
+    ENERGY,
+    ENERGY_COST,
+    EMISSIONS,
+    OPEX,
+) = range(len(SERIES))
+
+# the running money totals of a trial, entries of ``State.ledger``
+CASH, DEBT, FACILITY, FACILITY_PROGRAMME, IT, INTEREST, GAP, DEBT_CAP = range(8)
+
+
+class Plan(NamedTuple):
+    """One trial's inputs (``gigawatt.engine.inputs`` builds them; with a leading trials axis, a batch of them)."""
+
+    # phases (P,)
+    power_mw: np.ndarray  # facility power [MW]
+    pue: np.ndarray  # power usage effectiveness [-]
+    it_capacity_kw: np.ndarray  # IT power the hall can feed [kW]
+    planned: np.ndarray  # planned start [month index]
+    build: np.ndarray  # construction months, rounded [months]
+    spend: np.ndarray  # months over which facility capex is spent (build, at least 1) [months]
+    power_at: np.ndarray  # month power is available [month index]
+    external: np.ndarray  # facility financed outside the programme (bool)
+    capex_facility: np.ndarray  # facility capex [USD]
+    capex_programme: np.ndarray  # facility capex paid by the programme (0 if external) [USD]
+    carbon: np.ndarray  # emissions intensity of the phase's power [t CO2/MWh]
+    fill_type: np.ndarray  # type of the first fill [index into the types]
+    fill_count: np.ndarray  # accelerators of the first fill (as many as fit) [count]
+    close_cost: np.ndarray  # money committed at close: programme capex + first fill [USD]
+    queue: np.ndarray  # phase indices in funding order
+    # accelerator types (K,)
+    it_kw: np.ndarray  # all-in IT power per accelerator [kW] (inf if unknown)
+    price: np.ndarray  # all-in price [USD] (inf if unknown)
+    flops: np.ndarray  # dense BF16 peak [FLOP/s] (0 if unknown)
+    # months (T,)
+    pledged: np.ndarray  # cumulative money due [USD]
+    secured: np.ndarray  # cumulative secured money due [USD]
+    equity: np.ndarray  # cumulative equity received [USD]
+    hours: np.ndarray  # hours in the month [h]
+    year: np.ndarray  # calendar year of the month
+    order_type: np.ndarray  # (T, P) type a refresh ordered in month t gets (-1: none available)
+    # supply caps (C, ...)
+    cap_phase: np.ndarray  # (C, P) phases a cap covers (bool)
+    cap_type: np.ndarray  # (C, K) types a cap covers (bool)
+    cap_per_year: np.ndarray  # (C,) accelerators a cap allows per calendar year
+    # scalars of the trial, shape (1,) each
+    equity_share: np.ndarray  # equity's share of total funding [-]
+    monthly_rate: np.ndarray  # interest per month [-]
+    debt_limit: np.ndarray  # most debt [USD] (inf: none)
+    lead: np.ndarray  # order-to-install lead time [months] (int)
+    life: np.ndarray  # accelerator lifetime [months] (int)
+    utilization: np.ndarray  # average IT load / installed IT power [-]
+    energy_price: np.ndarray  # [USD/MWh]
+    other_opex: np.ndarray  # [USD per MW of IT installed per year]
+
+
+class State(NamedTuple):
+    """A trial's state between months (arrays updated in place by the steps)."""
+
+    ledger: np.ndarray  # (8,) money totals: CASH, DEBT, FACILITY, FACILITY_PROGRAMME, IT, INTEREST, GAP, DEBT_CAP
+    closed: np.ndarray  # (P,) reached financial close (bool)
+    close_month: np.ndarray  # (P,) month of close (-1: not yet)
+    start_month: np.ndarray  # (P,) construction start (-1: not yet)
+    online_month: np.ndarray  # (P,) month the hall is built and powered (construction.NEVER: not started)
+    reserved_facility: np.ndarray  # (P,) facility money committed, not yet spent [USD]
+    reserved_it: np.ndarray  # (P,) first-fill money committed, not yet spent [USD]
+    filled: np.ndarray  # (P,) first-fill accelerators ordered so far
+    it_kw_due: np.ndarray  # (P,) IT power of the accelerators ordered and not retired by t + lead [kW]
+    installed_kw: np.ndarray  # (P,) IT power installed [kW]
+    installed: np.ndarray  # (K,) accelerators installed by type
+    cap_used: np.ndarray  # (C,) accelerators ordered under each cap this calendar year
+    fills: np.ndarray  # (T, P) first-fill accelerators ordered in month t
+    refreshes: np.ndarray  # (T, P) refresh accelerators ordered in month t
+    want: np.ndarray  # (P,) scratch: accelerators wanted this month
+    headroom: np.ndarray  # (P,) scratch: IT power free for orders this month [kW]
+    inside: np.ndarray  # (P,) scratch: orders a supply cap covers (bool)
+
+
+def new_state(batch: Plan) -> State:
+    """Room for one trial's state, sized for the trials of ``batch`` (each field with a leading trials axis).
+    Allocated here, outside the loop, so the compiled loop allocates nothing (and counts no references); each
+    trial starts with :func:`reset_state`."""
+    P, K, C, T = batch.power_mw.shape[1], batch.it_kw.shape[1], batch.cap_per_year.shape[1], batch.hours.shape[1]
+    return State(
+        ledger=np.zeros(8),
+        closed=np.zeros(P, np.bool_),
+        close_month=np.zeros(P, np.int64),
+        start_month=np.zeros(P, np.int64),
+        online_month=np.zeros(P, np.int64),
+        reserved_facility=np.zeros(P),
+        reserved_it=np.zeros(P),
+        filled=np.zeros(P),
+        it_kw_due=np.zeros(P),
+        installed_kw=np.zeros(P),
+        installed=np.zeros(K),
+        cap_used=np.zeros(C),
+        fills=np.zeros((T, P)),  # written every month before it is read
+        refreshes=np.zeros((T, P)),
+        want=np.zeros(P),
+        headroom=np.zeros(P),
+        inside=np.zeros(P, np.bool_),
+    )
+
+
+def reset_state(plan: Plan, st: State):
+    """A trial's state before its first month: no money, nothing closed, built or installed; an externally
+    financed phase starts on plan (and is online when built and powered)."""
+    st.ledger[:] = 0.0
+    st.installed[:] = 0.0
+    st.cap_used[:] = 0.0
+    for p in range(plan.power_mw.shape[0]):
+        st.closed[p] = False
+        st.close_month[p] = -1
+        st.start_month[p] = plan.planned[p] if plan.external[p] else -1
+        st.online_month[p] = construction.online_month(st.start_month[p], plan.build[p], plan.power_at[p])
+        st.reserved_facility[p] = 0.0
+        st.reserved_it[p] = 0.0
+        st.filled[p] = 0.0
+        st.it_kw_due[p] = 0.0
+        st.installed_kw[p] = 0.0
+
+
+def total(values):
+    """Sum of a 1-D array, first to last."""
+    s = 0.0
+    for i in range(values.shape[0]):
+        s += values[i]
+    return s
+
+
+def uncommitted(st: State):
+    """Money free for new commitments now [USD] (:func:`gigawatt.model.funding.uncommitted_usd`)."""
+    led = st.ledger
+    committed = total(st.reserved_facility) + total(st.reserved_it)
+    return funding.uncommitted_usd(led[CASH], led[DEBT], led[DEBT_CAP], committed)
+
+
+def spend(st: State, amount_usd):
+    """Pay from cash, then debt (:func:`gigawatt.model.funding.pay`)."""
+    led = st.ledger
+    led[CASH], led[DEBT] = funding.pay(amount_usd, led[CASH], led[DEBT])
+
+
+def money_step(t, plan: Plan, st: State):
+    """Steps 1 and 2: equity in, debt capacity, interest paid from uncommitted money (the unpaid part is a gap)."""
+    led = st.ledger
+    led[CASH] += plan.equity[t] - (plan.equity[t - 1] if t > 0 else 0.0)
+    led[DEBT_CAP] = funding.debt_capacity(plan.equity[t], plan.equity_share[0], plan.debt_limit[0])
+    due = funding.interest_usd(led[DEBT], plan.monthly_rate[0])
+    paid = min(due, uncommitted(st))
+    spend(st, paid)
+    led[INTEREST] += paid
+    led[GAP] = due - paid
+
+
+def close_step(t, plan: Plan, st: State):
+    """Step 3: financial close in queue order; a closing phase commits its facility capex and first fill."""
+    P = plan.power_mw.shape[0]
+    if total(st.closed) == P:
+        return
+    st.ledger[GAP] += funding.close_in_queue(t, plan.queue, plan.planned, plan.close_cost, st.closed, uncommitted(st))
+    for p in range(P):
+        if st.closed[p] and st.close_month[p] < 0:  # closed this month
+            st.close_month[p] = t
+            if not plan.external[p]:
+                st.start_month[p] = t
+                st.online_month[p] = construction.online_month(t, plan.build[p], plan.power_at[p])
+            st.reserved_facility[p] += plan.capex_programme[p]
+            st.reserved_it[p] += plan.fill_count[p] * plan.price[plan.fill_type[p]]
+
+
+def build_step(t, plan: Plan, st: State):
+    """Step 4: construction outlays, the programme's paid from its reserve, external ones counted only."""
+    programme, outside = construction.outlays_usd(
+        t, st.start_month, plan.spend, plan.capex_programme, plan.capex_facility, plan.external, st.reserved_facility
+    )
+    spend(st, programme)
+    st.ledger[FACILITY_PROGRAMME] += programme
+    st.ledger[FACILITY] += programme + outside
+
+
+def ordering(t, plan: Plan, st: State):
+    """Whether any order can happen: some closed hall still fills, or is old enough to refresh."""
+    life = plan.life[0]
+    for p in range(plan.power_mw.shape[0]):
+        if st.closed[p] and (st.filled[p] < plan.fill_count[p] or t >= st.close_month[p] + life):
+            return True
+    return False
+
+
+def cohort_kw(plan: Plan, st: State, s, p):
+    """IT power of the accelerators phase ``p`` ordered in month ``s`` [kW]."""
+    k = plan.order_type[s, p]
+    refresh_kw = plan.it_kw[k] if k >= 0 else 0.0
+    return st.fills[s, p] * plan.it_kw[plan.fill_type[p]] + st.refreshes[s, p] * refresh_kw
+
+
+def headroom_step(t, plan: Plan, st: State):
+    """IT power free for orders arriving at t + lead, in halls online by then [kW]; retires cohorts past life."""
+    lead, life = plan.lead[0], plan.life[0]
+    if t - life >= 0:
+        for p in range(plan.power_mw.shape[0]):
+            st.it_kw_due[p] -= cohort_kw(plan, st, t - life, p)
+    for p in range(plan.power_mw.shape[0]):
+        ready = st.online_month[p] <= t + lead
+        st.headroom[p] = plan.it_capacity_kw[p] - st.it_kw_due[p] if ready else 0.0
+
+
+def fill_step(t, plan: Plan, st: State):
+    """Step 5a: first fills, as many as fit and the caps allow, paid from the money committed at close."""
+    P, C = plan.power_mw.shape[0], plan.cap_per_year.shape[0]
+    for p in range(P):
+        st.want[p] = 0.0
+        if st.closed[p] and st.filled[p] < plan.fill_count[p] and st.headroom[p] > 0.0:
+            fit = procurement.accelerators_that_fit(st.headroom[p], plan.it_kw[plan.fill_type[p]])
+            st.want[p] = min(fit, plan.fill_count[p] - st.filled[p])
+    for c in range(C):
+        for p in range(P):
+            st.inside[p] = plan.cap_phase[c, p] and plan.cap_type[c, plan.fill_type[p]]
+        room = max(plan.cap_per_year[c] - st.cap_used[c], 0.0)
+        st.cap_used[c] += procurement.limit_by_cap(st.want, st.inside, plan.queue, room)
+    paid = 0.0
+    for p in range(P):
+        st.fills[t, p] = st.want[p]
+        if st.want[p] == 0.0:
+            continue
+        kw = plan.it_kw[plan.fill_type[p]]
+        cost = st.want[p] * plan.price[plan.fill_type[p]]
+        st.reserved_it[p] = max(st.reserved_it[p] - cost, 0.0)
+        paid += cost
+        st.filled[p] += st.want[p]
+        st.it_kw_due[p] += st.want[p] * kw
+        st.headroom[p] -= st.want[p] * kw
+    spend(st, paid)
+    st.ledger[IT] += paid
+
+
+def refresh_step(t, plan: Plan, st: State):
+    """Step 5b: refreshes of filled halls past one lifetime since close, from uncommitted money, in queue order."""
+    P, C, life = plan.power_mw.shape[0], plan.cap_per_year.shape[0], plan.life[0]
+    any_wanted = False
+    for p in range(P):
+        k = plan.order_type[t, p]
+        st.want[p] = 0.0
+        if st.closed[p] and st.filled[p] >= plan.fill_count[p] and t >= st.close_month[p] + life and k >= 0:
+            st.want[p] = procurement.accelerators_that_fit(st.headroom[p], plan.it_kw[k])
+            any_wanted = any_wanted or st.want[p] > 0.0
+    if not any_wanted:
+        for p in range(P):
+            st.refreshes[t, p] = 0.0
+        return
+    for c in range(C):
+        for p in range(P):
+            k = plan.order_type[t, p]
+            st.inside[p] = plan.cap_phase[c, p] and k >= 0 and plan.cap_type[c, k]
+        room = max(plan.cap_per_year[c] - st.cap_used[c], 0.0)
+        procurement.limit_by_cap(st.want, st.inside, plan.queue, room)
+    paid, short = procurement.buy_in_order(st.want, plan.order_type[t], plan.price, plan.queue, uncommitted(st))
+    for c in range(C):
+        for p in range(P):
+            k = plan.order_type[t, p]
+            if plan.cap_phase[c, p] and k >= 0 and plan.cap_type[c, k]:
+                st.cap_used[c] += st.want[p]
+    for p in range(P):
+        st.refreshes[t, p] = st.want[p]
+        if st.want[p] > 0.0:
+            st.it_kw_due[p] += st.want[p] * plan.it_kw[plan.order_type[t, p]]
+    st.ledger[GAP] += short
+    spend(st, paid)
+    st.ledger[IT] += paid
+
+
+def order_step(t, plan: Plan, st: State):
+    """Step 5: orders for halls online by the time they arrive (nothing to do while no hall can order)."""
+    if t > 0 and plan.year[t] != plan.year[t - 1]:
+        st.cap_used[:] = 0.0  # caps are per calendar year
+    if not ordering(t, plan, st):
+        for p in range(plan.power_mw.shape[0]):
+            st.fills[t, p] = 0.0
+            st.refreshes[t, p] = 0.0
+        return
+    headroom_step(t, plan, st)
+    fill_step(t, plan, st)
+    refresh_step(t, plan, st)
+
+
+def install_step(t, plan: Plan, st: State):
+    """Step 6: orders placed ``lead`` months ago are installed; those installed ``life`` months ago retire."""
+    lead, life = plan.lead[0], plan.life[0]
+    for s, sign in ((t - lead, 1.0), (t - lead - life, -1.0)):
+        if s < 0:
+            continue
+        for p in range(plan.power_mw.shape[0]):
+            st.installed_kw[p] = max(st.installed_kw[p] + sign * cohort_kw(plan, st, s, p), 0.0)
+            st.installed[plan.fill_type[p]] += sign * st.fills[s, p]
+            k = plan.order_type[s, p]
+            if k >= 0:
+                st.installed[k] += sign * st.refreshes[s, p]
+    for k in range(st.installed.shape[0]):
+        st.installed[k] = max(st.installed[k], 0.0)
+
+
+def record_step(t, plan: Plan, st: State, out, by_type):
+    """Step 7: the month's series (``out[:, t]``, rows in SERIES order) and accelerators by type (``by_type[t]``)."""
+    led = st.ledger
+    mw = it_mw = it_installed_mw = energy_mwh = emissions = 0.0
+    closed = started = online = 0.0
+    for p in range(plan.power_mw.shape[0]):
+        s = st.start_month[p]
+        if st.online_month[p] <= t:
+            mw += plan.power_mw[p]
+            it_mw += plan.it_capacity_kw[p]
+            online += 1.0
+        started += 1.0 if 0 <= s <= t else 0.0
+        closed += 1.0 if st.closed[p] else 0.0
+        e = energy.energy_mwh(st.installed_kw[p] / 1000.0, plan.utilization[0], plan.pue[p], plan.hours[t])
+        it_installed_mw += st.installed_kw[p] / 1000.0
+        energy_mwh += e
+        emissions += energy.emissions_t(e, plan.carbon[p])
+    flops = count = 0.0
+    for k in range(st.installed.shape[0]):
+        count += st.installed[k]
+        flops += st.installed[k] * plan.flops[k]
+        by_type[t, k] = st.installed[k]
+    cost = energy.energy_cost_usd(energy_mwh, plan.energy_price[0])
+    out[MW_ONLINE, t] = mw
+    out[IT_MW_ONLINE, t] = it_mw / 1000.0
+    out[IT_MW_INSTALLED, t] = it_installed_mw
+    out[ACCELERATORS, t] = count
+    out[H100E, t] = flops / H100_FLOPS
+    out[PEAK_FLOPS, t] = flops
+    out[PLEDGED, t] = plan.pledged[t]
+    out[SECURED, t] = plan.secured[t]
+    out[EQUITY, t] = plan.equity[t]
+    out[DEBT_OUT, t] = led[DEBT]
+    out[DEBT_CAPACITY, t] = led[DEBT_CAP]
+    out[CASH_OUT, t] = led[CASH]
+    out[COMMITTED, t] = total(st.reserved_facility) + total(st.reserved_it)
+    out[CAPEX_FACILITY, t] = led[FACILITY]
+    out[CAPEX_FACILITY_PROGRAMME, t] = led[FACILITY_PROGRAMME]
+    out[CAPEX_IT, t] = led[IT]
+    out[INTEREST_OUT, t] = led[INTEREST]
+    out[SPENT, t] = led[FACILITY_PROGRAMME] + led[IT] + led[INTEREST]
+    out[FUNDING_GAP, t] = led[GAP]
+    out[PHASES_CLOSED, t] = closed
+    out[PHASES_STARTED, t] = started
+    out[PHASES_ONLINE, t] = online
+    out[ENERGY, t] = energy_mwh
+    out[ENERGY_COST, t] = cost
+    out[EMISSIONS, t] = emissions
+    out[OPEX, t] = cost + energy.other_opex_usd(it_installed_mw, plan.other_opex[0])
+
+
+def run_trial(plan: Plan, st: State, out, by_type, start_month):
+    """Step one trial through every month, in the state ``st`` (:func:`new_state`): ``out`` (S, T) series,
+    ``by_type`` (T, K) accelerators installed by type, ``start_month`` (P,) the month each phase started (-1:
+    never; an external phase counts as started only once its accelerators are funded)."""
+    reset_state(plan, st)
+    for t in range(plan.hours.shape[0]):
+        money_step(t, plan, st)
+        close_step(t, plan, st)
+        build_step(t, plan, st)
+        order_step(t, plan, st)
+        install_step(t, plan, st)
+        record_step(t, plan, st, out, by_type)
+    for p in range(plan.power_mw.shape[0]):
+        funded = not plan.external[p] or st.close_month[p] >= 0
+        start_month[p] = st.start_month[p] if funded else -1
+
+
+def trial_of(batch: Plan, n) -> Plan:
+    """Trial ``n`` of a batch (every field with a leading trials axis)."""
+    b = batch
+    return Plan(
+        b.power_mw[n], b.pue[n], b.it_capacity_kw[n], b.planned[n], b.build[n], b.spend[n], b.power_at[n],
+        b.external[n], b.capex_facility[n], b.capex_programme[n], b.carbon[n], b.fill_type[n], b.fill_count[n],
+        b.close_cost[n], b.queue[n], b.it_kw[n], b.price[n], b.flops[n], b.pledged[n], b.secured[n], b.equity[n],
+        b.hours[n], b.year[n], b.order_type[n], b.cap_phase[n], b.cap_type[n], b.cap_per_year[n],
+        b.equity_share[n], b.monthly_rate[n], b.debt_limit[n], b.lead[n], b.life[n], b.utilization[n],
+        b.energy_price[n], b.other_opex[n],
+    )  # fmt: skip
+
+
+def run_trials(batch: Plan, st: State, out, by_type, start_month, first, stop):
+    """Trials ``first`` to ``stop - 1`` of a batch, one after another in the state ``st`` (:func:`new_state`):
+    ``out`` (N, S, T), ``by_type`` (N, T, K), ``start_month`` (N, P)."""
+    for n in range(first, stop):
+        run_trial(trial_of(batch, n), st, out[n], by_type[n], start_month[n])
