@@ -1,32 +1,106 @@
 """Benchmarks: print figures as JSON (--json) or as a table. Not part of the test run.
 
     python benchmarks/run.py core [--json] [--repeats N]
-    python benchmarks/run.py engine [--json] [--trials N]
+    python benchmarks/run.py engine [--json] [--trials N] [--big]
     python benchmarks/run.py ops [--json]
 
-core: ``single_run_ms`` is the median wall time of an in-process ``gigawatt.simulate`` of the built-in
-``stargate`` scenario after warm-up (the dashboard budget is 50 ms); also loading, the other scenarios, and the
-whole ``gigawatt run stargate --json`` process.
+Every figure with a target comes with ``<figure>_target`` and ``<figure>_met``; every run reports the machine
+(``cpu_model`` from /proc/cpuinfo, ``cores`` this process may use, python, numpy and numba versions, the load
+average when it started: the figures are wall times, so quote them with it).
 
-engine: the compiled Monte Carlo engine on ``stargate`` with its distributions: trial-phase-months per second on
-one core and on all cores (``trial_site_months_per_second``; a "site" here is a phase), the whole
-``gigawatt risk stargate --trials 100000`` process (caches warm), and the peak memory of ``risk`` processes at
-several trial counts; ``simpy_ratio`` is the engine's rate over the event-driven SimPy reference's
-(tests/reference_simpy.py) on the same scenario.
+core:
+  ``single_run_ms``: median wall time of an in-process ``gigawatt.simulate(load_scenario("stargate"))`` after a
+  warm-up (target < 20 ms; also ``single_run_budget_ms`` and ``within_budget``); ``load_ms``; ``simulate_<name>_ms``
+  for every built-in scenario; ``cli_run_stargate_s``: the whole ``python -m gigawatt run stargate --json``
+  process, median of 5 after a warm-up (target <= 0.6 s); ``first_run_s``: ``python -m gigawatt run stargate`` in a
+  fresh process with an empty numba cache (``NUMBA_CACHE_DIR``) and no Python bytecode cache
+  (``PYTHONPYCACHEPREFIX``), both new temporary folders (target <= 5 s; the OS file cache stays warm).
+
+engine (about 3 minutes on 2 cores without --big):
+  ``trial_site_months_per_second_1core``: the compiled month loop alone (numba's dispatcher called directly, on one
+  thread) over 8,192 ``stargate`` trials sampled from its distributions with seed 1, best of 3 after a warm-up; a
+  "site" is a phase, so the rate is N x P x T / seconds. ``trial_site_months_per_second_all_cores``: the same
+  through ``gigawatt.engine.compiled.run_trials(..., workers=0)``. ``simpy_ratio`` (and ``simpy_ratio_1core``): the
+  engine's rate over the event-driven SimPy reference's (tests/reference_simpy.py, one run at central values).
+  ``compile_s``: in a subprocess with a new empty ``NUMBA_CACHE_DIR``, the first compiled run
+  (``gigawatt.engine.compiled.compile_seconds``); ``compile_cached_s``: the same in a second subprocess reusing that
+  cache. ``risk_100k_s`` (``risk_<trials>_s`` with --trials): the whole ``python -m gigawatt risk stargate --trials
+  100000 --seed 1 --json`` process, median of 5 with the caches warm (target <= 2 s). ``peak_rss_mib_<trials>``:
+  peak RSS of a ``risk`` process at 1k, 100k and 2M trials (10M with --big), each measured from a fresh helper
+  process (``getrusage(RUSAGE_CHILDREN)`` is a high-water mark over all children); target < 300 MiB at 100k, and
+  flat in trials: ``peak_rss_ratio_2m_to_100k`` <= 1.25.
+
+ops:
+  one year of a 1,000,000-accelerator GB200 job, 1,000 trials (``--max-events 1e9``: the default refuses it as too
+  large): the whole ``gigawatt ops`` process and failures simulated per second in-process.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from importlib import metadata
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SINGLE_RUN_BUDGET_MS = 20.0
+CLI_RUN_TARGET_S = 0.6
+FIRST_RUN_TARGET_S = 5.0
+RISK_100K_TARGET_S = 2.0
+RSS_100K_TARGET_MIB = 300.0
+RSS_FLAT_RATIO = 1.25  # "flat in trials": the peak at 2M trials within 25 % of the peak at 100k
+ENGINE_TRIALS = 8192
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+
+def _machine() -> dict:
+    """Where the figures were measured."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+
+    def version(pkg: str) -> str | None:
+        try:
+            return metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            return None
+
+    return {
+        "cpu_model": cpu,
+        "cores": cores,
+        "cpu_count": os.cpu_count(),
+        "machine": platform.machine(),
+        "python": platform.python_version(),
+        "numpy": version("numpy"),
+        "numba": version("numba"),
+        "load_average_1m": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+    }
+
+
+def _target(out: dict, key: str, target: float, strict: bool = False) -> None:
+    """Record ``key``'s target (an upper bound; ``strict``: the value must be below it) and whether it is met."""
+    out[f"{key}_target"] = target
+    value = out[key]
+    out[f"{key}_met"] = bool(value < target if strict else value <= target)
 
 
 def _median_ms(fn, repeats: int) -> tuple[float, float]:
@@ -39,69 +113,146 @@ def _median_ms(fn, repeats: int) -> tuple[float, float]:
     return statistics.median(times), min(times)
 
 
+def _wall(cmd: list[str], env: dict | None = None) -> float:
+    """Wall seconds of a child process (which must succeed)."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+    return wall
+
+
+def _median_wall(cmd: list[str], repeats: int, warm: bool = True) -> float:
+    if warm:
+        _wall(cmd)
+    return statistics.median(_wall(cmd) for _ in range(repeats))
+
+
+def _python(code: str, env: dict | None = None) -> dict:
+    """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    if proc.returncode:
+        raise RuntimeError(f"helper process exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _short(n: int) -> str:
+    """100000 -> '100k', 2000000 -> '2m'."""
+    for size, suffix in ((1_000_000, "m"), (1_000, "k")):
+        if n >= size and n % size == 0:
+            return f"{n // size}{suffix}"
+    return str(n)
+
+
+# --------------------------------------------------------------------------------------------------- core
+
+
 def bench_core(repeats: int) -> dict:
     import gigawatt as gw
 
-    out: dict = {
-        "benchmark": "core",
-        "repeats": repeats,
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-    }
+    out: dict = {"benchmark": "core", "repeats": repeats, **_machine()}
     stargate = gw.load_scenario("stargate")
     out["single_run_ms"], out["single_run_min_ms"] = _median_ms(lambda: gw.simulate(stargate), repeats)
+    _target(out, "single_run_ms", SINGLE_RUN_BUDGET_MS, strict=True)
+    out["single_run_budget_ms"] = SINGLE_RUN_BUDGET_MS
+    out["within_budget"] = out["single_run_ms_met"]
     out["load_ms"], _ = _median_ms(lambda: gw.load_scenario("stargate"), max(5, repeats // 4))
     for name in gw.builtin_names():
         s = gw.load_scenario(name)
         out[f"simulate_{name}_ms"], _ = _median_ms(lambda s=s: gw.simulate(s), max(5, repeats // 4))
-    cmd = [sys.executable, "-m", "gigawatt", "run", "stargate", "--json"]
-    subprocess.run(cmd, capture_output=True, check=True)  # warm the file cache
-    walls = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=True)
-        walls.append(time.perf_counter() - t0)
-    out["cli_run_stargate_s"] = statistics.median(walls)
-    out["single_run_budget_ms"] = 50.0
-    out["within_budget"] = out["single_run_ms"] <= 50.0
+
+    out["cli_run_stargate_s"] = _median_wall([sys.executable, "-m", "gigawatt", "run", "stargate", "--json"], 5)
+    _target(out, "cli_run_stargate_s", CLI_RUN_TARGET_S)
+
+    with (
+        tempfile.TemporaryDirectory(prefix="gw-numba-") as numba_dir,
+        tempfile.TemporaryDirectory(prefix="gw-pyc-") as pyc_dir,
+    ):
+        env = {**os.environ, "NUMBA_CACHE_DIR": numba_dir, "PYTHONPYCACHEPREFIX": pyc_dir}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        out["first_run_s"] = _wall([sys.executable, "-m", "gigawatt", "run", "stargate"], env=env)
+    _target(out, "first_run_s", FIRST_RUN_TARGET_S)
     return out
 
 
-def _kernel_rate(threads: int, trials: int) -> float:
-    code = f"""
-import time, gigawatt as gw
+# ------------------------------------------------------------------------------------------------- engine
+
+_COMPILE_CODE = """
+import json, time
+t0 = time.perf_counter()
+import gigawatt as gw
+from gigawatt.engine import compiled, trials
 from gigawatt.engine.inputs import compile_inputs
-from gigawatt.engine.kernel import run_trials
-from gigawatt.engine.montecarlo import _chunk_values, BLOCK
-s = gw.load_scenario('stargate')
-v, n = _chunk_values(s, 1, range(0, {trials} // BLOCK), {trials})
+from gigawatt.engine.montecarlo import _chunk_values
+s = gw.load_scenario("stargate")
+v, n = _chunk_values(s, 1, range(0, 1), 64)
 inp = compile_inputs(s, v, trials=n)
-run_trials(inp)
-t = time.perf_counter()
-for _ in range(5):
-    run_trials(inp)
-dt = (time.perf_counter() - t) / 5
-print(n * inp.power_mw.shape[1] * len(inp.months) / dt)
+needs = compiled.needs_compiling()
+t1 = time.perf_counter()
+trials.run(inp, compiled=True)
+t2 = time.perf_counter()
+print(json.dumps({"compile_seconds": compiled.compile_seconds, "first_run_s": t2 - t1,
+                  "process_s": t2 - t0, "needs_compiling": needs}))
 """
-    env = {**os.environ, "NUMBA_NUM_THREADS": str(threads)}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    return float(out.stdout.strip().splitlines()[-1])
+
+_RSS_CODE = """
+import json, resource, subprocess, sys, time
+cmd = [sys.executable, "-m", "gigawatt", "risk", "stargate", "--trials", "{n}", "--seed", "1", "--json"]
+t0 = time.perf_counter()
+p = subprocess.run(cmd, capture_output=True, text=True)
+wall = time.perf_counter() - t0
+if p.returncode:
+    sys.exit(p.stderr[-2000:])
+print(json.dumps({{"wall_s": wall, "maxrss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}}))
+"""
 
 
-def _process(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of a child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t0 = time.perf_counter()
-    subprocess.run(cmd, capture_output=True, check=True)
-    wall = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024.0
+def _engine_rates(trials: int) -> dict:
+    """The compiled loop over ``trials`` stargate trials: one thread (the dispatcher itself) and all cores."""
+    import numpy as np
+
+    import gigawatt as gw
+    from gigawatt.engine import compiled, loop
+    from gigawatt.engine.inputs import SERIES, compile_inputs
+    from gigawatt.engine.montecarlo import BLOCK, _chunk_values
+
+    s = gw.load_scenario("stargate")
+    v, n = _chunk_values(s, 1, range(0, math.ceil(trials / BLOCK)), trials)
+    inp = compile_inputs(s, v, trials=n)
+    N, T, P, K = inp.trials, len(inp.months), inp.power_mw.shape[1], len(inp.types)
+    batch = inp.plan()
+    out = np.empty((N, len(SERIES), T))
+    by_type = np.empty((N, T, K))
+    start_month = np.empty((N, P), np.int64)
+    fn = compiled._build()
+    compiled.run_trials(batch, out, by_type, start_month, workers=0)  # compile or load, and warm up
+
+    def best(run) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    work = N * P * T
+    one = best(lambda: fn(batch, loop.new_state(batch), out, by_type, start_month, 0, N))
+    every = best(lambda: compiled.run_trials(batch, out, by_type, start_month, workers=0))
+    return {
+        "engine_trials": N,
+        "engine_phases": P,
+        "engine_months": T,
+        "trial_site_months_per_second_1core": work / one,
+        "trial_site_months_per_second_all_cores": work / every,
+        "engine_threads": compiled.threads(),
+    }
 
 
 def _simpy_rate(repeats: int = 20) -> float:
     """Trial-phase-months per second of the event-driven SimPy reference (tests/reference_simpy.py) on ``stargate``
     at its central values, reading the scenario itself (as in tests/test_reference.py)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    sys.path.insert(0, str(ROOT / "tests"))
     import gigawatt as gw
     from reference_simpy import simulate_reference
 
@@ -114,76 +265,101 @@ def _simpy_rate(repeats: int = 20) -> float:
     return len(ref.plan.phases) * ref.plan.T / dt
 
 
-def bench_engine(trials: int) -> dict:
-    out: dict = {
-        "benchmark": "engine",
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "cores": os.cpu_count(),
+def _compile_times() -> dict:
+    """First compiled run with an empty numba cache, then with that cache, each in a fresh process."""
+    with tempfile.TemporaryDirectory(prefix="gw-numba-") as numba_dir:
+        env = {**os.environ, "NUMBA_CACHE_DIR": numba_dir}
+        cold = _python(_COMPILE_CODE, env)
+        warm = _python(_COMPILE_CODE, env)
+    return {
+        "compile_s": cold["compile_seconds"],
+        "compile_process_s": cold["process_s"],
+        "compile_cached_s": warm["compile_seconds"],
+        "compile_cached_process_s": warm["process_s"],
+        "compile_cached_needs_compiling": warm["needs_compiling"],
     }
-    out["trial_site_months_per_second_1_core"] = _kernel_rate(1, 8192)
-    out["trial_site_months_per_second"] = _kernel_rate(os.cpu_count() or 1, 8192)
+
+
+def _peak_rss(trials: int) -> tuple[float, float]:
+    """Peak RSS (MiB) and wall seconds of one ``risk stargate`` process, measured from a fresh helper process."""
+    r = _python(_RSS_CODE.format(n=trials))
+    return r["maxrss_kib"] / 1024.0, r["wall_s"]
+
+
+def bench_engine(trials: int, big: bool) -> dict:
+    out: dict = {"benchmark": "engine", **_machine()}
+    out.update(_engine_rates(ENGINE_TRIALS))
     out["simpy_trial_site_months_per_second"] = _simpy_rate()
-    out["simpy_ratio"] = out["trial_site_months_per_second"] / out["simpy_trial_site_months_per_second"]
-    out["simpy_ratio_1_core"] = out["trial_site_months_per_second_1_core"] / out["simpy_trial_site_months_per_second"]
+    out["simpy_ratio"] = out["trial_site_months_per_second_all_cores"] / out["simpy_trial_site_months_per_second"]
+    out["simpy_ratio_1core"] = out["trial_site_months_per_second_1core"] / out["simpy_trial_site_months_per_second"]
+    out.update(_compile_times())
+
+    # peak memory, smallest first: the 1k run also warms the caches for the timed runs
+    sizes = [1_000, 100_000, 2_000_000] + ([10_000_000] if big else [])
+    for n in sizes:
+        out[f"peak_rss_mib_{_short(n)}"], out[f"risk_{_short(n)}_wall_s"] = _peak_rss(n)
+    _target(out, "peak_rss_mib_100k", RSS_100K_TARGET_MIB, strict=True)
+    out["peak_rss_ratio_2m_to_100k"] = out["peak_rss_mib_2m"] / out["peak_rss_mib_100k"]
+    _target(out, "peak_rss_ratio_2m_to_100k", RSS_FLAT_RATIO)
+
     cmd = [sys.executable, "-m", "gigawatt", "risk", "stargate", "--trials", str(trials), "--seed", "1", "--json"]
-    _process(cmd)  # warm the compile cache
-    walls = [_process(cmd)[0] for _ in range(3)]
-    out[f"risk_stargate_{trials}_trials_s"] = statistics.median(walls)
-    for n in (100_000, 1_000_000):
-        # ru_maxrss of children is a high-water mark over all children, so measure each size in a fresh parent
-        code = (
-            f"import resource, subprocess, sys; subprocess.run([sys.executable, '-m', 'gigawatt', 'risk', "
-            f"'stargate', '--trials', '{n}', '--json'], capture_output=True, check=True); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-        )
-        rss = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        out[f"risk_peak_rss_mib_{n}_trials"] = float(rss.stdout.strip()) / 1024.0
+    key = f"risk_{_short(trials)}_s"
+    out[key] = _median_wall(cmd, 5, warm=trials not in sizes)  # a measured size above already warmed it
+    if trials == 100_000:
+        _target(out, key, RISK_100K_TARGET_S)
     return out
+
+
+# ---------------------------------------------------------------------------------------------------- ops
 
 
 def bench_ops() -> dict:
     """One year of a 1,000,000-accelerator cluster, 1,000 trials: whole process and failures simulated per second."""
-    out: dict = {
-        "benchmark": "ops",
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "cores": os.cpu_count(),
-    }
-    cmd = [
-        sys.executable,
-        "-m",
-        "gigawatt",
-        "ops",
-        "--accelerators",
-        "1000000",
-        "--accelerator",
-        "gb200",
-        "--days",
-        "365",
-        "--trials",
-        "1000",
-        "--json",
-    ]
-    _process(cmd)  # warm the compile cache
-    walls = [_process(cmd)[0] for _ in range(3)]
-    out["ops_1m_accelerators_1y_1000_trials_s"] = statistics.median(walls)
-    from gigawatt.engine.operations import ops
+    from gigawatt.engine.operations import OpsConfig, ops
 
-    ops(1_000_000, "gb200", days=365, trials=10)
+    out: dict = {"benchmark": "ops", **_machine()}
+    cmd = [sys.executable, "-m", "gigawatt", "ops", "--accelerators", "1000000", "--accelerator", "gb200"]
+    cmd += ["--days", "365", "--trials", "1000", "--max-events", "1e9", "--json"]
+    out["ops_1m_accelerators_1y_1000_trials_s"] = _median_wall(cmd, 3)
+
+    def config(trials: int) -> OpsConfig:
+        return OpsConfig(1_000_000, accelerator="gb200", days=365, trials=trials, max_events=1e9)
+
+    ops(config(10))  # compile or load, warm up
     t0 = time.perf_counter()
-    r = ops(1_000_000, "gb200", days=365, trials=1000)
+    r = ops(config(1000))
     dt = time.perf_counter() - t0
-    out["failures_simulated"] = r.simulated["interruptions"]["mean"] * 1000
+    out["ops_1000_trials_in_process_s"] = dt
+    out["failures_simulated"] = r.simulated["interruptions"]["mean"] * r.trials
     out["failures_simulated_per_second"] = out["failures_simulated"] / dt
     return out
 
 
+# --------------------------------------------------------------------------------------------------- main
+
+
+def _fmt(v) -> str:
+    if isinstance(v, bool) or v is None:
+        return str(v)
+    if isinstance(v, float):
+        return f"{v:,.0f}" if abs(v) >= 1e5 else f"{v:.3f}"
+    return str(v)
+
+
 def _table(figures: dict) -> str:
-    width = max(len(k) for k in figures)
-    lines = [f"{'figure':<{width}}  value", f"{'-' * width}  -----"]
+    head = ("figure", "value", "target", "met")
+    rows, text = [], []
     for k, v in figures.items():
-        lines.append(f"{k:<{width}}  {v:.3f}" if isinstance(v, float) else f"{k:<{width}}  {v}")
+        if k.endswith(("_target", "_met")) and k.rsplit("_", 1)[0] in figures:
+            continue  # shown beside its figure
+        target, met = figures.get(f"{k}_target"), figures.get(f"{k}_met")
+        rows.append((k, _fmt(v), "" if target is None else _fmt(target), {None: "", True: "yes", False: "NO"}[met]))
+        text.append(isinstance(v, str))
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)), "  ".join("-" * w for w in widths)]
+    for (name, value, target, met), is_text in zip(rows, text, strict=True):
+        value = value.ljust(widths[1]) if is_text else value.rjust(widths[1])
+        lines.append(f"{name:<{widths[0]}}  {value}  {target:>{widths[2]}}  {met}".rstrip())
     return "\n".join(lines)
 
 
@@ -191,13 +367,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("benchmark", choices=["core", "engine", "ops"])
     parser.add_argument("--json", action="store_true", help="print JSON only")
-    parser.add_argument("--repeats", type=int, default=41)
-    parser.add_argument("--trials", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=41, help="core: in-process repeats (median)")
+    parser.add_argument("--trials", type=int, default=100_000, help="engine: trials of the timed risk process")
+    parser.add_argument("--big", action="store_true", help="engine: also the peak memory at 10M trials (slow)")
     args = parser.parse_args(argv)
     if args.benchmark == "core":
         figures = bench_core(args.repeats)
     elif args.benchmark == "engine":
-        figures = bench_engine(args.trials)
+        figures = bench_engine(args.trials, args.big)
     else:
         figures = bench_ops()
     print(json.dumps(figures, indent=2) if args.json else _table(figures))
