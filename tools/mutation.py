@@ -1,4 +1,7 @@
-"""Mutation score of the build-out and reliability models, on a seeded random sample of mutants (cosmic-ray).
+"""Mutation score of the model core, on a seeded random sample of mutants (cosmic-ray).
+
+The model core: ``model/*.py``, the month loop and its inputs (``engine/loop.py``, ``engine/inputs.py``), the
+operations model (``engine/operations.py``), and the money and date functions of ``units.py`` and ``data/loading.py``.
 
     python3 -m pip install -e '.[test,mutation]'
     python3 tools/mutation.py --sample 300 --seed 1 --out mutation-report
@@ -6,7 +9,8 @@
 What it does (see docs/testing.md):
 
 1. copies ``src/``, ``tests/`` and ``pyproject.toml`` to a scratch folder, so the mutants never touch the checkout
-   (cosmic-ray mutates files in place) and other people's test runs never see them;
+   (cosmic-ray mutates files in place) and other people's test runs never see them; the targets are checked first
+   (each must exist, and every ``src/gigawatt/model/*.py`` must be one), so a module that moved is not missed;
 2. enumerates every mutant cosmic-ray's operators make in the target modules (``cosmic-ray init`` into a session
    database, ``session.sqlite`` in the scratch folder), keeps those inside the targeted code (for ``units.py`` and
    ``loading.py`` only the money and date functions) and drops ``@njit`` removals (equivalent by construction: the
@@ -44,17 +48,15 @@ ROOT = Path(__file__).resolve().parents[1]
 # tests that cover each module, fastest and most telling first (pytest -x stops at the first failure); chosen so
 # that one mutant run takes seconds with the JIT off: the Monte Carlo statistics (test_risk.py), sensitivity and
 # property tests take tens of seconds to minutes as plain Python and are left out, and so are the four cluster
-# simulations of test_ops.py that take over 4 s each
+# simulations of test_ops.py that take over 4 s each. The compiled path (engine/compiled.py) runs the same source
+# as the interpreted one (engine/loop.py and the model's step functions; with NUMBA_DISABLE_JIT=1 not even
+# compiled), so the tests comparing the two (test_risk.py::test_compiled_*) cannot kill a mutant of the model and
+# are left out: there is no separate kernel to mutate any more
 ENGINE_TESTS = [
     "tests/test_engine_stories.py",
     "tests/test_model_functions.py",
-    "tests/test_risk.py::test_kernel_equals_vectorized_engine_on_builtins",
     "tests/test_reference.py",
     "tests/test_scenarios.py",
-]
-KERNEL_TESTS = [
-    "tests/test_risk.py::test_kernel_equals_vectorized_engine_on_builtins",
-    "tests/test_risk.py::test_kernel_equals_vectorized_engine_trial_by_trial",
 ]
 SLOW_OPS = (
     "test_spares_wait_their_delay",
@@ -81,20 +83,22 @@ LOADING_TESTS = [
 
 # module -> (covering tests, functions to mutate; None: the whole module, "" in the set: module-level code)
 TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
-    "src/gigawatt/engine/inputs.py": (ENGINE_TESTS, None),
-    "src/gigawatt/engine/kernel.py": (KERNEL_TESTS, None),
+    # the build-out: the equations, the month loop that steps them, and the inputs it is compiled from
     "src/gigawatt/model/construction.py": (ENGINE_TESTS, None),
     "src/gigawatt/model/energy.py": (ENGINE_TESTS, None),
     "src/gigawatt/model/funding.py": (ENGINE_TESTS, None),
     "src/gigawatt/model/procurement.py": (ENGINE_TESTS, None),
+    "src/gigawatt/engine/loop.py": (ENGINE_TESTS, None),
+    "src/gigawatt/engine/inputs.py": (ENGINE_TESTS, None),
+    # operations: the closed forms and the step functions, and the cluster simulation that runs them
     "src/gigawatt/model/checkpointing.py": (OPS_TESTS, None),
+    "src/gigawatt/model/failures.py": (OPS_TESTS, None),
+    "src/gigawatt/model/repair.py": (OPS_TESTS, None),
     "src/gigawatt/engine/operations.py": (OPS_TESTS, None),
     "src/gigawatt/units.py": (
         UNITS_TESTS,
         {
             "",  # module-level tables: scales ("B", "billion"), unit factors (a month is 365.25 / 12 days)
-            "_simple",
-            "_rewrite_money",
             "_unit_factor",
             "_finite",
             "parse_quantity",
@@ -108,8 +112,29 @@ TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
 }
 # the oracle tests written against surviving mutants run for every module (they are fast)
 ORACLE_GLOB = "tests/test_oracles_*.py"
-# modules whose score the 85 % target of issue 8 is about
-ENGINE_MODEL = {m for m in TARGETS if "/model/" in m or m.endswith(("engine.py", "kernel.py"))}
+# modules whose score the 85 % target of issue 8 is about: the model core (before the split into model/ and
+# engine/ that was src/gigawatt/engine.py, engine/kernel.py and model/; the steps now in model/failures.py and
+# model/repair.py were in reliability.py, later engine/operations.py, and were not counted)
+ENGINE_MODEL = {m for m in TARGETS if "/model/" in m or m.endswith(("engine/loop.py", "engine/inputs.py"))}
+
+
+def check_targets(root: Path = ROOT) -> list[str]:
+    """What is stale in TARGETS: a target or a named function in it that does not exist, a module of the model core
+    that is no target, a test file that does not exist."""
+    problems = [f"{m}: no such file (moved? update TARGETS)" for m in TARGETS if not (root / m).is_file()]
+    for path in sorted((root / "src/gigawatt/model").glob("*.py")):
+        rel = str(path.relative_to(root))
+        if path.name != "__init__.py" and rel not in TARGETS:
+            problems.append(f"{rel}: a module of the model core that is not a mutation target")
+    for rel, (_, wanted) in TARGETS.items():
+        if wanted and (root / rel).is_file():
+            defined = {name for _, _, name in top_level_spans(root / rel)}
+            problems += [f"{rel}: no top-level function {name} (renamed?)" for name in sorted(wanted - defined - {""})]
+    for tests, _ in TARGETS.values():
+        for t in tests:
+            if t.startswith("tests/") and not (root / t.partition("::")[0]).is_file():
+                problems.append(f"{t}: no such test file")
+    return problems
 
 
 def source_commit() -> str:
@@ -261,8 +286,8 @@ def run_forked(args: list[str], timeout: float, log: Path, coverage_to: Path | N
         return "survived", output
     if code in (1, 2) or code < 0:  # failed tests, an import or collection error, a crash
         return "killed", output
-    if code == 4 and "ERROR collecting" in output:  # the mutant breaks an import, so the node ids are not found
-        return "killed", output
+    if code == 4 and ("ERROR collecting" in output or "ImportError while loading conftest" in output):
+        return "killed", output  # the mutant breaks an import (of a test module, or of gigawatt in conftest.py)
     return "error", output
 
 
@@ -344,6 +369,10 @@ def main(argv=None) -> int:
     ap.add_argument("--list", action="store_true", help="only enumerate and print the counts per module")
     ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = ap.parse_args(argv)
+    stale = check_targets()
+    if stale:
+        print("tools/mutation.py is out of date with the source tree:\n  " + "\n  ".join(stale), file=sys.stderr)
+        return 2
 
     import cosmic_ray
     from cosmic_ray.mutating import use_mutation
@@ -531,7 +560,7 @@ def markdown(report: dict) -> str:
     ]
     for m, s in report["by_module"].items():
         lines.append(f"| {m} | {s['killed']} | {s['total']} | {s['score']:.1%} |")
-    for label, key in (("engine + kernel + model/", "score_engine_model"), ("all", "score")):
+    for label, key in (("model/ + engine loop + inputs", "score_engine_model"), ("all", "score")):
         s = report[key]
         if s["total"]:
             lines.append(f"| **{label}** | {s['killed']} | {s['total']} | {s['score']:.1%} |")
