@@ -94,6 +94,7 @@ TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
     "src/gigawatt/model/checkpointing.py": (OPS_TESTS, None),
     "src/gigawatt/model/failures.py": (OPS_TESTS, None),
     "src/gigawatt/model/repair.py": (OPS_TESTS, None),
+    "src/gigawatt/model/draws.py": (OPS_TESTS, None),
     "src/gigawatt/engine/operations.py": (OPS_TESTS, None),
     "src/gigawatt/units.py": (
         UNITS_TESTS,
