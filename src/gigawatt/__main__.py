@@ -1,3 +1,3 @@
-from gigawatt.cli.core import entry
+from gigawatt.cli import entry
 
 entry()

@@ -1,10 +1,12 @@
 """The ``gigawatt`` command line (typer + rich): the app, its global options, the error boundary and the helpers
 the command modules share (options, consoles, tables, --out). It only calls the public API in :mod:`gigawatt`.
 
-The commands live in one module per group, each registering its commands on :data:`app` when imported
-(:func:`_register_commands`): :mod:`~gigawatt.cli.scenarios` (scenarios, show, schema), :mod:`~gigawatt.cli.run`
-(run, compare), :mod:`~gigawatt.cli.risk` (risk, sensitivity), :mod:`~gigawatt.cli.estimate`,
-:mod:`~gigawatt.cli.catalog`, :mod:`~gigawatt.cli.ops` and :mod:`~gigawatt.cli.validate`.
+The commands live in one module per group, each registering its commands on :data:`app` when imported:
+:mod:`~gigawatt.cli.scenarios` (scenarios, show, schema), :mod:`~gigawatt.cli.run` (run, compare),
+:mod:`~gigawatt.cli.risk` (risk, sensitivity), :mod:`~gigawatt.cli.estimate`, :mod:`~gigawatt.cli.catalog`,
+:mod:`~gigawatt.cli.ops` and :mod:`~gigawatt.cli.validate`. This module imports none of them (they import it):
+:mod:`~gigawatt.cli.commands` does, and the package ``gigawatt.cli`` imports that before anything else, so the app
+that :func:`main` runs always has every command.
 
 Every command runs inside one error boundary (:func:`main`): a user's mistake ends in a one-paragraph message on
 stderr and exit code 2, an environment failure (a path that cannot be written, a full disk, a refused connection,
@@ -176,31 +178,6 @@ def _progress(label: str, total: int, unit: str, quiet: bool):
     return bar()
 
 
-# the order `gigawatt --help` lists the commands in (a command missing here comes last)
-COMMAND_ORDER = (
-    "scenarios",
-    "run",
-    "risk",
-    "sensitivity",
-    "compare",
-    "estimate",
-    "catalog",
-    "show",
-    "schema",
-    "ops",
-    "validate",
-)
-
-
-def _register_commands() -> None:
-    """Each command group lives in its own module and registers its commands on ``app`` when imported; then the
-    commands are put in :data:`COMMAND_ORDER` (whatever order the modules were imported in)."""
-    from gigawatt.cli import catalog, estimate, ops, risk, run, scenarios, validate  # noqa: F401
-
-    rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
-    app.registered_commands.sort(key=lambda command: rank.get(command.name, len(rank)))
-
-
 @app.callback()
 def _global_options(
     debug: Annotated[
@@ -264,7 +241,6 @@ def main(argv: list[str] | None = None) -> int:
     ``GigawattError`` whose ``exit_code`` is 1); 130 interrupted. ``--debug`` / ``GIGAWATT_DEBUG=1`` re-raise, so
     the traceback shows. Anything else is a bug and keeps its traceback.
     """
-    _register_commands()
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character gets a '?', not a traceback
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")
