@@ -109,143 +109,149 @@ def _read_ops_config(path: Path) -> dict:
     return data
 
 
+# the options of `gigawatt ops`, one alias each (the command's signature then takes one line per flag)
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="YAML file with any of the settings below (flags override it), plus capacity and cause_multipliers.",
+    ),
+]
+AcceleratorsOpt = Annotated[int | None, typer.Option("--accelerators", "-n", help="Accelerators in the job.")]
+AcceleratorOpt = Annotated[str | None, typer.Option("--accelerator", "-a", help="Catalog name (h100).")]
+DaysOpt = Annotated[str | None, typer.Option("--days", help="Window, e.g. 54 or '100 days' (54).")]
+WorkOpt = Annotated[
+    str | None,
+    typer.Option("--work", help="Run a job of this ideal length to completion instead of a window, e.g. '90 days'."),
+]
+CheckpointWriteOpt = Annotated[str | None, typer.Option("--checkpoint-write", help="Write time (5min).")]
+CheckpointSizeOpt = Annotated[
+    str | None, typer.Option("--checkpoint-size", help="e.g. '65 TB' (with --storage-bandwidth: the write time).")
+]
+StorageBandwidthOpt = Annotated[str | None, typer.Option("--storage-bandwidth", help="e.g. '2 TB/s'.")]
+RestartOpt = Annotated[str | None, typer.Option("--restart", help="Restart time (10min).")]
+CheckpointIntervalOpt = Annotated[
+    str | None, typer.Option("--checkpoint-interval", help="daly (default), young or a duration, e.g. '30min'.")
+]
+JobMtbfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--job-mtbf", help="Job mean time between interruptions, e.g. 24h (replaces the calibrated failure model)."
+    ),
+]
+AcceleratorMtbfOpt = Annotated[str | None, typer.Option("--accelerator-mtbf", help="Per-accelerator MTBF.")]
+NoLostWorkOpt = Annotated[
+    bool, typer.Option("--no-lost-work", help="Charge only the restart, not the work since the last checkpoint.")
+]
+MfuOpt = Annotated[float | None, typer.Option("--mfu", help="Model FLOP utilization (0.552, RL16).")]
+TrialsOpt = Annotated[int | None, typer.Option("--trials", help="Simulated trials (0: analytic only).", min=0)]
+SeedOpt = Annotated[int | None, typer.Option("--seed", min=0)]
+DistributionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--distribution",
+        help="exponential (default), weibull or lognormal times between interruptions (same mean).",
+    ),
+]
+ShapeOpt = Annotated[float | None, typer.Option("--shape", help="Weibull k or lognormal sigma.")]
+CiTargetOpt = Annotated[
+    float | None,
+    typer.Option("--ci-target", help="Add trials until the goodput's 95 % half-width is below this, e.g. 0.001."),
+]
+AcceleratorsPerServerOpt = Annotated[
+    int | None, typer.Option("--accelerators-per-server", help="A failure takes its whole server out (8).")
+]
+WarmStandbysOpt = Annotated[int | None, typer.Option("--warm-standbys", help="Idle servers swapped in at once.")]
+SparesOpt = Annotated[int | None, typer.Option("--spares", help="Servers borrowed after --spare-delay.")]
+SpareDelayOpt = Annotated[str | None, typer.Option("--spare-delay", help="Preemption delay for a spare.")]
+HostSelectionOpt = Annotated[str | None, typer.Option("--host-selection", help="Added to every restart.")]
+RepairAutoOpt = Annotated[str | None, typer.Option("--repair-auto", help="Automatic repair time.")]
+RepairManualOpt = Annotated[
+    str | None, typer.Option("--repair-manual", help="Manual repair time, after an escalation.")
+]
+EscalationOpt = Annotated[float | None, typer.Option("--escalation", help="Probability a repair escalates to manual.")]
+FalseSuccessOpt = Annotated[
+    float | None,
+    typer.Option("--false-success", help="Probability a repair only seems to succeed (the server comes back bad)."),
+]
+BadFractionOpt = Annotated[float | None, typer.Option("--bad-fraction", help="Share of servers that fail more often.")]
+BadMultiplierOpt = Annotated[float | None, typer.Option("--bad-multiplier", help="How much more often.")]
+MaxEventsOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--max-events",
+        help="Simulate beyond the limit on failures, restarts and checkpoints drawn (limits.OPS_MAX_EVENTS).",
+    ),
+]
+OutOpt = Annotated[
+    str | None,
+    typer.Option("--out", help="Folder for ops.json and the lost-time breakdown chart (needs --trials)."),
+]
+
+# the flags that set an OPS_KEYS setting (--no-lost-work sets lose_work); the capacity flags are CAPACITY_KEYS
+FLAG_KEYS = tuple(k for k in OPS_KEYS if k not in ("lose_work", "capacity", "cause_multipliers"))
+
+
 @app.command("ops")
 def ops_cmd(
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="YAML file with any of the settings below (flags override it), plus capacity and cause_multipliers.",
-        ),
-    ] = None,
-    accelerators: Annotated[int | None, typer.Option("--accelerators", "-n", help="Accelerators in the job.")] = None,
-    accelerator: Annotated[str | None, typer.Option("--accelerator", "-a", help="Catalog name (h100).")] = None,
-    days: Annotated[str | None, typer.Option("--days", help="Window, e.g. 54 or '100 days' (54).")] = None,
-    work: Annotated[
-        str | None,
-        typer.Option(
-            "--work", help="Run a job of this ideal length to completion instead of a window, e.g. '90 days'."
-        ),
-    ] = None,
-    checkpoint_write: Annotated[str | None, typer.Option("--checkpoint-write", help="Write time (5min).")] = None,
-    checkpoint_size: Annotated[
-        str | None, typer.Option("--checkpoint-size", help="e.g. '65 TB' (with --storage-bandwidth: the write time).")
-    ] = None,
-    storage_bandwidth: Annotated[str | None, typer.Option("--storage-bandwidth", help="e.g. '2 TB/s'.")] = None,
-    restart: Annotated[str | None, typer.Option("--restart", help="Restart time (10min).")] = None,
-    checkpoint_interval: Annotated[
-        str | None, typer.Option("--checkpoint-interval", help="daly (default), young or a duration, e.g. '30min'.")
-    ] = None,
-    job_mtbf: Annotated[
-        str | None,
-        typer.Option(
-            "--job-mtbf", help="Job mean time between interruptions, e.g. 24h (replaces the calibrated failure model)."
-        ),
-    ] = None,
-    accelerator_mtbf: Annotated[str | None, typer.Option("--accelerator-mtbf", help="Per-accelerator MTBF.")] = None,
-    no_lost_work: Annotated[
-        bool, typer.Option("--no-lost-work", help="Charge only the restart, not the work since the last checkpoint.")
-    ] = False,
-    mfu: Annotated[float | None, typer.Option("--mfu", help="Model FLOP utilization (0.552, RL16).")] = None,
-    trials: Annotated[int | None, typer.Option("--trials", help="Simulated trials (0: analytic only).", min=0)] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
-    distribution: Annotated[
-        str | None,
-        typer.Option(
-            "--distribution",
-            help="exponential (default), weibull or lognormal times between interruptions (same mean).",
-        ),
-    ] = None,
-    shape: Annotated[float | None, typer.Option("--shape", help="Weibull k or lognormal sigma.")] = None,
-    ci_target: Annotated[
-        float | None,
-        typer.Option("--ci-target", help="Add trials until the goodput's 95 % half-width is below this, e.g. 0.001."),
-    ] = None,
-    accelerators_per_server: Annotated[
-        int | None, typer.Option("--accelerators-per-server", help="A failure takes its whole server out (8).")
-    ] = None,
-    warm_standbys: Annotated[
-        int | None, typer.Option("--warm-standbys", help="Idle servers swapped in at once.")
-    ] = None,
-    spares: Annotated[int | None, typer.Option("--spares", help="Servers borrowed after --spare-delay.")] = None,
-    spare_delay: Annotated[str | None, typer.Option("--spare-delay", help="Preemption delay for a spare.")] = None,
-    host_selection: Annotated[str | None, typer.Option("--host-selection", help="Added to every restart.")] = None,
-    repair_auto: Annotated[str | None, typer.Option("--repair-auto", help="Automatic repair time.")] = None,
-    repair_manual: Annotated[
-        str | None, typer.Option("--repair-manual", help="Manual repair time, after an escalation.")
-    ] = None,
-    escalation: Annotated[
-        float | None, typer.Option("--escalation", help="Probability a repair escalates to manual.")
-    ] = None,
-    false_success: Annotated[
-        float | None,
-        typer.Option("--false-success", help="Probability a repair only seems to succeed (the server comes back bad)."),
-    ] = None,
-    bad_fraction: Annotated[
-        float | None, typer.Option("--bad-fraction", help="Share of servers that fail more often.")
-    ] = None,
-    bad_multiplier: Annotated[float | None, typer.Option("--bad-multiplier", help="How much more often.")] = None,
-    max_events: Annotated[
-        float | None,
-        typer.Option(
-            "--max-events",
-            help="Simulate beyond the limit on failures, restarts and checkpoints drawn (limits.OPS_MAX_EVENTS).",
-        ),
-    ] = None,
-    out: Annotated[
-        str | None,
-        typer.Option("--out", help="Folder for ops.json and the lost-time breakdown chart (needs --trials)."),
-    ] = None,
+    config: ConfigOpt = None,
+    accelerators: AcceleratorsOpt = None,
+    accelerator: AcceleratorOpt = None,
+    days: DaysOpt = None,
+    work: WorkOpt = None,
+    checkpoint_write: CheckpointWriteOpt = None,
+    checkpoint_size: CheckpointSizeOpt = None,
+    storage_bandwidth: StorageBandwidthOpt = None,
+    restart: RestartOpt = None,
+    checkpoint_interval: CheckpointIntervalOpt = None,
+    job_mtbf: JobMtbfOpt = None,
+    accelerator_mtbf: AcceleratorMtbfOpt = None,
+    no_lost_work: NoLostWorkOpt = False,
+    mfu: MfuOpt = None,
+    trials: TrialsOpt = None,
+    seed: SeedOpt = None,
+    distribution: DistributionOpt = None,
+    shape: ShapeOpt = None,
+    ci_target: CiTargetOpt = None,
+    accelerators_per_server: AcceleratorsPerServerOpt = None,
+    warm_standbys: WarmStandbysOpt = None,
+    spares: SparesOpt = None,
+    spare_delay: SpareDelayOpt = None,
+    host_selection: HostSelectionOpt = None,
+    repair_auto: RepairAutoOpt = None,
+    repair_manual: RepairManualOpt = None,
+    escalation: EscalationOpt = None,
+    false_success: FalseSuccessOpt = None,
+    bad_fraction: BadFractionOpt = None,
+    bad_multiplier: BadMultiplierOpt = None,
+    max_events: MaxEventsOpt = None,
+    out: OutOpt = None,
     force: ForceOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Failures, checkpointing and goodput of one training job (calibrated on Llama 3's 54-day snapshot)."""
+    _ops(dict(locals()))  # every flag, by its parameter name
+
+
+def _ops(args: dict) -> None:
+    """``gigawatt ops`` with its flags (``args``: ops_cmd's parameters by name)."""
+    config, out, force = args["config"], args["out"], args["force"]
     _outputs(out, force, OPS_FILES, [config])
     given = _read_ops_config(config) if config is not None else {}
-    flags = {
-        "accelerators": accelerators,
-        "accelerator": accelerator,
-        "days": days,
-        "work": work,
-        "checkpoint_write": checkpoint_write,
-        "checkpoint_size": checkpoint_size,
-        "storage_bandwidth": storage_bandwidth,
-        "restart": restart,
-        "checkpoint_interval": checkpoint_interval,
-        "job_mtbf": job_mtbf,
-        "accelerator_mtbf": accelerator_mtbf,
-        "lose_work": False if no_lost_work else None,
-        "mfu": mfu,
-        "trials": trials,
-        "seed": seed,
-        "distribution": distribution,
-        "shape": shape,
-        "ci_target": ci_target,
-    }
-    capacity_flags = {
-        "accelerators_per_server": accelerators_per_server,
-        "warm_standbys": warm_standbys,
-        "spares": spares,
-        "spare_delay": spare_delay,
-        "host_selection": host_selection,
-        "repair_auto": repair_auto,
-        "repair_manual": repair_manual,
-        "escalation": escalation,
-        "false_success": false_success,
-        "bad_fraction": bad_fraction,
-        "bad_multiplier": bad_multiplier,
-    }
+    flags = {k: args[k] for k in FLAG_KEYS}
+    flags["lose_work"] = False if args["no_lost_work"] else None
+    capacity_flags = {k: args[k] for k in CAPACITY_KEYS}
     from gigawatt.engine.operations import ops
 
     settings, source = _settings(given, flags, str(config) if config is not None else "ops")
-    ops_config = _ops_config(settings, _capacity(settings, capacity_flags), max_events)
+    ops_config = _ops_config(settings, _capacity(settings, capacity_flags), args["max_events"])
     if source["seed"] and not settings["trials"] and settings["ci_target"] is None:
         warn(f"{_named('seed', source)} has no effect without --trials (the analytic figures draw nothing)")
     result = ops(ops_config)
     payload = result.as_json()
     _warn_result(result, settings)
     written = _write_outputs(result, payload, out, force, config)
-    if json_out:
+    if args["json_out"]:
         _print_json(payload)
         return
     _print_written(written, stderr=True)
