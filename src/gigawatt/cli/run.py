@@ -37,7 +37,7 @@ RUN_FILES = (
     "money.png",
     "funding_gap.png",
 )
-# the yearly table's columns: heading, column of Result.yearly (capex_usd and money_usd are sums made for it)
+# the yearly table's columns: heading, column of Result.yearly_rows() (capex_usd and money_usd are sums made for it)
 _YEARLY_COLUMNS = (
     ("MW online", "mw_online"),
     ("IT MW", "it_mw_installed"),
@@ -91,24 +91,27 @@ def _run_json(result: gw.Result, warnings: list[str] | None = None) -> dict:
         "title": result.scenario.title,
         "metrics": result.metrics,
         "yearly": result.yearly_records(),
-        "phases": result.phases.where(result.phases.notna(), None).to_dict(orient="records"),
+        "phases": result.phases_records(),
         "units": {k: u for k, (u, _) in gw.METRICS.items()},
         "warnings": warnings or [],
     }
 
 
 def _yearly_table(result: gw.Result) -> Table:
-    y = result.yearly
     table = Table(
         title=plain(f"{result.scenario.name}: by year (stocks at year end, flows over the year)"),
         title_justify="left",
     )
-    y = y.assign(capex_usd=y["capex_facility_usd"] + y["capex_it_usd"], money_usd=y["equity_usd"] + y["debt_usd"])
     table.add_column("year", justify="right")
     for h, _ in _YEARLY_COLUMNS:
         table.add_column(h, justify="right")
-    for year, row in y.iterrows():
-        table.add_row(str(year), *(_yearly_cell(col, row[col]) for _, col in _YEARLY_COLUMNS))
+    for row in result.yearly_rows():  # plain records: the table needs no pandas
+        row = {
+            **row,
+            "capex_usd": row["capex_facility_usd"] + row["capex_it_usd"],
+            "money_usd": row["equity_usd"] + row["debt_usd"],
+        }
+        table.add_row(str(row["year"]), *(_yearly_cell(col, row[col]) for _, col in _YEARLY_COLUMNS))
     return table
 
 
