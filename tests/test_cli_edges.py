@@ -202,7 +202,8 @@ def test_sensitivity_beyond_the_machine_memory_is_refused_even_with_force(capsys
 
 
 def test_the_risk_estimate_is_the_stated_formula():
-    from gigawatt.engine.montecarlo import chunk_trials_for, plan_risk, trial_bytes
+    from gigawatt.engine.montecarlo import plan_risk
+    from gigawatt.engine.work import chunk_trials_for, trial_bytes
 
     s = gw.load_scenario("stargate")
     T, P = 60, sum(len(site.phases) for site in s.sites)

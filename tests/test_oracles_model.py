@@ -57,3 +57,40 @@ def test_goodput_without_failures():
     # M -> infinity: only checkpoints cost, so 3-h intervals with 0.5-h writes make useful 3 / 3.5 of the time
     # (the corrections are of order (tau + delta) / M = 3.5e-15, hence 1e-9)
     assert float(checkpointing.steady_goodput(3.0, 0.5, 0.25, 1e15)) == pytest.approx(3 / 3.5, rel=1e-9)
+
+
+def _largest_run_on_the_whole_grid(acc, flops, window, d, r, mfu, share, rate=checkpointing.LLAMA3_RATE):
+    """The oracle: evaluate every one of the 241 grid points and take the first best (the search the fast
+    ``largest_run`` must reproduce exactly)."""
+    a = np.asarray(acc, float)[..., None] * np.asarray(share, float)[..., None]
+    n = np.floor(a * checkpointing._SHARES)
+    n = np.where(n >= 1, n, np.nan)
+    m = 1.0 / (n * rate)
+    d_, r_ = np.asarray(d, float)[..., None], np.asarray(r, float)[..., None]
+    with np.errstate(all="ignore"):
+        g = checkpointing.steady_goodput(checkpointing.daly_interval(d_, m), d_, r_, m)
+        flop = n * np.asarray(flops, float)[..., None] * np.asarray(mfu, float)[..., None] * g
+        flop = flop * np.asarray(window, float)[..., None] * 3600.0
+    flop = np.where(np.isfinite(flop), flop, 0.0)
+    best = np.argmax(flop, axis=-1)[..., None]
+    return np.take_along_axis(flop, best, -1)[..., 0], np.nan_to_num(np.take_along_axis(n, best, -1)[..., 0])
+
+
+def test_largest_run_equals_a_search_of_the_whole_grid():
+    # 20,000 random fleets and training settings, with empty and tiny fleets, free checkpoints and instant restarts:
+    # evaluating only the grid points around n* must give the same job and FLOP, bit for bit
+    rng = np.random.default_rng(0)
+    n = 20_000
+    acc = np.exp(rng.uniform(0, np.log(1e8), n))
+    acc[:50], acc[50:100] = 0.0, rng.uniform(0, 3, 50)
+    d = np.exp(rng.uniform(np.log(1e-4), np.log(10), n))
+    d[:300] = 0.0
+    r = np.exp(rng.uniform(np.log(1e-3), np.log(10), n))
+    r[300:400] = 0.0
+    args = (acc, rng.uniform(1e14, 5e15, n), rng.uniform(1, 24 * 365, n), d, r, rng.uniform(0.1, 0.7, n))
+    share = rng.uniform(0.01, 1, n)
+    for rate in (checkpointing.LLAMA3_RATE, 1e-3, 1e-30):
+        want = _largest_run_on_the_whole_grid(*args, share, rate=rate)
+        got = checkpointing.largest_run(*args, share, rate_per_accelerator_hour=rate)
+        np.testing.assert_array_equal(got[0], want[0])
+        np.testing.assert_array_equal(got[1], want[1])

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 import gigawatt as gw
 from gigawatt.engine import trials
 from gigawatt.engine.inputs import SERIES, compile_inputs
-from gigawatt.engine.montecarlo import Sketch, sample_block
+from gigawatt.engine.montecarlo import sample_block
+from gigawatt.engine.sketch import Sketch
 from profiles import examples
 from strategies import scenarios
 from toy_scenarios import toy

@@ -109,3 +109,12 @@ def test_a_metric_that_does_not_vary_is_said_in_one_warning_line(capsys):
     assert "warning: pledged_usd is 5e+11 in every run" in err
     assert "UserWarning" not in err
     assert json.loads(out)["warnings"][0].startswith("pledged_usd is 5e+11 in every run")
+
+
+def test_seed_zero_gives_the_same_confidence_intervals_twice():
+    # SALib seeds its bootstrap only for a truthy seed; seed 0 used to give new intervals on every call
+    s = gw.load_scenario("stargate")
+    a = sensitivity(s, metric="capex_total_usd", method="sobol", samples=64, seed=0)
+    b = sensitivity(s, metric="capex_total_usd", method="sobol", samples=64, seed=0)
+    assert [r["S1_conf"] for r in a.indices] == [r["S1_conf"] for r in b.indices]
+    assert [r["ST_conf"] for r in a.indices] == [r["ST_conf"] for r in b.indices]

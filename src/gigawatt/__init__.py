@@ -21,11 +21,16 @@ from gigawatt.errors import GigawattError, ScenarioError, UnknownNameError
 __version__ = "0.1.0"
 
 
-def risk(scenario: Scenario, trials: int = 10_000, seed: int = 0, **kwargs):
+def risk(scenario: Scenario, trials: int = 10_000, seed: int = 0, client=None, **kwargs):
     """Monte Carlo over the scenario's distributions: see :func:`gigawatt.engine.montecarlo.risk` (imported on
-    first use, so that deterministic runs do not load numba)."""
+    first use, so that deterministic runs do not load numba). ``client``: a ``dask.distributed.Client`` to run the
+    trials on its workers (same seed, same numbers)."""
     from gigawatt.engine.montecarlo import risk as _risk
 
+    if client is not None:
+        from gigawatt.engine.cluster import runner
+
+        kwargs["run_on"] = runner(client)
     return _risk(scenario, trials=trials, seed=seed, **kwargs)
 
 

@@ -80,7 +80,8 @@ def risk_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Monte Carlo over the scenario's uncertain inputs: P10/P50/P90 per year, probabilities, fan charts."""
-    from gigawatt.engine.montecarlo import check_work, plan_risk
+    from gigawatt.engine.montecarlo import plan_risk
+    from gigawatt.engine.work import check_work
 
     _outputs(out, force, RISK_FILES, [scenario])
     s = gw.load_scenario(scenario, overrides=set_ or [])
@@ -109,14 +110,15 @@ def _run_risk(s, trials: int, seed: int, dask: str | None, chunk_trials: int, qu
     """The Monte Carlo run, on Dask when ``dask`` names a cluster (closed again, with any cluster it started)."""
     from gigawatt.engine.montecarlo import risk
 
-    client = None
+    client = run_on = None
     if dask is not None:
-        from gigawatt.engine.cluster import connect
+        from gigawatt.engine.cluster import connect, runner
 
         client = connect(dask)
+        run_on = runner(client)
     try:
         with _progress("risk", trials, "trials", quiet=quiet) as step:
-            return risk(s, trials=trials, seed=seed, client=client, progress=step, chunk_trials=chunk_trials)
+            return risk(s, trials=trials, seed=seed, run_on=run_on, progress=step, chunk_trials=chunk_trials)
     finally:
         if client is not None:
             cluster = getattr(client, "cluster", None)
@@ -206,8 +208,8 @@ def sensitivity_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Which uncertain inputs matter for a metric: SALib indices with confidence intervals, and a tornado."""
-    from gigawatt.engine.montecarlo import check_work
     from gigawatt.engine.sensitivity import plan_sensitivity, sensitivity
+    from gigawatt.engine.work import check_work
 
     _outputs(out, force, SENSITIVITY_FILES, [scenario])
     s = gw.load_scenario(scenario, overrides=set_ or [])

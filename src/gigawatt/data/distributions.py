@@ -42,6 +42,10 @@ KINDS = {
     "choice": ("values",),
 }
 OPTIONAL = {"normal": ("low", "high"), "choice": ("weights",)}
+# the standard normal's quantiles at 1e-6 and 1 - 1e-6 (scipy.special.ndtri, as written by repr; tested), the tails
+# that bound a lognormal or an unbounded normal
+Z_TAIL_LOW = -4.753424308822899
+Z_TAIL_HIGH = 4.753424308817087
 META_KEYS = {"dist", "source", "status", "facts_id", "date", "note", "derivation", "unit"}
 
 
@@ -70,21 +74,34 @@ class Distribution:
         return self.choices[int(np.argmax(w))]
 
     def support(self) -> tuple[float, float]:
-        """Smallest and largest value a draw can take (for normals without bounds: the 1e-6 quantiles)."""
+        """Smallest and largest value a draw can take (for normals without bounds: the 1e-6 quantiles; for
+        lognormals: both 1e-6 quantiles). Closed forms where there are, so loading a scenario needs no scipy."""
+        p = self.params
+        if self.kind in ("uniform", "triangular", "pert"):
+            return float(p["low"]), float(p["high"])  # ppf(0) and ppf(1)
+        if self.kind == "lognormal":
+            sigma = self._log_sigma()
+            return float(p["median"] * np.exp(sigma * Z_TAIL_LOW)), float(p["median"] * np.exp(sigma * Z_TAIL_HIGH))
+        if self.kind == "normal" and "low" not in p and "high" not in p:
+            return float(p["mean"] + p["sd"] * Z_TAIL_LOW), float(p["mean"] + p["sd"] * Z_TAIL_HIGH)
         lo, hi = self.ppf(np.array([0.0, 1.0]))
-        if not math.isfinite(lo) or self.kind == "lognormal":
+        if not math.isfinite(lo):
             lo = float(self.ppf(np.array([1e-6]))[0])
         if not math.isfinite(hi):
             hi = float(self.ppf(np.array([1 - 1e-6]))[0])
         return float(lo), float(hi)
 
+    def _log_sigma(self) -> float:
+        """A lognormal's sigma: low and high are its 5 % and 95 % quantiles."""
+        p = self.params
+        return math.log(p["high"] / p["low"]) / (2 * Z95) if p["high"] > p["low"] else 0.0
+
     def ppf(self, u: np.ndarray) -> np.ndarray:
         """Inverse CDF: values for uniforms ``u`` in [0, 1]. For 'choice', indices into the choices.
 
-        Closed forms and scipy.special ufuncs (no scipy.stats objects), so a call costs microseconds.
+        Closed forms and scipy.special ufuncs (no scipy.stats objects), so a call costs microseconds; scipy is
+        imported only by the kinds that need it.
         """
-        from scipy import special
-
         p = self.params
         u = np.asarray(u, dtype=float)
         if self.kind == "uniform":
@@ -101,6 +118,8 @@ class Distribution:
             lo, mode, hi = p["low"], p["mode"], p["high"]
             if hi == lo:
                 return np.full_like(u, lo)
+            from scipy import special
+
             a = 1 + 4 * (mode - lo) / (hi - lo)
             b = 1 + 4 * (hi - mode) / (hi - lo)
             return lo + (hi - lo) * special.betaincinv(a, b, u)
@@ -108,12 +127,16 @@ class Distribution:
             mean, sd = p["mean"], p["sd"]
             if sd == 0:
                 return np.full_like(u, mean)
+            from scipy import special
+
             fa = special.ndtr((p.get("low", -math.inf) - mean) / sd)
             fb = special.ndtr((p.get("high", math.inf) - mean) / sd)
             x = mean + sd * special.ndtri(fa + u * (fb - fa))
             return np.clip(x, p.get("low", -math.inf), p.get("high", math.inf))
         if self.kind == "lognormal":
-            sigma = math.log(p["high"] / p["low"]) / (2 * Z95) if p["high"] > p["low"] else 0.0
+            from scipy import special
+
+            sigma = self._log_sigma()
             return p["median"] * np.exp(sigma * special.ndtri(u)) if sigma > 0 else np.full_like(u, p["median"])
         cum = np.cumsum(p["weights"]) / np.sum(p["weights"])
         return np.minimum(np.searchsorted(cum, u, side="right"), len(cum) - 1).astype(float)

@@ -6,11 +6,13 @@ and aggregates merge in block order, so a cluster gives the same numbers as one 
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
 
 from gigawatt import limits
+from gigawatt.engine.montecarlo import BLOCK, run_blocks
 from gigawatt.errors import EnvironmentFailure, GigawattError
 
 
@@ -92,11 +94,14 @@ def probe(address: str, seconds: float) -> str:
     return str(answer.get("type") or "server of unknown type")
 
 
+def runner(client):
+    """A ``run_on`` for :func:`gigawatt.engine.montecarlo.risk` that runs the blocks on ``client``'s workers."""
+    return functools.partial(run_on_cluster, client)
+
+
 def run_on_cluster(client, scenario, seed: int, trials: int, n_blocks: int, chunk_trials: int, progress):
     """Run ``n_blocks`` blocks as tasks of a few blocks each and merge what comes back."""
     from dask.distributed import as_completed
-
-    from gigawatt.engine.montecarlo import BLOCK, run_blocks
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     per_task = max(1, min(max(1, chunk_trials // BLOCK) * 4, math.ceil(n_blocks / (4 * workers))))

@@ -149,7 +149,9 @@ def run_trials(batch: Plan, out: np.ndarray, by_type: np.ndarray, start_month: n
     N = out.shape[0]
     first = 0
     fn = _build()
-    if needs_compiling() or not fn.signatures:  # compile (or load) on the first trial, then record the stamp
+    if needs_compiling() or not getattr(
+        fn, "signatures", True
+    ):  # compile (or load) on the first trial, then record the stamp
         t0 = time.perf_counter()
         fn(batch, loop.new_state(batch), out, by_type, start_month, 0, min(N, 1))
         compile_seconds = time.perf_counter() - t0

@@ -30,9 +30,11 @@ __all__ = ["H100_FLOPS", "SERIES", "Inputs", "compile_inputs", "resolve_accelera
 class Inputs:
     """A scenario as arrays, for N trials. Shapes: N trials, P phases, K accelerator types, C supply caps, T months.
 
-    With no uncertain inputs N is 1; ``trial(i)`` gives one trial's arrays with the N axis dropped.
+    Per-trial fields have N rows where an uncertain input reaches them and 1 row (shared by every trial) where none
+    does; ``trial(i)`` gives one trial's arrays with the rows axis dropped, ``subset(i)`` keeps it.
     """
 
+    n_trials: int  # N
     months: list  # datetime.date of each month, length T
     phase_labels: list[str]
     site_of_phase: list[str]
@@ -101,30 +103,30 @@ class Inputs:
 
     @property
     def trials(self) -> int:
-        return len(self.equity_share)
+        return self.n_trials
 
     def plan(self) -> Plan:
-        """The month loop's inputs for every trial (each field with a leading trials axis, C-contiguous, one dtype
-        per field, so the compiled loop sees one signature), with the per-phase constants derived once:
+        """The month loop's inputs, each field with a leading trials axis of N or 1 (1: the same for every trial;
+        :func:`gigawatt.engine.loop.trial_of` picks row ``n % rows``), C-contiguous and writable with one dtype per
+        field, so the compiled loop sees one signature. The per-phase constants are derived here, once:
 
         IT capacity [kW] = P / PUE * 1000; build = round(construction months); capex is spent over max(build, 1)
         months; the first fill is as many accelerators of its type as fit the IT capacity; a phase's close cost is
         its programme capex plus its first fill.
         """
-        N, T, P = self.trials, len(self.months), self.power_mw.shape[1]
 
-        def rows(a, dtype=float):  # every array here has the trials axis first; a writable C-ordered copy
-            return np.array(a, dtype=dtype, order="C")
+        def rows(a, dtype=float):  # (rows, ...) with rows N or 1; copied only where numba needs another layout
+            return np.require(a, dtype=dtype, requirements=["C", "W"])
 
         it_cap_kw = self.power_mw / self.pue * 1000.0
         build = np.rint(self.construction_months).astype(np.int64)
         capex_programme = np.where(self.external, 0.0, self.capex_facility_usd)
         it_kw = np.nan_to_num(self.it_kw, nan=np.inf)
         price = np.nan_to_num(self.price_usd, nan=np.inf)
-        fill_kw = np.take_along_axis(it_kw, self.fill_type, -1)
+        fill_type = self.fill_type
+        fill_kw = _of_type(it_kw, fill_type)
         fill_count = procurement.accelerators_that_fit(it_cap_kw, fill_kw)
-        close_cost = capex_programme + fill_count * np.take_along_axis(price, self.fill_type, -1)
-        scalar = {"dtype": float}
+        fill_price = _of_type(price, fill_type)
         return Plan(
             power_mw=rows(self.power_mw),
             pue=rows(self.pue),
@@ -133,13 +135,13 @@ class Inputs:
             build=rows(build, np.int64),
             spend=rows(np.maximum(build, 1), np.int64),
             power_at=rows(self.power_available, np.int64),
-            external=rows(np.broadcast_to(self.external, (N, P)), np.bool_),
+            external=rows(self.external[None, :], np.bool_),
             capex_facility=rows(self.capex_facility_usd),
             capex_programme=rows(capex_programme),
             carbon=rows(self.carbon_t_per_mwh),
-            fill_type=rows(self.fill_type, np.int64),
+            fill_type=rows(fill_type, np.int64),
             fill_count=rows(fill_count),
-            close_cost=rows(close_cost),
+            close_cost=rows(capex_programme + fill_count * fill_price),
             queue=rows(self.queue, np.int64),
             it_kw=rows(it_kw),
             price=rows(price),
@@ -147,20 +149,20 @@ class Inputs:
             pledged=rows(self.pledged_cum_usd),
             secured=rows(self.secured_cum_usd),
             equity=rows(self.equity_cum_usd),
-            hours=rows(np.broadcast_to(self.hours, (N, T))),
-            year=rows(np.broadcast_to(np.array([m.year for m in self.months]), (N, T)), np.int64),
-            order_type=rows(np.broadcast_to(self.type_of_order, (N, T, P)), np.int64),
-            cap_phase=rows(np.broadcast_to(self.cap_phase, (N, *self.cap_phase.shape)), np.bool_),
-            cap_type=rows(np.broadcast_to(self.cap_type, (N, *self.cap_type.shape)), np.bool_),
+            hours=rows(self.hours[None, :]),
+            year=rows(np.array([[m.year for m in self.months]]), np.int64),
+            order_type=rows(self.type_of_order, np.int64),
+            cap_phase=rows(self.cap_phase[None], np.bool_),
+            cap_type=rows(self.cap_type[None], np.bool_),
             cap_per_year=rows(self.cap_per_year),
-            equity_share=rows(self.equity_share[:, None], **scalar),
-            monthly_rate=rows(self.monthly_rate[:, None], **scalar),
-            debt_limit=rows(self.debt_limit_usd[:, None], **scalar),
+            equity_share=rows(self.equity_share[:, None]),
+            monthly_rate=rows(self.monthly_rate[:, None]),
+            debt_limit=rows(self.debt_limit_usd[:, None]),
             lead=rows(self.lead_months[:, None], np.int64),
             life=rows(self.life_months[:, None], np.int64),
-            utilization=rows(self.utilization[:, None], **scalar),
-            energy_price=rows(self.energy_price_usd_per_mwh[:, None], **scalar),
-            other_opex=rows(self.other_opex_usd_per_mw_year[:, None], **scalar),
+            utilization=rows(self.utilization[:, None]),
+            energy_price=rows(self.energy_price_usd_per_mwh[:, None]),
+            other_opex=rows(self.other_opex_usd_per_mw_year[:, None]),
         )
 
     def subset(self, i: int) -> Inputs:
@@ -169,7 +171,7 @@ class Inputs:
         def pick(a):
             return a[i : i + 1] if len(a) > 1 else a[:1]
 
-        return dataclasses.replace(self, **{k: pick(getattr(self, k)) for k in self.PER_TRIAL})
+        return dataclasses.replace(self, n_trials=1, **{k: pick(getattr(self, k)) for k in self.PER_TRIAL})
 
     def trial(self, i: int) -> Inputs:
         """One trial's inputs, the N axis dropped (scalars for per-trial scalars)."""
@@ -177,7 +179,14 @@ class Inputs:
         def pick(a):
             return a[i] if len(a) > 1 else a[0]
 
-        return dataclasses.replace(self, **{k: pick(getattr(self, k)) for k in self.PER_TRIAL})
+        return dataclasses.replace(self, n_trials=1, **{k: pick(getattr(self, k)) for k in self.PER_TRIAL})
+
+
+def _of_type(per_type: np.ndarray, types: np.ndarray) -> np.ndarray:
+    """(rows, P): the value of each phase's type, ``per_type`` (N or 1, K) picked by ``types`` (N or 1, P)."""
+    rows = max(len(per_type), len(types))
+    per_type = np.broadcast_to(per_type, (rows, per_type.shape[1]))
+    return np.take_along_axis(per_type, np.broadcast_to(types, (rows, types.shape[1])), -1)
 
 
 def resolve_accelerator(acc: Accelerator, scenario: Scenario) -> Accelerator:
@@ -198,17 +207,17 @@ class _Draws:
     start: object  # the programme's first month
 
     def num(self, path: str, default) -> np.ndarray:
-        """(N,) floats; NaN where the scenario leaves it unset."""
+        """(N,) floats where the input is uncertain, else (1,) (the same in every trial); NaN where unset."""
         if path in self.values:
             return np.broadcast_to(np.asarray(self.values[path], dtype=float), (self.trials,)).copy()
-        return np.full(self.trials, np.nan if default is None else float(default))
+        return np.full(1, np.nan if default is None else float(default))
 
     def month(self, path: str, default) -> np.ndarray:
-        """(N,) month indices since the programme start."""
+        """(N,) or (1,) month indices since the programme start."""
         if path in self.values:
             v = np.broadcast_to(np.asarray(self.values[path], dtype=float), (self.trials,))
             return np.rint(v).astype(np.int64)
-        return np.full(self.trials, month_index(default, self.start) if default is not None else 0, dtype=np.int64)
+        return np.full(1, month_index(default, self.start) if default is not None else 0, dtype=np.int64)
 
 
 def _phases(s: Scenario, d: _Draws) -> tuple[list, list[str]]:
@@ -218,8 +227,13 @@ def _phases(s: Scenario, d: _Draws) -> tuple[list, list[str]]:
 
 
 def _per_phase(rows, here, fn) -> np.ndarray:
-    """(N, P): ``fn(path, site, phase)`` for each phase, stacked on the last axis."""
-    return np.stack([fn(h, site, ph) for h, (site, ph) in zip(here, rows, strict=True)], axis=-1)
+    """(N or 1, P): ``fn(path, site, phase)`` for each phase, stacked on the last axis."""
+    return _stack([fn(h, site, ph) for h, (site, ph) in zip(here, rows, strict=True)])
+
+
+def _stack(columns: list[np.ndarray]) -> np.ndarray:
+    """Columns of N or 1 rows side by side: (N, columns) if any has N rows, else (1, columns)."""
+    return np.stack(np.broadcast_arrays(*columns), axis=-1) if columns else np.zeros((1, 0))
 
 
 def _phase_fields(s: Scenario, d: _Draws, rows, here) -> dict:
@@ -254,7 +268,7 @@ def _type_fields(s: Scenario, d: _Draws, cat: dict) -> dict:
     names = list(cat)
 
     def each(field, default):
-        return np.stack([d.num(f"accelerator_overrides.{n}.{field}", default(cat[n])) for n in names], -1)
+        return _stack([d.num(f"accelerator_overrides.{n}.{field}", default(cat[n])) for n in names])
 
     price_risk = d.num("risks.accelerator_price", s.risks.accelerator_price)[:, None]
     return {
@@ -318,7 +332,9 @@ def _fill_types(table, ph: dict, lead, rows, here, start) -> np.ndarray:
     T = table.shape[1]
     build = np.rint(ph["construction_months"]).astype(np.int64)
     fill_month = np.clip(np.maximum(ph["planned_start"] + build, ph["power_available"]) - lead[:, None], 0, T - 1)
-    full = np.broadcast_to(table, (fill_month.shape[0], T, table.shape[2]))
+    rows = max(len(table), len(fill_month))
+    fill_month = np.broadcast_to(fill_month, (rows, fill_month.shape[1]))
+    full = np.broadcast_to(table, (rows, T, table.shape[2]))
     fill_type = np.take_along_axis(full, fill_month[:, None, :], axis=1)[:, 0, :]
     bad = np.argwhere(fill_type < 0)
     if len(bad):
@@ -333,8 +349,7 @@ def _fill_types(table, ph: dict, lead, rows, here, start) -> np.ndarray:
 
 def _money(s: Scenario, d: _Draws, T: int) -> dict:
     """(N, T) cumulative money due under the pledges, its secured part, and the equity received."""
-    N = d.trials
-    pledged, secured, equity = np.zeros((N, T)), np.zeros((N, T)), np.zeros((N, T))
+    pledged, secured, equity = np.zeros((1, T)), np.zeros((1, T)), np.zeros((1, T))  # N rows once one varies
     f_all = d.num("funding.announced_arrival", s.funding.announced_arrival)
     delay = d.num("funding.announced_delay_months", s.funding.announced_delay_months)
     for a, partner in enumerate(s.partners):
@@ -353,9 +368,9 @@ def _money(s: Scenario, d: _Draws, T: int) -> dict:
                 T,
             )
             sec = d.num(f"{h}.secured_usd", pl.secured_usd)[:, None]
-            pledged += due
-            secured += np.minimum(due, sec)
-            equity += funding.received_cumulative(due, sec, f[:, None], delay[:, None])
+            pledged = pledged + due
+            secured = secured + np.minimum(due, sec)
+            equity = equity + funding.received_cumulative(due, sec, f[:, None], delay[:, None])
     return {"pledged_cum_usd": pledged, "secured_cum_usd": secured, "equity_cum_usd": equity}
 
 
@@ -378,7 +393,7 @@ def _caps(s: Scenario, d: _Draws, rows, names: list[str]) -> dict:
         "cap_phase": cap_phase,
         "cap_type": cap_type,
         "cap_names": [cap.name for cap in s.supply_caps],
-        "cap_per_year": np.stack(per_year, -1) if C else np.zeros((d.trials, 0)),
+        "cap_per_year": _stack(per_year) if C else np.zeros((1, 0)),
     }
 
 
@@ -398,15 +413,14 @@ def _operations(s: Scenario, d: _Draws) -> dict:
         "other_opex_usd_per_mw_year": d.num(
             "operations.other_opex_usd_per_mw_year", s.operations.other_opex_usd_per_mw_year
         ),
-        "training": np.stack(
+        "training": _stack(
             [
                 d.num("training.window_days", tr.window_days),
                 d.num("training.checkpoint_write_minutes", tr.checkpoint_write_minutes) / 60.0,
                 d.num("training.restart_minutes", tr.restart_minutes) / 60.0,
                 d.num("training.mfu", tr.mfu),
                 d.num("training.max_share", tr.max_share),
-            ],
-            axis=-1,
+            ]
         ),
     }
 
@@ -428,6 +442,7 @@ def compile_inputs(s: Scenario, values: dict | None = None, trials: int = 1) -> 
     P = len(rows)
     planned = ph["planned_start"]
     return Inputs(
+        n_trials=trials,
         months=months,
         phase_labels=[f"{site.name}/{phase.name}" for site, phase in rows],
         site_of_phase=[site.name for site, _ in rows],

@@ -161,7 +161,7 @@ class State(NamedTuple):
 
 
 def new_state(batch: Plan) -> State:
-    """Room for one trial's state, sized for the trials of ``batch`` (each field with a leading trials axis).
+    """Room for one trial's state, sized for the trials of ``batch`` (each field with a leading rows axis).
     Allocated here, outside the loop, so the compiled loop allocates nothing (and counts no references); each
     trial starts with :func:`reset_state`."""
     P, K, C, T = batch.power_mw.shape[1], batch.it_kw.shape[1], batch.cap_per_year.shape[1], batch.hours.shape[1]
@@ -453,15 +453,21 @@ def run_trial(plan: Plan, st: State, out, by_type, start_month):
 
 
 def trial_of(batch: Plan, n) -> Plan:
-    """Trial ``n`` of a batch (every field with a leading trials axis)."""
+    """Trial ``n`` of a batch: row ``n`` of each field with N rows, the only row of a field the same for every
+    trial."""
     b = batch
+
+    def row(values):
+        return values[n % values.shape[0]]
+
     return Plan(
-        b.power_mw[n], b.pue[n], b.it_capacity_kw[n], b.planned[n], b.build[n], b.spend[n], b.power_at[n],
-        b.external[n], b.capex_facility[n], b.capex_programme[n], b.carbon[n], b.fill_type[n], b.fill_count[n],
-        b.close_cost[n], b.queue[n], b.it_kw[n], b.price[n], b.flops[n], b.pledged[n], b.secured[n], b.equity[n],
-        b.hours[n], b.year[n], b.order_type[n], b.cap_phase[n], b.cap_type[n], b.cap_per_year[n],
-        b.equity_share[n], b.monthly_rate[n], b.debt_limit[n], b.lead[n], b.life[n], b.utilization[n],
-        b.energy_price[n], b.other_opex[n],
+        row(b.power_mw), row(b.pue), row(b.it_capacity_kw), row(b.planned), row(b.build), row(b.spend),
+        row(b.power_at), row(b.external), row(b.capex_facility), row(b.capex_programme), row(b.carbon),
+        row(b.fill_type), row(b.fill_count), row(b.close_cost), row(b.queue), row(b.it_kw), row(b.price),
+        row(b.flops), row(b.pledged), row(b.secured), row(b.equity), row(b.hours), row(b.year),
+        row(b.order_type), row(b.cap_phase), row(b.cap_type), row(b.cap_per_year), row(b.equity_share),
+        row(b.monthly_rate), row(b.debt_limit), row(b.lead), row(b.life), row(b.utilization),
+        row(b.energy_price), row(b.other_opex),
     )  # fmt: skip
 
 

@@ -18,17 +18,17 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from numba import njit
 
 from gigawatt import limits
 from gigawatt.data.scenario import Scenario
 from gigawatt.engine import trials
 from gigawatt.engine.inputs import SERIES, compile_inputs
 from gigawatt.engine.result import METRICS, metrics_from_series
+from gigawatt.engine.sketch import Sketch
+from gigawatt.engine.work import BLOCK, WorkPlan, chunk_trials_for, engine_runs_cost
 from gigawatt.errors import GigawattError
 from gigawatt.units import add_months
 
-BLOCK = 1024
 EXACT_LIMIT = 200_000
 QUANTILES = (0.1, 0.5, 0.9)
 FAN_SERIES = ("mw_online", "accelerators", "h100e", "capex_usd", "funding_gap_usd")
@@ -44,85 +44,6 @@ YEARLY_STOCKS = (
 )
 YEARLY_FLOWS = ("energy_mwh", "emissions_t", "opex_usd")
 _IDX = {name: i for i, name in enumerate(SERIES)}
-
-
-@njit(cache=True)
-def _sketch_add(counts, mins, maxs, v, nb, lo, inv_lg, smallest):
-    n, cells = v.shape
-    for i in range(n):
-        for c in range(cells):
-            x = v[i, c]
-            b = 0
-            if x >= smallest:
-                b = int(math.ceil(math.log(x) * inv_lg)) - lo + 1
-                b = min(max(b, 1), nb - 1)
-            j = c * nb + b
-            counts[j] += 1
-            mins[j] = min(mins[j], x)
-            maxs[j] = max(maxs[j], x)
-
-
-class Sketch:
-    """Quantiles of many cells at once with relative error ``alpha`` (DDSketch buckets; values >= 0)."""
-
-    def __init__(self, cells: int, alpha: float = 0.005, min_value: float = 1e-6, max_value: float = 1e30):
-        self.alpha = alpha
-        self.gamma = (1 + alpha) / (1 - alpha)
-        self.lg = math.log(self.gamma)
-        self.lo = math.ceil(math.log(min_value) / self.lg)
-        self.nb = math.ceil(math.log(max_value) / self.lg) - self.lo + 2  # bucket 0 holds zeros (and < min_value)
-        self.cells = cells
-        self.counts = np.zeros(cells * self.nb, dtype=np.int64)
-        self.mins = np.full(cells * self.nb, np.inf)
-        self.maxs = np.full(cells * self.nb, -np.inf)
-
-    def add(self, values: np.ndarray) -> None:
-        """Add a (n, cells) array of values (negatives count as zero)."""
-        v = np.ascontiguousarray(values, dtype=float).reshape(-1, self.cells)
-        _sketch_add(
-            self.counts, self.mins, self.maxs, v, self.nb, self.lo, 1.0 / self.lg, math.exp((self.lo - 1) * self.lg)
-        )
-
-    def __getstate__(self):
-        used = np.flatnonzero(self.counts)  # ship only the buckets in use
-        return {
-            **{k: v for k, v in self.__dict__.items() if k not in ("counts", "mins", "maxs")},
-            "used": used,
-            "c": self.counts[used],
-            "lo_v": self.mins[used],
-            "hi_v": self.maxs[used],
-        }
-
-    def __setstate__(self, state):
-        used, c, lo_v, hi_v = (state.pop(k) for k in ("used", "c", "lo_v", "hi_v"))
-        self.__dict__.update(state)
-        self.counts = np.zeros(self.cells * self.nb, dtype=np.int64)
-        self.mins = np.full(self.cells * self.nb, np.inf)
-        self.maxs = np.full(self.cells * self.nb, -np.inf)
-        self.counts[used], self.mins[used], self.maxs[used] = c, lo_v, hi_v
-
-    def merge(self, other: Sketch) -> None:
-        self.counts += other.counts
-        np.minimum(self.mins, other.mins, out=self.mins)
-        np.maximum(self.maxs, other.maxs, out=self.maxs)
-
-    def quantiles(self, qs) -> np.ndarray:
-        """(len(qs), cells) values: the bucket holding rank q * (n - 1), as the mid-range of the values in it.
-
-        Every value in a bucket lies within a factor gamma of the others, so the error is at most alpha relative;
-        a bucket holding one distinct value (common: MW online takes few values) returns it exactly.
-        """
-        c = self.counts.reshape(self.cells, self.nb)
-        with np.errstate(invalid="ignore"):  # empty buckets: inf + -inf, never selected
-            mid = 0.5 * (self.mins + self.maxs).reshape(self.cells, self.nb)
-        cum = np.cumsum(c, axis=1)
-        n = cum[:, -1]
-        out = np.zeros((len(qs), self.cells))
-        for i, q in enumerate(qs):
-            rank = np.floor(q * (n - 1))
-            b = np.argmax(cum > rank[:, None], axis=1)
-            out[i] = mid[np.arange(self.cells), b]
-        return out
 
 
 @dataclasses.dataclass
@@ -183,11 +104,11 @@ def _chunk_values(scenario: Scenario, seed: int, blocks: range, trials: int) -> 
     return values_from_uniforms(scenario, u), sum(sizes)
 
 
-def simulate_trials(scenario: Scenario, values: dict, n: int):
+def simulate_trials(scenario: Scenario, values: dict, n: int, buffers: dict | None = None):
     """Simulate ``n`` trials with ``values`` for the uncertain inputs; returns (metrics dict of arrays (n,),
-    series (n, S, T), the compiled inputs)."""
+    series (n, S, T), the compiled inputs). ``buffers`` (from an earlier call) are reused for the outputs."""
     inp = compile_inputs(scenario, values, trials=n)
-    out = trials.run(inp, compiled=True)
+    out = trials.run(inp, compiled=True, buffers=buffers)
     m = metrics_from_series(trials.series_dict(out), inp)
     return m, out["series"], inp
 
@@ -228,13 +149,26 @@ class _Layout:
         )
 
     def table(self, m: dict, series: np.ndarray) -> np.ndarray:
+        """(n, cells): each trial's metrics, fan series, yearly stocks (at each year's last month) and yearly flows
+        (summed over each year's months)."""
         d = _derived(series)
-        n = series.shape[0]
-        cols = [m[k] for k in self.metric_names]
-        cols += [d[name] for name in FAN_SERIES]
-        cols += [d[name][:, self.year_end] for name in YEARLY_STOCKS]
-        cols += [np.stack([d[name][:, self.year_of == y].sum(-1) for y in self.years], -1) for name in YEARLY_FLOWS]
-        return np.concatenate([np.reshape(c, (n, -1)) for c in cols], axis=1)
+        n, T, Y = series.shape[0], self.T, len(self.years)
+        out = np.empty((n, self.cells))
+        col = 0
+        for k in self.metric_names:
+            out[:, col] = m[k]
+            col += 1
+        for name in FAN_SERIES:
+            out[:, col : col + T] = d[name]
+            col += T
+        for name in YEARLY_STOCKS:
+            out[:, col : col + Y] = d[name][:, self.year_end]
+            col += Y
+        year_start = np.concatenate([[0], np.asarray(self.year_end[:-1]) + 1])
+        for name in YEARLY_FLOWS:
+            out[:, col : col + Y] = np.add.reduceat(d[name], year_start, axis=1)
+            col += Y
+        return out
 
 
 class Accumulator:
@@ -303,82 +237,16 @@ def run_blocks(
     """
     acc = Accumulator(_Layout.of(scenario), keep_metrics=trials <= EXACT_LIMIT)
     per_chunk = max(1, chunk_trials // BLOCK)
+    buffers: dict = {}  # the chunk's outputs, written in place chunk after chunk (memory touched once)
     for b0 in range(blocks.start, blocks.stop, per_chunk):
         chunk = range(b0, min(blocks.stop, b0 + per_chunk))
         sizes = [min(BLOCK, trials - b * BLOCK) for b in chunk]
         values, n = _chunk_values(scenario, seed, chunk, trials)
-        m, series, _ = simulate_trials(scenario, values, n)
+        m, series, _ = simulate_trials(scenario, values, n, buffers)
         acc.add(chunk, sizes, m, series)
         if progress is not None:
             progress(n)
     return acc
-
-
-class WorkTooLarge(GigawattError):
-    """A request beyond what this machine can do in reasonable time or memory (the user's to change): exit 2."""
-
-
-@dataclasses.dataclass
-class WorkPlan:
-    """What a run will cost, estimated from its counts before it starts (see :func:`check_work`)."""
-
-    what: str  # the flag and value, e.g. "--trials 1,000,000"
-    runs: int  # model runs (trials)
-    max_runs: int  # the count limit for this kind of run
-    seconds: float  # estimated wall time
-    bytes: float  # estimated peak memory
-    chunk_trials: int  # trials simulated at once
-    unit: str = "trials"  # what runs counts
-    limit: str = "RISK_MAX_TRIALS"  # the name of max_runs in gigawatt.limits
-
-
-def memory_bytes() -> int:
-    """This machine's memory for one process: physical RAM, or less where a cgroup or ``ulimit -v`` says so."""
-    import os
-    import resource
-
-    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    try:
-        with open("/sys/fs/cgroup/memory.max") as f:
-            text = f.read().strip()
-        if text.isdigit():
-            total = min(total, int(text))
-    except OSError:
-        pass
-    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
-    if soft not in (resource.RLIM_INFINITY, -1) and soft > 0:
-        total = min(total, soft)
-    return total
-
-
-def trial_bytes(scenario: Scenario) -> int:
-    """Memory one trial takes while its chunk is simulated and aggregated: the series, per-type counts, per-phase
-    inputs and the aggregation row (float64 each); measured within a factor of 1.5 at 60 to 600 months."""
-    from gigawatt.data.catalog import catalog
-
-    T = round(scenario.programme.horizon_months)
-    P = sum(len(site.phases) for site in scenario.sites)
-    K = len(catalog())
-    return 8 * (T * (len(SERIES) + K + 3 * P + 40) + 16 * P)
-
-
-def chunk_trials_for(scenario: Scenario, default: int = 8 * BLOCK) -> int:
-    """Trials to simulate at once: whole blocks within ``limits.CHUNK_BYTES`` (at least one block)."""
-    fit = limits.CHUNK_BYTES // max(1, trial_bytes(scenario)) // BLOCK * BLOCK
-    return int(max(BLOCK, min(default, fit)))
-
-
-BASE_BYTES = 200 * 2**20  # the interpreter, numpy, numba and the compiled engine
-
-
-def engine_runs_cost(scenario: Scenario, runs: int) -> tuple[float, int, int]:
-    """What ``runs`` runs of the engine on ``scenario`` cost, shared by every plan (risk, sensitivity):
-    (seconds, bytes of the base process plus one chunk of runs in flight, the chunk in runs)."""
-    T = round(scenario.programme.horizon_months)
-    P = sum(len(site.phases) for site in scenario.sites)
-    chunk = chunk_trials_for(scenario)
-    seconds = runs * T * (limits.SECONDS_PER_TRIAL_MONTH + P * limits.SECONDS_PER_TRIAL_PHASE_MONTH)
-    return seconds, BASE_BYTES + min(runs, chunk) * trial_bytes(scenario), chunk
 
 
 def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:
@@ -393,54 +261,13 @@ def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:
     return WorkPlan(f"--trials {trials:,}", trials, limits.RISK_MAX_TRIALS, seconds, memory, chunk)
 
 
-def _duration(seconds: float) -> str:
-    for unit, size in (("years", 365.25 * 86400), ("days", 86400), ("h", 3600), ("min", 60)):
-        if seconds >= size:
-            return f"{seconds / size:,.3g} {unit}"
-    return f"{seconds:.2g} s"
-
-
-def _size(n: float) -> str:
-    for unit, size in (("PiB", 2**50), ("TiB", 2**40), ("GiB", 2**30), ("MiB", 2**20)):
-        if n >= size:
-            return f"{n / size:,.3g} {unit}"
-    return f"{n / 1024:,.3g} KiB"
-
-
-def check_work(plan: WorkPlan, force: bool = False) -> None:
-    """Refuse, before it starts, work beyond what this machine can do: more runs than the limit, longer than
-    ``limits.WORK_MAX_SECONDS`` or more memory than ``limits.WORK_MAX_MEMORY_FRACTION`` of it (``force`` lifts
-    these three); more memory than the machine has is refused even with ``force``."""
-    machine = memory_bytes()
-    estimate = f"estimated {_duration(plan.seconds)} and {_size(plan.bytes)} of memory"
-    if plan.bytes > machine:
-        raise WorkTooLarge(f"{plan.what}: {estimate}, more than this machine's {_size(machine)}; ask for less work")
-    if force:
-        return
-    over = []
-    if plan.runs > plan.max_runs:
-        over.append(f"{plan.max_runs:,} {plan.unit} (limits.{plan.limit})")
-    if plan.seconds > limits.WORK_MAX_SECONDS:
-        over.append(f"{_duration(limits.WORK_MAX_SECONDS)} (limits.WORK_MAX_SECONDS)")
-    if plan.bytes > limits.WORK_MAX_MEMORY_FRACTION * machine:
-        over.append(
-            f"{_size(limits.WORK_MAX_MEMORY_FRACTION * machine)} of memory (limits.WORK_MAX_MEMORY_FRACTION "
-            "of this machine)"
-        )
-    if over:
-        raise WorkTooLarge(
-            f"{plan.what}: {estimate}, beyond {' and '.join(over)}; ask for less work, "
-            "or add --force-large to run it anyway"
-        )
-
-
 def risk(
     scenario: Scenario,
     trials: int = 10_000,
     seed: int = 0,
     chunk_trials: int | None = None,
     progress: Callable[[int], None] | None = None,
-    client=None,
+    run_on: Callable | None = None,
 ) -> RiskResult:
     """Run ``trials`` Monte Carlo trials of ``scenario`` and aggregate them.
 
@@ -449,11 +276,13 @@ def risk(
     scenario : Scenario  With distributions on some inputs (``scenario.distributions``); none is allowed (every
         trial is then the deterministic run).
     trials : int  Number of trials (>= 1).
-    seed : int  Root seed (>= 0); the same seed gives the same numbers whatever ``chunk_trials`` or ``client``.
+    seed : int  Root seed (>= 0); the same seed gives the same numbers whatever ``chunk_trials`` or ``run_on``.
     chunk_trials : int  Trials simulated at once (rounded to whole blocks of 1,024); bounds memory
-        (:func:`chunk_trials_for` gives the most that fit ``limits.CHUNK_BYTES``).
+        (:func:`gigawatt.engine.work.chunk_trials_for` gives the most that fit ``limits.CHUNK_BYTES``).
     progress : callable  Called with the number of trials done so far.
-    client : dask.distributed.Client, optional  Runs groups of blocks on its workers (see gigawatt.engine.cluster).
+    run_on : callable, optional  ``run_on(scenario, seed, trials, n_blocks, chunk_trials, progress)`` runs the
+        blocks elsewhere and returns their merged :class:`Accumulator` (``gigawatt.engine.cluster.runner(client)``
+        runs them on a Dask cluster); by default they run here, with :func:`run_blocks`.
     """
     if isinstance(trials, bool) or not isinstance(trials, int | np.integer) or trials < 1:
         raise GigawattError(f"trials: {trials!r}; expected a whole number >= 1")
@@ -471,12 +300,10 @@ def risk(
         if progress is not None:
             progress(done)
 
-    if client is None:
+    if run_on is None:
         acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step)
     else:
-        from gigawatt.engine.cluster import run_on_cluster
-
-        acc = run_on_cluster(client, scenario, seed, trials, n_blocks, chunk_trials, step)
+        acc = run_on(scenario, seed, trials, n_blocks, chunk_trials, step)
     return _summarize(scenario, layout, acc, trials, seed)
 
 

@@ -57,26 +57,24 @@ from gigawatt.model.checkpointing import (  # noqa: F401  (re-exported: the clos
     LLAMA3_INTERRUPTIONS,
     MEGASCALE_MFU,
     daly_interval,
-    draw_restart,
     expected_wall_hours,
-    interrupted_work_hours,
     job_mtti_hours,
     log_goodput,
     log_restart_hours,
     rates_per_accelerator_hour,
-    segment_hours,
     steady_goodput,
     young_interval,
 )
-from gigawatt.model.failures import (
-    DISTRIBUTIONS,
+from gigawatt.model.draws import (
     draw_bad_servers,
     draw_failed_is_bad,
     draw_interruption,
-    interarrival,
-    mean_draw_in_window,
+    draw_restart,
+    interrupted_work_hours,
+    segment_hours,
     server_failure_rates,
 )
+from gigawatt.model.failures import DISTRIBUTIONS, interarrival, mean_draw_in_window
 from gigawatt.model.repair import draw_repair_hours, draw_returns_bad, draw_standby_is_bad, wait_hours
 
 # ------------------------------------------------------------------------------------------ the plain job

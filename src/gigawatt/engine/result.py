@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -55,82 +56,119 @@ METRICS = {
 FLOW_SERIES = ("energy_mwh", "energy_cost_usd", "emissions_t", "opex_usd")
 
 
+YEARLY_COLUMNS = (
+    "mw_online",
+    "it_mw_installed",
+    "accelerators",
+    "h100e",
+    "peak_bf16_flops",
+    "capex_facility_usd",
+    "capex_it_usd",
+    "equity_usd",
+    "debt_usd",
+    "cash_usd",
+    "funding_gap_max_usd",
+    "energy_mwh",
+    "energy_cost_usd",
+    "emissions_t",
+    "opex_usd",
+    "largest_run_flop",
+)
+
+
 @dataclasses.dataclass
 class Result:
-    """The outcome of :func:`simulate`.
+    """The outcome of :func:`simulate`: arrays and records, with pandas tables built on first use (a JSON answer
+    never imports pandas).
 
     Attributes
     ----------
     scenario : Scenario  What was simulated.
-    timeseries : pandas.DataFrame  One row per month (index ``month``, first day), one column per series
-        (see ``gigawatt.engine.inputs.SERIES``) plus ``accelerators_<type>`` columns.
+    months : list[datetime.date]  The first day of each month.
+    series : dict  Each series of ``gigawatt.engine.inputs.SERIES`` (T,), plus ``accelerators_<type>`` for every
+        type ever installed.
     metrics : dict  Key metrics (see ``METRICS``).
-    phases : pandas.DataFrame  One row per phase with planned and actual start and online months.
+    phase_rows : list[dict]  One record per phase: planned and actual start and online months, capex, financing.
+    timeseries : pandas.DataFrame  One row per month (index ``month``), one column per series.
+    phases : pandas.DataFrame  ``phase_rows`` as a table.
+    yearly : pandas.DataFrame  One row per calendar year (index ``year``; see :meth:`yearly_rows`).
     """
 
     scenario: Scenario
-    timeseries: pd.DataFrame
+    months: list
+    series: dict
     metrics: dict
-    phases: pd.DataFrame
+    phase_rows: list
 
-    @property
+    @functools.cached_property
+    def timeseries(self) -> pd.DataFrame:
+        import pandas as pd
+
+        idx = pd.DatetimeIndex([pd.Timestamp(m) for m in self.months], name="month")
+        return pd.DataFrame(self.series, index=idx)
+
+    @functools.cached_property
+    def phases(self) -> pd.DataFrame:
+        import pandas as pd
+
+        phases = pd.DataFrame(self.phase_rows)
+        for col in ("start", "online"):  # None stays None (not NaN)
+            phases[col] = pd.Series([r[col] for r in self.phase_rows], dtype=object)
+        return phases
+
+    @functools.cached_property
     def yearly(self) -> pd.DataFrame:
         """One row per calendar year: stocks at the year's last simulated month, flows summed over the year."""
-        ts = self.timeseries
-        year = ts.index.year
-        stocks = ts.groupby(year).last()
-        flows = ts[list(FLOW_SERIES)].groupby(year).sum()
-        stocks[list(FLOW_SERIES)] = flows
-        stocks["funding_gap_max_usd"] = ts["funding_gap_usd"].groupby(year).max()
-        stocks["largest_run_flop"] = self._largest_run_by_year(ts, year)
-        stocks.index.name = "year"
-        cols = [
-            "mw_online",
-            "it_mw_installed",
-            "accelerators",
-            "h100e",
-            "peak_bf16_flops",
-            "capex_facility_usd",
-            "capex_it_usd",
-            "equity_usd",
-            "debt_usd",
-            "cash_usd",
-            "funding_gap_max_usd",
-            "energy_mwh",
-            "energy_cost_usd",
-            "emissions_t",
-            "opex_usd",
-            "largest_run_flop",
-        ]
-        return stocks[cols + [c for c in stocks.columns if c.startswith("accelerators_")]]
+        import pandas as pd
 
-    def _largest_run_by_year(self, ts, year) -> np.ndarray:
-        """The largest run in a training window ending at each year's last simulated month (as the end metric)."""
+        return pd.DataFrame(self.yearly_rows()).set_index("year")
+
+    def yearly_rows(self) -> list[dict]:
+        """One record per calendar year: stocks (``YEARLY_COLUMNS`` and ``accelerators_<type>``) at the year's last
+        simulated month, flows (``FLOW_SERIES``) summed over its months, the year's largest funding gap and the
+        largest training run in a window ending at its last month."""
+        years = np.array([m.year for m in self.months])
+        ends = [int(np.flatnonzero(years == y)[-1]) for y in sorted(set(years.tolist()))]
+        run = self._largest_run_at(ends)
+        rows = []
+        for i, e in enumerate(ends):
+            here = years == years[e]
+            row = {"year": int(years[e])}
+            for col in YEARLY_COLUMNS:
+                if col in FLOW_SERIES:
+                    row[col] = float(self.series[col][here].sum())
+                elif col == "funding_gap_max_usd":
+                    row[col] = float(self.series["funding_gap_usd"][here].max())
+                elif col == "largest_run_flop":
+                    row[col] = float(run[i])
+                else:
+                    row[col] = float(self.series[col][e])
+            row.update({k: float(v[e]) for k, v in self.series.items() if k.startswith("accelerators_")})
+            rows.append(row)
+        return rows
+
+    def _largest_run_at(self, ends: list[int]) -> np.ndarray:
+        """The largest run in a training window ending at each of ``ends`` (month indices), as the end metric."""
         from gigawatt.model.checkpointing import largest_run
 
         tr = self.scenario.training
         months = round(tr.window_days / (365.25 / 12))
-        ends = [int(np.flatnonzero(year == y)[-1]) for y in sorted(set(year))]
         # a window shorter than half a month starts in its last month, as the end metric does (metrics_from)
         starts = np.array([min(max(e + 1 - months, 0), e) for e in ends])
-        acc = ts["accelerators"].to_numpy()[starts]
-        flops = ts["peak_bf16_flops"].to_numpy()[starts]
+        acc = self.series["accelerators"][starts]
+        flops = self.series["peak_bf16_flops"][starts]
         per_acc = np.divide(flops, acc, out=np.zeros_like(flops), where=acc > 0)
-        flop, _ = largest_run(
-            acc,
-            per_acc,
-            tr.window_days * 24.0,
-            tr.checkpoint_write_minutes / 60,
-            tr.restart_minutes / 60,
-            tr.mfu,
-            tr.max_share,
-        )
+        window_h, write_h, restart_h = tr.window_days * 24.0, tr.checkpoint_write_minutes / 60, tr.restart_minutes / 60
+        flop, _ = largest_run(acc, per_acc, window_h, write_h, restart_h, tr.mfu, tr.max_share)
         return flop
 
     def yearly_records(self) -> list[dict]:
         """The yearly table as JSON-ready records."""
-        recs = self.yearly.reset_index().to_dict(orient="records")
-        return [{k: (int(v) if k == "year" else _jsonable(v)) for k, v in r.items()} for r in recs]
+        return [{k: (v if k == "year" else _jsonable(v)) for k, v in r.items()} for r in self.yearly_rows()]
+
+    def phases_records(self) -> list[dict]:
+        """The phases as JSON-ready records."""
+        return [{k: _jsonable(v) for k, v in r.items()} for r in self.phase_rows]
 
 
 def _jsonable(v):
@@ -208,39 +246,39 @@ def simulate(scenario: Scenario) -> Result:
 
 
 def _result(scenario: Scenario, inp: Inputs, series: dict[str, np.ndarray]) -> Result:
-    import pandas as pd
-
-    idx = pd.DatetimeIndex([pd.Timestamp(m) for m in inp.months], name="month")
-    ts = pd.DataFrame({k: series[k][0] for k in SERIES}, index=idx)
+    columns = {k: series[k][0] for k in SERIES}
     by_type = series["_by_type"][0]
     for k, acc in enumerate(inp.types):
         if by_type[:, k].any():
-            ts[f"accelerators_{acc.name}"] = by_type[:, k]
+            columns[f"accelerators_{acc.name}"] = by_type[:, k]
     m = {k: v[0] for k, v in metrics_from_series(series, inp).items()}
     first = int(m.pop("first_gw_month_index"))
     metrics = {k: float(v) for k, v in m.items()}
     metrics["first_gw_date"] = add_months(inp.months[0], first).isoformat()[:7] if first >= 0 else None
     metrics = {k: metrics[k] for k in METRICS}
-    start_m = series["_start_month"][0]
+    return Result(scenario, list(inp.months), columns, metrics, _phase_rows(inp, series["_start_month"][0]))
+
+
+def _phase_rows(inp: Inputs, start_month: np.ndarray) -> list[dict]:
+    """One record per phase of one trial: planned and actual start, online month (None: not within the horizon)."""
+
+    def month(i):
+        return add_months(inp.months[0], int(i)).isoformat()[:7]
+
     build = np.rint(inp.construction_months).astype(int)
     rows = []
     for p, label in enumerate(inp.phase_labels):
-        s = int(start_m[p])
+        s = int(start_month[p])
         on = max(s + build[p], int(inp.power_available[p])) if s >= 0 else None
         rows.append(
             {
                 "phase": label,
                 "power_mw": float(inp.power_mw[p]),
-                "planned_start": add_months(inp.months[0], int(inp.planned_start[p])).isoformat()[:7],
-                "start": add_months(inp.months[0], s).isoformat()[:7] if s >= 0 else None,
-                "online": add_months(inp.months[0], on).isoformat()[:7]
-                if on is not None and on < len(inp.months)
-                else None,
+                "planned_start": month(inp.planned_start[p]),
+                "start": month(s) if s >= 0 else None,
+                "online": month(on) if on is not None and on < len(inp.months) else None,
                 "facility_capex_usd": float(inp.capex_facility_usd[p]),
                 "financing": "external" if inp.external[p] else "programme",
             }
         )
-    phases = pd.DataFrame(rows)
-    for col in ("start", "online"):
-        phases[col] = pd.Series([r[col] for r in rows], dtype=object)
-    return Result(scenario=scenario, timeseries=ts, metrics=metrics, phases=phases)
+    return rows

@@ -104,13 +104,13 @@ def _check_args(scenario: Scenario, metric: str, method: str, samples: int) -> l
 
 
 def plan_sensitivity(scenario: Scenario, method: str = "sobol", samples: int = 1024, metric: str = "capex_total_usd"):
-    """Time and memory of :func:`sensitivity`, from the counts alone (a :class:`gigawatt.engine.montecarlo.WorkPlan`).
+    """Time and memory of :func:`sensitivity`, from the counts alone (a :class:`gigawatt.engine.work.WorkPlan`).
 
     Runs: N (D + 2) for Sobol, N (D + 1) for Morris, D inputs. Memory: the sample (twice, while SALib builds it),
     the outputs, Sobol's bootstrap (``RESAMPLES`` draws of N, a few arrays of them) and one chunk of runs in flight.
     """
     from gigawatt import limits
-    from gigawatt.engine.montecarlo import WorkPlan, engine_runs_cost
+    from gigawatt.engine.work import WorkPlan, engine_runs_cost
 
     paths = _check_args(scenario, metric, method, samples)
     d = len(paths)
@@ -151,61 +151,20 @@ def sensitivity(
     progress : callable  Called with the number of model runs done so far.
     chunk : int  Model runs simulated at once (default: as many as fit ``limits.CHUNK_BYTES``); bounds memory.
 
-    Size the work first with :func:`plan_sensitivity` and :func:`gigawatt.engine.montecarlo.check_work`.
+    Size the work first with :func:`plan_sensitivity` and :func:`gigawatt.engine.work.check_work`.
     """
-    from SALib.analyze import morris as morris_analyze
-    from SALib.analyze import sobol as sobol_analyze
-    from SALib.sample import morris as morris_sample
-    from SALib.sample import sobol as sobol_sample
-
-    from gigawatt.engine.montecarlo import chunk_trials_for
+    from gigawatt.engine.work import chunk_trials_for
 
     paths = _check_args(scenario, metric, method, samples)
     chunk = chunk_trials_for(scenario) if chunk is None else chunk
     problem = {"num_vars": len(paths), "names": paths, "bounds": [[0.0, 1.0]] * len(paths)}
-    rng_seed = int(seed)
-    if method == "sobol":
-        u = sobol_sample.sample(problem, samples, calc_second_order=False, seed=rng_seed)
-        y = evaluate(scenario, paths, u, metric, chunk, progress)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            res = sobol_analyze.analyze(problem, y, calc_second_order=False, num_resamples=RESAMPLES, seed=rng_seed)
-        rows = [
-            {
-                "input": p,
-                "S1": float(res["S1"][i]),
-                "S1_conf": float(res["S1_conf"][i]),
-                "ST": float(res["ST"][i]),
-                "ST_conf": float(res["ST_conf"][i]),
-            }
-            for i, p in enumerate(paths)
-        ]
-        rows.sort(key=lambda r: -r["ST"])
-    else:
-        u = morris_sample.sample(problem, samples, num_levels=4, seed=rng_seed)
-        y = evaluate(scenario, paths, u, metric, chunk, progress)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            res = morris_analyze.analyze(problem, u, y, num_levels=4, seed=rng_seed)
-        rows = [
-            {
-                "input": p,
-                "mu_star": float(res["mu_star"][i]),
-                "mu_star_conf": float(res["mu_star_conf"][i]),
-                "sigma": float(res["sigma"][i]),
-            }
-            for i, p in enumerate(paths)
-        ]
-        rows.sort(key=lambda r: -r["mu_star"])
+
+    def run(u):
+        return evaluate(scenario, paths, u, metric, chunk, progress)
+
+    u, y, rows, caught = (_sobol if method == "sobol" else _morris)(problem, samples, int(seed), run)
     evaluations = len(u)
-    said = []
-    if np.ptp(y) == 0:
-        said.append(
-            f"{metric} is {y[0]:.6g} in every run: it does not depend on the uncertain inputs, so their indices are "
-            "0 or undefined (null)"
-        )
-    else:  # SALib's own remarks, as one line each (its constant-output warning is replaced by the line above)
-        said += sorted({" ".join(str(w.message).split()) for w in caught})
+    said = _remarks(metric, y, caught)
     base, swings = tornado(scenario, paths, metric)
     for r in rows:
         r.update(swings[r["input"]])
@@ -220,6 +179,52 @@ def sensitivity(
         indices=rows,
         warnings=said,
     )
+
+
+def _sobol(problem: dict, samples: int, seed: int, run) -> tuple[np.ndarray, np.ndarray, list[dict], list]:
+    """Saltelli's sample of the unit cube, the model run on it, and Sobol's first-order and total indices with
+    bootstrap 95 % intervals (Saltelli et al. 2010), rows by decreasing ST."""
+    from SALib.analyze import sobol as sobol_analyze
+    from SALib.sample import sobol as sobol_sample
+
+    u = sobol_sample.sample(problem, samples, calc_second_order=False, seed=seed)
+    y = run(u)
+    # a SeedSequence, not the int: SALib skips seeding for a seed of 0 (`if seed:`); for others it is the same stream
+    with warnings.catch_warnings(record=True) as caught:  # SALib's remarks (see _remarks)
+        warnings.simplefilter("always")
+        res = sobol_analyze.analyze(
+            problem, y, calc_second_order=False, num_resamples=RESAMPLES, seed=np.random.SeedSequence(seed)
+        )
+    keys = ("S1", "S1_conf", "ST", "ST_conf")
+    rows = [{"input": p, **{k: float(res[k][i]) for k in keys}} for i, p in enumerate(problem["names"])]
+    return u, y, sorted(rows, key=lambda r: -r["ST"]), caught
+
+
+def _morris(problem: dict, samples: int, seed: int, run) -> tuple[np.ndarray, np.ndarray, list[dict], list]:
+    """Morris trajectories (4 levels), the model run on them, and mu* (with its 95 % interval) and sigma of the
+    elementary effects (Campolongo et al. 2007), rows by decreasing mu*."""
+    from SALib.analyze import morris as morris_analyze
+    from SALib.sample import morris as morris_sample
+
+    u = morris_sample.sample(problem, samples, num_levels=4, seed=seed)
+    y = run(u)
+    with warnings.catch_warnings(record=True) as caught:  # SALib's remarks (see _remarks)
+        warnings.simplefilter("always")
+        res = morris_analyze.analyze(problem, u, y, num_levels=4, seed=seed)
+    keys = ("mu_star", "mu_star_conf", "sigma")
+    rows = [{"input": p, **{k: float(res[k][i]) for k in keys}} for i, p in enumerate(problem["names"])]
+    return u, y, sorted(rows, key=lambda r: -r["mu_star"]), caught
+
+
+def _remarks(metric: str, y: np.ndarray, caught: list) -> list[str]:
+    """What to tell the user beside the indices: a metric that never varies, or SALib's own remarks."""
+    if np.ptp(y) == 0:
+        return [
+            f"{metric} is {y[0]:.6g} in every run: it does not depend on the uncertain inputs, so their indices are "
+            "0 or undefined (null)"
+        ]
+    # SALib's own remarks, as one line each (its constant-output warning is replaced by the line above)
+    return sorted({" ".join(str(w.message).split()) for w in caught})
 
 
 def tornado(scenario: Scenario, paths: list[str], metric: str) -> tuple[float, dict]:

@@ -9,21 +9,31 @@ from gigawatt.engine import loop
 from gigawatt.engine.inputs import SERIES, Inputs
 
 
-def run(inp: Inputs, compiled: bool = False) -> dict[str, np.ndarray]:
+def run(inp: Inputs, compiled: bool = False, buffers: dict | None = None) -> dict[str, np.ndarray]:
     """Simulate every trial of ``inp``. Returns ``series`` (N, S, T) in SERIES order, ``by_type`` (N, T, K)
-    accelerators installed by type and ``start_month`` (N, P) (-1: never started)."""
+    accelerators installed by type and ``start_month`` (N, P) (-1: never started).
+
+    ``buffers``: a dict kept between calls; the outputs are written into the arrays it holds when their shapes fit
+    (so a Monte Carlo run writes every chunk into the same memory) and the arrays returned are views of them.
+    """
     N, T, P, K = inp.trials, len(inp.months), inp.power_mw.shape[1], len(inp.types)
+    shapes = {"series": ((N, len(SERIES), T), float), "by_type": ((N, T, K), float), "start_month": ((N, P), np.int64)}
+    out = {}
+    for name, (shape, dtype) in shapes.items():
+        held = None if buffers is None else buffers.get(name)
+        if held is None or held.shape[0] < N or held.shape[1:] != shape[1:]:
+            held = np.empty(shape, dtype)  # every cell is written by the loop
+            if buffers is not None:
+                buffers[name] = held
+        out[name] = held[:N]
     batch = inp.plan()
-    out = np.empty((N, len(SERIES), T))  # every cell is written by the loop
-    by_type = np.empty((N, T, K))
-    start_month = np.empty((N, P), np.int64)
     if compiled:
         from gigawatt.engine.compiled import run_trials
 
-        run_trials(batch, out, by_type, start_month)
+        run_trials(batch, out["series"], out["by_type"], out["start_month"])
     else:
-        loop.run_trials(batch, loop.new_state(batch), out, by_type, start_month, 0, N)
-    return {"series": out, "by_type": by_type, "start_month": start_month}
+        loop.run_trials(batch, loop.new_state(batch), out["series"], out["by_type"], out["start_month"], 0, N)
+    return out
 
 
 def series_dict(run_out: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

@@ -1,5 +1,5 @@
-"""Checkpointing: Young/Daly intervals, Daly's goodput and expected wall time in closed form, the steps of a job's
-timeline that the simulations draw (segments, lost work, restarts), and the largest training run a fleet can carry.
+"""Checkpointing: Young/Daly intervals, Daly's goodput and expected wall time in closed form, and the largest
+training run a fleet can carry.
 
 A job on N accelerators is interrupted at N times the per-accelerator rate (exponential, independent), so its
 mean time to interruption is M = 1 / (N * sum_c lambda_c) (gigawatt.model.failures). With checkpoint interval
@@ -13,14 +13,13 @@ overflows: where the job cannot progress the goodput underflows to 0 instead of 
 (delta = 0) the optimal interval tends to 0 (continuous checkpointing: no work is lost, checkpoints cost nothing, only
 restarts do) and the goodput tends to its limit exp(-R/M) (see ``steady_goodput``).
 
-The closed forms are numpy (vectorized); the timeline steps are numba functions (``@njit``) that the simulations
-in gigawatt.engine.operations call trial by trial.
+The closed forms are numpy (vectorized); the steps of a job's timeline that the simulations draw trial by trial
+are numba functions in gigawatt.model.draws.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from gigawatt.model.failures import (  # noqa: F401  (re-exported: the calibration they were first defined with)
     LLAMA3_CAUSES,
@@ -28,7 +27,6 @@ from gigawatt.model.failures import (  # noqa: F401  (re-exported: the calibrati
     LLAMA3_GPUS,
     LLAMA3_INTERRUPTIONS,
     LLAMA3_RATE,
-    draw_interruption,
     job_mtti_hours,
     rates_per_accelerator_hour,
 )
@@ -244,109 +242,46 @@ def log_restart_hours(restart_hours, mtti_hours):
         return np.where(np.isinf(m), np.log(r), np.log(m) + log_expm1(r / m))
 
 
-# ---------------------------------------------------------------- steps of the job's timeline (numba, per trial)
-
-
-@njit(cache=True)
-def segment_hours(interval_hours, work_left_hours, continuous, to_completion):
-    """Work attempted before the next checkpoint (numba).
-
-    Parameters
-    ----------
-    interval_hours : float
-        Checkpoint interval, tau [h].
-    work_left_hours : float
-        Work left: to do (a job to completion) or the window left (a job over a window) [h].
-    continuous : bool
-        Continuous checkpointing (tau = delta = 0).
-    to_completion : bool
-        The job runs to completion of its work (else over a window).
-
-    Returns
-    -------
-    float
-        The segment, s [h].
-
-    Notes
-    -----
-    s = min(tau, work left) to completion, tau over a window, and all that is left with continuous checkpointing
-    (nothing to write: work is kept up to each failure). A segment is followed by a checkpoint write of delta.
-    """
-    if continuous:
-        return work_left_hours
-    return min(interval_hours, work_left_hours) if to_completion else interval_hours
-
-
-@njit(cache=True)
-def interrupted_work_hours(elapsed_hours, segment):
-    """Work done in a segment when a failure interrupts it (numba).
-
-    Parameters
-    ----------
-    elapsed_hours : float
-        Time from the start of the segment to the failure [h].
-    segment : float
-        The segment's work, s [h]; the checkpoint write follows it.
-
-    Returns
-    -------
-    float
-        min(elapsed, s) [h]: lost since the last checkpoint (Daly 2006, RL23), or kept with continuous
-        checkpointing and by simulators that charge only the restart (--no-lost-work).
-    """
-    return min(elapsed_hours, segment)
-
-
-@njit(cache=True)
-def draw_restart(t, restart_spent, window, restart_hours, dist):
-    """Draw one restart after a failure, which a failure during it starts again (numba).
-
-    Parameters
-    ----------
-    t : float
-        Time of the failure [h].
-    restart_spent : float
-        Restart hours so far, to which this restart's are added [h].
-    window : float
-        End of the window [h]; the restart stops there.
-    restart_hours : float
-        Restart time, R [h].
-    dist : gigawatt.model.failures.Interarrival
-        Time between interruptions.
-
-    Returns
-    -------
-    t, restart_spent : float
-        After the restart (or at the window's end) [h].
-    failures : float
-        Interruptions during the restart [-].
-    next_failure : float
-        Hours from the end of the restart to the next interruption [h] (0 when the window closed).
-    closed : bool
-        The window closed during the restart.
-
-    Notes
-    -----
-    Attempts of R hours, each interrupted with the probability that a draw X < R; a successful attempt leaves
-    X - R to the next interruption. For exponential failures the expected time is M (e^(R/M) - 1)
-    (``log_restart_hours``).
-    """
-    failures = 0.0
-    while True:
-        f = draw_interruption(dist)
-        if f >= restart_hours:
-            if t + restart_hours >= window:
-                break
-            return t + restart_hours, restart_spent + restart_hours, failures, f - restart_hours, False
-        if t + f >= window:
-            break
-        t += f
-        restart_spent += f
-        failures += 1.0
-    return window, restart_spent + (window - t), failures, 0.0, True
-
-
 _SHARES = np.logspace(-5, 0, 241)  # job sizes tried, as shares of the accelerators available
+
+
+def _job_flop(n, flops_per_accelerator, mfu, window_hours, checkpoint_write_hours, restart_hours, rate):
+    """FLOP one synchronous job of ``n`` accelerators does in a window (0 where n < 1 or nothing progresses)."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        m = 1.0 / (n * rate)
+        tau = daly_interval(checkpoint_write_hours, m)
+        g = steady_goodput(tau, checkpoint_write_hours, restart_hours, m)
+        flop = n * flops_per_accelerator * mfu * g * window_hours * 3600.0
+    return np.where((n >= 1) & np.isfinite(flop), flop, 0.0)
+
+
+def best_job_size(checkpoint_write_hours, restart_hours, rate_per_accelerator_hour=LLAMA3_RATE):
+    """The job size n* that does the most work, whatever the fleet: argmax_n n * goodput(n) [accelerators].
+
+    Notes
+    -----
+    With M = 1 / (n lambda), goodput depends on n only through M, so n * goodput(n) rises while more accelerators
+    add more than their interruptions cost, then falls; its peak does not depend on the fleet's size. Found on a
+    log grid of 1 ... 1e15 (301 points) and refined by golden-section search between the grid's neighbours.
+    Vectorized over the inputs; inf where no failures make every size better than the last.
+    """
+    d, r = np.broadcast_arrays(np.asarray(checkpoint_write_hours, dtype=float), np.asarray(restart_hours, dtype=float))
+    shape, d, r = d.shape, d.ravel(), r.ravel()
+
+    def score(x):  # log n + log goodput, for n = e^x; x (..., points)
+        m = 1.0 / (np.exp(x) * rate_per_accelerator_hour)
+        return x + log_goodput(daly_interval(d[:, None], m), d[:, None], r[:, None], m)
+
+    xs = np.linspace(0.0, np.log(1e15), 301)
+    j = np.argmax(score(xs[None, :]), axis=-1)
+    lo, hi = xs[np.maximum(j - 1, 0)], xs[np.minimum(j + 1, len(xs) - 1)]
+    phi = (np.sqrt(5.0) - 1.0) / 2.0
+    for _ in range(80):  # the bracket shrinks by 0.618 a step: 0.618^80 ~ 1e-17 of it
+        x1, x2 = hi - phi * (hi - lo), lo + phi * (hi - lo)
+        better = score(x1[:, None])[:, 0] >= score(x2[:, None])[:, 0]
+        hi, lo = np.where(better, x2, hi), np.where(better, lo, x1)
+    n_star = np.where(j == len(xs) - 1, np.inf, np.exp(0.5 * (lo + hi)))
+    return n_star.reshape(shape)
 
 
 def largest_run(
@@ -368,26 +303,30 @@ def largest_run(
     -----
     For a job of n accelerators: M = 1 / (n lambda), tau = Daly(delta, M), and
     FLOP(n) = n * flops * mfu * goodput(tau, delta, R, M) * window * 3600. More accelerators bring more compute but
-    more interruptions, so FLOP(n) peaks; the job size is searched on a log grid of shares of the fleet
-    (1e-5 ... max_share, 241 points; the best point is within 5 % of the true optimum's size).
+    more interruptions, so FLOP(n) peaks; the job size is the best point of a log grid of shares of the fleet
+    (1e-5 ... max_share, 241 points; within 5 % of the true optimum's size). FLOP(n) rises up to the size n* of
+    :func:`best_job_size` and falls after it, so the best grid point is one of the few around n*: only those are
+    evaluated (the full grid search is kept in the tests as the oracle).
     """
-    a = np.asarray(accelerators, dtype=float)[..., None] * np.asarray(max_share, dtype=float)[..., None]
-    n = np.floor(a * _SHARES)
-    n = np.where(n >= 1, n, np.nan)
-    m = 1.0 / (n * rate_per_accelerator_hour)
-    d = np.asarray(checkpoint_write_hours, dtype=float)[..., None]
-    r = np.asarray(restart_hours, dtype=float)[..., None]
-    tau = daly_interval(d, m)
-    g = steady_goodput(tau, d, r, m)
-    flop = (
-        n
-        * np.asarray(flops_per_accelerator, dtype=float)[..., None]
-        * np.asarray(mfu, dtype=float)[..., None]
-        * g
-        * np.asarray(window_hours, dtype=float)[..., None]
-        * 3600.0
+    a = np.asarray(accelerators, dtype=float) * np.asarray(max_share, dtype=float)
+    d = np.asarray(checkpoint_write_hours, dtype=float)
+    r = np.asarray(restart_hours, dtype=float)
+    shape = np.broadcast_shapes(a.shape, d.shape, r.shape, np.shape(flops_per_accelerator), np.shape(mfu))
+    a, d, r = (np.broadcast_to(x, shape).ravel() for x in (a, d, r))
+    pairs, which = np.unique(np.stack([d, r], -1), axis=0, return_inverse=True)
+    n_star = best_job_size(pairs[:, 0], pairs[:, 1], rate_per_accelerator_hour)[which.ravel()]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        i = np.searchsorted(_SHARES, n_star / a)
+    cand = np.clip(i[:, None] + np.arange(-2, 2), 0, len(_SHARES) - 1)  # grid points on either side of n*
+    n = np.floor(a[:, None] * _SHARES[cand])
+    flops, mfu_, window = (
+        np.broadcast_to(x, shape).ravel()[:, None] for x in (flops_per_accelerator, mfu, window_hours)
     )
-    flop = np.where(np.isfinite(flop), flop, 0.0)
-    best = np.argmax(flop, axis=-1)
-    take = np.take_along_axis
-    return take(flop, best[..., None], -1)[..., 0], np.nan_to_num(take(n, best[..., None], -1)[..., 0])
+    flop = _job_flop(n, flops, mfu_, window, d[:, None], r[:, None], rate_per_accelerator_hour)
+    best = np.argmax(flop, axis=-1)  # the first of equals: the smallest grid index, as a search of the whole grid
+    rows = np.arange(len(a))
+    best_flop, best_n = flop[rows, best], n[rows, best]
+    # nothing progresses anywhere (all zero): a whole-grid search would stop at its first point, n = a * 1e-5
+    first_n = np.floor(a * _SHARES[0])
+    best_n = np.where(best_flop > 0, best_n, np.where(first_n >= 1, first_n, 0.0))
+    return best_flop.reshape(shape), best_n.reshape(shape)

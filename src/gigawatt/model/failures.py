@@ -1,7 +1,7 @@
 """Failures of a training job: rates calibrated on Llama 3, the job's mean time to interruption, and the draws of
 the time to the next interruption (a whole job, or one server among many).
 
-The draws are numba functions (``@njit``): the simulations in gigawatt.engine.operations call them trial by trial.
+The draws the simulations make trial by trial are numba functions in gigawatt.model.draws.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import math
 from typing import NamedTuple
 
 import numpy as np
-from numba import njit
 
 # Llama 3 405B snapshot (facts.csv RL01, RL02, RL06): unexpected interruptions by root cause in 54 days on 16,384
 # H100s, grouped by component.
@@ -129,33 +128,6 @@ def interarrival(distribution: str, mtti_hours: float, shape: float | None) -> I
     return Interarrival(kind, float(mtti_hours), k, float(scale))
 
 
-@njit(cache=True)
-def draw_interruption(dist):
-    """Draw the time to the next interruption of the job (numba).
-
-    Parameters
-    ----------
-    dist : Interarrival
-        The distribution, mean M [h].
-
-    Returns
-    -------
-    float
-        Hours to the next interruption [h].
-
-    Notes
-    -----
-    Exponential: X ~ Exp(mean M); Weibull: X = s W with W ~ Weibull(k); lognormal: ln X ~ N(mu, sigma^2); each
-    with mean M (see ``interarrival``). One draw per interruption: the next comes after a fresh draw, as for a
-    renewal process.
-    """
-    if dist.kind == 1:
-        return dist.scale * np.random.weibull(dist.shape)
-    if dist.kind == 2:
-        return np.random.lognormal(dist.scale, dist.shape)
-    return np.random.exponential(dist.mean)
-
-
 def mean_draw_in_window(kind: int, mtti_hours: float, shape: float, window_hours: float) -> float:
     """Mean time one draw of the time between interruptions consumes in a window.
 
@@ -197,78 +169,3 @@ def mean_draw_in_window(kind: int, mtti_hours: float, shape: float, window_hours
                 + window_hours * ndtr(-(z + shape * shape / 2.0) / shape)
             )
         return float(-mtti_hours * math.expm1(-window_hours / mtti_hours))
-
-
-@njit(cache=True)
-def server_failure_rates(server_rate, bad_fraction, bad_multiplier):
-    """Failure rates of good and bad servers that keep the calibrated average (numba).
-
-    Parameters
-    ----------
-    server_rate : float
-        Average failure rate of a server, lambda [1/h].
-    bad_fraction : float
-        Share of servers that fail more often, f [-].
-    bad_multiplier : float
-        How much more often they fail, b [-] (>= 1).
-
-    Returns
-    -------
-    good_rate, bad_rate : float
-        [1/h].
-
-    Notes
-    -----
-    lambda_good = lambda / (1 - f + f b), lambda_bad = b lambda_good, so that (1 - f) lambda_good + f lambda_bad
-    = lambda. No sourced default: off (f = 0) unless given.
-    """
-    good_rate = server_rate / (1.0 - bad_fraction + bad_fraction * bad_multiplier)
-    return good_rate, good_rate * bad_multiplier
-
-
-@njit(cache=True)
-def draw_bad_servers(servers, bad_fraction):
-    """Draw how many of a job's servers are bad (numba).
-
-    Parameters
-    ----------
-    servers : int
-        Servers in the job [-].
-    bad_fraction : float
-        Probability that a server is bad, f [-].
-
-    Returns
-    -------
-    int
-        Bad servers, ~ Binomial(servers, f), drawn one server at a time.
-    """
-    bad = 0
-    for _ in range(servers):
-        if np.random.random() < bad_fraction:
-            bad += 1
-    return bad
-
-
-@njit(cache=True)
-def draw_failed_is_bad(total_rate, bad_servers, bad_rate):
-    """Draw whether the server that failed is a bad one (numba).
-
-    Parameters
-    ----------
-    total_rate : float
-        Failure rate of all working servers, Lambda [1/h].
-    bad_servers : int
-        Working bad servers, n_bad [-].
-    bad_rate : float
-        Failure rate of a bad server [1/h].
-
-    Returns
-    -------
-    bool
-
-    Notes
-    -----
-    P(bad) = n_bad lambda_bad / Lambda: the first of independent exponential clocks is each one's share of the
-    total rate.
-    """
-    return np.random.random() * total_rate < bad_servers * bad_rate
