@@ -222,7 +222,7 @@ def _engine_rates(trials: int) -> dict:
     inp = compile_inputs(s, v, trials=n)
     N, T, P, K = inp.trials, len(inp.months), inp.power_mw.shape[1], len(inp.types)
     batch = inp.plan()
-    out = np.empty((N, len(SERIES), T))
+    out = np.empty((N, T, len(SERIES)))
     by_type = np.empty((N, T, K))
     start_month = np.empty((N, P), np.int64)
     fn = compiled._build()

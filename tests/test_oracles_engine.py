@@ -51,7 +51,7 @@ def run(engine, *overrides, tree=None) -> dict[str, np.ndarray]:
     """One trial's monthly series by name (plus ``accelerators_<type>`` and the phases' ``start`` months)."""
     inp = compile_inputs(scenario(*overrides, tree=tree))
     out = trials.run(inp, compiled=engine == "compiled")
-    got = {k: out["series"][0, i] for i, k in enumerate(SERIES)}
+    got = {k: out["series"][0, :, i] for i, k in enumerate(SERIES)}
     by_type, start = out["by_type"][0], out["start_month"][0]
     got.update({f"accelerators_{t.name}": by_type[:, j] for j, t in enumerate(inp.types)})
     got["start"] = start

@@ -26,7 +26,7 @@ def test_compiled_loop_equals_interpreted_loop_on_builtins():
         inp = compile_inputs(gw.load_scenario(name))
         a, b = trials.run(inp), trials.run(inp, compiled=True)
         for i, key in enumerate(SERIES):
-            np.testing.assert_array_equal(a["series"][0, i], b["series"][0, i], err_msg=f"{name}: {key}")
+            np.testing.assert_array_equal(a["series"][0, :, i], b["series"][0, :, i], err_msg=f"{name}: {key}")
         np.testing.assert_array_equal(a["by_type"], b["by_type"])
         np.testing.assert_array_equal(a["start_month"], b["start_month"])
 
@@ -55,7 +55,7 @@ def test_compiled_trials_equal_interpreted_trials_one_by_one(tree, seed):
     for i in (0, 1, 99, 100, 199):
         slow = trials.run(inp.subset(i))
         for j, key in enumerate(SERIES):
-            np.testing.assert_array_equal(slow["series"][0, j], fast["series"][i, j], err_msg=key)
+            np.testing.assert_array_equal(slow["series"][0, :, j], fast["series"][i, :, j], err_msg=key)
         np.testing.assert_array_equal(slow["by_type"][0], fast["by_type"][i])
         np.testing.assert_array_equal(slow["start_month"][0], fast["start_month"][i])
 

@@ -155,6 +155,8 @@ class State(NamedTuple):
     cap_used: np.ndarray  # (C,) accelerators ordered under each cap this calendar year
     fills: np.ndarray  # (T, P) first-fill accelerators ordered in month t
     refreshes: np.ndarray  # (T, P) refresh accelerators ordered in month t
+    ordered: np.ndarray  # (T,) some accelerators were ordered in month t (bool): nothing to install from it if not
+    changed: np.ndarray  # (1,) accelerators were installed or retired this month (bool)
     want: np.ndarray  # (P,) scratch: accelerators wanted this month
     headroom: np.ndarray  # (P,) scratch: IT power free for orders this month [kW]
     inside: np.ndarray  # (P,) scratch: orders a supply cap covers (bool)
@@ -180,6 +182,8 @@ def new_state(batch: Plan) -> State:
         cap_used=np.zeros(C),
         fills=np.zeros((T, P)),  # written every month before it is read
         refreshes=np.zeros((T, P)),
+        ordered=np.zeros(T, np.bool_),  # written every month before it is read
+        changed=np.zeros(1, np.bool_),
         want=np.zeros(P),
         headroom=np.zeros(P),
         inside=np.zeros(P, np.bool_),
@@ -358,6 +362,7 @@ def order_step(t, plan: Plan, st: State):
     """Step 5: orders for halls online by the time they arrive (nothing to do while no hall can order)."""
     if t > 0 and plan.year[t] != plan.year[t - 1]:
         st.cap_used[:] = 0.0  # caps are per calendar year
+    st.ordered[t] = False
     if not ordering(t, plan, st):
         for p in range(plan.power_mw.shape[0]):
             st.fills[t, p] = 0.0
@@ -366,14 +371,19 @@ def order_step(t, plan: Plan, st: State):
     headroom_step(t, plan, st)
     fill_step(t, plan, st)
     refresh_step(t, plan, st)
+    for p in range(plan.power_mw.shape[0]):
+        if st.fills[t, p] > 0.0 or st.refreshes[t, p] > 0.0:
+            st.ordered[t] = True
 
 
 def install_step(t, plan: Plan, st: State):
     """Step 6: orders placed ``lead`` months ago are installed; those installed ``life`` months ago retire."""
     lead, life = plan.lead[0], plan.life[0]
+    st.changed[0] = False
     for s, sign in ((t - lead, 1.0), (t - lead - life, -1.0)):
-        if s < 0:
+        if s < 0 or not st.ordered[s]:
             continue
+        st.changed[0] = True
         for p in range(plan.power_mw.shape[0]):
             st.installed_kw[p] = max(st.installed_kw[p] + sign * cohort_kw(plan, st, s, p), 0.0)
             st.installed[plan.fill_type[p]] += sign * st.fills[s, p]
@@ -385,7 +395,7 @@ def install_step(t, plan: Plan, st: State):
 
 
 def record_step(t, plan: Plan, st: State, out, by_type):
-    """Step 7: the month's series (``out[:, t]``, rows in SERIES order) and accelerators by type (``by_type[t]``)."""
+    """Step 7: the month's series (``out[t]``, in SERIES order) and accelerators by type (``by_type[t]``)."""
     led = st.ledger
     mw = it_mw = it_installed_mw = energy_mwh = emissions = 0.0
     closed = started = online = 0.0
@@ -397,46 +407,52 @@ def record_step(t, plan: Plan, st: State, out, by_type):
             online += 1.0
         started += 1.0 if 0 <= s <= t else 0.0
         closed += 1.0 if st.closed[p] else 0.0
-        e = energy.energy_mwh(st.installed_kw[p] / 1000.0, plan.utilization[0], plan.pue[p], plan.hours[t])
-        it_installed_mw += st.installed_kw[p] / 1000.0
-        energy_mwh += e
-        emissions += energy.emissions_t(e, plan.carbon[p])
-    flops = count = 0.0
+        if st.installed_kw[p] > 0.0:  # (0 MW installed: no energy, no emissions)
+            installed_mw = st.installed_kw[p] / 1000.0
+            e = energy.energy_mwh(installed_mw, plan.utilization[0], plan.pue[p], plan.hours[t])
+            it_installed_mw += installed_mw
+            energy_mwh += e
+            emissions += energy.emissions_t(e, plan.carbon[p])
+    if t == 0 or st.changed[0]:
+        flops = count = 0.0
+        for k in range(st.installed.shape[0]):
+            count += st.installed[k]
+            flops += st.installed[k] * plan.flops[k]
+    else:  # nothing installed or retired: last month's sums
+        count, flops = out[t - 1, ACCELERATORS], out[t - 1, PEAK_FLOPS]
     for k in range(st.installed.shape[0]):
-        count += st.installed[k]
-        flops += st.installed[k] * plan.flops[k]
         by_type[t, k] = st.installed[k]
     cost = energy.energy_cost_usd(energy_mwh, plan.energy_price[0])
-    out[MW_ONLINE, t] = mw
-    out[IT_MW_ONLINE, t] = it_mw / 1000.0
-    out[IT_MW_INSTALLED, t] = it_installed_mw
-    out[ACCELERATORS, t] = count
-    out[H100E, t] = flops / H100_FLOPS
-    out[PEAK_FLOPS, t] = flops
-    out[PLEDGED, t] = plan.pledged[t]
-    out[SECURED, t] = plan.secured[t]
-    out[EQUITY, t] = plan.equity[t]
-    out[DEBT_OUT, t] = led[DEBT]
-    out[DEBT_CAPACITY, t] = led[DEBT_CAP]
-    out[CASH_OUT, t] = led[CASH]
-    out[COMMITTED, t] = total(st.reserved_facility) + total(st.reserved_it)
-    out[CAPEX_FACILITY, t] = led[FACILITY]
-    out[CAPEX_FACILITY_PROGRAMME, t] = led[FACILITY_PROGRAMME]
-    out[CAPEX_IT, t] = led[IT]
-    out[INTEREST_OUT, t] = led[INTEREST]
-    out[SPENT, t] = led[FACILITY_PROGRAMME] + led[IT] + led[INTEREST]
-    out[FUNDING_GAP, t] = led[GAP]
-    out[PHASES_CLOSED, t] = closed
-    out[PHASES_STARTED, t] = started
-    out[PHASES_ONLINE, t] = online
-    out[ENERGY, t] = energy_mwh
-    out[ENERGY_COST, t] = cost
-    out[EMISSIONS, t] = emissions
-    out[OPEX, t] = cost + energy.other_opex_usd(it_installed_mw, plan.other_opex[0])
+    out[t, MW_ONLINE] = mw
+    out[t, IT_MW_ONLINE] = it_mw / 1000.0
+    out[t, IT_MW_INSTALLED] = it_installed_mw
+    out[t, ACCELERATORS] = count
+    out[t, H100E] = flops / H100_FLOPS
+    out[t, PEAK_FLOPS] = flops
+    out[t, PLEDGED] = plan.pledged[t]
+    out[t, SECURED] = plan.secured[t]
+    out[t, EQUITY] = plan.equity[t]
+    out[t, DEBT_OUT] = led[DEBT]
+    out[t, DEBT_CAPACITY] = led[DEBT_CAP]
+    out[t, CASH_OUT] = led[CASH]
+    out[t, COMMITTED] = total(st.reserved_facility) + total(st.reserved_it)
+    out[t, CAPEX_FACILITY] = led[FACILITY]
+    out[t, CAPEX_FACILITY_PROGRAMME] = led[FACILITY_PROGRAMME]
+    out[t, CAPEX_IT] = led[IT]
+    out[t, INTEREST_OUT] = led[INTEREST]
+    out[t, SPENT] = led[FACILITY_PROGRAMME] + led[IT] + led[INTEREST]
+    out[t, FUNDING_GAP] = led[GAP]
+    out[t, PHASES_CLOSED] = closed
+    out[t, PHASES_STARTED] = started
+    out[t, PHASES_ONLINE] = online
+    out[t, ENERGY] = energy_mwh
+    out[t, ENERGY_COST] = cost
+    out[t, EMISSIONS] = emissions
+    out[t, OPEX] = cost + energy.other_opex_usd(it_installed_mw, plan.other_opex[0])
 
 
 def run_trial(plan: Plan, st: State, out, by_type, start_month):
-    """Step one trial through every month, in the state ``st`` (:func:`new_state`): ``out`` (S, T) series,
+    """Step one trial through every month, in the state ``st`` (:func:`new_state`): ``out`` (T, S) series,
     ``by_type`` (T, K) accelerators installed by type, ``start_month`` (P,) the month each phase started (-1:
     never; an external phase counts as started only once its accelerators are funded)."""
     reset_state(plan, st)
@@ -473,6 +489,6 @@ def trial_of(batch: Plan, n) -> Plan:
 
 def run_trials(batch: Plan, st: State, out, by_type, start_month, first, stop):
     """Trials ``first`` to ``stop - 1`` of a batch, one after another in the state ``st`` (:func:`new_state`):
-    ``out`` (N, S, T), ``by_type`` (N, T, K), ``start_month`` (N, P)."""
+    ``out`` (N, T, S), ``by_type`` (N, T, K), ``start_month`` (N, P)."""
     for n in range(first, stop):
         run_trial(trial_of(batch, n), st, out[n], by_type[n], start_month[n])

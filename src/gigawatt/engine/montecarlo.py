@@ -21,7 +21,7 @@ import numpy as np
 
 from gigawatt import limits
 from gigawatt.data.scenario import Scenario
-from gigawatt.engine import trials
+from gigawatt.engine import trials as batch_runs
 from gigawatt.engine.inputs import SERIES, compile_inputs
 from gigawatt.engine.result import METRICS, metrics_from_series
 from gigawatt.engine.sketch import Sketch
@@ -106,15 +106,15 @@ def _chunk_values(scenario: Scenario, seed: int, blocks: range, trials: int) -> 
 
 def simulate_trials(scenario: Scenario, values: dict, n: int, buffers: dict | None = None):
     """Simulate ``n`` trials with ``values`` for the uncertain inputs; returns (metrics dict of arrays (n,),
-    series (n, S, T), the compiled inputs). ``buffers`` (from an earlier call) are reused for the outputs."""
+    series (n, T, S), the compiled inputs). ``buffers`` (from an earlier call) are reused for the outputs."""
     inp = compile_inputs(scenario, values, trials=n)
-    out = trials.run(inp, compiled=True, buffers=buffers)
-    m = metrics_from_series(trials.series_dict(out), inp)
+    out = batch_runs.run(inp, compiled=True, buffers=buffers)
+    m = metrics_from_series(batch_runs.series_dict(out), inp)
     return m, out["series"], inp
 
 
 def _derived(series: np.ndarray) -> dict[str, np.ndarray]:
-    d = {name: series[:, i, :] for i, name in enumerate(SERIES)}
+    d = {name: series[:, :, i] for i, name in enumerate(SERIES)}
     d["capex_usd"] = d["capex_facility_usd"] + d["capex_it_usd"]
     return d
 
@@ -228,25 +228,42 @@ def run_blocks(
     seed: int,
     trials: int,
     blocks: range,
-    chunk_trials: int = 8 * BLOCK,
+    chunk_trials: int = 2 * BLOCK,
     progress: Callable[[int], None] | None = None,
 ) -> Accumulator:
     """Simulate the trials of ``blocks`` (a range of block indices), ``chunk_trials`` at a time.
 
-    This is the unit of work a Dask worker runs; in one process, ``risk`` runs it on every block.
+    While the compiled loop runs one chunk on its threads, this thread aggregates the chunk before and prepares
+    the next (two sets of output buffers, used in turn). This is the unit of work a Dask worker runs; in one
+    process, ``risk`` runs it on every block.
     """
     acc = Accumulator(_Layout.of(scenario), keep_metrics=trials <= EXACT_LIMIT)
     per_chunk = max(1, chunk_trials // BLOCK)
-    buffers: dict = {}  # the chunk's outputs, written in place chunk after chunk (memory touched once)
-    for b0 in range(blocks.start, blocks.stop, per_chunk):
+    buffers: list[dict] = [{}, {}]  # each chunk's outputs, written in place chunk after chunk (memory touched once)
+    running = None
+    for i, b0 in enumerate(range(blocks.start, blocks.stop, per_chunk)):
         chunk = range(b0, min(blocks.stop, b0 + per_chunk))
-        sizes = [min(BLOCK, trials - b * BLOCK) for b in chunk]
         values, n = _chunk_values(scenario, seed, chunk, trials)
-        m, series, _ = simulate_trials(scenario, values, n, buffers)
-        acc.add(chunk, sizes, m, series)
-        if progress is not None:
-            progress(n)
+        inp = compile_inputs(scenario, values, trials=n)
+        out = batch_runs.outputs(inp, buffers[i % 2])
+        started = (chunk, inp, out, batch_runs.start(inp, out))
+        if running is not None:
+            _aggregate(acc, running, trials_total=trials, progress=progress)
+        running = started
+    if running is not None:
+        _aggregate(acc, running, trials_total=trials, progress=progress)
     return acc
+
+
+def _aggregate(acc: Accumulator, running: tuple, trials_total: int, progress) -> None:
+    """Wait for a chunk's trials, then fold their metrics and series into ``acc``."""
+    chunk, inp, out, jobs = running
+    for job in jobs:
+        job.result()
+    m = metrics_from_series(batch_runs.series_dict(out), inp)
+    acc.add(chunk, [min(BLOCK, trials_total - b * BLOCK) for b in chunk], m, out["series"])
+    if progress is not None:
+        progress(inp.trials)
 
 
 def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:

@@ -26,9 +26,13 @@ def _sketch_add(counts, mins, maxs, v, nb, lo, inv_lg, smallest, first_cell, sto
                 b = int(math.ceil(math.log(x) * inv_lg)) - lo + 1
                 b = min(max(b, 1), nb - 1)
             j = c * nb + b
+            if counts[j] == 0:  # an empty bucket's min and max mean nothing (left at 0: never touched, never paged)
+                mins[j] = x
+                maxs[j] = x
+            else:
+                mins[j] = min(mins[j], x)
+                maxs[j] = max(maxs[j], x)
             counts[j] += 1
-            mins[j] = min(mins[j], x)
-            maxs[j] = max(maxs[j], x)
 
 
 @njit(cache=True, nogil=True)
@@ -65,9 +69,11 @@ class Sketch:
         self.lo = math.ceil(math.log(min_value) / self.lg)
         self.nb = math.ceil(math.log(max_value) / self.lg) - self.lo + 2  # bucket 0 holds zeros (and < min_value)
         self.cells = cells
+        # zeros, not inf: the operating system maps a page only when a bucket on it is first used, so the memory
+        # taken is that of the buckets the values reach (a few decades per cell), not of all 36 decades
         self.counts = np.zeros(cells * self.nb, dtype=np.int64)
-        self.mins = np.full(cells * self.nb, np.inf)
-        self.maxs = np.full(cells * self.nb, -np.inf)
+        self.mins = np.zeros(cells * self.nb)
+        self.maxs = np.zeros(cells * self.nb)
 
     def add(self, values: np.ndarray) -> None:
         """Add a (n, cells) array of values (negatives count as zero); cells are split over the cores."""
@@ -93,14 +99,16 @@ class Sketch:
         used, c, lo_v, hi_v = (state.pop(k) for k in ("used", "c", "lo_v", "hi_v"))
         self.__dict__.update(state)
         self.counts = np.zeros(self.cells * self.nb, dtype=np.int64)
-        self.mins = np.full(self.cells * self.nb, np.inf)
-        self.maxs = np.full(self.cells * self.nb, -np.inf)
+        self.mins = np.zeros(self.cells * self.nb)
+        self.maxs = np.zeros(self.cells * self.nb)
         self.counts[used], self.mins[used], self.maxs[used] = c, lo_v, hi_v
 
     def merge(self, other: Sketch) -> None:
-        self.counts += other.counts
-        np.minimum(self.mins, other.mins, out=self.mins)
-        np.maximum(self.maxs, other.maxs, out=self.maxs)
+        used = np.flatnonzero(other.counts)
+        mine = self.counts[used] > 0
+        self.mins[used] = np.where(mine, np.minimum(self.mins[used], other.mins[used]), other.mins[used])
+        self.maxs[used] = np.where(mine, np.maximum(self.maxs[used], other.maxs[used]), other.maxs[used])
+        self.counts[used] += other.counts[used]
 
     def quantiles(self, qs) -> np.ndarray:
         """(len(qs), cells) values: the bucket holding rank q * (n - 1), as the mid-range of the values in it.

@@ -10,14 +10,26 @@ from gigawatt.engine.inputs import SERIES, Inputs
 
 
 def run(inp: Inputs, compiled: bool = False, buffers: dict | None = None) -> dict[str, np.ndarray]:
-    """Simulate every trial of ``inp``. Returns ``series`` (N, S, T) in SERIES order, ``by_type`` (N, T, K)
-    accelerators installed by type and ``start_month`` (N, P) (-1: never started).
+    """Simulate every trial of ``inp``. Returns ``series`` (N, T, S) (each month's series side by side, in SERIES
+    order), ``by_type`` (N, T, K) accelerators installed by type and ``start_month`` (N, P) (-1: never started).
 
     ``buffers``: a dict kept between calls; the outputs are written into the arrays it holds when their shapes fit
     (so a Monte Carlo run writes every chunk into the same memory) and the arrays returned are views of them.
     """
+    out = outputs(inp, buffers)
+    if compiled:
+        for job in start(inp, out):
+            job.result()
+    else:
+        batch = inp.plan()
+        loop.run_trials(batch, loop.new_state(batch), out["series"], out["by_type"], out["start_month"], 0, inp.trials)
+    return out
+
+
+def outputs(inp: Inputs, buffers: dict | None = None) -> dict[str, np.ndarray]:
+    """Arrays for the outputs of ``inp``'s trials (see :func:`run`), taken from ``buffers`` where they fit."""
     N, T, P, K = inp.trials, len(inp.months), inp.power_mw.shape[1], len(inp.types)
-    shapes = {"series": ((N, len(SERIES), T), float), "by_type": ((N, T, K), float), "start_month": ((N, P), np.int64)}
+    shapes = {"series": ((N, T, len(SERIES)), float), "by_type": ((N, T, K), float), "start_month": ((N, P), np.int64)}
     out = {}
     for name, (shape, dtype) in shapes.items():
         held = None if buffers is None else buffers.get(name)
@@ -26,19 +38,20 @@ def run(inp: Inputs, compiled: bool = False, buffers: dict | None = None) -> dic
             if buffers is not None:
                 buffers[name] = held
         out[name] = held[:N]
-    batch = inp.plan()
-    if compiled:
-        from gigawatt.engine.compiled import run_trials
-
-        run_trials(batch, out["series"], out["by_type"], out["start_month"])
-    else:
-        loop.run_trials(batch, loop.new_state(batch), out["series"], out["by_type"], out["start_month"], 0, N)
     return out
+
+
+def start(inp: Inputs, out: dict[str, np.ndarray]) -> list:
+    """Start the compiled loop on every trial of ``inp``, writing into ``out`` (:func:`outputs`); returns the
+    futures to wait for (so the caller can work on something else meanwhile)."""
+    from gigawatt.engine.compiled import submit
+
+    return submit(inp.plan(), out["series"], out["by_type"], out["start_month"])
 
 
 def series_dict(run_out: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """The series by name, (N, T) each, with ``_start_month`` (N, P) and ``_by_type`` (N, T, K)."""
-    d = {name: run_out["series"][:, i, :] for i, name in enumerate(SERIES)}
+    d = {name: run_out["series"][:, :, i] for i, name in enumerate(SERIES)}
     d["_start_month"] = run_out["start_month"]
     d["_by_type"] = run_out["by_type"]
     return d

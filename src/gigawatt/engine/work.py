@@ -61,8 +61,10 @@ def trial_bytes(scenario: Scenario) -> int:
     return 8 * (T * (len(SERIES) + K + 3 * P + 40) + 16 * P)
 
 
-def chunk_trials_for(scenario: Scenario, default: int = 8 * BLOCK) -> int:
-    """Trials to simulate at once: whole blocks within ``limits.CHUNK_BYTES`` (at least one block)."""
+def chunk_trials_for(scenario: Scenario, default: int = 2 * BLOCK) -> int:
+    """Trials to simulate at once: whole blocks within ``limits.CHUNK_BYTES`` (at least one block). Two blocks by
+    default: larger chunks save little time (about 4 % at 100,000 trials of stargate with 8 blocks) and cost
+    memory."""
     fit = limits.CHUNK_BYTES // max(1, trial_bytes(scenario)) // BLOCK * BLOCK
     return int(max(BLOCK, min(default, fit)))
 

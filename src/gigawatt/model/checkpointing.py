@@ -284,6 +284,21 @@ def best_job_size(checkpoint_write_hours, restart_hours, rate_per_accelerator_ho
     return n_star.reshape(shape)
 
 
+_BEST_SIZES: dict[tuple[float, float, float], float] = {}  # best_job_size by setting: Monte Carlo asks every chunk
+
+
+def _best_job_sizes(pairs: np.ndarray, rate: float) -> np.ndarray:
+    """:func:`best_job_size` of each (write, restart) row of ``pairs``, the settings seen before remembered."""
+    keys = [(float(d), float(r), float(rate)) for d, r in pairs]
+    missing = list(dict.fromkeys(k for k in keys if k not in _BEST_SIZES))
+    if missing:
+        if len(_BEST_SIZES) + len(missing) > 4096:
+            _BEST_SIZES.clear()
+        found = best_job_size(np.array([k[0] for k in missing]), np.array([k[1] for k in missing]), rate)
+        _BEST_SIZES.update(zip(missing, found.tolist(), strict=True))
+    return np.array([_BEST_SIZES[k] for k in keys])
+
+
 def largest_run(
     accelerators,
     flops_per_accelerator,
@@ -314,7 +329,7 @@ def largest_run(
     shape = np.broadcast_shapes(a.shape, d.shape, r.shape, np.shape(flops_per_accelerator), np.shape(mfu))
     a, d, r = (np.broadcast_to(x, shape).ravel() for x in (a, d, r))
     pairs, which = np.unique(np.stack([d, r], -1), axis=0, return_inverse=True)
-    n_star = best_job_size(pairs[:, 0], pairs[:, 1], rate_per_accelerator_hour)[which.ravel()]
+    n_star = _best_job_sizes(pairs, rate_per_accelerator_hour)[which.ravel()]
     with np.errstate(divide="ignore", invalid="ignore"):
         i = np.searchsorted(_SHARES, n_star / a)
     cand = np.clip(i[:, None] + np.arange(-2, 2), 0, len(_SHARES) - 1)  # grid points on either side of n*

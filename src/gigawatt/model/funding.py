@@ -49,6 +49,10 @@ def shift_months(series: np.ndarray, delay_months) -> np.ndarray:
     T = series.shape[-1]
     if d.ndim < series.ndim:  # one delay per row: align it with the rows, not the months
         d = d.reshape(d.shape + (1,) * (series.ndim - d.ndim))
+    if d.size > 1 and series.size == T:  # one series, a delay per row: shift it once per distinct delay
+        delays, which = np.unique(d, return_inverse=True)
+        shifted = np.stack([shift_months(series.reshape(T), k) for k in delays])
+        return shifted[which.reshape(d.shape[:-1])].reshape((*d.shape[:-1], T))
     src = np.arange(T) - np.clip(d, 0, None)
     src = np.broadcast_to(src, np.broadcast_shapes(src.shape, series.shape))
     full = np.broadcast_to(series, src.shape)
