@@ -46,7 +46,7 @@ MAX_PHASES = 1_000  # phases in all sites of one scenario: 1,000 phases over 600
 MAX_PLEDGES = 1_000  # pledges of all partners (1,000 over 600 months: ~4 s here)
 MAX_SUPPLY_CAPS = 20  # supply caps (each is checked against every phase every month: 50 caps added ~3 s here)
 
-# --- work a command may start (gigawatt.cli.core, montecarlo, sensitivity) ------------------------------------------
+# --- work a command may start (gigawatt.cli.risk, engine.work, engine.sensitivity) ----------------------------------
 RISK_MAX_TRIALS = 10_000_000  # risk --trials: 10^7 took 310 s and 677 MiB here (README); lifted by --force-large
 SENSITIVITY_MAX_RUNS = 4_000_000  # model runs of one sensitivity (Sobol N*(D+2), Morris N*(D+1)); --force-large
 WORK_MAX_SECONDS = 1_800  # estimated wall time of one risk or sensitivity run (30 min); lifted by --force-large

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import mmap
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -15,8 +16,9 @@ from numba import njit
 
 
 @njit(cache=True, nogil=True)
-def _sketch_add(counts, mins, maxs, v, nb, lo, inv_lg, smallest, first_cell, stop_cell):
-    """Add rows of ``v`` (n, cells) to the buckets of cells ``first_cell .. stop_cell - 1``."""
+def _sketch_add(counts, mins, maxs, used, v, nb, lo, inv_lg, smallest, first_cell, stop_cell):
+    """Add rows of ``v`` (n, cells) to the buckets of cells ``first_cell .. stop_cell - 1``; ``used`` (cells, 2)
+    keeps each cell's lowest and highest bucket in use."""
     n = v.shape[0]
     for i in range(n):
         for c in range(first_cell, stop_cell):
@@ -25,6 +27,8 @@ def _sketch_add(counts, mins, maxs, v, nb, lo, inv_lg, smallest, first_cell, sto
             if x >= smallest:
                 b = int(math.ceil(math.log(x) * inv_lg)) - lo + 1
                 b = min(max(b, 1), nb - 1)
+            used[c, 0] = min(used[c, 0], b)
+            used[c, 1] = max(used[c, 1], b)
             j = c * nb + b
             if counts[j] == 0:  # an empty bucket's min and max mean nothing (left at 0: never touched, never paged)
                 mins[j] = x
@@ -36,22 +40,33 @@ def _sketch_add(counts, mins, maxs, v, nb, lo, inv_lg, smallest, first_cell, sto
 
 
 @njit(cache=True, nogil=True)
-def _sketch_quantiles(counts, mins, maxs, nb, qs, out):
-    """out[k, c]: the mid-range of the bucket of cell c holding rank floor(q_k * (n - 1))."""
+def _sketch_quantiles(counts, mins, maxs, used, nb, qs, out):
+    """out[k, c]: the mid-range of the bucket of cell c holding rank floor(q_k * (n - 1)) (only the buckets in
+    use are read)."""
     cells = out.shape[1]
     for c in range(cells):
         base = c * nb
         n = 0
-        for b in range(nb):
+        for b in range(used[c, 0], used[c, 1] + 1):
             n += counts[base + b]
         for k in range(qs.shape[0]):
             rank = math.floor(qs[k] * (n - 1))
             seen = 0
-            for b in range(nb):
+            for b in range(used[c, 0], used[c, 1] + 1):
                 seen += counts[base + b]
                 if seen > rank:
                     out[k, c] = 0.5 * (mins[base + b] + maxs[base + b])
                     break
+
+
+def _lazy_zeros(n: int, dtype) -> np.ndarray:
+    """``n`` zeros whose memory the operating system maps only where they are written. numpy asks for transparent
+    huge pages on large arrays, which would map a sparse array whole (2 MiB at a touch); an anonymous mapping
+    without them keeps a sketch's memory to the buckets its values reach."""
+    buf = mmap.mmap(-1, max(1, n * np.dtype(dtype).itemsize))
+    if hasattr(mmap, "MADV_NOHUGEPAGE"):
+        buf.madvise(mmap.MADV_NOHUGEPAGE)
+    return np.frombuffer(buf, dtype=dtype, count=n)
 
 
 @functools.cache
@@ -71,37 +86,38 @@ class Sketch:
         self.cells = cells
         # zeros, not inf: the operating system maps a page only when a bucket on it is first used, so the memory
         # taken is that of the buckets the values reach (a few decades per cell), not of all 36 decades
-        self.counts = np.zeros(cells * self.nb, dtype=np.int64)
-        self.mins = np.zeros(cells * self.nb)
-        self.maxs = np.zeros(cells * self.nb)
+        self.counts = _lazy_zeros(cells * self.nb, np.int64)
+        self.mins = _lazy_zeros(cells * self.nb, np.float64)
+        self.maxs = _lazy_zeros(cells * self.nb, np.float64)
+        self.used = np.tile(np.array([self.nb, -1], dtype=np.int64), (cells, 1))  # lowest, highest bucket in use
 
     def add(self, values: np.ndarray) -> None:
         """Add a (n, cells) array of values (negatives count as zero); cells are split over the cores."""
         v = np.ascontiguousarray(values, dtype=float).reshape(-1, self.cells)
         smallest = math.exp((self.lo - 1) * self.lg)
-        args = (self.counts, self.mins, self.maxs, v, self.nb, self.lo, 1.0 / self.lg, smallest)
+        args = (self.counts, self.mins, self.maxs, self.used, v, self.nb, self.lo, 1.0 / self.lg, smallest)
         parts = np.linspace(0, self.cells, _pool()._max_workers + 1).astype(int)
         jobs = [_pool().submit(_sketch_add, *args, int(a), int(b)) for a, b in itertools.pairwise(parts)]
         for job in jobs:
             job.result()
 
     def __getstate__(self):
-        used = np.flatnonzero(self.counts)  # ship only the buckets in use
+        buckets = np.flatnonzero(self.counts)  # ship only the buckets in use
         return {
             **{k: v for k, v in self.__dict__.items() if k not in ("counts", "mins", "maxs")},
-            "used": used,
-            "c": self.counts[used],
-            "lo_v": self.mins[used],
-            "hi_v": self.maxs[used],
+            "buckets": buckets,
+            "c": self.counts[buckets],
+            "lo_v": self.mins[buckets],
+            "hi_v": self.maxs[buckets],
         }
 
     def __setstate__(self, state):
-        used, c, lo_v, hi_v = (state.pop(k) for k in ("used", "c", "lo_v", "hi_v"))
+        buckets, c, lo_v, hi_v = (state.pop(k) for k in ("buckets", "c", "lo_v", "hi_v"))
         self.__dict__.update(state)
-        self.counts = np.zeros(self.cells * self.nb, dtype=np.int64)
-        self.mins = np.zeros(self.cells * self.nb)
-        self.maxs = np.zeros(self.cells * self.nb)
-        self.counts[used], self.mins[used], self.maxs[used] = c, lo_v, hi_v
+        self.counts = _lazy_zeros(self.cells * self.nb, np.int64)
+        self.mins = _lazy_zeros(self.cells * self.nb, np.float64)
+        self.maxs = _lazy_zeros(self.cells * self.nb, np.float64)
+        self.counts[buckets], self.mins[buckets], self.maxs[buckets] = c, lo_v, hi_v
 
     def merge(self, other: Sketch) -> None:
         used = np.flatnonzero(other.counts)
@@ -109,6 +125,8 @@ class Sketch:
         self.mins[used] = np.where(mine, np.minimum(self.mins[used], other.mins[used]), other.mins[used])
         self.maxs[used] = np.where(mine, np.maximum(self.maxs[used], other.maxs[used]), other.maxs[used])
         self.counts[used] += other.counts[used]
+        self.used[:, 0] = np.minimum(self.used[:, 0], other.used[:, 0])
+        self.used[:, 1] = np.maximum(self.used[:, 1], other.used[:, 1])
 
     def quantiles(self, qs) -> np.ndarray:
         """(len(qs), cells) values: the bucket holding rank q * (n - 1), as the mid-range of the values in it.
@@ -117,5 +135,5 @@ class Sketch:
         a bucket holding one distinct value (common: MW online takes few values) returns it exactly.
         """
         out = np.zeros((len(qs), self.cells))
-        _sketch_quantiles(self.counts, self.mins, self.maxs, self.nb, np.asarray(qs, dtype=float), out)
+        _sketch_quantiles(self.counts, self.mins, self.maxs, self.used, self.nb, np.asarray(qs, dtype=float), out)
         return out
