@@ -269,3 +269,28 @@ def test_it_power_and_other_opex_through_refreshes(engine):
     np.testing.assert_allclose(ts["it_mw_installed"][3:], it_mw, rtol=1e-12)  # a few sums of equal terms
     # other opex: $1.2M per MW of IT a year, a twelfth each month: 79.999875 x $100,000 = $7,999,987.50
     np.testing.assert_allclose(ts["opex_usd"][3:] - ts["energy_cost_usd"][3:], 7_999_987.5, rtol=1e-9)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_hall_that_holds_one_accelerator_orders_it_once(engine):
+    # 0.0016 MW at PUE 1.25 feeds 1.28 kW of IT: floor(1.28 / 1.275) = one H100, ordered in month 2 (online in
+    # month 3, lead time 1) and never again; its $50,000 is spent once and the fill's reserve is used up
+    ts = run(engine, "sites[0].phases[0].power_mw=0.0016")
+    np.testing.assert_array_equal(ts["accelerators"][:4], [0, 0, 0, 1])
+    assert ts["accelerators"][-1] == 1
+    assert ts["capex_it_usd"][-1] == 50_000.0
+    assert ts["committed_usd"][-1] == 0.0
+
+
+def test_trials_after_the_first_start_from_a_clean_state():
+    # the compiled loop reuses one state per thread: trial 1 (a 100 MW hall) must not see trial 0's (400 MW)
+    # orders, installs or money; each equals the same scenario run alone
+    s = scenario("operations.lifetime_months=6")
+    inp = compile_inputs(s, {"sites[0].phases[0].power_mw": [400.0, 100.0, 400.0]}, trials=3)
+    both = trials.run(inp, compiled=True)
+    for i, mw in enumerate((400.0, 100.0, 400.0)):
+        alone = trials.run(
+            compile_inputs(scenario(f"sites[0].phases[0].power_mw={mw}", "operations.lifetime_months=6"))
+        )
+        np.testing.assert_array_equal(both["series"][i], alone["series"][0])
+        np.testing.assert_array_equal(both["by_type"][i], alone["by_type"][0])

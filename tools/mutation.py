@@ -51,10 +51,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # simulations of test_ops.py that take over 4 s each. The compiled path (engine/compiled.py) runs the same source
 # as the interpreted one (engine/loop.py and the model's step functions; with NUMBA_DISABLE_JIT=1 not even
 # compiled), so the tests comparing the two (test_risk.py::test_compiled_*) cannot kill a mutant of the model and
-# are left out: there is no separate kernel to mutate any more
+# are left out: there is no separate kernel to mutate any more (test_oracles_engine.py still runs a batch of trials
+# through one reused state, which a mutant of the batch path, trial_of or reset_state, can break)
 ENGINE_TESTS = [
     "tests/test_engine_stories.py",
     "tests/test_model_functions.py",
+    "tests/test_oracles_engine.py",  # hand-worked stories on both paths, and many trials through one reused state
+    "tests/test_oracles_model.py",
     "tests/test_reference.py",
     "tests/test_scenarios.py",
 ]
