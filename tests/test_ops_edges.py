@@ -363,3 +363,28 @@ def test_hostile_cli_cases_answer(capsys):
     assert main([*args, "--json"]) == 0  # 24,000 h of waiting in a 24 h window
     d = json.loads(capsys.readouterr()[0])
     assert d["simulated"]["waiting_for_servers_hours"]["p90"] <= 24.0
+
+
+def test_the_ops_kernels_cache_is_dropped_when_a_step_they_compile_changes(tmp_path):
+    # numba checks only the kernel's own file; the stamp covers the files of the steps it compiles as well
+    from gigawatt.engine import numba_cache
+
+    class Cache:
+        _cache_path = str(tmp_path)
+
+    class Dispatcher:
+        _cache = Cache()
+
+    step = tmp_path / "step.py"
+    step.write_text("x = 1\n")
+    (tmp_path / "operations._simulate-1.py311.nbi").write_text("index")
+    (tmp_path / "operations._simulate-1.py311.1.nbc").write_text("code")
+    (tmp_path / "other.f-1.py311.nbi").write_text("someone else's")
+    assert numba_cache.forget_if_changed("operations", [step], Dispatcher())  # no stamp yet: dropped
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gigawatt-operations.stamp", "other.f-1.py311.nbi", "step.py"]
+    (tmp_path / "operations._simulate-1.py311.nbi").write_text("index")
+    assert not numba_cache.forget_if_changed("operations", [step], Dispatcher())  # unchanged: kept
+    assert (tmp_path / "operations._simulate-1.py311.nbi").exists()
+    step.write_text("x = 2\n")
+    assert numba_cache.forget_if_changed("operations", [step], Dispatcher())  # a step changed: dropped
+    assert not (tmp_path / "operations._simulate-1.py311.nbi").exists()

@@ -104,18 +104,8 @@ def _build():
             for module in STEP_MODULES:
                 for name, fn in vars(module).items():
                     if inspect.isfunction(fn) and fn.__module__ == module.__name__ and name != "run_trials":
-                        big = module is loop and name in (
-                            "order_step",
-                            "refresh_step",
-                            "fill_step",
-                            "headroom_step",
-                            "record_step",
-                            "install_step",
-                            "money_step",
-                            "close_step",
-                            "build_step",
-                        )
-                        register_jitable(_nrt=False, inline="always" if big else "never")(fn)
+                        inline = "always" if module is loop and name in INLINE else "never"
+                        register_jitable(_nrt=False, inline=inline)(fn)
             dispatcher = numba.njit(cache=True, nogil=True, _nrt=False)(loop.run_trials)
             _forget_stale(dispatcher)
             _compiled = dispatcher

@@ -41,6 +41,7 @@ import numpy as np
 from numba import njit, prange
 
 from gigawatt.data.catalog import get_accelerator
+from gigawatt.engine import numba_cache
 from gigawatt.errors import GigawattError
 from gigawatt.limits import (
     OPS_CHUNK_TRIALS,
@@ -50,6 +51,7 @@ from gigawatt.limits import (
     OPS_MIN_MTTI_HOURS,
     OPS_QUANTILE_TRIALS,
 )
+from gigawatt.model import draws, repair
 from gigawatt.model.checkpointing import (  # noqa: F401  (re-exported: the closed forms live in the model core)
     LLAMA3_CAUSES,
     LLAMA3_DAYS,
@@ -1098,3 +1100,8 @@ def simulate_capacity(
 
     stream, names, _, _ = _run_streamed(run, trials, None, trials, OPS_CHUNK_TRIALS)
     return {"servers": capacity.servers(accelerators), **stream.summaries(names)}
+
+
+# numba checks only this file for changes to the kernels' cached machine code; they also compile the random steps of
+# model/draws.py and model/repair.py, so a change there drops the cache too (gigawatt.engine.numba_cache)
+numba_cache.forget_if_changed("operations", [__file__, draws.__file__, repair.__file__], _simulate)
