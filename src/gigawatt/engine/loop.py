@@ -90,7 +90,9 @@ SERIES = {
 ) = range(len(SERIES))
 
 # the running money totals of a trial, entries of ``State.ledger``
-CASH, DEBT, FACILITY, FACILITY_PROGRAMME, IT, INTEREST, GAP, DEBT_CAP = range(8)
+CASH, DEBT, FACILITY, FACILITY_PROGRAMME, IT, INTEREST, GAP, DEBT_CAP, COMMITTED_USD = range(9)
+# the phases' totals that change only with an event (a close, a start, a hall online, an install), ``State.totals``
+T_MW, T_IT_KW, T_ONLINE, T_STARTED, T_CLOSED, T_IT_MW_INSTALLED, T_DRAW_MW, T_EMISSIONS_T_PER_H = range(8)
 
 
 class Plan(NamedTuple):
@@ -141,7 +143,8 @@ class Plan(NamedTuple):
 class State(NamedTuple):
     """A trial's state between months (arrays updated in place by the steps)."""
 
-    ledger: np.ndarray  # (8,) money totals: CASH, DEBT, FACILITY, FACILITY_PROGRAMME, IT, INTEREST, GAP, DEBT_CAP
+    ledger: np.ndarray  # (9,) money totals: CASH, DEBT, FACILITY, FACILITY_PROGRAMME, IT, INTEREST, GAP, DEBT_CAP,
+    # COMMITTED_USD (the reserves' sum, recounted when a reserve changes)
     closed: np.ndarray  # (P,) reached financial close (bool)
     close_month: np.ndarray  # (P,) month of close (-1: not yet)
     start_month: np.ndarray  # (P,) construction start (-1: not yet)
@@ -157,6 +160,7 @@ class State(NamedTuple):
     refreshes: np.ndarray  # (T, P) refresh accelerators ordered in month t
     ordered: np.ndarray  # (T,) some accelerators were ordered in month t (bool): nothing to install from it if not
     changed: np.ndarray  # (1,) accelerators were installed or retired this month (bool)
+    totals: np.ndarray  # (8,) the phases' totals of the last month with an event (T_MW ... T_EMISSIONS_T_PER_H)
     want: np.ndarray  # (P,) scratch: accelerators wanted this month
     headroom: np.ndarray  # (P,) scratch: IT power free for orders this month [kW]
     inside: np.ndarray  # (P,) scratch: orders a supply cap covers (bool)
@@ -168,7 +172,7 @@ def new_state(batch: Plan) -> State:
     trial starts with :func:`reset_state`."""
     P, K, C, T = batch.power_mw.shape[1], batch.it_kw.shape[1], batch.cap_per_year.shape[1], batch.hours.shape[1]
     return State(
-        ledger=np.zeros(8),
+        ledger=np.zeros(9),
         closed=np.zeros(P, np.bool_),
         close_month=np.zeros(P, np.int64),
         start_month=np.zeros(P, np.int64),
@@ -184,6 +188,7 @@ def new_state(batch: Plan) -> State:
         refreshes=np.zeros((T, P)),
         ordered=np.zeros(T, np.bool_),  # written every month before it is read
         changed=np.zeros(1, np.bool_),
+        totals=np.zeros(8),
         want=np.zeros(P),
         headroom=np.zeros(P),
         inside=np.zeros(P, np.bool_),
@@ -194,6 +199,7 @@ def reset_state(plan: Plan, st: State):
     """A trial's state before its first month: no money, nothing closed, built or installed; an externally
     financed phase starts on plan (and is online when built and powered)."""
     st.ledger[:] = 0.0
+    st.totals[:] = 0.0
     st.installed[:] = 0.0
     st.cap_used[:] = 0.0
     for p in range(plan.power_mw.shape[0]):
@@ -216,11 +222,15 @@ def total(values):
     return s
 
 
+def recount_committed(st: State):
+    """Money committed at close and not yet spent [USD]: the sum of the reserves (after one changes)."""
+    st.ledger[COMMITTED_USD] = total(st.reserved_facility) + total(st.reserved_it)
+
+
 def uncommitted(st: State):
     """Money free for new commitments now [USD] (:func:`gigawatt.model.funding.uncommitted_usd`)."""
     led = st.ledger
-    committed = total(st.reserved_facility) + total(st.reserved_it)
-    return funding.uncommitted_usd(led[CASH], led[DEBT], led[DEBT_CAP], committed)
+    return funding.uncommitted_usd(led[CASH], led[DEBT], led[DEBT_CAP], led[COMMITTED_USD])
 
 
 def spend(st: State, amount_usd):
@@ -247,6 +257,7 @@ def close_step(t, plan: Plan, st: State):
     if total(st.closed) == P:
         return
     st.ledger[GAP] += funding.close_in_queue(t, plan.queue, plan.planned, plan.close_cost, st.closed, uncommitted(st))
+    closing = False
     for p in range(P):
         if st.closed[p] and st.close_month[p] < 0:  # closed this month
             st.close_month[p] = t
@@ -255,6 +266,9 @@ def close_step(t, plan: Plan, st: State):
                 st.online_month[p] = construction.online_month(t, plan.build[p], plan.power_at[p])
             st.reserved_facility[p] += plan.capex_programme[p]
             st.reserved_it[p] += plan.fill_count[p] * plan.price[plan.fill_type[p]]
+            closing = True
+    if closing:
+        recount_committed(st)
 
 
 def build_step(t, plan: Plan, st: State):
@@ -263,15 +277,22 @@ def build_step(t, plan: Plan, st: State):
         t, st.start_month, plan.spend, plan.capex_programme, plan.capex_facility, plan.external, st.reserved_facility
     )
     spend(st, programme)
+    if programme > 0.0:
+        recount_committed(st)
     st.ledger[FACILITY_PROGRAMME] += programme
     st.ledger[FACILITY] += programme + outside
 
 
 def ordering(t, plan: Plan, st: State):
-    """Whether any order can happen: some closed hall still fills, or is old enough to refresh."""
-    life = plan.life[0]
+    """Whether any order can happen: some closed hall online by the time orders arrive still fills, or some closed
+    hall is old enough to refresh (then cohorts may also retire from the headroom this month)."""
+    lead, life = plan.lead[0], plan.life[0]
     for p in range(plan.power_mw.shape[0]):
-        if st.closed[p] and (st.filled[p] < plan.fill_count[p] or t >= st.close_month[p] + life):
+        if not st.closed[p]:
+            continue
+        if st.filled[p] < plan.fill_count[p] and st.online_month[p] <= t + lead:
+            return True
+        if t >= st.close_month[p] + life:
             return True
     return False
 
@@ -320,6 +341,8 @@ def fill_step(t, plan: Plan, st: State):
         st.it_kw_due[p] += st.want[p] * kw
         st.headroom[p] -= st.want[p] * kw
     spend(st, paid)
+    if paid > 0.0:
+        recount_committed(st)
     st.ledger[IT] += paid
 
 
@@ -394,25 +417,43 @@ def install_step(t, plan: Plan, st: State):
         st.installed[k] = max(st.installed[k], 0.0)
 
 
-def record_step(t, plan: Plan, st: State, out, by_type):
-    """Step 7: the month's series (``out[t]``, in SERIES order) and accelerators by type (``by_type[t]``)."""
-    led = st.ledger
-    mw = it_mw = it_installed_mw = energy_mwh = emissions = 0.0
-    closed = started = online = 0.0
+def event(t, st: State):
+    """Whether a phase closed, started or came online this month (its totals change)."""
+    for p in range(st.start_month.shape[0]):
+        if st.close_month[p] == t or st.start_month[p] == t or st.online_month[p] == t:
+            return True
+    return False
+
+
+def phase_totals(t, plan: Plan, st: State):
+    """The phases' totals in month ``t``: power and halls online, phases started and closed, IT power installed,
+    and the facility's draw and emissions per hour (energy and emissions are these times the month's hours)."""
+    tot = st.totals
+    tot[:] = 0.0
     for p in range(plan.power_mw.shape[0]):
-        s = st.start_month[p]
         if st.online_month[p] <= t:
-            mw += plan.power_mw[p]
-            it_mw += plan.it_capacity_kw[p]
-            online += 1.0
-        started += 1.0 if 0 <= s <= t else 0.0
-        closed += 1.0 if st.closed[p] else 0.0
+            tot[T_MW] += plan.power_mw[p]
+            tot[T_IT_KW] += plan.it_capacity_kw[p]
+            tot[T_ONLINE] += 1.0
+        tot[T_STARTED] += 1.0 if 0 <= st.start_month[p] <= t else 0.0
+        tot[T_CLOSED] += 1.0 if st.closed[p] else 0.0
         if st.installed_kw[p] > 0.0:  # (0 MW installed: no energy, no emissions)
             installed_mw = st.installed_kw[p] / 1000.0
-            e = energy.energy_mwh(installed_mw, plan.utilization[0], plan.pue[p], plan.hours[t])
-            it_installed_mw += installed_mw
-            energy_mwh += e
-            emissions += energy.emissions_t(e, plan.carbon[p])
+            draw_mw = energy.energy_mwh(installed_mw, plan.utilization[0], plan.pue[p], 1.0)  # MWh in one hour
+            tot[T_IT_MW_INSTALLED] += installed_mw
+            tot[T_DRAW_MW] += draw_mw
+            tot[T_EMISSIONS_T_PER_H] += energy.emissions_t(draw_mw, plan.carbon[p])
+
+
+def record_step(t, plan: Plan, st: State, out, by_type):
+    """Step 7: the month's series (``out[t]``, in SERIES order) and accelerators by type (``by_type[t]``)."""
+    led, tot = st.ledger, st.totals
+    if t == 0 or st.changed[0] or event(t, st):
+        phase_totals(t, plan, st)
+    energy_mwh = tot[T_DRAW_MW] * plan.hours[t]
+    emissions = tot[T_EMISSIONS_T_PER_H] * plan.hours[t]
+    mw, it_mw, it_installed_mw = tot[T_MW], tot[T_IT_KW], tot[T_IT_MW_INSTALLED]
+    online, started, closed = tot[T_ONLINE], tot[T_STARTED], tot[T_CLOSED]
     if t == 0 or st.changed[0]:
         flops = count = 0.0
         for k in range(st.installed.shape[0]):
@@ -435,7 +476,7 @@ def record_step(t, plan: Plan, st: State, out, by_type):
     out[t, DEBT_OUT] = led[DEBT]
     out[t, DEBT_CAPACITY] = led[DEBT_CAP]
     out[t, CASH_OUT] = led[CASH]
-    out[t, COMMITTED] = total(st.reserved_facility) + total(st.reserved_it)
+    out[t, COMMITTED] = led[COMMITTED_USD]
     out[t, CAPEX_FACILITY] = led[FACILITY]
     out[t, CAPEX_FACILITY_PROGRAMME] = led[FACILITY_PROGRAMME]
     out[t, CAPEX_IT] = led[IT]
