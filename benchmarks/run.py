@@ -225,8 +225,9 @@ def _engine_rates(trials: int) -> dict:
     out = np.empty((N, T, len(SERIES)))
     by_type = np.empty((N, T, K))
     start_month = np.empty((N, P), np.int64)
+    summary = np.empty((N, len(loop.SUMMARY)))
     fn = compiled._build()
-    compiled.run_trials(batch, out, by_type, start_month, workers=0)  # compile or load, and warm up
+    compiled.run_trials(batch, out, by_type, start_month, summary, workers=0)  # compile or load, and warm up
 
     def best(run) -> float:
         times = []
@@ -237,8 +238,8 @@ def _engine_rates(trials: int) -> dict:
         return min(times)
 
     work = N * P * T
-    one = best(lambda: fn(batch, loop.new_state(batch), out, by_type, start_month, 0, N))
-    every = best(lambda: compiled.run_trials(batch, out, by_type, start_month, workers=0))
+    one = best(lambda: fn(batch, loop.new_state(batch), out, by_type, start_month, summary, 0, N))
+    every = best(lambda: compiled.run_trials(batch, out, by_type, start_month, summary, workers=0))
     return {
         "engine_trials": N,
         "engine_phases": P,

@@ -94,3 +94,19 @@ def test_largest_run_equals_a_search_of_the_whole_grid():
         got = checkpointing.largest_run(*args, share, rate_per_accelerator_hour=rate)
         np.testing.assert_array_equal(got[0], want[0])
         np.testing.assert_array_equal(got[1], want[1])
+
+
+def test_shifting_one_series_by_a_delay_per_row_equals_shifting_each_row():
+    # the fast path (one shift per distinct delay) against the definition, row by row: month t of row n holds
+    # month t - d_n of the series, 0 before d_n; negative delays count as 0, delays past the horizon leave nothing
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        T, N = int(rng.integers(1, 30)), int(rng.integers(2, 40))
+        series = np.cumsum(rng.random(T))
+        delays = rng.integers(-3, 40, size=N)
+        got = funding.shift_months(series[None, :], delays.astype(float)[:, None])
+        want = np.zeros((N, T))
+        for n, d in enumerate(np.maximum(delays, 0)):
+            for t in range(d, T):
+                want[n, t] = series[t - d]
+        np.testing.assert_array_equal(got, want)

@@ -130,7 +130,7 @@ def threads() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def submit(batch: Plan, out: np.ndarray, by_type: np.ndarray, start_month: np.ndarray, workers: int = 0) -> list:
+def submit(batch: Plan, out, by_type, start_month, summary, workers: int = 0) -> list:
     """Start every trial of ``batch`` with the compiled loop on ``workers`` threads (0: :func:`threads`) and return
     at once with their futures; the outputs are complete when every future is. The first call in a process compiles
     the loop (or loads it from the cache) on the first trial before it returns."""
@@ -141,24 +141,24 @@ def submit(batch: Plan, out: np.ndarray, by_type: np.ndarray, start_month: np.nd
     # no signatures yet: this call compiles or loads the loop (and, with NUMBA_DISABLE_JIT, fn is plain Python)
     if needs_compiling() or not getattr(fn, "signatures", True):
         t0 = time.perf_counter()
-        fn(batch, loop.new_state(batch), out, by_type, start_month, 0, min(N, 1))
+        fn(batch, loop.new_state(batch), out, by_type, start_month, summary, 0, min(N, 1))
         compile_seconds = time.perf_counter() - t0
         _write_stamp()
         first = min(N, 1)
     workers = min(workers or threads(), max(1, (N - first) // 64))
     bounds = np.linspace(first, N, workers + 1).astype(int)
     return [
-        _pool().submit(fn, batch, loop.new_state(batch), out, by_type, start_month, int(a), int(b))
+        _pool().submit(fn, batch, loop.new_state(batch), out, by_type, start_month, summary, int(a), int(b))
         for a, b in itertools.pairwise(bounds)
     ]
 
 
-def run_trials(batch: Plan, out: np.ndarray, by_type: np.ndarray, start_month: np.ndarray, workers: int = 0):
+def run_trials(batch: Plan, out, by_type, start_month, summary, workers: int = 0):
     """Every trial of ``batch`` with the compiled loop, split over ``workers`` threads (0: :func:`threads`).
 
     Same arguments and numbers as :func:`gigawatt.engine.loop.run_trials` over all trials.
     """
-    for job in submit(batch, out, by_type, start_month, workers):
+    for job in submit(batch, out, by_type, start_month, summary, workers):
         job.result()
 
 

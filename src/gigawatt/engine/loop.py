@@ -89,6 +89,17 @@ SERIES = {
     OPEX,
 ) = range(len(SERIES))
 
+# what the run sums up over its months, one row per trial: name -> (unit, description)
+SUMMARY = {
+    "energy_mwh_total": ("MWh", "facility energy over the horizon"),
+    "energy_cost_usd_total": ("USD", "energy cost over the horizon"),
+    "emissions_t_total": ("t CO2", "emissions over the horizon"),
+    "opex_usd_total": ("USD", "operating cost over the horizon"),
+    "funding_gap_max_usd": ("USD", "largest monthly funding gap"),
+    "first_gw_month_index": ("month", "first month with a gigawatt of facility power online (-1: never)"),
+}
+GW_MW = 1000.0 - 1e-6  # a gigawatt online, allowing for rounding in sums of phases' power
+
 # the running money totals of a trial, entries of ``State.ledger``
 CASH, DEBT, FACILITY, FACILITY_PROGRAMME, IT, INTEREST, GAP, DEBT_CAP, COMMITTED_USD = range(9)
 # the phases' totals that change only with an event (a close, a start, a hall online, an install), ``State.totals``
@@ -492,10 +503,26 @@ def record_step(t, plan: Plan, st: State, out, by_type):
     out[t, OPEX] = cost + energy.other_opex_usd(it_installed_mw, plan.other_opex[0])
 
 
-def run_trial(plan: Plan, st: State, out, by_type, start_month):
+def summarize(out, summary):
+    """A trial's totals over its months (``summary``, in SUMMARY order) from its series ``out`` (T, S): sums
+    month by month, the largest gap, the first month with a gigawatt online."""
+    summary[:] = 0.0
+    summary[5] = -1.0
+    for t in range(out.shape[0]):
+        summary[0] += out[t, ENERGY]
+        summary[1] += out[t, ENERGY_COST]
+        summary[2] += out[t, EMISSIONS]
+        summary[3] += out[t, OPEX]
+        summary[4] = out[t, FUNDING_GAP] if t == 0 else max(summary[4], out[t, FUNDING_GAP])
+        if summary[5] < 0 and out[t, MW_ONLINE] >= GW_MW:
+            summary[5] = t
+
+
+def run_trial(plan: Plan, st: State, out, by_type, start_month, summary):
     """Step one trial through every month, in the state ``st`` (:func:`new_state`): ``out`` (T, S) series,
     ``by_type`` (T, K) accelerators installed by type, ``start_month`` (P,) the month each phase started (-1:
-    never; an external phase counts as started only once its accelerators are funded)."""
+    never; an external phase counts as started only once its accelerators are funded), ``summary`` its totals
+    (:func:`summarize`)."""
     reset_state(plan, st)
     for t in range(plan.hours.shape[0]):
         money_step(t, plan, st)
@@ -507,6 +534,7 @@ def run_trial(plan: Plan, st: State, out, by_type, start_month):
     for p in range(plan.power_mw.shape[0]):
         funded = not plan.external[p] or st.close_month[p] >= 0
         start_month[p] = st.start_month[p] if funded else -1
+    summarize(out, summary)
 
 
 def trial_of(batch: Plan, n) -> Plan:
@@ -528,8 +556,8 @@ def trial_of(batch: Plan, n) -> Plan:
     )  # fmt: skip
 
 
-def run_trials(batch: Plan, st: State, out, by_type, start_month, first, stop):
+def run_trials(batch: Plan, st: State, out, by_type, start_month, summary, first, stop):
     """Trials ``first`` to ``stop - 1`` of a batch, one after another in the state ``st`` (:func:`new_state`):
-    ``out`` (N, T, S), ``by_type`` (N, T, K), ``start_month`` (N, P)."""
+    ``out`` (N, T, S), ``by_type`` (N, T, K), ``start_month`` (N, P), ``summary`` (N, len(SUMMARY))."""
     for n in range(first, stop):
-        run_trial(trial_of(batch, n), st, out[n], by_type[n], start_month[n])
+        run_trial(trial_of(batch, n), st, out[n], by_type[n], start_month[n], summary[n])

@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable
 
 import numpy as np
+from numba import njit
 
 from gigawatt import limits
 from gigawatt.data.scenario import Scenario
@@ -113,12 +114,6 @@ def simulate_trials(scenario: Scenario, values: dict, n: int, buffers: dict | No
     return m, out["series"], inp
 
 
-def _derived(series: np.ndarray) -> dict[str, np.ndarray]:
-    d = {name: series[:, :, i] for i, name in enumerate(SERIES)}
-    d["capex_usd"] = d["capex_facility_usd"] + d["capex_it_usd"]
-    return d
-
-
 @dataclasses.dataclass
 class _Layout:
     """Where each aggregated quantity sits in a trial's row of the aggregation table."""
@@ -150,25 +145,47 @@ class _Layout:
 
     def table(self, m: dict, series: np.ndarray) -> np.ndarray:
         """(n, cells): each trial's metrics, fan series, yearly stocks (at each year's last month) and yearly flows
-        (summed over each year's months)."""
-        d = _derived(series)
-        n, T, Y = series.shape[0], self.T, len(self.years)
-        out = np.empty((n, self.cells))
-        col = 0
-        for k in self.metric_names:
+        (summed over each year's months), from ``series`` (n, T, S) in one compiled pass over each trial's months."""
+        out = np.empty((series.shape[0], self.cells))
+        for col, k in enumerate(self.metric_names):
             out[:, col] = m[k]
-            col += 1
-        for name in FAN_SERIES:
-            out[:, col : col + T] = d[name]
-            col += T
-        for name in YEARLY_STOCKS:
-            out[:, col : col + Y] = d[name][:, self.year_end]
-            col += Y
-        year_start = np.concatenate([[0], np.asarray(self.year_end[:-1]) + 1])
-        for name in YEARLY_FLOWS:
-            out[:, col : col + Y] = np.add.reduceat(d[name], year_start, axis=1)
-            col += Y
+        ends = np.asarray(self.year_end, dtype=np.int64)
+        starts = np.concatenate([[0], ends[:-1] + 1]).astype(np.int64)
+        columns = (_columns(FAN_SERIES), _columns(YEARLY_STOCKS), _columns(YEARLY_FLOWS))
+        _series_columns(series, out, len(self.metric_names), *columns, starts, ends)
         return out
+
+
+def _columns(names) -> np.ndarray:
+    """(len(names), 2) series indices of each name: (i, -1) for a series, (i, j) for the sum of two (capex_usd)."""
+    pairs = {"capex_usd": (_IDX["capex_facility_usd"], _IDX["capex_it_usd"])}
+    return np.array([pairs[name] if name in pairs else (_IDX[name], -1) for name in names], dtype=np.int64)
+
+
+@njit(cache=True, nogil=True)
+def _series_columns(series, out, col0, fan, stocks, flows, starts, ends):
+    """Fill ``out[:, col0:]`` from ``series`` (n, T, S): the fan series month by month, the stocks at each year's
+    last month and the flows summed over each year's months (a column pair (i, j) is series i + series j)."""
+    for r in range(series.shape[0]):
+        col = col0
+        for f in range(fan.shape[0]):
+            i, j = fan[f, 0], fan[f, 1]
+            for t in range(series.shape[1]):
+                out[r, col] = series[r, t, i] + (series[r, t, j] if j >= 0 else 0.0)
+                col += 1
+        for f in range(stocks.shape[0]):
+            i, j = stocks[f, 0], stocks[f, 1]
+            for y in range(ends.shape[0]):
+                out[r, col] = series[r, ends[y], i] + (series[r, ends[y], j] if j >= 0 else 0.0)
+                col += 1
+        for f in range(flows.shape[0]):
+            i = flows[f, 0]
+            for y in range(ends.shape[0]):
+                s = 0.0
+                for t in range(starts[y], ends[y] + 1):
+                    s += series[r, t, i]
+                out[r, col] = s
+                col += 1
 
 
 class Accumulator:
@@ -192,7 +209,7 @@ class Accumulator:
 
     def add(self, blocks: range, sizes: list[int], m: dict, series: np.ndarray) -> None:
         table = self.layout.table(m, series)
-        self.sketch.add(table)
+        self.sketch.start_add(table)  # on the sketch's threads, while this thread goes on to the next chunk
         lo = 0
         for b, size in zip(blocks, sizes, strict=True):
             self.block_sums[b] = table[lo : lo + size].sum(0)

@@ -12,6 +12,7 @@ import numpy as np
 from gigawatt.data.scenario import Scenario
 from gigawatt.engine import trials
 from gigawatt.engine.inputs import SERIES, Inputs, compile_inputs
+from gigawatt.engine.loop import SUMMARY
 from gigawatt.units import add_months
 
 if TYPE_CHECKING:  # pandas is imported where a DataFrame is built, so `import gigawatt` stays light
@@ -186,8 +187,8 @@ def metrics_from_series(series: dict[str, np.ndarray], inp: Inputs) -> dict[str,
     from gigawatt.model.checkpointing import largest_run
 
     last = {k: v[:, -1] for k, v in series.items() if not k.startswith("_")}
-    gw = series["mw_online"] >= 1000.0 - 1e-6
-    first = np.where(gw.any(-1), gw.argmax(-1), -1)
+    total = {k: series["_summary"][:, i] for i, k in enumerate(SUMMARY)}  # summed by the loop, month by month
+    first = total["first_gw_month_index"].astype(np.int64)
     start_m = series["_start_month"]
     T = len(inp.months)
     delay = np.where(start_m >= 0, start_m - inp.planned_start, T - inp.planned_start).clip(0).sum(-1)
@@ -218,12 +219,12 @@ def metrics_from_series(series: dict[str, np.ndarray], inp: Inputs) -> dict[str,
         "debt_end_usd": last["debt_usd"],
         "interest_usd": last["interest_usd"],
         "cash_end_usd": last["cash_usd"],
-        "funding_gap_max_usd": series["funding_gap_usd"].max(-1),
+        "funding_gap_max_usd": total["funding_gap_max_usd"],
         "first_gw_month_index": first,
-        "energy_mwh_total": series["energy_mwh"].sum(-1),
-        "energy_cost_usd_total": series["energy_cost_usd"].sum(-1),
-        "emissions_t_total": series["emissions_t"].sum(-1),
-        "opex_usd_total": series["opex_usd"].sum(-1),
+        "energy_mwh_total": total["energy_mwh_total"],
+        "energy_cost_usd_total": total["energy_cost_usd_total"],
+        "emissions_t_total": total["emissions_t_total"],
+        "opex_usd_total": total["opex_usd_total"],
         "phases_online_end": last["phases_online"],
         "phase_delay_months_total": delay.astype(float),
     }

@@ -93,18 +93,30 @@ class Sketch:
 
     def add(self, values: np.ndarray) -> None:
         """Add a (n, cells) array of values (negatives count as zero); cells are split over the cores."""
+        self.start_add(values)
+        self.wait()
+
+    def start_add(self, values: np.ndarray) -> None:
+        """Start adding ``values`` on the sketch's threads and return at once (the caller keeps ``values`` unchanged
+        until :meth:`wait`); an add still running is waited for first. Every reader waits."""
+        self.wait()
         v = np.ascontiguousarray(values, dtype=float).reshape(-1, self.cells)
         smallest = math.exp((self.lo - 1) * self.lg)
         args = (self.counts, self.mins, self.maxs, self.used, v, self.nb, self.lo, 1.0 / self.lg, smallest)
         parts = np.linspace(0, self.cells, _pool()._max_workers + 1).astype(int)
-        jobs = [_pool().submit(_sketch_add, *args, int(a), int(b)) for a, b in itertools.pairwise(parts)]
-        for job in jobs:
+        self._pending = [_pool().submit(_sketch_add, *args, int(a), int(b)) for a, b in itertools.pairwise(parts)]
+
+    def wait(self) -> None:
+        """Wait for an add started by :meth:`start_add`."""
+        for job in getattr(self, "_pending", ()):
             job.result()
+        self._pending = []
 
     def __getstate__(self):
+        self.wait()
         buckets = np.flatnonzero(self.counts)  # ship only the buckets in use
         return {
-            **{k: v for k, v in self.__dict__.items() if k not in ("counts", "mins", "maxs")},
+            **{k: v for k, v in self.__dict__.items() if k not in ("counts", "mins", "maxs", "_pending")},
             "buckets": buckets,
             "c": self.counts[buckets],
             "lo_v": self.mins[buckets],
@@ -120,6 +132,8 @@ class Sketch:
         self.counts[buckets], self.mins[buckets], self.maxs[buckets] = c, lo_v, hi_v
 
     def merge(self, other: Sketch) -> None:
+        self.wait()
+        other.wait()
         used = np.flatnonzero(other.counts)
         mine = self.counts[used] > 0
         self.mins[used] = np.where(mine, np.minimum(self.mins[used], other.mins[used]), other.mins[used])
@@ -134,6 +148,7 @@ class Sketch:
         Every value in a bucket lies within a factor gamma of the others, so the error is at most alpha relative;
         a bucket holding one distinct value (common: MW online takes few values) returns it exactly.
         """
+        self.wait()
         out = np.zeros((len(qs), self.cells))
         _sketch_quantiles(self.counts, self.mins, self.maxs, self.used, self.nb, np.asarray(qs, dtype=float), out)
         return out

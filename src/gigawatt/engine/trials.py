@@ -22,14 +22,20 @@ def run(inp: Inputs, compiled: bool = False, buffers: dict | None = None) -> dic
             job.result()
     else:
         batch = inp.plan()
-        loop.run_trials(batch, loop.new_state(batch), out["series"], out["by_type"], out["start_month"], 0, inp.trials)
+        arrays = (out["series"], out["by_type"], out["start_month"], out["summary"])
+        loop.run_trials(batch, loop.new_state(batch), *arrays, 0, inp.trials)
     return out
 
 
 def outputs(inp: Inputs, buffers: dict | None = None) -> dict[str, np.ndarray]:
     """Arrays for the outputs of ``inp``'s trials (see :func:`run`), taken from ``buffers`` where they fit."""
     N, T, P, K = inp.trials, len(inp.months), inp.power_mw.shape[1], len(inp.types)
-    shapes = {"series": ((N, T, len(SERIES)), float), "by_type": ((N, T, K), float), "start_month": ((N, P), np.int64)}
+    shapes = {
+        "series": ((N, T, len(SERIES)), float),
+        "by_type": ((N, T, K), float),
+        "start_month": ((N, P), np.int64),
+        "summary": ((N, len(loop.SUMMARY)), float),
+    }
     out = {}
     for name, (shape, dtype) in shapes.items():
         held = None if buffers is None else buffers.get(name)
@@ -46,7 +52,7 @@ def start(inp: Inputs, out: dict[str, np.ndarray]) -> list:
     futures to wait for (so the caller can work on something else meanwhile)."""
     from gigawatt.engine.compiled import submit
 
-    return submit(inp.plan(), out["series"], out["by_type"], out["start_month"])
+    return submit(inp.plan(), out["series"], out["by_type"], out["start_month"], out["summary"])
 
 
 def series_dict(run_out: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -54,4 +60,5 @@ def series_dict(run_out: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     d = {name: run_out["series"][:, :, i] for i, name in enumerate(SERIES)}
     d["_start_month"] = run_out["start_month"]
     d["_by_type"] = run_out["by_type"]
+    d["_summary"] = run_out["summary"]
     return d

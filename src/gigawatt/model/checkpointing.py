@@ -328,7 +328,10 @@ def largest_run(
     r = np.asarray(restart_hours, dtype=float)
     shape = np.broadcast_shapes(a.shape, d.shape, r.shape, np.shape(flops_per_accelerator), np.shape(mfu))
     a, d, r = (np.broadcast_to(x, shape).ravel() for x in (a, d, r))
-    pairs, which = np.unique(np.stack([d, r], -1), axis=0, return_inverse=True)
+    if d.size and d.min() == d.max() and r.min() == r.max():  # one setting for every trial (the usual case)
+        pairs, which = np.array([[d[0], r[0]]]), np.zeros(len(d), dtype=np.int64)
+    else:
+        pairs, which = np.unique(np.stack([d, r], -1), axis=0, return_inverse=True)
     n_star = _best_job_sizes(pairs, rate_per_accelerator_hour)[which.ravel()]
     with np.errstate(divide="ignore", invalid="ignore"):
         i = np.searchsorted(_SHARES, n_star / a)

@@ -50,8 +50,10 @@ def shift_months(series: np.ndarray, delay_months) -> np.ndarray:
     if d.ndim < series.ndim:  # one delay per row: align it with the rows, not the months
         d = d.reshape(d.shape + (1,) * (series.ndim - d.ndim))
     if d.size > 1 and series.size == T:  # one series, a delay per row: shift it once per distinct delay
-        delays, which = np.unique(d, return_inverse=True)
-        shifted = np.stack([shift_months(series.reshape(T), k) for k in delays])
+        delays, which = np.unique(np.clip(d, 0, T), return_inverse=True)
+        shifted = np.zeros((len(delays), T))
+        for row, k in enumerate(delays):
+            shifted[row, k:] = series.reshape(T)[: T - k]
         return shifted[which.reshape(d.shape[:-1])].reshape((*d.shape[:-1], T))
     src = np.arange(T) - np.clip(d, 0, None)
     src = np.broadcast_to(src, np.broadcast_shapes(src.shape, series.shape))
