@@ -147,10 +147,13 @@ def submit(batch: Plan, out, by_type, start_month, summary, workers: int = 0) ->
         first = min(N, 1)
     workers = min(workers or threads(), max(1, (N - first) // 64))
     bounds = np.linspace(first, N, workers + 1).astype(int)
-    return [
-        _pool().submit(fn, batch, loop.new_state(batch), out, by_type, start_month, summary, int(a), int(b))
-        for a, b in itertools.pairwise(bounds)
-    ]
+    scratch = by_type.shape[0] == 1 < N  # counts by type not wanted: each thread writes its own scratch row
+    jobs = []
+    for w, (a, b) in enumerate(itertools.pairwise(bounds)):
+        counts = np.empty_like(by_type) if scratch and w else by_type
+        state = loop.new_state(batch)
+        jobs.append(_pool().submit(fn, batch, state, out, counts, start_month, summary, int(a), int(b)))
+    return jobs
 
 
 def run_trials(batch: Plan, out, by_type, start_month, summary, workers: int = 0):

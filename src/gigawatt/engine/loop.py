@@ -558,6 +558,7 @@ def trial_of(batch: Plan, n) -> Plan:
 
 def run_trials(batch: Plan, st: State, out, by_type, start_month, summary, first, stop):
     """Trials ``first`` to ``stop - 1`` of a batch, one after another in the state ``st`` (:func:`new_state`):
-    ``out`` (N, T, S), ``by_type`` (N, T, K), ``start_month`` (N, P), ``summary`` (N, len(SUMMARY))."""
+    ``out`` (N, T, S), ``by_type`` (N, T, K), or (1, T, K) scratch where the caller reads no counts by type,
+    ``start_month`` (N, P), ``summary`` (N, len(SUMMARY))."""
     for n in range(first, stop):
-        run_trial(trial_of(batch, n), st, out[n], by_type[n], start_month[n], summary[n])
+        run_trial(trial_of(batch, n), st, out[n], by_type[n % by_type.shape[0]], start_month[n], summary[n])

@@ -262,7 +262,7 @@ def run_blocks(
         chunk = range(b0, min(blocks.stop, b0 + per_chunk))
         values, n = _chunk_values(scenario, seed, chunk, trials)
         inp = compile_inputs(scenario, values, trials=n)
-        out = batch_runs.outputs(inp, buffers[i % 2])
+        out = batch_runs.outputs(inp, buffers[i % 2], by_type=False)  # risk reads no counts by type
         started = (chunk, inp, out, batch_runs.start(inp, out))
         if running is not None:
             _aggregate(acc, running, trials_total=trials, progress=progress)

@@ -20,13 +20,20 @@ def _sketch_add(counts, mins, maxs, used, v, nb, lo, inv_lg, smallest, first_cel
     """Add rows of ``v`` (n, cells) to the buckets of cells ``first_cell .. stop_cell - 1``; ``used`` (cells, 2)
     keeps each cell's lowest and highest bucket in use."""
     n = v.shape[0]
+    last_x = np.full(stop_cell - first_cell, np.nan)  # each cell's previous value and its bucket: values repeat
+    last_b = np.zeros(stop_cell - first_cell, np.int64)  # from trial to trial (0, a hall's MW), and a log is dear
     for i in range(n):
         for c in range(first_cell, stop_cell):
             x = v[i, c]
-            b = 0
-            if x >= smallest:
-                b = int(math.ceil(math.log(x) * inv_lg)) - lo + 1
-                b = min(max(b, 1), nb - 1)
+            if x == last_x[c - first_cell]:
+                b = last_b[c - first_cell]
+            else:
+                b = 0
+                if x >= smallest:
+                    b = int(math.ceil(math.log(x) * inv_lg)) - lo + 1
+                    b = min(max(b, 1), nb - 1)
+                last_x[c - first_cell] = x
+                last_b[c - first_cell] = b
             used[c, 0] = min(used[c, 0], b)
             used[c, 1] = max(used[c, 1], b)
             j = c * nb + b

@@ -27,12 +27,13 @@ def run(inp: Inputs, compiled: bool = False, buffers: dict | None = None) -> dic
     return out
 
 
-def outputs(inp: Inputs, buffers: dict | None = None) -> dict[str, np.ndarray]:
-    """Arrays for the outputs of ``inp``'s trials (see :func:`run`), taken from ``buffers`` where they fit."""
+def outputs(inp: Inputs, buffers: dict | None = None, by_type: bool = True) -> dict[str, np.ndarray]:
+    """Arrays for the outputs of ``inp``'s trials (see :func:`run`), taken from ``buffers`` where they fit;
+    ``by_type=False``: one scratch row of counts by type (the caller does not read them)."""
     N, T, P, K = inp.trials, len(inp.months), inp.power_mw.shape[1], len(inp.types)
     shapes = {
         "series": ((N, T, len(SERIES)), float),
-        "by_type": ((N, T, K), float),
+        "by_type": ((N if by_type else 1, T, K), float),
         "start_month": ((N, P), np.int64),
         "summary": ((N, len(loop.SUMMARY)), float),
     }
