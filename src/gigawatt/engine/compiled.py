@@ -20,20 +20,19 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import inspect
 import itertools
 import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
-from gigawatt.engine import loop
+from gigawatt.engine import loop, numba_cache
 from gigawatt.engine.loop import Plan
+from gigawatt.engine.work import threads
 from gigawatt.model import construction, energy, funding, procurement
 
 STEP_MODULES = (funding, construction, procurement, energy, loop)
@@ -53,12 +52,7 @@ compile_seconds: float | None = None  # how long the first call took in this pro
 def source_hash() -> str:
     """sha256 over the sources the compiled loop is made of (and how it is compiled: this file), and numba's
     version."""
-    h = hashlib.sha256(Path(__file__).read_bytes())
-    for module in STEP_MODULES:
-        h.update(Path(inspect.getfile(module)).read_bytes())
-    with contextlib.suppress(metadata.PackageNotFoundError):  # numba is a dependency; a source tree may lack it
-        h.update(metadata.version("numba").encode())
-    return h.hexdigest()
+    return numba_cache.sources_hash([__file__, *(inspect.getfile(module) for module in STEP_MODULES)])
 
 
 def _cache_dir() -> Path:
@@ -87,7 +81,7 @@ def _forget_stale(dispatcher) -> None:
     """Remove the loop's cached machine code when its sources changed since it was written."""
     if not needs_compiling():
         return
-    folder = Path(getattr(getattr(dispatcher, "_cache", None), "_cache_path", _cache_dir()))
+    folder = numba_cache.cache_folder(dispatcher) or _cache_dir()
     for f in folder.glob("loop.run_trials-*"):
         with contextlib.suppress(OSError):
             f.unlink()
@@ -112,38 +106,21 @@ def _build():
     return _compiled
 
 
-def _write_stamp() -> None:
-    try:
-        _stamp().parent.mkdir(parents=True, exist_ok=True)
-        tmp = _stamp().with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(source_hash())
-        os.replace(tmp, _stamp())
-    except OSError:  # a read-only installation: numba then caches elsewhere or not at all; nothing to record
-        pass
-
-
-def threads() -> int:
-    """Threads that run trials: the cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def submit(batch: Plan, out, by_type, start_month, summary, workers: int = 0) -> list:
-    """Start every trial of ``batch`` with the compiled loop on ``workers`` threads (0: :func:`threads`) and return
+    """Start every trial of ``batch`` with the compiled loop on ``workers`` threads (0: every core) and return
     at once with their futures; the outputs are complete when every future is. The first call in a process compiles
     the loop (or loads it from the cache) on the first trial before it returns."""
     global compile_seconds
     N = out.shape[0]
     first = 0
     fn = _build()
-    # no signatures yet: this call compiles or loads the loop (and, with NUMBA_DISABLE_JIT, fn is plain Python)
-    if needs_compiling() or not getattr(fn, "signatures", True):
+    # no signatures yet: this call compiles the loop or loads it from the cache (with NUMBA_DISABLE_JIT, fn is plain
+    # Python); then the stamp records that the cache holds this source's machine code
+    if not getattr(fn, "signatures", True):
         t0 = time.perf_counter()
         fn(batch, loop.new_state(batch), out, by_type, start_month, summary, 0, min(N, 1))
         compile_seconds = time.perf_counter() - t0
-        _write_stamp()
+        numba_cache.write_stamp(_stamp(), source_hash())
         first = min(N, 1)
     workers = min(workers or threads(), max(1, (N - first) // 64))
     bounds = np.linspace(first, N, workers + 1).astype(int)
@@ -157,7 +134,7 @@ def submit(batch: Plan, out, by_type, start_month, summary, workers: int = 0) ->
 
 
 def run_trials(batch: Plan, out, by_type, start_month, summary, workers: int = 0):
-    """Every trial of ``batch`` with the compiled loop, split over ``workers`` threads (0: :func:`threads`).
+    """Every trial of ``batch`` with the compiled loop, split over ``workers`` threads (0: every core).
 
     Same arguments and numbers as :func:`gigawatt.engine.loop.run_trials` over all trials.
     """

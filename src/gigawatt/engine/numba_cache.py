@@ -42,9 +42,18 @@ def forget_if_changed(name: str, files, dispatcher) -> bool:
         for f in folder.glob(f"{name}.*"):
             if f.suffix in (".nbi", ".nbc"):
                 f.unlink()
+    except OSError:  # a read-only installation: numba caches elsewhere or not at all
+        return False
+    return write_stamp(stamp, digest)
+
+
+def write_stamp(stamp: Path, digest: str) -> bool:
+    """Record ``digest`` in ``stamp`` atomically; False where the folder cannot be written (a read-only install)."""
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
         tmp = stamp.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(digest)
         os.replace(tmp, stamp)
-    except OSError:  # a read-only installation: numba caches elsewhere or not at all
+    except OSError:
         return False
     return True

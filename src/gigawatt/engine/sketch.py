@@ -8,11 +8,12 @@ import functools
 import itertools
 import math
 import mmap
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from numba import njit
+
+from gigawatt.engine.work import threads
 
 
 @njit(cache=True, nogil=True)
@@ -78,7 +79,7 @@ def _lazy_zeros(n: int, dtype) -> np.ndarray:
 
 @functools.cache
 def _pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max(1, len(os.sched_getaffinity(0))), thread_name_prefix="gigawatt-sketch")
+    return ThreadPoolExecutor(threads(), thread_name_prefix="gigawatt-sketch")
 
 
 class Sketch:
@@ -110,7 +111,7 @@ class Sketch:
         v = np.ascontiguousarray(values, dtype=float).reshape(-1, self.cells)
         smallest = math.exp((self.lo - 1) * self.lg)
         args = (self.counts, self.mins, self.maxs, self.used, v, self.nb, self.lo, 1.0 / self.lg, smallest)
-        parts = np.linspace(0, self.cells, _pool()._max_workers + 1).astype(int)
+        parts = np.linspace(0, self.cells, threads() + 1).astype(int)
         self._pending = [_pool().submit(_sketch_add, *args, int(a), int(b)) for a, b in itertools.pairwise(parts)]
 
     def wait(self) -> None:

@@ -4,6 +4,7 @@ refusal of work beyond it (the user's to change, exit 2). Shared by every kind o
 from __future__ import annotations
 
 import dataclasses
+import os
 
 from gigawatt import limits
 from gigawatt.data.scenario import Scenario
@@ -31,9 +32,16 @@ class WorkPlan:
     limit: str = "RISK_MAX_TRIALS"  # the name of max_runs in gigawatt.limits
 
 
+def threads() -> int:
+    """Cores this process may use (the threads that run trials and add to sketches)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def memory_bytes() -> int:
     """This machine's memory for one process: physical RAM, or less where a cgroup or ``ulimit -v`` says so."""
-    import os
     import resource
 
     total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
