@@ -105,11 +105,11 @@ def _chunk_values(scenario: Scenario, seed: int, blocks: range, trials: int) -> 
     return values_from_uniforms(scenario, u), sum(sizes)
 
 
-def simulate_trials(scenario: Scenario, values: dict, n: int, buffers: dict | None = None):
+def simulate_trials(scenario: Scenario, values: dict, n: int):
     """Simulate ``n`` trials with ``values`` for the uncertain inputs; returns (metrics dict of arrays (n,),
-    series (n, T, S), the compiled inputs). ``buffers`` (from an earlier call) are reused for the outputs."""
+    series (n, T, S), the compiled inputs)."""
     inp = compile_inputs(scenario, values, trials=n)
-    out = batch_runs.run(inp, compiled=True, buffers=buffers)
+    out = batch_runs.run(inp, compiled=True)
     m = metrics_from_series(batch_runs.series_dict(out), inp)
     return m, out["series"], inp
 
