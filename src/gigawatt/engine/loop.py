@@ -98,6 +98,7 @@ SUMMARY = {
     "funding_gap_max_usd": ("USD", "largest monthly funding gap"),
     "first_gw_month_index": ("month", "first month with a gigawatt of facility power online (-1: never)"),
 }
+ENERGY_TOTAL, ENERGY_COST_TOTAL, EMISSIONS_TOTAL, OPEX_TOTAL, GAP_MAX, FIRST_GW = range(len(SUMMARY))
 GW_MW = 1000.0 - 1e-6  # a gigawatt online, allowing for rounding in sums of phases' power
 
 # the running money totals of a trial, entries of ``State.ledger``
@@ -507,15 +508,15 @@ def summarize(out, summary):
     """A trial's totals over its months (``summary``, in SUMMARY order) from its series ``out`` (T, S): sums
     month by month, the largest gap, the first month with a gigawatt online."""
     summary[:] = 0.0
-    summary[5] = -1.0
+    summary[FIRST_GW] = -1.0
     for t in range(out.shape[0]):
-        summary[0] += out[t, ENERGY]
-        summary[1] += out[t, ENERGY_COST]
-        summary[2] += out[t, EMISSIONS]
-        summary[3] += out[t, OPEX]
-        summary[4] = out[t, FUNDING_GAP] if t == 0 else max(summary[4], out[t, FUNDING_GAP])
-        if summary[5] < 0 and out[t, MW_ONLINE] >= GW_MW:
-            summary[5] = t
+        summary[ENERGY_TOTAL] += out[t, ENERGY]
+        summary[ENERGY_COST_TOTAL] += out[t, ENERGY_COST]
+        summary[EMISSIONS_TOTAL] += out[t, EMISSIONS]
+        summary[OPEX_TOTAL] += out[t, OPEX]
+        summary[GAP_MAX] = out[t, FUNDING_GAP] if t == 0 else max(summary[GAP_MAX], out[t, FUNDING_GAP])
+        if summary[FIRST_GW] < 0 and out[t, MW_ONLINE] >= GW_MW:
+            summary[FIRST_GW] = t
 
 
 def run_trial(plan: Plan, st: State, out, by_type, start_month, summary):
