@@ -154,8 +154,11 @@ def _risk_yearly_table(result) -> Table:
     table.add_column("year")
     for head, _, _ in cols:
         table.add_column(head, justify="right")
+    if any(row["partial"] for row in result.yearly):
+        table.caption = "(n mo): a partial year: the horizon covers only those months of it"
+        table.caption_justify = "left"
     for row in result.yearly:
-        cells = [str(row["year"])]
+        cells = [f"{row['year']} ({row['months']} mo)" if row["partial"] else str(row["year"])]
         for _, key, fmt in cols:
             v = row[key]
             f = (lambda x: format_usd(x).replace(".00", "")) if fmt is None else fmt.format
@@ -171,7 +174,12 @@ def _write_risk(result, payload: dict, outset) -> list[Path]:
 
     metrics = pd.DataFrame(result.metrics).T.rename_axis("metric")
     yearly = pd.DataFrame(
-        [{"year": r["year"], "series": k, **v} for r in result.yearly for k, v in r.items() if k != "year"]
+        [
+            {"year": r["year"], "months": r["months"], "series": k, **v}
+            for r in result.yearly
+            for k, v in r.items()
+            if isinstance(v, dict)
+        ]
     )
     fan = pd.DataFrame(
         {f"{name}_{q}": vals for name, d in result.fan.items() for q, vals in d.items()},

@@ -111,7 +111,11 @@ def _yearly_table(result: gw.Result) -> Table:
             "capex_usd": row["capex_facility_usd"] + row["capex_it_usd"],
             "money_usd": row["equity_usd"] + row["debt_usd"],
         }
-        table.add_row(str(row["year"]), *(_yearly_cell(col, row[col]) for _, col in _YEARLY_COLUMNS))
+        year = f"{row['year']} ({row['months']} mo)" if row["partial"] else str(row["year"])
+        table.add_row(year, *(_yearly_cell(col, row[col]) for _, col in _YEARLY_COLUMNS))
+    if any(row["partial"] for row in result.yearly_rows()):
+        table.caption = "(n mo): a partial year: its flows (TWh, MtCO2) cover those months only"
+        table.caption_justify = "left"
     return table
 
 

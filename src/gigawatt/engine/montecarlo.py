@@ -373,7 +373,9 @@ def _summarize(scenario: Scenario, layout: _Layout, acc: Accumulator, trials: in
         sl = slice(off + i * T, off + (i + 1) * T)
         fan[name] = {"mean": mean[sl], **{f"p{round(q * 100)}": q_sketch[k, sl] for k, q in enumerate(QUANTILES)}}
     off += len(FAN_SERIES) * T
-    yearly = [{"year": y} for y in years]
+    in_year = [sum(1 for m in months if m.year == y) for y in years]
+    # months simulated in each year: a partial year's flows are not a year's (as Result.yearly_rows)
+    yearly = [{"year": y, "months": n, "partial": n < 12} for y, n in zip(years, in_year, strict=True)]
     for i, name in enumerate((*YEARLY_STOCKS, *YEARLY_FLOWS)):
         for yi in range(Y):
             j = off + i * Y + yi

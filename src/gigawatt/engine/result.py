@@ -127,14 +127,18 @@ class Result:
     def yearly_rows(self) -> list[dict]:
         """One record per calendar year: stocks (``YEARLY_COLUMNS`` and ``accelerators_<type>``) at the year's last
         simulated month, flows (``FLOW_SERIES``) summed over its months, the year's largest funding gap and the
-        largest training run in a window ending at its last month."""
+        largest training run in a window ending at its last month; ``months`` simulated in the year and ``partial``
+        (fewer than 12: the horizon starts or ends inside it, so its energy, emissions and spending are not a
+        year's)."""
         years = np.array([m.year for m in self.months])
         ends = [int(np.flatnonzero(years == y)[-1]) for y in sorted(set(years.tolist()))]
         run = self._largest_run_at(ends)
         rows = []
         for i, e in enumerate(ends):
             here = years == years[e]
-            row = {"year": int(years[e])}
+            n = int(here.sum())
+            # a year the horizon cuts (or starts inside): its flows cover ``months`` months only, not a year's
+            row = {"year": int(years[e]), "months": n, "partial": n < 12}
             for col in YEARLY_COLUMNS:
                 if col in FLOW_SERIES:
                     row[col] = float(self.series[col][here].sum())
@@ -261,25 +265,45 @@ def _result(scenario: Scenario, inp: Inputs, series: dict[str, np.ndarray]) -> R
 
 
 def _phase_rows(inp: Inputs, start_month: np.ndarray) -> list[dict]:
-    """One record per phase of one trial: planned and actual start, online month (None: not within the horizon)."""
+    """One record per phase of one trial: planned and actual start of its construction, the month its hall is built
+    and powered (None: not within the horizon), and its ``status``.
+
+    The loop reports an externally financed phase as started only once the programme funds its accelerators
+    (``start_month`` -1 otherwise), but the developer builds its hall on the planned date either way, and that hall
+    counts in ``mw_online`` and ``phases_online``: such a hall is shown built, with ``status`` "online, no
+    accelerators (never funded)"."""
 
     def month(i):
         return add_months(inp.months[0], int(i)).isoformat()[:7]
 
+    T = len(inp.months)
     build = np.rint(inp.construction_months).astype(int)
     rows = []
     for p, label in enumerate(inp.phase_labels):
-        s = int(start_month[p])
+        funded = int(start_month[p]) >= 0
+        s = int(start_month[p]) if funded else int(inp.planned_start[p]) if inp.external[p] else -1
         on = max(s + build[p], int(inp.power_available[p])) if s >= 0 else None
         rows.append(
             {
                 "phase": label,
                 "power_mw": float(inp.power_mw[p]),
                 "planned_start": month(inp.planned_start[p]),
-                "start": month(s) if s >= 0 else None,
-                "online": month(on) if on is not None and on < len(inp.months) else None,
+                "start": month(s) if 0 <= s < T else None,
+                "online": month(on) if on is not None and on < T else None,
+                "status": _phase_status(s, on, T, funded),
                 "facility_capex_usd": float(inp.capex_facility_usd[p]),
                 "financing": "external" if inp.external[p] else "programme",
             }
         )
     return rows
+
+
+def _phase_status(start: int, online: int | None, T: int, funded: bool) -> str:
+    """What a phase's hall is at the end of the horizon (see :func:`_phase_rows`)."""
+    if start < 0:
+        return "not started (never funded)"
+    if start >= T:
+        return "not started (planned after the horizon)"
+    if online is None or online >= T:
+        return "under construction"
+    return "online" if funded else "online, no accelerators (never funded)"
