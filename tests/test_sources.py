@@ -67,11 +67,76 @@ def test_derived_it_power_follows_stated_derivations():
     assert cat["gb200"].it_power_w == pytest.approx(132_000 / 72, abs=0.5)
     # GB300 NVL72: 140 kW per rack / 72 (HW20)
     assert cat["gb300"].it_power_w == pytest.approx(140_000 / 72, abs=0.5)
-    # rack price / 72 (HW16): $3.0M / 72
-    assert cat["gb200"].price_usd == pytest.approx(3.0e6 / 72, abs=0.5)
-    # H100 all-in $50k (HW06) inside its published range
-    h = cat["h100"]
-    assert h.price_low_usd <= h.price_usd <= h.price_high_usd
+    for a in cat.values():
+        if a.price_usd is not None:
+            assert a.price_low_usd <= a.price_usd <= a.price_high_usd, a.name
+
+
+# Hand-worked all-in prices: (rack or server price / accelerators) x (1 + network and storage uplift), the uplift
+# 0.25 in the middle of 0.17 (PR02: InfiniBand switches $294,912,000 + cables $398,458,880 over nodes $4,063,232,000)
+# and 0.33 (PR01: Bernstein, networking 13 % + storage 1.4 % of $5.9M = $849,600 over the rest of the $3.4M of IT).
+# The H200/B200 server-to-GPU ratio is the H100's: $310,000 / 8 over the $27,500 midpoint of HW05.
+_RATIO = 310_000 / 8 / 27_500
+
+
+@pytest.mark.parametrize(
+    ("name", "central", "low", "high"),
+    [
+        ("h100", 310_000 / 8 * 1.25, 310_000 / 8 * 1.17, 310_000 / 8 * 1.33),  # PR02
+        ("h200", 30_000 * _RATIO * 1.25, 25_000 * _RATIO * 1.17, 35_000 * _RATIO * 1.33),  # PR05
+        ("b200", 35_000 * _RATIO * 1.25, 30_000 * _RATIO * 1.17, 40_000 * _RATIO * 1.33),  # HW12
+        ("gb200", 3.0e6 / 72 * 1.25, 2.0e6 / 72 * 1.17, 3.1e6 / 72 * 1.33),  # HW16
+        ("gb300", 3.5e6 / 72 * 1.25, 3.0e6 / 72 * 1.17, 4.0e6 / 72 * 1.33),  # PR03
+    ],
+)
+def test_prices_are_all_in_by_the_stated_derivation(name, central, low, high):
+    a = catalog()[name]
+    # the CSV holds whole dollars: within 1 USD of the hand-worked figure
+    assert (a.price_usd, a.price_low_usd, a.price_high_usd) == pytest.approx((central, low, high), abs=1.0)
+
+
+def test_uplift_bounds_follow_from_the_cited_figures():
+    # the 0.17 and 0.33 used above, rounded to two decimals, from the figures quoted in PR02 and PR01
+    assert pytest.approx(0.17, abs=0.005) == (294_912_000 + 398_458_880) / 4_063_232_000
+    net = (0.13 + 0.014) * 5.9e6
+    assert net / (3.4e6 - net) == pytest.approx(0.33, abs=0.005)
+
+
+def test_all_in_prices_agree_with_observed_all_in_figures():
+    cat = catalog()
+    # Bernstein's $3.4M of IT per GB200 NVL72 rack, network and storage included (PR01): $47,222 per GPU, inside
+    # the GB200 range
+    assert cat["gb200"].price_low_usd <= 3.4e6 / 72 <= cat["gb200"].price_high_usd
+    # Eugene Cheah's $47-52k per H100 (HW06) includes $6,250 of facility and operations per GPU (PR02: $50,000 per
+    # node / 8); without it, 40,750-45,750 overlaps the H100 range
+    assert cat["h100"].price_low_usd <= 52_000 - 6_250
+    # a GB200 costs more all-in than an H100 (the old rack-only basis had it the other way round)
+    assert cat["gb200"].price_usd > cat["h100"].price_usd
+
+
+def test_price_risk_factor_spans_the_gb300_range():
+    # stargate's risks.accelerator_price: the GB300 low and high over its central price, to two decimals
+    import yaml
+
+    text = resources.files("gigawatt.data").joinpath("scenarios", "stargate.yaml").read_text(encoding="utf-8")
+    factor = yaml.safe_load(text)["risks"]["accelerator_price"]
+    g = catalog()["gb300"]
+    assert factor["low"] == pytest.approx(g.price_low_usd / g.price_usd, abs=0.005)
+    assert factor["high"] == pytest.approx(g.price_high_usd / g.price_usd, abs=0.005)
+    assert factor["mode"] == 1.0
+
+
+def test_the_catalog_states_its_price_basis_in_one_line(capsys):
+    import json
+
+    from gigawatt.cli.core import main
+
+    assert main(["catalog"]) == 0
+    out = capsys.readouterr().out
+    assert "price_usd: all-in per accelerator: its share of the server or rack" in " ".join(out.split())
+    assert main(["catalog", "--json"]) == 0
+    basis = json.loads(capsys.readouterr().out)["gb300"]["price_basis"]
+    assert basis.startswith("price_usd: all-in per accelerator") and "\n" not in basis
 
 
 def test_h100_equivalents():
@@ -101,7 +166,7 @@ def test_cited_facts_ids_exist():
     texts += [p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".yaml")]
     cited = set()
     for text in texts:
-        cited |= set(re.findall(r"\b(?:SG|UAE|CL|HW|EC|RL)\d{2}\b", text))
+        cited |= set(re.findall(r"\b(?:SG|UAE|CL|HW|EC|RL|OS|PR|DF)\d{2}\b", text))
     assert cited, "no facts ids found"
     missing = sorted(cited - ids)
     assert not missing, f"cited ids not in facts.csv: {missing}"

@@ -6,6 +6,7 @@ from rich.table import Table
 
 import gigawatt as gw
 from gigawatt.cli.core import JsonOpt, _print_json, _say, app, console
+from gigawatt.data.catalog import PRICE_BASIS
 from gigawatt.units import format_usd
 
 _COLUMNS = (
@@ -31,6 +32,7 @@ def catalog_cmd(json_out: JsonOpt = False) -> None:
         _print_json({name: _accelerator_json(a) for name, a in cat.items()})
         return
     console.print(_catalog_table(cat))
+    _say(PRICE_BASIS)
     _say("Per-number status, source and derivation: gigawatt catalog --json", style="dim")
 
 
@@ -47,6 +49,7 @@ def _accelerator_json(a) -> dict:
         "price_usd": a.price_usd,
         "price_low_usd": a.price_low_usd,
         "price_high_usd": a.price_high_usd,
+        "price_basis": PRICE_BASIS,
         "h100e": a.h100e,
         "sources": {k: v.as_dict() for k, v in a.provenance.items()},
     }

@@ -1,7 +1,12 @@
 """Sourced default data: the accelerator catalog and the facility/operations defaults.
 
 Both live as CSV files in ``gigawatt/data`` with one row per number and the columns ``status``, ``date``,
-``facts_id`` (ids of ../shared/data/facts.csv), ``source`` and ``derivation``, so that every default can be traced.
+``facts_id`` (ids of ``gigawatt/data/facts.csv``), ``source`` and ``derivation``, so that every default can be traced.
+
+The rule for "sourced" (tests/test_assumptions.py checks it for every number of the CSVs and built-in scenarios):
+a number is sourced when its ``facts_id`` names rows of facts.csv, or its ``source`` names a publication; otherwise
+its ``status`` must declare it an assumption (the word "assumption") or a convention (starts with "convention"), and
+its ``derivation`` (``note`` in a scenario) must give the reason. :func:`declares_assumption` reads the status.
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ from gigawatt.errors import GigawattError, UnknownNameError
 from gigawatt.units import parse_month
 
 H100_BF16_DENSE_TFLOPS = 989.0  # the H100-equivalent yardstick (facts.csv HW02)
+
+PRICE_BASIS = (
+    "price_usd: all-in per accelerator: its share of the server or rack, of the scale-out network and of storage "
+    "(not of the building: facility capex is per MW)"
+)
 
 NUMERIC_FIELDS = {
     "tdp_w": "W",
@@ -74,6 +84,18 @@ class Accelerator:
             hint = hint or f"accelerator_overrides.{self.name}.{field} in the scenario"
             raise GigawattError(f"{at}accelerator {self.name!r} has no published {field}{why}; give one with {hint}")
         return float(value)
+
+
+def declares_assumption(status: str) -> bool:
+    """Whether a status declares the number an assumption or a convention rather than a sourced figure."""
+    text = status.strip().lower()
+    return "assumption" in text or text.startswith("convention")
+
+
+@functools.cache
+def fact_ids() -> frozenset[str]:
+    """The ids of gigawatt/data/facts.csv."""
+    return frozenset(row["id"] for row in _read_csv("facts.csv"))
 
 
 def _read_csv(name: str) -> list[dict]:
