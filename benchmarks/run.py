@@ -287,6 +287,14 @@ def _peak_rss(trials: int) -> tuple[float, float]:
     return r["maxrss_kib"] / 1024.0, r["wall_s"]
 
 
+def _estimated_seconds(trials: int) -> float:
+    """What ``risk stargate --trials N`` is estimated to take before it starts (engine/work.py)."""
+    import gigawatt as gw
+    from gigawatt.engine.montecarlo import plan_risk
+
+    return plan_risk(gw.load_scenario("stargate"), trials).seconds
+
+
 def bench_engine(trials: int, big: bool) -> dict:
     out: dict = {"benchmark": "engine", **_machine()}
     out.update(_engine_rates(ENGINE_TRIALS))
@@ -300,6 +308,10 @@ def bench_engine(trials: int, big: bool) -> dict:
     for n in sizes:
         out[f"peak_rss_mib_{_short(n)}"], out[f"risk_{_short(n)}_wall_s"] = _peak_rss(n)
     _target(out, "peak_rss_mib_100k", RSS_100K_TARGET_MIB, strict=True)
+    # the time estimate that refuses work beyond limits.WORK_MAX_SECONDS, against the measured 2M-trial run:
+    # it should stay above 1 (never refuse too late) without refusing work far too early
+    out["risk_2m_estimated_s"] = _estimated_seconds(2_000_000)
+    out["risk_2m_estimate_ratio"] = out["risk_2m_estimated_s"] / out["risk_2m_wall_s"]
     out["peak_rss_ratio_2m_to_100k"] = out["peak_rss_mib_2m"] / out["peak_rss_mib_100k"]
     _target(out, "peak_rss_ratio_2m_to_100k", RSS_FLAT_RATIO)
 

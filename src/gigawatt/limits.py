@@ -45,6 +45,8 @@ MAX_PHASES = 1_000  # phases in all sites of one scenario: 1,000 phases over 600
 #                     built-ins have at most 10; 14,000 took 21 s and 1.4 GB)
 MAX_PLEDGES = 1_000  # pledges of all partners (1,000 over 600 months: ~4 s here)
 MAX_SUPPLY_CAPS = 20  # supply caps (each is checked against every phase every month: 50 caps added ~3 s here)
+MAX_RAMP_BUILDINGS = 100  # buildings in one phase's ramp (each becomes a phase; Abilene has 8, SG38); the phases
+#                             they expand to count against MAX_PHASES as well
 
 # --- work a command may start (gigawatt.cli.risk, engine.work, engine.sensitivity) ----------------------------------
 RISK_MAX_TRIALS = 10_000_000  # risk --trials: 10^7 took 310 s and 677 MiB here (README); lifted by --force-large
@@ -52,8 +54,11 @@ SENSITIVITY_MAX_RUNS = 4_000_000  # model runs of one sensitivity (Sobol N*(D+2)
 WORK_MAX_SECONDS = 1_800  # estimated wall time of one risk or sensitivity run (30 min); lifted by --force-large
 WORK_MAX_MEMORY_FRACTION = 0.5  # estimated peak memory, as a share of this machine's RAM; lifted by --force-large
 #                                 (beyond all of the RAM a run is refused, --force-large or not)
-SECONDS_PER_TRIAL_MONTH = 1.0e-6  # the time estimate: engine + aggregation per trial and month (2-core x86-64)
-SECONDS_PER_TRIAL_PHASE_MONTH = 2.0e-8  # ... plus this per trial, phase and month
+# the time estimate (engine/work.py): per run and month, plus per run, phase and month. Calibrated on a 2-core
+# x86-64 (benchmarks/run.py engine, 2026-11-29): stargate (9 phases) risk 2M trials 18.9 s measured vs 52 s
+# estimated; sensitivity --samples 65536 (589,824 runs) 12.5 s vs 15.4 s. The old 1e-6/2e-8 overestimated risk 7x.
+SECONDS_PER_TRIAL_MONTH = 3.0e-7
+SECONDS_PER_TRIAL_PHASE_MONTH = 1.5e-8
 CHUNK_BYTES = 256 * 1024**2  # memory for the trials in flight at once (risk, sensitivity): sets the chunk size
 DASK_CONNECT_SECONDS = 5  # --dask ADDRESS: connect and hear back from a Dask scheduler within this, or fail
 
