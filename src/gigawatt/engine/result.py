@@ -157,9 +157,7 @@ class Result:
         from gigawatt.model.checkpointing import largest_run
 
         tr = self.scenario.training
-        months = round(tr.window_days / (365.25 / 12))
-        # a window shorter than half a month starts in its last month, as the end metric does (metrics_from)
-        starts = np.array([min(max(e + 1 - months, 0), e) for e in ends])
+        starts = window_start(np.asarray(ends, dtype=np.int64), tr.window_days)
         acc = self.series["accelerators"][starts]
         flops = self.series["peak_bf16_flops"][starts]
         per_acc = np.divide(flops, acc, out=np.zeros_like(flops), where=acc > 0)
@@ -186,6 +184,15 @@ def _jsonable(v):
     return v
 
 
+def window_start(ends: np.ndarray, window_days) -> np.ndarray:
+    """The first month index of a training window of ``window_days`` ending at month index ``ends`` (inclusive):
+    ``ends + 1 - round(window_days / 30.44 days)``, clipped to the horizon's first month; a window shorter than half
+    a month starts (and ends) in its last month. The end metric and the yearly table both measure their largest
+    run over this window."""
+    months = np.rint(np.asarray(window_days, dtype=float) / (365.25 / 12)).astype(np.int64)
+    return np.minimum(np.maximum(ends + 1 - months, 0), ends)
+
+
 def metrics_from_series(series: dict[str, np.ndarray], inp: Inputs) -> dict[str, np.ndarray]:
     """Key metrics for every trial (arrays of shape (trials,)), from the engine's series."""
     from gigawatt.model.checkpointing import largest_run
@@ -198,7 +205,7 @@ def metrics_from_series(series: dict[str, np.ndarray], inp: Inputs) -> dict[str,
     delay = np.where(start_m >= 0, start_m - inp.planned_start, T - inp.planned_start).clip(0).sum(-1)
     training = np.broadcast_to(inp.training, (len(first), 5)) if inp.training.ndim > 1 else inp.training[None, :]
     window_days = training[:, 0]
-    start = np.clip(T - np.rint(window_days / (365.25 / 12)).astype(int), 0, T - 1)
+    start = window_start(np.full(len(window_days), T - 1), window_days)
     acc = np.take_along_axis(series["accelerators"], start[:, None], -1)[:, 0]
     flops = np.take_along_axis(series["peak_bf16_flops"], start[:, None], -1)[:, 0]
     per_acc = np.divide(flops, acc, out=np.zeros_like(flops), where=acc > 0)
