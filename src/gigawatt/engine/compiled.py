@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import inspect
 import itertools
 import os
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -55,12 +57,31 @@ def source_hash() -> str:
     return numba_cache.sources_hash([__file__, *(inspect.getfile(module) for module in STEP_MODULES)])
 
 
-def _cache_dir() -> Path:
-    """Where numba keeps the loop's machine code: ``NUMBA_CACHE_DIR`` if set, else ``__pycache__`` beside it."""
+def _cache_dir(source: str | None = None) -> Path:
+    """Where numba keeps the loop's machine code, found as numba's own locators find it (without importing numba):
+    ``NUMBA_CACHE_DIR`` if set, else ``__pycache__`` beside the source where that can be written, else the
+    user-wide cache (``$XDG_CACHE_HOME`` or ``~/.cache``, ``numba/<folder>_<sha1 of the folder path>``), where a
+    read-only installation caches. The stamp lives there too, so a read-only installation compiles (and says so)
+    once, not on every run."""
     user = os.environ.get("NUMBA_CACHE_DIR")
     if user:
         return Path(user)
-    return Path(inspect.getfile(loop)).parent / "__pycache__"
+    folder = Path(source or inspect.getfile(loop)).resolve().parent
+    in_tree = folder / "__pycache__"
+    if _writable(in_tree):
+        return in_tree
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "numba"
+    return base / f"{folder.name}_{hashlib.sha1(str(folder).encode()).hexdigest()}"
+
+
+def _writable(folder: Path) -> bool:
+    """Whether files can be made in ``folder`` (created if missing), tried as numba tries it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=folder).close()
+    except OSError:
+        return False
+    return True
 
 
 def _stamp() -> Path:
