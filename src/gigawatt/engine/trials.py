@@ -9,14 +9,17 @@ from gigawatt.engine import loop
 from gigawatt.engine.inputs import SERIES, Inputs
 
 
-def run(inp: Inputs, compiled: bool = False, buffers: dict | None = None) -> dict[str, np.ndarray]:
+def run(
+    inp: Inputs, compiled: bool = False, buffers: dict | None = None, by_type: bool = True
+) -> dict[str, np.ndarray]:
     """Simulate every trial of ``inp``. Returns ``series`` (N, T, S) (each month's series side by side, in SERIES
     order), ``by_type`` (N, T, K) accelerators installed by type and ``start_month`` (N, P) (-1: never started).
 
     ``buffers``: a dict kept between calls; the outputs are written into the arrays it holds when their shapes fit
     (so a Monte Carlo run writes every chunk into the same memory) and the arrays returned are views of them.
+    ``by_type=False``: the counts by type are not kept (one scratch row; see :func:`outputs`).
     """
-    out = outputs(inp, buffers)
+    out = outputs(inp, buffers, by_type)
     if compiled:
         for job in start(inp, out):
             job.result()
