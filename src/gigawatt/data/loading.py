@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
+from gigawatt.data import ramps
 from gigawatt.data.catalog import Provenance, defaults
 from gigawatt.data.reading import nonfinite_paths, parse_yaml_text, read_text_file
 from gigawatt.data.reading import read_yaml_file as read_yaml_file  # re-exported: ops --config is read with it
@@ -421,6 +422,11 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
         scenario = Scenario.model_validate(plain)
     except ValidationError as exc:
         raise ScenarioError(format_validation_error(exc), origin) from None
+    if scenario.ramps:  # ramped phases are now one phase per building (gigawatt.data.ramps)
+        refused = ramps.uncertain_problems(scenario.ramps, raw_dists)
+        if refused:
+            raise ScenarioError(refused, origin)
+        prov = ramps.building_provenance(scenario.ramps, prov)
     scenario._provenance = prov
     scenario._origin = origin
     scenario._load_warnings = notes

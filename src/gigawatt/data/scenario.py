@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 from gigawatt import limits
+from gigawatt.data import ramps
 from gigawatt.data.catalog import Provenance, catalog, default
 from gigawatt.errors import GigawattError
 from gigawatt.units import month_index, parse_month, parse_quantity
@@ -143,6 +144,82 @@ class Financing(_Model):
     debt_limit_usd: Usd | None = Field(None, description="cap on debt outstanding (none: only equity_share limits)")
 
 
+def _gaps(value):
+    """``interval_months``: one whole number of months (>= 0) or a list of them, each read with units."""
+    items = value if isinstance(value, list) else [value]
+    if len(items) > limits.MAX_RAMP_BUILDINGS:
+        raise ValueError(
+            f"a list of {len(items):,} intervals; expected at most {limits.MAX_RAMP_BUILDINGS - 1} "
+            "(one fewer than limits.MAX_RAMP_BUILDINGS)"
+        )
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("value")
+        try:
+            gap = parse_quantity(item, "months", field="value")
+        except GigawattError as exc:
+            raise ValueError(str(exc).removeprefix("value: ")) from None
+        if not 0 <= gap <= limits.MAX_MONTHS or gap != int(gap):
+            raise ValueError(
+                f"{gap:g} months; expected a whole number of months from 0 to {limits.MAX_MONTHS} between one "
+                "building's start and the next"
+            )
+        out.append(float(gap))
+    return out if isinstance(value, list) else out[0]
+
+
+_RAMP_ITEMS = Field(min_length=1, max_length=limits.MAX_RAMP_BUILDINGS)
+
+
+class Ramp(_Model):
+    """How a phase comes online building by building (docs/model.md, "Ramps"): the buildings (a count of equal
+    ones, their sizes in MW, or their shares of the phase's power) and when each starts (a gap between starts, one
+    per pair, or a duration from the first start to the last). Each building takes the phase's construction_months.
+    """
+
+    buildings: Annotated[int, Field(ge=1, le=limits.MAX_RAMP_BUILDINGS)] | None = Field(
+        None, description=f"number of equal buildings, 1 to {limits.MAX_RAMP_BUILDINGS}"
+    )
+    sizes_mw: Annotated[list[Annotated[PowerMW, Field(gt=0)]], _RAMP_ITEMS] | None = Field(
+        None, description="each building's facility power, MW; they sum to the phase's power_mw"
+    )
+    shares: Annotated[list[Annotated[float, Field(gt=0, le=1)]], _RAMP_ITEMS] | None = Field(
+        None, description="each building's share of the phase's power_mw; they sum to 1"
+    )
+    interval_months: Annotated[float | list[float], BeforeValidator(_gaps, json_schema_input_type=float | list)] | (
+        None
+    ) = Field(None, description="whole months between one building's start and the next (one number, or one per pair)")
+    duration_months: Months | None = Field(
+        None, description="months from the first building's start to the last's, spread evenly (whole months)"
+    )
+
+    @model_validator(mode="after")
+    def _one_way_each(self):
+        given = [k for k in ("buildings", "sizes_mw", "shares") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                f"{' and '.join(given) or 'none of buildings, sizes_mw, shares'} given; expected exactly one of "
+                "buildings (a count), sizes_mw (MW each) or shares (of the phase's power_mw)"
+            )
+        if self.shares is not None and abs(sum(self.shares) - 1.0) > ramps.SHARE_TOLERANCE:
+            raise ValueError(f"shares: {self.shares} sum to {sum(self.shares):.6g}; expected shares that sum to 1")
+        n = ramps.building_count(self)
+        if self.interval_months is not None and self.duration_months is not None:
+            raise ValueError("interval_months and duration_months both given; expected one of them")
+        if n > 1 and self.interval_months is None and self.duration_months is None:
+            raise ValueError(
+                f"{n} buildings and no timing; expected interval_months (months between starts) or duration_months "
+                "(from the first start to the last)"
+            )
+        if isinstance(self.interval_months, list) and len(self.interval_months) != n - 1:
+            raise ValueError(
+                f"interval_months: {len(self.interval_months)} intervals for {n} buildings; expected {n - 1} "
+                "(one between each building's start and the next), or one number for all"
+            )
+        return self
+
+
 PowerKind = Literal["grid", "onsite_gas"]
 
 
@@ -176,6 +253,29 @@ class Phase(_Model):
     power: PowerSource = Field(default_factory=PowerSource)
     accelerator: str = Field("newest", description="catalog name, 'newest' or 'newest:VENDOR'")
     pue: Annotated[float, Field(ge=1, le=3)] | None = Field(None, description="overrides operations.pue")
+    ramp: Ramp | None = Field(
+        None, description="how the phase comes online building by building (none: all at once); docs/model.md"
+    )
+
+    @model_validator(mode="after")
+    def _ramp_fits(self):
+        if self.ramp is None:
+            return self
+        if self.ramp.sizes_mw is not None:
+            total = sum(self.ramp.sizes_mw)
+            if abs(total - self.power_mw) > ramps.SHARE_TOLERANCE * self.power_mw:
+                raise ValueError(
+                    f"ramp.sizes_mw: the sizes sum to {total:,.6g} MW, not the phase's power_mw "
+                    f"{self.power_mw:,.6g} MW; expected sizes that sum to power_mw (or shares that sum to 1)"
+                )
+        last = ramps.offsets(self.ramp)[-1]
+        if month_index(LAST_MONTH, self.start) < last:
+            raise ValueError(
+                f"ramp: the last building starts {last:,} months after {self.start:%Y-%m}, after "
+                f"{limits.MAX_MONTH}; expected a ramp that starts every building by {limits.MAX_MONTH} "
+                "(limits.MAX_MONTH)"
+            )
+        return self
 
 
 class Site(_Model):
@@ -211,6 +311,18 @@ class Operations(_Model):
     )
     lifetime_months: Annotated[Months, Field(ge=1)] = _dflt("operations.lifetime_months")
     other_opex_usd_per_mw_year: UsdPerMW = _dflt("operations.other_opex_usd_per_mw_year")
+    # sizing (facility power -> accelerators) apart from energy: docs/model.md, "Sizing and energy"
+    design_pue_ratio: Annotated[float, Field(ge=1, le=2)] = _dflt(
+        "operations.design_pue_ratio",
+        "design-day (peak) PUE / annual PUE, 1 to 2: facility power is sized at pue x this; energy uses pue alone",
+    )
+    non_accelerator_it_share: Fraction = _dflt(
+        "operations.non_accelerator_it_share",
+        "IT load besides the accelerators' all-in power (head nodes, storage, scale-out network), as a share of it",
+    )
+    sizing_headroom: Fraction = _dflt(
+        "operations.sizing_headroom", "spare facility power kept above the design-day load, as a share of it"
+    )
 
 
 class Procurement(_Model):
@@ -280,12 +392,21 @@ class Scenario(_Model):
     _load_warnings: list[str] = PrivateAttr(default_factory=list)
     _files_read: tuple = PrivateAttr(())  # resolved paths of the file and its extends chain (--out never overwrites)
 
+    _ramps: list = PrivateAttr(default_factory=list)  # ramps.Expanded: the ramped phases, replaced by buildings
+
     @model_validator(mode="after")
     def _cross_checks(self):
         problems = check_references(self)
         if problems:
             raise ValueError("\n".join(problems))
+        if any(ph.ramp is not None for site in self.sites for ph in site.phases):
+            self._ramps = ramps.expand(self.sites)
         return self
+
+    @property
+    def ramps(self) -> list:
+        """The phases that were written with a ramp and the buildings each became (:class:`ramps.Expanded`)."""
+        return self._ramps
 
     @property
     def provenance(self) -> dict[str, Provenance]:
@@ -308,10 +429,15 @@ class Scenario(_Model):
         return add_months(self.programme.start, round(self.programme.horizon_months) - 1)
 
 
+def _phase_count(s: Scenario) -> int:
+    """Phases the engine will see: a ramped phase counts once per building."""
+    return sum(ramps.building_count(ph.ramp) if ph.ramp else 1 for site in s.sites for ph in site.phases)
+
+
 def check_references(s: Scenario) -> list[str]:
     """Rules that span fields: dates inside the programme, names that exist. Returns one message per problem."""
     counts = (
-        ("sites[*].phases", "phases", sum(len(site.phases) for site in s.sites), limits.MAX_PHASES),
+        ("sites[*].phases", "phases", _phase_count(s), limits.MAX_PHASES),
         ("partners[*].pledges", "pledges", sum(len(p.pledges) for p in s.partners), limits.MAX_PLEDGES),
         ("supply_caps", "supply caps", len(s.supply_caps), limits.MAX_SUPPLY_CAPS),
     )
