@@ -284,9 +284,14 @@ def test_escalation_adds_manual_repairs_on_average():
 
 
 def test_false_successes_bring_more_interruptions():
-    base = _cap(Capacity(warm_standbys=64, repair_auto=1.0, bad_multiplier=20.0), trials=400)
-    worse = _cap(Capacity(warm_standbys=64, repair_auto=1.0, bad_multiplier=20.0, false_success=0.5), trials=400)
-    assert worse["interruptions"]["mean"] > 1.2 * base["interruptions"]["mean"]
+    # a false repair leaves a bad server bad (a real one fixes it): with 20 % of servers 20 times as bad, false
+    # repairs keep the bad ones failing (tests/test_ops_options.py works the one-server cases by hand)
+    kw = dict(warm_standbys=64, repair_auto=1.0, bad_fraction=0.2, bad_multiplier=20.0)
+    base = _cap(Capacity(**kw), trials=400)
+    worse = _cap(Capacity(false_success=0.5, **kw), trials=400)
+    # each of ~410 bad servers fails about 0.5 times in the window, so only part of them is ever repaired: a
+    # few per cent more. The means of 400 counts of ~200 have standard errors ~0.7: 3 % (6 counts) is > 6 SE
+    assert worse["interruptions"]["mean"] > 1.03 * base["interruptions"]["mean"]
 
 
 def test_bad_subpopulation_keeps_the_calibrated_average_at_the_start():

@@ -258,7 +258,7 @@ def test_chunked_simulation_equals_unchunked():
     out = np.zeros((10_000, 7))
     r = ops(OpsConfig(trials=1, **kw))
     tau = r.checkpoint_interval_minutes / 60
-    _simulate(_seeds(21, 10_000), SimJob(tau, 0.05, 0.1, 0.0, 120.0, True), Interarrival(0, 2.0, 1.0, 2.0), out)
+    _simulate(_seeds(21, 10_000), SimJob(tau, 0.05, 0.1, 0.0, 120.0, True, False), Interarrival(0, 2.0, 1.0, 2.0), out)
     g = out[:, 1] / out[:, 0]
     sim = one["simulated"]["goodput"]
     assert sim["mean"] == pytest.approx(g.mean(), rel=1e-13)  # summation order only

@@ -16,20 +16,22 @@ from gigawatt.errors import GigawattError
 from gigawatt.units import parse_quantity
 
 OPS_KEYS = {
-    # config key: (kind, default) -- durations in human units, read with units.parse_quantity
+    # config key: (kind, default) -- durations in human units, read with units.parse_quantity; None for
+    # checkpoint_write, restart and mfu: the scenario's defaults (data/defaults.csv training.*, read by the engine)
     "accelerators": ("int", None),
     "accelerator": ("str", "h100"),
     "days": ("days", "54 days"),
     "work": ("hours", None),
-    "checkpoint_write": ("hours", "5min"),
+    "checkpoint_write": ("hours", None),
     "checkpoint_size": ("bytes", None),
     "storage_bandwidth": ("bytes_per_s", None),
-    "restart": ("hours", "10min"),
+    "restart": ("hours", None),
     "checkpoint_interval": ("interval", "daly"),
     "job_mtbf": ("hours", None),
     "accelerator_mtbf": ("hours", None),
     "lose_work": ("bool", True),
-    "mfu": ("float", 0.552),
+    "failure_free_restart": ("bool", False),
+    "mfu": ("float", None),
     "trials": ("int", 0),
     "seed": ("int", 0),
     "distribution": ("str", "exponential"),
@@ -43,6 +45,7 @@ CAPACITY_KEYS = {
     "warm_standbys": "int",
     "spares": "int",
     "spare_delay": "hours",
+    "spares_return": "bool",
     "host_selection": "hours",
     "repair_auto": "hours",
     "repair_manual": "hours",
@@ -124,12 +127,20 @@ WorkOpt = Annotated[
     str | None,
     typer.Option("--work", help="Run a job of this ideal length to completion instead of a window, e.g. '90 days'."),
 ]
-CheckpointWriteOpt = Annotated[str | None, typer.Option("--checkpoint-write", help="Write time (5min).")]
+CheckpointWriteOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--checkpoint-write",
+        help="Write time (default: training.checkpoint_write_minutes of defaults.csv, Llama 3's 16,384 GPUs).",
+    ),
+]
 CheckpointSizeOpt = Annotated[
     str | None, typer.Option("--checkpoint-size", help="e.g. '65 TB' (with --storage-bandwidth: the write time).")
 ]
 StorageBandwidthOpt = Annotated[str | None, typer.Option("--storage-bandwidth", help="e.g. '2 TB/s'.")]
-RestartOpt = Annotated[str | None, typer.Option("--restart", help="Restart time (10min).")]
+RestartOpt = Annotated[
+    str | None, typer.Option("--restart", help="Restart time (default: training.restart_minutes of defaults.csv).")
+]
 CheckpointIntervalOpt = Annotated[
     str | None, typer.Option("--checkpoint-interval", help="daly (default), young or a duration, e.g. '30min'.")
 ]
@@ -143,7 +154,16 @@ AcceleratorMtbfOpt = Annotated[str | None, typer.Option("--accelerator-mtbf", he
 NoLostWorkOpt = Annotated[
     bool, typer.Option("--no-lost-work", help="Charge only the restart, not the work since the last checkpoint.")
 ]
-MfuOpt = Annotated[float | None, typer.Option("--mfu", help="Model FLOP utilization (0.552, RL16).")]
+FailureFreeRestartOpt = Annotated[
+    bool,
+    typer.Option(
+        "--failure-free-restart",
+        help="No failure strikes during a restart (off: hardware fails during restarts too, as in Daly's model).",
+    ),
+]
+MfuOpt = Annotated[
+    float | None, typer.Option("--mfu", help="Model FLOP utilization (default: training.mfu of defaults.csv).")
+]
 TrialsOpt = Annotated[int | None, typer.Option("--trials", help="Simulated trials (0: analytic only).", min=0)]
 SeedOpt = Annotated[int | None, typer.Option("--seed", min=0)]
 DistributionOpt = Annotated[
@@ -164,6 +184,13 @@ AcceleratorsPerServerOpt = Annotated[
 WarmStandbysOpt = Annotated[int | None, typer.Option("--warm-standbys", help="Idle servers swapped in at once.")]
 SparesOpt = Annotated[int | None, typer.Option("--spares", help="Servers borrowed after --spare-delay.")]
 SpareDelayOpt = Annotated[str | None, typer.Option("--spare-delay", help="Preemption delay for a spare.")]
+SparesReturnOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--spares-return/--no-spares-return",
+        help="A repaired server refills the spare pool while spares are on loan (default), or becomes a standby.",
+    ),
+]
 HostSelectionOpt = Annotated[str | None, typer.Option("--host-selection", help="Added to every restart.")]
 RepairAutoOpt = Annotated[str | None, typer.Option("--repair-auto", help="Automatic repair time.")]
 RepairManualOpt = Annotated[
@@ -189,7 +216,9 @@ OutOpt = Annotated[
 ]
 
 # the flags that set an OPS_KEYS setting (--no-lost-work sets lose_work); the capacity flags are CAPACITY_KEYS
-FLAG_KEYS = tuple(k for k in OPS_KEYS if k not in ("lose_work", "capacity", "cause_multipliers"))
+FLAG_KEYS = tuple(
+    k for k in OPS_KEYS if k not in ("lose_work", "failure_free_restart", "capacity", "cause_multipliers")
+)
 
 
 @app.command("ops")
@@ -207,6 +236,7 @@ def ops_cmd(
     job_mtbf: JobMtbfOpt = None,
     accelerator_mtbf: AcceleratorMtbfOpt = None,
     no_lost_work: NoLostWorkOpt = False,
+    failure_free_restart: FailureFreeRestartOpt = False,
     mfu: MfuOpt = None,
     trials: TrialsOpt = None,
     seed: SeedOpt = None,
@@ -217,6 +247,7 @@ def ops_cmd(
     warm_standbys: WarmStandbysOpt = None,
     spares: SparesOpt = None,
     spare_delay: SpareDelayOpt = None,
+    spares_return: SparesReturnOpt = None,
     host_selection: HostSelectionOpt = None,
     repair_auto: RepairAutoOpt = None,
     repair_manual: RepairManualOpt = None,
@@ -240,11 +271,12 @@ def _ops(args: dict) -> None:
     given = _read_ops_config(config) if config is not None else {}
     flags = {k: args[k] for k in FLAG_KEYS}
     flags["lose_work"] = False if args["no_lost_work"] else None
+    flags["failure_free_restart"] = True if args["failure_free_restart"] else None
     capacity_flags = {k: args[k] for k in CAPACITY_KEYS}
     from gigawatt.engine.operations import ops
 
     settings, source = _settings(given, flags, str(config) if config is not None else "ops")
-    ops_config = _ops_config(settings, _capacity(settings, capacity_flags), args["max_events"])
+    ops_config = _ops_config(settings, source, _capacity(settings, capacity_flags), args["max_events"])
     if source["seed"] and not settings["trials"] and settings["ci_target"] is None:
         warn(f"{_named('seed', source)} has no effect without --trials (the analytic figures draw nothing)")
     result = ops(ops_config)
@@ -284,24 +316,31 @@ def _capacity(settings: dict, capacity_flags: dict):
     return Capacity(**cap) if cap else None
 
 
-def _write_hours(settings: dict) -> float:
-    """The checkpoint write time [h]: given, or checkpoint size / storage bandwidth."""
+def _write_hours(settings: dict, source: dict) -> tuple[float | None, str | None]:
+    """The checkpoint write time [h] and where it came from: given, or checkpoint size / storage bandwidth, or None
+    (the engine reads the default row of defaults.csv)."""
     if (settings["checkpoint_size"] is None) != (settings["storage_bandwidth"] is None):
         raise GigawattError("ops: give --checkpoint-size and --storage-bandwidth together (or --checkpoint-write)")
     if settings["checkpoint_size"] is None:
-        return settings["checkpoint_write"]
+        given = settings["checkpoint_write"]
+        return given, None if given is None else _named("checkpoint_write", source)
     if settings["checkpoint_size"] <= 0 or settings["storage_bandwidth"] <= 0:
         raise GigawattError("ops: --checkpoint-size and --storage-bandwidth must be positive")
-    return settings["checkpoint_size"] / settings["storage_bandwidth"] / 3600.0
+    size, bandwidth = settings["checkpoint_size"], settings["storage_bandwidth"]
+    said = (
+        f"{_named('checkpoint_size', source)} / {_named('storage_bandwidth', source)}: "
+        f"{size:,.4g} B / {bandwidth:,.4g} B/s"
+    )
+    return size / bandwidth / 3600.0, said
 
 
-def _ops_config(settings: dict, capacity, max_events: float | None):
+def _ops_config(settings: dict, source: dict, capacity, max_events: float | None):
     """The settings as ``gigawatt.engine.operations.OpsConfig``: what ``ops`` runs."""
     from gigawatt.engine.operations import OpsConfig
 
     if settings["accelerators"] is None and settings["job_mtbf"] is None:
         raise GigawattError("ops: give --accelerators N (with the calibrated failure model) or --job-mtbf")
-    write_h = _write_hours(settings)
+    write_h, write_source = _write_hours(settings, source)
     interval = settings["checkpoint_interval"]
     extra = {"max_events": max_events} if max_events is not None else {}
     return OpsConfig(
@@ -311,11 +350,14 @@ def _ops_config(settings: dict, capacity, max_events: float | None):
         work_hours=settings["work"],
         checkpoint_write_hours=write_h,
         restart_hours=settings["restart"],
+        checkpoint_write_source=write_source,
+        restart_source=None if settings["restart"] is None else _named("restart", source),
         checkpoint_interval_hours=None if isinstance(interval, str) else interval,
         interval_rule=interval if isinstance(interval, str) else "given",
         job_mtbf_hours=settings["job_mtbf"],
         accelerator_mtbf_hours=settings["accelerator_mtbf"],
         lose_work=settings["lose_work"],
+        failure_free_restart=settings["failure_free_restart"],
         trials=settings["trials"],
         seed=settings["seed"],
         mfu=settings["mfu"],
@@ -412,6 +454,11 @@ def _warn_result(result, settings: dict) -> None:
         warn("the job does not finish within the longest window (limits.OPS_MAX_DAYS); figures stop at the window")
 
 
+def _shown(value, fmt: str) -> str:
+    """An analytic figure, or '-' where it is omitted (the closed form ignores a setting: see the footnote)."""
+    return "-" if value is None else fmt.format(value)
+
+
 def _ops_table(result, payload: dict) -> None:
     table = Table(title=plain(f"ops: {result.accelerators:,} x {result.accelerator}"), title_justify="left")
     table.add_column("figure")
@@ -425,10 +472,10 @@ def _ops_table(result, payload: dict) -> None:
             f"{result.checkpoint_interval_minutes:,.3g} min ({result.interval_rule})",
             None,
         ),
-        ("interruptions", f"{payload['interruptions']:,.1f}", "interruptions"),
-        ("goodput", f"{payload['goodput']:.2%}", "goodput"),
-        ("wall_time_hours", f"{payload['wall_time_hours']:,.1f} h", "wall_time_hours"),
-        ("effective_flop", f"{payload['effective_flop']:.3g}", "effective_flop"),
+        ("interruptions", _shown(payload["interruptions"], "{:,.1f}"), "interruptions"),
+        ("goodput", _shown(payload["goodput"], "{:.2%}"), "goodput"),
+        ("wall_time_hours", _shown(payload["wall_time_hours"], "{:,.1f} h"), "wall_time_hours"),
+        ("effective_flop", _shown(payload["effective_flop"], "{:.3g}"), "effective_flop"),
     ]
     if result.simulated and "waiting_for_servers_hours" in result.simulated:
         rows.append(("waiting_for_servers_hours", "-", "waiting_for_servers_hours"))
@@ -443,9 +490,23 @@ def _ops_table(result, payload: dict) -> None:
                 cells.append("")
         table.add_row(*cells)
     console.print(table)
-    _say(
-        f"Young {payload['young_interval_minutes']:.1f} min, Daly {payload['daly_interval_minutes']:.1f}"
-        " min; failure model: Llama 3 405B, 419 unexpected interruptions in 54 days on 16,384 H100 "
-        "(RL01-RL06), scaled linearly with the number of accelerators",
-        style="dim",
-    )
+    _say(_footnote(result, payload), style="dim")
+
+
+def _footnote(result, payload: dict) -> str:
+    """Under the table: the intervals, the failure model used, where the write and restart times came from, the
+    restart model, and what the analytic column leaves out."""
+    lines = [
+        f"Young {payload['young_interval_minutes']:.1f} min, Daly {payload['daly_interval_minutes']:.1f} min; "
+        f"failure model: {result.failure_model}",
+        f"checkpoint write {result.checkpoint_write_minutes:.3g} min: {result.checkpoint_write_source}",
+        f"restart {result.restart_minutes:.3g} min: {result.restart_source}",
+        "failures during restarts: "
+        + ("none (--failure-free-restart)" if result.failure_free_restart else "yes, as in Daly's model (RL23)")
+        + ("; --no-lost-work: a failure loses no work" if not result.lose_work else ""),
+    ]
+    if result.checkpoint_write_source.startswith("default training.checkpoint_write_minutes"):
+        lines[1] += "; for another job size give --checkpoint-size and --storage-bandwidth (or --checkpoint-write)"
+    if result.analytic_ignores:
+        lines.append("analytic goodput omitted: the closed form ignores " + "; ".join(result.analytic_ignores))
+    return "\n".join(lines)

@@ -40,7 +40,7 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit, prange
 
-from gigawatt.data.catalog import get_accelerator
+from gigawatt.data.catalog import defaults, get_accelerator
 from gigawatt.engine import numba_cache
 from gigawatt.errors import GigawattError
 from gigawatt.limits import (
@@ -62,6 +62,7 @@ from gigawatt.model.checkpointing import (  # noqa: F401  (re-exported: the clos
     expected_wall_hours,
     job_mtti_hours,
     log_goodput,
+    log_goodput_with,
     log_restart_hours,
     rates_per_accelerator_hour,
     steady_goodput,
@@ -72,6 +73,7 @@ from gigawatt.model.draws import (
     draw_failed_is_bad,
     draw_interruption,
     draw_restart,
+    failure_free_restart,
     interrupted_work_hours,
     segment_hours,
     server_failure_rates,
@@ -88,7 +90,7 @@ class SimJob(NamedTuple):
     interval, write: checkpoint interval tau and write time delta (both 0: continuous checkpointing); restart: R;
     work: the job's work, run to completion (0: run over the window); window: the window, or the longest window for
     a job to completion; lose_work: a failure loses the work since the last checkpoint (else only the restart is
-    charged).
+    charged); failure_free: no failure strikes during a restart (``--failure-free-restart``).
     """
 
     interval: float
@@ -97,6 +99,7 @@ class SimJob(NamedTuple):
     work: float
     window: float
     lose_work: bool
+    failure_free: bool
 
 
 @njit(cache=True)
@@ -148,7 +151,10 @@ def _job_trial(job, dist):
             lost += interrupted_work_hours(next_fail, seg)
         else:
             done += interrupted_work_hours(next_fail, seg)
-        t, rest, more, next_fail, closed = draw_restart(t, rest, job.window, job.restart, dist)
+        if job.failure_free:
+            t, rest, more, next_fail, closed = failure_free_restart(t, rest, job.window, job.restart, dist)
+        else:
+            t, rest, more, next_fail, closed = draw_restart(t, rest, job.window, job.restart, dist)
         fails += more
         if closed:
             stopped = stop
@@ -355,6 +361,13 @@ class OpsResult:
     ci_half_width: float | None = None  # the goodput's 95 % half-width reached (with trials)
     ci_stop_reason: str | None = None  # why the trials stopped short of ci_target
     quantile_trials: int | None = None  # P10/P90 from the first this many trials (when fewer than trials)
+    checkpoint_write_source: str = ""  # where the write time came from: a defaults.csv row (facts ids) or the input
+    restart_source: str = ""
+    mfu_source: str = ""
+    failure_model: str = ""  # the failure model used, in words
+    lose_work: bool = True
+    failure_free_restart: bool = False
+    analytic_ignores: list = dataclasses.field(default_factory=list)  # settings the closed form cannot honour
 
     @property
     def no_progress(self) -> bool:
@@ -378,10 +391,20 @@ class OpsResult:
             "restart_minutes": self.restart_minutes,
             "days": self.days,
             "mfu": self.mfu,
-            "interruptions_by_cause": {
-                c: r * self.accelerators * self.analytic["wall_time_hours"] for c, r in self.rate_by_cause.items()
+            "checkpoint_write_source": self.checkpoint_write_source,
+            "restart_source": self.restart_source,
+            "mfu_source": self.mfu_source,
+            "failure_model": self.failure_model,
+            "lose_work": self.lose_work,
+            "failure_free_restart": self.failure_free_restart,
+            "interruptions_by_cause": None
+            if self.analytic["interruptions"] is None
+            else {
+                c: r / sum(self.rate_by_cause.values()) * self.analytic["interruptions"]
+                for c, r in self.rate_by_cause.items()
             },
             **self.analytic,
+            "analytic_ignores": list(self.analytic_ignores),
         }
         if self.simulated is not None:
             out["trials"] = self.trials
@@ -437,10 +460,14 @@ class OpsConfig:
     """Settings of ``ops`` (durations in hours): one job on ``accelerators`` accelerators over ``days`` days, or
     until ``work_hours`` of work are done (stopping at the longest window, OPS_MAX_DAYS, if that comes first).
 
-    accelerator: catalog name. checkpoint_write_hours, restart_hours: delta and R. checkpoint_interval_hours: a
-    given interval, else ``interval_rule`` ('daly' or 'young'). job_mtbf_hours replaces the calibrated job MTTI;
-    accelerator_mtbf_hours replaces the per-accelerator rate (1 / MTBF); cause_multipliers scale the calibrated
-    causes. lose_work: a failure loses the work since the last checkpoint. mfu: model FLOP utilization.
+    accelerator: catalog name. checkpoint_write_hours, restart_hours: delta and R; None reads the scenario's
+    defaults (data/defaults.csv training.checkpoint_write_minutes and training.restart_minutes, derived from
+    Llama 3), and ``checkpoint_write_source`` / ``restart_source`` say where a given value came from.
+    checkpoint_interval_hours: a given interval, else ``interval_rule`` ('daly' or 'young'). job_mtbf_hours
+    replaces the calibrated job MTTI; accelerator_mtbf_hours replaces the per-accelerator rate (1 / MTBF);
+    cause_multipliers scale the calibrated causes. lose_work: a failure loses the work since the last checkpoint.
+    failure_free_restart: no failure strikes during a restart (off: hardware fails during restarts too, as in
+    Daly's model, RL23). mfu: model FLOP utilization (None: defaults.csv training.mfu).
 
     trials > 0 adds a simulation (seeded by ``seed``) with 95 % confidence intervals; ``distribution`` 'weibull'
     (shape k) or 'lognormal' (shape sigma) draws the time between interruptions with the same mean instead of
@@ -455,16 +482,17 @@ class OpsConfig:
     accelerator: str = "h100"
     days: float = 54.0
     work_hours: float | None = None
-    checkpoint_write_hours: float = 5 / 60
-    restart_hours: float = 10 / 60
+    checkpoint_write_hours: float | None = None
+    restart_hours: float | None = None
     checkpoint_interval_hours: float | None = None
     interval_rule: str = "daly"
     job_mtbf_hours: float | None = None
     accelerator_mtbf_hours: float | None = None
     lose_work: bool = True
+    failure_free_restart: bool = False
     trials: int = 0
     seed: int = 0
-    mfu: float = MEGASCALE_MFU
+    mfu: float | None = None
     distribution: str = "exponential"
     shape: float | None = None
     ci_target: float | None = None
@@ -473,6 +501,8 @@ class OpsConfig:
     cause_multipliers: dict[str, float] | None = None
     max_events: float = OPS_MAX_EVENTS
     chunk_trials: int = OPS_CHUNK_TRIALS
+    checkpoint_write_source: str | None = None
+    restart_source: str | None = None
 
 
 class _Job(NamedTuple):
@@ -509,7 +539,7 @@ def ops(config: OpsConfig) -> OpsResult:
     simulation adds means, 95 % confidence intervals and P10/P90; with ``ci_target``, ``ci_target_met`` and
     ``ci_half_width`` say how it ended.
     """
-    cfg = config
+    cfg, sources = _with_defaults(config)
     _check_model(cfg)
     _check_ranges(cfg)
     acc = get_accelerator(cfg.accelerator, "--accelerator")
@@ -523,6 +553,7 @@ def ops(config: OpsConfig) -> OpsResult:
     sim = _Simulated(trials=cfg.trials)
     if cfg.trials > 0 or cfg.ci_target is not None:
         sim = _simulation(cfg, job, analytic["wall_time_hours"])
+    ignores = analytic_ignores(cfg)
     return OpsResult(
         accelerator=acc.name,
         accelerators=n_acc,
@@ -534,7 +565,7 @@ def ops(config: OpsConfig) -> OpsResult:
         interval_rule=rule,
         days=cfg.days,
         work_hours=cfg.work_hours,
-        analytic=analytic,
+        analytic=_omitted(analytic, ignores, cfg),
         simulated=sim.summaries,
         trials=sim.trials,
         seed=cfg.seed,
@@ -546,7 +577,100 @@ def ops(config: OpsConfig) -> OpsResult:
         ci_half_width=sim.ci_half,
         ci_stop_reason=sim.stop_reason,
         quantile_trials=sim.quantile_trials,
+        checkpoint_write_source=sources["checkpoint_write_hours"],
+        restart_source=sources["restart_hours"],
+        mfu_source=sources["mfu"],
+        failure_model=_failure_model_text(cfg, m),
+        lose_work=bool(cfg.lose_work),
+        failure_free_restart=bool(cfg.failure_free_restart),
+        analytic_ignores=ignores,
     )
+
+
+# the settings that default to the scenario's training block: (row of data/defaults.csv, factor to ops' units)
+TRAINING_DEFAULTS = {
+    "checkpoint_write_hours": ("training.checkpoint_write_minutes", 1 / 60),
+    "restart_hours": ("training.restart_minutes", 1 / 60),
+    "mfu": ("training.mfu", 1.0),
+}
+
+
+def training_default(field: str) -> tuple[float, str]:
+    """A default of ``ops`` read from data/defaults.csv (the rows the scenario's ``training:`` block reads), in ops'
+    units, and where it came from: the row, its facts ids and its derivation."""
+    parameter, factor = TRAINING_DEFAULTS[field]
+    d = defaults()[parameter]
+    p = d.provenance
+    facts = f"facts {p.facts_id.replace(';', ',')}; " if p.facts_id else ""
+    return d.value * factor, f"default {parameter} = {d.value:g} {d.unit} ({facts}{p.status}: {p.derivation})"
+
+
+def _with_defaults(cfg: OpsConfig) -> tuple[OpsConfig, dict]:
+    """``cfg`` with its unset write time, restart time and MFU read from data/defaults.csv, and where each of the
+    three came from (the defaults row, or what the caller said, or 'given')."""
+    said = {"checkpoint_write_hours": cfg.checkpoint_write_source, "restart_hours": cfg.restart_source, "mfu": None}
+    values, sources = {}, {}
+    for field in TRAINING_DEFAULTS:
+        if getattr(cfg, field) is None:
+            values[field], sources[field] = training_default(field)
+        else:
+            sources[field] = said[field] or "given"
+    return dataclasses.replace(cfg, **values), sources
+
+
+def _failure_model_text(cfg: OpsConfig, m: float) -> str:
+    """The failure model used, in words (for the footnote and ``failure_model`` in the JSON)."""
+    if cfg.job_mtbf_hours is not None:
+        text = f"--job-mtbf: one job MTTI of {m:,.4g} h (the Llama 3 calibration only splits it by cause)"
+    else:
+        text = (
+            f"Llama 3 405B, {LLAMA3_INTERRUPTIONS} unexpected interruptions in {LLAMA3_DAYS} days on "
+            f"{LLAMA3_GPUS:,} H100 (RL01-RL06), scaled linearly with the number of accelerators"
+        )
+        if cfg.cause_multipliers:
+            text += ", causes multiplied by " + ", ".join(f"{c} x{v:g}" for c, v in cfg.cause_multipliers.items())
+        if cfg.accelerator_mtbf_hours is not None:
+            text += f", rescaled to a per-accelerator MTBF of {cfg.accelerator_mtbf_hours:,.4g} h"
+    if cfg.distribution != "exponential":
+        text += f"; simulated times between interruptions: {cfg.distribution} (shape {cfg.shape:g}), same mean"
+    return text
+
+
+def analytic_ignores(cfg: OpsConfig) -> list[str]:
+    """The settings the simulation honours that the closed form cannot: with any of them the analytic goodput,
+    interruptions, work and FLOP are omitted (None) rather than shown beside a simulation they do not describe.
+
+    The closed form (``log_goodput_with``) honours the interval, write, restart (plus ``host_selection``), lost work
+    or not, failures during restarts or not, and a capacity model whose replacements never wait (repairs that take
+    no time) and whose servers all fail alike."""
+    out = []
+    if cfg.distribution != "exponential":
+        out.append(f"--distribution {cfg.distribution}: the closed form is for exponential times between failures")
+    c = cfg.capacity
+    if c is not None and (c.repair_auto > 0 or (c.repair_manual > 0 and c.escalation > 0)):
+        out.append(
+            "repairs that take time (repair_auto, repair_manual with escalation): the waits for a standby, a spare "
+            "or a server back from repair are a queue the closed form does not model"
+        )
+    if c is not None and c.bad_fraction > 0 and c.bad_multiplier > 1:
+        out.append(
+            "bad servers (bad_fraction, bad_multiplier, false_success): the mix of good and bad servers, and so the "
+            "failure rate, changes as they fail and are repaired"
+        )
+    return out
+
+
+_OMITTED = ("interruptions", "goodput", "work_done_hours", "effective_flop")
+
+
+def _omitted(analytic: dict, ignores: list[str], cfg: OpsConfig) -> dict:
+    """The analytic figures, with those the ignored settings would change set to None."""
+    if not ignores:
+        return analytic
+    out = dict(analytic, **dict.fromkeys(_OMITTED))
+    if cfg.work_hours is not None:
+        out["wall_time_hours"] = None
+    return out
 
 
 def _check_model(cfg: OpsConfig) -> None:
@@ -665,21 +789,24 @@ def _interval(cfg: OpsConfig, delta: float, m: float, window: float) -> tuple[fl
 def _analytic(cfg: OpsConfig, job: _Job) -> dict:
     """The analytic figures: Daly's steady state in log space (gigawatt.model.checkpointing), no progress where a
     restart or an interval is expected to outlast the longest window, and a job to completion's wall time."""
-    m, tau, delta, restart, window = job.mtti, job.interval, job.write, job.restart, job.window
-    lg = float(log_goodput(tau, delta, restart, m))
+    m, tau, delta, window = job.mtti, job.interval, job.write, job.window
+    restart = job.restart + (cfg.capacity.host_selection if cfg.capacity is not None else 0.0)
+    free = bool(cfg.failure_free_restart)
+    lg = float(log_goodput_with(tau, delta, restart, m, bool(cfg.lose_work), free))
     log_seg = math.log(tau) - lg if tau > 0 else -math.inf  # expected wall time to write one interval's work
-    log_rest = float(log_restart_hours(restart, m))
+    log_rest = (math.log(restart) if restart > 0 else -math.inf) if free else float(log_restart_hours(restart, m))
     reason = _no_progress(log_seg, log_rest, restart, m, tau)
     goodput = 0.0 if reason else math.exp(lg)
     stopped = False
     if cfg.work_hours is not None:
-        wall = float(expected_wall_hours(cfg.work_hours, tau, delta, restart, m)) if goodput > 0 else math.inf
+        wall = cfg.work_hours / goodput if goodput > 0 else math.inf
         if not wall <= window:  # the job cannot finish within the longest window: it stops there
             wall, stopped = window, True
     else:
         wall = window
     return {
-        "interruptions": wall / m,
+        # failures strike at 1/M per hour, during restarts too; else once per run of M plus a restart of R
+        "interruptions": wall / (m + restart) if free else wall / m,
         "goodput": goodput,
         "wall_time_hours": wall,
         "work_done_hours": goodput * wall,
@@ -745,7 +872,13 @@ def _affordable_trials(cfg: OpsConfig, job: _Job, wall: float, trials: int) -> i
 def _job_runner(cfg: OpsConfig, job: _Job):
     """``run(start, n)``: summarised rows of trials start .. start + n - 1 of the plain job (``_simulate``)."""
     sim_job = SimJob(
-        job.interval, job.write, job.restart, float(cfg.work_hours or 0.0), job.window, bool(cfg.lose_work)
+        job.interval,
+        job.write,
+        job.restart,
+        float(cfg.work_hours or 0.0),
+        job.window,
+        bool(cfg.lose_work),
+        bool(cfg.failure_free_restart),
     )
     dist = interarrival(cfg.distribution, job.mtti, cfg.shape)
 
@@ -774,6 +907,7 @@ def _cluster_runner(cfg: OpsConfig, job: _Job):
             cfg.seed,
             cfg.lose_work,
             start,
+            cfg.failure_free_restart,
         )
         return _columns(out, job.peak_flops * cfg.mfu, cluster=True)
 
@@ -790,10 +924,14 @@ class Capacity:
     accelerators_per_server: a failed accelerator takes its whole server out.
     warm_standbys: idle servers swapped in at once; repaired servers join them.
     spares: servers that can be borrowed (preempted from other work) after ``spare_delay``.
+    spares_return: a server back from repair goes back to the spare pool while spares are out on loan (the pool
+        is refilled, as the work the spares were taken from gets a server back); False keeps the borrowed spare
+        and makes the repaired server a warm standby (the pool only shrinks).
     host_selection: added to every restart (picking and wiring in a replacement host).
     repair_auto, repair_manual, escalation: a failed server is repaired automatically in ``repair_auto``; with
         probability ``escalation`` it then needs a manual repair of ``repair_manual`` more.
-    false_success: probability that a repair only seems to succeed: the server comes back bad.
+    false_success: probability that the repair of a bad server only seems to succeed: it comes back bad (a real
+        repair fixes it; a good server always comes back good).
     bad_fraction, bad_multiplier: share of servers that fail ``bad_multiplier`` times as often; the calibrated
         average rate is kept, so good servers fail a little less than the average.
     """
@@ -802,6 +940,7 @@ class Capacity:
     warm_standbys: int = 0
     spares: int = 0
     spare_delay: float = 0.0
+    spares_return: bool = True
     host_selection: float = 0.0
     repair_auto: float = 0.0
     repair_manual: float = 0.0
@@ -831,6 +970,8 @@ class Capacity:
                 raise GigawattError(f"capacity.{name}: {getattr(self, name)!r}; expected a whole number >= 0")
         if not self.bad_multiplier >= 1:
             raise GigawattError(f"capacity.bad_multiplier: {self.bad_multiplier}; expected >= 1")
+        if not isinstance(self.spares_return, bool | np.bool_):
+            raise GigawattError(f"capacity.spares_return: {self.spares_return!r}; expected true or false")
 
 
 class Fleet(NamedTuple):
@@ -842,6 +983,7 @@ class Fleet(NamedTuple):
     standbys: int
     spares: int
     spare_delay: float
+    spares_return: bool
     host_selection: float
     repair_auto: float
     repair_manual: float
@@ -853,17 +995,22 @@ class Fleet(NamedTuple):
 
 # a trial's row (the kernels' output columns) and the cluster trial's server counts
 _T, _DONE, _FAILS, _LOST, _CKPT, _REST, _WAIT = range(7)
-_GOOD, _BAD, _STANDBY_GOOD, _STANDBY_BAD, _SPARES, _QUEUED = range(6)
+_GOOD, _BAD, _STANDBY_GOOD, _STANDBY_BAD, _SPARES, _QUEUED, _SPARES_BAD, _SPARES_OUT = range(8)
 _QUEUE_CAP = 1 << 16  # servers in repair that are tracked (beyond it, a failed server does not come back)
 
 
 @njit(cache=True)
-def _return_repaired(t, rq_t, rq_bad, st):
-    """Servers whose repair has finished by ``t`` join the warm standbys (good or bad)."""
+def _return_repaired(t, rq_t, rq_bad, st, spares_return):
+    """Servers whose repair has finished by ``t`` go back to the spare pool while spares are out on loan (with
+    ``spares_return``), else join the warm standbys (good or bad)."""
     i = 0
     while i < st[_QUEUED]:
         if rq_t[i] <= t:
-            st[_STANDBY_BAD if rq_bad[i] else _STANDBY_GOOD] += 1
+            if spares_return and st[_SPARES_OUT] > 0:
+                st[_SPARES_OUT] -= 1
+                st[_SPARES_BAD if rq_bad[i] else _SPARES] += 1
+            else:
+                st[_STANDBY_BAD if rq_bad[i] else _STANDBY_GOOD] += 1
             _dequeue(i, rq_t, rq_bad, st)
         else:
             i += 1
@@ -943,23 +1090,25 @@ def _send_to_repair(t, was_bad, fleet, st, rq_t, rq_bad):
     n = st[_QUEUED]
     if n < _QUEUE_CAP:
         rq_t[n] = t + hours
-        rq_bad[n] = draw_returns_bad(fleet.false_success, was_bad, fleet.bad_fraction)
+        rq_bad[n] = draw_returns_bad(fleet.false_success, was_bad)
         st[_QUEUED] = n + 1
 
 
 @njit(cache=True)
 def _replace_server(row, window, fleet, st, rq_t, rq_bad):
-    """A replacement joins the job: a warm standby at once, else a spare after its delay, else the first server
-    back from repair; the waits end with the window (``wait_hours``)."""
-    _return_repaired(row[_T], rq_t, rq_bad, st)
+    """A replacement joins the job: a warm standby at once, else a spare after its delay (counted out on loan),
+    else the first server back from repair; the waits end with the window (``wait_hours``)."""
+    _return_repaired(row[_T], rq_t, rq_bad, st, fleet.spares_return)
     if st[_STANDBY_GOOD] + st[_STANDBY_BAD] > 0:
         bad = draw_standby_is_bad(st[_STANDBY_GOOD], st[_STANDBY_BAD])
         st[_STANDBY_BAD if bad else _STANDBY_GOOD] -= 1
         st[_BAD if bad else _GOOD] += 1
         return
-    if st[_SPARES] > 0:
-        st[_SPARES] -= 1
-        st[_GOOD] += 1
+    if st[_SPARES] + st[_SPARES_BAD] > 0:
+        bad = st[_SPARES_BAD] > 0 and draw_standby_is_bad(st[_SPARES], st[_SPARES_BAD])
+        st[_SPARES_BAD if bad else _SPARES] -= 1
+        st[_BAD if bad else _GOOD] += 1
+        st[_SPARES_OUT] += 1
         w = wait_hours(fleet.spare_delay, row[_T], window)
     else:
         j = _first_back(rq_t, st[_QUEUED])
@@ -977,11 +1126,12 @@ def _cluster_trial(job, fleet, row):
 
     One exponential draw gives the next failure among all working servers (rate: good and bad servers' rates
     summed, ``server_failure_rates``); a failed server goes to repair and is replaced (``_replace_server``).
-    Failures may also strike during a restart. Every time component is counted within the window only.
+    Failures may also strike during a restart, unless ``job.failure_free``. Every time component is counted within
+    the window only.
     """
     row[:] = 0.0
     good_rate, bad_rate = server_failure_rates(fleet.server_rate, fleet.bad_fraction, fleet.bad_multiplier)
-    st = np.zeros(6, np.int64)
+    st = np.zeros(8, np.int64)
     st[_BAD] = draw_bad_servers(fleet.servers, fleet.bad_fraction)
     st[_GOOD] = fleet.servers - st[_BAD]
     st[_STANDBY_GOOD] = fleet.standbys
@@ -990,9 +1140,9 @@ def _cluster_trial(job, fleet, row):
     rq_bad = np.zeros(_QUEUE_CAP, np.bool_)
     recovering = False
     while row[_T] < job.window:
-        _return_repaired(row[_T], rq_t, rq_bad, st)
+        _return_repaired(row[_T], rq_t, rq_bad, st, fleet.spares_return)
         total = st[_GOOD] * good_rate + st[_BAD] * bad_rate
-        f = np.random.exponential(1.0 / total)
+        f = np.inf if recovering and job.failure_free else np.random.exponential(1.0 / total)
         if recovering:
             failed = _restart_or_fail(row, job.restart + fleet.host_selection, job.window, f)
         else:
@@ -1027,6 +1177,7 @@ def _fleet(capacity: Capacity, servers: int, server_rate: float) -> Fleet:
         int(c.warm_standbys),
         int(c.spares),
         float(c.spare_delay),
+        bool(c.spares_return),
         float(c.host_selection),
         float(c.repair_auto),
         float(c.repair_manual),
@@ -1049,8 +1200,9 @@ def _cluster_runs(
     seed: int,
     lose_work: bool,
     start: int = 0,
+    failure_free: bool = False,
 ) -> np.ndarray:
-    """Kernel rows of trials ``start`` .. ``start + trials - 1``."""
+    """Kernel rows of trials ``start`` .. ``start + trials - 1`` (``failure_free``: no failure during a restart)."""
     capacity.check()
     servers = capacity.servers(accelerators)
     server_rate = 1.0 / (mtti_hours * servers)  # the job's calibrated rate, shared by its servers
@@ -1061,6 +1213,7 @@ def _cluster_runs(
         0.0,
         float(window_hours),
         bool(lose_work),
+        bool(failure_free),
     )
     out = np.zeros((trials, 7))
     _simulate_cluster(_seeds(seed, trials, start), job, _fleet(capacity, servers, server_rate), out)
@@ -1078,9 +1231,10 @@ def simulate_capacity(
     trials: int,
     seed: int = 0,
     lose_work: bool = True,
+    failure_free: bool = False,
 ) -> dict:
     """The job with servers, standbys, spares and repairs (exponential failures); summaries as in ``ops``
-    (simulated in chunks of OPS_CHUNK_TRIALS trials)."""
+    (simulated in chunks of OPS_CHUNK_TRIALS trials; ``failure_free``: no failure during a restart)."""
 
     def run(start, n):
         out = _cluster_runs(
@@ -1095,6 +1249,7 @@ def simulate_capacity(
             seed,
             lose_work,
             start,
+            failure_free,
         )
         return _columns(out, None, cluster=True)
 

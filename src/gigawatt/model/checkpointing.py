@@ -163,6 +163,56 @@ def log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hour
     return np.minimum(np.where(np.isnan(out), -np.inf, out), 0.0)
 
 
+def log_goodput_with(
+    interval_hours, checkpoint_write_hours, restart_hours, mtti_hours, lose_work, failure_free_restart
+):
+    """Log of the steady-state goodput with the options of the simulation: whether a failure loses the work since
+    the last checkpoint, and whether failures can strike during a restart. Vectorized.
+
+    Parameters
+    ----------
+    interval_hours, checkpoint_write_hours, restart_hours, mtti_hours : numeric
+        tau, delta, R, M [h], as in ``log_goodput``.
+    lose_work : bool
+        A failure loses the work since the last checkpoint (else it is kept: only the restart, and a checkpoint
+        write cut short, cost).
+    failure_free_restart : bool
+        A restart always completes in R (else a failure during it starts it again, as in Daly 2006).
+
+    Returns
+    -------
+    numeric
+        log g [-], <= 0; equal to ``log_goodput`` with ``lose_work`` and failures during restarts.
+
+    Notes
+    -----
+    A renewal argument: after each restart the job runs for X ~ Exp(M) until the next failure (mean M), in
+    segments of tau work and delta write, each completed with probability q = e^(-(tau+delta)/M) (x = (tau+delta)/M).
+    Work kept per run: tau q / (1 - q) if a failure loses the segment, E[min(X, tau)] / (1 - q) =
+    M (1 - e^(-tau/M)) / (1 - q) if not. Wall time per failure: M plus the restart, R if it cannot fail, else
+    M (e^(R/M) - 1) (``log_restart_hours``), so the cycle is M (1 + R/M) or M e^(R/M). Hence
+
+        g = [tau/M q/(1-q)  or  (1 - e^(-tau/M))/(1-q)] / [e^(R/M)  or  1 + R/M]
+
+    (losing work and failing restarts: Daly 2006, eq. 13). tau = delta = 0 is continuous checkpointing (work term 1);
+    M = inf has no failures (tau / (tau + delta)).
+    """
+    tau = np.asarray(interval_hours, dtype=float)
+    d = np.asarray(checkpoint_write_hours, dtype=float)
+    r = np.asarray(restart_hours, dtype=float)
+    m = np.asarray(mtti_hours, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        x = (tau + d) / m
+        log_1mq = np.log(-np.expm1(-x))  # log(1 - q)
+        work = np.log(tau / m) - x - log_1mq if lose_work else np.log(-np.expm1(-tau / m)) - log_1mq
+        work = np.where(tau + d <= 0.0, 0.0, work)  # continuous checkpointing: no work lost, no write
+        cycle = np.log1p(r / m) if failure_free_restart else r / m
+        out = work - cycle
+        if np.any(np.isinf(m)):  # no failures: only checkpoints cost
+            out = np.where(np.isinf(m), np.where(np.isinf(tau), 0.0, np.log(tau / (tau + d))), out)
+    return np.minimum(np.where(np.isnan(out), -np.inf, out), 0.0)
+
+
 def steady_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours):
     """Share of wall time doing checkpointed work in steady state. Vectorized.
 

@@ -211,3 +211,28 @@ def draw_restart(t, restart_spent, window, restart_hours, dist):
         restart_spent += f
         failures += 1.0
     return window, restart_spent + (window - t), failures, 0.0, True
+
+
+@njit(cache=True)
+def failure_free_restart(t, restart_spent, window, restart_hours, dist):
+    """One restart that no failure can interrupt (numba; ``--failure-free-restart``).
+
+    Parameters
+    ----------
+    t, restart_spent, window, restart_hours, dist
+        As in ``draw_restart``.
+
+    Returns
+    -------
+    t, restart_spent, failures, next_failure, closed
+        As in ``draw_restart``: the restart takes exactly R (or ends with the window), no failure strikes during it
+        (failures 0), and the time to the next interruption is a fresh draw from the end of the restart.
+
+    Notes
+    -----
+    The simplification of simulators that treat recovery as failure-free; off by default, since hardware fails
+    during restarts too (Daly 2006, RL23, counts those failures: expected restart M (e^(R/M) - 1) instead of R).
+    """
+    if t + restart_hours >= window:
+        return window, restart_spent + (window - t), 0.0, 0.0, True
+    return t + restart_hours, restart_spent + restart_hours, 0.0, draw_interruption(dist), False

@@ -35,24 +35,25 @@ def draw_repair_hours(auto_hours, manual_hours, escalation):
 
 
 @njit(cache=True)
-def draw_returns_bad(false_success, was_bad, bad_fraction):
+def draw_returns_bad(false_success, was_bad):
     """Draw whether a repaired server comes back bad (numba).
 
     Parameters
     ----------
     false_success : float
-        Probability that a repair only seems to succeed, p_false [-].
+        Probability that a repair reports success but did not fix the server, p_false [-].
     was_bad : bool
-        The server was a bad one when it failed.
-    bad_fraction : float
-        Share of bad servers, f [-].
+        The server was a bad one (it fails ``bad_multiplier`` times as often) when it failed.
 
     Returns
     -------
     bool
-        Bad with probability p_false; always, where every server is bad (f = 1).
+        A bad server stays bad with probability p_false (a real repair fixes it); a good server always comes back
+        good: a repair that did not fix anything leaves a good server as it was.
     """
-    return np.random.random() < false_success or (was_bad and bad_fraction >= 1.0)
+    if not was_bad:
+        return False
+    return np.random.random() < false_success
 
 
 @njit(cache=True)
