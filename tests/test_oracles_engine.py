@@ -165,6 +165,33 @@ def test_no_refresh_before_the_first_accelerators_can_retire(engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_refreshes_wait_a_lifetime_from_each_halls_close(engine):
+    # two 1 MW halls at PUE 1.0 (1,000 kW of IT each), lifetime 6 months, built in 1 month, lead 1 month: hall 1
+    # starts and closes in month 0, its fill (ordered then: the newest NVIDIA type is the B200) is floor(1,000 /
+    # 1.82) = 549, leaving 0.82 kW; hall 2 the same from month 2. The GB300 (500 W here) is the newest from 2025-07
+    # (month 6). Month 6: hall 1's B200s retire (ordered month 0) and 1,000 / 0.5 = 2,000 GB300s are ordered for
+    # it, installed in month 7. Hall 2 may refresh only from month 2 + 6 = 8, though one GB300 would fit in its
+    # 0.82 kW in months 6-7; in month 8 its B200s retire and it orders 2,000 GB300s, installed in month 9
+    tree = copy.deepcopy(BASE)
+    hall = {"power_mw": 1, "construction_months": 1, "capex_per_mw_usd": 10e6, "accelerator": "newest:nvidia"}
+    tree["sites"][0]["phases"] = [
+        {"name": "p1", "start": "2025-01", **hall},
+        {"name": "p2", "start": "2025-03", **hall},
+    ]
+    ts = run(
+        engine,
+        "operations.pue=1.0",
+        "operations.lifetime_months=6",
+        "accelerator_overrides.gb300.it_power_w=500",
+        tree=tree,
+    )
+    assert list(ts["start"]) == [0, 2]
+    assert (ts["accelerators_gb300"][:7] == 0).all()
+    assert ts["accelerators_gb300"][7] == 2_000 and ts["accelerators_gb300"][8] == 2_000
+    assert ts["accelerators_gb300"][9] == 4_000
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_late_fill_leaves_no_room_for_a_refresh_in_the_same_month(engine):
     # lifetime 6 months; power only in 2025-11 (month 10): the hall closes in month 0, the fill is ordered in
     # month 9 (already past close + lifetime, so refreshes are allowed), arrives in month 10 and fills the hall
