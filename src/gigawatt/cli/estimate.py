@@ -46,6 +46,15 @@ def estimate_cmd(
         ),
     ] = None,
     price: Annotated[str | None, typer.Option("--price", help="All-in price per accelerator, e.g. '$45k'.")] = None,
+    design_pue_ratio: Annotated[
+        float | None, typer.Option(help="Design-day PUE / annual PUE for sizing facility power (default: data).")
+    ] = None,
+    non_accelerator_it_share: Annotated[
+        float | None, typer.Option(help="Non-accelerator IT load as a share of the accelerators' (default: data).")
+    ] = None,
+    sizing_headroom: Annotated[
+        float | None, typer.Option(help="Spare facility power above the design-day load, a share (default: data).")
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Power <-> accelerators <-> money for one accelerator type (closed form)."""
@@ -59,6 +68,15 @@ def estimate_cmd(
         capex_per_mw_usd=parse_quantity(capex_per_mw, "usd_per_mw", "--capex-per-mw") if capex_per_mw else None,
         it_power_w=parse_quantity(it_power_w, "w", "--it-power-w") if it_power_w else None,
         price_usd=parse_quantity(price, "usd", "--price") if price else None,
+        sizing={
+            k: v
+            for k, v in (
+                ("design_pue_ratio", design_pue_ratio),
+                ("non_accelerator_it_share", non_accelerator_it_share),
+                ("sizing_headroom", sizing_headroom),
+            )
+            if v is not None
+        },
     )
     if json_out:
         _print_json(result)

@@ -1,14 +1,19 @@
 """The estimator: facility power <-> accelerators <-> money for one accelerator type, in closed form.
 
 Given one of facility power, a budget or an accelerator count, it returns the other two with the IT power, the
-capex split, the compute and a year's energy. Equations (units in names):
+capex split, the compute and a year's energy. Sizing is kept apart from energy (docs/model.md, "Sizing and energy"):
+facility power is sized for the design day, energy is drawn at the annual PUE. Equations (units in names):
 
-    it_power_mw          = facility_power_mw / pue
-    accelerators         = floor(it_power_mw * 1000 / it_power_kw)            (from power)
-    accelerators         = floor(budget_usd / (price_usd + it_power_kw / 1000 * capex_per_mw_usd))   (from money)
+    it_kw_all            = it_power_kw * (1 + non_accelerator_it_share)      (IT per accelerator, non-accelerator IT in)
+    sizing_pue           = pue * design_pue_ratio * (1 + sizing_headroom)    (facility MW per MW of IT, design day)
+    it_power_mw          = facility_power_mw / sizing_pue
+    accelerators         = floor(it_power_mw * 1000 / it_kw_all)              (from power)
+    accelerators         = floor(budget_usd / (price_usd + it_kw_all / 1000 * capex_per_mw_usd))   (from money)
+    it_power_mw          = accelerators * it_kw_all / 1000                    (from money or a count)
+    facility_power_mw    = it_power_mw * sizing_pue
     capex_it_usd         = accelerators * price_usd
     capex_facility_usd   = it_power_mw * capex_per_mw_usd        (facility cost is quoted per MW of IT load, EC01)
-    annual_energy_mwh    = accelerators * it_power_kw / 1000 * utilization * pue * 8766 h
+    annual_energy_mwh    = accelerators * it_kw_all / 1000 * utilization * pue * 8766 h     (the annual PUE)
 """
 
 from __future__ import annotations
@@ -103,7 +108,8 @@ def _size(
     pue: float,
     capex_mw: float,
 ) -> tuple[int, float, float]:
-    """(accelerators, IT MW, facility MW) from whichever of power, budget or count was given."""
+    """(accelerators, IT MW, facility MW) from whichever of power, budget or count was given; ``it_kw`` is the IT
+    power per accelerator with the non-accelerator share in, ``pue`` the sizing (design-day) PUE."""
     if power_mw is not None:
         facility_mw = power_mw
         it_mw = facility_mw / pue
@@ -116,6 +122,26 @@ def _size(
         n = _count(accelerators, "--accelerators")
     it_mw = n * it_kw / 1000.0
     return n, it_mw, it_mw * pue
+
+
+# the sizing factors (docs/model.md, "Sizing and energy"): name -> (defaults.csv key, low, high); the ranges are the
+# scenario schema's (data/scenario.py, class Operations); the command line's flag is --name-with-dashes
+SIZING = {
+    "design_pue_ratio": ("operations.design_pue_ratio", 1.0, 2.0),
+    "non_accelerator_it_share": ("operations.non_accelerator_it_share", 0.0, 1.0),
+    "sizing_headroom": ("operations.sizing_headroom", 0.0, 1.0),
+}
+
+
+def _sizing(used: dict, pue: float, given: dict) -> tuple[float, float]:
+    """(non-accelerator IT share, sizing PUE = pue x design ratio x (1 + headroom)) from ``given`` or the defaults."""
+    unknown = set(given) - set(SIZING)
+    if unknown:
+        raise GigawattError(f"estimate: unknown sizing factor(s) {sorted(unknown)}; expected some of {list(SIZING)}")
+    got = {}
+    for name, (key, low, high) in SIZING.items():
+        got[name] = _pick(used, name, given.get(name), key, low, high, from_limits=False)
+    return got["non_accelerator_it_share"], pue * got["design_pue_ratio"] * (1.0 + got["sizing_headroom"])
 
 
 def _accelerator_sources(acc: Accelerator, overridden: set[str]) -> dict:
@@ -141,11 +167,14 @@ def estimate(
     carbon_t_per_mwh: float | None = None,
     it_power_w: float | None = None,
     price_usd: float | None = None,
+    sizing: dict | None = None,
 ) -> dict:
     """Size a build from exactly one of ``power_mw`` (facility), ``budget_usd`` or ``accelerators``.
 
     Defaults for PUE, facility capex per MW, utilization, energy price and carbon intensity come from
-    data/defaults.csv; the returned ``assumptions`` name each value used and its source.
+    data/defaults.csv, and so do the sizing factors ``sizing`` may set (``design_pue_ratio``,
+    ``non_accelerator_it_share``, ``sizing_headroom``); the returned ``assumptions`` name each value used and its
+    source.
     """
     _check_given(power_mw=power_mw, budget_usd=budget_usd, accelerators=accelerators)
     acc, overridden = _accelerator(accelerator, it_power_w, price_usd)
@@ -164,18 +193,21 @@ def estimate(
         limits.MAX_USD_PER_MWH,
     )
     carbon = _pick(used, "carbon_t_per_mwh", carbon_t_per_mwh, "power.grid.carbon_t_per_mwh", 0.0, limits.MAX_T_PER_MWH)
+    share, sizing_pue = _sizing(used, pue, sizing or {})
+    it_kw_all = it_kw * (1.0 + share)
     n, it_mw, facility_mw = _size(
-        power_mw, budget_usd, accelerators, it_kw=it_kw, price=price, pue=pue, capex_mw=capex_mw
+        power_mw, budget_usd, accelerators, it_kw=it_kw_all, price=price, pue=sizing_pue, capex_mw=capex_mw
     )
     capex_it = n * price
     capex_fac = it_mw * capex_mw
-    energy = n * it_kw / 1000.0 * util * pue * HOURS_PER_YEAR
+    energy = n * it_kw_all / 1000.0 * util * pue * HOURS_PER_YEAR  # the annual PUE: energy is not sized
     bf16 = acc.bf16_dense_tflops or 0.0
     return {
         "accelerator": acc.name,
         "accelerators": n,
         "it_power_mw": it_mw,
         "facility_power_mw": facility_mw,
+        "sizing_pue": sizing_pue,
         "capex_it_usd": capex_it,
         "capex_facility_usd": capex_fac,
         "capex_total_usd": capex_it + capex_fac,

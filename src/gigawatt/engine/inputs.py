@@ -46,7 +46,8 @@ class Inputs:
     hours: np.ndarray  # (T,)
     # per trial
     power_mw: np.ndarray  # (N, P)
-    pue: np.ndarray  # (N, P)
+    pue: np.ndarray  # (N, P) annual PUE: energy
+    sizing_pue: np.ndarray  # (N, P) pue x design_pue_ratio x (1 + sizing_headroom): facility power -> IT capacity
     planned_start: np.ndarray  # (N, P) int month index
     construction_months: np.ndarray  # (N, P)
     power_available: np.ndarray  # (N, P) int month index
@@ -75,6 +76,7 @@ class Inputs:
     PER_TRIAL = (
         "power_mw",
         "pue",
+        "sizing_pue",
         "planned_start",
         "construction_months",
         "power_available",
@@ -110,7 +112,8 @@ class Inputs:
         :func:`gigawatt.engine.loop.trial_of` picks row ``n % rows``), C-contiguous and writable with one dtype per
         field, so the compiled loop sees one signature. The per-phase constants are derived here, once:
 
-        IT capacity [kW] = P / PUE * 1000; build = round(construction months); capex is spent over max(build, 1)
+        IT capacity [kW] = P / sizing PUE * 1000 (the design day's PUE with headroom; energy uses the annual PUE in the
+        loop, docs/model.md "Sizing and energy"); build = round(construction months); capex is spent over max(build, 1)
         months; the first fill is as many accelerators of its type as fit the IT capacity; a phase's close cost is
         its programme capex plus its first fill.
         """
@@ -118,7 +121,7 @@ class Inputs:
         def rows(a, dtype=float):  # (rows, ...) with rows N or 1; copied only where numba needs another layout
             return np.require(a, dtype=dtype, requirements=["C", "W"])
 
-        it_cap_kw = self.power_mw / self.pue * 1000.0
+        it_cap_kw = self.power_mw / self.sizing_pue * 1000.0
         build = np.rint(self.construction_months).astype(np.int64)
         capex_programme = np.where(self.external, 0.0, self.capex_facility_usd)
         it_kw = np.nan_to_num(self.it_kw, nan=np.inf)
@@ -240,6 +243,10 @@ def _phase_fields(s: Scenario, d: _Draws, rows, here) -> dict:
     """Power, PUE, dates and capex of every phase, with the scenario's risks applied."""
     glob_pue = d.num("operations.pue", s.operations.pue)
     pue = _per_phase(rows, here, lambda h, site, ph: d.num(f"{h}.pue", ph.pue) if ph.pue else glob_pue)
+    ops = s.operations
+    design = d.num("operations.design_pue_ratio", ops.design_pue_ratio)
+    headroom = d.num("operations.sizing_headroom", ops.sizing_headroom)
+    sizing_pue = pue * (design * (1.0 + headroom))[:, None]  # facility MW per MW of IT on the design day
     power_mw = _per_phase(rows, here, lambda h, site, ph: d.num(f"{h}.power_mw", ph.power_mw))
     slip = d.num("risks.construction_slip", s.risks.construction_slip)[:, None]
     months = _per_phase(rows, here, lambda h, site, ph: d.num(f"{h}.construction_months", ph.construction_months))
@@ -253,10 +260,12 @@ def _phase_fields(s: Scenario, d: _Draws, rows, here) -> dict:
     return {
         "power_mw": power_mw,
         "pue": pue,
+        "sizing_pue": sizing_pue,
         "planned_start": _per_phase(rows, here, lambda h, site, ph: d.month(f"{h}.start", ph.start)),
         "construction_months": months * slip,
         "power_available": power_at + power_delay,
-        "capex_facility_usd": construction.facility_capex_usd(power_mw, pue, capex_per_mw, power_capex) * overrun,
+        "capex_facility_usd": construction.facility_capex_usd(power_mw, sizing_pue, capex_per_mw, power_capex)
+        * overrun,
         "carbon_t_per_mwh": _per_phase(
             rows, here, lambda h, site, ph: d.num(f"{h}.power.carbon_t_per_mwh", ph.power.carbon_t_per_mwh)
         ),
@@ -264,15 +273,17 @@ def _phase_fields(s: Scenario, d: _Draws, rows, here) -> dict:
 
 
 def _type_fields(s: Scenario, d: _Draws, cat: dict) -> dict:
-    """Per accelerator type and trial: all-in IT power [kW], price [USD] (with the price risk), peak [FLOP/s]."""
+    """Per accelerator type and trial: IT power [kW] (all-in, with the non-accelerator IT share on top), price [USD]
+    (with the price risk), peak [FLOP/s]."""
     names = list(cat)
 
     def each(field, default):
         return _stack([d.num(f"accelerator_overrides.{n}.{field}", default(cat[n])) for n in names])
 
     price_risk = d.num("risks.accelerator_price", s.risks.accelerator_price)[:, None]
+    share = d.num("operations.non_accelerator_it_share", s.operations.non_accelerator_it_share)[:, None]
     return {
-        "it_kw": each("it_power_w", lambda a: a.it_power_w) / 1000.0,
+        "it_kw": each("it_power_w", lambda a: a.it_power_w) / 1000.0 * (1.0 + share),
         "price_usd": each("price_usd", lambda a: a.price_usd) * price_risk,
         "bf16_flops": each("bf16_dense_tflops", lambda a: a.bf16_dense_tflops) * 1e12,
     }

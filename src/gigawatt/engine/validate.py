@@ -10,10 +10,12 @@ and the facts.csv ids, source, address and status behind it. For each site and q
 
     error_pct = (modelled - reported) / reported * 100
 
-Like is compared with like: a power reported as IT load is converted at PUE 1 (``estimate(..., pue=1)``, so no
-cooling overhead is added or removed); facility power uses the model's default PUE; a whole-campus, grid or turbine
-figure is compared as facility power and the row says so. A site whose accelerator the model cannot size (a TPU,
-whose power Google does not publish) keeps its row with ``modelled = None`` and the reason.
+Like is compared with like: a power reported as IT load is converted at PUE 1 with no design-day ratio or headroom
+(``estimate(..., pue=1, sizing={"design_pue_ratio": 1, "sizing_headroom": 0})``: no cooling overhead is added or
+removed, the non-accelerator IT share stays, it is IT load); facility power is sized at the model's design-day PUE; a
+whole-campus, grid or turbine figure is compared against the facility draw reported for the same campus where its
+source gives one (``facility_mw_reported``), else as facility power, and the row says which. A site whose
+accelerator the model cannot size keeps its row with ``modelled = None`` and the reason.
 
 This module is core: it reads data and calls :func:`gigawatt.engine.estimate`; the command line and the chart live in
 :mod:`gigawatt.cli.validate` and :mod:`gigawatt.report.charts`.
@@ -42,9 +44,11 @@ QUANTITIES = {  # quantity: unit of reported and modelled
 _CAPEX_KEY = {"it": "capex_it_usd", "facility": "capex_facility_usd", "total": "capex_total_usd"}
 _BASIS_WORDS = {
     "it": "IT power, at PUE 1",
-    "facility": "facility power, at the model's PUE",
-    "campus_grid": "campus/grid power, taken as facility",
+    "facility": "facility power, at the model's design-day PUE",
+    "campus_grid": "campus/grid power, taken as facility (no facility draw reported)",
 }
+# an IT-basis figure is compared at PUE 1 with neither the design-day ratio nor headroom (both are facility-side)
+_IT_SIZING = {"design_pue_ratio": 1.0, "sizing_headroom": 0.0}
 # estimate() asks for a price before it converts anything; counts and power do not depend on it, so an accelerator
 # with no published price (trainium2) is sized for those two quantities with this stand-in, never for capex.
 _PRICE_STAND_IN_USD = 1.0
@@ -66,6 +70,7 @@ class ObservedSite:
     capex_usd_reported: float | None
     capex_basis: str
     build_months_reported: float | None
+    facility_mw_reported: float | None
     facts_id: tuple[str, ...]
     source: str
     address: str
@@ -108,12 +113,21 @@ def _site(row: dict) -> ObservedSite:
         capex_usd_reported=capex,
         capex_basis=capex_basis,
         build_months_reported=_number(row, "build_months_reported"),
+        facility_mw_reported=_facility(row, basis, where),
         facts_id=tuple(i.strip() for i in row["facts_id"].split(";") if i.strip()),
         source=row["source"].strip(),
         address=row["address"].strip(),
         status=row["status"].strip(),
         note=row["note"].strip(),
     )
+
+
+def _facility(row: dict, basis: str, where: str) -> float | None:
+    """The facility draw a campus/grid row's source reports beside the campus figure (none for other bases)."""
+    value = _number(row, "facility_mw_reported")
+    if value is not None and basis != "campus_grid":
+        raise GigawattError(f"{where}: facility_mw_reported {value:g} with power_basis {basis!r}; expected campus_grid")
+    return value
 
 
 @functools.cache
@@ -127,16 +141,17 @@ def _error_pct(modelled: float | None, reported: float) -> float | None:
     return None if modelled is None else (modelled - reported) / reported * 100.0
 
 
-def _sized(site: ObservedSite, quantity: str, **given) -> tuple[float | None, str]:
-    """The model's value of ``quantity`` for ``site`` from ``given`` (one estimate() input), or None and why."""
+def _sized(site: ObservedSite, quantity: str, sizing: dict, **given) -> tuple[float | None, str]:
+    """The model's value of ``quantity`` for ``site`` from ``given`` (one estimate() input) with the sizing factors
+    ``sizing`` over the defaults, or None and why."""
     acc = get_accelerator(site.accelerator, f"{SITES_FILE} {site.id!r}")
     note = ""
     if quantity != "capex" and acc.price_usd is None and acc.it_power_w is not None:
         given["price_usd"] = _PRICE_STAND_IN_USD
         note = "no published price: sized with a stand-in price (counts and power do not depend on it)"
-    pue = 1.0 if site.power_basis == "it" else None
+    pue, sizing = (1.0, {**sizing, **_IT_SIZING}) if site.power_basis == "it" else (None, sizing)
     try:
-        out = estimate(acc, pue=pue, **given)
+        out = estimate(acc, pue=pue, sizing=sizing, **given)
     except GigawattError as exc:
         return None, f"not modelled: {str(exc).removeprefix('--accelerator: ').split('; give one')[0]}"
     if quantity == "accelerators_from_power":
@@ -146,12 +161,13 @@ def _sized(site: ObservedSite, quantity: str, **given) -> tuple[float | None, st
     return out[_CAPEX_KEY[site.capex_basis]], note
 
 
-def compare_site(site: ObservedSite) -> list[dict]:
-    """Reported vs modelled for every quantity the site reports (one dict per quantity)."""
+def compare_site(site: ObservedSite, sizing: dict | None = None) -> list[dict]:
+    """Reported vs modelled for every quantity the site reports (one dict per quantity), with the sizing factors
+    ``sizing`` (see :data:`gigawatt.engine.estimate.SIZING`) over the defaults."""
     rows = []
 
     def add(quantity: str, reported: float, basis: str, given: dict) -> None:
-        modelled, note = _sized(site, quantity, **given)
+        modelled, note = _sized(site, quantity, sizing or {}, **given)
         rows.append(
             {
                 "id": site.id,
@@ -176,6 +192,11 @@ def compare_site(site: ObservedSite) -> list[dict]:
 
     n, power = site.accelerators_reported, site.power_mw_reported
     words = _BASIS_WORDS[site.power_basis]
+    if site.facility_mw_reported is not None:  # like with like: the campus's own facility draw, not its nameplate
+        power = site.facility_mw_reported
+        words = (
+            f"facility draw reported for the campus ({power:g} of {site.power_mw_reported:g} MW), at the model's PUE"
+        )
     if power is not None and n is not None:
         add("accelerators_from_power", n, words, {"power_mw": power})
         add("power_from_accelerators", power, words, {"accelerators": n})
@@ -209,7 +230,8 @@ def summarize(rows: list[dict]) -> dict:
     }
 
 
-def validate(sites: tuple[ObservedSite, ...] | list[ObservedSite] | None = None) -> dict:
-    """``{"sites": [one dict per site and quantity], "summary": {...}}`` for the shipped set (or ``sites``)."""
-    rows = [row for site in (observed_sites() if sites is None else sites) for row in compare_site(site)]
+def validate(sites: tuple[ObservedSite, ...] | list[ObservedSite] | None = None, sizing: dict | None = None) -> dict:
+    """``{"sites": [one dict per site and quantity], "summary": {...}}`` for the shipped set (or ``sites``), with the
+    sizing factors ``sizing`` over the defaults (how docs/validation.md's calibration table is made)."""
+    rows = [row for site in (observed_sites() if sites is None else sites) for row in compare_site(site, sizing)]
     return {"sites": rows, "summary": summarize(rows)}

@@ -8,7 +8,7 @@ NEVER = 2**31 - 1  # the month of something that never happens (far beyond any h
 
 
 def it_power_mw(facility_power_mw, pue):
-    """IT (critical) power a facility can feed [MW]: P_IT = P_facility / PUE."""
+    """IT (critical) power a facility can feed [MW]: P_IT = P_facility / PUE, with the sizing (design-day) PUE."""
     return np.asarray(facility_power_mw, dtype=float) / np.asarray(pue, dtype=float)
 
 
@@ -17,8 +17,9 @@ def facility_capex_usd(facility_power_mw, pue, capex_per_mw_it_usd, power_capex_
 
     Notes
     -----
-    C = P_facility / PUE * c_facility + P_facility * c_power. The facility cost per MW is quoted per MW of
-    critical (IT) load (Cushman & Wakefield, facts.csv EC01); generation is sized to the facility's draw.
+    C = P_facility / PUE * c_facility + P_facility * c_power, with the sizing (design-day) PUE, so P_facility / PUE
+    is the IT load the halls are built for. The facility cost per MW is quoted per MW of critical (IT) load
+    (Cushman & Wakefield, facts.csv EC01); generation is sized to the facility's draw.
     """
     p = np.asarray(facility_power_mw, dtype=float)
     return p / np.asarray(pue, dtype=float) * capex_per_mw_it_usd + p * power_capex_per_mw_usd

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 def energy_mwh(it_power_installed_mw, utilization, pue, hours):
-    """Facility energy over a period [MWh]: E = P_IT,installed * utilization * PUE * hours."""
+    """Facility energy over a period [MWh]: E = P_IT,installed * utilization * PUE * hours, with the annual PUE
+    (not the design day's, which sizes facility power) and P_IT with the non-accelerator IT share in."""
     return it_power_installed_mw * utilization * pue * hours
 
 

@@ -10,7 +10,8 @@ ROUNDING = 1e-9  # a count within this of a whole number is that whole number (f
 def accelerators_that_fit(headroom_kw, it_power_kw_per_accelerator):
     """Whole accelerators that fit in IT power headroom: floor(max(headroom, 0) / per-accelerator IT power).
 
-    Scalars or arrays; the all-in IT power per accelerator (host, network share) is the catalog's ``it_power_w``.
+    Scalars or arrays; the IT power per accelerator is the catalog's all-in ``it_power_w`` (host, NICs, NVLink
+    switches) times 1 + operations.non_accelerator_it_share (head nodes, storage, scale-out network).
     """
     return np.floor(np.maximum(headroom_kw, 0.0) / it_power_kw_per_accelerator + ROUNDING)
 
