@@ -19,23 +19,32 @@ def test_stargate_money_as_announced(builtin_results):
     assert m["spent_usd"] <= m["equity_received_usd"] + m["debt_end_usd"] + 1
 
 
-def test_stargate_abilene_reaches_a_gigawatt_mid_2026(builtin_results):
-    # Abilene is developer-built (SG42): the programme pays only its GB200s, 1,833 W and $41,667 each (HW15, HW16),
-    # at PUE 1.14 (EC14). Phase 1: 200 MW / 1.14 = 175,439 kW IT / 1.833 kW = 95,711 GB200, $3,987,990,237;
-    # phase 2: 1,000 MW / 1.14 / 1.833 kW = 478,555 GB200, $19,939,951,185. The pledges bring $100B at once plus
-    # $400B / 48 a month (SG01-SG03): $108.3B by 2025-01, $125B by 2025-03, so both close on their planned months.
+def test_stargate_abilene_comes_online_building_by_building(builtin_results):
+    # Phase 1 (two buildings, 200 MW, SG37): 12 months from the June 2024 start (OS03) to energized in June 2025
+    # (MS01). Phase 2: six buildings (SG38) of 1,000 / 6 MW, one started a month from 2025-03, each built in 12
+    # months: online 2026-03 to 2026-08. No other site is online before 2026-09 (Lordstown), so until then the
+    # programme's power online is Abilene's.
     r = builtin_results["stargate"]
     ts = r.timeseries
     assert ts.loc["2025-03", "equity_usd"].iloc[0] == pytest.approx(125e9, rel=1e-12)  # float rounding only
-    # fills ordered 3 months (the default lead time) before each hall is online: 2025-04 and 2026-03
-    assert ts.loc["2025-04", "capex_it_usd"].iloc[0] == pytest.approx(3_987_990_237, rel=1e-12)
-    assert ts.loc["2026-03", "capex_it_usd"].iloc[0] == pytest.approx(3_987_990_237 + 19_939_951_185, rel=1e-12)
-    assert ts.loc["2025-07", "accelerators"].iloc[0] == 95_711
-    # Crusoe: the full 1.2 GW campus complete mid-2026 (SG38); the two fills floored apart: 95,711 + 478,555
-    assert ts.loc["2026-05", "mw_online"].iloc[0] == 200
-    assert ts.loc["2026-06", "mw_online"].iloc[0] == 1200
-    assert ts.loc["2026-06", "accelerators"].iloc[0] == 95_711 + 478_555
-    assert r.metrics["first_gw_date"] == "2026-06"
+    mw = {month: ts.loc[month, "mw_online"].iloc[0] for month in ("2025-05", "2025-06", "2026-02", "2026-03")}
+    assert mw == {"2025-05": 0, "2025-06": 200, "2026-02": 200, "2026-03": pytest.approx(200 + 1000 / 6)}
+    # the fifth building takes the campus past 1 GW in 2026-07 (Epoch AI's projection, MS03): 200 + 5 x 166.7 MW
+    assert ts.loc["2026-06", "mw_online"].iloc[0] == pytest.approx(200 + 4000 / 6)  # float sums of shares: 1e-12
+    assert ts.loc["2026-07", "mw_online"].iloc[0] == pytest.approx(200 + 5000 / 6)
+    assert ts.loc["2026-08", "mw_online"].iloc[0] == pytest.approx(1200)  # the full campus (SG38)
+    assert r.metrics["first_gw_date"] == "2026-07"
+    abilene = [p for p in r.phases_records() if p["phase"].startswith("abilene/")]
+    assert [p["phase"] for p in abilene] == ["abilene/phase-1"] + [f"abilene/phase-2/building-{k}" for k in range(1, 7)]
+    assert [p["online"] for p in abilene] == [
+        "2025-06",
+        "2026-03",
+        "2026-04",
+        "2026-05",
+        "2026-06",
+        "2026-07",
+        "2026-08",
+    ]
 
 
 def test_musk_claim_secures_less_and_builds_less(builtin_results):
@@ -70,6 +79,20 @@ def test_colossus_100k_h100_in_122_days(builtin_results):
     assert r.phases.loc[0, "online"] == "2024-09"
     # doubled to ~200,000 Hopper GPUs by February 2025 (CL02), within 5 %
     assert ts.loc["2025-02", "accelerators"].iloc[0] == pytest.approx(200_000, rel=0.05)
+
+
+def test_colossus_2_first_gigawatt_in_january_2026(builtin_results):
+    ts = builtin_results["colossus"].timeseries
+    # Colossus 1: 150 + 150 MW (CL03). Colossus 2: 200 MW five months after the 2025-03 purchase (CL05), then 800 MW
+    # more, at the same pace from 2025-08, when Musk declared the first gigawatt operational (MS04); the last 140 MW
+    # wait for the turbines of Q2 2027 (CL06)
+    assert ts.loc["2025-07", "mw_online"].iloc[0] == 300
+    assert ts.loc["2025-08", "mw_online"].iloc[0] == 500
+    assert ts.loc["2025-12", "mw_online"].iloc[0] == 500
+    assert ts.loc["2026-01", "mw_online"].iloc[0] == 1300
+    assert ts.loc["2027-03", "mw_online"].iloc[0] == 1300
+    assert ts.loc["2027-04", "mw_online"].iloc[0] == 1440
+    assert builtin_results["colossus"].metrics["first_gw_date"] == "2026-01"  # 300 + 200 + 800 MW
 
 
 def test_same_inputs_same_numbers():

@@ -1,0 +1,160 @@
+"""Ramps (issue 11, item 9): a phase that comes online building by building, expanded into one phase per building.
+
+Oracles: hand-worked building sizes, starts and online months (start + offset + construction time), and the
+messages a user needs when a ramp is wrong.
+"""
+
+import pytest
+
+import gigawatt as gw
+from gigawatt import limits
+from gigawatt.data.loading import set_path
+from gigawatt.errors import GigawattError
+from toy_scenarios import toy
+
+START = "sites[a].phases[p1]"
+
+
+def ramped(ramp, **changes):
+    """The toy scenario (one 100 MW H100 hall from 2025-01, 3-month build, ample money) with a ramp on its phase;
+    ``changes`` by path (``"sites[0].phases[0].start"``)."""
+    tree = toy()
+    for path, value in {"sites[0].phases[0].ramp": ramp, **changes}.items():
+        set_path(tree, path, value)
+    return tree
+
+
+def phases(tree, overrides=()):
+    s = gw.load_scenario(tree, overrides=list(overrides))
+    return s, [(p.name, p.power_mw, f"{p.start:%Y-%m}", p.construction_months) for p in s.sites[0].phases]
+
+
+def test_equal_buildings_with_an_interval():
+    s, rows = phases(ramped({"buildings": 4, "interval_months": 2}))
+    # 100 MW / 4 = 25 MW each, starts 2025-01 + 0, 2, 4, 6 months, each with the phase's 3-month build
+    assert rows == [
+        ("p1/building-1", 25.0, "2025-01", 3.0),
+        ("p1/building-2", 25.0, "2025-03", 3.0),
+        ("p1/building-3", 25.0, "2025-05", 3.0),
+        ("p1/building-4", 25.0, "2025-07", 3.0),
+    ]
+    assert [b.path for b in s.ramps[0].buildings] == [f"sites[0].phases[{i}]" for i in range(4)]
+    r = gw.simulate(s)
+    # online at start + 3: 2025-04, 06, 08, 10; the phases table names each building
+    assert [p["online"] for p in r.phases_records()] == ["2025-04", "2025-06", "2025-08", "2025-10"]
+    assert [p["phase"] for p in r.phases_records()][1] == "a/p1/building-2"
+    ts = r.timeseries
+    assert ts.loc["2025-03", "mw_online"].iloc[0] == 0
+    assert ts.loc["2025-04", "mw_online"].iloc[0] == pytest.approx(25)  # float sums of equal shares: 1e-12 rel
+    assert ts.loc["2025-09", "mw_online"].iloc[0] == pytest.approx(75)
+    assert ts.loc["2025-10", "mw_online"].iloc[0] == pytest.approx(100)
+
+
+def test_sizes_and_a_list_of_intervals():
+    _, rows = phases(ramped({"sizes_mw": ["10 MW", 30, "60 MW"], "interval_months": [1, "5 months"]}))
+    assert [(n, mw, start) for n, mw, start, _ in rows] == [
+        ("p1/building-1", pytest.approx(10), "2025-01"),
+        ("p1/building-2", pytest.approx(30), "2025-02"),
+        ("p1/building-3", pytest.approx(60), "2025-07"),
+    ]
+
+
+def test_shares_and_a_duration_rounded_to_whole_months():
+    # 5 buildings over 6 months: offsets round(k * 6 / 4) = 0, 1.5 -> 2, 3, 4.5 -> 5, 6 (halves round up)
+    _, rows = phases(ramped({"shares": [0.1, 0.2, 0.3, 0.2, 0.2], "duration_months": 6}))
+    assert [start for _, _, start, _ in rows] == ["2025-01", "2025-03", "2025-04", "2025-06", "2025-07"]
+    assert [mw for _, mw, _, _ in rows] == pytest.approx([10, 20, 30, 20, 20])  # shares x 100 MW, float rounding
+
+
+def test_other_phases_keep_their_paths_and_buildings_go_last():
+    tree = ramped({"buildings": 2, "interval_months": 1})
+    later = dict(tree["sites"][0]["phases"][0], name="p2", start="2025-06")
+    later.pop("ramp")
+    tree["sites"][0]["phases"].append(later)
+    tree["sites"][0]["phases"][1]["power_mw"] = {"dist": "uniform", "low": 50, "high": 150}
+    s, rows = phases(tree)
+    assert [n for n, *_ in rows] == ["p1/building-1", "p2", "p1/building-2"]
+    # the distribution written at sites[0].phases[1] still sits on p2 (its central value, the uniform's mean)
+    assert sorted(s.distributions) == ["sites[0].phases[1].power_mw"]
+    assert rows[1][1] == 100
+
+
+def test_set_reaches_into_a_ramp_and_a_new_phase_power_rescales_shares():
+    tree = ramped({"shares": [0.25, 0.75], "interval_months": 2})
+    _, rows = phases(tree, [f"{START}.ramp.interval_months=4", f"{START}.power_mw=200 MW"])
+    assert [(mw, start) for _, mw, start, _ in rows] == [(50, "2025-01"), (150, "2025-05")]
+
+
+def test_building_sources_say_how_they_were_derived():
+    tree = ramped({"buildings": {"value": 2, "facts_id": "SG38", "status": "announced"}, "interval_months": 3})
+    tree["sites"][0]["phases"][0]["power_mw"] = {"value": 100, "facts_id": "XX01", "status": "reported"}
+    s = gw.load_scenario(tree)
+    prov = s.provenance["sites[0].phases[1].power_mw"]
+    assert prov.status == "derived" and prov.facts_id == "XX01; SG38"
+    assert "0.5 of p1's power_mw" in prov.derivation
+    assert "+ 3 months" in s.provenance["sites[0].phases[1].start"].derivation
+
+
+@pytest.mark.parametrize(
+    ("ramp", "words"),
+    [
+        ({"sizes_mw": [40, 50], "interval_months": 1}, "ramp.sizes_mw: the sizes sum to 90 MW, not the phase's"),
+        ({"shares": [0.5, 0.6], "interval_months": 1}, "shares: [0.5, 0.6] sum to 1.1; expected shares that sum to 1"),
+        ({"buildings": 3}, "3 buildings and no timing; expected interval_months"),
+        ({"buildings": 2, "shares": [0.5, 0.5], "interval_months": 1}, "buildings and shares given; expected exactly"),
+        ({"interval_months": 1}, "none of buildings, sizes_mw, shares given"),
+        ({"buildings": 3, "interval_months": [1]}, "1 intervals for 3 buildings; expected 2"),
+        ({"buildings": 3, "interval_months": -1}, "-1 months; expected a whole number of months from 0"),
+        ({"buildings": 3, "interval_months": 1.5}, "1.5 months; expected a whole number of months"),
+        ({"buildings": 2, "interval_months": 1, "duration_months": 2}, "both given; expected one of them"),
+        ({"buildings": limits.MAX_RAMP_BUILDINGS + 1, "interval_months": 0}, "ramp.buildings: 101 is out of range"),
+        ({"buildings": 2, "interval_months": 1200}, "the last building starts 1,200 months after 2025-01, after"),
+        ({"buildings": 2, "interval_months": 1, "months": 3}, "ramp.months: unknown field 'months'"),
+    ],
+)
+def test_a_wrong_ramp_names_the_field_and_what_was_expected(ramp, words):
+    with pytest.raises(GigawattError) as exc:
+        gw.load_scenario(ramped(ramp))
+    assert words in str(exc.value)
+    assert "sites[0].phases[0]" in str(exc.value)
+
+
+def test_buildings_count_against_the_phase_limit_before_they_are_made():
+    tree = ramped({"buildings": 100, "interval_months": 0})
+    tree["sites"][0]["phases"] = [dict(tree["sites"][0]["phases"][0], name=f"p{i}") for i in range(11)]
+    with pytest.raises(GigawattError, match=r"1,100 phases in all; expected at most 1,000"):
+        gw.load_scenario(tree)
+
+
+@pytest.mark.parametrize("field", ["power_mw", "start", "construction_months", "accelerator"])
+def test_a_distribution_on_a_ramped_phase_is_refused_with_what_to_do(field):
+    dist = {
+        "power_mw": {"dist": "uniform", "low": 80, "high": 120},
+        "start": {"dist": "uniform", "low": "2025-01", "high": "2025-06"},
+        "construction_months": {"dist": "triangular", "low": 2, "mode": 3, "high": 6},
+        "accelerator": {"dist": "choice", "values": ["h100", "h200"]},
+    }[field]
+    with pytest.raises(GigawattError) as exc:
+        gw.load_scenario(ramped({"buildings": 2, "interval_months": 1}, **{f"sites[0].phases[0].{field}": dist}))
+    text = str(exc.value)
+    assert f"sites[0].phases[0].{field}: a distribution on a field of a ramped phase" in text
+    assert "risks.construction_slip" in text
+
+
+def test_a_distribution_inside_the_ramp_is_refused():
+    ramp = {"buildings": 2, "interval_months": {"dist": "uniform", "low": 1, "high": 3}}
+    with pytest.raises(GigawattError, match=r"ramp\.interval_months: a distribution on a field of a ramped phase"):
+        gw.load_scenario(ramped(ramp))
+
+
+def test_programme_risks_move_every_building_together():
+    # construction_slip 2 doubles each building's 3-month build: online 2025-07 and 2025-09
+    s = gw.load_scenario(ramped({"buildings": 2, "interval_months": 2}, **{"risks.construction_slip": 2.0}))
+    assert [p["online"] for p in gw.simulate(s).phases_records()] == ["2025-07", "2025-09"]
+
+
+def test_the_resolved_scenario_round_trips_without_the_ramp():
+    s = gw.load_scenario(ramped({"buildings": 3, "interval_months": 1}))
+    again = gw.load_scenario(gw.resolved_with_sources(s))
+    assert [p.name for p in again.sites[0].phases] == [p.name for p in s.sites[0].phases]
+    assert gw.simulate(again).metrics == gw.simulate(s).metrics
