@@ -10,6 +10,7 @@ import typer
 
 import gigawatt as gw
 from gigawatt.cli.core import JsonOpt, SetOpt, _print_json, _yaml, app, console, warn
+from gigawatt.data.catalog import declares_assumption
 from gigawatt.report.output import plain
 
 
@@ -34,12 +35,59 @@ def show_cmd(
     scenario: Annotated[str, typer.Argument(help="Built-in name or YAML file.")],
     set_: SetOpt = None,
 ) -> None:
-    """The resolved scenario as YAML, every number with its source (loadable again as a scenario)."""
+    """The resolved scenario as YAML, every number with its source (loadable again as a scenario), then the
+    assumptions: every number that is declared an assumption or a convention, or given without a source."""
     s = gw.load_scenario(scenario, overrides=set_ or [])
     for w in getattr(s, "load_warnings", None) or ():
         warn(w)
+    resolved = gw.resolved_with_sources(s)
     sys.stdout.write(f"# resolved from {plain(s._origin)}; defaults filled in from gigawatt/data/defaults.csv\n")
-    sys.stdout.write(_yaml(gw.resolved_with_sources(s)))
+    sys.stdout.write(_yaml(resolved))
+    sys.stdout.write(_assumptions_text(_assumptions(resolved)))
+
+
+_SPREAD_KEYS = ("low", "mode", "median", "mean", "sd", "high", "values")
+
+
+def _assumptions(tree, here: str = "") -> list[tuple[str, str, str, str]]:
+    """(path, value, status, reason) of every number not sourced: declared an assumption or a convention, or
+    given without a source. Walks the output of ``resolved_with_sources``."""
+    out: list[tuple[str, str, str, str]] = []
+    if isinstance(tree, list):
+        for i, item in enumerate(tree):
+            out += _assumptions(item, f"{here}[{i}]")
+        return out
+    if not isinstance(tree, dict):
+        return out
+    status = str(tree.get("status", ""))
+    if "value" in tree or "dist" in tree:
+        if declares_assumption(status) or "without a source" in status:
+            reason = str(tree.get("derivation") or tree.get("note") or "")
+            out.append((here, _shown_value(tree), status, reason))
+        return out
+    for key, item in tree.items():
+        out += _assumptions(item, f"{here}.{key}" if here else str(key))
+    return out
+
+
+def _shown_value(node: dict) -> str:
+    if "value" in node:
+        unit = node.get("unit")
+        return f"{node['value']}" + (f" {unit}" if unit else "")
+    spread = ", ".join(f"{k} {node[k]}" for k in _SPREAD_KEYS if k in node)
+    return f"{node['dist']} ({spread})"
+
+
+def _assumptions_text(items: list[tuple[str, str, str, str]]) -> str:
+    """The assumptions as YAML comments, so that the output still loads as a scenario."""
+    if not items:
+        return "# assumptions: none (every number has a source)\n"
+    lines = [
+        f"# assumptions: {len(items)} numbers are not sourced (status, then the reason; change with --set PATH=VALUE)"
+    ]
+    for path, value, status, reason in items:
+        lines.append(f"#   {path} = {value}  [{status}]" + (f" {reason}" if reason else ""))
+    return "\n".join(plain(line) for line in lines) + "\n"
 
 
 @app.command("schema")
