@@ -112,3 +112,29 @@ def test_show_round_trips():
     assert pledge["secured_usd"]["facts_id"] == "SG13"
     assert resolved["operations"]["pue"]["default"] == "operations.pue"
     assert resolved["operations"]["pue"]["facts_id"] == "EC14; EC15"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "instead"),
+    [
+        ("tdp_w", 900, "set it_power_w instead"),
+        ("fp8_dense_tflops", 3000, "set bf16_dense_tflops instead"),
+        ("memory_gb", 96, "no output depends on an accelerator's memory; remove it"),
+    ],
+)
+def test_an_override_that_changes_no_output_is_refused(field, value, instead):
+    # issue 11, item 8: the model reads it_power_w, bf16_dense_tflops and price_usd of an accelerator, nothing else
+    with pytest.raises(gw.GigawattError) as exc:
+        gw.load_scenario("colossus", overrides=[f"accelerator_overrides={{h100: {{{field}: {value}}}}}"])
+    text = str(exc.value)
+    assert f"accelerator_overrides.h100.{field}: {value} is invalid: it would change no output" in text
+    assert instead in text
+
+
+def test_the_overrides_the_model_reads_change_its_output():
+    base = gw.simulate(gw.load_scenario("colossus")).metrics
+    for change in ("it_power_w: 2000", "price_usd: 60000", "bf16_dense_tflops: 2000"):
+        m = gw.simulate(
+            gw.load_scenario("colossus", overrides=[f"accelerator_overrides={{h100: {{{change}}}}}"])
+        ).metrics
+        assert m != base, change

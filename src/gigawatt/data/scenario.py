@@ -14,7 +14,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 from gigawatt import limits
 from gigawatt.data import ramps
@@ -357,15 +366,39 @@ class Training(_Model):
     max_share: Annotated[float, Field(gt=0, le=1)] = _dflt("training.max_share")
 
 
+# Catalog fields that no output depends on, and what to set instead: an override of one would change nothing, so it
+# is refused (issue 11, item 8) rather than silently ignored. The model sizes by all-in IT power (it_power_w),
+# counts compute in dense BF16 (bf16_dense_tflops: H100-equivalents, the largest training run) and has no memory.
+UNUSED_OVERRIDES = {
+    "tdp_w": "the model sizes halls by all-in IT power per accelerator; set it_power_w instead (chip TDP x 1.82 "
+    "system overhead is Epoch AI's rule, EC16)",
+    "fp8_dense_tflops": "the model counts compute in dense BF16 (H100-equivalents, the largest training run); set "
+    "bf16_dense_tflops instead",
+    "memory_gb": "no output depends on an accelerator's memory; remove it",
+}
+
+
 class AcceleratorOverride(_Model):
-    """Numbers that replace (or supply missing) catalog values for one accelerator in this scenario."""
+    """Numbers that replace (or supply missing) catalog values for one accelerator in this scenario: it_power_w,
+    bf16_dense_tflops and price_usd (the fields the model reads; the others are refused, see UNUSED_OVERRIDES)."""
 
     it_power_w: Watts | None = None
-    tdp_w: Watts | None = None
+    tdp_w: Watts | None = Field(None, description="refused: set it_power_w (no output depends on TDP)")
     bf16_dense_tflops: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_TFLOPS)] | None = None
-    fp8_dense_tflops: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_TFLOPS)] | None = None
-    memory_gb: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_MEMORY_GB)] | None = None
+    fp8_dense_tflops: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_TFLOPS)] | None = Field(
+        None, description="refused: set bf16_dense_tflops (the model counts dense BF16)"
+    )
+    memory_gb: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_MEMORY_GB)] | None = Field(
+        None, description="refused: no output depends on memory"
+    )
     price_usd: Annotated[Usd, Field(gt=0, le=limits.MAX_ACCELERATOR_PRICE_USD)] | None = None
+
+    @field_validator(*UNUSED_OVERRIDES)
+    @classmethod
+    def _changes_nothing(cls, value, info):
+        if value is not None:
+            raise ValueError(f"it would change no output: {UNUSED_OVERRIDES[info.field_name]}")
+        return value
 
 
 class Scenario(_Model):
