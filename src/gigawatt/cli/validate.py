@@ -101,8 +101,9 @@ def validate_cmd(
     console.print(_sites_table(result["sites"]))
     console.print(_summary_table(result["summary"]))
     _say(
-        f"quantities: {', '.join(QUANTITIES)}; IT power is converted at PUE 1, facility and campus/grid power at the "
-        "model's PUE. Sites, sources and notes: gigawatt/data/observed_sites.csv; see docs/validation.md",
+        f"quantities: {', '.join(QUANTITIES)}; IT power is converted at PUE 1, facility power at the model's "
+        "design-day PUE, a campus at its reported facility draw where one is known. Sites, sources and notes: "
+        "gigawatt/data/observed_sites.csv; see docs/validation.md",
         style="dim",
     )
     _print_written(written)
