@@ -109,10 +109,11 @@ def test_estimate_power(capsys):
 def test_estimate_budget_and_count(capsys):
     _, out, _ = cli(capsys, "estimate", "--budget", "$100B", "--accelerator", "gb300", "--json")
     d = json.loads(out)
-    # each GB300: $48,611 (a $3.5M rack / 72) + 1.944 kW x $11.7M per MW IT (EC01) = $71,355.80; grid power costs
-    # the campus nothing up front: $100B / $71,355.80 = 1,401,427.8 -> 1,401,427 whole accelerators
-    assert d["accelerators"] == 1_401_427
-    assert d["capex_total_usd"] == pytest.approx(1_401_427 * 71_355.8, rel=1e-12)  # float rounding only
+    # each GB300: $60,764 all-in (a $3.5M rack / 72 x 1.25 for scale-out network and storage, PR01-PR03) + 1.944 kW
+    # x $11.7M per MW IT (EC01) = $83,508.80 (sizing factors neutral: non-accelerator share 0); grid power costs the
+    # campus nothing up front: $100B / $83,508.80 = 1,197,478.6 -> 1,197,478 whole accelerators
+    assert d["accelerators"] == 1_197_478
+    assert d["capex_total_usd"] == pytest.approx(1_197_478 * 83_508.8, rel=1e-12)  # float rounding only
     _, out, _ = cli(capsys, "estimate", "--accelerators", "100000", "--accelerator", "h100", "--json")
     d = json.loads(out)
     assert d["accelerators"] == 100_000 and d["h100e"] == pytest.approx(100_000)
