@@ -79,18 +79,17 @@ def _shown_value(node: dict) -> str:
 
 
 def _assumptions_text(items: list[tuple[str, str, str, str]]) -> str:
-    """The assumptions as YAML comments, so that the output still loads as a scenario."""
+    """The assumptions as YAML comments, so that the output still loads as a scenario; the same value, status and
+    reason at several paths (a default used by every phase) is one line naming the first path and the count."""
     if not items:
         return "# assumptions: none (every number has a source)\n"
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for path, value, status, reason in items:
+        groups.setdefault((value, status, reason), []).append(path)
     lines = [
         f"# assumptions: {len(items)} numbers are not sourced (status, then the reason; change with --set PATH=VALUE)"
     ]
-    for path, value, status, reason in items:
-        lines.append(f"#   {path} = {value}  [{status}]" + (f" {reason}" if reason else ""))
+    for (value, status, reason), paths in groups.items():
+        where = paths[0] + (f" (and {len(paths) - 1} more paths)" if len(paths) > 1 else "")
+        lines.append(f"#   {where} = {value}  [{status}]" + (f" {reason}" if reason else ""))
     return "\n".join(plain(line) for line in lines) + "\n"
-
-
-@app.command("schema")
-def schema_cmd() -> None:
-    """JSON Schema of the scenario format."""
-    _print_json(gw.Scenario.model_json_schema())
