@@ -110,6 +110,7 @@ def test_building_sources_say_how_they_were_derived():
         ({"buildings": limits.MAX_RAMP_BUILDINGS + 1, "interval_months": 0}, "ramp.buildings: 101 is out of range"),
         ({"buildings": 2, "interval_months": 1200}, "the last building starts 1,200 months after 2025-01, after"),
         ({"buildings": 2, "interval_months": 1, "months": 3}, "ramp.months: unknown field 'months'"),
+        ({"buildings": True, "interval_months": 1}, "expected a whole number of buildings from 1 to 100, not True"),
     ],
 )
 def test_a_wrong_ramp_names_the_field_and_what_was_expected(ramp, words):

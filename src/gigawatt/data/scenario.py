@@ -178,6 +178,12 @@ def _gaps(value):
     return out if isinstance(value, list) else out[0]
 
 
+def _count(value):
+    if isinstance(value, bool):
+        raise ValueError(f"expected a whole number of buildings from 1 to {limits.MAX_RAMP_BUILDINGS}, not {value}")
+    return value
+
+
 _RAMP_ITEMS = Field(min_length=1, max_length=limits.MAX_RAMP_BUILDINGS)
 
 
@@ -187,7 +193,7 @@ class Ramp(_Model):
     per pair, or a duration from the first start to the last). Each building takes the phase's construction_months.
     """
 
-    buildings: Annotated[int, Field(ge=1, le=limits.MAX_RAMP_BUILDINGS)] | None = Field(
+    buildings: Annotated[int, BeforeValidator(_count), Field(ge=1, le=limits.MAX_RAMP_BUILDINGS)] | None = Field(
         None, description=f"number of equal buildings, 1 to {limits.MAX_RAMP_BUILDINGS}"
     )
     sizes_mw: Annotated[list[Annotated[PowerMW, Field(gt=0)]], _RAMP_ITEMS] | None = Field(
