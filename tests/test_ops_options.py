@@ -240,3 +240,15 @@ def test_capacity_run_table_says_the_analytic_figure_is_omitted(capsys):
     assert main([*argv, "--trials", "20"]) == 0
     out = " ".join(capsys.readouterr()[0].split())
     assert "analytic goodput omitted: the closed form ignores repairs that take time" in out
+
+
+def test_whole_segments_between_failures_by_hand():
+    from gigawatt.engine.operations import _whole_segments
+
+    # segments of 1 h: 3.5 h to the next failure but 2 h of window left: 2; 2.5 h to the failure, 9 h left: 2
+    assert _whole_segments(1.0, 3.5, 2.0) == 2.0
+    assert _whole_segments(1.0, 2.5, 9.0) == 2.0
+    # 0.3 / 0.1 is 2.9999999999999996 in floating point: two segments of 0.1 h, never one that the failure cuts
+    assert _whole_segments(0.1, 0.3, 10.0) == 2.0
+    # one segment always fits where the caller asks (the failure and the window's end are at least one away)
+    assert _whole_segments(1.0, 1.0, 1.0) == 1.0

@@ -103,6 +103,17 @@ class SimJob(NamedTuple):
 
 
 @njit(cache=True)
+def _whole_segments(need, next_fail, window_left):
+    """How many whole segments of ``need`` hours (work and its checkpoint) fit both before the next failure and in
+    the window (>= 1 where one does): a window's run of segments between failures is taken in one step, with the
+    same sums (to rounding) as one segment at a time."""
+    k = max(1.0, min(np.floor(next_fail / need), np.floor(window_left / need)))
+    while k > 1.0 and (k * need > next_fail or k * need > window_left):  # rounding of the divisions
+        k -= 1.0
+    return k
+
+
+@njit(cache=True)
 def _job_trial(job, dist):
     """One trial of the plain job: wall hours, useful hours, interruptions, lost-work hours, checkpoint hours,
     restart hours, and 1.0 where the job stopped at the window before finishing its work (else 0.0).
@@ -138,10 +149,11 @@ def _job_trial(job, dist):
                 stopped = stop
                 break
         if next_fail >= need:
-            t += need
-            next_fail -= need
-            done += seg
-            ckpt += job.write
+            k = 1.0 if to_completion or continuous else _whole_segments(need, next_fail, job.window - t)
+            t += k * need
+            next_fail -= k * need
+            done += k * seg
+            ckpt += k * job.write
             continue
         # interrupted: the segment's work is lost (or kept, for simulators that charge only the restart, and
         # always with continuous checkpointing)
