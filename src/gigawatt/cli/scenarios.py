@@ -93,3 +93,9 @@ def _assumptions_text(items: list[tuple[str, str, str, str]]) -> str:
         where = paths[0] + (f" (and {len(paths) - 1} more paths)" if len(paths) > 1 else "")
         lines.append(f"#   {where} = {value}  [{status}]" + (f" {reason}" if reason else ""))
     return "\n".join(plain(line) for line in lines) + "\n"
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """JSON Schema of the scenario format."""
+    _print_json(gw.Scenario.model_json_schema())
