@@ -100,6 +100,11 @@ def test_capacity_the_closed_form_cannot_model_is_omitted_and_named():
     d = r.as_json()
     for key in ("goodput", "interruptions", "work_done_hours", "effective_flop", "interruptions_by_cause"):
         assert d[key] is None, key
+    # named, so that a null here is never read as a NaN hidden as null
+    assert set(d["analytic_omitted"]) == {"goodput", "interruptions", "work_done_hours", "effective_flop"} | {
+        "interruptions_by_cause"
+    }
+    assert ops(OpsConfig(1024, job_mtbf_hours=2.0)).as_json()["analytic_omitted"] == []
     assert len(d["analytic_ignores"]) == 2
     assert "repair_auto" in d["analytic_ignores"][0] and "bad_fraction" in d["analytic_ignores"][1]
     assert d["simulated"]["goodput"]["mean"] > 0  # the simulation still gives the figure

@@ -418,6 +418,11 @@ class OpsResult:
             **self.analytic,
             "analytic_ignores": list(self.analytic_ignores),
         }
+        # the figures left out (null) because the closed form ignores a setting: named, so that a null is never
+        # mistaken for a NaN
+        out["analytic_omitted"] = [
+            k for k in ("interruptions_by_cause", *_OMITTED, "wall_time_hours") if out[k] is None
+        ]
         if self.simulated is not None:
             out["trials"] = self.trials
             out["seed"] = self.seed
