@@ -450,15 +450,18 @@ def _hours_log(log_h: float) -> str:
     return f"{math.exp(log_h):,.3g} h" if log_h < math.log(1e6) else f"about 10^{log_h / math.log(10):,.0f} h"
 
 
-def _no_progress(log_seg: float, log_rest: float, restart: float, m: float, tau: float) -> str | None:
+def _no_progress(
+    log_seg: float, log_rest: float, restart: float, m: float, tau: float, free: bool = False
+) -> str | None:
     """Why the job cannot progress, or None: in steady state the expected time to complete one restart
-    (M (e^(R/M) - 1)) or to write one checkpointed interval (tau / goodput) is beyond the longest window."""
+    (M (e^(R/M) - 1), or R where restarts cannot fail: ``free``) or to write one checkpointed interval
+    (tau / goodput) is beyond the longest window."""
     limit = math.log(OPS_MAX_DAYS * 24.0)
     if log_rest > limit:
+        why = "R: no failure strikes it" if free else "M (e^(R/M) - 1): failures keep striking before it ends"
         return (
             f"a restart of {restart:.4g} h with a job MTTI of {m:.4g} h is expected to take {_hours_log(log_rest)} "
-            f"(M (e^(R/M) - 1): failures keep striking before it ends), beyond the longest window "
-            f"({OPS_MAX_DAYS:,} days)"
+            f"({why}), beyond the longest window ({OPS_MAX_DAYS:,} days)"
         )
     if log_seg > limit:
         return (
@@ -812,7 +815,7 @@ def _analytic(cfg: OpsConfig, job: _Job) -> dict:
     lg = float(log_goodput_with(tau, delta, restart, m, bool(cfg.lose_work), free))
     log_seg = math.log(tau) - lg if tau > 0 else -math.inf  # expected wall time to write one interval's work
     log_rest = (math.log(restart) if restart > 0 else -math.inf) if free else float(log_restart_hours(restart, m))
-    reason = _no_progress(log_seg, log_rest, restart, m, tau)
+    reason = _no_progress(log_seg, log_rest, restart, m, tau, free)
     goodput = 0.0 if reason else math.exp(lg)
     stopped = False
     if cfg.work_hours is not None:
