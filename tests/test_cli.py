@@ -27,7 +27,7 @@ def test_scenarios(capsys):
 def test_run_table(capsys):
     code, out, _ = cli(capsys, "run", "stargate")
     assert code == 0
-    assert "first_gw_date" in out and "2026-06" in out and "2029" in out
+    assert "first_gw_date" in out and "2026-07" in out and "2029" in out  # Abilene's fifth building (MS03)
 
 
 def test_run_json_contract(capsys):

@@ -86,10 +86,11 @@ def test_builtins_follow_their_milestones():
     by_id = {r["id"]: r for r in rows}
     # The built-ins were built from these sources, so most milestones are met to the month. The band: no milestone
     # more than 2 months off (Abilene's full 1.2 GW lands in 2026-08, two months after Crusoe's mid-2026 target,
-    # because the scenario follows Epoch AI's independent 1 GW date, 2026-07), and a median of 0.
+    # because the scenario follows Epoch AI's independent 1 GW date, 2026-07; its first 200 MW a month after June
+    # 2025, so that the GB200 fill is not ordered before the GB200 volume ramp), and a median of 0.
     assert all(abs(r["error_months"]) <= 2 for r in rows), rows
     assert summary["median_abs_error_months"] == 0
     assert summary["not_reached"] == []
-    assert by_id["abilene-200mw"]["modelled_month"] == "2025-06"  # Crusoe: energized June 2025 (MS01)
+    assert by_id["abilene-200mw"]["modelled_month"] == "2025-07"  # Crusoe: energized June 2025 (MS01), + 1
     assert by_id["abilene-1gw"]["modelled_month"] == "2026-07"  # Epoch AI's projection (MS03)
     assert by_id["colossus-2-1gw"]["modelled_month"] == "2026-01"  # Musk: operational 2026-01-17 (MS04)

@@ -20,15 +20,16 @@ def test_stargate_money_as_announced(builtin_results):
 
 
 def test_stargate_abilene_comes_online_building_by_building(builtin_results):
-    # Phase 1 (two buildings, 200 MW, SG37): 12 months from the June 2024 start (OS03) to energized in June 2025
-    # (MS01). Phase 2: six buildings (SG38) of 1,000 / 6 MW, one started a month from 2025-03, each built in 12
-    # months: online 2026-03 to 2026-08. No other site is online before 2026-09 (Lordstown), so until then the
-    # programme's power online is Abilene's.
+    # Phase 1 (two buildings, 200 MW, SG37): energized in June 2025 (MS01), online in the model a month later, when
+    # its GB200 fill is first ordered within the GB200 volume ramp (2025-04, HW17, at the 3-month lead time).
+    # Phase 2: six buildings (SG38) of 1,000 / 6 MW, one started a month from 2025-03, each built in 12 months:
+    # online 2026-03 to 2026-08. No other site is online before 2026-09 (Lordstown), so until then the programme's
+    # power online is Abilene's.
     r = builtin_results["stargate"]
     ts = r.timeseries
     assert ts.loc["2025-03", "equity_usd"].iloc[0] == pytest.approx(125e9, rel=1e-12)  # float rounding only
-    mw = {month: ts.loc[month, "mw_online"].iloc[0] for month in ("2025-05", "2025-06", "2026-02", "2026-03")}
-    assert mw == {"2025-05": 0, "2025-06": 200, "2026-02": 200, "2026-03": pytest.approx(200 + 1000 / 6)}
+    mw = {month: ts.loc[month, "mw_online"].iloc[0] for month in ("2025-06", "2025-07", "2026-02", "2026-03")}
+    assert mw == {"2025-06": 0, "2025-07": 200, "2026-02": 200, "2026-03": pytest.approx(200 + 1000 / 6)}
     # the fifth building takes the campus past 1 GW in 2026-07 (Epoch AI's projection, MS03): 200 + 5 x 166.7 MW
     assert ts.loc["2026-06", "mw_online"].iloc[0] == pytest.approx(200 + 4000 / 6)  # float sums of shares: 1e-12
     assert ts.loc["2026-07", "mw_online"].iloc[0] == pytest.approx(200 + 5000 / 6)
@@ -37,7 +38,7 @@ def test_stargate_abilene_comes_online_building_by_building(builtin_results):
     abilene = [p for p in r.phases_records() if p["phase"].startswith("abilene/")]
     assert [p["phase"] for p in abilene] == ["abilene/phase-1"] + [f"abilene/phase-2/building-{k}" for k in range(1, 7)]
     assert [p["online"] for p in abilene] == [
-        "2025-06",
+        "2025-07",
         "2026-03",
         "2026-04",
         "2026-05",
