@@ -350,7 +350,7 @@ def test_an_unmet_ci_target_is_a_warning_with_the_interval_reached(capsys):
     assert err == (
         f"warning: --ci-target 1e-05 not met: the goodput's 95 % half-width is {half:.3g} after {d['trials']:,} "
         f"trials; stopped at {d['trials']} trials (--max-events 1e+06 allows {d['trials']}) with a goodput "
-        f"half-width of {half:.2g}, above the target 1e-05\n"
+        f"half-width of {half:.3g}, above the target 1e-05\n"
     )
     assert main(["ops", "--accelerators", "16384", "--trials", "10", "--ci-target", "0.5", "--json"]) == 0
     assert capsys.readouterr()[1] == ""  # met: nothing to say
