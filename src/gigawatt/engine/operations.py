@@ -21,6 +21,11 @@ failures that may strike during work, checkpoints and restarts alike):
 computed in log space, so that it cannot overflow (gigawatt.model.checkpointing.log_goodput): a job whose
 expected time to complete one restart or one checkpointed interval is beyond the longest window (OPS_MAX_DAYS) has
 ``no_progress`` (goodput 0, with the reason); a zero write time is continuous checkpointing (goodput exp(-R/M)).
+The same renewal argument gives the goodput where a failure loses no work (``lose_work`` False) or cannot strike a
+restart (``failure_free_restart``: M + R in place of M e^(R/M)), ``log_goodput_with``; settings it cannot model
+(waits for servers, bad servers, non-exponential draws) are named in ``analytic_ignores`` and the figures they
+would change are left out (None). The write time, restart time and MFU default to the scenario's training rows of
+data/defaults.csv (``training_default``).
 
 Here: ``ops`` (settings in an ``OpsConfig``) checks the settings, resolves the failure model and the interval,
 gives the analytic figures, and runs the simulations. A simulation draws the same process trial by trial (numba
