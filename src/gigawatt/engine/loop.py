@@ -339,7 +339,13 @@ def fill_step(t, plan: Plan, st: State):
         for p in range(P):
             st.inside[p] = plan.cap_phase[c, p] and plan.cap_type[c, plan.fill_type[p]]
         room = max(plan.cap_per_year[c] - st.cap_used[c], 0.0)
-        st.cap_used[c] += procurement.limit_by_cap(st.want, st.inside, plan.queue, room)
+        procurement.limit_by_cap(st.want, st.inside, plan.queue, room)
+    # each cap counts what is ordered after every cap has cut the orders (a later cap may cut what an earlier
+    # one granted; that part is not ordered and leaves the earlier cap's room to the refreshes)
+    for c in range(C):
+        for p in range(P):
+            if plan.cap_phase[c, p] and plan.cap_type[c, plan.fill_type[p]]:
+                st.cap_used[c] += st.want[p]
     paid = 0.0
     for p in range(P):
         st.fills[t, p] = st.want[p]
