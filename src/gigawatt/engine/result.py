@@ -297,7 +297,7 @@ def _phase_rows(inp: Inputs, start_month: np.ndarray) -> list[dict]:
                 "planned_start": month(inp.planned_start[p]),
                 "start": month(s) if 0 <= s < T else None,
                 "online": month(on) if on is not None and on < T else None,
-                "status": _phase_status(s, on, T, funded),
+                "status": _phase_status(s, on, T, funded, int(inp.planned_start[p])),
                 "facility_capex_usd": float(inp.capex_facility_usd[p]),
                 "financing": "external" if inp.external[p] else "programme",
             }
@@ -305,12 +305,10 @@ def _phase_rows(inp: Inputs, start_month: np.ndarray) -> list[dict]:
     return rows
 
 
-def _phase_status(start: int, online: int | None, T: int, funded: bool) -> str:
+def _phase_status(start: int, online: int | None, T: int, funded: bool, planned: int) -> str:
     """What a phase's hall is at the end of the horizon (see :func:`_phase_rows`)."""
-    if start < 0:
-        return "not started (never funded)"
-    if start >= T:
-        return "not started (planned after the horizon)"
+    if start < 0 or start >= T:
+        return "not started (planned after the horizon)" if planned >= T else "not started (never funded)"
     if online is None or online >= T:
         return "under construction"
     return "online" if funded else "online, no accelerators (never funded)"
