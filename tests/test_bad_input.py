@@ -121,7 +121,8 @@ def test_estimate_bad_flags(capsys):
     assert "exactly one of" in fails(capsys, "estimate", "--accelerator", "h100")
     assert "is money, not a power" in fails(capsys, "estimate", "--power", "$5B", "--accelerator", "h100")
     assert "unknown accelerator 'h900'" in fails(capsys, "estimate", "--power", "1GW", "--accelerator", "h900")
-    assert "--price" in fails(capsys, "estimate", "--power", "1GW", "--accelerator", "tpu-v7")  # sized (OS17), unpriced
+    # tpu-v7 is sized (OS17) but has no price: a budget cannot be turned into chips (power can: see test_sizing)
+    assert "--price" in fails(capsys, "estimate", "--budget", "$1B", "--accelerator", "tpu-v7")
     assert "not a number" in fails(capsys, "estimate", "--accelerators", "lots", "--accelerator", "h100")
     err = fails(capsys, "estimate", "--power", "-1GW", "--accelerator", "h100")
     assert "--power -1000 MW is out of range; expected 0 < value <= 1,000,000 MW" in err

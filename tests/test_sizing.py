@@ -100,3 +100,21 @@ def test_show_lists_the_sizing_factors(capsys):
     out = capsys.readouterr().out
     for name in FACTORS:
         assert f"{name}:" in out and f"default: operations.{name}" in out
+
+
+def test_an_unpriced_accelerator_is_sized_from_power_with_its_capex_unknown(capsys):
+    # tpu-v7: 10 MW for a 9,216-chip Ironwood pod (OS17) is 1,085 W a chip; rented, never sold, so no price.
+    # 1,000 MW at PUE 1.14 (design ratio 1) is 877.19 MW of IT: floor(877,193 kW / 1.085 kW) = 808,472 chips
+    e = gw.estimate("tpu-v7", power_mw=1000)
+    assert e["accelerators"] == 808_472
+    assert e["capex_it_usd"] is None and e["capex_total_usd"] is None
+    assert e["capex_facility_usd"] == pytest.approx(1000 / 1.14 * 11.7e6, rel=1e-12)  # EC01 $11.7M per MW of IT
+    assert "no published price_usd" in e["notes"][0] and "--price" in e["notes"][0]
+    from gigawatt.cli.core import main
+
+    assert main(["estimate", "--accelerator", "tpu-v7", "--power", "1GW"]) == 0
+    out, err = capsys.readouterr()
+    assert "unknown" in out and "warning: accelerator 'tpu-v7' has no published price_usd" in err
+    # with a price the capex is whole again
+    priced = gw.estimate("tpu-v7", power_mw=1000, price_usd=20_000)
+    assert priced["capex_it_usd"] == 808_472 * 20_000 and priced["notes"] == []

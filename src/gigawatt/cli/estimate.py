@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 import gigawatt as gw
-from gigawatt.cli.core import JsonOpt, _metrics_table, _print_json, app, console
+from gigawatt.cli.core import JsonOpt, _metrics_table, _print_json, app, console, warn
 from gigawatt.errors import GigawattError
 from gigawatt.units import parse_quantity
 
@@ -81,8 +81,10 @@ def estimate_cmd(
     if json_out:
         _print_json(result)
         return
-    rows = [(k, u, [result[k]]) for k, u in _UNITS.items()]
+    rows = [(k, u, [result[k] if result[k] is not None else "unknown"]) for k, u in _UNITS.items()]
     console.print(_metrics_table(f"estimate: {result['accelerator']}", ["value"], rows))
+    for note in result["notes"]:
+        warn(note)
     console.print(_assumptions_table(result))
 
 
@@ -104,7 +106,7 @@ def _assumptions_table(result: dict) -> Table:
     for k, v in result["accelerator_sources"].items():
         table.add_row(
             f"{result['accelerator']}.{k}",
-            f"{v['value']:,.4g}",
+            f"{v['value']:,.4g}" if v["value"] is not None else "unpublished",
             v.get("status", ""),
             v.get("facts_id", "") or v.get("source", ""),
         )

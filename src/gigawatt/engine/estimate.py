@@ -179,7 +179,9 @@ def estimate(
     _check_given(power_mw=power_mw, budget_usd=budget_usd, accelerators=accelerators)
     acc, overridden = _accelerator(accelerator, it_power_w, price_usd)
     it_kw = acc.require("it_power_w", "--accelerator", hint="--it-power-w") / 1000.0
-    price = acc.require("price_usd", "--accelerator", hint="--price")
+    # a price is needed only to size from a budget: without one, the count, power and energy stand and the IT capex
+    # is unknown (None), with a note saying how to supply it (TPUs and Trainium are rented, not sold)
+    price = acc.require("price_usd", "--accelerator", hint="--price") if budget_usd is not None else acc.price_usd
     used = {}
     pue = _pick(used, "pue", pue, "operations.pue", 1.0, 3.0, from_limits=False)  # the schema's PUE range
     capex_mw = _pick(used, "capex_per_mw_usd", capex_per_mw_usd, "phase.capex_per_mw_usd", 0.0, limits.MAX_USD_PER_MW)
@@ -198,8 +200,15 @@ def estimate(
     n, it_mw, facility_mw = _size(
         power_mw, budget_usd, accelerators, it_kw=it_kw_all, price=price, pue=sizing_pue, capex_mw=capex_mw
     )
-    capex_it = n * price
+    capex_it = n * price if price is not None else None
     capex_fac = it_mw * capex_mw
+    notes = []
+    if price is None:
+        why = acc.provenance["price_usd"].derivation if "price_usd" in acc.provenance else ""
+        notes.append(
+            f"accelerator {acc.name!r} has no published price_usd{f' ({why})' if why else ''}: capex_it_usd and "
+            "capex_total_usd are unknown (null); give a price with --price"
+        )
     energy = n * it_kw_all / 1000.0 * util * pue * HOURS_PER_YEAR  # the annual PUE: energy is not sized
     bf16 = acc.bf16_dense_tflops or 0.0
     return {
@@ -210,7 +219,7 @@ def estimate(
         "sizing_pue": sizing_pue,
         "capex_it_usd": capex_it,
         "capex_facility_usd": capex_fac,
-        "capex_total_usd": capex_it + capex_fac,
+        "capex_total_usd": capex_it + capex_fac if capex_it is not None else None,
         "h100e": n * bf16 / H100_BF16_DENSE_TFLOPS,
         "peak_bf16_flops": n * bf16 * 1e12,
         "annual_energy_mwh": energy,
@@ -220,4 +229,5 @@ def estimate(
         "price_usd_per_accelerator": price,
         "assumptions": used,
         "accelerator_sources": _accelerator_sources(acc, overridden),
+        "notes": notes,
     }
