@@ -275,7 +275,14 @@ def test_json_shape(capsys):
     code, out, _ = cli(capsys, "validate", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"sites", "summary"}
+    assert set(data) == {"sites", "summary", "milestones", "milestones_summary"}
+    # one row per shipped milestone (milestones.csv, read here independently of the engine)
+    with open(Path(gw.__file__).parent / "data" / "milestones.csv", newline="", encoding="utf-8") as fh:
+        ids = [row["id"] for row in csv.DictReader(fh)]
+    assert [m["id"] for m in data["milestones"]] == ids
+    for m in data["milestones"]:
+        assert {"scenario", "site", "mw", "observed_month", "modelled_month", "error_months", "facts_id"} <= set(m)
+    assert {"median_abs_error_months", "worst_abs_error_months", "compared"} <= set(data["milestones_summary"])
     expected = 0
     for s in observed_sites():
         expected += 2 + (s.capex_usd_reported is not None)  # both power quantities, and capex where reported
@@ -293,6 +300,7 @@ def test_table_names_every_site_and_the_summary(capsys):
     for s in observed_sites():
         assert s.id in out
     assert "median |error|" in out and "not modelled" in out
+    assert "observed milestones" in out and "abilene" in out and "colossus-2" in out
 
 
 def test_out_writes_the_chart_and_the_table(capsys, tmp_path):
@@ -303,6 +311,9 @@ def test_out_writes_the_chart_and_the_table(capsys, tmp_path):
     with open(folder / "validation.csv", newline="", encoding="utf-8") as fh:
         table = list(csv.DictReader(fh))
     assert len(table) == len(validate()["sites"])
+    with open(folder / "milestones.csv", newline="", encoding="utf-8") as fh:
+        ms = list(csv.DictReader(fh))
+    assert len(ms) == len(validate()["milestones"]) and {"observed_month", "modelled_month"} <= set(ms[0])
     # a second run replaces gigawatt's own files; a file the user wrote there is refused without --force
     assert cli(capsys, "validate", "--out", str(folder))[0] == 0
     (folder / "validation.csv").write_text("mine", encoding="utf-8")

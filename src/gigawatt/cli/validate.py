@@ -16,7 +16,7 @@ from gigawatt.cli.core import ForceOpt, JsonOpt, _outputs, _print_json, _print_w
 from gigawatt.engine.validate import QUANTITIES, validate
 from gigawatt.units import format_usd
 
-VALIDATE_FILES = ("validation.png", "validation.csv")
+VALIDATE_FILES = ("validation.png", "validation.csv", "milestones.csv")
 _SHORT = {"accelerators_from_power": "accelerators", "power_from_accelerators": "power MW", "capex": "capex"}
 
 
@@ -70,6 +70,34 @@ def _summary_table(summary: dict) -> Table:
     return table
 
 
+def _milestones_table(rows: list[dict], summary: dict) -> Table:
+    table = Table(
+        title="built-in scenarios' online dates vs observed milestones (error = modelled - observed, months)",
+        title_justify="left",
+    )
+    for head in ("scenario", "site", "milestone", "MW", "observed", "modelled", "error", "facts", "status"):
+        table.add_column(head, justify="right" if head in ("MW", "error") else "left")
+    for r in rows:
+        error = "-" if r["error_months"] is None else f"{r['error_months']:+d}"
+        table.add_row(
+            *(plain(str(r[k])) for k in ("scenario", "site", "milestone")),
+            f"{r['mw']:,.0f}",
+            r["observed_month"],
+            r["modelled_month"] or "not reached",
+            error,
+            plain(r["facts_id"]),
+            plain(r["status"]),
+        )
+    median, worst = summary["median_abs_error_months"], summary["worst_abs_error_months"]
+    table.caption = (
+        f"{summary['compared']} milestones reached: median |error| {'-' if median is None else f'{median:g}'} months, "
+        f"worst {'-' if worst is None else worst} ({summary['worst_milestone'] or '-'})"
+        + (f"; not reached: {', '.join(summary['not_reached'])}" if summary["not_reached"] else "")
+    )
+    table.caption_justify = "left"
+    return table
+
+
 def _write(result: dict, outset) -> list[Path]:
     import pandas as pd
 
@@ -79,6 +107,8 @@ def _write(result: dict, outset) -> list[Path]:
     with outset:
         folder = outset.folder
         output.write_atomic(folder / "validation.csv", lambda p: table.to_csv(p, index=False))
+        milestones = pd.DataFrame(result["milestones"])
+        output.write_atomic(folder / "milestones.csv", lambda p: milestones.to_csv(p, index=False))
         charts.validation_chart(result["sites"], folder / "validation.png")
     return outset.written
 
@@ -86,12 +116,16 @@ def _write(result: dict, outset) -> list[Path]:
 @app.command("validate")
 def validate_cmd(
     out: Annotated[
-        str | None, typer.Option("--out", help="Folder for validation.png (reported vs modelled) and validation.csv.")
+        str | None,
+        typer.Option(
+            "--out", help="Folder for validation.png (reported vs modelled), validation.csv and milestones.csv."
+        ),
     ] = None,
     force: ForceOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """The model's conversions against observed AI sites: reported, modelled and error (%) per site and quantity."""
+    """The model's conversions against observed AI sites (reported, modelled and error (%) per site and quantity)
+    and the built-in scenarios' online dates against the sites' observed milestones (months)."""
     outset = _outputs(out, force, VALIDATE_FILES, [])
     result = validate()
     written = _write(result, outset) if outset is not None else []
@@ -100,10 +134,11 @@ def validate_cmd(
         return
     console.print(_sites_table(result["sites"]))
     console.print(_summary_table(result["summary"]))
+    console.print(_milestones_table(result["milestones"], result["milestones_summary"]))
     _say(
         f"quantities: {', '.join(QUANTITIES)}; IT power is converted at PUE 1, facility power at the model's "
         "design-day PUE, a campus at its reported facility draw where one is known. Sites, sources and notes: "
-        "gigawatt/data/observed_sites.csv; see docs/validation.md",
+        "gigawatt/data/observed_sites.csv, milestones in gigawatt/data/milestones.csv; see docs/validation.md",
         style="dim",
     )
     _print_written(written)

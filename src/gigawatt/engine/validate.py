@@ -230,8 +230,20 @@ def summarize(rows: list[dict]) -> dict:
     }
 
 
-def validate(sites: tuple[ObservedSite, ...] | list[ObservedSite] | None = None, sizing: dict | None = None) -> dict:
+def validate(
+    sites: tuple[ObservedSite, ...] | list[ObservedSite] | None = None,
+    sizing: dict | None = None,
+    milestones: bool = True,
+) -> dict:
     """``{"sites": [one dict per site and quantity], "summary": {...}}`` for the shipped set (or ``sites``), with the
-    sizing factors ``sizing`` over the defaults (how docs/validation.md's calibration table is made)."""
+    sizing factors ``sizing`` over the defaults (how docs/validation.md's calibration table is made); with
+    ``milestones``, also ``"milestones"`` (one dict per observed milestone of a built-in scenario's site: modelled
+    against observed online month) and ``"milestones_summary"`` (median and worst error in months), see
+    :func:`gigawatt.engine.milestones.compare_milestones`."""
     rows = [row for site in (observed_sites() if sites is None else sites) for row in compare_site(site, sizing)]
-    return {"sites": rows, "summary": summarize(rows)}
+    result = {"sites": rows, "summary": summarize(rows)}
+    if milestones:
+        from gigawatt.engine.milestones import compare_milestones
+
+        result["milestones"], result["milestones_summary"] = compare_milestones()
+    return result
