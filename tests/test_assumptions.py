@@ -184,3 +184,10 @@ def test_show_lists_the_assumptions_after_the_yaml(capsys):
     assert "risks.construction_slip = triangular (low 0.9, mode 1.0, high 1.6)  [scenario assumption]" in tail
     # sourced numbers are not listed: the facility cost per MW cites EC01
     assert "capex_per_mw_usd = 11700000" not in tail and "EC01" in head
+    # a phase's power defaults (by kind) are the defaults.csv rows, not numbers "given without a source": the grid's
+    # carbon intensity cites EIA (DF01) and is not listed; its zero capex is the declared assumption
+    assert "without a source" not in tail
+    assert "carbon_t_per_mwh" not in tail
+    assert re.search(
+        r"power\.capex_per_mw_usd \(and \d+ more paths\) = 0\.0 USD per MW  \[assumption \(gigawatt\)\]", tail
+    )

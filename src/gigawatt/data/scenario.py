@@ -248,10 +248,12 @@ class PowerSource(_Model):
 
     @model_validator(mode="after")
     def _fill_kind_defaults(self):
-        if self.capex_per_mw_usd is None:
-            self.capex_per_mw_usd = default(f"power.{self.kind}.capex_per_mw_usd")
-        if self.carbon_t_per_mwh is None:
-            self.carbon_t_per_mwh = default(f"power.{self.kind}.carbon_t_per_mwh")
+        # assigning marks a field as set by the user; these came from defaults.csv, so they stay unset (show and
+        # the provenance then name the default row and its source, not "given without a source")
+        for name in ("capex_per_mw_usd", "carbon_t_per_mwh"):
+            if getattr(self, name) is None:
+                setattr(self, name, default(f"power.{self.kind}.{name}"))
+                self.__pydantic_fields_set__.discard(name)
         return self
 
 
