@@ -110,3 +110,65 @@ def test_shifting_one_series_by_a_delay_per_row_equals_shifting_each_row():
             for t in range(d, T):
                 want[n, t] = series[t - d]
         np.testing.assert_array_equal(got, want)
+
+
+def _pledge(amount, secured, start, months, upfront=0.0):
+    return {"amount_usd": amount, "secured_usd": secured, "start": start, "months": months, "upfront_fraction": upfront}
+
+
+def test_the_equity_schedule_is_each_pledges_secured_part_plus_its_late_announced_part():
+    # engine/inputs._money sums the announced-only money of the pledges that share an arrival fraction and shifts
+    # it once; the definition, pledge by pledge and month by month: received(t) = min(due(t), S) + f * max(0,
+    # due(t - d) - S), 0 before the delay. Three partners (one with its own fraction), uncertain secured money,
+    # fraction and delay over 64 trials; sums of up to six terms of ~1e10: 1e-12 relative covers the order
+    import gigawatt as gw
+    from gigawatt.engine import inputs
+
+    uniform = {"dist": "uniform", "low": 0.0, "high": 1.0}
+    tree = {
+        "name": "money",
+        "programme": {"start": "2025-01", "horizon_months": 36},
+        "partners": [
+            {
+                "name": "a",
+                "pledges": [_pledge(30e9, {"dist": "uniform", "low": 1e9, "high": 20e9}, "2025-01", 24, 0.2)],
+            },
+            {
+                "name": "b",
+                "announced_arrival": uniform,
+                "pledges": [_pledge(10e9, 2e9, "2025-06", 12), _pledge(5e9, 0, "2026-01", 6)],
+            },
+            {"name": "c", "pledges": [_pledge(8e9, 8e9, "2025-03", 1)]},
+        ],
+        "funding": {
+            "announced_arrival": uniform,
+            "announced_delay_months": {"dist": "uniform", "low": 0, "high": 14},
+        },
+        "sites": [{"name": "s", "phases": [{"name": "p", "power_mw": 10, "start": "2025-01", "accelerator": "h100"}]}],
+    }
+    s = gw.load_scenario(tree)
+    rng = np.random.default_rng(5)
+    N, T = 64, 36
+    values = {
+        "partners[0].pledges[0].secured_usd": rng.uniform(1e9, 20e9, N),
+        "partners[1].announced_arrival": rng.random(N),
+        "funding.announced_arrival": rng.random(N),
+        "funding.announced_delay_months": rng.integers(0, 15, N).astype(float),
+    }
+    got = inputs._money(s, inputs._Draws(values, N, s.programme.start), T)["equity_cum_usd"]
+    pledges = [  # (partner's fraction, amount, secured per trial, start month, months, upfront)
+        (values["funding.announced_arrival"], 30e9, values["partners[0].pledges[0].secured_usd"], 0, 24, 0.2),
+        (values["partners[1].announced_arrival"], 10e9, np.full(N, 2e9), 5, 12, 0.0),
+        (values["partners[1].announced_arrival"], 5e9, np.zeros(N), 12, 6, 0.0),
+        (values["funding.announced_arrival"], 8e9, np.full(N, 8e9), 2, 1, 0.0),
+    ]
+    want = np.zeros((N, T))
+    for f, amount, sec, start, months, upfront in pledges:
+        due = [amount * (upfront + (1 - upfront) * min((t - start + 1) / months, 1.0)) if t >= start else 0.0
+               for t in range(T)]  # fmt: skip
+        for n in range(N):
+            d = int(values["funding.announced_delay_months"][n])
+            for t in range(T):
+                late = due[t - d] if t - d >= 0 else 0.0
+                want[n, t] += min(due[t], sec[n]) + f[n] * max(0.0, late - sec[n])
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-3)

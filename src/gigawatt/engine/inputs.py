@@ -359,16 +359,16 @@ def _fill_types(table, ph: dict, lead, rows, here, start) -> np.ndarray:
 
 
 def _money(s: Scenario, d: _Draws, T: int) -> dict:
-    """(N, T) cumulative money due under the pledges, its secured part, and the equity received."""
+    """(N, T) cumulative money due under the pledges, its secured part, and the equity received: the secured part
+    of each pledge as it falls due, and the announced-only part summed over the pledges that share an arrival
+    fraction (the programme's, or a partner's own) and then shifted and scaled once
+    (:func:`gigawatt.model.funding.announced_received`: the same as summing
+    :func:`~gigawatt.model.funding.received_cumulative` over the pledges, in fewer passes over (N, T) arrays)."""
     pledged, secured, equity = np.zeros((1, T)), np.zeros((1, T)), np.zeros((1, T))  # N rows once one varies
-    f_all = d.num("funding.announced_arrival", s.funding.announced_arrival)
     delay = d.num("funding.announced_delay_months", s.funding.announced_delay_months)
+    unsecured: dict[int, np.ndarray] = {}  # announced-only money due, by arrival fraction (-1: the programme's)
     for a, partner in enumerate(s.partners):
-        f = (
-            f_all
-            if partner.announced_arrival is None
-            else d.num(f"partners[{a}].announced_arrival", partner.announced_arrival)
-        )
+        group = -1 if partner.announced_arrival is None else a
         for b, pl in enumerate(partner.pledges):
             h = f"partners[{a}].pledges[{b}]"
             due = funding.pledge_due_cumulative(
@@ -378,11 +378,18 @@ def _money(s: Scenario, d: _Draws, T: int) -> dict:
                 d.num(f"{h}.months", pl.months)[:, None],
                 T,
             )
-            sec = d.num(f"{h}.secured_usd", pl.secured_usd)[:, None]
+            now = np.minimum(due, d.num(f"{h}.secured_usd", pl.secured_usd)[:, None])
             pledged = pledged + due
-            secured = secured + np.minimum(due, sec)
-            equity = equity + funding.received_cumulative(due, sec, f[:, None], delay[:, None])
-    return {"pledged_cum_usd": pledged, "secured_cum_usd": secured, "equity_cum_usd": equity}
+            secured = secured + now
+            unsecured[group] = unsecured.get(group, 0.0) + (due - now)
+    for group, u in unsecured.items():
+        f = (
+            d.num("funding.announced_arrival", s.funding.announced_arrival)
+            if group < 0
+            else d.num(f"partners[{group}].announced_arrival", s.partners[group].announced_arrival)
+        )
+        equity = equity + funding.announced_received(u, f[:, None], delay[:, None])
+    return {"pledged_cum_usd": pledged, "secured_cum_usd": secured, "equity_cum_usd": secured + equity}
 
 
 def _caps(s: Scenario, d: _Draws, rows, names: list[str]) -> dict:

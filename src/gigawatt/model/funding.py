@@ -70,8 +70,20 @@ def received_cumulative(due_usd, secured_usd, announced_arrival, delay_months=0.
     announced-only money that arrives and d its delay in months. With f = 1 and d = 0 it equals ``due``.
     """
     due = np.asarray(due_usd, dtype=float)
-    late = shift_months(due, delay_months)
-    return np.minimum(due, secured_usd) + announced_arrival * np.maximum(0.0, late - secured_usd)
+    now = np.minimum(due, secured_usd)
+    return now + announced_received(due - now, announced_arrival, delay_months)
+
+
+def announced_received(unsecured_due_usd, announced_arrival, delay_months=0.0) -> np.ndarray:
+    """Cumulative announced-only money received [USD], from the cumulative announced-only money due.
+
+    Notes
+    -----
+    late(t) = f * u(t - d), with u(t) = max(0, due(t) - S) the announced-only part due. Shifting commutes with the
+    clip (a shifted series starts at 0, and max(0, 0 - S) = 0 for S >= 0), so f * max(0, due(t - d) - S) of
+    :func:`received_cumulative` is this, and the pledges that share f and d can be summed before one shift.
+    """
+    return announced_arrival * shift_months(unsecured_due_usd, delay_months)
 
 
 def debt_capacity(equity_usd, equity_share, debt_limit_usd=np.inf):
