@@ -91,8 +91,8 @@ def risk_cmd(
     warnings = _warn(s)
     if not s.distributions:
         warn(
-            "the scenario has no distributions; every trial is the deterministic run "
-            "(see docs/uncertainty.md to add some)"
+            "the scenario has no distributions; every trial is the deterministic run (put one on an input, e.g. "
+            "--set 'risks.cost_overrun={dist: uniform, low: 0.9, high: 1.3}')"
         )
     _compile_notice()
     result = _run_risk(s, trials, seed, dask, plan.chunk_trials, quiet=json_out)

@@ -95,7 +95,10 @@ def _check_args(scenario: Scenario, metric: str, method: str, samples: int) -> l
         raise GigawattError(f"--method: {method!r}; expected one of: {', '.join(METHODS)}")
     paths = sorted(scenario.distributions)
     if not paths:
-        raise GigawattError(f"{scenario.name}: no uncertain inputs; put distributions on some (docs/uncertainty.md)")
+        raise GigawattError(
+            f"{scenario.name}: no uncertain inputs; put distributions on some, e.g. "
+            "--set 'risks.cost_overrun={dist: uniform, low: 0.9, high: 1.3}'"
+        )
     if isinstance(samples, bool) or not isinstance(samples, int | np.integer) or samples < 2:
         raise GigawattError(f"--samples: {samples}; expected a whole number >= 2")
     if method == "sobol" and samples & (samples - 1):
