@@ -191,3 +191,45 @@ def test_show_lists_the_assumptions_after_the_yaml(capsys):
     assert re.search(
         r"power\.capex_per_mw_usd \(and \d+ more paths\) = 0\.0 USD per MW  \[assumption \(gigawatt\)\]", tail
     )
+
+
+def _show_tail(capsys, ref) -> str:
+    from gigawatt.cli.core import main
+
+    assert main(["show", str(ref)]) == 0
+    out = capsys.readouterr().out
+    yaml.safe_load(out)
+    return out.partition("\n# assumptions:")[2]
+
+
+@pytest.mark.parametrize("name", ["stargate", "colossus", "stargate-uae", "stargate-musk"])
+def test_show_lists_every_unsourced_value_of_a_builtin_and_nothing_unwritten_as_unsourced(capsys, name):
+    tail = _show_tail(capsys, name)
+    # the built-ins write every number with a source or a declared reason (test above), so nothing shows up as
+    # "given without a source"; what the YAML leaves to the schema's neutral defaults says so
+    assert "without a source" not in tail
+    if name in ("colossus", "stargate-uae"):  # they write no risks.cost_overrun: neutral, a convention
+        assert "risks.cost_overrun = 1.0  [convention (schema default)] multiplies every facility capex" in tail
+
+
+def test_show_lists_dates_ramps_and_distributions_that_are_assumptions(capsys, tmp_path):
+    # stargate's Abilene buildings start a month apart, a ramp interval fitted to the milestones ("scenario
+    # assumption"): each building's start is derived from it and listed as such
+    tail = _show_tail(capsys, "stargate")
+    assert re.search(r"sites\[0\]\.phases\[2\]\.start = 2025-04-01  \[derived from a scenario assumption\]", tail)
+    assert "sites[1].phases[0].start = 2025-10-01  [scenario assumption]" in tail  # a date declared an assumption
+    # a user's distribution with no source, and a ramp over a phase power given without one
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        "extends: colossus\n"
+        "risks: {cost_overrun: {dist: uniform, low: 1, high: 2}}\n"
+        "sites:\n"
+        "  - name: extra\n"
+        "    phases: [{name: p, power_mw: 60, start: 2025-01, accelerator: h100,\n"
+        "              ramp: {buildings: 2, interval_months: 3}}]\n",
+        encoding="utf-8",
+    )
+    tail = _show_tail(capsys, f)
+    assert "risks.cost_overrun = uniform (low 1, high 2)  [given in" in tail
+    # (extends replaces the list of sites: the ramp's phase is sites[0].phases[0]; 60 MW in two buildings of 30)
+    assert "sites[0].phases[1].power_mw = 30.0  [derived from a number given without a source]" in tail

@@ -50,8 +50,9 @@ _SPREAD_KEYS = ("low", "mode", "median", "mean", "sd", "high", "values")
 
 
 def _assumptions(tree, here: str = "") -> list[tuple[str, str, str, str]]:
-    """(path, value, status, reason) of every number not sourced: declared an assumption or a convention, or
-    given without a source. Walks the output of ``resolved_with_sources``."""
+    """(path, value, status, reason) of every value not sourced (numbers, and dates and names with a status):
+    declared an assumption or a convention (the schema's neutral defaults too), derived from one, or given without
+    a source. Walks the output of ``resolved_with_sources``."""
     out: list[tuple[str, str, str, str]] = []
     if isinstance(tree, list):
         for i, item in enumerate(tree):
@@ -87,7 +88,7 @@ def _assumptions_text(items: list[tuple[str, str, str, str]]) -> str:
     for path, value, status, reason in items:
         groups.setdefault((value, status, reason), []).append(path)
     lines = [
-        f"# assumptions: {len(items)} numbers are not sourced (status, then the reason; change with --set PATH=VALUE)"
+        f"# assumptions: {len(items)} values are not sourced (status, then the reason; change with --set PATH=VALUE)"
     ]
     for (value, status, reason), paths in groups.items():
         where = paths[0] + (f" (and {len(paths) - 1} more paths)" if len(paths) > 1 else "")

@@ -545,42 +545,63 @@ def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str)
     scenario._distributions = parsed
 
 
-def defaults_used(scenario: Scenario) -> dict[str, str]:
-    """Field paths whose value came from data/defaults.csv, mapped to the defaults row."""
-    out: dict[str, str] = {}
+def _fields(scenario: Scenario):
+    """Every field of the scenario's models, recursively: (model, field name, field info, path, value)."""
 
     def walk(model: BaseModel, here: str):
         for name, info in type(model).model_fields.items():
             path = f"{here}.{name}" if here else name
             value = getattr(model, name)
-            extra = info.json_schema_extra or {}
-            if name not in model.model_fields_set and isinstance(extra, dict) and "default_key" in extra:
-                out[path] = extra["default_key"]
-            if (
-                isinstance(model, PowerSource)
-                and name in ("capex_per_mw_usd", "carbon_t_per_mwh")
-                and name not in model.model_fields_set
-            ):
-                out[path] = f"power.{model.kind}.{name}"
+            yield model, name, info, path, value
             if isinstance(value, BaseModel):
-                walk(value, path)
+                yield from walk(value, path)
             elif isinstance(value, list):
                 for i, item in enumerate(value):
                     if isinstance(item, BaseModel):
-                        walk(item, f"{path}[{i}]")
+                        yield from walk(item, f"{path}[{i}]")
             elif isinstance(value, dict):
                 for k, item in value.items():
                     if isinstance(item, BaseModel):
-                        walk(item, f"{path}.{k}")
+                        yield from walk(item, f"{path}.{k}")
 
-    walk(scenario, "")
+    yield from walk(scenario, "")
+
+
+def defaults_used(scenario: Scenario) -> dict[str, str]:
+    """Field paths whose value came from data/defaults.csv, mapped to the defaults row."""
+    out: dict[str, str] = {}
+    for model, name, info, path, _ in _fields(scenario):
+        extra = info.json_schema_extra or {}
+        if name not in model.model_fields_set and isinstance(extra, dict) and "default_key" in extra:
+            out[path] = extra["default_key"]
+        if (
+            isinstance(model, PowerSource)
+            and name in ("capex_per_mw_usd", "carbon_t_per_mwh")
+            and name not in model.model_fields_set
+        ):
+            out[path] = f"power.{model.kind}.{name}"
     return out
+
+
+def schema_defaults(scenario: Scenario) -> dict[str, str]:
+    """Numeric field paths the scenario did not set and defaults.csv does not fill: the schema's own neutral
+    defaults (a risk factor of 1, a cap's share of 1, no delay), mapped to the field's description."""
+    used = defaults_used(scenario)
+    return {
+        path: info.description or "the schema's default"
+        for model, name, info, path, value in _fields(scenario)
+        if name not in model.model_fields_set
+        and path not in used
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+    }
 
 
 def resolved_with_sources(scenario: Scenario) -> dict:
     """The scenario as plain data, every number wrapped as ``{value, source...}`` where its source is known."""
     data = scenario.model_dump(mode="json", exclude_none=True)
     used = defaults_used(scenario)
+    neutral = schema_defaults(scenario)
     table = defaults()
 
     def walk(node, here):
@@ -588,15 +609,19 @@ def resolved_with_sources(scenario: Scenario) -> dict:
             return {k: walk(v, f"{here}.{k}" if here else k) for k, v in node.items()}
         if isinstance(node, list):
             return [walk(v, f"{here}[{i}]") for i, v in enumerate(node)]
+        unsourced = f"given in {scenario._origin or 'the scenario'} without a source"
         if here in scenario.distributions:
-            return dict(scenario.distributions[here].raw)
+            raw = dict(scenario.distributions[here].raw)
+            return raw if {"status", "source", "facts_id"} & set(raw) else {**raw, "status": unsourced}
+        if here in scenario.provenance:  # numbers, and the dates and names a source stands behind
+            return {"value": node, **scenario.provenance[here].as_dict()}
         if isinstance(node, bool) or not isinstance(node, int | float):
             return node
-        if here in scenario.provenance:
-            return {"value": node, **scenario.provenance[here].as_dict()}
         if here in used:
             row = table[used[here]]
             return {"value": node, "unit": row.unit, **row.provenance.as_dict(), "default": used[here]}
-        return {"value": node, "status": f"given in {scenario._origin or 'the scenario'} without a source"}
+        if here in neutral:
+            return {"value": node, "status": "convention (schema default)", "derivation": neutral[here]}
+        return {"value": node, "status": unsourced}
 
     return walk(data, "")

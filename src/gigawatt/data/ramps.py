@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from gigawatt.data.catalog import Provenance
+from gigawatt.data.catalog import Provenance, declares_assumption
 from gigawatt.units import add_months
 
 SHARE_TOLERANCE = 1e-6  # shares must sum to 1 and sizes to the phase's power within this relative error: a
@@ -155,30 +155,53 @@ def _join(*ids: str) -> str:
     return "; ".join(seen)
 
 
+# the ramp's entries each derived field depends on (ramp.sizes_mw[0] counts as ramp.sizes_mw)
+_POWER_FROM = (".ramp.buildings", ".ramp.sizes_mw", ".ramp.shares")
+_START_FROM = (".ramp.buildings", ".ramp.interval_months", ".ramp.duration_months")
+
+
+def _derived(base: Provenance | None, parts: list[Provenance], derivation: str) -> Provenance:
+    """A building's field derived from the phase's field (``base``; None: given without a source) and the ramp's
+    entries (``parts``). It is as weak as its weakest input: derived from an assumption says so, with the reason,
+    and derived from a number given without a source says that, so ``gigawatt show`` still lists it."""
+    weak = [v for v in ([base] if base else []) + parts if declares_assumption(v.status)]
+    if weak:
+        status = "derived from a scenario assumption"
+        derivation += "; " + "; ".join(v.derivation or v.status for v in weak)
+    elif base is None:
+        status = "derived from a number given without a source"
+    else:
+        status = "derived"
+    facts = _join(base.facts_id if base else "", *(v.facts_id for v in parts))
+    return Provenance(status=status, facts_id=facts, derivation=derivation)
+
+
 def building_provenance(expanded: list[Expanded], prov: dict[str, Provenance]) -> dict[str, Provenance]:
     """Sources by field path for the buildings: each building's fields keep the phase's sources; its power and start
-    say how they were derived from the phase's and the ramp's. The ramp's own entries are folded into those two."""
+    say how they were derived from the phase's and the ramp's (and, when any of those is an assumption or has no
+    source, say that too). The ramp's own entries are folded into those two."""
     out = dict(prov)
     for e in expanded:
         mine = {p: v for p, v in prov.items() if p.startswith(e.path + ".")}
         for p in mine:
             out.pop(p, None)
-        ramp_ids = _join(*(v.facts_id for p, v in mine.items() if p.startswith(e.path + ".ramp")))
+
+        def ramp_part(keys):
+            return [v for p, v in mine.items() if p[len(e.path) :].startswith(keys)]  # noqa: B023
+
         power, start = mine.get(e.path + ".power_mw"), mine.get(e.path + ".start")
         for b in e.buildings:
             for p, v in mine.items():
                 suffix = p[len(e.path) :]
                 if not suffix.startswith(".ramp"):
                     out[b.path + suffix] = v
-            out[b.path + ".power_mw"] = Provenance(
-                status="derived",
-                facts_id=_join(power.facts_id if power else "", ramp_ids),
-                derivation=f"{b.share:.4g} of {e.name}'s power_mw ({e.power_mw:,.6g} MW), its ramp's building "
+            out[b.path + ".power_mw"] = _derived(
+                power,
+                ramp_part(_POWER_FROM),
+                f"{b.share:.4g} of {e.name}'s power_mw ({e.power_mw:,.6g} MW), its ramp's building "
                 f"{b.name.rpartition('-')[2]} of {len(e.buildings)}",
             )
-            out[b.path + ".start"] = Provenance(
-                status="derived",
-                facts_id=_join(start.facts_id if start else "", ramp_ids),
-                derivation=f"{e.name}'s start + {b.offset_months} months (its ramp)",
+            out[b.path + ".start"] = _derived(
+                start, ramp_part(_START_FROM), f"{e.name}'s start + {b.offset_months} months (its ramp)"
             )
     return out

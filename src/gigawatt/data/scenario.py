@@ -310,7 +310,7 @@ class SupplyCap(_Model):
 
     name: str
     per_year: Annotated[float, Field(ge=0, le=limits.MAX_ACCELERATORS)]
-    share: Fraction = 1.0
+    share: Fraction = Field(1.0, description="share of per_year this programme may order (1: all of it)")
     sites: list[str] | None = None
     countries: list[str] | None = None
     accelerators: list[str] | None = None
