@@ -48,7 +48,9 @@ def _sites_table(rows: list[dict]) -> Table:
             _value(r["reported"], r["unit"]),
             _value(r["modelled"], r["unit"]),
             _pct(r["error_pct"]),
-            plain(r["basis"] if r["modelled"] is not None else r["note"]),
+            plain(
+                r["note"] if r["modelled"] is None else r["basis"] + ("; calibration point" if r["calibration"] else "")
+            ),
             plain(r["status"]),
         )
     return table
@@ -134,6 +136,10 @@ def validate_cmd(
         return
     console.print(_sites_table(result["sites"]))
     console.print(_summary_table(result["summary"]))
+    for site in result["summary"]["calibration_points"]:
+        _say(
+            f"{site}: a calibration point (its accelerator's power is derived from it): not in the medians", style="dim"
+        )
     console.print(_milestones_table(result["milestones"], result["milestones_summary"]))
     _say(
         f"quantities: {', '.join(QUANTITIES)}; IT power is converted at PUE 1, facility power at the model's "

@@ -49,9 +49,6 @@ _BASIS_WORDS = {
 }
 # an IT-basis figure is compared at PUE 1 with neither the design-day ratio nor headroom (both are facility-side)
 _IT_SIZING = {"design_pue_ratio": 1.0, "sizing_headroom": 0.0}
-# estimate() asks for a price before it converts anything; counts and power do not depend on it, so an accelerator
-# with no published price (trainium2) is sized for those two quantities with this stand-in, never for capex.
-_PRICE_STAND_IN_USD = 1.0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -146,9 +143,11 @@ def _sized(site: ObservedSite, quantity: str, sizing: dict, **given) -> tuple[fl
     ``sizing`` over the defaults, or None and why."""
     acc = get_accelerator(site.accelerator, f"{SITES_FILE} {site.id!r}")
     note = ""
-    if quantity != "capex" and acc.price_usd is None and acc.it_power_w is not None:
-        given["price_usd"] = _PRICE_STAND_IN_USD
-        note = "no published price: sized with a stand-in price (counts and power do not depend on it)"
+    if quantity == "capex" and acc.price_usd is None:
+        return None, f"not modelled: accelerator {acc.name!r} has no published price_usd"
+    if quantity != "capex" and calibrates(site):
+        ids = acc.provenance["it_power_w"].facts_id
+        note = f"calibration point: {acc.name}'s it_power_w is derived from this site ({ids}): shown, not summarized"
     pue, sizing = (1.0, {**sizing, **_IT_SIZING}) if site.power_basis == "it" else (None, sizing)
     try:
         out = estimate(acc, pue=pue, sizing=sizing, **given)
@@ -159,6 +158,15 @@ def _sized(site: ObservedSite, quantity: str, sizing: dict, **given) -> tuple[fl
     if quantity == "power_from_accelerators":
         return out["it_power_mw" if site.power_basis == "it" else "facility_power_mw"], note
     return out[_CAPEX_KEY[site.capex_basis]], note
+
+
+def calibrates(site: ObservedSite) -> bool:
+    """Whether the site is where its accelerator's all-in IT power comes from (their facts ids overlap): its power
+    conversions then check the derivation, not the model, and stay out of the summary."""
+    acc = get_accelerator(site.accelerator, f"{SITES_FILE} {site.id!r}")
+    prov = acc.provenance.get("it_power_w")
+    ids = {part.strip() for part in (prov.facts_id if prov else "").split(";") if part.strip()}
+    return bool(ids & set(site.facts_id))
 
 
 def compare_site(site: ObservedSite, sizing: dict | None = None) -> list[dict]:
@@ -186,6 +194,7 @@ def compare_site(site: ObservedSite, sizing: dict | None = None) -> list[dict]:
                 "source": site.source,
                 "address": site.address,
                 "note": note,
+                "calibration": quantity != "capex" and calibrates(site),
                 "site_note": site.note,
             }
         )
@@ -211,10 +220,11 @@ def compare_site(site: ObservedSite, sizing: dict | None = None) -> list[dict]:
 
 
 def summarize(rows: list[dict]) -> dict:
-    """Median and worst absolute error over the modelled rows, in all and per quantity; the rows not modelled."""
+    """Median and worst absolute error over the modelled rows, in all and per quantity (calibration points left
+    out: see :func:`calibrates`); the rows not modelled; the calibration points."""
 
     def stats(subset: list[dict]) -> dict:
-        done = [r for r in subset if r["error_pct"] is not None]
+        done = [r for r in subset if r["error_pct"] is not None and not r.get("calibration")]
         worst = max(done, key=lambda r: abs(r["error_pct"]), default=None)
         return {
             "median_abs_error_pct": statistics.median(abs(r["error_pct"]) for r in done) if done else None,
@@ -227,6 +237,7 @@ def summarize(rows: list[dict]) -> dict:
     return {
         **stats(rows),
         "by_quantity": {q: stats([r for r in rows if r["quantity"] == q]) for q in QUANTITIES},
+        "calibration_points": sorted({r["id"] for r in rows if r.get("calibration")}),
     }
 
 
