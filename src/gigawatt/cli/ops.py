@@ -199,7 +199,10 @@ RepairManualOpt = Annotated[
 EscalationOpt = Annotated[float | None, typer.Option("--escalation", help="Probability a repair escalates to manual.")]
 FalseSuccessOpt = Annotated[
     float | None,
-    typer.Option("--false-success", help="Probability a repair only seems to succeed (the server comes back bad)."),
+    typer.Option(
+        "--false-success",
+        help="Probability a bad server's repair only seems to succeed: it stays bad (needs --bad-fraction).",
+    ),
 ]
 BadFractionOpt = Annotated[float | None, typer.Option("--bad-fraction", help="Share of servers that fail more often.")]
 BadMultiplierOpt = Annotated[float | None, typer.Option("--bad-multiplier", help="How much more often.")]
@@ -313,6 +316,12 @@ def _capacity(settings: dict, capacity_flags: dict):
     for key, value in capacity_flags.items():
         if value is not None:
             cap[key] = _ops_value(CAPACITY_KEYS[key], value, f"--{key.replace('_', '-')}")
+    # settings that only qualify another one: said alone they change nothing (and make no capacity model)
+    for key, needs in (("spares_return", "spares"), ("false_success", "bad_fraction")):
+        if key in cap and not cap.get(needs):
+            flag, other = (f"--{k.replace('_', '-')}" for k in (key, needs))
+            warn(f"{flag} has no effect without {other} (nothing to {'return' if needs == 'spares' else 'stay bad'})")
+            del cap[key]
     return Capacity(**cap) if cap else None
 
 
@@ -352,6 +361,7 @@ def _ops_config(settings: dict, source: dict, capacity, max_events: float | None
         restart_hours=settings["restart"],
         checkpoint_write_source=write_source,
         restart_source=None if settings["restart"] is None else _named("restart", source),
+        mfu_source=None if settings["mfu"] is None else _named("mfu", source),
         checkpoint_interval_hours=None if isinstance(interval, str) else interval,
         interval_rule=interval if isinstance(interval, str) else "given",
         job_mtbf_hours=settings["job_mtbf"],
@@ -502,11 +512,13 @@ def _footnote(result, payload: dict) -> str:
         f"checkpoint write {result.checkpoint_write_minutes:.3g} min: {result.checkpoint_write_source}",
         f"restart {result.restart_minutes:.3g} min: {result.restart_source}",
         "failures during restarts: "
-        + ("none (--failure-free-restart)" if result.failure_free_restart else "yes, as in Daly's model (RL23)")
+        + ("none (failure-free restarts)" if result.failure_free_restart else "yes, as in Daly's model (RL23)")
         + ("; --no-lost-work: a failure loses no work" if not result.lose_work else ""),
     ]
     if result.checkpoint_write_source.startswith("default training.checkpoint_write_minutes"):
         lines[1] += "; for another job size give --checkpoint-size and --storage-bandwidth (or --checkpoint-write)"
     if result.analytic_ignores:
         lines.append("analytic goodput omitted: the closed form ignores " + "; ".join(result.analytic_ignores))
+        if not result.simulated:
+            lines.append("for goodput with these settings simulate them: add --trials, e.g. --trials 1000")
     return "\n".join(lines)

@@ -528,6 +528,7 @@ class OpsConfig:
     chunk_trials: int = OPS_CHUNK_TRIALS
     checkpoint_write_source: str | None = None
     restart_source: str | None = None
+    mfu_source: str | None = None
 
 
 class _Job(NamedTuple):
@@ -633,7 +634,11 @@ def training_default(field: str) -> tuple[float, str]:
 def _with_defaults(cfg: OpsConfig) -> tuple[OpsConfig, dict]:
     """``cfg`` with its unset write time, restart time and MFU read from data/defaults.csv, and where each of the
     three came from (the defaults row, or what the caller said, or 'given')."""
-    said = {"checkpoint_write_hours": cfg.checkpoint_write_source, "restart_hours": cfg.restart_source, "mfu": None}
+    said = {
+        "checkpoint_write_hours": cfg.checkpoint_write_source,
+        "restart_hours": cfg.restart_source,
+        "mfu": cfg.mfu_source,
+    }
     values, sources = {}, {}
     for field in TRAINING_DEFAULTS:
         if getattr(cfg, field) is None:
