@@ -17,7 +17,8 @@ in the site's list; the others go to the end of the site's list, so the field pa
 
 Offsets: ``interval_months`` (one number: the same gap between each building's start and the next; or a list, one
 gap per pair) gives them directly; ``duration_months`` spreads the starts evenly from the first to the last,
-rounded to whole months (building k of n starts round(k * duration / (n - 1)) months after the first).
+rounded to whole months, halves up (building k of n starts floor(k * duration / (n - 1) + 0.5) months after the
+first).
 
 Distributions: the month loop draws each uncertain input once per trial and independently of the others, so a
 distribution on a field of a ramped phase would have to become one draw per building, each on its own: its buildings
