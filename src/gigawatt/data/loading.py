@@ -415,6 +415,9 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     bad = nonfinite_paths(plain) + [p for path, node in raw_dists.items() for p in nonfinite_paths(node, path)]
     if bad:
         raise ScenarioError(bad, origin)
+    in_ramp = [p for p in raw_dists if ".ramp." in p or p.endswith(".ramp")]
+    if in_ramp:  # before validation: a ramp checked with a distribution's placeholder would say something else
+        raise ScenarioError([ramps.uncertain_ramp_message(p) for p in sorted(in_ramp)], origin)
     for item in overrides:
         path = item.partition("=")[0].strip()
         prov[path] = Provenance(status="override (--set)", source=item)

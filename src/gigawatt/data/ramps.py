@@ -132,6 +132,20 @@ def expand(sites) -> list[Expanded]:
     return done
 
 
+_USE_INSTEAD = (
+    "give a fixed value here and put the uncertainty on risks.construction_slip, risks.power_delay_months or "
+    "risks.cost_overrun (they move every building together), or drop the ramp"
+)
+
+
+def uncertain_ramp_message(path: str) -> str:
+    """The refusal of a distribution inside a ramp (its count, sizes, shares or timing)."""
+    return (
+        f"{path}: a distribution on a field of a ramped phase is not supported (inside its ramp, the buildings "
+        f"would not share one draw); {_USE_INSTEAD}"
+    )
+
+
 def uncertain_problems(expanded: list[Expanded], dist_paths) -> list[str]:
     """One message per distribution written on a field of a ramped phase (refused: see the module's docstring)."""
     problems = []
@@ -140,9 +154,7 @@ def uncertain_problems(expanded: list[Expanded], dist_paths) -> list[str]:
             problems.append(
                 f"{path}: a distribution on a field of a ramped phase ({e.name!r}, {len(e.buildings)} buildings) is "
                 "not supported: each building would draw its own value, so they would no longer add up to the "
-                "phase or keep the ramp's order; give a fixed value here and put the uncertainty on "
-                "risks.construction_slip, risks.power_delay_months or risks.cost_overrun (they move every building "
-                "together), or drop the ramp"
+                f"phase or keep the ramp's order; {_USE_INSTEAD}"
             )
     return problems
 

@@ -227,6 +227,11 @@ class Ramp(_Model):
                 f"{n} buildings and no timing; expected interval_months (months between starts) or duration_months "
                 "(from the first start to the last)"
             )
+        if self.duration_months is not None and self.duration_months != int(self.duration_months):
+            raise ValueError(
+                f"duration_months: {self.duration_months:g}; expected a whole number of months from the first "
+                "building's start to the last's"
+            )
         if isinstance(self.interval_months, list) and len(self.interval_months) != n - 1:
             raise ValueError(
                 f"interval_months: {len(self.interval_months)} intervals for {n} buildings; expected {n - 1} "
