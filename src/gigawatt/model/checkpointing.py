@@ -149,18 +149,9 @@ def log_goodput(interval_hours, checkpoint_write_hours, restart_hours, mtti_hour
     Daly (2006), eq. 13, exact for exponential failures that may strike work, checkpoints and restarts alike:
     facts.csv RL23.
     """
-    tau = np.asarray(interval_hours, dtype=float)
-    d = np.asarray(checkpoint_write_hours, dtype=float)
-    r = np.asarray(restart_hours, dtype=float)
-    m = np.asarray(mtti_hours, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
-        x = (tau + d) / m
-        # log(e^x - 1) = x + log(1 - e^-x), so log g = log(tau / (M (1 - e^-x))) - x - R/M: one log, one expm1
-        out = np.log(tau / (m * -np.expm1(-x))) - x - r / m
-        out = np.where(tau + d <= 0.0, -r / m, out)  # continuous checkpointing, tau = delta = 0: the limit
-        if np.any(np.isinf(m)):  # no failures: only checkpoints cost (tau / (tau + delta); 1 if tau = inf)
-            out = np.where(np.isinf(m), np.where(np.isinf(tau), 0.0, np.log(tau / (tau + d))), out)
-    return np.minimum(np.where(np.isnan(out), -np.inf, out), 0.0)
+    # log(e^x - 1) = x + log(1 - e^-x), so log g = log(tau / M) - x - log(1 - e^-x) - R/M: one log, one expm1;
+    # tau = delta = 0 gives -R/M, M = inf gives log(tau / (tau + delta)) (0 if tau = inf)
+    return log_goodput_with(interval_hours, checkpoint_write_hours, restart_hours, mtti_hours, True, False)
 
 
 def log_goodput_with(
