@@ -327,6 +327,17 @@ def headroom_step(t, plan: Plan, st: State):
         st.headroom[p] = plan.it_capacity_kw[p] - st.it_kw_due[p] if ready else 0.0
 
 
+def charge_caps(t, plan: Plan, st: State, refresh):
+    """Count this month's orders (``st.want``: first fills, or refreshes of the month's type) against each cap that
+    covers them. Called after every cap has cut the orders: a later cap may cut what an earlier one granted, and
+    that part, not ordered, leaves the earlier cap's room to other orders."""
+    for c in range(plan.cap_per_year.shape[0]):
+        for p in range(plan.power_mw.shape[0]):
+            k = plan.order_type[t, p] if refresh else plan.fill_type[p]
+            if plan.cap_phase[c, p] and k >= 0 and plan.cap_type[c, k]:
+                st.cap_used[c] += st.want[p]
+
+
 def fill_step(t, plan: Plan, st: State):
     """Step 5a: first fills, as many as fit and the caps allow, paid from the money committed at close."""
     P, C = plan.power_mw.shape[0], plan.cap_per_year.shape[0]
@@ -340,12 +351,7 @@ def fill_step(t, plan: Plan, st: State):
             st.inside[p] = plan.cap_phase[c, p] and plan.cap_type[c, plan.fill_type[p]]
         room = max(plan.cap_per_year[c] - st.cap_used[c], 0.0)
         procurement.limit_by_cap(st.want, st.inside, plan.queue, room)
-    # each cap counts what is ordered after every cap has cut the orders (a later cap may cut what an earlier
-    # one granted; that part is not ordered and leaves the earlier cap's room to the refreshes)
-    for c in range(C):
-        for p in range(P):
-            if plan.cap_phase[c, p] and plan.cap_type[c, plan.fill_type[p]]:
-                st.cap_used[c] += st.want[p]
+    charge_caps(t, plan, st, False)
     paid = 0.0
     for p in range(P):
         st.fills[t, p] = st.want[p]
@@ -385,11 +391,7 @@ def refresh_step(t, plan: Plan, st: State):
         room = max(plan.cap_per_year[c] - st.cap_used[c], 0.0)
         procurement.limit_by_cap(st.want, st.inside, plan.queue, room)
     paid, short = procurement.buy_in_order(st.want, plan.order_type[t], plan.price, plan.queue, uncommitted(st))
-    for c in range(C):
-        for p in range(P):
-            k = plan.order_type[t, p]
-            if plan.cap_phase[c, p] and k >= 0 and plan.cap_type[c, k]:
-                st.cap_used[c] += st.want[p]
+    charge_caps(t, plan, st, True)
     for p in range(P):
         st.refreshes[t, p] = st.want[p]
         if st.want[p] > 0.0:
