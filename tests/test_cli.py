@@ -146,6 +146,27 @@ def test_schema(capsys):
     assert code == 0
     schema = json.loads(out)
     assert "programme" in schema["properties"] and "sites" in schema["required"]
+    # ranges in JSON Schema's words, on the number branch of a field that also takes a unit string ("300 MW"):
+    # a phase's power is > 0 and at most 100 GW (limits.MAX_PHASE_POWER_MW)
+    power = schema["$defs"]["Phase"]["properties"]["power_mw"]
+    number = next(b for b in power["anyOf"] if b.get("type") == "number")
+    assert number["exclusiveMinimum"] == 0 and number["maximum"] == 100_000
+    assert not {"ge", "le", "gt", "lt"} & set(power)
+
+    def keys(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield k
+                if k != "properties":  # field names are not keywords
+                    yield from keys(v)
+                else:
+                    for field in v.values():
+                        yield from keys(field)
+        elif isinstance(node, list):
+            for item in node:
+                yield from keys(item)
+
+    assert not {"ge", "le", "gt", "lt"} & set(keys(schema))
 
 
 def test_entry_point_runs_without_traceback():

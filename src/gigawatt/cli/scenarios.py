@@ -99,4 +99,6 @@ def _assumptions_text(items: list[tuple[str, str, str, str]]) -> str:
 @app.command("schema")
 def schema_cmd() -> None:
     """JSON Schema of the scenario format."""
-    _print_json(gw.Scenario.model_json_schema())
+    from gigawatt.data.scenario import json_schema
+
+    _print_json(json_schema())

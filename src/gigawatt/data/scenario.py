@@ -547,3 +547,27 @@ def check_references(s: Scenario) -> list[str]:
                 f"accelerator_overrides: unknown accelerator {key!r}; expected one of: {', '.join(sorted(names))}"
             )
     return problems
+
+
+# pydantic leaves a range on a field that accepts a number or a unit string ("300 MW") as its own keywords (ge, le,
+# gt, lt) beside the anyOf; JSON Schema's words are these, and they belong to the number branch
+_RANGE_WORDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def json_schema() -> dict:
+    """The scenario format as JSON Schema (``gigawatt schema``), ranges in JSON Schema's own keywords."""
+
+    def fix(node):
+        if isinstance(node, list):
+            return [fix(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {k: fix(v) for k, v in node.items()}
+        ranges = {_RANGE_WORDS[k]: node.pop(k) for k in list(node) if k in _RANGE_WORDS}
+        if ranges:
+            branches = [b for b in node.get("anyOf", []) if b.get("type") in ("number", "integer")]
+            for branch in branches or [node]:
+                branch.update(ranges)
+        return node
+
+    return fix(Scenario.model_json_schema())
