@@ -109,4 +109,4 @@ def test_partial_years_in_risk(tmp_path):
     years = {y["year"]: (y["months"], y["partial"]) for y in json.loads(res.stdout)["yearly"]}
     assert years[2024] == (8, True) and years[2026] == (12, False) and years[2028] == (4, True)
     header = (tmp_path / "r" / "risk_yearly.csv").read_text().splitlines()[0].split(",")
-    assert header[:3] == ["year", "months", "series"]
+    assert header[:4] == ["year", "months", "partial", "series"]

@@ -175,7 +175,7 @@ def _write_risk(result, payload: dict, outset) -> list[Path]:
     metrics = pd.DataFrame(result.metrics).T.rename_axis("metric")
     yearly = pd.DataFrame(
         [
-            {"year": r["year"], "months": r["months"], "series": k, **v}
+            {"year": r["year"], "months": r["months"], "partial": r["partial"], "series": k, **v}
             for r in result.yearly
             for k, v in r.items()
             if isinstance(v, dict)
