@@ -43,7 +43,7 @@ STAMP_NAME = "gigawatt-engine.stamp"
 # some 400 machine words, which costs more than most steps
 INLINE = {
     "money_step", "close_step", "build_step", "order_step", "headroom_step", "fill_step", "refresh_step",
-    "charge_caps", "install_step", "record_step", "phase_totals",
+    "cut_by_caps", "charge_caps", "install_step", "record_step", "phase_totals",
 }  # fmt: skip
 _lock = threading.Lock()
 _compiled = None

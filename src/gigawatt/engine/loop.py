@@ -327,30 +327,44 @@ def headroom_step(t, plan: Plan, st: State):
         st.headroom[p] = plan.it_capacity_kw[p] - st.it_kw_due[p] if ready else 0.0
 
 
-def charge_caps(t, plan: Plan, st: State, refresh):
-    """Count this month's orders (``st.want``: first fills, or refreshes of the month's type) against each cap that
-    covers them. Called after every cap has cut the orders: a later cap may cut what an earlier one granted, and
-    that part, not ordered, leaves the earlier cap's room to other orders."""
+def cut_by_caps(t, plan: Plan, st: State, refresh):
+    """Limit this month's orders (``st.want``: first fills, or refreshes of the month's type) by every cap in turn
+    (:func:`gigawatt.model.procurement.limit_by_cap`). Only the phases that want something are inside a cap's count:
+    one that wants nothing would be granted nothing and ask nothing, so a cap no order falls under is skipped."""
+    P = plan.power_mw.shape[0]
     for c in range(plan.cap_per_year.shape[0]):
-        for p in range(plan.power_mw.shape[0]):
+        any_inside = False
+        for p in range(P):
             k = plan.order_type[t, p] if refresh else plan.fill_type[p]
-            if plan.cap_phase[c, p] and k >= 0 and plan.cap_type[c, k]:
+            st.inside[p] = st.want[p] > 0.0 and k >= 0 and plan.cap_phase[c, p] and plan.cap_type[c, k]
+            any_inside = any_inside or st.inside[p]
+        if any_inside:
+            room = max(plan.cap_per_year[c] - st.cap_used[c], 0.0)
+            procurement.limit_by_cap(st.want, st.inside, plan.queue, room)
+
+
+def charge_caps(t, plan: Plan, st: State, refresh):
+    """Count this month's orders against each cap that covers them. Called after every cap has cut the orders: a
+    later cap may cut what an earlier one granted, and that part, not ordered, leaves the earlier cap's room to other
+    orders. (Each cap adds its phases' orders in phase order, as a loop over caps then phases would.)"""
+    for p in range(plan.power_mw.shape[0]):
+        k = plan.order_type[t, p] if refresh else plan.fill_type[p]
+        if st.want[p] == 0.0 or k < 0:
+            continue
+        for c in range(plan.cap_per_year.shape[0]):
+            if plan.cap_phase[c, p] and plan.cap_type[c, k]:
                 st.cap_used[c] += st.want[p]
 
 
 def fill_step(t, plan: Plan, st: State):
     """Step 5a: first fills, as many as fit and the caps allow, paid from the money committed at close."""
-    P, C = plan.power_mw.shape[0], plan.cap_per_year.shape[0]
+    P = plan.power_mw.shape[0]
     for p in range(P):
         st.want[p] = 0.0
         if st.closed[p] and st.filled[p] < plan.fill_count[p] and st.headroom[p] > 0.0:
             fit = procurement.accelerators_that_fit(st.headroom[p], plan.it_kw[plan.fill_type[p]])
             st.want[p] = min(fit, plan.fill_count[p] - st.filled[p])
-    for c in range(C):
-        for p in range(P):
-            st.inside[p] = plan.cap_phase[c, p] and plan.cap_type[c, plan.fill_type[p]]
-        room = max(plan.cap_per_year[c] - st.cap_used[c], 0.0)
-        procurement.limit_by_cap(st.want, st.inside, plan.queue, room)
+    cut_by_caps(t, plan, st, False)
     charge_caps(t, plan, st, False)
     paid = 0.0
     for p in range(P):
@@ -372,7 +386,7 @@ def fill_step(t, plan: Plan, st: State):
 
 def refresh_step(t, plan: Plan, st: State):
     """Step 5b: refreshes of filled halls past one lifetime since close, from uncommitted money, in queue order."""
-    P, C, life = plan.power_mw.shape[0], plan.cap_per_year.shape[0], plan.life[0]
+    P, life = plan.power_mw.shape[0], plan.life[0]
     any_wanted = False
     for p in range(P):
         k = plan.order_type[t, p]
@@ -384,12 +398,7 @@ def refresh_step(t, plan: Plan, st: State):
         for p in range(P):
             st.refreshes[t, p] = 0.0
         return
-    for c in range(C):
-        for p in range(P):
-            k = plan.order_type[t, p]
-            st.inside[p] = plan.cap_phase[c, p] and k >= 0 and plan.cap_type[c, k]
-        room = max(plan.cap_per_year[c] - st.cap_used[c], 0.0)
-        procurement.limit_by_cap(st.want, st.inside, plan.queue, room)
+    cut_by_caps(t, plan, st, True)
     paid, short = procurement.buy_in_order(st.want, plan.order_type[t], plan.price, plan.queue, uncommitted(st))
     charge_caps(t, plan, st, True)
     for p in range(P):
