@@ -4,6 +4,8 @@ Oracles: a toy scenario whose buildings come online in hand-worked months, and t
 months the sources give (data/milestones.csv), within a band.
 """
 
+import dataclasses
+
 import pytest
 
 import gigawatt as gw
@@ -58,6 +60,24 @@ def test_site_reaches_counts_only_that_site():
     assert site_reaches(rows, "a", 150) is None  # the second hall of 'a' is never online
 
 
+def test_a_site_reaches_a_milestone_up_to_float_rounding_only():
+    # a ramp of three equal buildings gives each 100 MW x (1/3) (data/ramps.py: the phase's power times the share);
+    # the three sum to 99.99999999999999 in floats: that is 100 MW (within MW_TOLERANCE, 1e-6 MW)
+    third = [{"phase": f"a/p1/building-{k}", "power_mw": 100 * (1 / 3), "online": f"2025-0{k}"} for k in (1, 2, 3)]
+    assert sum(r["power_mw"] for r in third) < 100
+    assert site_reaches(third, "a", 100) == "2025-03"
+    # but 100 MW online is not 100.001 MW, nor 100.5 MW: a thousandth of a MW short is short
+    hall = [{"phase": "a/p1", "power_mw": 100.0, "online": "2025-03"}]
+    assert site_reaches(hall, "a", 100.001) is None
+    assert site_reaches(hall, "a", 100.5) is None
+
+
+def test_a_milestone_is_a_frozen_record():
+    m = ms("first", 100, "2025-05")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.mw = 200
+
+
 def test_the_shipped_milestones_are_sourced_and_read():
     milestones = load_milestones()
     assert len(milestones) >= 7
@@ -71,6 +91,7 @@ def test_the_shipped_milestones_are_sourced_and_read():
     [
         ("id,scenario,site,mw,observed_month\nx,toy,a,lots,2025-01\n", "mw 'lots' is not a number"),
         ("id,scenario,site,mw,observed_month\nx,toy,a,-5,2025-01\n", "mw '-5'; expected a positive power"),
+        ("id,scenario,site,mw,observed_month\nx,toy,a,0,2025-01\n", "mw '0'; expected a positive power"),
         ("id,scenario,site,mw,observed_month\nx,toy,a,5,\n", "missing observed_month"),
         ("id,scenario,site,mw,observed_month\nx,toy,a,5,soon\n", "observed_month"),
     ],

@@ -8,6 +8,7 @@ sequences whose outcome is fixed by probabilities of 0 or 1, and spare pools cou
 import json
 import math
 
+import numpy as np
 import pytest
 
 from gigawatt.engine.operations import Capacity, OpsConfig, _cluster_runs, ops
@@ -257,3 +258,97 @@ def test_whole_segments_between_failures_by_hand():
     assert _whole_segments(0.1, 0.3, 10.0) == 2.0
     # one segment always fits where the caller asks (the failure and the window's end are at least one away)
     assert _whole_segments(1.0, 1.0, 1.0) == 1.0
+
+
+# ------------------------------------------------------------------- the closed form with its options, directly
+
+
+@pytest.mark.parametrize("lose_work", [True, False])
+@pytest.mark.parametrize("failure_free", [False, True])
+def test_closed_form_with_options_is_the_renewal_argument(lose_work, failure_free):
+    from gigawatt.model.checkpointing import log_goodput_with
+
+    got = math.exp(float(log_goodput_with(TAU, DELTA, R, M, lose_work, failure_free)))
+    assert got == pytest.approx(_by_hand(lose_work, failure_free), rel=1e-12)  # the same formula: rounding only
+
+
+@pytest.mark.parametrize("lose_work", [True, False])
+def test_closed_form_with_options_at_its_limits(lose_work):
+    from gigawatt.model.checkpointing import log_goodput_with
+
+    def g(tau, delta, r, m, failure_free):
+        return math.exp(float(log_goodput_with(tau, delta, r, m, lose_work, failure_free)))
+
+    # continuous checkpointing (tau = delta = 0): no work lost, no write; each failure (one per M of work) costs the
+    # restart: M (e^(R/M) - 1) if it can fail, so g = 1 / e^(R/M) = e^-1 = 0.367879 at R = M = 1 h; R if it cannot,
+    # so g = M / (M + R) = 1/2
+    assert g(0.0, 0.0, 1.0, 1.0, False) == pytest.approx(math.exp(-1), rel=1e-12)
+    assert g(0.0, 0.0, 1.0, 1.0, True) == pytest.approx(0.5, rel=1e-12)
+    # no failures (M = inf): only the writes cost, tau / (tau + delta) = 0.5 / 0.55 = 10/11; never writing costs 0
+    for failure_free in (False, True):
+        assert g(0.5, 0.05, 1.0, math.inf, failure_free) == pytest.approx(10 / 11, rel=1e-12)
+        assert g(math.inf, 0.05, 1.0, math.inf, failure_free) == 1.0
+    # vectorized: an array of MTTIs gives an array, element by element the scalar values above
+    both = np.exp(log_goodput_with(0.5, 0.05, 1.0, np.array([math.inf, 1.0]), lose_work, True))
+    assert both.shape == (2,) and both[0] == pytest.approx(10 / 11, rel=1e-12)
+    assert both[1] == pytest.approx(_by_hand(True, True) if lose_work else _by_hand(False, True), rel=1e-12)
+
+
+def test_never_checkpointing_loses_everything_only_when_a_failure_loses_work():
+    from gigawatt.model.checkpointing import log_goodput_with
+
+    # tau = inf with failures: a failure loses all the work done (nothing was ever saved), so nothing is kept,
+    # g = 0 (log -inf, not NaN); if failures lose no work, only the restarts cost: g = e^(-R/M) = e^-1 at R = M = 1 h
+    assert log_goodput_with(math.inf, 0.05, 1.0, 1.0, True, False) == -math.inf
+    assert math.exp(float(log_goodput_with(math.inf, 0.05, 1.0, 1.0, False, False))) == pytest.approx(
+        math.exp(-1), rel=1e-12
+    )
+    # nothing lost, no write, no restart time: every hour is work, g = 1 exactly (never above)
+    assert float(log_goodput_with(0.5, 0.0, 0.0, 1.0, False, True)) == 0.0
+    assert float(log_goodput_with(0.5, 0.0, 0.0, 1.0, False, False)) == 0.0
+
+
+# ------------------------------------------------------------------------- the repair draws, one by one, by hand
+
+
+def test_a_repair_takes_the_automatic_time_plus_the_manual_time_when_it_escalates():
+    from gigawatt.model.repair import draw_repair_hours
+
+    # probabilities 0 and 1 fix the draw: 2 h automatic; 2 + 5 = 7 h when every repair escalates
+    assert [draw_repair_hours(2.0, 5.0, 0.0) for _ in range(50)] == [2.0] * 50
+    assert [draw_repair_hours(2.0, 5.0, 1.0) for _ in range(50)] == [7.0] * 50
+    # a quarter escalate: mean 2 + 0.25 x 5 = 3.25 h; sd 5 sqrt(0.25 x 0.75) = 2.165, so 20,000 draws have a
+    # standard error of 0.0153 h: 0.08 h is over 5 of them
+    draws = [draw_repair_hours(2.0, 5.0, 0.25) for _ in range(20_000)]
+    assert set(draws) == {2.0, 7.0}
+    assert sum(draws) / len(draws) == pytest.approx(3.25, abs=0.08)
+
+
+def test_a_standby_is_picked_at_random_among_the_good_and_the_bad():
+    from gigawatt.model.repair import draw_standby_is_bad
+
+    # only good ones: never bad; only bad ones: always bad
+    assert not any(draw_standby_is_bad(3, 0) for _ in range(50))
+    assert all(draw_standby_is_bad(0, 2) for _ in range(50))
+    # 1 good, 3 bad: bad with probability 3/4; 20,000 draws, standard error sqrt(0.75 x 0.25 / 20000) = 0.0031
+    share = sum(draw_standby_is_bad(1, 3) for _ in range(20_000)) / 20_000
+    assert share == pytest.approx(0.75, abs=0.02)
+
+
+def test_a_false_repair_leaves_a_bad_server_bad_at_its_rate():
+    # p_false = 0.3: 30 % of the bad servers repaired stay bad; 20,000 draws, standard error 0.0032
+    share = sum(draw_returns_bad(0.3, True) for _ in range(20_000)) / 20_000
+    assert share == pytest.approx(0.3, abs=0.02)
+    assert not any(draw_returns_bad(0.3, False) for _ in range(50))  # a good one never comes back bad
+
+
+def test_a_wait_is_cut_at_the_window_end():
+    from gigawatt.model.repair import wait_hours
+
+    # min(w, max(W - t, 0)), by hand: 5 h from t = 8 in a 10 h window counts 2 h; 1 h counts whole;
+    # a wait that starts after the window counts nothing; one that ends exactly at the window's end counts whole
+    assert wait_hours(5.0, 8.0, 10.0) == 2.0
+    assert wait_hours(1.0, 8.0, 10.0) == 1.0
+    assert wait_hours(5.0, 12.0, 10.0) == 0.0
+    assert wait_hours(2.0, 8.0, 10.0) == 2.0
+    assert wait_hours(0.0, 3.0, 10.0) == 0.0

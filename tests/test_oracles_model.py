@@ -172,3 +172,21 @@ def test_the_equity_schedule_is_each_pledges_secured_part_plus_its_late_announce
                 late = due[t - d] if t - d >= 0 else 0.0
                 want[n, t] += min(due[t], sec[n]) + f[n] * max(0.0, late - sec[n])
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-3)
+
+
+def test_announced_money_arrives_undelayed_by_default():
+    # announced_received(u, f) with no delay is f * u month by month: half of 0, 10, 30, 60 is 0, 5, 15, 30
+    got = funding.announced_received(np.array([0.0, 10.0, 30.0, 60.0]), 0.5)
+    np.testing.assert_array_equal(got, [0.0, 5.0, 15.0, 30.0])
+    # with a delay of 2 months the same money comes two months later: 0, 0, 0, 5
+    np.testing.assert_array_equal(funding.announced_received(np.array([0.0, 10.0, 30.0, 60.0]), 0.5, 2), [0, 0, 0, 5])
+
+
+def test_one_series_shifted_by_a_grid_of_delays():
+    # delays on two leading axes, (2, 2, 1), against one series of 4 months: each cell is the series delayed by its
+    # own months, by hand: 1, 2, 3, 4 delayed by 0, 1, 2, 3 months
+    series = np.array([1.0, 2.0, 3.0, 4.0])
+    got = funding.shift_months(series, np.array([[[0.0], [1.0]], [[2.0], [3.0]]]))
+    want = [[[1, 2, 3, 4], [0, 1, 2, 3]], [[0, 0, 1, 2], [0, 0, 0, 1]]]
+    assert got.shape == (2, 2, 4)
+    np.testing.assert_array_equal(got, want)

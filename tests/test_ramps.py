@@ -92,7 +92,19 @@ def test_building_sources_say_how_they_were_derived():
     prov = s.provenance["sites[0].phases[1].power_mw"]
     assert prov.status == "derived" and prov.facts_id == "XX01; SG38"
     assert "0.5 of p1's power_mw" in prov.derivation
+    # the second of two buildings says so (its number is the part of its name after the last '-')
+    assert prov.derivation.endswith("its ramp's building 2 of 2")
     assert "+ 3 months" in s.provenance["sites[0].phases[1].start"].derivation
+
+
+def test_every_building_keeps_the_phases_other_sources():
+    # a field the ramp does not derive (the construction time) keeps the phase's own source in every building
+    tree = ramped({"buildings": 3, "interval_months": 1})
+    tree["sites"][0]["phases"][0]["construction_months"] = {"value": 3, "facts_id": "XX02", "status": "reported"}
+    s = gw.load_scenario(tree)
+    for i in range(3):
+        prov = s.provenance[f"sites[0].phases[{i}].construction_months"]
+        assert (prov.facts_id, prov.status) == ("XX02", "reported"), i
 
 
 @pytest.mark.parametrize(
@@ -159,3 +171,27 @@ def test_the_resolved_scenario_round_trips_without_the_ramp():
     again = gw.load_scenario(gw.resolved_with_sources(s))
     assert [p.name for p in again.sites[0].phases] == [p.name for p in s.sites[0].phases]
     assert gw.simulate(again).metrics == gw.simulate(s).metrics
+
+
+def test_one_building_needs_no_timing_and_starts_with_the_phase():
+    # a ramp of one building is the phase itself, renamed: all 100 MW, from the phase's start 2025-01 (offset 0)
+    s, rows = phases(ramped({"buildings": 1}))
+    assert rows == [("p1/building-1", 100.0, "2025-01", 3.0)]
+    assert [b.offset_months for b in s.ramps[0].buildings] == [0]
+    # sizes with a single size: the same
+    _, rows = phases(ramped({"sizes_mw": [100], "interval_months": 4}))
+    assert rows == [("p1/building-1", 100.0, "2025-01", 3.0)]
+
+
+def test_the_ramp_record_gives_each_buildings_power_share_and_offset():
+    s, _ = phases(ramped({"sizes_mw": [10, 30, 60], "interval_months": [1, 5]}))
+    (e,) = s.ramps
+    assert (e.path, e.name, e.power_mw) == ("sites[0].phases[0]", "p1", 100)
+    # 10, 30 and 60 MW of 100 MW: shares 0.1, 0.3, 0.6; offsets 0, 1 and 1 + 5 = 6 months; the first building keeps
+    # the phase's place, the others go to the end of the site's one-phase list (indices 1, 2)
+    got = [(b.path, b.name, b.power_mw, b.share, b.offset_months) for b in e.buildings]
+    assert got == [
+        ("sites[0].phases[0]", "p1/building-1", pytest.approx(10), pytest.approx(0.1), 0),
+        ("sites[0].phases[1]", "p1/building-2", pytest.approx(30), pytest.approx(0.3), 1),
+        ("sites[0].phases[2]", "p1/building-3", pytest.approx(60), pytest.approx(0.6), 6),
+    ]

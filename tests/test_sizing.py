@@ -118,3 +118,63 @@ def test_an_unpriced_accelerator_is_sized_from_power_with_its_capex_unknown(caps
     # with a price the capex is whole again
     priced = gw.estimate("tpu-v7", power_mw=1000, price_usd=20_000)
     assert priced["capex_it_usd"] == 808_472 * 20_000 and priced["notes"] == []
+
+
+def test_a_years_energy_cost_and_emissions_by_hand():
+    # 100,000 H100 x 1.275 kW = 127.5 MW of IT, drawn at 0.76 (HW07) x PUE 1.14 (EC14) for 8,766 h:
+    # 127.5 x 0.76 = 96.9; x 1.14 = 110.466 MW; x 8,766 h = 968,344.956 MWh; at $80/MWh: $77,467,596.48;
+    # at 0.4 t/MWh: 387,337.98 t
+    d = gw.estimate("h100", accelerators=100_000, energy_price_usd_per_mwh=80, carbon_t_per_mwh=0.4)
+    assert d["annual_energy_mwh"] == pytest.approx(968_344.956, rel=1e-12)
+    assert d["annual_energy_cost_usd"] == pytest.approx(77_467_596.48, rel=1e-12)
+    assert d["annual_emissions_t"] == pytest.approx(387_337.9824, rel=1e-12)
+    assert d["assumptions"]["energy_price_usd_per_mwh"] == {"value": 80, "status": "given on the command line"}
+
+
+def test_too_many_accelerators_from_power_names_the_power_and_the_watts():
+    # 1 TW (the limit) at 1 W each (the smallest accelerator allowed): 1e6 MW / 1.14 = 877,193 MW of IT = 8.77e11
+    # accelerators, over limits.MAX_ACCELERATORS (1e10); the message names the power and the watts per accelerator
+    with pytest.raises(gw.GigawattError) as exc:
+        gw.estimate("h100", power_mw=1_000_000, it_power_w=1.0)
+    assert "--power 1e+06 MW at 1 W each gives 8.77e+11 accelerators; expected at most 1e+10" in str(exc.value)
+
+
+def test_a_budget_that_buys_a_whole_number_up_to_rounding_buys_it():
+    # $48,438,050 is exactly 1,000 x $48,438.05 (no facility capex), but the float quotient is 999.9999999999999:
+    # the count is 1,000 accelerators, not 999
+    d = gw.estimate("h100", budget_usd=48_438_050, price_usd=48_438.05, capex_per_mw_usd=0)
+    assert d["accelerators"] == 1_000
+
+
+def test_the_compute_and_the_power_of_each_accelerator_are_reported():
+    # 100,000 H100 at 989 TFLOPS dense BF16 (HW02) and 1,275 W all-in (HW07): 9.89e19 FLOP/s, 100,000 H100e
+    d = gw.estimate("h100", accelerators=100_000)
+    assert d["peak_bf16_flops"] == pytest.approx(100_000 * 989e12, rel=1e-15)
+    assert d["it_power_w_per_accelerator"] == pytest.approx(1275, rel=1e-15)
+    assert d["h100e"] == pytest.approx(100_000, rel=1e-15)
+
+
+def test_an_accelerator_without_a_published_flops_counts_no_compute():
+    import dataclasses
+
+    from gigawatt.data.catalog import get_accelerator
+
+    # unknown dense BF16 FLOP/s: no compute is claimed (0, never negative); power and count still stand
+    acc = dataclasses.replace(get_accelerator("h100"), bf16_dense_tflops=None)
+    d = gw.estimate(acc, accelerators=1_000)
+    assert d["peak_bf16_flops"] == 0 and d["h100e"] == 0
+    assert d["it_power_mw"] == pytest.approx(1.275, rel=1e-12)  # 1,000 x 1,275 W
+
+
+def test_the_ranges_of_the_shares_and_of_the_power():
+    # a utilization of one half is a share like any other: 100,000 H100 x 1.275 kW x 0.5 x 1.14 x 8,766 h =
+    # 127.5 MW x 0.5 x 1.14 x 8,766 h = 637,069.05 MWh
+    d = gw.estimate("h100", accelerators=100_000, utilization=0.5)
+    assert d["annual_energy_mwh"] == pytest.approx(637_069.05, rel=1e-12)
+    # a negative non-accelerator share, a utilization over 1 and a power of 0 MW (the range is open at 0) are refused
+    with pytest.raises(gw.GigawattError, match=r"--non-accelerator-it-share -0.1 is out of range; expected 0 <= v"):
+        gw.estimate("h100", power_mw=100, sizing={"non_accelerator_it_share": -0.1})
+    with pytest.raises(gw.GigawattError, match=r"--utilization 1.1 is out of range; expected 0 <= value <= 1"):
+        gw.estimate("h100", power_mw=100, utilization=1.1)
+    with pytest.raises(gw.GigawattError, match=r"--power 0 MW is out of range; expected 0 < value"):
+        gw.estimate("h100", power_mw=0)

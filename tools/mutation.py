@@ -1,20 +1,23 @@
 """Mutation score of the model core, on a seeded random sample of mutants (cosmic-ray).
 
 The model core: ``model/*.py``, the month loop and its inputs (``engine/loop.py``, ``engine/inputs.py``), the
-operations model (``engine/operations.py``), and the money and date functions of ``units.py`` and ``data/loading.py``.
+operations model (``engine/operations.py``), the money and date functions of ``units.py`` and ``data/loading.py``,
+and the code around them: ramps (``data/ramps.py``), the milestones check (``engine/milestones.py``) and the
+estimator (``engine/estimate.py``).
 
     python3 -m pip install -e '.[test,mutation]'
     python3 tools/mutation.py --sample 300 --seed 1 --out mutation-report
 
 What it does (see docs/testing.md):
 
-1. copies ``src/``, ``tests/`` and ``pyproject.toml`` to a scratch folder, so the mutants never touch the checkout
-   (cosmic-ray mutates files in place) and other people's test runs never see them; the targets are checked first
-   (each must exist, and every ``src/gigawatt/model/*.py`` must be one), so a module that moved is not missed;
+1. copies ``src/``, ``tests/``, ``docs/`` and ``pyproject.toml`` to a scratch folder, so the mutants never touch the
+   checkout (cosmic-ray mutates files in place) and other people's test runs never see them; the targets are checked
+   first (each must exist, and every ``src/gigawatt/model/*.py`` must be one), so a module that moved is not missed;
 2. enumerates every mutant cosmic-ray's operators make in the target modules (``cosmic-ray init`` into a session
    database, ``session.sqlite`` in the scratch folder), keeps those inside the targeted code (for ``units.py`` and
-   ``loading.py`` only the money and date functions) and drops ``@njit`` removals (equivalent by construction: the
-   decorator only compiles; with ``NUMBA_DISABLE_JIT=1`` it is not even that);
+   ``loading.py`` only the money and date functions) and drops the mutants of ``@njit`` lines, its removal or its
+   ``cache=True`` -> ``False`` (equivalent by construction: the decorator only compiles; with ``NUMBA_DISABLE_JIT=1``
+   it is not even that);
 3. draws ``--sample`` of them with ``random.Random(--seed)`` from the list sorted by (file, position, operator), so
    the same source and seed give the same sample;
 4. for each module runs its covering tests on the unmutated copy once (they must pass; the time sets the timeout),
@@ -69,7 +72,26 @@ SLOW_OPS = (
 )
 RELIABILITY_TESTS = ["tests/test_ops.py", "-k", " and ".join(f"not {t}" for t in SLOW_OPS)]
 # the closed forms feed the engine's largest-run metric too (engine stories); one group, one clean run for both
-OPS_TESTS = ["tests/test_engine_stories.py", "tests/test_ops_edges.py", *RELIABILITY_TESTS]
+OPS_TESTS = [
+    "tests/test_engine_stories.py",
+    "tests/test_ops_edges.py",
+    "tests/test_ops_options.py",  # the closed form with its options (log_goodput_with), repairs, spares
+    *RELIABILITY_TESTS,
+]
+# the data and engine code around the model: ramps (a phase expanded building by building), the milestones check of
+# `gigawatt validate`, and the estimator (power <-> accelerators <-> money)
+RAMPS_TESTS = [
+    "tests/test_ramps.py",
+    "tests/test_ramp_inputs.py",
+    "tests/test_assumptions.py",  # a building's sources, derived from an assumption or an unsourced number
+]
+MILESTONES_TESTS = ["tests/test_milestones.py", "tests/test_validate.py"]
+ESTIMATE_TESTS = [
+    "tests/test_sizing.py",
+    "tests/test_bad_input.py",
+    "tests/test_cli.py::test_estimate_power",
+    "tests/test_cli.py::test_estimate_budget_and_count",
+]
 UNITS_TESTS = [
     "tests/test_units.py",
     "tests/test_input_limits.py",
@@ -113,6 +135,9 @@ TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
         },
     ),
     "src/gigawatt/data/loading.py": (LOADING_TESTS, {"_attach_distributions"}),
+    "src/gigawatt/data/ramps.py": (RAMPS_TESTS, None),
+    "src/gigawatt/engine/milestones.py": (MILESTONES_TESTS, None),
+    "src/gigawatt/engine/estimate.py": (ESTIMATE_TESTS, None),
 }
 # the oracle tests written against surviving mutants run for every module (they are fast)
 ORACLE_GLOB = "tests/test_oracles_*.py"
@@ -134,10 +159,12 @@ def check_targets(root: Path = ROOT) -> list[str]:
         if wanted and (root / rel).is_file():
             defined = {name for _, _, name in top_level_spans(root / rel)}
             problems += [f"{rel}: no top-level function {name} (renamed?)" for name in sorted(wanted - defined - {""})]
-    for tests, _ in TARGETS.values():
-        for t in tests:
-            if t.startswith("tests/") and not (root / t.partition("::")[0]).is_file():
-                problems.append(f"{t}: no such test file")
+    for t in sorted({t for tests, _ in TARGETS.values() for t in tests if t.startswith("tests/")}):
+        file, _, test = t.partition("::")
+        if not (root / file).is_file():
+            problems.append(f"{t}: no such test file")
+        elif test and test.partition("[")[0] not in {name for _, _, name in top_level_spans(root / file)}:
+            problems.append(f"{t}: no such test in {file} (renamed?)")
     return problems
 
 
@@ -151,8 +178,10 @@ def source_commit() -> str:
 
 
 def copy_tree(dest: Path) -> None:
-    for name in ("src", "tests"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    # docs/ too: some tests read it (test_validate.py checks that docs/validation.md explains every large miss)
+    for name in ("src", "tests", "docs"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copy2(ROOT / "pyproject.toml", dest / "pyproject.toml")
 
 
@@ -185,10 +214,9 @@ def enumerate_mutants(work: Path, db_path: Path) -> list:
         line = spec.start_pos[0]
         if wanted is not None and enclosing(top_level_spans(work / rel), line) not in wanted:
             continue
-        if spec.operator_name.endswith("RemoveDecorator"):
-            text = (work / rel).read_text().splitlines()[line - 1]
-            if "njit" in text or "jit(" in text:
-                continue
+        text = (work / rel).read_text().splitlines()[line - 1].strip()
+        if text.startswith("@") and ("njit" in text or "jit(" in text):
+            continue  # removing @njit, or its cache=True -> False: only whether and how it compiles
         kept.append(item)
     kept.sort(
         key=lambda w: (
@@ -369,6 +397,12 @@ def main(argv=None) -> int:
         "--timeout-factor", type=float, default=2.5, help="timeout = factor x the selected tests' clean time + 20 s"
     )
     ap.add_argument("--module", action="append", default=[], help="only these modules (repeatable)")
+    ap.add_argument(
+        "--function",
+        action="append",
+        default=[],
+        help="only mutants inside these top-level functions or classes (repeatable; '' for module-level code)",
+    )
     ap.add_argument("--skip", type=int, default=0, help="skip the first N mutants of the sample (resume a run)")
     ap.add_argument("--list", action="store_true", help="only enumerate and print the counts per module")
     ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
@@ -400,6 +434,13 @@ def main(argv=None) -> int:
         items = enumerate_mutants(work, db_path)
         if args.module:
             items = [w for w in items if any(str(w.mutations[0].module_path).endswith(m) for m in args.module)]
+        if args.function:
+            items = [
+                w
+                for w in items
+                if enclosing(top_level_spans(Path(w.mutations[0].module_path)), w.mutations[0].start_pos[0])
+                in args.function
+            ]
         counts: dict[str, int] = {}
         for w in items:
             rel = str(Path(w.mutations[0].module_path).relative_to(work))
