@@ -115,3 +115,12 @@ def test_builtins_follow_their_milestones():
     assert by_id["abilene-200mw"]["modelled_month"] == "2025-07"  # Crusoe: energized June 2025 (MS01), + 1
     assert by_id["abilene-1gw"]["modelled_month"] == "2026-07"  # Epoch AI's projection (MS03)
     assert by_id["colossus-2-1gw"]["modelled_month"] == "2026-01"  # Musk: operational 2026-01-17 (MS04)
+
+
+def test_a_milestone_under_a_megawatt_is_read_and_the_tolerance_is_inclusive():
+    # 0.5 MW is a positive power: read as such
+    (m,) = load_milestones("id,scenario,site,milestone,mw,observed_month\nx,toy,a,first,0.5,2025-01\n")
+    assert m.mw == 0.5 and m.observed_month == "2025-01"
+    # "within 1e-6 MW": a site exactly 1e-6 MW short of 100 MW (the float 100 - 1e-6) has reached it
+    hall = [{"phase": "a/p1", "power_mw": 100 - 1e-6, "online": "2025-03"}]
+    assert site_reaches(hall, "a", 100) == "2025-03"

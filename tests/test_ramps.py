@@ -195,3 +195,70 @@ def test_the_ramp_record_gives_each_buildings_power_share_and_offset():
         ("sites[0].phases[1]", "p1/building-2", pytest.approx(30), pytest.approx(0.3), 1),
         ("sites[0].phases[2]", "p1/building-3", pytest.approx(60), pytest.approx(0.6), 6),
     ]
+
+
+def test_a_building_derived_from_an_assumption_names_it_once_with_its_reason():
+    # the interval is a scenario assumption with a note; the buildings count and the interval cite SG38 both: each
+    # building's start is derived from the assumption, its reason is the note, and each fact id is named once
+    # (SG38, then MS03); no ramp entry is left in the sources (they are folded into the buildings' power and start)
+    tree = ramped(
+        {
+            "buildings": {"value": 2, "facts_id": "SG38", "status": "announced"},
+            "interval_months": {"value": 3, "facts_id": "SG38; MS03", "status": "scenario assumption", "note": "fit"},
+        }
+    )
+    s = gw.load_scenario(tree)
+    start = s.provenance["sites[0].phases[1].start"]
+    assert start.status == "derived from a scenario assumption"
+    assert start.facts_id == "SG38; MS03"
+    assert start.derivation == "p1's start + 3 months (its ramp); fit"
+    # the power was given without a source: the building says so and cites only the count's fact
+    power = s.provenance["sites[0].phases[1].power_mw"]
+    assert (power.status, power.facts_id) == ("derived from a number given without a source", "SG38")
+    assert not [p for p in s.provenance if ".ramp" in p]
+
+
+def test_a_one_building_ramp_over_a_duration_starts_with_the_phase():
+    # one building: no gap to spread the duration over; it starts with the phase (2025-01)
+    _, rows = phases(ramped({"buildings": 1, "duration_months": 6}))
+    assert rows == [("p1/building-1", 100.0, "2025-01", 3.0)]
+
+
+def test_an_even_number_of_buildings_over_a_duration():
+    # 4 buildings over 6 months: offsets k x 6 / 3 = 0, 2, 4, 6 (whole already): 2025-01, 03, 05, 07
+    _, rows = phases(ramped({"buildings": 4, "duration_months": 6}))
+    assert [start for _, _, start, _ in rows] == ["2025-01", "2025-03", "2025-05", "2025-07"]
+
+
+def test_a_ramp_after_a_plain_phase_or_a_plain_site_is_expanded_too():
+    # the site's first phase has no ramp, its second has one: the second still becomes two buildings
+    tree = toy()
+    later = dict(tree["sites"][0]["phases"][0], name="p2", start="2025-06", ramp={"buildings": 2, "interval_months": 2})
+    tree["sites"][0]["phases"].append(later)
+    _, rows = phases(tree)
+    assert [(n, mw, start) for n, mw, start, _ in rows] == [
+        ("p1", 100.0, "2025-01"),
+        ("p2/building-1", 50.0, "2025-06"),
+        ("p2/building-2", 50.0, "2025-08"),
+    ]
+    # a first site without a ramp, a second site with one: the second site's phase becomes two buildings
+    tree = toy()
+    ramped_site = dict(tree["sites"][0], name="b")
+    ramped_site["phases"] = [dict(tree["sites"][0]["phases"][0], ramp={"buildings": 2, "interval_months": 2})]
+    tree["sites"].append(ramped_site)
+    s = gw.load_scenario(tree)
+    assert [p.name for p in s.sites[0].phases] == ["p1"]
+    assert [(p.name, p.power_mw, f"{p.start:%Y-%m}") for p in s.sites[1].phases] == [
+        ("p1/building-1", 50.0, "2025-01"),
+        ("p1/building-2", 50.0, "2025-03"),
+    ]
+
+
+def test_the_ramp_records_are_frozen():
+    import dataclasses
+
+    s, _ = phases(ramped({"buildings": 2, "interval_months": 1}))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.ramps[0].power_mw = 1.0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.ramps[0].buildings[0].offset_months = 5
