@@ -178,3 +178,23 @@ def test_the_ranges_of_the_shares_and_of_the_power():
         gw.estimate("h100", power_mw=100, utilization=1.1)
     with pytest.raises(gw.GigawattError, match=r"--power 0 MW is out of range; expected 0 < value"):
         gw.estimate("h100", power_mw=0)
+
+
+def test_h100_equivalents_of_a_faster_accelerator_are_fractional():
+    # 1,000 GB200 at 2,500 TFLOPS dense BF16 (HW11) over the H100's 989 (HW02): 2,527.8058645... H100e, not 2,527
+    d = gw.estimate("gb200", accelerators=1_000)
+    assert d["h100e"] == pytest.approx(2_500_000 / 989, rel=1e-14)
+
+
+def test_the_ranges_of_pue_and_capex_and_where_they_come_from():
+    # PUE: the scenario schema's range, 1 to 3 (not gigawatt.limits); facility capex from 0 (gigawatt.limits)
+    with pytest.raises(gw.GigawattError) as exc:
+        gw.estimate("h100", power_mw=100, pue=3.5)
+    assert str(exc.value) == "estimate: --pue 3.5 is out of range; expected 1 <= value <= 3"
+    assert gw.estimate("h100", power_mw=100, pue=3.0)["sizing_pue"] == 3.0
+    with pytest.raises(gw.GigawattError, match=r"--capex-per-mw -1 USD/MW is out of range; expected 0 <= value"):
+        gw.estimate("h100", power_mw=100, capex_per_mw_usd=-1)
+    # a utilization is a share: its range is no limit of gigawatt.limits, and the message does not say it is
+    with pytest.raises(gw.GigawattError) as exc:
+        gw.estimate("h100", power_mw=100, utilization=1.1)
+    assert str(exc.value) == "estimate: --utilization 1.1 is out of range; expected 0 <= value <= 1"
