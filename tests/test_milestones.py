@@ -124,3 +124,10 @@ def test_a_milestone_under_a_megawatt_is_read_and_the_tolerance_is_inclusive():
     # "within 1e-6 MW": a site exactly 1e-6 MW short of 100 MW (the float 100 - 1e-6) has reached it
     hall = [{"phase": "a/p1", "power_mw": 100 - 1e-6, "online": "2025-03"}]
     assert site_reaches(hall, "a", 100) == "2025-03"
+
+
+def test_a_milestones_file_without_the_description_column_is_read():
+    # found by the mutation run of issue 11: without a `milestone` column (the words) a row made a TypeError; the
+    # words are optional, the id, site, MW and month are not (test_a_bad_milestone_row_names_the_line)
+    (m,) = load_milestones("id,scenario,site,mw,observed_month\nx,toy,a,5,2025-01\n")
+    assert (m.id, m.mw, m.observed_month, m.milestone) == ("x", 5.0, "2025-01", "")

@@ -38,9 +38,9 @@ class Milestone:
     id: str
     scenario: str
     site: str
-    milestone: str
     mw: float
     observed_month: str  # YYYY-MM
+    milestone: str = ""  # what was observed, in words
     facts_id: str = ""
     source: str = ""
     address: str = ""
