@@ -53,7 +53,7 @@ def test_equal_buildings_with_an_interval():
 def test_sizes_and_a_list_of_intervals():
     _, rows = phases(ramped({"sizes_mw": ["10 MW", 30, "60 MW"], "interval_months": [1, "5 months"]}))
     assert [(n, mw, start) for n, mw, start, _ in rows] == [
-        ("p1/building-1", pytest.approx(10), "2025-01"),
+        ("p1/building-1", pytest.approx(10), "2025-01"),  # sizes / 100 MW x 100 MW: float rounding, default 1e-6 rel
         ("p1/building-2", pytest.approx(30), "2025-02"),
         ("p1/building-3", pytest.approx(60), "2025-07"),
     ]
@@ -191,7 +191,7 @@ def test_the_ramp_record_gives_each_buildings_power_share_and_offset():
     # the phase's place, the others go to the end of the site's one-phase list (indices 1, 2)
     got = [(b.path, b.name, b.power_mw, b.share, b.offset_months) for b in e.buildings]
     assert got == [
-        ("sites[0].phases[0]", "p1/building-1", pytest.approx(10), pytest.approx(0.1), 0),
+        ("sites[0].phases[0]", "p1/building-1", pytest.approx(10), pytest.approx(0.1), 0),  # float rounding only
         ("sites[0].phases[1]", "p1/building-2", pytest.approx(30), pytest.approx(0.3), 1),
         ("sites[0].phases[2]", "p1/building-3", pytest.approx(60), pytest.approx(0.6), 6),
     ]
