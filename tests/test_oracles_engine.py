@@ -324,3 +324,44 @@ def test_trials_after_the_first_start_from_a_clean_state():
         )
         np.testing.assert_array_equal(both["series"][i], alone["series"][0])
         np.testing.assert_array_equal(both["by_type"][i], alone["by_type"][0])
+
+
+# --- supply caps: what a cap cuts and what it counts (mutation survivors of cut_by_caps and charge_caps) -------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_cap_of_one_a_year_takes_single_accelerator_orders_one_at_a_time(engine):
+    # two halls of 0.0016 MW (1.28 kW of IT at PUE 1.25: one H100 each, as in the story above), both ordering in
+    # month 2 (2025-03), in queue order p1 then p2; a cap of one accelerator a year: p1 gets it in month 2
+    # (installed in 3), p2 waits for 2026 (ordered in month 12, installed in 13). An order of one is still an order:
+    # it is cut by the cap and counted against it
+    tree = copy.deepcopy(BASE)
+    hall = tree["sites"][0]["phases"][0]
+    hall["power_mw"] = 0.0016
+    tree["sites"][0]["phases"].append(dict(hall, name="p2"))
+    ts = run(engine, 'supply_caps=[{"name": "one", "per_year": 1}]', tree=tree)
+    assert ts["accelerators"][2] == 0
+    assert (ts["accelerators"][3:13] == 1).all()
+    assert (ts["accelerators"][13:] == 2).all()
+    assert ts["capex_it_usd"][-1] == 2 * 50_000.0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_fill_counts_against_a_cap_on_its_own_type_when_it_is_ordered_after_a_newer_type(engine):
+    # three 100 MW halls (80 MW of IT each) of the newest NVIDIA type, built over 5 months from 2025-01: online in
+    # month 5, filled by orders from month 4 (2025-05). The newest NVIDIA type with a power and a price by then is the
+    # GB200 (first volume 2025-04; the GB300's is 2025-07), so each fills with GB200s at 1.833 kW:
+    # floor(80,000 / 1.833) = floor(43,644.3) = 43,644 a hall. A cap of 43,644 GB200s a year: p1 in month 4
+    # (installed in 5); p2 waits for 2026 and is ordered in month 12, when the newest type is the GB300, but it is
+    # a GB200 fill and counts against the GB200 cap, so p3 waits for 2027 (beyond the 24-month horizon)
+    n = 43_644
+    tree = copy.deepcopy(BASE)
+    hall = tree["sites"][0]["phases"][0]
+    hall.update(accelerator="newest:nvidia", construction_months=5)
+    tree["sites"][0]["phases"] += [dict(hall, name="p2"), dict(hall, name="p3")]
+    ts = run(engine, f'supply_caps=[{{"name": "gb200", "per_year": {n}, "accelerators": ["GB200"]}}]', tree=tree)
+    assert ts["accelerators"][4] == 0
+    assert (ts["accelerators"][5:13] == n).all()
+    assert (ts["accelerators"][13:] == 2 * n).all()
+    assert (ts["accelerators_gb200"] == ts["accelerators"]).all()
+    assert ts["accelerators_gb300"].max() == 0

@@ -198,3 +198,49 @@ def test_the_ranges_of_pue_and_capex_and_where_they_come_from():
     with pytest.raises(gw.GigawattError) as exc:
         gw.estimate("h100", power_mw=100, utilization=1.1)
     assert str(exc.value) == "estimate: --utilization 1.1 is out of range; expected 0 <= value <= 1"
+
+
+# --- seed 4 of the estimate's mutants (docs/testing.md): the real survivors, killed by hand-worked cases ------------
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, True])
+def test_a_given_power_that_is_no_finite_number_is_refused_as_such(value):
+    # NaN and infinity are no power; nor is True (a bool is an int in Python, and would pass as 1 MW)
+    with pytest.raises(gw.GigawattError, match=rf"--power {value!r} is not a finite number; expected 0 < value"):
+        gw.estimate("h100", power_mw=value)
+
+
+def test_giving_none_or_two_of_power_budget_and_count_names_what_was_given():
+    with pytest.raises(gw.GigawattError, match=r"give exactly one of --power, --budget or --accelerators \(got none\)"):
+        gw.estimate("h100")
+    with pytest.raises(gw.GigawattError, match=r"exactly one of .* \(got power, budget\)$"):
+        gw.estimate("h100", power_mw=100, budget_usd=1e9)
+
+
+def test_a_price_of_zero_is_refused():
+    # the price's range is open at 0 (a free accelerator would make a budget buy without end)
+    with pytest.raises(gw.GigawattError, match=r"--price 0 USD is out of range; expected 0 < value <= 100,000,000 USD"):
+        gw.estimate("h100", power_mw=100, price_usd=0)
+
+
+def test_a_power_that_feeds_a_whole_number_up_to_rounding_feeds_it():
+    # 1 MW at PUE 1 is 1,000 kW of IT; at 100 W (0.1 kW) each that is exactly 10,000 accelerators, though the float
+    # 0.1 is a little over a tenth (1000 // 0.1 is 9,999): the count is 10,000
+    d = gw.estimate("h100", power_mw=1, pue=1, it_power_w=100)
+    assert d["accelerators"] == 10_000
+
+
+def test_an_unpriced_accelerator_says_why_only_when_the_catalog_does():
+    import dataclasses
+
+    from gigawatt.data.catalog import get_accelerator
+
+    # accelerators.csv: tpu-v7's price_usd is "unpublished", derivation "not sold; rented only"
+    note = gw.estimate("tpu-v7", power_mw=10)["notes"][0]
+    assert note.startswith("accelerator 'tpu-v7' has no published price_usd (not sold; rented only): capex_it_usd")
+    # an accelerator without a price and without a word on why: no empty brackets
+    h100 = get_accelerator("h100")
+    unsaid = dataclasses.replace(h100.provenance["price_usd"], derivation="")
+    bare = dataclasses.replace(h100, price_usd=None, provenance={**h100.provenance, "price_usd": unsaid})
+    note = gw.estimate(bare, power_mw=10)["notes"][0]
+    assert note.startswith("accelerator 'h100' has no published price_usd: capex_it_usd and capex_total_usd")

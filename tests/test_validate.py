@@ -327,3 +327,106 @@ def test_out_writes_the_chart_and_the_table(capsys, tmp_path):
     (folder / "validation.csv").write_text("mine", encoding="utf-8")
     code, _, err = cli(capsys, "validate", "--out", str(folder))
     assert code == 2 and "validation.csv" in err
+
+
+# --- the summary and the calibration points, by hand (mutation survivors of calibrates and summarize) ----------------
+
+
+def gw_summarize(rows):
+    from gigawatt.engine.validate import summarize  # the module's summarize (this file's names stay as they were)
+
+    return summarize(rows)
+
+
+def calibrates(site):
+    from gigawatt.engine.validate import calibrates as calibrates_
+
+    return calibrates_(site)
+
+
+def _row(site, quantity, error, calibration=False):
+    return {"id": site, "quantity": quantity, "error_pct": error, "calibration": calibration}
+
+
+def test_the_summary_of_a_few_rows_by_hand():
+    rows = [
+        _row("a", "accelerators_from_power", -10.0),
+        _row("b", "accelerators_from_power", 4.0),
+        _row("z", "accelerators_from_power", None),  # not modelled, listed once, sorted
+        _row("c", "accelerators_from_power", None),
+        _row("z", "power_from_accelerators", None),
+        _row("e", "power_from_accelerators", -2.0),
+        _row("d", "power_from_accelerators", 90.0, calibration=True),  # a calibration point: out of the stats
+        _row("y", "accelerators_from_power", -95.0, calibration=True),
+        _row("f", "capex", 7.0),
+    ]
+    s = gw_summarize(rows)
+    # in all: |-10|, |4|, |-2|, |7| -> sorted 2, 4, 7, 10: median (4 + 7) / 2 = 5.5; the worst is a's 10 (by size:
+    # by value it would be f's 7), reported as a size
+    assert s["median_abs_error_pct"] == 5.5
+    assert s["worst_abs_error_pct"] == 10.0 and s["worst_site"] == "a"
+    assert s["compared"] == 4
+    assert s["not_modelled"] == ["c", "z"]
+    assert s["calibration_points"] == ["d", "y"]
+    acc = s["by_quantity"]["accelerators_from_power"]
+    # 10 and 4: median 7, worst a's 10; y's -95 is a calibration point
+    assert acc == {
+        "median_abs_error_pct": 7.0,
+        "worst_abs_error_pct": 10.0,
+        "worst_site": "a",
+        "compared": 2,
+        "not_modelled": ["c", "z"],
+    }
+    power = s["by_quantity"]["power_from_accelerators"]
+    # e's |-2| alone (d's 90 is a calibration point): the median and the worst are 2, as a size
+    assert power == {
+        "median_abs_error_pct": 2.0,
+        "worst_abs_error_pct": 2.0,
+        "worst_site": "e",
+        "compared": 1,
+        "not_modelled": ["z"],
+    }
+    assert s["by_quantity"]["capex"] == {
+        "median_abs_error_pct": 7.0,
+        "worst_abs_error_pct": 7.0,
+        "worst_site": "f",
+        "compared": 1,
+        "not_modelled": [],
+    }
+
+
+def test_a_summary_without_compared_rows_has_no_median_and_no_worst():
+    rows = [_row("a", "capex", None), _row("b", "capex", 12.0, calibration=True)]
+    s = gw_summarize(rows)
+    nothing = {"median_abs_error_pct": None, "worst_abs_error_pct": None, "worst_site": None, "compared": 0}
+    assert {k: s[k] for k in nothing} == nothing
+    assert s["not_modelled"] == ["a"] and s["calibration_points"] == ["b"]
+    assert s["by_quantity"]["accelerators_from_power"] == {**nothing, "not_modelled": []}
+    # a row without the calibration key is compared (a row of compare_site always has it)
+    assert gw_summarize([{"id": "a", "quantity": "capex", "error_pct": -3.0}])["compared"] == 1
+
+
+def test_a_site_calibrates_when_it_shares_any_fact_with_its_accelerators_power():
+    # accelerators.csv: tpu-v7's all-in IT power comes from "OS17; HW32", the h100's from "HW07; EC16"; tpu-v5p's has
+    # no facts id. Either id of the list counts (the second after "; ", stripped)
+    from dataclasses import replace
+
+    site = next(s for s in observed_sites() if s.id == "ironwood-pod")
+    assert calibrates(site)  # OS17 and HW32
+    assert calibrates(replace(site, facts_id=("HW32",)))
+    assert calibrates(replace(site, facts_id=("XX99", "OS17")))
+    assert not calibrates(replace(site, facts_id=("CL25",)))
+    assert not calibrates(replace(site, facts_id=()))
+    assert calibrates(replace(site, accelerator="h100", facts_id=("EC16",)))
+    assert not calibrates(replace(site, accelerator="tpu-v5p", facts_id=("OS17", "HW32")))
+
+
+def test_a_summary_of_rows_read_back_from_json_is_the_same():
+    # rows written to a table and read back (json.loads makes new strings, not the interned literals of QUANTITIES):
+    # each row still counts under its quantity, as by hand: one accelerators-from-power row of |-8|, one capex of 3
+    rows = json.loads(json.dumps([_row("a", "accelerators_from_power", -8.0), _row("b", "capex", 3.0)]))
+    by_q = gw_summarize(rows)["by_quantity"]
+    assert by_q["accelerators_from_power"]["compared"] == 1 and by_q["accelerators_from_power"]["worst_site"] == "a"
+    assert by_q["accelerators_from_power"]["median_abs_error_pct"] == 8.0
+    assert by_q["capex"]["compared"] == 1 and by_q["capex"]["worst_abs_error_pct"] == 3.0
+    assert by_q["power_from_accelerators"]["compared"] == 0
