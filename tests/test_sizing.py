@@ -244,3 +244,17 @@ def test_an_unpriced_accelerator_says_why_only_when_the_catalog_does():
     bare = dataclasses.replace(h100, price_usd=None, provenance={**h100.provenance, "price_usd": unsaid})
     note = gw.estimate(bare, power_mw=10)["notes"][0]
     assert note.startswith("accelerator 'h100' has no published price_usd: capex_it_usd and capex_total_usd")
+
+
+def test_an_accelerator_built_in_python_without_sources_is_estimated():
+    # the Python API takes an Accelerator of the user's own: one with no provenance for its price (none published)
+    # is sized from power with the note, and its sources say there are none (it raised KeyError)
+    import dataclasses
+
+    h = gw.get_accelerator("h100")
+    mine = dataclasses.replace(
+        h, price_usd=None, provenance={k: v for k, v in h.provenance.items() if k != "price_usd"}
+    )
+    e = gw.estimate(mine, power_mw=10)
+    assert e["notes"][0].startswith("accelerator 'h100' has no published price_usd:")
+    assert e["accelerator_sources"]["price_usd"] == {"value": None, "status": "no source given"}

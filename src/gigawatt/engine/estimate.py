@@ -148,7 +148,13 @@ def _accelerator_sources(acc: Accelerator, overridden: set[str]) -> dict:
     return {
         k: {
             "value": getattr(acc, k),
-            **({"status": "given on the command line"} if k in overridden else acc.provenance[k].as_dict()),
+            **(
+                {"status": "given on the command line"}
+                if k in overridden
+                else acc.provenance[k].as_dict()
+                if k in acc.provenance
+                else {"status": "no source given"}  # an Accelerator built in Python, not read from the catalog
+            ),
         }
         for k in ("it_power_w", "price_usd", "bf16_dense_tflops")
     }
