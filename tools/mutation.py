@@ -138,6 +138,8 @@ TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
     "src/gigawatt/data/ramps.py": (RAMPS_TESTS, None),
     "src/gigawatt/engine/milestones.py": (MILESTONES_TESTS, None),
     "src/gigawatt/engine/estimate.py": (ESTIMATE_TESTS, None),
+    # the validation's own arithmetic: which sites are calibration points, and the medians and worsts
+    "src/gigawatt/engine/validate.py": (["tests/test_validate.py"], {"calibrates", "summarize"}),
 }
 # the oracle tests written against surviving mutants run for every module (they are fast)
 ORACLE_GLOB = "tests/test_oracles_*.py"
