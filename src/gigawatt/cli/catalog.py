@@ -64,7 +64,7 @@ def _catalog_table(cat: dict) -> Table:
         return "-" if v is None else f.format(v)
 
     for name, a in cat.items():
-        ids = sorted({i.strip() for p in a.provenance.values() for i in p.facts_id.split(";") if i.strip()})
+        ids = sorted({i for p in a.provenance.values() for i in p.ids()})
         table.add_row(
             name,
             a.vendor,

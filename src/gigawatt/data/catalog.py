@@ -50,6 +50,10 @@ class Provenance:
     def as_dict(self) -> dict:
         return {k: v for k, v in dataclasses.asdict(self).items() if v}
 
+    def ids(self) -> tuple[str, ...]:
+        """The facts.csv ids of ``facts_id`` ("HW07; EC16" -> ("HW07", "EC16"))."""
+        return tuple(part.strip() for part in self.facts_id.split(";") if part.strip())
+
 
 @dataclasses.dataclass(frozen=True)
 class Accelerator:

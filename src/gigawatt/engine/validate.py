@@ -142,31 +142,30 @@ def _sized(site: ObservedSite, quantity: str, sizing: dict, **given) -> tuple[fl
     """The model's value of ``quantity`` for ``site`` from ``given`` (one estimate() input) with the sizing factors
     ``sizing`` over the defaults, or None and why."""
     acc = get_accelerator(site.accelerator, f"{SITES_FILE} {site.id!r}")
-    note = ""
     if quantity == "capex" and acc.price_usd is None:
         return None, f"not modelled: accelerator {acc.name!r} has no published price_usd"
-    if quantity != "capex" and calibrates(site):
-        ids = acc.provenance["it_power_w"].facts_id
-        note = f"calibration point: {acc.name}'s it_power_w is derived from this site ({ids}): shown, not summarized"
     pue, sizing = (1.0, {**sizing, **_IT_SIZING}) if site.power_basis == "it" else (None, sizing)
     try:
         out = estimate(acc, pue=pue, sizing=sizing, **given)
     except GigawattError as exc:
         return None, f"not modelled: {str(exc).removeprefix('--accelerator: ').split('; give one')[0]}"
     if quantity == "accelerators_from_power":
-        return float(out["accelerators"]), note
+        return float(out["accelerators"]), ""
     if quantity == "power_from_accelerators":
-        return out["it_power_mw" if site.power_basis == "it" else "facility_power_mw"], note
-    return out[_CAPEX_KEY[site.capex_basis]], note
+        return out["it_power_mw" if site.power_basis == "it" else "facility_power_mw"], ""
+    return out[_CAPEX_KEY[site.capex_basis]], ""
 
 
 def calibrates(site: ObservedSite) -> bool:
     """Whether the site is where its accelerator's all-in IT power comes from (their facts ids overlap): its power
     conversions then check the derivation, not the model, and stay out of the summary."""
-    acc = get_accelerator(site.accelerator, f"{SITES_FILE} {site.id!r}")
+    return bool(_power_ids(get_accelerator(site.accelerator, f"{SITES_FILE} {site.id!r}")) & set(site.facts_id))
+
+
+def _power_ids(acc) -> set[str]:
+    """The facts ids behind an accelerator's all-in IT power (none where the catalog gives no source)."""
     prov = acc.provenance.get("it_power_w")
-    ids = {part.strip() for part in (prov.facts_id if prov else "").split(";") if part.strip()}
-    return bool(ids & set(site.facts_id))
+    return set(prov.ids()) if prov else set()
 
 
 def compare_site(site: ObservedSite, sizing: dict | None = None) -> list[dict]:
@@ -176,6 +175,13 @@ def compare_site(site: ObservedSite, sizing: dict | None = None) -> list[dict]:
 
     def add(quantity: str, reported: float, basis: str, given: dict) -> None:
         modelled, note = _sized(site, quantity, sizing or {}, **given)
+        calibration = quantity != "capex" and calibrates(site)
+        if calibration:
+            ids = get_accelerator(site.accelerator).provenance["it_power_w"].facts_id  # overlaps the site's
+            note = (
+                f"calibration point: {site.accelerator}'s it_power_w is derived from this site ({ids}): shown, not "
+                "summarized"
+            )
         rows.append(
             {
                 "id": site.id,
@@ -194,7 +200,7 @@ def compare_site(site: ObservedSite, sizing: dict | None = None) -> list[dict]:
                 "source": site.source,
                 "address": site.address,
                 "note": note,
-                "calibration": quantity != "capex" and calibrates(site),
+                "calibration": calibration,
                 "site_note": site.note,
             }
         )
