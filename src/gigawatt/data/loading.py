@@ -586,10 +586,11 @@ def defaults_used(scenario: Scenario) -> dict[str, str]:
     return out
 
 
-def schema_defaults(scenario: Scenario) -> dict[str, str]:
-    """Numeric field paths the scenario did not set and defaults.csv does not fill: the schema's own neutral
-    defaults (a risk factor of 1, a cap's share of 1, no delay), mapped to the field's description."""
-    used = defaults_used(scenario)
+def schema_defaults(scenario: Scenario, used: dict[str, str] | None = None) -> dict[str, str]:
+    """Numeric field paths the scenario did not set and defaults.csv does not fill (``used``: what
+    :func:`defaults_used` gives, where the caller has it): the schema's own neutral defaults (a risk factor of 1, a
+    cap's share of 1, no delay), mapped to the field's description."""
+    used = defaults_used(scenario) if used is None else used
     return {
         path: info.description or "the schema's default"
         for model, name, info, path, value in _fields(scenario)
@@ -604,7 +605,7 @@ def resolved_with_sources(scenario: Scenario) -> dict:
     """The scenario as plain data, every number wrapped as ``{value, source...}`` where its source is known."""
     data = scenario.model_dump(mode="json", exclude_none=True)
     used = defaults_used(scenario)
-    neutral = schema_defaults(scenario)
+    neutral = schema_defaults(scenario, used)
     table = defaults()
 
     def walk(node, here):
