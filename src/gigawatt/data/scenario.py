@@ -420,6 +420,11 @@ class Scenario(_Model):
     name: str
     title: str = ""
     description: str = ""
+    as_of: dt.date | None = Field(
+        None,
+        description="the date the scenario describes the programme as known on (YYYY-MM-DD): none of its facts is "
+        "dated later (tests/test_as_of.py); the claims ledger weighs a claim on a scenario as of its date or before",
+    )
     programme: Programme
     partners: list[Partner] = Field(default_factory=list)
     funding: Funding = Field(default_factory=Funding)
