@@ -7,7 +7,7 @@ gives the app with every command; :func:`~gigawatt.cli.core.main` is the entry p
 
 from __future__ import annotations
 
-from gigawatt.cli import catalog, estimate, ops, risk, run, scenarios, validate
+from gigawatt.cli import catalog, claims, estimate, ops, risk, run, scenarios, validate
 from gigawatt.cli.core import app
 
 # the order `gigawatt --help` lists the commands in (a command missing here comes last)
@@ -25,7 +25,7 @@ COMMAND_ORDER = (
     "validate",
 )
 
-COMMAND_MODULES = (scenarios, run, risk, estimate, catalog, ops, validate)
+COMMAND_MODULES = (scenarios, run, risk, estimate, catalog, ops, validate, claims)
 
 
 def _sort_commands() -> None:

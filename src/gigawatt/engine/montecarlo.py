@@ -247,6 +247,7 @@ def run_blocks(
     blocks: range,
     chunk_trials: int = 2 * BLOCK,
     progress: Callable[[int], None] | None = None,
+    observe: Callable[[np.ndarray], None] | None = None,
 ) -> Accumulator:
     """Simulate the trials of ``blocks`` (a range of block indices), ``chunk_trials`` at a time.
 
@@ -265,20 +266,22 @@ def run_blocks(
         out = batch_runs.outputs(inp, buffers[i % 2], by_type=False)  # risk reads no counts by type
         started = (chunk, inp, out, batch_runs.start(inp, out))
         if running is not None:
-            _aggregate(acc, running, trials_total=trials, progress=progress)
+            _aggregate(acc, running, trials_total=trials, progress=progress, observe=observe)
         running = started
     if running is not None:
-        _aggregate(acc, running, trials_total=trials, progress=progress)
+        _aggregate(acc, running, trials_total=trials, progress=progress, observe=observe)
     return acc
 
 
-def _aggregate(acc: Accumulator, running: tuple, trials_total: int, progress) -> None:
+def _aggregate(acc: Accumulator, running: tuple, trials_total: int, progress, observe=None) -> None:
     """Wait for a chunk's trials, then fold their metrics and series into ``acc``."""
     chunk, inp, out, jobs = running
     for job in jobs:
         job.result()
     m = metrics_from_series(batch_runs.series_dict(out), inp)
     acc.add(chunk, [min(BLOCK, trials_total - b * BLOCK) for b in chunk], m, out["series"])
+    if observe is not None:
+        observe(out["series"])
     if progress is not None:
         progress(inp.trials)
 
@@ -302,6 +305,7 @@ def risk(
     chunk_trials: int | None = None,
     progress: Callable[[int], None] | None = None,
     run_on: Callable | None = None,
+    observe: Callable[[np.ndarray], None] | None = None,
 ) -> RiskResult:
     """Run ``trials`` Monte Carlo trials of ``scenario`` and aggregate them.
 
@@ -317,6 +321,8 @@ def risk(
     run_on : callable, optional  ``run_on(scenario, seed, trials, n_blocks, chunk_trials, progress)`` runs the
         blocks elsewhere and returns their merged :class:`Accumulator` (``gigawatt.engine.cluster.runner(client)``
         runs them on a Dask cluster); by default they run here, with :func:`run_blocks`.
+    observe : callable, optional  ``observe(series)`` is called with each chunk's series (n, T, S), in this process
+        (so not with ``run_on``).
     """
     if isinstance(trials, bool) or not isinstance(trials, int | np.integer) or trials < 1:
         raise GigawattError(f"trials: {trials!r}; expected a whole number >= 1")
@@ -335,7 +341,9 @@ def risk(
             progress(done)
 
     if run_on is None:
-        acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step)
+        acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step, observe)
+    elif observe is not None:
+        raise GigawattError("risk: observe runs in this process; it cannot be combined with run_on")
     else:
         acc = run_on(scenario, seed, trials, n_blocks, chunk_trials, step)
     return _summarize(scenario, layout, acc, trials, seed)

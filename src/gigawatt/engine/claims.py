@@ -1,0 +1,663 @@
+"""Weighing a claims ledger: the model's verdict on each claim when it was made, and its track record since.
+
+For each scenario the ledger names, one deterministic run and (with ``trials``) **one** Monte Carlo pass over its
+trials (:func:`gigawatt.engine.montecarlo.risk` with an observer): every outcome and comparison claim on that scenario
+is counted on the same trials, so the ledger costs about one ``risk`` per scenario, not one per claim.
+
+- **outcome**: the check's series at month ``by`` against the claimed interval. Verdict ``holds``/``fails`` on the
+  deterministic run, the margin (inside the interval: positive), the first month it holds, and the share of trials
+  where it holds at ``by``.
+- **input**: the scenario run with the claim (its overrides) and without it: MW online, accelerators, capex and equity
+  received at the end of 2026 and 2029 (or the horizon's last year). Whether the scenario agrees: its own value at
+  the claim's path against the claimed interval (``agrees``/``disagrees``), and where that value is uncertain, the
+  share of its draws inside the interval.
+- **comparison**: the subject's series at ``by`` ranked against the rivals (each with its source); holds when first.
+  The probability is the share of trials where the subject beats every rival.
+- **unmodelled**: kept with its reason.
+
+The track record scores the model's probability at each claim's date against what happened, over the resolved
+outcome claims that are forecasts: the Brier and log scores (scoringrules), beside always the base rate and always
+50 %. The probability words follow the IPCC's calibrated language (Mastrandrea et al. 2010, the AR5 guidance note on
+uncertainty): virtually certain >= 99 %, very likely >= 90 %, likely >= 66 %, about as likely as not > 33 %, unlikely
+> 10 %, very unlikely > 1 %, exceptionally unlikely below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from gigawatt.data.claims import Claim, Ledger, cross_checks, parse_amount
+from gigawatt.data.facts import facts, split_ids
+from gigawatt.data.loading import builtin_names, load_scenario
+from gigawatt.data.scenario import Scenario
+from gigawatt.engine.inputs import SERIES
+from gigawatt.engine.result import simulate
+from gigawatt.errors import GigawattError, ScenarioError
+from gigawatt.units import month_index
+
+CHECK_SERIES = {**{name: unit for name, (unit, _) in SERIES.items()}, "capex_usd": "USD"}
+CHECK_LABELS = {**{name: text for name, (_, text) in SERIES.items()}, "capex_usd": "cumulative capex (facility + IT)"}
+INPUT_YEARS = (2026, 2029)
+INPUT_SERIES = ("mw_online", "accelerators", "capex_usd", "equity_usd")
+RESOLVED = ("holds", "fails", "partly")
+
+# IPCC AR5 calibrated likelihood language (Mastrandrea et al. 2010): (lower bound, words), first match wins
+LIKELIHOOD_WORDS = (
+    (0.99, "Virtually certain"),
+    (0.90, "Very likely"),
+    (0.66, "Likely"),
+    (0.33, "About as likely as not"),
+    (0.10, "Unlikely"),
+    (0.01, "Very unlikely"),
+    (0.0, "Exceptionally unlikely"),
+)
+
+
+def likelihood_words(p: float) -> str:
+    """ "Unlikely (p = 0.18)": the IPCC's words for ``p`` and the figure. A bound belongs to the words above it
+    except at 1/3, where "about as likely as not" starts above."""
+    for bound, words in LIKELIHOOD_WORDS:
+        if p >= bound and not (bound == 0.33 and p <= 0.33):
+            return f"{words} (p = {p:.2f})"
+    return f"{LIKELIHOOD_WORDS[-1][1]} (p = {p:.2f})"
+
+
+def series_value(series: dict, name: str) -> np.ndarray:
+    """A series by name from a deterministic run's series (``capex_usd`` is facility + IT)."""
+    if name == "capex_usd":
+        return np.asarray(series["capex_facility_usd"]) + np.asarray(series["capex_it_usd"])
+    return np.asarray(series[name])
+
+
+def _series_columns(name: str) -> tuple[int, int]:
+    """(i, j) indices into the engine's series axis; j = -1 unless the series is a sum (capex_usd)."""
+    idx = {n: i for i, n in enumerate(SERIES)}
+    if name == "capex_usd":
+        return idx["capex_facility_usd"], idx["capex_it_usd"]
+    return idx[name], -1
+
+
+@dataclasses.dataclass
+class ScenarioRef:
+    """One scenario the ledger weighs claims on: its name as written, the loaded scenario, its deterministic run."""
+
+    name: str
+    scenario: Scenario
+    result: object = None
+    fan: dict | None = None
+
+
+@dataclasses.dataclass
+class LedgerReport:
+    """What :func:`evaluate` returns; ``as_json()`` is ``gigawatt claims --json``."""
+
+    origin: str
+    claims: list[dict]
+    track_record: dict
+    trajectories: dict
+    trials: int | None
+    seed: int
+    evidence_as_of: str | None
+
+    def as_json(self) -> dict:
+        return {
+            "ledger": self.origin,
+            "evidence_as_of": self.evidence_as_of,
+            "trials": self.trials,
+            "seed": self.seed,
+            "claims": self.claims,
+            "track_record": self.track_record,
+        }
+
+
+# --- scenarios -------------------------------------------------------------------------------------------------------
+
+
+def _scenario_file(ref: str, base: Path | None) -> str:
+    """A claim's scenario: a built-in name, or a path (relative to the claims file's folder)."""
+    if ref in builtin_names() or base is None:
+        return ref
+    path = Path(ref)
+    return str(path if path.is_absolute() else base / path)
+
+
+def load_scenarios(
+    ledger: Ledger, origin: str, base: Path | None, override: str | Path | None
+) -> dict[str, ScenarioRef]:
+    """Load every scenario the claims name (or the one ``override``), refusing unknown names with the valid ones."""
+    refs: dict[str, ScenarioRef] = {}
+    if override is not None:
+        s = load_scenario(override)
+        refs[str(override)] = ScenarioRef(str(override), s)
+        return refs
+    problems = []
+    for claim in ledger.claims:
+        name = claim.scenario
+        if name is None or name in refs:
+            continue
+        ref = _scenario_file(name, base)
+        if ref == name and name not in builtin_names() and not Path(name).suffix:
+            continue  # cross_checks names it unknown, with the valid ones
+        try:
+            refs[name] = ScenarioRef(name, load_scenario(ref))
+        except GigawattError as exc:
+            problems.append(f"claims[{claim.id}].scenario: {name!r} cannot be loaded: {exc}")
+    if problems:
+        raise ScenarioError(problems, origin)
+    return refs
+
+
+def validate_ledger(ledger: Ledger, origin: str, refs: dict[str, ScenarioRef], today: dt.date, override: bool) -> None:
+    """The cross-entry rules (gigawatt.data.claims.cross_checks) and those that need the scenarios: a check's series
+    and unit, its month inside the horizon, an input's path in the scenario, rivals in the subject's unit."""
+    known = {name: ref.scenario.as_of for name, ref in refs.items()}
+    for name in builtin_names():
+        known.setdefault(name, None)  # for the list of valid names only
+    problems = []
+    if override:
+        plain = Ledger.model_construct(claims=[c.model_copy(update={"scenario": None}) for c in ledger.claims])
+        problems += cross_checks(plain, {}, today)
+    else:
+        problems += cross_checks(ledger, known, today)
+    for c in ledger.claims:
+        where = f"claims[{c.id}]"
+        if c.observed.status in ("fails", "partly") and c.observed.as_of < c.resolution.by:
+            problems.append(
+                f"{where}.observed.status: {c.observed.status!r} as of {c.observed.as_of}, before the resolution date "
+                f"{c.resolution.by}; expected 'too early' (a claim fails only once its date has passed)"
+            )
+        ref = _ref_for(c, refs, override)
+        if ref is None:
+            continue
+        s = ref.scenario
+        check = c.check or c.comparison
+        if check is not None:
+            field = "check" if c.check else "comparison"
+            if check.series not in CHECK_SERIES:
+                problems.append(
+                    f"{where}.{field}.series: unknown series {check.series!r}; expected one of: "
+                    f"{', '.join(sorted(CHECK_SERIES))}"
+                )
+                continue
+            unit = CHECK_SERIES[check.series]
+            units = [c.quantity.unit] if c.quantity else []
+            units += [r.unit for r in c.comparison.rivals] if c.comparison else []
+            for u in units:
+                if u != unit:
+                    problems.append(
+                        f"{where}: the claimed unit {u!r} does not apply to series {check.series!r}, which is in "
+                        f"{unit!r}; expected a quantity in {unit}"
+                    )
+                    break
+            t = month_index(check.by, s.programme.start)
+            if not 0 <= t < round(s.programme.horizon_months):
+                problems.append(
+                    f"{where}.{field}.by: {check.by:%Y-%m} is outside the horizon of scenario {ref.name!r} "
+                    f"({s.programme.start:%Y-%m} to {s.end:%Y-%m}); expected a month inside it"
+                )
+        if c.assumption is not None and not override:
+            try:
+                _path_value(s, c.assumption.path)
+            except GigawattError as exc:
+                problems.append(f"{where}.assumption.path: {exc}")
+    if problems:
+        raise ScenarioError(problems, origin)
+
+
+def _ref_for(c: Claim, refs: dict[str, ScenarioRef], override: bool) -> ScenarioRef | None:
+    if c.kind == "unmodelled":
+        return None
+    if override:
+        return next(iter(refs.values()))
+    return refs.get(c.scenario)
+
+
+def _canonical(s: Scenario, path: str) -> str:
+    """``partners[SoftBank].pledges[0].secured_usd`` -> ``partners[0].pledges[0].secured_usd`` (names to indices, as
+    the scenario's distributions are keyed)."""
+    from gigawatt.data.loading import _split_path
+
+    parts = _split_path(path)
+    node = s
+    out = ""
+    for part in parts:
+        if isinstance(node, list):
+            if isinstance(part, str):
+                names = [getattr(item, "name", None) for item in node]
+                if part not in names:
+                    raise GigawattError(
+                        f"{path!r}: no item named {part!r}; expected one of: {', '.join(map(str, names))}"
+                    )
+                part = names.index(part)
+            if not -len(node) <= part < len(node):
+                raise GigawattError(f"{path!r}: index [{part}] is out of range ({len(node)} items)")
+            out += f"[{part}]"
+            node = node[part]
+        else:
+            if isinstance(part, int) or not hasattr(node, part):
+                raise GigawattError(f"{path!r}: no field {part!r} at {out or 'the top level'}")
+            out += ("." if out else "") + part
+            node = getattr(node, part)
+    return out
+
+
+def _path_value(s: Scenario, path: str) -> tuple[str, float]:
+    """(canonical path, the scenario's value there, as `run` uses it): a number, or a month as its date."""
+    canon = _canonical(s, path)
+    from gigawatt.data.loading import _node_at
+
+    parent, name = _node_at(s, canon)
+    value = parent[name] if isinstance(parent, dict | list) else getattr(parent, name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise GigawattError(f"{path!r} holds {value!r}, not a number; an input claim is compared with a number")
+    return canon, float(value)
+
+
+# --- one pass per scenario -------------------------------------------------------------------------------------------
+
+
+class _Counter:
+    """Counts, chunk by chunk, the trials where each outcome and comparison claim holds at its month."""
+
+    def __init__(self, claims: list[Claim], scenario: Scenario):
+        self.rows = []
+        for c in claims:
+            check = c.check or c.comparison
+            i, j = _series_columns(check.series)
+            t = month_index(check.by, scenario.programme.start)
+            if c.comparison is not None:
+                best = max(parse_amount(r.value, r.unit) for r in c.comparison.rivals)
+                test = lambda x, best=best: x > best  # noqa: E731
+            else:
+                test = c.quantity.holds
+            self.rows.append((c.id, i, j, t, test))
+        self.counts = dict.fromkeys((r[0] for r in self.rows), 0)
+        self.trials = 0
+
+    def __call__(self, series: np.ndarray) -> None:
+        for cid, i, j, t, test in self.rows:
+            x = series[:, t, i] + (series[:, t, j] if j >= 0 else 0.0)
+            self.counts[cid] += int(np.count_nonzero(test(x)))
+        self.trials += series.shape[0]
+
+
+def _monte_carlo(ref: ScenarioRef, claims: list[Claim], trials: int, seed: int, progress) -> dict[str, float]:
+    from gigawatt.engine.montecarlo import risk
+
+    counter = _Counter(claims, ref.scenario)
+    rr = risk(ref.scenario, trials=trials, seed=seed, progress=progress, observe=counter)
+    ref.fan = {"months": rr.months, **rr.fan}
+    return {cid: n / trials for cid, n in counter.counts.items()}
+
+
+def _input_probability(s: Scenario, canon: str, claim: Claim, trials: int, seed: int) -> float | None:
+    """The share of the scenario's draws of ``canon`` inside the claimed interval (None: the value is certain). The
+    same uniforms as ``risk`` with this seed (gigawatt.engine.montecarlo.sample_block)."""
+    if canon not in s.distributions:
+        return None
+    from gigawatt.engine.montecarlo import sample_block
+    from gigawatt.engine.work import BLOCK
+
+    inside = 0
+    for b in range(-(-trials // BLOCK)):
+        n = min(BLOCK, trials - b * BLOCK)
+        x = np.asarray(sample_block(s, seed, b, n)[canon], dtype=float)
+        inside += int(np.count_nonzero(claim.quantity.holds(x)))
+    return inside / trials
+
+
+# --- each kind -------------------------------------------------------------------------------------------------------
+
+
+def _at(series: np.ndarray, t: int) -> float:
+    return float(series[t])
+
+
+def _outcome(c: Claim, ref: ScenarioRef) -> tuple[dict, dict]:
+    s, r = ref.scenario, ref.result
+    values = series_value(r.series, c.check.series)
+    t = month_index(c.check.by, s.programme.start)
+    x = _at(values, t)
+    holds = bool(c.quantity.holds(x))
+    first = next((i for i in range(len(values)) if bool(c.quantity.holds(float(values[i])))), None)
+    unit = CHECK_SERIES[c.check.series]
+    out = {
+        "check": {
+            "series": c.check.series,
+            "label": c.check.label or CHECK_LABELS[c.check.series],
+            "unit": unit,
+            "comparator": c.quantity.comparator,
+            "value": c.quantity.value,
+            "low": c.quantity.low,
+            "high": c.quantity.high,
+            "by": f"{c.check.by:%Y-%m}",
+        },
+        "verdict": "holds" if holds else "fails",
+        "modelled": x,
+        "margin": c.quantity.margin(x),
+        "margin_unit": unit,
+        "first_holds": None if first is None else f"{r.months[first]:%Y-%m}",
+    }
+    traj = _trajectory(c, ref, values, unit, c.check.series, c.check.label or CHECK_LABELS[c.check.series])
+    return out, traj
+
+
+def _trajectory(c: Claim, ref: ScenarioRef, values, unit, series: str, label: str) -> dict:
+    fan = (ref.fan or {}).get(series)
+    q = c.quantity
+    threshold = q.value if q is not None and q.value is not None else None
+    if c.comparison is not None:
+        threshold = max(parse_amount(rv.value, rv.unit) for rv in c.comparison.rivals)
+    return {
+        "label": label,
+        "unit": unit,
+        "months": [f"{m:%Y-%m}" for m in ref.result.months],
+        "value": [float(v) for v in values],
+        **{k: (None if fan is None else [float(v) for v in fan[k]]) for k in ("p10", "p50", "p90")},
+        "threshold": threshold,
+        "low": None if q is None else q.low,
+        "high": None if q is None else q.high,
+        "comparator": "best rival" if c.comparison is not None else q.comparator,
+        "by": f"{(c.check or c.comparison).by:%Y-%m}",
+        "scenario": ref.name,
+    }
+
+
+def _year_rows(r, years) -> dict:
+    rows = {}
+    for y in years:
+        idx = [i for i, m in enumerate(r.months) if m.year == y]
+        if not idx:
+            continue
+        t = idx[-1]
+        rows[str(y)] = {name: float(series_value(r.series, name)[t]) for name in INPUT_SERIES}
+        rows[str(y)]["month"] = f"{r.months[t]:%Y-%m}"
+    return rows
+
+
+def _input(c: Claim, ref: ScenarioRef, trials: int | None, seed: int) -> dict:
+    s, r = ref.scenario, ref.result
+    years = [y for y in INPUT_YEARS if any(m.year == y for m in r.months)] or [r.months[-1].year]
+    overrides = [f"{path}={_yaml_value(v)}" for path, v in c.assumption.set.items()]
+    try:
+        canon, value = _path_value(s, c.assumption.path)
+        with_claim = simulate(load_scenario(_reload_ref(ref), overrides=overrides))
+    except GigawattError as exc:
+        return {"verdict": "not applicable", "reason": f"the claim cannot be put into scenario {ref.name!r}: {exc}"}
+    agrees = bool(c.quantity.holds(value))
+    p = _input_probability(s, canon, c, trials, seed) if trials else None
+    return {
+        "verdict": "agrees" if agrees else "disagrees",
+        "probability": p,
+        "modelled": value,
+        "margin": c.quantity.margin(value),
+        "margin_unit": c.quantity.unit,
+        "details": {
+            "path": c.assumption.path,
+            "scenario_value": value,
+            "uncertain": canon in s.distributions,
+            "set": {k: _yaml_value(v) for k, v in c.assumption.set.items()},
+            "without": _year_rows(r, years),
+            "with": _year_rows(with_claim, years),
+            "units": {"mw_online": "MW", "accelerators": "count", "capex_usd": "USD", "equity_usd": "USD"},
+        },
+    }
+
+
+def _reload_ref(ref: ScenarioRef):
+    """What to load again to apply overrides: the scenario's file or built-in name."""
+    files = ref.scenario._files_read
+    return str(files[0]) if files else ref.name
+
+
+def _yaml_value(v) -> str:
+    return str(v).lower() if isinstance(v, bool) else str(v)
+
+
+def _comparison(c: Claim, ref: ScenarioRef) -> tuple[dict, dict]:
+    s, r = ref.scenario, ref.result
+    cmp = c.comparison
+    values = series_value(r.series, cmp.series)
+    t = month_index(cmp.by, s.programme.start)
+    x = _at(values, t)
+    known = facts()
+    ranking = [
+        {
+            "name": cmp.subject,
+            "value": x,
+            "unit": CHECK_SERIES[cmp.series],
+            "date": f"{cmp.by:%Y-%m}",
+            "facts_id": "",
+            "source": f"modelled ({ref.name})",
+        }
+    ]
+    for rv in cmp.rivals:
+        ranking.append(
+            {
+                "name": rv.name,
+                "value": parse_amount(rv.value, rv.unit),
+                "unit": rv.unit,
+                "date": rv.date.isoformat(),
+                "facts_id": rv.facts_id,
+                "source": "; ".join(known[f].source for f in split_ids(rv.facts_id) if f in known),
+            }
+        )
+    ranking.sort(key=lambda row: -row["value"])
+    rank = 1 + sum(1 for row in ranking if row["name"] != cmp.subject and row["value"] > x)
+    best = max(row["value"] for row in ranking if row["name"] != cmp.subject)
+    out = {
+        "verdict": "holds" if rank == 1 else "fails",
+        "modelled": x,
+        "margin": x - best,
+        "margin_unit": CHECK_SERIES[cmp.series],
+        "details": {"rank": rank, "of": len(ranking), "ranking": ranking},
+    }
+    return out, _trajectory(
+        c, ref, values, CHECK_SERIES[cmp.series], cmp.series, f"{cmp.subject}: {CHECK_LABELS[cmp.series]}"
+    )
+
+
+# --- the ledger ------------------------------------------------------------------------------------------------------
+
+
+def _record(c: Claim, ref: ScenarioRef | None) -> dict:
+    known = facts()
+    q = c.quantity
+    evidence = []
+    for fid in c.observed.evidence:
+        f = known[fid]
+        evidence.append(
+            {
+                "facts_id": fid,
+                "date": f.date,
+                "text": f"{f.subject}: {f.quantity}: {f.value} {f.unit}".strip(),
+                "source": f.source,
+                "address": f.address,
+            }
+        )
+    src_ids = split_ids(c.source.facts_id)
+    address = c.source.address or (known[src_ids[0]].address if src_ids else "")
+    return {
+        "id": c.id,
+        "speaker": c.speaker.model_dump(),
+        "date": c.date.isoformat(),
+        "source": {"facts_id": c.source.facts_id, "address": address, "title": c.source.title or None},
+        "language": c.language,
+        "original": None if c.original is None else c.original.model_dump(),
+        "text": c.text,
+        "kind": c.kind,
+        "status": c.status,
+        "quantity": None
+        if q is None
+        else {
+            "comparator": q.comparator,
+            "value": q.value,
+            "low": q.low,
+            "high": q.high,
+            "band": q.band,
+            "unit": q.unit,
+            "hedge": q.hedge,
+        },
+        "resolution": {**c.resolution.model_dump(mode="json")},
+        "scenario": None if ref is None else ref.name,
+        "scenario_as_of": None if ref is None or ref.scenario.as_of is None else ref.scenario.as_of.isoformat(),
+        "check": None,
+        "verdict": "not modelled",
+        "probability": None,
+        "verdict_words": "",
+        "modelled": None,
+        "margin": None,
+        "margin_unit": None,
+        "first_holds": None,
+        "forecast": c.forecast,
+        "reason": c.reason,
+        "details": {},
+        "observed": {
+            "status": c.observed.status,
+            "as_of": c.observed.as_of.isoformat(),
+            "resolved": _resolved(c),
+            "evidence": evidence,
+            "note": c.observed.note,
+        },
+    }
+
+
+def _resolved(c: Claim) -> bool:
+    """Resolved: the evidence is clear (holds, fails or partly); a failure only once its date has passed (the
+    ledger refuses 'fails' before it)."""
+    return c.observed.status in RESOLVED
+
+
+def evaluate(
+    ledger: Ledger,
+    origin: str = "built-in",
+    *,
+    trials: int | None = 10_000,
+    seed: int = 0,
+    scenario: str | Path | None = None,
+    base: Path | None = None,
+    today: dt.date | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> LedgerReport:
+    """Weigh every claim of ``ledger``; ``scenario`` weighs them all on that one scenario instead of each claim's own
+    (today's view); ``trials`` None or 0: the deterministic verdicts only."""
+    today = today or dt.date.today()
+    refs = load_scenarios(ledger, origin, base, scenario)
+    validate_ledger(ledger, origin, refs, today, override=scenario is not None)
+    trials = trials or None
+    for ref in refs.values():
+        ref.result = simulate(ref.scenario)
+    probabilities: dict[str, float] = {}
+    if trials:
+        for ref in refs.values():
+            counted = [
+                c
+                for c in ledger.claims
+                if c.kind in ("outcome", "comparison") and _ref_for(c, refs, scenario is not None) is ref
+            ]
+            if counted:
+                step = (lambda n, name=ref.name: progress(name, n)) if progress else None
+                probabilities.update(_monte_carlo(ref, counted, trials, seed, step))
+    records, trajectories = [], {}
+    for c in sorted(ledger.claims, key=lambda c: (c.date, c.id)):
+        ref = _ref_for(c, refs, scenario is not None)
+        rec = _record(c, ref)
+        if c.kind == "outcome":
+            out, traj = _outcome(c, ref)
+            out["probability"] = probabilities.get(c.id)
+            trajectories[c.id] = traj
+        elif c.kind == "comparison":
+            out, traj = _comparison(c, ref)
+            out["probability"] = probabilities.get(c.id)
+            trajectories[c.id] = traj
+        elif c.kind == "input":
+            out = _input(c, ref, trials, seed)
+        else:
+            out = {}
+        rec.update(out)
+        p = rec["probability"]
+        rec["verdict_words"] = likelihood_words(p) if p is not None else rec["verdict"].capitalize()
+        records.append(rec)
+    as_of = max((c.observed.as_of for c in ledger.claims), default=None)
+    return LedgerReport(
+        origin=origin,
+        claims=records,
+        track_record=track_record(records, trials),
+        trajectories=trajectories,
+        trials=trials,
+        seed=seed,
+        evidence_as_of=None if as_of is None else as_of.isoformat(),
+    )
+
+
+def track_record(records: list[dict], trials: int | None) -> dict:
+    """The model's probabilities against what happened, over the resolved outcome claims that are forecasts.
+
+    Brier and log score from scoringrules (means over the claims); a probability of 0 or 1 counted over ``trials``
+    is read as 1/(2 trials) from the edge for the log score (a share of 0 in N trials is not a certainty).
+    Baselines: always the base rate of the same claims (known only afterwards: an in-sample yardstick) and always 50 %.
+    """
+    import scoringrules as sr
+
+    scored = [
+        r
+        for r in records
+        if r["kind"] == "outcome"
+        and r["forecast"]
+        and r["probability"] is not None
+        and r["observed"]["status"] in ("holds", "fails")
+    ]
+    partly = [r["id"] for r in records if r["kind"] == "outcome" and r["observed"]["status"] == "partly"]
+    out: dict = {"resolved": len(scored), "claims": [r["id"] for r in scored], "not_scored_partly": partly}
+    if not scored:
+        out.update(
+            {
+                "brier": None,
+                "log_score": None,
+                "base_rate": None,
+                "baselines": None,
+                "worst": [],
+                "note": "no resolved outcome claim with a model probability yet: nothing to score"
+                + ("" if trials else " (run with --trials)"),
+            }
+        )
+        return out
+    y = np.array([1.0 if r["observed"]["status"] == "holds" else 0.0 for r in scored])
+    p = np.array([r["probability"] for r in scored])
+    eps = 1.0 / (2 * trials)
+    p_log = np.clip(p, eps, 1 - eps)
+    base = float(y.mean())
+    brier = np.asarray(sr.brier_score(y, p), dtype=float)
+    out.update(
+        {
+            "base_rate": base,
+            "brier": float(brier.mean()),
+            "log_score": float(np.mean(sr.log_score(y, p_log))),
+            "baselines": {
+                "base_rate": {
+                    "brier": float(np.mean(sr.brier_score(y, np.full_like(y, base)))),
+                    "log_score": float(np.mean(sr.log_score(y, np.clip(np.full_like(y, base), eps, 1 - eps)))),
+                },
+                "half": {
+                    "brier": float(np.mean(sr.brier_score(y, np.full_like(y, 0.5)))),
+                    "log_score": float(np.mean(sr.log_score(y, np.full_like(y, 0.5)))),
+                },
+            },
+            "worst": [
+                {"id": scored[i]["id"], "probability": float(p[i]), "outcome": int(y[i]), "brier": float(brier[i])}
+                for i in np.argsort(-brier, kind="stable")[:3]
+            ],
+            "note": (
+                f"{len(scored)} resolved outcome claim{'s' if len(scored) != 1 else ''}: "
+                + ("too few to tell skill from luck; read the claims one by one" if len(scored) < 10 else "")
+                + ("; " if len(scored) < 10 and partly else "")
+                + (f"{len(partly)} 'partly' not scored (neither true nor false)" if partly else "")
+            ).rstrip(": "),
+        }
+    )
+    return out
