@@ -3,6 +3,7 @@
     python benchmarks/run.py core [--json] [--repeats N]
     python benchmarks/run.py engine [--json] [--trials N] [--big]
     python benchmarks/run.py ops [--json]
+    python benchmarks/run.py claims [--json] [--trials N]
 
 Every figure with a target comes with ``<figure>_target`` and ``<figure>_met``; every run reports the machine
 (``cpu_model`` from /proc/cpuinfo, ``cores`` this process may use, python, numpy and numba versions, the load
@@ -29,6 +30,12 @@ engine (about 3 minutes on 2 cores without --big):
   peak RSS of a ``risk`` process at 1k, 100k and 2M trials (10M with --big), each measured from a fresh helper
   process (``getrusage(RUSAGE_CHILDREN)`` is a high-water mark over all children); target < 300 MiB at 100k, and
   flat in trials: ``peak_rss_ratio_2m_to_100k`` <= 1.25.
+
+claims:
+  ``claims_<trials>_s``: the whole ``python -m gigawatt claims --trials 100000 --seed 1 --json`` process on the built-in
+  ledger (every scenario it names: one Monte Carlo pass each), beside ``risk_stargate_<trials>_s``, the same process
+  for ``risk stargate``, both medians of 3 with the caches warm, run in turn; ``claims_to_risk_ratio`` (target <= 1.5,
+  issue 16); ``claims_scenarios``: the scenarios the ledger runs; ``claims_deterministic_s``: ``claims --trials 0``.
 
 ops:
   one year of a 1,000,000-accelerator GB200 job, 1,000 trials (``--max-events 1e9``: the default refuses it as too
@@ -352,6 +359,30 @@ def bench_ops() -> dict:
     return out
 
 
+def bench_claims(trials: int) -> dict:
+    """The built-in ledger at ``trials`` against ``risk stargate`` at the same trials (issue 16: at most 1.5x)."""
+    from gigawatt.data.claims import read_ledger
+
+    out: dict = {"benchmark": "claims", **_machine()}
+    ledger, _ = read_ledger()
+    out["claims_scenarios"] = ", ".join(sorted({c.scenario for c in ledger.claims if c.scenario}))
+    base = [sys.executable, "-m", "gigawatt"]
+    claims = [*base, "claims", "--trials", str(trials), "--seed", "1", "--json"]
+    risk = [*base, "risk", "stargate", "--trials", str(trials), "--seed", "1", "--json"]
+    _wall(claims), _wall(risk)  # warm-up: compile or load the caches
+    c_times, r_times = [], []
+    for _ in range(3):  # in turn, so that a change in load touches both alike
+        c_times.append(_wall(claims))
+        r_times.append(_wall(risk))
+    key = _short(trials)
+    out[f"claims_{key}_s"] = statistics.median(c_times)
+    out[f"risk_stargate_{key}_s"] = statistics.median(r_times)
+    out["claims_to_risk_ratio"] = out[f"claims_{key}_s"] / out[f"risk_stargate_{key}_s"]
+    _target(out, "claims_to_risk_ratio", 1.5)
+    out["claims_deterministic_s"] = _median_wall([*base, "claims", "--trials", "0", "--json"], 3)
+    return out
+
+
 # --------------------------------------------------------------------------------------------------- main
 
 
@@ -382,7 +413,7 @@ def _table(figures: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("benchmark", choices=["core", "engine", "ops"])
+    parser.add_argument("benchmark", choices=["core", "engine", "ops", "claims"])
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--repeats", type=int, default=41, help="core: in-process repeats (median)")
     parser.add_argument("--trials", type=int, default=100_000, help="engine: trials of the timed risk process")
@@ -392,6 +423,8 @@ def main(argv: list[str] | None = None) -> int:
         figures = bench_core(args.repeats)
     elif args.benchmark == "engine":
         figures = bench_engine(args.trials, args.big)
+    elif args.benchmark == "claims":
+        figures = bench_claims(args.trials)
     else:
         figures = bench_ops()
     print(json.dumps(figures, indent=2) if args.json else _table(figures))

@@ -77,8 +77,8 @@ def _evaluate(file: str | None, scenario: str | None, trials: int, seed: int, fo
 
     ledger, origin = read_ledger(file)
     base = Path(file).resolve().parent if file else None
+    refs = load_scenarios(ledger, origin, base, scenario)
     if trials:  # the same work limits as risk, summed over the scenarios the ledger runs
-        refs = load_scenarios(ledger, origin, base, scenario)
         plans = [plan_risk(ref.scenario, trials) for ref in refs.values()]
         if plans:
             total = WorkPlan(
@@ -90,7 +90,13 @@ def _evaluate(file: str | None, scenario: str | None, trials: int, seed: int, fo
                 plans[0].chunk_trials,
             )
             check_work(total, force_large)
-    with _progress("claims", max(trials, 1), "trials", quiet=quiet or not trials) as step:
+    done: dict[str, int] = {}  # trials done per scenario: the bar counts them all
+
+    def advance(step, name: str, n: int) -> None:
+        done[name] = n
+        step(sum(done.values()))
+
+    with _progress("claims", max(trials * len(refs), 1), "trials", quiet=quiet or not trials) as step:
         report = evaluate(
             ledger,
             "built-in" if file is None else file,
@@ -99,7 +105,8 @@ def _evaluate(file: str | None, scenario: str | None, trials: int, seed: int, fo
             scenario=scenario,
             base=base,
             today=dt.date.today(),
-            progress=(lambda name, n: step(n)) if step is not None else None,
+            progress=(lambda name, n: advance(step, name, n)) if step is not None else None,
+            refs=refs,
         )
     return report
 

@@ -16,7 +16,7 @@ is counted on the same trials, so the ledger costs about one ``risk`` per scenar
 - **unmodelled**: kept with its reason.
 
 The track record scores the model's probability at each claim's date against what happened, over the resolved
-outcome claims that are forecasts: the Brier and log scores (scoringrules), beside always the base rate and always
+outcome claims that are forecasts: the Brier and log scores (scikit-learn), beside always the base rate and always
 50 %. The probability words follow the IPCC's calibrated language (Mastrandrea et al. 2010, the AR5 guidance note on
 uncertainty): virtually certain >= 99 %, very likely >= 90 %, likely >= 66 %, about as likely as not > 33 %, unlikely
 > 10 %, very unlikely > 1 %, exceptionally unlikely below.
@@ -261,10 +261,17 @@ def _path_value(s: Scenario, path: str) -> tuple[str, float]:
 # --- one pass per scenario -------------------------------------------------------------------------------------------
 
 
-class _Counter:
-    """Counts, chunk by chunk, the trials where each outcome and comparison claim holds at its month."""
+class _Tally:
+    """What one Monte Carlo pass keeps for the ledger (an accumulator for
+    :func:`gigawatt.engine.montecarlo.run_blocks`): per claim, the trials where it holds at its month; per checked
+    series, its P10/P50/P90 month by month for the charts, in a log-bucket sketch of just those cells (risk's full
+    aggregation, every metric and fan series, is not needed here)."""
+
+    wants_metrics = False
 
     def __init__(self, claims: list[Claim], scenario: Scenario):
+        from gigawatt.engine.sketch import Sketch
+
         self.rows = []
         for c in claims:
             check = c.check or c.comparison
@@ -277,22 +284,47 @@ class _Counter:
                 test = c.quantity.holds
             self.rows.append((c.id, i, j, t, test))
         self.counts = dict.fromkeys((r[0] for r in self.rows), 0)
+        self.series = sorted({(c.check or c.comparison).series for c in claims})
+        self.T = round(scenario.programme.horizon_months)
+        self.sketch = Sketch(len(self.series) * self.T)
         self.trials = 0
 
-    def __call__(self, series: np.ndarray) -> None:
+    def add(self, blocks, sizes, metrics, series: np.ndarray) -> None:
         for cid, i, j, t, test in self.rows:
             x = series[:, t, i] + (series[:, t, j] if j >= 0 else 0.0)
             self.counts[cid] += int(np.count_nonzero(test(x)))
+        table = np.empty((series.shape[0], len(self.series) * self.T))
+        for k, name in enumerate(self.series):
+            i, j = _series_columns(name)
+            table[:, k * self.T : (k + 1) * self.T] = series[:, :, i] + (series[:, :, j] if j >= 0 else 0.0)
+        self.sketch.start_add(table)  # on the sketch's threads, while the next chunk runs
         self.trials += series.shape[0]
+
+    def fan(self) -> dict:
+        q = self.sketch.quantiles((0.1, 0.5, 0.9))
+        return {
+            name: {f"p{p}": q[r, k * self.T : (k + 1) * self.T] for r, p in enumerate((10, 50, 90))}
+            for k, name in enumerate(self.series)
+        }
 
 
 def _monte_carlo(ref: ScenarioRef, claims: list[Claim], trials: int, seed: int, progress) -> dict[str, float]:
-    from gigawatt.engine.montecarlo import risk
+    """One pass over ``trials`` of the scenario (risk's blocks and seeds: same seed, same draws as ``risk``)."""
+    from gigawatt.engine.montecarlo import run_blocks
+    from gigawatt.engine.work import BLOCK, chunk_trials_for
 
-    counter = _Counter(claims, ref.scenario)
-    rr = risk(ref.scenario, trials=trials, seed=seed, progress=progress, observe=counter)
-    ref.fan = {"months": rr.months, **rr.fan}
-    return {cid: n / trials for cid, n in counter.counts.items()}
+    tally = _Tally(claims, ref.scenario)
+    done = 0
+
+    def step(n):
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done)
+
+    run_blocks(ref.scenario, seed, trials, range(-(-trials // BLOCK)), chunk_trials_for(ref.scenario), step, tally)
+    ref.fan = tally.fan()
+    return {cid: n / trials for cid, n in tally.counts.items()}
 
 
 def _input_probability(s: Scenario, canon: str, claim: Claim, trials: int, seed: int) -> float | None:
@@ -543,11 +575,18 @@ def evaluate(
     base: Path | None = None,
     today: dt.date | None = None,
     progress: Callable[[str, int], None] | None = None,
+    refs: dict | None = None,
 ) -> LedgerReport:
     """Weigh every claim of ``ledger``; ``scenario`` weighs them all on that one scenario instead of each claim's own
-    (today's view); ``trials`` None or 0: the deterministic verdicts only."""
+    (today's view); ``trials`` None or 0: the deterministic verdicts only; ``refs``: the scenarios already loaded by
+    :func:`load_scenarios` (loaded here otherwise)."""
     today = today or dt.date.today()
-    refs = load_scenarios(ledger, origin, base, scenario)
+    # the scoring library takes ~1.3 s to import: load it on a thread while the scenarios load and the trials run
+    import threading
+
+    scoring = threading.Thread(target=_import_scoring, daemon=True)
+    scoring.start()
+    refs = load_scenarios(ledger, origin, base, scenario) if refs is None else refs
     validate_ledger(ledger, origin, refs, today, override=scenario is not None)
     trials = trials or None
     for ref in refs.values():
@@ -584,6 +623,7 @@ def evaluate(
         rec["verdict_words"] = likelihood_words(p) if p is not None else rec["verdict"].capitalize()
         records.append(rec)
     as_of = max((c.observed.as_of for c in ledger.claims), default=None)
+    scoring.join()
     return LedgerReport(
         origin=origin,
         claims=records,
@@ -595,14 +635,27 @@ def evaluate(
     )
 
 
+def _import_scoring() -> None:
+    import sklearn.metrics  # noqa: F401
+
+
 def track_record(records: list[dict], trials: int | None) -> dict:
     """The model's probabilities against what happened, over the resolved outcome claims that are forecasts.
 
-    Brier and log score from scoringrules (means over the claims); a probability of 0 or 1 counted over ``trials``
-    is read as 1/(2 trials) from the edge for the log score (a share of 0 in N trials is not a certainty).
-    Baselines: always the base rate of the same claims (known only afterwards: an in-sample yardstick) and always 50 %.
+    Brier score and log score (means over the claims, lower is better) from scikit-learn's ``brier_score_loss`` and
+    ``log_loss``: a well-kept implementation rather than hand-written formulas (scoringrules 0.10 would do the same,
+    but it compiles its numba kernels every time it is imported: 3.7 s a command on this machine, measured). A
+    probability of 0 or 1 counted over ``trials`` is read as 1/(2 trials) from the edge for the log score (a share of
+    0 in N trials is not a certainty). Baselines: always the base rate of the same claims (known only afterwards: an
+    in-sample yardstick) and always 50 %.
     """
-    import scoringrules as sr
+    from sklearn.metrics import brier_score_loss, log_loss
+
+    def brier(y, p) -> float:
+        return float(brier_score_loss(y, p, pos_label=1))
+
+    def logs(y, p) -> float:
+        return float(log_loss(y, p, labels=[0, 1]))
 
     scored = [
         r
@@ -627,30 +680,24 @@ def track_record(records: list[dict], trials: int | None) -> dict:
             }
         )
         return out
-    y = np.array([1.0 if r["observed"]["status"] == "holds" else 0.0 for r in scored])
-    p = np.array([r["probability"] for r in scored])
+    y = np.array([1 if r["observed"]["status"] == "holds" else 0 for r in scored])
+    p = np.array([float(r["probability"]) for r in scored])
     eps = 1.0 / (2 * trials)
-    p_log = np.clip(p, eps, 1 - eps)
     base = float(y.mean())
-    brier = np.asarray(sr.brier_score(y, p), dtype=float)
+    each = [brier([yi], [pi]) for yi, pi in zip(y, p, strict=True)]
+    base_p = np.full(len(y), base)
     out.update(
         {
             "base_rate": base,
-            "brier": float(brier.mean()),
-            "log_score": float(np.mean(sr.log_score(y, p_log))),
+            "brier": brier(y, p),
+            "log_score": logs(y, np.clip(p, eps, 1 - eps)),
             "baselines": {
-                "base_rate": {
-                    "brier": float(np.mean(sr.brier_score(y, np.full_like(y, base)))),
-                    "log_score": float(np.mean(sr.log_score(y, np.clip(np.full_like(y, base), eps, 1 - eps)))),
-                },
-                "half": {
-                    "brier": float(np.mean(sr.brier_score(y, np.full_like(y, 0.5)))),
-                    "log_score": float(np.mean(sr.log_score(y, np.full_like(y, 0.5)))),
-                },
+                "base_rate": {"brier": brier(y, base_p), "log_score": logs(y, np.clip(base_p, eps, 1 - eps))},
+                "half": {"brier": brier(y, np.full(len(y), 0.5)), "log_score": logs(y, np.full(len(y), 0.5))},
             },
             "worst": [
-                {"id": scored[i]["id"], "probability": float(p[i]), "outcome": int(y[i]), "brier": float(brier[i])}
-                for i in np.argsort(-brier, kind="stable")[:3]
+                {"id": scored[i]["id"], "probability": float(p[i]), "outcome": int(y[i]), "brier": each[i]}
+                for i in np.argsort(-np.array(each), kind="stable")[:3]
             ],
             "note": (
                 f"{len(scored)} resolved outcome claim{'s' if len(scored) != 1 else ''}: "

@@ -196,6 +196,8 @@ class Accumulator:
     In one process the blocks come in order, so memory stays flat in the number of trials.
     """
 
+    wants_metrics = True
+
     def __init__(self, layout: _Layout, keep_metrics: bool):
         self.layout = layout
         self.sketch = Sketch(layout.cells)
@@ -247,15 +249,17 @@ def run_blocks(
     blocks: range,
     chunk_trials: int = 2 * BLOCK,
     progress: Callable[[int], None] | None = None,
-    observe: Callable[[np.ndarray], None] | None = None,
+    accumulator=None,
 ) -> Accumulator:
     """Simulate the trials of ``blocks`` (a range of block indices), ``chunk_trials`` at a time.
 
     While the compiled loop runs one chunk on its threads, this thread aggregates the chunk before and prepares
     the next (two sets of output buffers, used in turn). This is the unit of work a Dask worker runs; in one
-    process, ``risk`` runs it on every block.
+    process, ``risk`` runs it on every block. ``accumulator``: what folds each chunk in (default: risk's
+    :class:`Accumulator`); any object with ``add(blocks, sizes, metrics, series)`` and ``wants_metrics`` will do, and
+    sees each chunk's series (n, T, S) before its buffer is reused (the claims ledger counts its claims that way).
     """
-    acc = Accumulator(_Layout.of(scenario), keep_metrics=trials <= EXACT_LIMIT)
+    acc = Accumulator(_Layout.of(scenario), keep_metrics=trials <= EXACT_LIMIT) if accumulator is None else accumulator
     per_chunk = max(1, chunk_trials // BLOCK)
     buffers: list[dict] = [{}, {}]  # each chunk's outputs, written in place chunk after chunk (memory touched once)
     running = None
@@ -266,22 +270,20 @@ def run_blocks(
         out = batch_runs.outputs(inp, buffers[i % 2], by_type=False)  # risk reads no counts by type
         started = (chunk, inp, out, batch_runs.start(inp, out))
         if running is not None:
-            _aggregate(acc, running, trials_total=trials, progress=progress, observe=observe)
+            _aggregate(acc, running, trials_total=trials, progress=progress)
         running = started
     if running is not None:
-        _aggregate(acc, running, trials_total=trials, progress=progress, observe=observe)
+        _aggregate(acc, running, trials_total=trials, progress=progress)
     return acc
 
 
-def _aggregate(acc: Accumulator, running: tuple, trials_total: int, progress, observe=None) -> None:
-    """Wait for a chunk's trials, then fold their metrics and series into ``acc``."""
+def _aggregate(acc: Accumulator, running: tuple, trials_total: int, progress) -> None:
+    """Wait for a chunk's trials, then fold their metrics (where ``acc`` wants them) and series into ``acc``."""
     chunk, inp, out, jobs = running
     for job in jobs:
         job.result()
-    m = metrics_from_series(batch_runs.series_dict(out), inp)
+    m = metrics_from_series(batch_runs.series_dict(out), inp) if acc.wants_metrics else None
     acc.add(chunk, [min(BLOCK, trials_total - b * BLOCK) for b in chunk], m, out["series"])
-    if observe is not None:
-        observe(out["series"])
     if progress is not None:
         progress(inp.trials)
 
@@ -305,7 +307,6 @@ def risk(
     chunk_trials: int | None = None,
     progress: Callable[[int], None] | None = None,
     run_on: Callable | None = None,
-    observe: Callable[[np.ndarray], None] | None = None,
 ) -> RiskResult:
     """Run ``trials`` Monte Carlo trials of ``scenario`` and aggregate them.
 
@@ -321,8 +322,6 @@ def risk(
     run_on : callable, optional  ``run_on(scenario, seed, trials, n_blocks, chunk_trials, progress)`` runs the
         blocks elsewhere and returns their merged :class:`Accumulator` (``gigawatt.engine.cluster.runner(client)``
         runs them on a Dask cluster); by default they run here, with :func:`run_blocks`.
-    observe : callable, optional  ``observe(series)`` is called with each chunk's series (n, T, S), in this process
-        (so not with ``run_on``).
     """
     if isinstance(trials, bool) or not isinstance(trials, int | np.integer) or trials < 1:
         raise GigawattError(f"trials: {trials!r}; expected a whole number >= 1")
@@ -341,9 +340,7 @@ def risk(
             progress(done)
 
     if run_on is None:
-        acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step, observe)
-    elif observe is not None:
-        raise GigawattError("risk: observe runs in this process; it cannot be combined with run_on")
+        acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step)
     else:
         acc = run_on(scenario, seed, trials, n_blocks, chunk_trials, step)
     return _summarize(scenario, layout, acc, trials, seed)
