@@ -273,8 +273,32 @@ def read_number(num: str, value, field: str, expected: str) -> float:
         raise UnitError(f"{field}: cannot read the number {num!r} in {_shown(value)}; expected {expected}") from None
 
 
+_CLOCK = re.compile(r"\d+(?::\d+)+")
+_COMMA = re.compile(r"\d+(?:,\d+)+(?:\.\d*)?")
+
+
+def number_hint(text: str) -> str:
+    """Why ``text`` is not read as a number, where a person wrote one in another hand: a decimal comma ("1,5"),
+    a time ("1:30", which YAML 1.1 read as 90), a space, an apostrophe or a second point inside a number; else ""."""
+    comma = _COMMA.fullmatch(text.strip())
+    if comma and not _GROUPED.fullmatch(text.strip().split(".")[0]):
+        return f" (a decimal comma is not read: write {text.strip().replace(',', '.', 1)!r} if that is what it means)"
+    clock = _CLOCK.fullmatch(text.strip())
+    if clock:
+        return (
+            f" ({text.strip()!r} looks like a time; hours:minutes or minutes:seconds is not read (YAML 1.1 read "
+            "1:30 as 90); write it in one unit, e.g. 1.5)"
+        )
+    return _why_unread(text)
+
+
 def _why_unread(text: str) -> str:
     """Why a quantity did not parse, where the cause is a separator a person used inside a number."""
+    if _CLOCK.search(text):
+        return (
+            f": {_CLOCK.search(text).group(0)!r} looks like a time (hours:minutes or minutes:seconds is not read; "
+            "YAML 1.1 read 1:30 as 90); write it in one unit, e.g. '1.5 h' or '90 min'"
+        )
     spaced = _SPACED.search(text)
     if spaced:
         return (
