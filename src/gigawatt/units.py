@@ -278,18 +278,21 @@ _COMMA = re.compile(r"\d+(?:,\d+)+(?:\.\d*)?")
 
 
 def number_hint(text: str) -> str:
-    """Why ``text`` is not read as a number, where a person wrote one in another hand: a decimal comma ("1,5"),
-    a time ("1:30", which YAML 1.1 read as 90), a space, an apostrophe or a second point inside a number; else ""."""
-    comma = _COMMA.fullmatch(text.strip())
-    if comma and not _GROUPED.fullmatch(text.strip().split(".")[0]):
-        return f" (a decimal comma is not read: write {text.strip().replace(',', '.', 1)!r} if that is what it means)"
-    clock = _CLOCK.fullmatch(text.strip())
-    if clock:
+    """Why ``text`` is not read as a plain number, and what to write, where a person wrote one in another hand: a
+    decimal comma ("1,5"), a time ("1:30", which YAML 1.1 read as 90), a space, an apostrophe or a second point
+    inside a number. Returns ``" (why); expected ..."`` or "" for anything else."""
+    text = text.strip()
+    if _COMMA.fullmatch(text):
+        if _GROUPED.fullmatch(text.split(".")[0]):
+            return f" (a field without a unit takes digits only); expected {text.replace(',', '')!r}"
+        return f" (a decimal comma is not read); expected {text.replace(',', '.', 1)!r} if that is what it means"
+    if _CLOCK.fullmatch(text):
         return (
-            f" ({text.strip()!r} looks like a time; hours:minutes or minutes:seconds is not read (YAML 1.1 read "
-            "1:30 as 90); write it in one unit, e.g. 1.5)"
+            " (it looks like a time: hours:minutes and minutes:seconds are not read; YAML 1.1 read 1:30 as 90); "
+            "expected one number in the field's unit, e.g. 1.5"
         )
-    return _why_unread(text)
+    why = _why_unread(text)
+    return f" ({why.removeprefix(': ')}); expected a plain number" if why else ""
 
 
 def _why_unread(text: str) -> str:
@@ -303,7 +306,7 @@ def _why_unread(text: str) -> str:
     if spaced:
         return (
             f": {spaced.group(0)!r} has a space or an apostrophe inside a number (a thousands separator in some "
-            "hands; gigawatt reads only a comma, '1,200', or none, '1200')"
+            "hands; write '1200', or '1,200 MW' in a number with a unit)"
         )
     dotted = _DOTTED.search(text)
     if dotted:

@@ -405,7 +405,7 @@ def _expected(kind: str, msg: str, err: dict) -> str:
         return f"is not allowed; expected {ctx.get('expected', msg)}"
     if kind.endswith("_type") or kind.endswith("_parsing"):
         hint = number_hint(err["input"]) if kind.endswith("_parsing") and isinstance(err.get("input"), str) else ""
-        return f"has the wrong type; {msg[0].lower()}{msg[1:]}{hint}"
+        return f"is not a number{hint}" if hint else f"has the wrong type; {msg[0].lower()}{msg[1:]}"
     return f"is invalid: {msg}"
 
 
