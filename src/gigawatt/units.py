@@ -260,7 +260,7 @@ def read_number(num: str, value, field: str, expected: str) -> float:
             meant = f"{value.strip().replace(num, num.replace(',', '.'), 1)!r} if the comma is a decimal comma, or "
         raise UnitError(
             f"{field}: {_shown(value)}: the {name} in {num!r} does not group thousands (1{sep}200 and "
-            f"1{sep}400{sep}000 do; a decimal comma is not read); expected {meant}{expected}"
+            f"1{sep}400{sep}000 do{'; a decimal comma is not read' if sep == ',' else ''}); expected {meant}{expected}"
         )
     if "," in num[len(whole) :] or "_" in num[len(whole) :]:
         raise UnitError(
