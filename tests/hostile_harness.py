@@ -76,6 +76,10 @@ CLASSES = {
     "conflicts": "conflicting or ignored flags",
     "output": "--out unwritable, empty, over the user's own files; stdout on a full disk",
     "dask": "--dask at something that is not a scheduler",
+    "european": "numbers in a European hand: decimal commas, spaces and dots as thousands separators, in files, --set "
+    "and flags",
+    "yaml11": "YAML 1.1's surprises: 1:30 (base 60), 010 (octal), NO/yes (booleans), in scenarios, --set and --config",
+    "names": "names matched one way: accelerator case, ISO country codes, newest:VENDOR, names inside a choice",
 }
 
 
@@ -1794,6 +1798,90 @@ CASES: list[Case] = [
         expect="error",
         want="a short message",
     ),
+    # european: a separator is read only where it groups thousands; anything else is refused saying why
+    _file("european_power_comma.yaml", cls="european", checks=("says_why",), want="'1,2 GW' refused, not 12 GW"),
+    _file("european_money_comma.yaml", cls="european", checks=("says_why",), want="'$2,5B' refused, not $25B"),
+    _file("european_power_space.yaml", cls="european", checks=("says_why",), want="'1 200 MW': refused saying why"),
+    _file("european_plain_comma.yaml", cls="european", checks=("says_why",), want="pue: 1,2 refused saying why"),
+    _set(f"{P0}.power_mw", "1,2 GW", cls="european", id="set-power-decimal-comma", checks=("says_why",)),
+    _set(f"{P0}.power_mw", "1,200 MW", cls="european", id="set-power-thousands", expect="ok", want="1,200 is 1200"),
+    _c(
+        "estimate-power-decimal-comma",
+        "european",
+        ["estimate", "-a", "h100", "--power", "1,2 GW", "--json"],
+        owner="E",
+        expect="error",
+        checks=("says_why",),
+        want="--power '1,2 GW' sized 12 GW: refused",
+    ),
+    _c(
+        "estimate-budget-decimal-comma",
+        "european",
+        ["estimate", "-a", "h100", "--budget", "$1,4B", "--json"],
+        owner="E",
+        expect="error",
+        checks=("says_why",),
+        want="--budget '$1,4B' was $14B: refused",
+    ),
+    _c(
+        "estimate-accelerators-decimal-comma",
+        "european",
+        ["estimate", "-a", "h100", "--accelerators", "1,5", "--json"],
+        owner="E",
+        expect="error",
+        checks=("says_why",),
+        want="--accelerators 1,5 was 15: refused",
+    ),
+    _c(
+        "ops-days-decimal-comma",
+        "european",
+        ["ops", "--accelerators", "1024", "--days", "5,4", "--json"],
+        owner="E",
+        expect="error",
+        checks=("says_why",),
+        want="--days 5,4 was 54 days: refused",
+    ),
+    # yaml11: scenario files, --set values and ops --config are read by YAML 1.2's core schema
+    _file("yaml11_sexagesimal.yaml", cls="yaml11", checks=("says_why",), want="1:30 refused as a time, not 90"),
+    _file("yaml11_octal.yaml", cls="yaml11", expect="ok", checks=("online_2025_11",), want="010 is 10 months"),
+    _file("yaml11_norway.yaml", cls="yaml11", expect="ok", checks=("no_accelerators",), want="NO is Norway"),
+    _set("training.restart_minutes", "1:30", cls="yaml11", id="set-restart-sexagesimal", checks=("says_why",)),
+    _c(
+        "ops-config-sexagesimal",
+        "yaml11",
+        ["ops", "--config", "ops_sexagesimal.yaml", "--json"],
+        files=("ops_sexagesimal.yaml",),
+        owner="E",
+        expect="error",
+        checks=("says_why",),
+        want="days: 1:30 was 90 days: refused as a time",
+    ),
+    _c(
+        "ops-config-octal",
+        "yaml11",
+        ["ops", "--config", "ops_octal.yaml", "--json"],
+        files=("ops_octal.yaml",),
+        owner="E",
+        expect="ok",
+        checks=("days_54",),
+        want="days: 054 is 54 days (was 44, octal)",
+    ),
+    # names: accelerators case-insensitively, countries as ISO codes, newest:VENDOR strictly, names in a choice
+    _file(
+        "names_override_case.yaml",
+        cls="names",
+        cmd="risk",
+        expect="ok",
+        checks=("override_drawn",),
+        want="an override keyed GB300 keeps its distribution in risk",
+    ),
+    _file("names_cap_country_case.yaml", cls="names", expect="ok", checks=("no_accelerators",), want="[us] is US"),
+    _file("names_country_zz.yaml", cls="names", checks=("names_field",), want="ZZ refused naming the field"),
+    _file("names_newest_dash.yaml", cls="names", checks=("names_field",), want="newest-amd refused"),
+    _file("names_newest_none.yaml", cls="names", checks=("names_field",), want="nothing to buy: a clear message"),
+    _file("names_choice_bogus.yaml", cls="names", checks=("names_field",), want="a bad name in a choice: refused"),
+    _file("names_choice_bogus.yaml", cls="names", cmd="risk", checks=("names_field",), want="refused in risk too"),
+    _set("sites[0].country", "''", cls="names", id="set-country-empty", checks=("names_field",)),
     _c("run-long-name", "display", ["run", "x" * 10_000, "--json"], owner="E", expect="error", want="a short message"),
     _c(
         "estimate-long-accelerator",
@@ -2316,7 +2404,49 @@ def _check_no_environment(o: Outcome) -> list[str]:
     return []
 
 
+def _check_says_why(o: Outcome) -> list[str]:
+    """A number written in another hand is refused with the reason (a separator, a decimal comma, a time)."""
+    words = ("thousands", "decimal", "space", "time")
+    if o.rc == 2 and any(w in o.stderr for w in words) and "expected" in o.stderr:
+        return []
+    return [f"exit {o.rc}; expected exit 2 with the reason ({', '.join(words)}) and what is expected"]
+
+
+def _check_names_field(o: Outcome) -> list[str]:
+    """A bad name is refused naming the field (accelerator, country) and what is expected."""
+    if o.rc == 2 and re.search(r"\.(accelerator|country)\b", o.stderr) and "expected" in o.stderr:
+        return []
+    return [f"exit {o.rc}; expected exit 2 naming the field (....accelerator or ....country) and what is expected"]
+
+
+def _metric_check(read: Callable[[dict], object], want, what: str) -> Callable[[Outcome], list[str]]:
+    def check(o: Outcome) -> list[str]:
+        data = _json_stdout(o)
+        if o.rc != 0 or data is None:
+            return [f"exit {o.rc}; expected a run where {what}"]
+        try:
+            got = read(data)
+        except (KeyError, IndexError, TypeError) as exc:
+            return [f"{what}: not in the output ({exc!r})"]
+        return [] if got == want else [f"{what}: got {got!r}, expected {want!r}"]
+
+    return check
+
+
+def _override_drawn(data: dict):
+    capex = data["metrics"]["capex_total_usd"]
+    return capex["p10"] < capex["p90"], data["uncertain_inputs"]
+
+
 CHECKS: dict[str, Callable[[Outcome], list[str]]] = {
+    "says_why": _check_says_why,
+    "names_field": _check_names_field,
+    "online_2025_11": _metric_check(lambda d: d["phases"][0]["online"], "2025-11", "a 10-month build online 2025-11"),
+    "no_accelerators": _metric_check(lambda d: d["metrics"]["accelerators_end"], 0, "the zero cap covers the site"),
+    "days_54": _metric_check(lambda d: d["days"], 54.0, "days: 054 is 54"),
+    "override_drawn": _metric_check(
+        _override_drawn, (True, ["accelerator_overrides.gb300.price_usd"]), "the GB300 price is drawn"
+    ),
     "no_environment": _check_no_environment,
     "duplicate": _check_duplicate,
     "largest_run_positive": _check_largest_run,

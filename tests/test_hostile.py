@@ -193,7 +193,7 @@ def _set_in(tree: dict, path: str, value) -> None:
     node = tree
     for part in parts[:-1]:
         node = node[int(part)] if isinstance(node, list) else node.setdefault(part, {})
-    node[parts[-1]] = value
+    node[int(parts[-1]) if isinstance(node, list) else parts[-1]] = value
 
 
 def _check(path: str, verdict: tuple) -> None:
@@ -366,3 +366,259 @@ def test_random_distributions_in_risk(path, dist):
 def test_property_check_accepts_the_base_scenario():
     kind, value = hh.call_limited(hh.evaluate_scenario, copy.deepcopy(BASE), [])
     assert kind == "ok" and value == {"kind": "ok", "nonfinite": []}, value
+
+
+# --- issue 20: numbers and names read as the person meant them, in every field each class applies to --------------
+# Each property feeds one class of careless input to every field it applies to (loaded in-process: reading and
+# validation are what is tested, and they are fast); tests/hostile_harness.py has one CLI case per class and field
+# kind (files, --set, flags), judged by the same contract as the rest.
+
+import pycountry  # noqa: E402
+
+import gigawatt as gw  # noqa: E402
+from gigawatt.data.catalog import catalog  # noqa: E402
+from gigawatt.data.names import vendors  # noqa: E402
+from gigawatt.data.reading import parse_yaml_text  # noqa: E402
+from gigawatt.errors import GigawattError  # noqa: E402
+from gigawatt.units import UNITS, parse_quantity  # noqa: E402
+
+TEXT_FIELDS = ["name", "title", "partners[0].name", "sites[0].name", "sites[0].location", "sites[0].phases[0].name"]
+NOT_NUMBERS = {"programme.start", "partners[0].pledges[0].start", "sites[0].phases[0].start"}
+NUMBER_FIELDS = [
+    f
+    for f in FIELDS
+    if f not in TEXT_FIELDS
+    and f not in NOT_NUMBERS
+    and not f.endswith((".country", ".facility_financing", ".accelerator", ".kind", ".available"))
+]
+REASONS = ("thousands", "decimal", "space", "time")
+
+
+def _load(tree: dict, overrides: list[str] = ()):
+    """The loaded scenario, or the GigawattError's message."""
+    try:
+        return gw.load_scenario(tree, overrides=list(overrides))
+    except GigawattError as exc:
+        return str(exc)
+
+
+def _value_at(scenario, path: str):
+    node = scenario
+    for part in re.findall(r"[^.\[\]]+", path):
+        node = node[int(part)] if part.isdigit() else node[part] if isinstance(node, dict) else getattr(node, part)
+    return node
+
+
+def _names_field(path: str, msg: str) -> None:
+    leaf = re.findall(r"[^.\[\]]+", path)[-1]
+    assert path in msg or leaf in msg, f"{path}: the message does not name the field: {msg!r}"
+    assert "expected" in msg and len(msg) <= 1000, msg
+
+
+@st.composite
+def european_numbers(draw):
+    """A number in a European hand: a decimal comma that does not group thousands, a space, no-break space or
+    apostrophe between digit groups, or dots that group thousands."""
+    a = draw(st.integers(0, 999))
+    kind = draw(st.sampled_from(["comma", "space", "dots"]))
+    if kind == "comma":
+        frac = draw(st.sampled_from(["5", "25", "0", "00", "2500", "12345"]))
+        return f"{a},{frac}"
+    b, c = draw(st.integers(0, 999)), draw(st.integers(0, 999))
+    if kind == "space":
+        sep = draw(st.sampled_from([" ", chr(0xA0), chr(0x202F), chr(0x2009), "'"]))
+        return f"{max(a, 1)}{sep}{b:03d}"
+    return f"{max(a, 1)}.{b:03d}.{c:03d}"
+
+
+@settings(max_examples=examples(40))
+@given(path=st.sampled_from(NUMBER_FIELDS), text=european_numbers(), via_set=st.booleans())
+def test_european_numbers_refused_in_every_number_field(path, text, via_set):
+    """'1,2', '1 200', '1.200.000' in any number field, in the file or through --set: refused with the reason, never
+    read as another number (a comma was dropped wherever it stood: 1,2 GW was 12 GW)."""
+    tree = copy.deepcopy(BASE)
+    if via_set:
+        msg = _load(tree, [f"{path}={text}"])
+    else:
+        _set_in(tree, path, text)
+        msg = _load(tree)
+    assert isinstance(msg, str), f"{path}={text!r} was read as {_value_at(msg, path)!r}"
+    _names_field(path, msg)
+    assert any(r in msg for r in REASONS), f"{path}={text!r}: no reason given: {msg!r}"
+
+
+@settings(max_examples=examples(25))
+@given(kind=st.sampled_from(sorted(UNITS)), text=european_numbers(), unit=st.booleans())
+def test_european_numbers_refused_by_every_unit_kind(kind, text, unit):
+    """Every unit kind the flags and fields read (estimate --power/--budget/--price, ops --days/--checkpoint-write):
+    the same refusal, with the value and the reason."""
+    value = f"{text} {UNITS[kind].split('/')[0]}" if unit and kind not in ("usd", "usd_per_mw", "usd_per_mwh") else text
+    with pytest.raises(GigawattError) as err:
+        parse_quantity(value, kind, "--flag")
+    msg = str(err.value)
+    assert msg.startswith("--flag: ") and any(r in msg for r in REASONS), msg
+
+
+@settings(max_examples=examples(20))
+@given(path=st.sampled_from(NUMBER_FIELDS), n=st.integers(1_000, 10**9))
+def test_thousands_separators_read_as_the_plain_number(path, n):
+    """'1,234,567' reads as 1234567 wherever a quantity is read (and is refused, saying to drop the commas, in a
+    field without a unit): never as any other number."""
+    grouped, plain = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    _set_in(grouped, path, f"{n:,}")
+    _set_in(plain, path, n)
+    a, b = _load(grouped), _load(plain)
+    if isinstance(a, str):
+        assert isinstance(b, str) or "digits only" in a, f"{path}: {n:,} refused where {n} is read: {a!r}"
+    else:
+        assert not isinstance(b, str) and _value_at(a, path) == _value_at(b, path)
+
+
+def _yaml_with(path: str, raw: str) -> str:
+    """BASE as YAML text with the scalar at ``path`` written as ``raw``, unquoted (as a person types it)."""
+    tree = copy.deepcopy(BASE)
+    _set_in(tree, path, "@@RAW@@")
+    text = yaml.safe_dump(tree, sort_keys=False)
+    assert "'@@RAW@@'" in text
+    return text.replace("'@@RAW@@'", raw)
+
+
+YAML11_WORDS = ["NO", "No", "no", "yes", "Yes", "YES", "on", "On", "off", "OFF", "y", "n", "Y", "N"]
+
+
+@settings(max_examples=examples(40))
+@given(
+    path=st.sampled_from(NUMBER_FIELDS),
+    raw=st.one_of(
+        st.builds(lambda a, b: f"{a}:{b:02d}", st.integers(0, 99), st.integers(0, 59)),
+        st.builds(lambda a: f"0{a}", st.integers(1, 777)),
+        st.builds(lambda a: f"{a}_{'000'}", st.integers(1, 99)),
+    ),
+)
+def test_yaml11_number_forms_read_as_written(path, raw):
+    """YAML 1.2 in every number field: 1:30 is the text '1:30' (refused as a time, not 90), 010 is ten (not octal
+    8), 1_000 is the text '1_000' (read as a quantity by the thousands rule, never as anything else)."""
+    got = _load(parse_yaml_text(_yaml_with(path, raw), "test"))
+    if ":" in raw:
+        assert isinstance(got, str), f"{path}: {raw} was read as {_value_at(got, path)!r}"
+        _names_field(path, got)
+        assert "time" in got or "cannot read" in got, got
+        return
+    plain = copy.deepcopy(BASE)
+    _set_in(plain, path, int(raw.replace("_", "")))
+    want = _load(plain)
+    if isinstance(got, str):
+        assert isinstance(want, str) or "_" in raw, f"{path}: {raw} refused where {int(raw.replace('_', ''))} is read"
+    else:
+        assert not isinstance(want, str) and _value_at(got, path) == _value_at(want, path), (path, raw)
+
+
+@settings(max_examples=examples(30))
+@given(path=st.sampled_from([*TEXT_FIELDS, "sites[0].country"]), word=st.sampled_from(YAML11_WORDS))
+def test_yaml11_booleans_are_text(path, word):
+    """NO, yes, on, off written plainly are the text the person wrote, in every text field and the country (NO is
+    Norway, not false)."""
+    got = _load(parse_yaml_text(_yaml_with(path, word), "test"))
+    if path.endswith("country"):
+        if pycountry.countries.get(alpha_2=word.upper()) is None:
+            assert isinstance(got, str), f"{word} accepted as a country"
+            _names_field(path, got)
+            return
+        assert not isinstance(got, str), got
+        assert _value_at(got, path) == word.upper()
+        return
+    assert not isinstance(got, str), got
+    assert _value_at(got, path) == word
+
+
+def _any_case(draw, text: str) -> str:
+    flips = draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text)))
+    return "".join(c.upper() if f else c.lower() for c, f in zip(text, flips, strict=True))
+
+
+@st.composite
+def accelerator_names(draw):
+    """(what is written, its canonical form or None if it must be refused): catalog names, newest and
+    newest:VENDOR in any case and spacing, and near misses (newest-amd, newestfoo, newest:, a suffix)."""
+    name = draw(st.sampled_from(sorted(catalog())))
+    vendor = draw(st.sampled_from(vendors()))
+    choice = draw(st.sampled_from(["name", "newest", "vendor", "dash", "glued", "empty", "suffix", "unknown"]))
+    pad = draw(st.sampled_from(["", " "]))
+    if choice == "name":
+        return pad + _any_case(draw, name), name
+    if choice == "newest":
+        return _any_case(draw, "newest") + pad, "newest"
+    if choice == "vendor":
+        return f"{_any_case(draw, 'newest')}:{pad}{_any_case(draw, vendor)}", f"newest:{vendor}"
+    if choice == "dash":
+        return f"newest-{vendor}", None
+    if choice == "glued":
+        return f"newest{vendor}", None
+    if choice == "empty":
+        return "newest:", None
+    if choice == "suffix":
+        return name + draw(st.sampled_from(["x", "-", "2", "_"])), None
+    return f"newest:{draw(st.sampled_from(['intel', 'x', 'nvidiaa']))}", None
+
+
+ACCELERATOR_PATHS = ["sites[0].phases[0].accelerator", "supply_caps[0].accelerators[0]", "choice", "override"]
+
+
+@settings(max_examples=examples(40))
+@given(where=st.sampled_from(ACCELERATOR_PATHS), written=accelerator_names())
+def test_accelerator_names_matched_one_way(where, written):
+    """An accelerator name in a phase, a supply cap, a choice or an override key: its canonical (catalog) form
+    wherever it is accepted, and a refusal naming the field wherever it is not; newest forms only where they
+    mean something (a phase and its choices)."""
+    text, canonical = written
+    newest_ok = where in ("sites[0].phases[0].accelerator", "choice")
+    if canonical is not None and canonical.startswith("newest") and not newest_ok:
+        canonical = None
+    tree = copy.deepcopy(BASE)
+    if where == "choice":
+        tree["sites"][0]["phases"][0]["accelerator"] = {"dist": "choice", "values": ["h100", text]}
+        path = "sites[0].phases[0].accelerator"
+    elif where == "override":
+        tree["accelerator_overrides"] = {text: {"price_usd": {"dist": "uniform", "low": 20000, "high": 30000}}}
+        path = "accelerator_overrides"
+    else:
+        tree["supply_caps"][0]["accelerators"] = ["h100"]
+        _set_in(tree, where, text)
+        path = where
+    got = _load(tree)
+    if canonical is None:
+        assert isinstance(got, str), f"{where}: {text!r} accepted"
+        assert path in got and "expected" in got, got
+        return
+    assert not isinstance(got, str), got
+    if where == "choice":
+        assert got.distributions[path].choices[1] == canonical
+    elif where == "override":
+        assert list(got.accelerator_overrides) == [canonical]
+        assert f"accelerator_overrides.{canonical}.price_usd" in got.distributions  # the path risk draws
+    else:
+        assert _value_at(got, where) == canonical
+
+
+@settings(max_examples=examples(40))
+@given(
+    where=st.sampled_from(["sites[0].country", "supply_caps[0].countries[0]"]),
+    code=st.one_of(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2),
+        st.sampled_from(["", " ", "USA", "uk", "u s", "Norway", "1", "ÄÄ"]),
+    ),
+)
+def test_country_codes_are_iso_alpha2(where, code):
+    """A country in a site or a supply cap: an ISO 3166-1 alpha-2 code in any case, stored upper case (so a cap
+    on [us] covers a US site); anything else refused naming the field."""
+    tree = copy.deepcopy(BASE)
+    tree["supply_caps"][0]["countries"] = ["US"]
+    _set_in(tree, where, code)
+    got = _load(tree)
+    valid = pycountry.countries.get(alpha_2=code.strip().upper()) if len(code.strip()) == 2 else None
+    if valid is None or not code.strip().isascii():
+        assert isinstance(got, str), f"{code!r} accepted as a country"
+        _names_field(where, got)
+    else:
+        assert not isinstance(got, str), got
+        assert _value_at(got, where) == code.strip().upper()

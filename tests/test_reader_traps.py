@@ -110,3 +110,61 @@ def test_partial_years_in_risk(tmp_path):
     assert years[2024] == (8, True) and years[2026] == (12, False) and years[2028] == (4, True)
     header = (tmp_path / "r" / "risk_yearly.csv").read_text().splitlines()[0].split(",")
     assert header[:4] == ["year", "months", "partial", "series"]
+
+
+# --- YAML 1.2's core schema (issue 20): plain scalars read as the person wrote them ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw,value",
+    [
+        ("1:30", "1:30"),  # YAML 1.1: 90 (base 60)
+        ("010", 10),  # YAML 1.1: 8 (octal)
+        ("0o17", 15),  # 1.2's own octal form
+        ("0x1F", 31),
+        ("NO", "NO"),  # YAML 1.1: False (Norway)
+        ("yes", "yes"),
+        ("on", "on"),
+        ("Off", "Off"),
+        ("1_000", "1_000"),  # YAML 1.1: 1000; a quantity field reads it by the thousands rule
+        ("2026-06-15", "2026-06-15"),  # YAML 1.1: a date; the month fields read the text
+        ("1e5", 100000.0),  # YAML 1.1 (PyYAML): the text '1e5'
+        ("true", True),
+        ("FALSE", False),
+        ("~", None),
+        ("-.inf", float("-inf")),
+        ("+12", 12),
+    ],
+)
+def test_plain_scalars_follow_the_yaml_1_2_core_schema(raw, value):
+    from gigawatt.data.reading import parse_yaml_text
+
+    assert parse_yaml_text(f"a: {raw}\n", "t") == {"a": value}
+
+
+def test_yaml_1_2_reader_keeps_the_limits():
+    from gigawatt.data.reading import parse_yaml_text
+    from gigawatt.errors import InputFileError
+
+    for text, said in (
+        ("a: 1\na: 2\n", "duplicate key"),
+        ("NO: 1\nNO: 2\n", "duplicate key 'NO'"),
+        ("a: &x 1\nb: *x\n", "anchor or alias"),
+        ("a: !!int 1:30\n", "not an integer in YAML 1.2"),
+        ("a: " + "[" * 200 + "]" * 200 + "\n", "nested more than"),
+    ):
+        with pytest.raises(InputFileError, match=said):
+            parse_yaml_text(text, "t")
+
+
+@pytest.mark.parametrize("text", ["NO", "yes", "010", "1:30", "0o17", "1e5", "1_000", "2026-06-15", "true", "~", "x"])
+def test_dumped_strings_read_back_the_same_in_yaml_1_1_and_1_2(text):
+    """``show`` writes YAML that reads back the same whichever YAML version reads it: a string either would take
+    for something else is quoted."""
+    import yaml
+
+    from gigawatt.data.reading import dump_yaml, parse_yaml_text
+
+    dumped = dump_yaml({"a": text})
+    assert parse_yaml_text(dumped, "t") == {"a": text}
+    assert yaml.safe_load(dumped) == {"a": text}

@@ -71,3 +71,46 @@ def test_format_usd():
     assert format_usd(500e9) == "$500.00B"
     assert format_usd(-1.5e6) == "-$1.50M"
     assert format_usd(12) == "$12"
+
+
+# issue 20: a separator inside a number is read only where it groups thousands
+@pytest.mark.parametrize(
+    "text,kind,value",
+    [
+        ("1,200 MW", "mw", 1200.0),
+        ("$1,400,000", "usd", 1.4e6),
+        ("1,200.5 MW", "mw", 1200.5),
+        ("100_000 W", "w", 1e5),
+        ("1.2\u00a0GW", "mw", 1200.0),  # a no-break space between the number and its unit is fine
+    ],
+)
+def test_thousands_separators_group_thousands(text, kind, value):
+    from gigawatt.units import parse_quantity
+
+    assert parse_quantity(text, kind) == value
+
+
+@pytest.mark.parametrize(
+    "text,said",
+    [
+        ("1,2 GW", "'1.2 GW' if the comma is a decimal comma"),  # was 12 GW
+        ("12,00 MW", "does not group thousands"),  # was 1200 MW
+        ("$45,5k", "'$45.5k' if the comma is a decimal comma"),  # was $455k
+        ("1,0000 MW", "does not group thousands"),
+        ("1_2 GW", "the underscore in '1_2' does not group thousands"),
+        ("1 200 MW", "'1 200' has a space"),
+        ("1\u202f200 MW", "has a space"),
+        ("1'200 MW", "an apostrophe"),
+        ("1.200.000 kW", "more than one decimal separator"),
+        ("1.200,5 MW", "more than one decimal separator"),
+        ("1:30 h", "looks like a time"),
+    ],
+)
+def test_numbers_in_another_hand_refused_with_the_reason(text, said):
+    from gigawatt.errors import UnitError
+    from gigawatt.units import parse_quantity
+
+    kind = "usd" if text.startswith("$") else "hours" if text.endswith(" h") else "mw"
+    with pytest.raises(UnitError) as err:
+        parse_quantity(text, kind, "--power")
+    assert said in str(err.value) and str(err.value).startswith("--power: ")

@@ -218,10 +218,10 @@ def parse_quantity(value, kind: str, field: str = "value") -> float:
         if text.lower().lstrip("+-") in ("nan", "inf", "infinity", ".nan", ".inf"):
             raise UnitError(f"{field}: {value!r} is not a finite number; expected {_EXAMPLES[kind]}")
         raise UnitError(
-            f"{field}: cannot read {value!r}; expected a number with a unit (never an expression), e.g. "
-            f"{_EXAMPLES[kind]}"
+            f"{field}: cannot read {_shown(value)}{_why_unread(text)}; expected a number with a unit (never an "
+            f"expression), e.g. {_EXAMPLES[kind]}"
         )
-    number = float(m.group("num").replace(",", "").replace("_", "")) * _SCALE[m.group("scale") or ""]
+    number = read_number(m.group("num"), value, field, _EXAMPLES[kind]) * _SCALE[m.group("scale") or ""]
     if m.group("sign") == "-":
         number = -number
     if "per" in m.groupdict():  # money: "$19B", "$11.7M/MW"
@@ -230,6 +230,91 @@ def parse_quantity(value, kind: str, field: str = "value") -> float:
         unit = re.sub(r"\s*(?:/|\bper\b)\s*", "/", m.group("unit") or "")
     factor = _unit_factor(unit, kind, value, field) if unit else 1.0  # no unit: already in the field's unit
     return _finite(number * factor, value, kind, field)
+
+
+# A separator inside a number means one thing only: a comma (or an underscore) groups thousands, "1,200" or
+# "1,400,000". "1,2" and "12,00" are refused (a decimal comma in a European hand would be read as a thousands
+# separator, 1,2 GW as 12 GW), and so are spaces, no-break spaces and apostrophes inside a number ("1 200", "1'200":
+# the same hand's thousands separators) and a second decimal point ("1.200.000").
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+")
+_SPACED = re.compile(r"\d+(?:[ \t\u00a0\u2007\u2009\u202f']+\d+)+")
+_DOTTED = re.compile(r"\d*\.\d+\.[\d.]*|\d+\.\d*,\d+")
+
+
+def read_number(num: str, value, field: str, expected: str) -> float:
+    """A decimal number written with digits, at most one decimal point, an exponent and thousands separators that
+    group thousands ("1,200", "1,400,000.5", "100_000"); anything else raises :class:`UnitError` saying why.
+
+    Parameters
+    ----------
+    num : str
+        The number alone, e.g. ``"1,200.5"`` (no sign, scale or unit).
+    value, field, expected
+        The whole value as given, its field path and what the field expects, for the message.
+    """
+    whole = re.split(r"[.eE]", num, maxsplit=1)[0]
+    if ("," in whole or "_" in whole) and not _GROUPED.fullmatch(whole):
+        sep, name = (",", "comma") if "," in whole else ("_", "underscore")
+        meant = ""
+        if num.count(",") == 1 and isinstance(value, str):
+            meant = f"{value.strip().replace(num, num.replace(',', '.'), 1)!r} if the comma is a decimal comma, or "
+        raise UnitError(
+            f"{field}: {_shown(value)}: the {name} in {num!r} does not group thousands (1{sep}200 and "
+            f"1{sep}400{sep}000 do{'; a decimal comma is not read' if sep == ',' else ''}); expected {meant}{expected}"
+        )
+    if "," in num[len(whole) :] or "_" in num[len(whole) :]:
+        raise UnitError(
+            f"{field}: {_shown(value)}: a separator after the decimal point in {num!r}; expected digits only after "
+            f"it, e.g. {expected}"
+        )
+    try:
+        return float(num.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise UnitError(f"{field}: cannot read the number {num!r} in {_shown(value)}; expected {expected}") from None
+
+
+_CLOCK = re.compile(r"\d+(?::\d+)+")
+_COMMA = re.compile(r"\d+(?:,\d+)+(?:\.\d*)?")
+
+
+def number_hint(text: str) -> str:
+    """Why ``text`` is not read as a plain number, and what to write, where a person wrote one in another hand: a
+    decimal comma ("1,5"), a time ("1:30", which YAML 1.1 read as 90), a space, an apostrophe or a second point
+    inside a number. Returns ``" (why); expected ..."`` or "" for anything else."""
+    text = text.strip()
+    if _COMMA.fullmatch(text):
+        if _GROUPED.fullmatch(text.split(".")[0]):
+            return f" (a field without a unit takes digits only); expected {text.replace(',', '')!r}"
+        return f" (a decimal comma is not read); expected {text.replace(',', '.', 1)!r} if that is what it means"
+    if _CLOCK.fullmatch(text):
+        return (
+            " (it looks like a time: hours:minutes and minutes:seconds are not read; YAML 1.1 read 1:30 as 90); "
+            "expected one number in the field's unit, e.g. 1.5"
+        )
+    why = _why_unread(text)
+    return f" ({why.removeprefix(': ')}); expected a plain number" if why else ""
+
+
+def _why_unread(text: str) -> str:
+    """Why a quantity did not parse, where the cause is a separator a person used inside a number."""
+    if _CLOCK.search(text):
+        return (
+            f": {_CLOCK.search(text).group(0)!r} looks like a time (hours:minutes or minutes:seconds is not read; "
+            "YAML 1.1 read 1:30 as 90); write it in one unit, e.g. '1.5 h' or '90 min'"
+        )
+    spaced = _SPACED.search(text)
+    if spaced:
+        return (
+            f": {spaced.group(0)!r} has a space or an apostrophe inside a number (a thousands separator in some "
+            "hands; write '1200', or '1,200 MW' in a number with a unit)"
+        )
+    dotted = _DOTTED.search(text)
+    if dotted:
+        return (
+            f": {dotted.group(0)!r} has more than one decimal separator (a dot that groups thousands, or a decimal "
+            "comma, is not read; write 1200000 or 1,200,000, and 1200.5 or 1,200.5)"
+        )
+    return ""
 
 
 _DIMENSION_NAMES = {

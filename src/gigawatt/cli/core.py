@@ -151,9 +151,9 @@ def _print_written(paths, stderr: bool = False) -> None:
 
 
 def _yaml(data) -> str:
-    import yaml
+    from gigawatt.data.reading import dump_yaml
 
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
+    return dump_yaml(data)
 
 
 def _progress(label: str, total: int, unit: str, quiet: bool):

@@ -3,6 +3,7 @@ command line side; the equations are in :mod:`gigawatt.engine.estimate`)."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
@@ -11,7 +12,7 @@ from rich.table import Table
 import gigawatt as gw
 from gigawatt.cli.core import JsonOpt, _metrics_table, _print_json, app, console, warn
 from gigawatt.errors import GigawattError
-from gigawatt.units import parse_quantity
+from gigawatt.units import parse_quantity, read_number
 
 # the estimate's results in the order shown, with the unit each is formatted in
 _UNITS = {
@@ -89,11 +90,13 @@ def estimate_cmd(
 
 
 def _count(accelerators: str) -> float:
-    """--accelerators as a number (thousands separators allowed: 100,000 or 100_000)."""
-    try:
-        return float(accelerators.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise GigawattError(f"--accelerators: {accelerators!r} is not a number; expected a count like 100000") from None
+    """--accelerators as a number (a comma or an underscore only where it groups thousands: 100,000 or 100_000)."""
+    expected = "a count like 100000 or 100,000"
+    text = accelerators.strip()
+    if not re.fullmatch(r"[-+]?(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", text):
+        raise GigawattError(f"--accelerators: {accelerators!r} is not a number; expected {expected}")
+    sign = -1.0 if text.startswith("-") else 1.0
+    return sign * read_number(text.lstrip("+-"), accelerators, "--accelerators", expected)
 
 
 def _assumptions_table(result: dict) -> Table:

@@ -24,7 +24,7 @@ from gigawatt.data.reading import read_yaml_file as read_yaml_file  # re-exporte
 from gigawatt.data.scenario import PROVENANCE_KEYS, PowerSource, Scenario, check_references
 from gigawatt.errors import GigawattError, InputFileError, ScenarioError
 from gigawatt.limits import MAX_EXTENDS_DEPTH, MAX_SET_OVERRIDES
-from gigawatt.units import month_index, parse_quantity
+from gigawatt.units import month_index, number_hint, parse_quantity
 
 
 def builtin_names() -> list[str]:
@@ -221,6 +221,7 @@ def set_path(tree: dict, path: str, value: Any, where: str = "--set") -> None:
             schema = _field_model(schema, part)
         elif isinstance(schema, _DictOf):
             schema = schema.inner
+            part = _same_key(node, part)
         shown = part if shown == "the top level" else f"{shown}.{part}"
         if last:
             node[part] = value
@@ -228,6 +229,37 @@ def set_path(tree: dict, path: str, value: Any, where: str = "--set") -> None:
         if node.get(part) is None:
             node[part] = {}
         node = node[part]
+
+
+def _same_key(node: dict, key: str) -> str:
+    """The key of ``node`` that names what ``key`` names (accelerator names match without regard to case), else
+    ``key``: ``--set accelerator_overrides.GB300.price_usd=...`` changes a file's ``gb300:`` entry."""
+    wanted = str(key).strip().lower()
+    return next((k for k in node if isinstance(k, str) and k.strip().lower() == wanted), key)
+
+
+def canonical_keys(tree: dict, origin: str) -> dict:
+    """``accelerator_overrides`` keyed by the catalog's own (lower-case) names, before sources and distributions
+    are collected by field path, so that ``GB300:`` and ``gb300:`` are one input in ``run`` and in ``risk``; two
+    keys that name one accelerator are refused."""
+    overrides = tree.get("accelerator_overrides")
+    if not isinstance(overrides, dict):
+        return tree
+    out: dict = {}
+    written: dict = {}
+    for key, value in overrides.items():
+        name = key.strip().lower() if isinstance(key, str) else key
+        if name in out:
+            raise ScenarioError(
+                [
+                    f"accelerator_overrides: {written[name]!r} and {key!r} name the same accelerator (names match "
+                    "without regard to case); expected one entry per accelerator"
+                ],
+                origin,
+            )
+        out[name], written[name] = value, key
+    tree["accelerator_overrides"] = out
+    return tree
 
 
 def _override_value(text: str, where: str) -> Any:
@@ -314,6 +346,8 @@ def unwrap_sources(tree: Any, path: str = "", dists: dict | None = None) -> tupl
 def _loc(loc: tuple) -> str:
     out = ""
     for part in loc:
+        if part == "[key]":  # a mapping's key failed (an accelerator_overrides name): the path ends at the key
+            continue
         if isinstance(part, int):
             out += f"[{part}]"
         else:
@@ -339,8 +373,8 @@ def format_validation_error(exc: ValidationError) -> list[str]:
             lines.append(f"{path}: unknown field {field!r}{_allowed(parent_path)}")
         elif kind == "value_error" and (not path or msg.startswith(_CROSS_CHECK_PREFIXES)):
             lines.extend(msg.split("\n"))  # cross-field checks carry their own field paths
-        elif kind == "value_error" and isinstance(value, dict):
-            lines.append(f"{path}: {msg}")  # a rule over several fields of this item
+        elif kind == "value_error" and (isinstance(value, dict) or msg.startswith("unknown ")):
+            lines.append(f"{path}: {msg}")  # a rule over several fields of this item, or a name that names itself
         else:
             shown = _short(value)
             lines.append(f"{path}: {shown} {_expected(kind, msg, err)}" if path else msg)
@@ -370,7 +404,8 @@ def _expected(kind: str, msg: str, err: dict) -> str:
     if kind == "literal_error":
         return f"is not allowed; expected {ctx.get('expected', msg)}"
     if kind.endswith("_type") or kind.endswith("_parsing"):
-        return f"has the wrong type; {msg[0].lower()}{msg[1:]}"
+        hint = number_hint(err["input"]) if kind.endswith("_parsing") and isinstance(err.get("input"), str) else ""
+        return f"is not a number{hint}" if hint else f"has the wrong type; {msg[0].lower()}{msg[1:]}"
     return f"is invalid: {msg}"
 
 
@@ -409,7 +444,7 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
             set_path(tree, str(path), value, where="set")
     else:
         tree, origin = _raw_tree(str(ref), None, (), notes, files)
-    tree = apply_overrides(tree, list(overrides))
+    tree = canonical_keys(apply_overrides(tree, list(overrides)), origin)
     raw_dists: dict[str, dict] = {}
     plain, prov = unwrap_sources(tree, dists=raw_dists)
     bad = nonfinite_paths(plain) + [p for path, node in raw_dists.items() for p in nonfinite_paths(node, path)]
@@ -419,7 +454,11 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     if in_ramp:  # before validation: a ramp checked with a distribution's placeholder would say something else
         raise ScenarioError([ramps.uncertain_ramp_message(p) for p in sorted(in_ramp)], origin)
     for item in overrides:
-        path = item.partition("=")[0].strip()
+        path = re.sub(  # the canonical name, as the tree now has it
+            r"^accelerator_overrides\.([^.\[\]]+)",
+            lambda m: "accelerator_overrides." + m.group(1).strip().lower(),
+            item.partition("=")[0].strip(),
+        )
         prov[path] = Provenance(status="override (--set)", source=item)
     try:
         scenario = Scenario.model_validate(plain)

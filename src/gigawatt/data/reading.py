@@ -2,8 +2,10 @@
 
 One bounded read of a regular UTF-8 file, then one pass over the YAML event stream that refuses anchors and aliases,
 deep nesting, too many values and over-long numbers before anything is built, then construction with a safe loader
-that refuses duplicate keys. Every refusal is an :class:`~gigawatt.errors.InputFileError` whose message starts with
-the file (or flag) it concerns. docs/limits.md lists the limits.
+that refuses duplicate keys and reads plain scalars by YAML 1.2's core schema (:class:`Yaml12Resolver`): ``1:30`` and
+``2026-06-15`` are text, ``010`` is ten, ``NO``, ``yes`` and ``on`` are text; only ``true``/``false`` are booleans.
+Every refusal is an :class:`~gigawatt.errors.InputFileError` whose message starts with the file (or flag) it concerns.
+docs/limits.md lists the limits.
 """
 
 from __future__ import annotations
@@ -84,6 +86,64 @@ def read_text_file(path: str | Path, shown: str | None = None) -> str:
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# YAML 1.2's core schema (yaml.org/spec/1.2.2, 10.3.2): the only plain scalars that are not text. PyYAML implements
+# YAML 1.1, whose extra forms read what a person wrote as something else: 1:30 as 90 (base 60), 010 as 8 (octal),
+# NO (Norway), yes, on and off as booleans, 1_000 as 1000, 2026-06-15 as a date.
+CORE_SCHEMA = (
+    ("tag:yaml.org,2002:null", r"(?:~|null|Null|NULL|)", "~nN"),
+    ("tag:yaml.org,2002:bool", r"(?:true|True|TRUE|false|False|FALSE)", "tTfF"),
+    ("tag:yaml.org,2002:int", r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))",
+        "-+.0123456789",
+    ),
+)
+
+
+class Yaml12Resolver:
+    """Mixin: a PyYAML loader's implicit resolvers and scalar constructors replaced by YAML 1.2's core schema."""
+
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012 (PyYAML's own class-level table, filled below)
+
+
+for _tag, _pattern, _first in CORE_SCHEMA:
+    for _char in _first:
+        Yaml12Resolver.yaml_implicit_resolvers.setdefault(_char, []).append((_tag, re.compile(_pattern + r"\Z")))
+Yaml12Resolver.yaml_implicit_resolvers.setdefault("", []).append(("tag:yaml.org,2002:null", re.compile(r"\Z")))
+
+
+def _core_int(loader, node) -> int:
+    text = loader.construct_scalar(node)
+    if re.fullmatch(r"[-+]?[0-9]+", text):
+        return int(text)  # decimal, leading zeros and all: 010 is ten
+    if re.fullmatch(r"0o[0-7]+", text):
+        return int(text[2:], 8)
+    if re.fullmatch(r"0x[0-9a-fA-F]+", text):
+        return int(text[2:], 16)
+    raise yaml.constructor.ConstructorError(
+        None, None, f"{text!r} is not an integer in YAML 1.2 (decimal, 0o octal or 0x hex)", node.start_mark
+    )
+
+
+def _core_float(loader, node) -> float:
+    text = loader.construct_scalar(node)
+    special = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+    if text.lower() in special:
+        return special[text.lower()]
+    if re.fullmatch(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?", text):
+        return float(text)
+    raise yaml.constructor.ConstructorError(None, None, f"{text!r} is not a number in YAML 1.2", node.start_mark)
+
+
+def _core_bool(loader, node) -> bool:
+    text = loader.construct_scalar(node)
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    raise yaml.constructor.ConstructorError(None, None, f"{text!r} is not true or false", node.start_mark)
+
+
 _NUMBER_LIKE = re.compile(r"[-+]?\.?[0-9][0-9_,.:]*(?:[eE][-+]?[0-9]+)?")
 
 
@@ -93,8 +153,9 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first = key, line, first
 
 
-class _StrictLoader(_Loader):
-    """YAML's safe loader that refuses a key given twice in one mapping (plain YAML keeps the last silently)."""
+class _StrictLoader(Yaml12Resolver, _Loader):
+    """YAML's safe loader, reading plain scalars by YAML 1.2's core schema, that refuses a key given twice in one
+    mapping (plain YAML keeps the last silently)."""
 
     def construct_mapping(self, node, deep=False):
         if isinstance(node, yaml.MappingNode):
@@ -115,6 +176,29 @@ class _StrictLoader(_Loader):
                 except TypeError:  # an unhashable key: the base constructor says so
                     continue
         return super().construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _core_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _core_float)
+_StrictLoader.add_constructor("tag:yaml.org,2002:bool", _core_bool)
+
+
+class _SafeDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper that quotes every string a YAML 1.1 or a YAML 1.2 reader would take for something else
+    ('NO', '010', '1:30', '0o17', '1e5'), so that what gigawatt writes reads back the same in either."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 (PyYAML's own class-level table)
+        char: [
+            *yaml.SafeDumper.yaml_implicit_resolvers.get(char, []),
+            *Yaml12Resolver.yaml_implicit_resolvers.get(char, []),
+        ]
+        for char in {*yaml.SafeDumper.yaml_implicit_resolvers, *Yaml12Resolver.yaml_implicit_resolvers}
+    }
+
+
+def dump_yaml(data: Any) -> str:
+    """``data`` as block YAML, keys in their order, every string that could be misread quoted (:class:`_SafeDumper`)."""
+    return yaml.dump(data, Dumper=_SafeDumper, sort_keys=False, allow_unicode=True, width=120)
 
 
 def _check_events(text: str, origin: str) -> None:

@@ -17,6 +17,7 @@ import dataclasses
 import numpy as np
 
 from gigawatt.data.catalog import Accelerator, catalog
+from gigawatt.data.names import newest_vendor
 from gigawatt.data.scenario import Scenario
 from gigawatt.engine.loop import H100_FLOPS, SERIES, Plan
 from gigawatt.errors import GigawattError
@@ -294,13 +295,13 @@ def _type_by_month(choice: str, where: str, cat: dict, start, T: int) -> np.ndar
     published power and price whose first volume has come); -1 where none is available yet."""
     names = list(cat)
     col = np.full(T, -1, dtype=np.int64)
-    if choice.startswith("newest"):
-        vendor = choice.partition(":")[2]
+    vendor = newest_vendor(choice)  # the choice is canonical (gigawatt.data.names): "newest", "newest:amd", "h100"
+    if vendor is not None:
         first_volume = {i: month_index(cat[n].first_volume, start) for i, n in enumerate(names)}
         candidates = [
             i
             for i, n in enumerate(names)
-            if (not vendor or cat[n].vendor == vendor)
+            if (not vendor or cat[n].vendor.lower() == vendor)
             and cat[n].it_power_w is not None
             and cat[n].price_usd is not None
         ]
@@ -337,25 +338,38 @@ def _order_types(d: _Draws, cat: dict, rows, here, T: int) -> np.ndarray:
     return table
 
 
-def _fill_types(table, ph: dict, lead, rows, here, start) -> np.ndarray:
+def _fill_types(table, ph: dict, lead, rows, here, start, cat: dict) -> np.ndarray:
     """(N, P) the type of each phase's first fill: the type of an order placed ``lead`` months before the hall is
     built and powered (clipped to the horizon)."""
     T = table.shape[1]
     build = np.rint(ph["construction_months"]).astype(np.int64)
     fill_month = np.clip(np.maximum(ph["planned_start"] + build, ph["power_available"]) - lead[:, None], 0, T - 1)
-    rows = max(len(table), len(fill_month))
-    fill_month = np.broadcast_to(fill_month, (rows, fill_month.shape[1]))
-    full = np.broadcast_to(table, (rows, T, table.shape[2]))
+    n_rows = max(len(table), len(fill_month))
+    fill_month = np.broadcast_to(fill_month, (n_rows, fill_month.shape[1]))
+    full = np.broadcast_to(table, (n_rows, T, table.shape[2]))
     fill_type = np.take_along_axis(full, fill_month[:, None, :], axis=1)[:, 0, :]
     bad = np.argwhere(fill_type < 0)
     if len(bad):
         n, p = bad[0]
         raise GigawattError(
-            f"{here[p]}.accelerator: no accelerator matching {rows[p][1].accelerator!r} with a published power and "
-            f"price is available by {add_months(start, int(fill_month[n, p])):%Y-%m}; name one from "
-            "`gigawatt catalog` or give its numbers in accelerator_overrides"
+            _none_available(here[p], rows[p][1].accelerator, add_months(start, int(fill_month[n, p])), cat)
         )
     return fill_type
+
+
+def _none_available(where: str, choice: str, month, cat: dict) -> str:
+    """The message for a ``newest[:VENDOR]`` phase whose first order finds nothing to buy: each candidate and why."""
+    vendor = newest_vendor(choice) or ""
+    why = [
+        f"{n} ({'ships ' + format(a.first_volume, '%Y-%m') if a.first_volume > month else 'no published price'})"
+        for n, a in cat.items()
+        if (not vendor or a.vendor.lower() == vendor) and (a.first_volume > month or a.price_usd is None)
+    ]
+    return (
+        f"{where}.accelerator: {choice!r}: no accelerator{' from ' + vendor if vendor else ''} with a published "
+        f"power and price ships by {month:%Y-%m}, when the first order is placed ({', '.join(why[:6])}); expected a "
+        "later phase start, another vendor, a catalog name, or the missing price in accelerator_overrides"
+    )
 
 
 def _money(s: Scenario, d: _Draws, T: int) -> dict:
@@ -468,7 +482,7 @@ def compile_inputs(s: Scenario, values: dict | None = None, trials: int = 1) -> 
         external=np.array([site.facility_financing == "external" for site, _ in rows], dtype=bool).reshape(P),
         hours=np.array([24.0 * calendar.monthrange(m.year, m.month)[1] for m in months]),
         type_of_order=table,
-        fill_type=_fill_types(table, ph, ops["lead_months"], rows, here, s.programme.start),
+        fill_type=_fill_types(table, ph, ops["lead_months"], rows, here, s.programme.start, cat),
         queue=np.lexsort((np.broadcast_to(np.arange(P), planned.shape), planned), axis=-1),
         **ph,
         **ops,
