@@ -16,18 +16,23 @@ from gigawatt.report.output import plain
 
 @app.command("scenarios")
 def scenarios_cmd(json_out: JsonOpt = False) -> None:
-    """List the built-in scenarios, one line each."""
+    """List the built-in scenarios, one line each, with the date each is as of (its newest fact)."""
     items = []
     for name in gw.builtin_names():
         s = gw.load_scenario(name)
-        items.append({"name": name, "title": s.title})
+        items.append({"name": name, "title": s.title, "as_of": None if s.as_of is None else s.as_of.isoformat()})
     if json_out:
         _print_json(items)
         return
     from rich.text import Text
 
+    width = max(len(item["name"]) for item in items)
     for item in items:
-        console.print(Text(f"{plain(item['name']):<15}", style="bold") + Text(f" {plain(item['title'])}"))
+        console.print(
+            Text(f"{plain(item['name']):<{width}}", style="bold")
+            + Text(f"  as of {item['as_of'] or '-':<10}  ", style="dim")
+            + Text(plain(item["title"]))
+        )
 
 
 @app.command("show")
@@ -42,6 +47,8 @@ def show_cmd(
         warn(w)
     resolved = gw.resolved_with_sources(s)
     sys.stdout.write(f"# resolved from {plain(s._origin)}; defaults filled in from gigawatt/data/defaults.csv\n")
+    if s.as_of is not None:
+        sys.stdout.write(f"# as of {s.as_of}: none of the facts it cites is dated later (tests/test_as_of.py)\n")
     sys.stdout.write(_yaml(resolved))
     sys.stdout.write(_assumptions_text(_assumptions(resolved)))
 
