@@ -249,8 +249,10 @@ def show_cmd(
 
 
 def _print_claim(c: dict, traj: dict | None) -> None:
+    from rich.text import Text
+
+    console.print(Text(plain(c["id"]), style="bold") + Text(f"  ({c['kind']})"))
     lines = [
-        f"[bold]{c['id']}[/bold]  ({c['kind']})",
         f"{c['date']}  {c['speaker']['name']}" + (f" — {c['speaker']['role']}" if c["speaker"]["role"] else ""),
         f"“{c['text']}”",
     ]
@@ -265,7 +267,7 @@ def _print_claim(c: dict, traj: dict | None) -> None:
     if r["ambiguity"]:
         lines.append(f"  reading: {r['ambiguity']}")
     for line in lines:
-        console.print(plain(line) if not line.startswith("[bold]") else line)
+        console.print(Text(plain(line)))
     if c["kind"] == "unmodelled":
         _say(f"model: not modelled: {c['reason']}")
     else:
