@@ -269,14 +269,15 @@ def test_builtin_verdicts_worked_by_hand(builtin):
     assert got["musk-no-money"]["probability"] == pytest.approx(0.01, abs=0.01)
 
 
-def test_every_claim_source_and_evidence_is_a_fact(builtin):
-    from gigawatt.data.facts import facts, split_ids
+def test_every_claim_source_and_evidence_is_a_fact_published_by_its_as_of(builtin):
+    from gigawatt.data.facts import facts, latest_date, split_ids
 
     known = facts()
     for c in builtin.claims:
         assert all(f in known for f in split_ids(c["source"]["facts_id"])), c["id"]
         for e in c["observed"]["evidence"]:
-            assert e["date"] == known[e["facts_id"]].date
+            # no verdict uses evidence dated after it ("2025" counts as 2025-12-31)
+            assert latest_date(known[e["facts_id"]].date) <= dt.date.fromisoformat(c["observed"]["as_of"]), c["id"]
 
 
 # --- bad claims files ---
@@ -353,7 +354,7 @@ def test_cli_json_contract_and_out_files(tmp_path, capsys):
 def test_show_and_schema(capsys):
     code, out, err = run_cli(capsys, "claims", "--trials", "0", "show", "musk-softbank-under-10b")
     assert code == 0, err
-    assert "SoftBank has well under $10B secured" in out and "with the claim" in out
+    assert "SoftBank has well under $10B secured" in out and "without the claim -> with it" in out
     code, out, err = run_cli(capsys, "claims", "show", "no-such-claim")
     assert code == 2 and "unknown claim 'no-such-claim'" in err
     code, out, err = run_cli(capsys, "claims", "--schema")
@@ -369,3 +370,93 @@ def test_builtin_ledger_parses_with_every_kind():
         parse_ledger(["not", "a", "mapping"], "list")
     assert np.isfinite([c.date.toordinal() for c in ledger.claims]).all()
     assert copy.deepcopy(ledger) == ledger
+
+
+def test_scenario_override_on_the_builtin_ledger(capsys):
+    # every claim on today's stargate: claims it cannot hold (a month outside its horizon) are 'not applicable',
+    # and the track record says it is hindsight, not a forecast record
+    code, out, err = run_cli(capsys, "claims", "--scenario", "stargate", "--trials", "0", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    got = {c["id"]: c for c in data["claims"]}
+    assert got["colossus-122-days"]["verdict"] == "not applicable"  # 2024-09 is before stargate starts
+    assert "outside the horizon of scenario 'stargate'" in got["colossus-122-days"]["reason"]
+    assert got["stargate-100b-immediately"]["scenario"] == "stargate"
+    assert data["track_record"]["hindsight"] is True and "not a forecast record" in data["track_record"]["note"]
+
+
+def input_claim(**changes):
+    c = claim(
+        "broke",
+        kind="input",
+        check=None,
+        quantity={"comparator": "<=", "value": "$2B", "unit": "USD"},
+        assumption={
+            "path": "partners[p].pledges[0].secured_usd",
+            "set": {"partners[p].pledges[0].secured_usd": "$2B"},
+        },
+    )
+    c.update(changes)
+    return c
+
+
+@pytest.mark.parametrize(
+    "changes, expected",
+    [
+        (
+            {"assumption": {"path": "partners[p].pledges[0].secured_usd", "set": {"partners[p].pledges[0].secure": 1}}},
+            "claims[broke].assumption.set: the claim cannot be put into scenario 'toy.yaml'",
+        ),
+        (
+            {"quantity": {"comparator": "<=", "value": 500000, "unit": "count"}},
+            "claims[broke].quantity.unit: 'count' does not apply to 'partners[p].pledges[0].secured_usd', which is in "
+            "'USD'",
+        ),
+        (
+            {"assumption": {"path": "sites[a].phases[0].start", "set": {"sites[a].phases[0].start": "2025-02"}}},
+            "claims[broke].assumption.path: 'sites[a].phases[0].start' holds 2025-01-01, not a number",
+        ),
+        (
+            {"assumption": {"path": "partners[q].pledges[0].secured_usd", "set": {"funding.announced_arrival": 0}}},
+            "claims[broke].assumption.path: 'partners[q].pledges[0].secured_usd': no item named 'q'",
+        ),
+    ],
+)
+def test_bad_input_claims_are_refused(tmp_path, capsys, changes, expected):
+    path = write(tmp_path, [input_claim(**changes)])
+    code, out, err = run_cli(capsys, "claims", "--file", str(path), "--trials", "0")
+    assert code == 2 and expected in err and out == "", err
+
+
+def test_a_tie_is_not_first(tmp_path):
+    # 62,745 H100 against a rival of exactly 62,745: neither the central run nor any trial counts it as the largest
+    c = claim(
+        "tie",
+        kind="comparison",
+        check=None,
+        quantity=None,
+        comparison={
+            "subject": "toy hall",
+            "series": "accelerators",
+            "by": "2025-04",
+            "rivals": [{"name": "twin", "value": 62745, "unit": "count", "date": "2024-06-01", "facts_id": "EV19"}],
+        },
+    )
+    got = by_id(weigh(tmp_path, [c], trials=1024))["tie"]
+    assert got["verdict"] == "fails" and got["details"]["rank"] == 2 and got["probability"] == 0.0
+
+
+def test_show_prints_without_then_with(capsys):
+    # Musk's 'no money' run without the claim (all announced money) and with it (none): 2029's MW fall
+    code, out, err = run_cli(capsys, "claims", "show", "musk-no-money", "--trials", "0")
+    assert code == 0, err
+    assert "without the claim -> with it (funding.announced_arrival=0)" in out
+    line = next(x for x in out.splitlines() if x.strip().startswith("2029:"))
+    before, after = line.split("mw_online: ")[1].split(";")[0].split(" -> ")
+    assert float(before.replace(",", "").split()[0]) > float(after.replace(",", "").split()[0])
+
+
+def test_seed_and_trials_are_checked_in_python():
+    ledger, origin = read_ledger()
+    with pytest.raises(GigawattError, match="seed: -1; expected a whole number >= 0"):
+        engine.evaluate(ledger, origin, trials=0, seed=-1, today=TODAY)

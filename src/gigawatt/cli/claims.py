@@ -123,6 +123,8 @@ def _table(report) -> Table:
         model = c["verdict_words"] if c["kind"] != "unmodelled" else "not modelled"
         if c["kind"] in ("outcome", "comparison") and c["probability"] is not None:
             model = f"{c['verdict']}; {c['verdict_words']}"
+        if not c["forecast"]:
+            model += " (not a forecast: not scored)"
         table.add_row(
             c["date"],
             plain(c["speaker"]["name"]),
@@ -144,7 +146,8 @@ def _track_lines(tr: dict) -> list[str]:
         return [f"track record: {tr['note']}"]
     b = tr["baselines"]
     return [
-        f"track record over {tr['resolved']} resolved outcome claims ({', '.join(tr['claims'])}): "
+        f"track record over {tr['resolved']} resolved outcome claim{'s' if tr['resolved'] != 1 else ''} "
+        f"({', '.join(tr['claims'])}): "
         f"Brier {tr['brier']:.3f} (always the base rate {b['base_rate']['brier']:.3f}, always 50 % "
         f"{b['half']['brier']:.3f}); log score {tr['log_score']:.3f} ({b['base_rate']['log_score']:.3f}, "
         f"{b['half']['log_score']:.3f}); lower is better",
@@ -213,13 +216,21 @@ def claims_cmd(
 def show_cmd(
     ctx: typer.Context,
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's id (see `gigawatt claims`).")],
+    trials: Annotated[int | None, typer.Option("--trials", "-n", help="As for `gigawatt claims`.", min=0)] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="As for `gigawatt claims`.", min=0)] = None,
+    file: FileOpt = None,
+    scenario: ScenarioOpt = None,
     out: Annotated[str | None, typer.Option("--out", help="Folder for the claim's chart (ID.png).")] = None,
     force: ForceOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """One claim in full: wording, resolution, the model's check and verdict, the evidence, and its chart."""
+    """One claim in full: wording, resolution, the model's check and verdict, the evidence, and its chart. The
+    options of `gigawatt claims` may come before `show` or after it."""
     opts = ctx.obj or {}
-    file, scenario = opts.get("file"), opts.get("scenario")
+    file = file if file is not None else opts.get("file")
+    scenario = scenario if scenario is not None else opts.get("scenario")
+    trials = trials if trials is not None else opts.get("trials", 10_000)
+    seed = seed if seed is not None else opts.get("seed", 0)
     from gigawatt.data.claims import read_ledger
 
     ledger, _ = read_ledger(file)
@@ -227,9 +238,7 @@ def show_cmd(
     if claim_id not in ids:
         raise GigawattError(f"claims show: unknown claim {claim_id!r}; expected one of: {', '.join(sorted(ids))}")
     outset = _outputs(out, force, (f"{claim_id}.png",), [file, scenario])
-    report = _evaluate(
-        file, scenario, opts.get("trials", 10_000), opts.get("seed", 0), opts.get("force_large", False), quiet=json_out
-    )
+    report = _evaluate(file, scenario, trials, seed, opts.get("force_large", False), quiet=json_out)
     c = next(r for r in report.claims if r["id"] == claim_id)
     traj = report.trajectories.get(claim_id)
     written = []
@@ -314,7 +323,7 @@ def _print_input(c: dict) -> None:
         f"  the scenario's own value at {d['path']}: {amount(d['scenario_value'], c['quantity']['unit'])}"
         + (" (uncertain: p is the share of its draws inside the claim)" if d["uncertain"] else "")
     )
-    _say(f"  with the claim ({', '.join(f'{k}={v}' for k, v in d['set'].items())}) vs without:")
+    _say(f"  without the claim -> with it ({', '.join(f'{k}={v}' for k, v in d['set'].items())}):")
     for year, without in d["without"].items():
         with_ = d["with"].get(year, {})
         cells = [

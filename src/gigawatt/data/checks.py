@@ -57,11 +57,12 @@ def check_facility_cost_range(s: Scenario) -> list[str]:
 
 
 def check_construction_time(s: Scenario) -> list[str]:
-    """Build times faster than Colossus (122 days, CL01) or slower than 3.6 years to a gigawatt (EC19)."""
+    """Build times faster than Colossus (122 days, CL01) or slower than 3.6 years to a gigawatt (EC19); 0 is a hall
+    already built when the programme starts (colossus-2024-09's first hall), not a build time."""
     out = []
     for where, _, ph in _phases(s):
         m = ph.construction_months
-        if m < 122 / 30.4375 - 1e-9 and ph.power_mw >= 50:
+        if 0 < m < 122 / 30.4375 - 1e-9 and ph.power_mw >= 50:
             out.append(f"{where}.construction_months: {m:g} is faster than Colossus's 122 days (CL01)")
         elif m > 43.2:
             out.append(

@@ -48,9 +48,6 @@ Comparator = Literal["=", "about", "<", "<=", ">", ">=", "well under", "range"]
 ObservedStatus = Literal["holds", "fails", "partly", "too early", "unclear", "annulled"]
 Unit = Literal["USD", "MW", "count", "H100-eq", "months", "fraction"]
 
-# the units the engine's series are in (gigawatt.engine.loop.SERIES), for the checks' names
-SERIES_UNITS = {"MW": "MW", "count": "count", "H100-eq": "H100-eq", "USD": "USD", "FLOP/s": "FLOP/s"}
-
 # a hedge that states no band: "about $100B" is read within this share either side (a round number said without a
 # hedge is a magnitude, not a point; the band is the ledger's convention, stated in each claim's JSON)
 DEFAULT_ABOUT_BAND = 0.10
@@ -128,6 +125,9 @@ class _Model(BaseModel):
 class Speaker(_Model):
     name: Text
     role: str = Field("", description="who they are, in this debate (e.g. 'CEO of xAI, a rival')")
+    type: Literal["person", "organization"] | None = Field(
+        None, description="for schema.org's ClaimReview (guessed from the name and role where not given)"
+    )
 
 
 class Source(_Model):
@@ -329,8 +329,8 @@ def _loc(loc: tuple, claims: list) -> str:
                 parts[-1] += f"[{cid}]" if isinstance(cid, str) and cid else f"[{part}]"
             else:
                 parts[-1] += f"[{part}]"
-        elif part in ("function-after", "function-before") or "[" in str(part):
-            continue
+        elif part in ("function-after", "function-before", "float", "str", "int", "bool") or "[" in str(part):
+            continue  # pydantic's names for a union's branches and validators, not fields
         else:
             parts.append(str(part))
     return ".".join(parts)

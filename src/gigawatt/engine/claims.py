@@ -90,6 +90,7 @@ class ScenarioRef:
     scenario: Scenario
     result: object = None
     fan: dict | None = None
+    with_claim: dict = dataclasses.field(default_factory=dict)  # claim id -> the scenario run under an input claim
 
 
 @dataclasses.dataclass
@@ -152,18 +153,99 @@ def load_scenarios(
     return refs
 
 
-def validate_ledger(ledger: Ledger, origin: str, refs: dict[str, ScenarioRef], today: dt.date, override: bool) -> None:
+_FRACTIONS = {
+    "share",
+    "announced_arrival",
+    "upfront_fraction",
+    "equity_share",
+    "utilization",
+    "non_accelerator_it_share",
+    "sizing_headroom",
+    "max_share",
+    "mfu",
+}
+
+
+def path_unit(path: str) -> str | None:
+    """The unit of a scenario field, from its name (``..._usd``: USD; ``..._mw``: MW; ``...months``: months;
+    ``per_year``: count; a share or fraction: fraction); None where the name does not say."""
+    field = path.rsplit(".", 1)[-1]
+    if field.endswith("_usd"):
+        return "USD"
+    if field.endswith("_mw"):
+        return "MW"
+    if field.endswith("months"):
+        return "months"
+    if field == "per_year":
+        return "count"
+    return "fraction" if field in _FRACTIONS else None
+
+
+def _scenario_problems(c: Claim, ref: ScenarioRef) -> list[str]:
+    """What keeps claim ``c`` from being weighed on ``ref``'s scenario (field paths relative to the claim)."""
+    s = ref.scenario
+    problems = []
+    check = c.check or c.comparison
+    if check is not None:
+        field = "check" if c.check else "comparison"
+        if check.series not in CHECK_SERIES:
+            return [
+                f"{field}.series: unknown series {check.series!r}; expected one of: {', '.join(sorted(CHECK_SERIES))}"
+            ]
+        unit = CHECK_SERIES[check.series]
+        units = [c.quantity.unit] if c.quantity else []
+        units += [r.unit for r in c.comparison.rivals] if c.comparison else []
+        wrong = next((u for u in units if u != unit), None)
+        if wrong is not None:
+            problems.append(
+                f"the claimed unit {wrong!r} does not apply to series {check.series!r}, which is in {unit!r}; "
+                f"expected a quantity in {unit}"
+            )
+        t = month_index(check.by, s.programme.start)
+        if not 0 <= t < round(s.programme.horizon_months):
+            problems.append(
+                f"{field}.by: {check.by:%Y-%m} is outside the horizon of scenario {ref.name!r} "
+                f"({s.programme.start:%Y-%m} to {s.end:%Y-%m}); expected a month inside it"
+            )
+    if c.assumption is not None:
+        try:
+            _path_value(s, c.assumption.path)
+        except GigawattError as exc:
+            return [f"assumption.path: {exc}"]
+        unit = path_unit(c.assumption.path)
+        if unit is None:
+            problems.append(
+                f"assumption.path: {c.assumption.path!r}: cannot tell its unit; expected a field in USD (..._usd), "
+                "MW (..._mw), months, a count per year (per_year) or a share"
+            )
+        elif unit != c.quantity.unit:
+            problems.append(
+                f"quantity.unit: {c.quantity.unit!r} does not apply to {c.assumption.path!r}, which is in {unit!r}; "
+                f"expected a quantity in {unit}"
+            )
+        try:
+            ref.with_claim[c.id] = load_scenario(_reload_ref(ref), overrides=_overrides(c))
+        except GigawattError as exc:
+            problems.append(f"assumption.set: the claim cannot be put into scenario {ref.name!r}: {exc}")
+    return problems
+
+
+def validate_ledger(
+    ledger: Ledger, origin: str, refs: dict[str, ScenarioRef], today: dt.date, override: bool
+) -> dict[str, str]:
     """The cross-entry rules (gigawatt.data.claims.cross_checks) and those that need the scenarios: a check's series
-    and unit, its month inside the horizon, an input's path in the scenario, rivals in the subject's unit."""
+    and unit, its month inside the horizon, an input's path, unit and overrides. Raises one
+    :class:`~gigawatt.errors.ScenarioError` with every problem; under an ``override`` scenario (today's view), a
+    claim that cannot be weighed on it is not an error: returns {claim id: why it is not applicable}."""
     known = {name: ref.scenario.as_of for name, ref in refs.items()}
     for name in builtin_names():
         known.setdefault(name, None)  # for the list of valid names only
-    problems = []
     if override:
         plain = Ledger.model_construct(claims=[c.model_copy(update={"scenario": None}) for c in ledger.claims])
-        problems += cross_checks(plain, {}, today)
+        problems = cross_checks(plain, {}, today)
     else:
-        problems += cross_checks(ledger, known, today)
+        problems = cross_checks(ledger, known, today)
+    inapplicable: dict[str, str] = {}
     for c in ledger.claims:
         where = f"claims[{c.id}]"
         if c.observed.status in ("fails", "partly") and c.observed.as_of < c.resolution.by:
@@ -174,39 +256,18 @@ def validate_ledger(ledger: Ledger, origin: str, refs: dict[str, ScenarioRef], t
         ref = _ref_for(c, refs, override)
         if ref is None:
             continue
-        s = ref.scenario
-        check = c.check or c.comparison
-        if check is not None:
-            field = "check" if c.check else "comparison"
-            if check.series not in CHECK_SERIES:
-                problems.append(
-                    f"{where}.{field}.series: unknown series {check.series!r}; expected one of: "
-                    f"{', '.join(sorted(CHECK_SERIES))}"
-                )
-                continue
-            unit = CHECK_SERIES[check.series]
-            units = [c.quantity.unit] if c.quantity else []
-            units += [r.unit for r in c.comparison.rivals] if c.comparison else []
-            for u in units:
-                if u != unit:
-                    problems.append(
-                        f"{where}: the claimed unit {u!r} does not apply to series {check.series!r}, which is in "
-                        f"{unit!r}; expected a quantity in {unit}"
-                    )
-                    break
-            t = month_index(check.by, s.programme.start)
-            if not 0 <= t < round(s.programme.horizon_months):
-                problems.append(
-                    f"{where}.{field}.by: {check.by:%Y-%m} is outside the horizon of scenario {ref.name!r} "
-                    f"({s.programme.start:%Y-%m} to {s.end:%Y-%m}); expected a month inside it"
-                )
-        if c.assumption is not None and not override:
-            try:
-                _path_value(s, c.assumption.path)
-            except GigawattError as exc:
-                problems.append(f"{where}.assumption.path: {exc}")
+        found = _scenario_problems(c, ref)
+        if found and override:
+            inapplicable[c.id] = f"cannot be weighed on {ref.name!r}: " + "; ".join(found)
+        else:
+            problems += [f"{where}.{p}" if not p.startswith("the ") else f"{where}: {p}" for p in found]
     if problems:
         raise ScenarioError(problems, origin)
+    return inapplicable
+
+
+def _overrides(c: Claim) -> list[str]:
+    return [f"{path}={_yaml_value(v)}" for path, v in c.assumption.set.items()]
 
 
 def _ref_for(c: Claim, refs: dict[str, ScenarioRef], override: bool) -> ScenarioRef | None:
@@ -247,14 +308,15 @@ def _canonical(s: Scenario, path: str) -> str:
 
 
 def _path_value(s: Scenario, path: str) -> tuple[str, float]:
-    """(canonical path, the scenario's value there, as `run` uses it): a number, or a month as its date."""
+    """(canonical path, the scenario's value there, as `run` uses it, a number); a field that holds no number (a
+    month, a name) is refused: an input claim is compared with a number."""
     canon = _canonical(s, path)
     from gigawatt.data.loading import _node_at
 
     parent, name = _node_at(s, canon)
     value = parent[name] if isinstance(parent, dict | list) else getattr(parent, name)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise GigawattError(f"{path!r} holds {value!r}, not a number; an input claim is compared with a number")
+        raise GigawattError(f"{path!r} holds {value}, not a number; an input claim is compared with a number")
     return canon, float(value)
 
 
@@ -415,12 +477,8 @@ def _year_rows(r, years) -> dict:
 def _input(c: Claim, ref: ScenarioRef, trials: int | None, seed: int) -> dict:
     s, r = ref.scenario, ref.result
     years = [y for y in INPUT_YEARS if any(m.year == y for m in r.months)] or [r.months[-1].year]
-    overrides = [f"{path}={_yaml_value(v)}" for path, v in c.assumption.set.items()]
-    try:
-        canon, value = _path_value(s, c.assumption.path)
-        with_claim = simulate(load_scenario(_reload_ref(ref), overrides=overrides))
-    except GigawattError as exc:
-        return {"verdict": "not applicable", "reason": f"the claim cannot be put into scenario {ref.name!r}: {exc}"}
+    canon, value = _path_value(s, c.assumption.path)
+    with_claim = simulate(ref.with_claim[c.id])
     agrees = bool(c.quantity.holds(value))
     p = _input_probability(s, canon, c, trials, seed) if trials else None
     return {
@@ -480,7 +538,7 @@ def _comparison(c: Claim, ref: ScenarioRef) -> tuple[dict, dict]:
             }
         )
     ranking.sort(key=lambda row: -row["value"])
-    rank = 1 + sum(1 for row in ranking if row["name"] != cmp.subject and row["value"] > x)
+    rank = 1 + sum(1 for row in ranking if row["name"] != cmp.subject and row["value"] >= x)  # a tie is not first
     best = max(row["value"] for row in ranking if row["name"] != cmp.subject)
     out = {
         "verdict": "holds" if rank == 1 else "fails",
@@ -580,6 +638,9 @@ def evaluate(
     """Weigh every claim of ``ledger``; ``scenario`` weighs them all on that one scenario instead of each claim's own
     (today's view); ``trials`` None or 0: the deterministic verdicts only; ``refs``: the scenarios already loaded by
     :func:`load_scenarios` (loaded here otherwise)."""
+    for name, value, low in (("trials", trials or 0, 0), ("seed", seed, 0)):
+        if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
+            raise GigawattError(f"{name}: {value!r}; expected a whole number >= {low}")
     today = today or dt.date.today()
     # the scoring library takes ~1.3 s to import: load it on a thread while the scenarios load and the trials run
     import threading
@@ -587,7 +648,7 @@ def evaluate(
     scoring = threading.Thread(target=_import_scoring, daemon=True)
     scoring.start()
     refs = load_scenarios(ledger, origin, base, scenario) if refs is None else refs
-    validate_ledger(ledger, origin, refs, today, override=scenario is not None)
+    inapplicable = validate_ledger(ledger, origin, refs, today, override=scenario is not None)
     trials = trials or None
     for ref in refs.values():
         ref.result = simulate(ref.scenario)
@@ -597,7 +658,9 @@ def evaluate(
             counted = [
                 c
                 for c in ledger.claims
-                if c.kind in ("outcome", "comparison") and _ref_for(c, refs, scenario is not None) is ref
+                if c.kind in ("outcome", "comparison")
+                and c.id not in inapplicable
+                and _ref_for(c, refs, scenario is not None) is ref
             ]
             if counted:
                 step = (lambda n, name=ref.name: progress(name, n)) if progress else None
@@ -606,7 +669,9 @@ def evaluate(
     for c in sorted(ledger.claims, key=lambda c: (c.date, c.id)):
         ref = _ref_for(c, refs, scenario is not None)
         rec = _record(c, ref)
-        if c.kind == "outcome":
+        if c.id in inapplicable:
+            out = {"verdict": "not applicable", "reason": inapplicable[c.id]}
+        elif c.kind == "outcome":
             out, traj = _outcome(c, ref)
             out["probability"] = probabilities.get(c.id)
             trajectories[c.id] = traj
@@ -624,10 +689,17 @@ def evaluate(
         records.append(rec)
     as_of = max((c.observed.as_of for c in ledger.claims), default=None)
     scoring.join()
+    record = track_record(records, trials)
+    if scenario is not None:  # today's view: the probabilities are not what the model said when the claims were made
+        record["hindsight"] = True
+        record["note"] = (
+            f"weighed on {scenario} for every claim (today's view, with hindsight): not a forecast record; "
+            + record["note"]
+        )
     return LedgerReport(
         origin=origin,
         claims=records,
-        track_record=track_record(records, trials),
+        track_record=record,
         trajectories=trajectories,
         trials=trials,
         seed=seed,
@@ -698,6 +770,7 @@ def track_record(records: list[dict], trials: int | None) -> dict:
             "worst": [
                 {"id": scored[i]["id"], "probability": float(p[i]), "outcome": int(y[i]), "brier": each[i]}
                 for i in np.argsort(-np.array(each), kind="stable")[:3]
+                if each[i] > 0
             ],
             "note": (
                 f"{len(scored)} resolved outcome claim{'s' if len(scored) != 1 else ''}: "

@@ -149,6 +149,12 @@ def author_type(speaker: dict) -> str:
     return "Organization"
 
 
+def first_url(address) -> str:
+    """The first web address in ``address`` (facts.csv sometimes gives two: "https://a (canonical: https://b)")."""
+    m = re.search(r"https?://[^\s<>\"')]+", str(address or ""))
+    return m.group(0) if m else str(address or "")
+
+
 def anchor(claim_id: str) -> str:
     """The fragment that names a claim's section in report.html (its id, percent-encoded where it must be)."""
     return quote(str(claim_id), safe="-._~!$'()*+,;=:@")
@@ -165,7 +171,7 @@ def _claim_node(claim: dict) -> dict:
     if speaker.get("role"):
         author["jobTitle" if kind == "Person" else "description"] = str(speaker["role"])
     source = claim.get("source") or {}
-    appearance = [{"@type": "CreativeWork", "url": str(source.get("address") or "")}]
+    appearance = [{"@type": "CreativeWork", "url": first_url(source.get("address"))}]
     if source.get("title"):
         appearance[0]["headline"] = str(source["title"])
     original = claim.get("original") or None
@@ -273,6 +279,8 @@ def amount(value: float | None, unit: str | None) -> str:
         return f"{sign}${abs(v):,.0f}"
     if unit == "months":
         return f"{v:,.1f} months"
+    if unit == "fraction":
+        return f"{v:.0%}"
     text = f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.3g}"
     return f"{text} {unit}" if unit and unit != "count" else text
 
@@ -389,6 +397,14 @@ def _md_claim(claim: dict, trajectory: dict | None) -> list[str]:
     for label, value in _claim_facts(claim):
         lines.append(f"- {label}: {md(value)}")
     lines += ["", f"Verdict: {md(model_words(claim))}. {md(_verdict_detail(claim))}", ""]
+    if _input_line(claim):
+        lines += [md(_input_line(claim)), ""]
+    table = detail_table(claim)
+    if table is not None:
+        head, rows = table
+        lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+        lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
+        lines.append("")
     obs = _observed(claim)
     if obs:
         lines += [f"Observed: {md(observed_words(claim))}. {md(obs.get('note') or '')}".rstrip(), ""]
@@ -516,17 +532,70 @@ def _html_table(ledger: dict) -> list[str]:
     return [*out, "</table></div>"]
 
 
-def _html_details(details) -> list[str]:
-    """Kind-specific details: each list of records as a small table (a comparison's ranking), scalars as a line."""
-    out = []
-    for key, value in (details or {}).items() if isinstance(details, dict) else ():
-        if isinstance(value, list) and value and all(isinstance(r, dict) for r in value):
-            cols = list(dict.fromkeys(k for r in value for k in r))
-            rows = "".join("<tr>" + "".join(f"<td>{_e(r.get(k))}</td>" for k in cols) + "</tr>" for r in value)
-            head = "".join(f"<th>{_e(k)}</th>" for k in cols)
-            out.append(f'<p>{_e(key)}:</p><div class="scroll"><table><tr>{head}</tr>{rows}</table></div>')
-        elif isinstance(value, str | int | float | bool):
-            out.append(f"<p>{_e(key)}: {_e(value)}</p>")
+def detail_table(claim: dict) -> tuple[list[str], list[list[str]]] | None:
+    """The kind-specific result as a table (header, rows of text), for both reports: an input claim's run without
+    and with it (MW online, accelerators, capex, equity received at each year's end); a comparison's ranking."""
+    d = claim.get("details") or {}
+    if claim.get("kind") == "input" and d.get("without"):
+        units = d.get("units") or {}
+        labels = {
+            "mw_online": "MW online",
+            "accelerators": "accelerators",
+            "capex_usd": "capex",
+            "equity_usd": "equity",
+        }
+        rows = []
+        for year, without in d["without"].items():
+            with_ = (d.get("with") or {}).get(year, {})
+            for key, label in labels.items():
+                rows.append(
+                    [
+                        f"{year} ({without.get('month', '')})",
+                        label,
+                        amount(without.get(key), units.get(key)),
+                        amount(with_.get(key), units.get(key)),
+                    ]
+                )
+        return ["year", "quantity", "without the claim", "with the claim"], rows
+    if claim.get("kind") == "comparison" and d.get("ranking"):
+        rows = [
+            [
+                str(i + 1),
+                str(r.get("name")),
+                amount(r.get("value"), r.get("unit")),
+                str(r.get("date")),
+                str(r.get("facts_id") or r.get("source") or ""),
+            ]
+            for i, r in enumerate(d["ranking"])
+        ]
+        return ["rank", "system", "size", "date", "source"], rows
+    return None
+
+
+def _input_line(claim: dict) -> str:
+    d = claim.get("details") or {}
+    if claim.get("kind") != "input" or "scenario_value" not in d:
+        return ""
+    q = claim.get("quantity") or {}
+    sets = ", ".join(f"{k} = {v}" for k, v in (d.get("set") or {}).items())
+    return (
+        f"The scenario's own {d.get('path')}: {amount(d.get('scenario_value'), q.get('unit'))}"
+        + (" (uncertain: p is the share of its draws inside the claim)" if d.get("uncertain") else "")
+        + f". With the claim: {sets}."
+    )
+
+
+def _html_details(claim: dict) -> list[str]:
+    out = [f"<p>{_e(_input_line(claim))}</p>"] if _input_line(claim) else []
+    table = detail_table(claim)
+    if table is not None:
+        head, rows = table
+        body = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+        out.append(
+            '<div class="scroll"><table><tr>'
+            + "".join(f"<th>{_e(h)}</th>" for h in head)
+            + f"</tr>{body}</table></div>"
+        )
     return out
 
 
@@ -546,7 +615,7 @@ def _html_claim(claim: dict, trajectory: dict | None) -> list[str]:
     facts[0] = ("Source", f"{_e(source.get('title'))} [{_e(source.get('facts_id'))}] {_link(source.get('address'))}")
     out.append("<ul>" + "".join(f"<li>{label}: {text}</li>" for label, text in facts) + "</ul>")
     out.append(f"<p><strong>Verdict: {_e(model_words(claim))}.</strong> {_e(_verdict_detail(claim))}</p>")
-    out += _html_details(claim.get("details"))
+    out += _html_details(claim)
     obs = _observed(claim)
     if obs:
         note = f" {_e(obs['note'])}" if obs.get("note") else ""
