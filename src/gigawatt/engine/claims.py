@@ -623,6 +623,24 @@ def _resolved(c: Claim) -> bool:
     return c.observed.status in RESOLVED
 
 
+def _weigh(c: Claim, ref, inapplicable: str | None, probability, trials, seed) -> tuple[dict, dict | None]:
+    """One claim's record (the ``--json`` object) and its trajectory (None where it has no check)."""
+    rec, traj = _record(c, ref), None
+    if inapplicable is not None:
+        out = {"verdict": "not applicable", "reason": inapplicable}
+    elif c.kind in ("outcome", "comparison"):
+        out, traj = (_outcome if c.kind == "outcome" else _comparison)(c, ref)
+        out["probability"] = probability
+    elif c.kind == "input":
+        out = _input(c, ref, trials, seed)
+    else:
+        out = {}
+    rec.update(out)
+    p = rec["probability"]
+    rec["verdict_words"] = likelihood_words(p) if p is not None else rec["verdict"].capitalize()
+    return rec, traj
+
+
 def evaluate(
     ledger: Ledger,
     origin: str = "built-in",
@@ -668,25 +686,10 @@ def evaluate(
     records, trajectories = [], {}
     for c in sorted(ledger.claims, key=lambda c: (c.date, c.id)):
         ref = _ref_for(c, refs, scenario is not None)
-        rec = _record(c, ref)
-        if c.id in inapplicable:
-            out = {"verdict": "not applicable", "reason": inapplicable[c.id]}
-        elif c.kind == "outcome":
-            out, traj = _outcome(c, ref)
-            out["probability"] = probabilities.get(c.id)
-            trajectories[c.id] = traj
-        elif c.kind == "comparison":
-            out, traj = _comparison(c, ref)
-            out["probability"] = probabilities.get(c.id)
-            trajectories[c.id] = traj
-        elif c.kind == "input":
-            out = _input(c, ref, trials, seed)
-        else:
-            out = {}
-        rec.update(out)
-        p = rec["probability"]
-        rec["verdict_words"] = likelihood_words(p) if p is not None else rec["verdict"].capitalize()
+        rec, traj = _weigh(c, ref, inapplicable.get(c.id), probabilities.get(c.id), trials, seed)
         records.append(rec)
+        if traj is not None:
+            trajectories[c.id] = traj
     as_of = max((c.observed.as_of for c in ledger.claims), default=None)
     scoring.join()
     record = track_record(records, trials)
