@@ -222,6 +222,8 @@ def test_nothing_resolved_says_so():
         (0.33, "Unlikely (p = 0.33)"),  # the IPCC's 'about as likely as not' is 33-66 %, open at 33
         (0.18, "Unlikely (p = 0.18)"),
         (0.05, "Very unlikely (p = 0.05)"),
+        (0.004, "Exceptionally unlikely (p < 0.01)"),  # never 0.00 for a claim that held in some trial
+        (0.996, "Virtually certain (p > 0.99)"),
         (0.0, "Exceptionally unlikely (p = 0.00)"),
     ],
 )

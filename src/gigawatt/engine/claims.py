@@ -61,10 +61,11 @@ LIKELIHOOD_WORDS = (
 def likelihood_words(p: float) -> str:
     """ "Unlikely (p = 0.18)": the IPCC's words for ``p`` and the figure. A bound belongs to the words above it
     except at 1/3, where "about as likely as not" starts above."""
+    shown = "p < 0.01" if 0 < p < 0.01 else "p > 0.99" if 0.99 < p < 1 else f"p = {p:.2f}"  # 0.00 only when none
     for bound, words in LIKELIHOOD_WORDS:
         if p >= bound and not (bound == 0.33 and p <= 0.33):
-            return f"{words} (p = {p:.2f})"
-    return f"{LIKELIHOOD_WORDS[-1][1]} (p = {p:.2f})"
+            return f"{words} ({shown})"
+    return f"{LIKELIHOOD_WORDS[-1][1]} ({shown})"
 
 
 def series_value(series: dict, name: str) -> np.ndarray:

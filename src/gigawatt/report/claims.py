@@ -86,14 +86,14 @@ def _resolved(claim: dict) -> bool:
 
 
 def _p_text(p: float | None) -> str:
-    """A probability to two decimals; never "0.00" or "1.00" for a value strictly between 0 and 1."""
+    """``p = 0.18``; never "0.00" or "1.00" for a value strictly between 0 and 1 (``p < 0.01``, ``p > 0.99``)."""
     if p is None:
         return ""
     if 0 < p < 0.01:
-        return "<0.01"
+        return "p < 0.01"
     if 0.99 < p < 1:
-        return ">0.99"
-    return f"{p:.2f}"
+        return "p > 0.99"
+    return f"p = {p:.2f}"
 
 
 def model_words(claim: dict) -> str:
@@ -102,7 +102,7 @@ def model_words(claim: dict) -> str:
         return str(claim["verdict_words"])
     words = str(claim.get("verdict") or "not modelled").capitalize()
     p = claim.get("probability")
-    return f"{words} (p = {_p_text(p)})" if p is not None else words
+    return f"{words} ({_p_text(p)})" if p is not None else words
 
 
 def observed_words(claim: dict) -> str:
@@ -310,7 +310,7 @@ SCORE_NOTE = (
 
 def _worst_words(row: dict) -> str:
     outcome = "it held" if row.get("outcome") == 1 else "it failed"
-    return f"p = {_p_text(row.get('probability'))}, {outcome}; Brier {_score(row.get('brier'))}"
+    return f"{_p_text(row.get('probability'))}, {outcome}; Brier {_score(row.get('brier'))}"
 
 
 def _run_words(ledger: dict) -> str:
@@ -320,9 +320,11 @@ def _run_words(ledger: dict) -> str:
 
 
 def _verdict_cell(claim: dict) -> str:
-    p = claim.get("probability")
+    """The table's verdict: the central run's, the likelihood in words with p, and whether it is scored."""
     verdict = str(claim.get("verdict") or "")
-    return f"{verdict}, p = {_p_text(p)}" if p is not None else verdict
+    words = model_words(claim) if claim.get("probability") is not None else ""
+    cell = f"{verdict}; {words}" if words and verdict.lower() != words.lower() else verdict
+    return cell + (" (not a forecast: not scored)" if claim.get("forecast") is False else "")
 
 
 def _threshold_words(t: dict) -> str:
