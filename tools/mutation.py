@@ -3,7 +3,8 @@
 The model core: ``model/*.py``, the month loop and its inputs (``engine/loop.py``, ``engine/inputs.py``), the
 operations model (``engine/operations.py``), the money and date functions of ``units.py`` and ``data/loading.py``,
 and the code around them: ramps (``data/ramps.py``), the milestones check (``engine/milestones.py``) and the
-estimator (``engine/estimate.py``).
+estimator (``engine/estimate.py``); and the claims ledger (``engine/claims.py``, ``data/claims.py``,
+``data/facts.py``), whose tests run with the JIT on (``JIT_ON`` below).
 
     python3 -m pip install -e '.[test,mutation]'
     python3 tools/mutation.py --sample 300 --seed 1 --out mutation-report
@@ -22,8 +23,10 @@ What it does (see docs/testing.md):
    the same source and seed give the same sample;
 4. for each module runs its covering tests on the unmutated copy once (they must pass; the time sets the timeout),
    then for each mutant applies it with cosmic-ray's ``mutate_and_test`` and runs only those tests, with
-   ``NUMBA_DISABLE_JIT=1`` (no mutant waits for a compile) and ``pytest -x`` (stop at the first failure); a mutant
-   is killed when the tests fail or run past the timeout;
+   ``NUMBA_DISABLE_JIT=1`` (no mutant waits for a compile; except the modules of ``JIT_ON``, pure Python whose
+   tests run Monte Carlo passes: the clean run compiles once into the scratch copy's numba cache and every mutant
+   run loads from it) and ``pytest -x`` (stop at the first failure); a mutant is killed when the tests fail or
+   run past the timeout;
 5. prints the score by module and the survivors (file, line, operator, diff), and writes ``mutation.json`` and
    ``survivors.md`` to ``--out``; the results are also stored in the session database, so ``cr-report`` works on it.
 """
@@ -106,6 +109,18 @@ LOADING_TESTS = [
     "tests/test_risk.py::test_point_distributions_give_the_deterministic_numbers",
 ]
 
+# the claims ledger (issue 16): its evaluation and track record, the ledger format and its cross checks, the facts'
+# dates. These modules are plain Python (nothing of theirs is @njit), but their tests weigh claims with Monte Carlo
+# passes through the compiled month loop (run_blocks): as plain Python (NUMBA_DISABLE_JIT=1) one pass of 2,048
+# trials takes minutes. So this group runs with the JIT on (JIT_ON): the clean run compiles the loop once (about
+# 30-60 s, into the scratch copy's __pycache__, numba's in-tree cache), and each mutant's fork loads the machine code
+# from that cache (a second or two); a mutant of these modules cannot change the compiled code (none of it is
+# compiled), so the cache stays valid for the whole run. The whole group then takes about 11 s (JIT warm), a
+# mutant's run 1 to 11 s (only the tests that run its line). test_claims_report.py is left out: it writes reports
+# from a hand-built ledger and imports none of the three modules' logic.
+CLAIMS_TESTS = ["tests/test_claims_mutants.py", "tests/test_claims.py", "tests/test_as_of.py"]
+JIT_ON = {"src/gigawatt/engine/claims.py", "src/gigawatt/data/claims.py", "src/gigawatt/data/facts.py"}
+
 # module -> (covering tests, functions to mutate; None: the whole module, "" in the set: module-level code)
 TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
     # the build-out: the equations, the month loop that steps them, and the inputs it is compiled from
@@ -140,6 +155,10 @@ TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
     "src/gigawatt/engine/estimate.py": (ESTIMATE_TESTS, None),
     # the validation's own arithmetic: which sites are calibration points, and the medians and worsts
     "src/gigawatt/engine/validate.py": (["tests/test_validate.py"], {"calibrates", "summarize"}),
+    # the claims ledger, with the JIT on (see CLAIMS_TESTS)
+    "src/gigawatt/engine/claims.py": (CLAIMS_TESTS, None),
+    "src/gigawatt/data/claims.py": (CLAIMS_TESTS, None),
+    "src/gigawatt/data/facts.py": (CLAIMS_TESTS, None),
 }
 # the oracle tests written against surviving mutants run for every module (they are fast)
 ORACLE_GLOB = "tests/test_oracles_*.py"
@@ -276,18 +295,27 @@ def _hypothesis_profile() -> None:
     os.environ["HYPOTHESIS_PROFILE"] = "mutation"  # tests/conftest.py loads the profile this names
 
 
-def run_forked(args: list[str], timeout: float, log: Path, coverage_to: Path | None = None) -> tuple[str, str]:
+def run_forked(
+    args: list[str], timeout: float, log: Path, coverage_to: Path | None = None, jit: bool = False
+) -> tuple[str, str]:
     """Run pytest with ``args`` in a forked child (the mutated gigawatt is imported there, fresh).
 
     Returns (status, output tail): survived (exit 0), killed (tests failed, or collection broke), timeout, or
     error (pytest's own usage or internal errors, no tests collected). With ``coverage_to``, the child records
     which test runs which line (coverage contexts) into that file and each test's duration into ``.json`` next
-    to it."""
+    to it. With ``jit``, the child turns numba's JIT back on before it imports gigawatt (the parent imported numba
+    with NUMBA_DISABLE_JIT=1; numba reads the flag when a function is decorated, and again from the environment
+    when it reloads its configuration)."""
     pid = os.fork()
     if pid == 0:  # child
         code = 3
         try:
             os.setpgid(0, 0)
+            if jit:
+                from numba.core import config as numba_config
+
+                os.environ["NUMBA_DISABLE_JIT"] = "0"
+                numba_config.DISABLE_JIT = False
             fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.dup2(fd, 1)
             os.dup2(fd, 2)
@@ -484,7 +512,8 @@ def main(argv=None) -> int:
         for g, tests in enumerate(sorted(set(groups.values()))):
             t0 = time.monotonic()
             data_file = work / f"coverage-{g}"
-            status, output = run_forked(pytest_args(list(tests), work), 3600, log, coverage_to=data_file)
+            jit = any(m in JIT_ON for m, t in groups.items() if t == tests)
+            status, output = run_forked(pytest_args(list(tests), work), 3600, log, coverage_to=data_file, jit=jit)
             name = ", ".join(sorted(m.removeprefix("src/gigawatt/") for m, t in groups.items() if t == tests))
             clean_s[name] = time.monotonic() - t0
             if status != "survived":
@@ -512,7 +541,7 @@ def main(argv=None) -> int:
                     elif not tests:
                         status, output = "survived", "no test runs this line"
                     else:
-                        status, output = run_forked(pytest_args(tests), timeout, log)
+                        status, output = run_forked(pytest_args(tests), timeout, log, jit=rel in JIT_ON)
                 diff = "\n".join(
                     ln
                     for ln in difflib.unified_diff((before or "").splitlines(), (after or "").splitlines(), n=0)
