@@ -361,7 +361,7 @@ def bench_ops() -> dict:
 
 def bench_claims(trials: int) -> dict:
     """The built-in ledger at ``trials`` against ``risk stargate`` at the same trials (issue 16: at most 1.5x)."""
-    from gigawatt.data.claims import read_ledger
+    from gigawatt.claims.ledger import read_ledger
 
     out: dict = {"benchmark": "claims", **_machine()}
     ledger, _ = read_ledger()

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 import gigawatt as gw
+from gigawatt import claims as engine
+from gigawatt.claims.ledger import parse_ledger, read_ledger
 from gigawatt.cli.core import main
-from gigawatt.data.claims import parse_ledger, read_ledger
-from gigawatt.engine import claims as engine
 from gigawatt.engine.montecarlo import sample_block
 from gigawatt.errors import GigawattError
 from toy_scenarios import toy

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 import yaml
 
-from gigawatt.data.claims import Quantity, parse_amount, parse_ledger, read_ledger
+from gigawatt import claims as engine
+from gigawatt.claims.ledger import Quantity, parse_amount, parse_ledger, read_ledger
 from gigawatt.data.facts import latest_date
-from gigawatt.engine import claims as engine
 from gigawatt.errors import GigawattError, ScenarioError
 from toy_scenarios import toy
 
@@ -71,7 +71,7 @@ def test_a_december_month_ends_on_the_31st_of_that_year():
     assert latest_date("2023-11") == dt.date(2023, 11, 30)
 
 
-# --- data/claims.py: counts, fractions, the claimed interval ---
+# --- claims/ledger.py: counts, fractions, the claimed interval ---
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ def test_a_range_holds_between_its_bounds_inclusive_and_its_margin_is_the_nearer
     assert Quantity(comparator="=", value=10, unit="count").margin(7) == -3
 
 
-# --- data/claims.py: where a problem is ---
+# --- claims/ledger.py: where a problem is ---
 
 
 def test_a_claim_that_is_no_mapping_is_named_by_its_place():
@@ -187,7 +187,7 @@ def test_a_problem_in_a_rival_names_the_claim_and_the_rivals_place():
     assert exc.value.problems[0].startswith("claims[c1].comparison.rivals[1].unit: 'parsecs' is invalid: ")
 
 
-# --- engine/claims.py: scenarios, references, the Monte Carlo pass ---
+# --- claims/scenarios.py and claims/tally.py: scenarios, references, the Monte Carlo pass ---
 
 
 def test_an_unknown_scenario_name_without_a_claims_folder_lists_the_valid_ones():
@@ -292,7 +292,7 @@ def test_each_claim_is_counted_on_the_trials_of_its_own_scenario(tmp_path):
     assert got["small"]["probability"] == 0.0 and got["small"]["verdict"] == "fails"
 
 
-# --- engine/claims.py: the track record's words and its base-rate baseline ---
+# --- claims/scoring.py: the track record's words and its base-rate baseline ---
 
 
 def record(cid, p, status="holds"):
@@ -397,7 +397,7 @@ def test_partly_is_counted_for_outcome_claims_only():
     assert tr["not_scored_partly"] == ["p"]
 
 
-# --- engine/claims.py: the with/without rows of an input claim ---
+# --- claims/kinds.py: the with/without rows of an input claim ---
 
 
 def secured_claim(cid="money", **fields):

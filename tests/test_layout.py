@@ -31,7 +31,7 @@ MAX_LINES = 80
 MAX_PARAMS = 12
 
 # lowest first; a module may import modules of its own tier or of a lower one
-TIERS = ("base", "model", "data", "engine", "report", "api", "cli", "web", "main")
+TIERS = ("base", "model", "data", "engine", "claims", "report", "api", "cli", "web", "main")
 BASE_MODULES = {"gigawatt.errors", "gigawatt.limits", "gigawatt.units"}
 
 INTERFACE_LIBRARIES = {"typer", "rich", "fastapi", "matplotlib", "plotly", "dask", "distributed"}

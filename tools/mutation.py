@@ -3,7 +3,7 @@
 The model core: ``model/*.py``, the month loop and its inputs (``engine/loop.py``, ``engine/inputs.py``), the
 operations model (``engine/operations.py``), the money and date functions of ``units.py`` and ``data/loading.py``,
 and the code around them: ramps (``data/ramps.py``), the milestones check (``engine/milestones.py``) and the
-estimator (``engine/estimate.py``); and the claims ledger (``engine/claims.py``, ``data/claims.py``,
+estimator (``engine/estimate.py``); and the claims ledger (``claims/*.py``,
 ``data/facts.py``), whose tests run with the JIT on (``JIT_ON`` below).
 
     python3 -m pip install -e '.[test,mutation]'
@@ -119,7 +119,15 @@ LOADING_TESTS = [
 # mutant's run 1 to 11 s (only the tests that run its line). test_claims_report.py is left out: it writes reports
 # from a hand-built ledger and imports none of the three modules' logic.
 CLAIMS_TESTS = ["tests/test_claims_mutants.py", "tests/test_claims.py", "tests/test_as_of.py"]
-JIT_ON = {"src/gigawatt/engine/claims.py", "src/gigawatt/data/claims.py", "src/gigawatt/data/facts.py"}
+JIT_ON = {
+    "src/gigawatt/claims/ledger.py",
+    "src/gigawatt/claims/scenarios.py",
+    "src/gigawatt/claims/tally.py",
+    "src/gigawatt/claims/kinds.py",
+    "src/gigawatt/claims/scoring.py",
+    "src/gigawatt/claims/evaluate.py",
+    "src/gigawatt/data/facts.py",
+}
 
 # module -> (covering tests, functions to mutate; None: the whole module, "" in the set: module-level code)
 TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
@@ -156,8 +164,7 @@ TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
     # the validation's own arithmetic: which sites are calibration points, and the medians and worsts
     "src/gigawatt/engine/validate.py": (["tests/test_validate.py"], {"calibrates", "summarize"}),
     # the claims ledger, with the JIT on (see CLAIMS_TESTS)
-    "src/gigawatt/engine/claims.py": (CLAIMS_TESTS, None),
-    "src/gigawatt/data/claims.py": (CLAIMS_TESTS, None),
+    **{path: (CLAIMS_TESTS, None) for path in sorted(JIT_ON) if "/claims/" in path},
     "src/gigawatt/data/facts.py": (CLAIMS_TESTS, None),
 }
 # the oracle tests written against surviving mutants run for every module (they are fast)

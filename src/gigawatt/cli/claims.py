@@ -1,7 +1,7 @@
 """``gigawatt claims``: the claims ledger weighed by the model and by what happened since (the command line side).
 
-The ledger is :mod:`gigawatt.data.claims` (the built-in one: ``gigawatt/data/claims.yaml``), the weighing
-:mod:`gigawatt.engine.claims`, the report files :mod:`gigawatt.report.claims`.
+The ledger and its weighing are :mod:`gigawatt.claims` (the built-in ledger: ``gigawatt/data/claims.yaml``), the
+report files :mod:`gigawatt.report.claims`.
 """
 
 from __future__ import annotations
@@ -70,8 +70,8 @@ def _quantity_words(q: dict | None) -> str:
 
 
 def _evaluate(file: str | None, scenario: str | None, trials: int, seed: int, force_large: bool, quiet: bool):
-    from gigawatt.data.claims import read_ledger
-    from gigawatt.engine.claims import evaluate, load_scenarios
+    from gigawatt.claims import evaluate, load_scenarios
+    from gigawatt.claims.ledger import read_ledger
     from gigawatt.engine.montecarlo import plan_risk
     from gigawatt.engine.work import WorkPlan, check_work
 
@@ -190,7 +190,7 @@ def claims_cmd(
         ctx.obj = {"trials": trials, "seed": seed, "file": file, "scenario": scenario, "force_large": force_large}
         return
     if schema:
-        from gigawatt.data.claims import json_schema
+        from gigawatt.claims.ledger import json_schema
 
         print(json.dumps(json_schema(), indent=2))
         return
@@ -231,7 +231,7 @@ def show_cmd(
     scenario = scenario if scenario is not None else opts.get("scenario")
     trials = trials if trials is not None else opts.get("trials", 10_000)
     seed = seed if seed is not None else opts.get("seed", 0)
-    from gigawatt.data.claims import read_ledger
+    from gigawatt.claims.ledger import read_ledger
 
     ledger, _ = read_ledger(file)
     ids = [c.id for c in ledger.claims]

@@ -25,7 +25,7 @@ the ``reason`` it cannot be modelled.
 This module reads and validates the file (the same limits as scenarios: gigawatt.data.reading) and checks what spans
 entries and files: unique ids, facts ids that exist in facts.csv, no evidence dated after its ``as_of``, a
 scenario that exists and is not dated after the claim. It imports no engine: evaluation is
-:mod:`gigawatt.engine.claims`.
+:mod:`gigawatt.claims.evaluate`.
 """
 
 from __future__ import annotations
