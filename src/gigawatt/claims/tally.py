@@ -61,19 +61,12 @@ class _Tally:
 
 def monte_carlo(ref: ScenarioRef, claims: list[Claim], trials: int, seed: int, progress) -> dict[str, float]:
     """One pass over ``trials`` of the scenario (risk's blocks and seeds: same seed, same draws as ``risk``)."""
-    from gigawatt.engine.montecarlo import run_blocks
+    from gigawatt.engine.montecarlo import counting, run_blocks
     from gigawatt.engine.work import BLOCK, chunk_trials_for
 
     tally = _Tally(claims, ref.scenario)
-    done = 0
-
-    def step(n):
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done)
-
-    run_blocks(ref.scenario, seed, trials, range(-(-trials // BLOCK)), chunk_trials_for(ref.scenario), step, tally)
+    blocks = range(-(-trials // BLOCK))
+    run_blocks(ref.scenario, seed, trials, blocks, chunk_trials_for(ref.scenario), counting(progress), tally)
     ref.fan = tally.fan()
     return {cid: n / trials for cid, n in tally.counts.items()}
 

@@ -288,6 +288,20 @@ def _aggregate(acc: Accumulator, running: tuple, trials_total: int, progress) ->
         progress(inp.trials)
 
 
+def counting(progress: Callable[[int], None] | None) -> Callable[[int], None]:
+    """A step for :func:`run_blocks` (called with each chunk's trials) that calls ``progress`` with the trials done
+    so far."""
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done)
+
+    return step
+
+
 def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:
     """Time and memory of ``risk(scenario, trials)``, from the counts alone."""
     layout = _Layout.of(scenario)
@@ -331,14 +345,7 @@ def risk(
     chunk_trials = chunk_trials_for(scenario) if chunk_trials is None else chunk_trials
     layout = _Layout.of(scenario)
     n_blocks = math.ceil(trials / BLOCK)
-    done = 0
-
-    def step(n):
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done)
-
+    step = counting(progress)
     if run_on is None:
         acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step)
     else:
