@@ -124,12 +124,29 @@ _SIMPLE_UNITS = {
 _SIMPLE_UNITS["days"] = {unit: hours / 24.0 for unit, hours in _SIMPLE_UNITS["hours"].items()}
 
 
+def _pint_cache_folder(pint) -> str:
+    """A disk cache of pint's parsed definitions for this pint installation alone. pint's own ":auto:" folder is
+    shared by every environment, and its entries name the definition files of whichever installation wrote them
+    first: once that environment is deleted, every other one fails to load its units (FileNotFoundError)."""
+    import hashlib
+    import os
+    from pathlib import Path
+
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    key = hashlib.sha256(f"{Path(pint.__file__).resolve().parent}|{pint.__version__}".encode()).hexdigest()[:16]
+    return str(Path(home) / "gigawatt" / f"pint-{key}")
+
+
 @functools.cache
 def registry():
-    """The pint registry, built once on first use (it costs ~0.3 s, so never at import)."""
+    """The pint registry, built once on first use (it costs ~0.3 s, so never at import), with its definitions cached
+    on disk for this pint installation (:func:`_pint_cache_folder`); a cache that cannot be used is bypassed."""
     import pint
 
-    ureg = pint.UnitRegistry(cache_folder=":auto:")
+    try:
+        ureg = pint.UnitRegistry(cache_folder=_pint_cache_folder(pint))
+    except Exception:  # an unwritable or damaged cache (OSError, pickle errors, ...): build without one
+        ureg = pint.UnitRegistry(cache_folder=None)
     ureg.define("USD = [currency] = usd = dollar = dollars")
     ureg.define("cent = 0.01 USD = cents")
     ureg.define("FLOP = [flop] = flop")
