@@ -462,3 +462,10 @@ def test_seed_and_trials_are_checked_in_python():
     ledger, origin = read_ledger()
     with pytest.raises(GigawattError, match="seed: -1; expected a whole number >= 0"):
         engine.evaluate(ledger, origin, trials=0, seed=-1, today=TODAY)
+
+
+def test_claims_take_risks_work_limits(capsys):
+    # 20 million trials per scenario is past limits.RISK_MAX_TRIALS: refused with the estimate before any work
+    code, out, err = run_cli(capsys, "claims", "--trials", "20000000", "--json")
+    assert code == 2 and out == ""
+    assert "--trials 20,000,000: estimated" in err and "limits.RISK_MAX_TRIALS" in err and "--force-large" in err
