@@ -28,7 +28,7 @@ from gigawatt.cli.core import (
     plain,
 )
 from gigawatt.errors import GigawattError
-from gigawatt.report.claims import amount
+from gigawatt.report.claims import REPORT_FILES, amount
 
 claims_app = typer.Typer(
     invoke_without_command=True,
@@ -37,8 +37,6 @@ claims_app = typer.Typer(
     "and the model's track record.",
 )
 app.add_typer(claims_app, name="claims")
-
-REPORT_NAMES = ("report.md", "report.html", "claims.csv", "claimreview.jsonld")
 
 TrialsOpt = Annotated[
     int,
@@ -194,7 +192,7 @@ def claims_cmd(
 
         print(json.dumps(json_schema(), indent=2))
         return
-    outset = _outputs(out, force, REPORT_NAMES, [file, scenario])
+    outset = _outputs(out, force, REPORT_FILES, [file, scenario])
     report = _evaluate(file, scenario, trials, seed, force_large, quiet=json_out)
     written = _write(report, outset) if outset is not None else []
     if json_out:

@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 from importlib import resources
 
+from gigawatt.data.facts import facts, split_ids
 from gigawatt.errors import GigawattError, UnknownNameError
 from gigawatt.units import parse_month
 
@@ -52,7 +53,7 @@ class Provenance:
 
     def ids(self) -> tuple[str, ...]:
         """The facts.csv ids of ``facts_id`` ("HW07; EC16" -> ("HW07", "EC16"))."""
-        return tuple(part.strip() for part in self.facts_id.split(";") if part.strip())
+        return split_ids(self.facts_id)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,7 +100,7 @@ def declares_assumption(status: str) -> bool:
 @functools.cache
 def fact_ids() -> frozenset[str]:
     """The ids of gigawatt/data/facts.csv."""
-    return frozenset(row["id"] for row in _read_csv("facts.csv"))
+    return frozenset(facts())
 
 
 def _read_csv(name: str) -> list[dict]:
