@@ -16,26 +16,14 @@ from gigawatt.claims.ledger import parse_ledger, read_ledger
 from gigawatt.cli.core import main
 from gigawatt.engine.montecarlo import sample_block
 from gigawatt.errors import GigawattError
-from toy_scenarios import toy
+from toy_scenarios import TOY_CLAIM, toy
 
 TODAY = dt.date(2026, 12, 6)
 
 
 def claim(cid="c1", **changes):
     """An outcome claim on the toy scenario (one 100 MW hall online from 2025-04): MW online >= 100 by 2025-04."""
-    c = {
-        "id": cid,
-        "speaker": {"name": "A. Person", "role": "tester"},
-        "date": "2024-12-01",
-        "source": {"address": "https://example.org/claim"},
-        "text": "The hall is online by April 2025.",
-        "kind": "outcome",
-        "quantity": {"comparator": ">=", "value": "100 MW", "unit": "MW"},
-        "resolution": {"criteria": "100 MW online by April 2025", "source": "the operator", "by": "2025-04-30"},
-        "scenario": "toy.yaml",
-        "check": {"series": "mw_online", "by": "2025-04"},
-        "observed": {"status": "holds", "as_of": "2025-05-01", "evidence": ["SG01"]},
-    }
+    c = copy.deepcopy(TOY_CLAIM) | {"id": cid}
     for key, value in changes.items():
         node, *path = key.split("__")
         target = c

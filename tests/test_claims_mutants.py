@@ -15,23 +15,10 @@ from gigawatt import claims as engine
 from gigawatt.claims.ledger import Quantity, parse_amount, parse_ledger, read_ledger
 from gigawatt.data.facts import latest_date
 from gigawatt.errors import GigawattError, ScenarioError
+from toy_scenarios import TOY_CLAIM as OUTCOME
 from toy_scenarios import toy
 
 TODAY = dt.date(2026, 12, 6)
-
-OUTCOME = {
-    "id": "c1",
-    "speaker": {"name": "A. Person", "role": "tester"},
-    "date": "2024-12-01",
-    "source": {"address": "https://example.org/claim"},
-    "text": "The hall is online by April 2025.",
-    "kind": "outcome",
-    "quantity": {"comparator": ">=", "value": "100 MW", "unit": "MW"},
-    "resolution": {"criteria": "100 MW online by April 2025", "source": "the operator", "by": "2025-04-30"},
-    "scenario": "toy.yaml",
-    "check": {"series": "mw_online", "by": "2025-04"},
-    "observed": {"status": "holds", "as_of": "2025-05-01", "evidence": ["SG01"]},
-}
 
 
 def claim(cid="c1", **fields):

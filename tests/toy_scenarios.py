@@ -36,3 +36,19 @@ def toy(**changes):
     for path, value in changes.items():
         set_path(tree, path.replace("__", "."), value)
     return tree
+
+
+# an outcome claim on the toy scenario: its hall is online from 2025-04, so 100 MW by 2025-04 holds exactly
+TOY_CLAIM = {
+    "id": "c1",
+    "speaker": {"name": "A. Person", "role": "tester"},
+    "date": "2024-12-01",
+    "source": {"address": "https://example.org/claim"},
+    "text": "The hall is online by April 2025.",
+    "kind": "outcome",
+    "quantity": {"comparator": ">=", "value": "100 MW", "unit": "MW"},
+    "resolution": {"criteria": "100 MW online by April 2025", "source": "the operator", "by": "2025-04-30"},
+    "scenario": "toy.yaml",
+    "check": {"series": "mw_online", "by": "2025-04"},
+    "observed": {"status": "holds", "as_of": "2025-05-01", "evidence": ["SG01"]},
+}
