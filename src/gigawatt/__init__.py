@@ -58,6 +58,9 @@ def risk(
     trials on its workers (same seed, same numbers). Work beyond the CLI's limits (``gigawatt.limits``: trials,
     time, memory) raises :class:`WorkTooLarge` before it starts, unless ``force_large`` (more memory than the
     machine has is refused even then)."""
+    from gigawatt.engine.numba_cache import check_threads_setting
+
+    check_threads_setting()  # before numba is imported: NUMBA_NUM_THREADS=0 makes that import fail
     from gigawatt.engine.montecarlo import plan_risk
     from gigawatt.engine.montecarlo import risk as _risk
     from gigawatt.engine.work import check_work
