@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from gigawatt.data import ramps
+from gigawatt.data import power_basis, ramps
 from gigawatt.data.catalog import Provenance, defaults
 from gigawatt.data.reading import nonfinite_paths, parse_yaml_text, read_text_file
 from gigawatt.data.reading import read_yaml_file as read_yaml_file  # re-exported: ops --config is read with it
@@ -475,6 +475,9 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     scenario._files_read = tuple(files)
     if raw_dists:
         _attach_distributions(scenario, raw_dists, origin)
+    unconverted = power_basis.convert_phases(scenario)  # grid and IT power to facility power, once (after the PUE)
+    if unconverted:
+        raise ScenarioError(unconverted, origin)
     return scenario
 
 
