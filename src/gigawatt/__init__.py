@@ -15,7 +15,7 @@ from gigawatt.data.catalog import catalog, defaults, get_accelerator
 from gigawatt.data.loading import builtin_names, load_scenario, resolved_with_sources
 from gigawatt.data.scenario import Scenario
 from gigawatt.engine.estimate import estimate
-from gigawatt.engine.result import METRICS, Result, simulate
+from gigawatt.engine.result import METRICS, RUN_METRICS, Result, simulate
 from gigawatt.errors import GigawattError, ScenarioError, UnknownNameError
 
 __version__ = "0.1.0"
@@ -36,6 +36,7 @@ def risk(scenario: Scenario, trials: int = 10_000, seed: int = 0, client=None, *
 
 __all__ = [
     "METRICS",
+    "RUN_METRICS",
     "GigawattError",
     "Result",
     "Scenario",
