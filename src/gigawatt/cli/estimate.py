@@ -10,9 +10,8 @@ import typer
 from rich.table import Table
 
 import gigawatt as gw
-from gigawatt.cli.core import JsonOpt, _metrics_table, _print_json, app, console, warn
+from gigawatt.cli.core import JsonOpt, _metrics_table, _print_json, _say, app, console, warn
 from gigawatt.errors import GigawattError
-from gigawatt.report.output import plain
 from gigawatt.units import parse_quantity, read_number
 
 # the estimate's results in the order shown, with the unit each is formatted in (the band and the stated power only
@@ -109,7 +108,7 @@ def estimate_cmd(
     ]
     console.print(_metrics_table(f"estimate: {result['accelerator']}", ["value"], rows))
     if result["power_basis"] not in (None, "facility"):
-        console.print(plain(f"power basis: {_basis_line(result)}"))
+        _say(f"power basis: {_basis_line(result)}")
     for note in result["notes"]:
         warn(note)
     console.print(_assumptions_table(result))
