@@ -211,29 +211,60 @@ def per_unit(capex_total_usd: float | None, it_mw: float, facility_mw: float, h1
     }
 
 
+# the numbers estimate() reads from data/defaults.csv unless given: name -> (defaults.csv key, low, high, whether the
+# bounds are gigawatt.limits' (the others are the scenario schema's: a PUE from 1 to 3, a utilization share)
+DEFAULTED = {
+    "pue": ("operations.pue", 1.0, 3.0, False),
+    "capex_per_mw_usd": ("phase.capex_per_mw_usd", 0.0, limits.MAX_USD_PER_MW, True),
+    "utilization": ("operations.utilization", 0.0, 1.0, False),
+    "energy_price_usd_per_mwh": ("operations.energy_price_usd_per_mwh", 0.0, limits.MAX_USD_PER_MWH, True),
+    "carbon_t_per_mwh": ("power.grid.carbon_t_per_mwh", 0.0, limits.MAX_T_PER_MWH, True),
+}
+
+
+def _defaulted(used: dict, given: dict) -> dict:
+    """Each of :data:`DEFAULTED`: the value given (checked) or the default, recorded in ``used``."""
+    unknown = set(given) - set(DEFAULTED)
+    if unknown:
+        raise GigawattError(
+            f"estimate: unknown argument(s) {sorted(unknown)}; expected some of {[*DEFAULTED, *_OTHER_ARGS]}"
+        )
+    return {
+        name: _pick(used, name, given.get(name), key, low, high, from_limits=lim)
+        for name, (key, low, high, lim) in DEFAULTED.items()
+    }
+
+
+_OTHER_ARGS = ("it_power_w", "price_usd", "sizing", "basis")
+
+
+def _no_price_note(acc: Accelerator) -> str:
+    why = acc.provenance["price_usd"].derivation if "price_usd" in acc.provenance else ""
+    return (
+        f"accelerator {acc.name!r} has no published price_usd{f' ({why})' if why else ''}: capex_it_usd and "
+        "capex_total_usd are unknown (null); give a price with --price"
+    )
+
+
 def estimate(
     accelerator: str | Accelerator,
     *,
     power_mw: float | None = None,
     budget_usd: float | None = None,
     accelerators: float | None = None,
-    pue: float | None = None,
-    capex_per_mw_usd: float | None = None,
-    utilization: float | None = None,
-    energy_price_usd_per_mwh: float | None = None,
-    carbon_t_per_mwh: float | None = None,
+    basis: str = "facility",
     it_power_w: float | None = None,
     price_usd: float | None = None,
     sizing: dict | None = None,
-    basis: str = "facility",
+    **overrides: float | None,
 ) -> dict:
     """Size a build from exactly one of ``power_mw`` (on ``basis``: 'facility', 'grid' or 'it'), ``budget_usd`` or
     ``accelerators``.
 
-    Defaults for PUE, facility capex per MW, utilization, energy price and carbon intensity come from
-    data/defaults.csv, and so do the sizing factors ``sizing`` may set (``design_pue_ratio``,
-    ``non_accelerator_it_share``, ``sizing_headroom``); the returned ``assumptions`` name each value used and its
-    source.
+    ``overrides`` may set ``pue``, ``capex_per_mw_usd``, ``utilization``, ``energy_price_usd_per_mwh`` and
+    ``carbon_t_per_mwh`` (:data:`DEFAULTED`); those not given come from data/defaults.csv, and so do the sizing
+    factors ``sizing`` may set (``design_pue_ratio``, ``non_accelerator_it_share``, ``sizing_headroom``); the returned
+    ``assumptions`` name each value used and its source.
     """
     _check_given(power_mw=power_mw, budget_usd=budget_usd, accelerators=accelerators)
     acc, overridden = _accelerator(accelerator, it_power_w, price_usd)
@@ -242,18 +273,9 @@ def estimate(
     # is unknown (None), with a note saying how to supply it (TPUs and Trainium are rented, not sold)
     price = acc.require("price_usd", "--accelerator", hint="--price") if budget_usd is not None else acc.price_usd
     used = {}
-    pue = _pick(used, "pue", pue, "operations.pue", 1.0, 3.0, from_limits=False)  # the schema's PUE range
-    capex_mw = _pick(used, "capex_per_mw_usd", capex_per_mw_usd, "phase.capex_per_mw_usd", 0.0, limits.MAX_USD_PER_MW)
-    util = _pick(used, "utilization", utilization, "operations.utilization", 0.0, 1.0, from_limits=False)  # a share
-    price_mwh = _pick(
-        used,
-        "energy_price_usd_per_mwh",
-        energy_price_usd_per_mwh,
-        "operations.energy_price_usd_per_mwh",
-        0.0,
-        limits.MAX_USD_PER_MWH,
-    )
-    carbon = _pick(used, "carbon_t_per_mwh", carbon_t_per_mwh, "power.grid.carbon_t_per_mwh", 0.0, limits.MAX_T_PER_MWH)
+    d = _defaulted(used, {k: v for k, v in overrides.items() if v is not None})
+    pue, capex_mw, util = d["pue"], d["capex_per_mw_usd"], d["utilization"]
+    price_mwh, carbon = d["energy_price_usd_per_mwh"], d["carbon_t_per_mwh"]
     share, sizing_pue = _sizing(used, pue, sizing or {})
     it_kw_all = it_kw * (1.0 + share)
     conv = _basis(used, basis, power_mw, sizing_pue)
@@ -269,13 +291,7 @@ def estimate(
     n_low, n_high = _band(conv, it_kw_all, sizing_pue)
     capex_it = n * price if price is not None else None
     capex_fac = it_mw * capex_mw
-    notes = []
-    if price is None:
-        why = acc.provenance["price_usd"].derivation if "price_usd" in acc.provenance else ""
-        notes.append(
-            f"accelerator {acc.name!r} has no published price_usd{f' ({why})' if why else ''}: capex_it_usd and "
-            "capex_total_usd are unknown (null); give a price with --price"
-        )
+    notes = [] if price is not None else [_no_price_note(acc)]
     energy = n * it_kw_all / 1000.0 * util * pue * HOURS_PER_YEAR  # the annual PUE: energy is not sized
     bf16 = acc.bf16_dense_tflops or 0.0
     capex_total = capex_it + capex_fac if capex_it is not None else None
