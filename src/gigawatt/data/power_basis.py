@@ -22,11 +22,6 @@ from gigawatt.data.catalog import Provenance, declares_assumption, defaults
 
 BASES = ("facility", "grid", "it")
 GRID_RATIO_KEY = "power_basis.grid_to_facility_ratio"
-WORDS = {
-    "facility": "facility power (the default)",
-    "grid": "grid, contracted or nameplate power",
-    "it": "IT (critical) power",
-}
 
 
 @dataclasses.dataclass(frozen=True)
