@@ -177,12 +177,21 @@ def test_a_bad_phase_basis_names_the_field_the_value_and_the_choices():
     )
 
 
-def test_a_distribution_on_a_converted_power_is_refused_with_the_reason():
-    tree = toy(**{"sites[0].phases[0].power_basis": "grid"})
-    tree["sites"][0]["phases"][0]["power_mw"] = {"dist": "uniform", "low": 90, "high": 110}
-    with pytest.raises(GigawattError) as e:
-        gw.load_scenario(tree)
-    assert "sites[0].phases[0].power_mw: a distribution with power_basis 'grid' is not supported" in str(e.value)
+def test_a_distribution_on_a_converted_power_is_converted_draw_by_draw():
+    # grid power triangular(90, 100, 120) MW is facility power triangular(72, 80, 96) MW (each / 1.25, worked by
+    # hand): risk with the same seed gives the same numbers for the two (the draws are the same uniforms)
+    grid = toy(**{"sites[0].phases[0].power_basis": "grid"})
+    grid["sites"][0]["phases"][0]["power_mw"] = {"dist": "triangular", "low": 90, "mode": 100, "high": 120}
+    facility = toy()
+    facility["sites"][0]["phases"][0]["power_mw"] = {"dist": "triangular", "low": 72, "mode": 80, "high": 96}
+    a, b = gw.load_scenario(grid), gw.load_scenario(facility)
+    assert a.sites[0].phases[0].power_mw == pytest.approx(80.0)
+    d = a.distributions["sites[0].phases[0].power_mw"]
+    assert (d.kind, d.params) == ("triangular", pytest.approx({"low": 72.0, "mode": 80.0, "high": 96.0}))
+    ra, rb = gw.risk(a, trials=2048, seed=3), gw.risk(b, trials=2048, seed=3)
+    for k in ("mw_online_end", "accelerators_end", "capex_total_usd"):
+        assert ra.metrics[k] == pytest.approx(rb.metrics[k], rel=1e-12), k  # x / 1.25 vs x * 0.8: rounding only
+    assert ra.metrics["mw_online_end"]["p10"] < ra.metrics["mw_online_end"]["p90"]  # the spread is there
 
 
 def test_show_says_the_basis_and_loads_again_to_the_same_run(capsys, tmp_path):

@@ -137,7 +137,8 @@ def convert_phases(scenario) -> list[str]:
 
     A ramped phase is converted building by building (each building keeps the phase's basis); the sizing PUE of an
     IT figure is the phase's (its ``pue`` or ``operations.pue``, x design-day ratio x (1 + headroom)), at its central
-    value where it is uncertain. A distribution on the power of such a phase is refused: convert it by hand.
+    value where it is uncertain. A distribution on the power of such a phase is converted with it (scaled by the
+    same factor, every draw converted alike).
     """
     from gigawatt import limits
 
@@ -147,22 +148,23 @@ def convert_phases(scenario) -> list[str]:
             path = f"sites[{i}].phases[{j}]"
             if ph.power_basis == "facility":
                 continue
-            if f"{path}.power_mw" in scenario.distributions:
-                problems.append(
-                    f"{path}.power_mw: a distribution with power_basis {ph.power_basis!r} is not supported (the "
-                    "conversion to facility power happens once, at load); expected a fixed value, or the "
-                    "distribution written as facility power (power_basis: facility)"
-                )
-                continue
+            key = f"{path}.power_mw"
             sizing_pue = (ph.pue or ops.pue) * ops.design_pue_ratio * (1.0 + ops.sizing_headroom)
             conv = convert(ph.power_mw, ph.power_basis, sizing_pue)
-            if conv.facility_mw > limits.MAX_PHASE_POWER_MW:
+            dist = scenario.distributions.get(key)
+            if dist is not None:  # the same conversion on every draw: the distribution scaled by it
+                dist = dist.scaled(1.0 / conv.ratio)
+                dist.raw["derivation"] = f"{ph.power_basis} power converted to facility power: {conv.describe()}"
+            top = conv.facility_mw if dist is None else max(conv.facility_mw, dist.support()[1])
+            if top > limits.MAX_PHASE_POWER_MW:
                 problems.append(
-                    f"{path}.power_mw: {conv.describe()}, over {limits.MAX_PHASE_POWER_MW:,.0f} MW; expected at most "
-                    f"{limits.MAX_PHASE_POWER_MW:,.0f} MW of facility power (limits.MAX_PHASE_POWER_MW)"
+                    f"{key}: {conv.describe()}{' (at its central value)' if dist else ''} reaches {top:,.0f} MW; "
+                    f"expected at most {limits.MAX_PHASE_POWER_MW:,.0f} MW of facility power "
+                    "(limits.MAX_PHASE_POWER_MW)"
                 )
                 continue
-            key = f"{path}.power_mw"
+            if dist is not None:
+                scenario._distributions[key] = dist
             scenario._provenance[key] = derived_provenance(scenario._provenance.get(key), conv)
             ph.power_mw, ph.power_basis = conv.facility_mw, "facility"
             scenario._power_bases[path] = conv
