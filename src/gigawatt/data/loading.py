@@ -475,6 +475,10 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     scenario._files_read = tuple(files)
     if raw_dists:
         _attach_distributions(scenario, raw_dists, origin)
+    from gigawatt.data.money_ranges import inherited_distributions
+
+    # the money ranges every scenario inherits (the catalog's prices, the facility cost per MW), where it says none
+    scenario._distributions = {**scenario._distributions, **inherited_distributions(scenario)}
     return scenario
 
 
