@@ -12,8 +12,10 @@ The mode of each is the point value, so a deterministic ``gigawatt run`` (which 
 value) gives exactly what it gave without them. A scenario's own word wins: no price range is inherited when the
 scenario puts a distribution on ``risks.accelerator_price`` (its own price risk) or sets that type's
 ``accelerator_overrides.NAME.price_usd``; no facility range when it sets ``risks.cost_overrun`` (a value or a
-distribution). The price draws are independent across types (each type's range has its own sources); the facility
-draw is one per trial for the whole programme (a cost level, not a per-site scatter).
+distribution) or states its own ``capex_per_mw_usd`` in every phase (where some phases take the default, the range
+multiplies every phase's facility capex, as ``cost_overrun`` does). The price draws are independent across types
+(each type's range has its own sources); the facility draw is one per trial for the whole programme (a cost level,
+not a per-site scatter).
 """
 
 from __future__ import annotations
@@ -100,7 +102,8 @@ def inherited_distributions(scenario) -> dict[str, Distribution]:
             dist = _price_range(name)
             if dist is not None:
                 out[path] = dist
-    if FACILITY_PATH not in own and "cost_overrun" not in scenario.risks.model_fields_set:
+    on_default = any("capex_per_mw_usd" not in ph.model_fields_set for site in scenario.sites for ph in site.phases)
+    if on_default and FACILITY_PATH not in own and "cost_overrun" not in scenario.risks.model_fields_set:
         dist = _facility_range()
         if dist is not None:
             out[FACILITY_PATH] = dist
