@@ -226,7 +226,9 @@ def test_show_lists_dates_ramps_and_distributions_that_are_assumptions(capsys, t
     # assumption"): each building's start is derived from it and listed as such
     tail = _show_tail(capsys, "stargate")
     assert re.search(r"sites\[0\]\.phases\[2\]\.start = 2025-04-01  \[derived from a scenario assumption\]", tail)
-    assert "sites[1].phases[0].start = 2025-10-01  [scenario assumption]" in tail  # a date declared an assumption
+    # a date declared an assumption: since the update of 2026-12 every stargate site's start is reported, so the check
+    # is on colossus, whose Colossus 2 phases are fitted to Epoch AI's imagery (EV13)
+    assert "sites[1].phases[1].start = 2025-08-01  [scenario assumption]" in _show_tail(capsys, "colossus")
     # a user's distribution with no source, and a ramp over a phase power given without one
     f = tmp_path / "mine.yaml"
     f.write_text(
