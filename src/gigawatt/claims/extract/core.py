@@ -86,7 +86,8 @@ def _raw(s: Sentence, q: Quantity, lang_date: tuple, extra: dict) -> dict:
     date, durations = lang_date
     at = q.start + s.start
     comparator, hedge = _comparator(s, q, at)
-    deadline = _deadline(s, date, durations) if q.unit != "months" else None
+    # a time span sets the deadline of the money spent over it ("500 milliards sur quatre ans"), not of a count
+    deadline = _deadline(s, date, durations if q.unit in ("USD", "EUR") else []) if q.unit != "months" else None
     return {
         "quote": s.text.strip(),
         "start": s.start + (len(s.text) - len(s.text.lstrip())),
@@ -113,7 +114,8 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
         if q is not None and not any(o.start < q.end and q.start < o.end for o in qs):
             qs.append(q)
     for factor, a, b in multipliers(s.text, s.lang):
-        base = [q for q in qs if q.end <= a and q.unit not in ("months", "rank")]
+        after = [q for q in qs if b <= q.start <= b + 40 and q.unit not in ("months", "rank")]  # "cinq fois ... de 100"
+        base = after[:1] or [q for q in qs if q.end <= a and q.unit not in ("months", "rank")]
         base = base or [q for q in previous if q.unit not in ("months", "rank")]
         if base and not any(q.start <= a < q.end for q in qs):
             of = base[-1]

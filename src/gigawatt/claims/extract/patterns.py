@@ -3,7 +3,7 @@ tokenizer per language, no trained model, nothing to download).
 
 A pattern is written as words separated by spaces; each word is one token, matched on its lower-case form:
 ``a|b`` is either, a trailing ``?`` makes the token optional, ``YEAR`` is a year (``2026``, and ``2026.`` as the
-German tokenizer leaves it at the end of a sentence), ``MONTH`` a month name, ``ORD`` an ordinal quarter word. The
+German tokenizer leaves it at the end of a sentence), ``MONTH`` a month name, ``ORD`` an ordinal quarter word, ``MIDYEAR`` ``mid-2026`` or ``mi-2026`` (one token). The
 tokenizers differ: French splits ``d'ici`` into ``d'`` + ``ici`` and ``jusqu'à`` into ``jusqu'`` + ``à``; English
 and German keep ``mid-2026`` apart as ``mid`` ``-`` ``2026``; tests/test_extract_units.py pins each.
 """
@@ -50,14 +50,15 @@ COMPARATORS = {
 # reporting verbs and phrases: the cue of who speaks
 CUES = {
     "en": ["said", "says", "told", "wrote", "posted", "added", "stated", "announced", "claimed", "insisted",
-           "explained", "according to", "argued", "estimated", "tweeted", "replied", "countered", "noted"],
+           "explained", "according to", "reported by", "called", "argued", "estimated", "tweeted", "replied", "countered", "noted"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
-           "a-t-elle déclaré", "a-t-il dit", "a-t-il écrit", "a-t-il assuré", "a-t-il précisé"],
+           "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué", "ont annoncé", "a qualifié",
+           "ont déclaré", "a annoncé", "ont indiqué"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
-           "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete"],
+           "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim
@@ -69,7 +70,7 @@ DENIALS = {
 
 SUPERLATIVES = {
     "en": ["largest", "biggest", "most powerful", "world's largest", "world 's largest", "first gigawatt"],
-    "fr": ["le|la|les plus grand|grande|grands|grandes", "le|la plus puissant|puissante", "premier|première au monde"],
+    "fr": ["le|la|les|de plus grand|grande|grands|grandes", "le|la plus puissant|puissante", "premier|première au monde"],
     "de": [
         "größte|größten|größtes|größter",
         "leistungsstärkste|leistungsstärksten|mächtigste|mächtigsten",
@@ -101,10 +102,10 @@ ORDINALS = {
 DEADLINES = {
     "en": ["by|until|before|through the? end of YEAR", "end of YEAR", "by|until|before|in|through|during|for YEAR",
            "by|until|before|in the? end|middle of MONTH YEAR", "by|until|before|in MONTH YEAR",
-           "by|in the? ORD quarter of YEAR", "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR",
+           "by|in the? ORD quarter of YEAR", "by|in MIDYEAR", "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR",
            "by|in|within next year", "this year", "next year", "by|before the end of this|next year"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
-           "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR",
+           "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR",
            "l' année prochaine", "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine",
            "d' ici la fin de l' année"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
@@ -119,6 +120,8 @@ def _token(word: str, lang: str) -> dict:
     word = word[:-1] if optional else word
     if word == "YEAR":
         spec: dict = {"TEXT": {"REGEX": r"^(19|20)\d\d\.?$"}}
+    elif word == "MIDYEAR":
+        spec = {"LOWER": {"REGEX": r"^(mid|mi)-(19|20)\d\d$"}}
     elif word == "MONTH":
         spec = {"LOWER": {"IN": MONTHS[lang].split()}}
     elif word == "ORD":

@@ -24,7 +24,7 @@ _CHIP_WORDS = (
     r"GPUs?|chips?|puces|processeurs|accélérateurs|processors|accelerators|Prozessoren|Grafikprozessoren|Beschleuniger"
     r"|[\w-]*-Chips|Chips|H100s?|H200s?|GB200s?|GB300s?|B200s?|cartes graphiques|Grafikkarten"
 )
-_CHIPS_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)?(?:[\w-]+\s+){0,2}?(" + _CHIP_WORDS + r")(?![\w])", _I)
+_CHIPS_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)?(?:[\w'’-]+\s+){0,4}?(" + _CHIP_WORDS + r")(?![\w])", _I)
 _POWER_MW = {"kw": 1e-3, "kilowatt": 1e-3, "mw": 1.0, "megawatt": 1.0, "mégawatt": 1.0, "gw": 1e3, "gigawatt": 1e3}
 _MONTHS = {"y": 12.0, "a": 12.0, "j": 12.0, "m": 1.0, "d": 12 / 365.25, "t": 12 / 365.25, "w": 12 / 52.18,
            "s": 12 / 52.18}  # fmt: skip

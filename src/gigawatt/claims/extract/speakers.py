@@ -49,7 +49,7 @@ _NAME_RE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){1,2}(?![
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
-_AFTER_CUES = {"according to", "selon", "d'après", "laut"}
+_AFTER_CUES = {"according to", "reported by", "selon", "d'après", "laut"}
 _BEFORE_CUES = {"zufolge"}
 WINDOW = 80  # characters either side of a cue in which its speaker is looked for
 
