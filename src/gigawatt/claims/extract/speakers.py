@@ -86,10 +86,11 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _candidates(sentence: str, start: int, quotes: list[tuple[int, int]], cue: tuple[int, int]):
+def _candidates(sentence: str, start: int, quotes: list[tuple[int, int]], cue: tuple[int, int], lang: str):
     found = names_in(sentence, start)
     known = [(s, e) for _, s, e in found]
-    for m in _NAME_RE.finditer(sentence):
+    # German capitalises every noun ("Milliarden Dollar"): there only the list of names is trusted
+    for m in _NAME_RE.finditer(sentence) if lang != "de" else ():
         s, e = m.start() + start, m.end() + start
         words = m.group().split()
         if words[0] in _NOT_NAMES or any(ks <= s < ke for ks, ke in known):
@@ -133,7 +134,7 @@ def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
 def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, last: str | None) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue."""
     for cs, ce in cues:
-        cands = _candidates(text[sent[0] : sent[1]], sent[0], quotes, (cs, ce))
+        cands = _candidates(text[sent[0] : sent[1]], sent[0], quotes, (cs, ce), lang)
         pick = _pick(cands, (cs, ce), text[cs:ce], sent[1], text)
         if pick is not None:
             content = next(((qs, qe) for qs, qe in quotes if sent[0] <= qe and qs <= sent[1]), sent)
