@@ -19,7 +19,6 @@ from gigawatt.claims.extract.numbers import parse_number
 from gigawatt.claims.extract.patterns import nlp
 from gigawatt.claims.extract.score import read_corpus, score
 from gigawatt.cli.core import main
-from gigawatt.errors import GigawattError
 
 CORPUS = Path(__file__).parent / "extract_corpus"
 D = dt.date(2025, 1, 23)
@@ -90,7 +89,8 @@ def test_text2num_joins_digits_and_scale_words():
 @pytest.mark.parametrize(
     "text, lang, unit, value",
     [("The site will draw 200 MW.", "en", "MW", 200), ("Le site consommera d'un gigawatt au total.", "fr", "MW", 1000),
-     ("Die Anlage soll 5 GW erreichen.", "de", "MW", 5000), ("Die ersten 200 Megawatt gehen ans Netz.", "de", "MW", 200),
+     ("Die Anlage soll 5 GW erreichen.", "de", "MW", 5000),
+     ("Die ersten 200 Megawatt gehen ans Netz.", "de", "MW", 200),
      ("Ils recevront 500 000 puces.", "fr", "count", 500_000), ("Sie erhalten 500.000 Chips.", "de", "count", 500_000),
      ("It runs 100,000 GPUs.", "en", "count", 100_000), ("Built in 122 days.", "en", "months", 122 * 12 / 365.25),
      ("Investis sur quatre ans.", "fr", "months", 48), ("In vier Jahren gebaut.", "de", "months", 48)],
@@ -185,7 +185,10 @@ def test_speakers(text, lang, speaker):
 
 
 def test_pronoun_takes_the_last_named_speaker_and_a_denial_is_not_the_deniers():
-    text = "Elon Musk said the cluster was online. He said it would reach 200,000 GPUs. OpenAI denied it needs $1 trillion."
+    text = (
+        "Elon Musk said the cluster was online. He said it would reach 200,000 GPUs. "
+        "OpenAI denied it needs $1 trillion."
+    )
     claims = extract(text, D, "en")["claims"]
     assert [(c["speaker"], c["negated"]) for c in claims] == [("Elon Musk", False), ("the article", True)]
     assert claims[0]["attribution"]["pronoun"] is True

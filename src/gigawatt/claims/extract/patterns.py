@@ -3,7 +3,8 @@ tokenizer per language, no trained model, nothing to download).
 
 A pattern is written as words separated by spaces; each word is one token, matched on its lower-case form:
 ``a|b`` is either, a trailing ``?`` makes the token optional, ``YEAR`` is a year (``2026``, and ``2026.`` as the
-German tokenizer leaves it at the end of a sentence), ``MONTH`` a month name, ``ORD`` an ordinal quarter word, ``MIDYEAR`` ``mid-2026`` or ``mi-2026`` (one token). The
+German tokenizer leaves it at the end of a sentence), ``MONTH`` a month name, ``ORD`` an ordinal quarter word,
+``MIDYEAR`` ``mid-2026`` or ``mi-2026`` (one token). The
 tokenizers differ: French splits ``d'ici`` into ``d'`` + ``ici`` and ``jusqu'à`` into ``jusqu'`` + ``à``; English
 and German keep ``mid-2026`` apart as ``mid`` ``-`` ``2026``; tests/test_extract_units.py pins each.
 """
@@ -50,7 +51,8 @@ COMPARATORS = {
 # reporting verbs and phrases: the cue of who speaks
 CUES = {
     "en": ["said", "says", "told", "wrote", "posted", "added", "stated", "announced", "claimed", "insisted",
-           "explained", "according to", "reported by", "called", "argued", "estimated", "tweeted", "replied", "countered", "noted"],
+           "explained", "according to", "reported by", "called", "argued", "estimated",
+           "tweeted", "replied", "countered", "noted"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
@@ -70,7 +72,11 @@ DENIALS = {
 
 SUPERLATIVES = {
     "en": ["largest", "biggest", "most powerful", "world's largest", "world 's largest", "first gigawatt"],
-    "fr": ["le|la|les|de plus grand|grande|grands|grandes", "le|la plus puissant|puissante", "premier|première au monde"],
+    "fr": [
+        "le|la|les|de plus grand|grande|grands|grandes",
+        "le|la plus puissant|puissante",
+        "premier|première au monde",
+    ],
     "de": [
         "größte|größten|größtes|größter",
         "leistungsstärkste|leistungsstärksten|mächtigste|mächtigsten",
@@ -105,7 +111,8 @@ DEADLINES = {
            "by|in the? ORD quarter of YEAR", "by|in MIDYEAR", "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR",
            "by|in|within next year", "this year", "next year", "by|before the end of this|next year"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
-           "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR",
+           "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR",
+           "à la mi - YEAR", "mi YEAR",
            "l' année prochaine", "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine",
            "d' ici la fin de l' année"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
