@@ -137,6 +137,16 @@ def test_deadlines_are_the_last_day_of_their_period(text, lang, date, granularit
     assert (d["date"], d["granularity"]) == (date, granularity)
 
 
+def test_half_years_and_typographic_apostrophes():
+    """News pages write ’ for ': the French patterns match both; half years end on June 30 or December 31."""
+    c = one("Jusqu’à 5 GW d’ici fin 2026.", "fr")
+    assert (c["comparator"], c["deadline"]["date"]) == ("<=", "2026-12-31")
+    assert one("200 MW in the first half of 2026.", "en")["deadline"]["date"] == "2026-06-30"
+    assert one("200 MW au premier semestre 2026.", "fr")["deadline"]["date"] == "2026-06-30"
+    assert one("200 MW im zweiten Halbjahr 2026.", "de")["deadline"]["date"] == "2026-12-31"
+    assert one("Il s'agit du plus grand projet, estime Masayoshi Son.", "fr")["speaker"] == "Masayoshi Son"
+
+
 def test_relative_dates_stay_unresolved_without_a_date():
     assert one("200 MW next year.", "en", None)["deadline"]["date"] is None
     assert one("200 MW bis Ende 2026.", "de", None)["deadline"]["date"] == "2026-12-31"  # named years need no date

@@ -17,6 +17,9 @@ from gigawatt.claims.extract.patterns import MONTHS, ORDINALS
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _MID = re.compile(r"\b(mid|mi|mitte|middle)\b", re.IGNORECASE)
 _QUARTER = re.compile(r"\b(quarter|trimestre|quartal)\b", re.IGNORECASE)
+_HALF = re.compile(
+    r"\b(first|second) half\b|\b(premier|second) semestre\b|\b(ersten|zweiten) (halbjahr|jahreshälfte)\b", re.I
+)
 # what dateparser is given for a relative phrase, once the cue words ("by", "bis", "d'ici") are set aside
 _RELATIVE = {
     "en": {"next year": "next year", "this year": "this year", "the year": "this year"},
@@ -79,6 +82,9 @@ def read_deadline(text: str, lang: str, date: dt.date | None) -> dict:
     month = _month_of(text, lang)
     if _QUARTER.search(text) and (q := _quarter_of(text, lang)):
         out.update(date=_last_day(y, 3 * q).isoformat(), granularity="quarter")
+    elif (half := _HALF.search(text)) is not None:
+        first = any(w in half.group().lower() for w in ("first", "premier", "ersten"))
+        out.update(date=(dt.date(y, 6, 30) if first else dt.date(y, 12, 31)).isoformat(), granularity="half")
     elif month is not None:
         out.update(date=_last_day(y, month).isoformat(), granularity="month")
     elif _MID.search(text):

@@ -94,7 +94,8 @@ def entry(c: dict, i: int, date: dt.date, address: str, scenario: str | None) ->
         "criteria": f"{_text(c)} (as the article reports it: {c['quote'][:300]})",
         "source": "public reporting after the deadline",
         "by": by,
-        "ambiguity": f"extracted automatically (confidence {c['confidence']}); review the reading before keeping it",
+        "ambiguity": f"extracted automatically (confidence {c['confidence']}); review the reading before keeping it"
+        + (f"; the built-in ledger's {c['ledger_id']} makes the same claim" if c.get("ledger_id") else ""),
     }
     if scenario is not None:
         e["kind"] = "outcome"

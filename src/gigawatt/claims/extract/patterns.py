@@ -73,7 +73,7 @@ DENIALS = {
 SUPERLATIVES = {
     "en": ["largest", "biggest", "most powerful", "world's largest", "world 's largest", "first gigawatt"],
     "fr": [
-        "le|la|les|de plus grand|grande|grands|grandes",
+        "le|la|les|de|du|des plus grand|grande|grands|grandes",
         "le|la plus puissant|puissante",
         "premier|première au monde",
     ],
@@ -108,17 +108,17 @@ ORDINALS = {
 DEADLINES = {
     "en": ["by|until|before|through the? end of YEAR", "end of YEAR", "by|until|before|in|through|during|for YEAR",
            "by|until|before|in the? end|middle of MONTH YEAR", "by|until|before|in MONTH YEAR",
-           "by|in the? ORD quarter of YEAR", "by|in MIDYEAR", "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR",
-           "by|in|within next year", "this year", "next year", "by|before the end of this|next year"],
+           "by|in the? ORD quarter of YEAR", "by|in the? first|second half of YEAR", "by|in MIDYEAR",
+           "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR", "by|in|within next year", "this year",
+           "next year", "by|before the end of this|next year"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
-           "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR",
-           "à la mi - YEAR", "mi YEAR",
-           "l' année prochaine", "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine",
-           "d' ici la fin de l' année"],
+           "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
+           "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
+           "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine", "d' ici la fin de l' année"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
-           "im ORD Quartal YEAR", "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres",
-           "im kommenden Jahr", "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr",
-           "im Jahr YEAR"],
+           "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
+           "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
+           "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR"],
 }  # fmt: skip
 
 
@@ -134,7 +134,8 @@ def _token(word: str, lang: str) -> dict:
     elif word == "ORD":
         spec = {"LOWER": {"IN": ORDINALS[lang].split()}}
     else:
-        spec = {"LOWER": {"IN": [w.lower() for w in word.split("|")]}}
+        words = [w.lower() for w in word.split("|")]
+        spec = {"LOWER": {"IN": words + [w.replace("'", "’") for w in words if "'" in w]}}  # typographic apostrophe
     if optional:
         spec["OP"] = "?"
     return spec
