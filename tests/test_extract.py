@@ -194,6 +194,28 @@ def test_speakers(text, lang, speaker):
     assert one(text, lang)["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [("SoftBank sold its Nvidia stake for $5.83 billion to pay OpenAI, the company disclosed.", "en", "SoftBank"),
+     ("Colossus 2 soll nach Angaben von Elon Musk 550.000 Chips beherbergen.", "de", "Elon Musk"),
+     ("Selon le fournisseur d'électricité DTE, le site consommera 1,4 GW.", "fr", "DTE")],
+)  # fmt: skip
+def test_descriptions_and_names_the_list_lacks(text, lang, speaker):
+    assert one(text, lang)["speaker"] == speaker
+
+
+def test_precise_figures_are_exact_and_round_ones_about():
+    """The ledger's convention: an unhedged round figure is a magnitude (``about``); $5.83 billion is exact."""
+    assert one("SoftBank sold the stake for $5.83 billion.", "en")["comparator"] == "="
+    assert one("SoftBank will invest $19 billion.", "en")["comparator"] == "about"
+
+
+def test_a_month_without_its_year_is_the_next_such_month():
+    c = one("Bis August sollen 200 MW installiert sein.", "de", dt.date(2025, 7, 29))
+    assert c["deadline"]["date"] == "2025-08-31"
+    assert one("Bis August sollen 200 MW installiert sein.", "de", None)["deadline"]["date"] is None
+
+
 def test_pronoun_takes_the_last_named_speaker_and_a_denial_is_not_the_deniers():
     text = (
         "Elon Musk said the cluster was online. He said it would reach 200,000 GPUs. "

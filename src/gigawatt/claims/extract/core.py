@@ -78,8 +78,18 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float]) -> dict
     return None
 
 
+def significant_digits(value: float) -> int:
+    """Significant digits of a figure as written (trailing zeros are magnitude): 5.83e9 has 3, 1.2e3 has 2."""
+    digits = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0")
+    return max(len(digits), 1)
+
+
 def _default_comparator(q: Quantity) -> str:
-    return "=" if q.unit in ("months", "rank") else "about"
+    """Unhedged: a round figure (one or two significant digits) is a magnitude, ``about``; a precise one ("$5.83
+    billion", three digits or more), a time span and a rank are ``=``."""
+    if q.unit in ("months", "rank") or significant_digits(q.value) >= 3:
+        return "="
+    return "about"
 
 
 def _raw(s: Sentence, q: Quantity, lang_date: tuple, extra: dict) -> dict:

@@ -55,9 +55,13 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
 
     low = text.lower()
     phrase = next((v for k, v in _RELATIVE[lang].items() if k in low), None)
+    month = _month_of(text, lang)
+    if month is not None:  # "bis August", "in April": the next such month from the publication date
+        phrase = MONTHS[lang].split()[month - 1]
     if phrase is None:
         return None
-    parser = DateDataParser(languages=[lang], settings={"RELATIVE_BASE": dt.datetime.combine(date, dt.time())})
+    settings = {"RELATIVE_BASE": dt.datetime.combine(date, dt.time()), "PREFER_DATES_FROM": "future"}
+    parser = DateDataParser(languages=[lang], settings=settings)
     found = parser.get_date_data(phrase)
     if found.date_obj is None:
         return None

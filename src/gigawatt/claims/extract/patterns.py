@@ -51,7 +51,7 @@ COMPARATORS = {
 # reporting verbs and phrases: the cue of who speaks
 CUES = {
     "en": ["said", "says", "told", "wrote", "posted", "added", "stated", "announced", "claimed", "insisted",
-           "explained", "according to", "reported by", "called", "argued", "estimated",
+           "explained", "according to", "reported by", "called", "disclosed", "argued", "estimated",
            "tweeted", "replied", "countered", "noted"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
@@ -60,7 +60,8 @@ CUES = {
            "ont déclaré", "a annoncé", "ont indiqué"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
-           "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte"],
+           "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
+           "nach Angaben von|des|der"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim
@@ -110,15 +111,18 @@ DEADLINES = {
            "by|until|before|in the? end|middle of MONTH YEAR", "by|until|before|in MONTH YEAR",
            "by|in the? ORD quarter of YEAR", "by|in the? first|second half of YEAR", "by|in MIDYEAR",
            "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR", "by|in|within next year", "this year",
-           "next year", "by|before the end of this|next year"],
+           "next year", "by|before the end of this|next year", "by|before|until the end of the year",
+           "by|until|before MONTH"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
            "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
-           "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine", "d' ici la fin de l' année"],
+           "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine", "d' ici la fin de l' année",
+           "d' ici|avant|fin MONTH"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
-           "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR"],
+           "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR",
+           "bis zum ORD Quartal YEAR", "bis|Ende MONTH"],
 }  # fmt: skip
 
 

@@ -49,7 +49,13 @@ _NAME_RE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){1,2}(?![
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
-_AFTER_CUES = {"according to", "reported by", "selon", "d'après", "laut"}
+_AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
+               "nach angaben des", "nach angaben der"}  # fmt: skip
+# "the company said": a description of the last company named before it
+_DESCRIPTIONS = re.compile(
+    r"\b(?:the (?:company|group|firm)|l[’']entreprise|le groupe|la société|das Unternehmen|der Konzern)\b"
+)
+_NEWS = {"Reuters", "Bloomberg", "The Information", "SemiAnalysis", "Epoch AI"}
 _BEFORE_CUES = {"zufolge"}
 WINDOW = 80  # characters either side of a cue in which its speaker is looked for
 
@@ -86,8 +92,22 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _candidates(sentence: str, start: int, quotes: list[tuple[int, int]], cue: tuple[int, int], lang: str):
-    found = names_in(sentence, start)
+def _described(text: str, sentence: str, start: int) -> list[tuple[str, int, int]]:
+    """'the company', 'le groupe', 'der Konzern': the first company (not a news agency) its sentence names, else the
+    last one named before it."""
+    out = []
+    for m in _DESCRIPTIONS.finditer(sentence):
+        firms = [n for n, _, _ in names_in(sentence) if speaker_type(n) == "organization" and n not in _NEWS]
+        before = [n for n, _, _ in names_in(text[: start + m.start()]) if speaker_type(n) == "organization"]
+        pick = firms[:1] or [n for n in before if n not in _NEWS][-1:]
+        if pick:
+            out.append((pick[0], start + m.start(), start + m.end()))
+    return out
+
+
+def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str):
+    start, sentence = sent[0], text[sent[0] : sent[1]]
+    found = names_in(sentence, start) + _described(text, sentence, start)
     known = [(s, e) for _, s, e in found]
     # German capitalises every noun ("Milliarden Dollar"): there only the list of names is trusted
     for m in _NAME_RE.finditer(sentence) if lang != "de" else ():
@@ -97,6 +117,13 @@ def _candidates(sentence: str, start: int, quotes: list[tuple[int, int]], cue: t
             continue
         if min(abs(s - cue[1]), abs(cue[0] - e)) <= 40:
             found.append((m.group(), s, e))
+    if text[cue[0] : cue[1]].lower() in _AFTER_CUES and not any(s >= cue[1] for _, s, _ in found):
+        # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
+        clause = re.match(r"[^,.;:]*", text[cue[1] : sent[1]]).group()
+        words = list(re.finditer(r"(?<![\w-])[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
+        if (words and lang != "de") or (words and words[-1].group().isupper()):
+            w = words[-1]
+            found.append((w.group(), cue[1] + w.start(), cue[1] + w.end()))
     return [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes)]
 
 
@@ -116,7 +143,8 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence_end: int, text: s
     if not pool:
         return None
     pick = min(pool, key=lambda c: min(abs(c[1] - cue[1]), abs(cue[0] - c[2])))
-    if speaker_type(pick[0]) == "organization":  # "OpenAI, SoftBank and Oracle announced": the first of the list
+    described = _DESCRIPTIONS.fullmatch(text[pick[1] : pick[2]]) is not None
+    if speaker_type(pick[0]) == "organization" and not described:  # "OpenAI, SoftBank and Oracle announced": the first
         for c in sorted(cands, key=lambda c: -c[1]):
             if c[2] <= pick[1] and re.fullmatch(r",\s*|\s+(?:and|et|und)\s+", text[c[2] : pick[1]]):
                 pick = c
@@ -134,7 +162,7 @@ def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
 def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, last: str | None) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue."""
     for cs, ce in cues:
-        cands = _candidates(text[sent[0] : sent[1]], sent[0], quotes, (cs, ce), lang)
+        cands = _candidates(text, sent, quotes, (cs, ce), lang)
         pick = _pick(cands, (cs, ce), text[cs:ce], sent[1], text)
         if pick is not None:
             content = next(((qs, qe) for qs, qe in quotes if sent[0] <= qe and qs <= sent[1]), sent)
