@@ -361,3 +361,14 @@ def test_scorer_counts_a_wrong_comparator_as_a_miss():
     t = Tally()
     score_article(doc, [{"quantity": 1e9, "unit": "USD", "comparator": "about", "speaker": "x", "deadline": None}], t)
     assert t.as_json()["recall"] == 0 and t.as_json()["precision"] == 0
+
+
+def test_stdin_and_the_table(tmp_path):
+    """`-` reads standard input; the table says when no publication date was given."""
+    text = "Musk sagte, SoftBank habe weit unter 10 Milliarden Dollar."
+    run = subprocess.run(
+        [sys.executable, "-m", "gigawatt", "claims", "--trials", "0", "extract", "-"],
+        input=text, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "Elon Musk" in run.stdout and "well under $10B" in run.stdout and "no --date" in run.stdout
