@@ -65,6 +65,35 @@ def test_any_locale_format_parses_back(integer, cents, style, digits):
     assert parse_number(_format(integer, cents, style, digits)) == pytest.approx(expected, rel=1e-15)
 
 
+TEMPLATES = {
+    "en": ("They pledged ${} billion to the project.", "en", 1e9),
+    "de": ("Die Partner wollen {} Milliarden US-Dollar investieren.", "de", 1e9),
+    "fr": ("Les partenaires investiront {} milliards de dollars.", "fr", 1e9),
+    "fr2": ("Les partenaires investiront {} milliards de dollars.", "fr", 1e9),
+    "sp": ("Le site recevra {} puces Nvidia.", "fr", 1.0),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(sorted(TEMPLATES)),
+    st.sampled_from([0, 1, 2]),
+)
+def test_an_amount_in_a_sentence_reads_back_in_any_locale(integer, cents, style, digits):
+    """The same invariant through the whole extractor: a figure written the way the sentence's language writes it
+    comes back as that figure times its scale word (counts are whole, so the chip template takes no decimals)."""
+    template, lang, scale = TEMPLATES[style]
+    digits = 0 if scale == 1.0 else digits
+    if scale == 1.0:
+        integer = max(integer, 100)  # a count of chips below 100 is not read as a fleet
+    cents = cents % (10**digits) if digits else 0
+    c = one(template.format(_format(integer, cents, style, digits)), lang)
+    expected = (integer + (cents / 10**digits if digits else 0)) * scale
+    assert c["quantity"] == pytest.approx(expected, rel=1e-12)
+
+
 @pytest.mark.parametrize(
     "text, lang, value",
     [("They pledged $500 billion.", "en", 5e11), ("Ils promettent 500 milliards de dollars.", "fr", 5e11),
@@ -113,6 +142,23 @@ def test_quantities_per_language(text, lang, unit, value):
 )  # fmt: skip
 def test_hedges_per_language(text, lang, comparator):
     assert one(text, lang)["comparator"] == comparator
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("The project could eventually reach $500 billion.", "en"),
+     ("Le projet pourrait à terme atteindre 500 milliards de dollars.", "fr"),
+     ("Das Projekt könne 500 Milliarden Dollar erreichen.", "de")],
+)  # fmt: skip
+def test_split_hedges(text, lang):
+    """German puts the verb last and English and French put adverbs between: the Matcher spans the gap."""
+    c = one(text, lang)
+    assert (c["quantity"], c["comparator"]) == (5e11, ">=")
+
+
+def test_a_multipliers_base_keeps_its_own_comparator():
+    claims = extract("Das Projekt könne das Fünffache der ersten 100 Milliarden Dollar erreichen.", D, "de")["claims"]
+    assert sorted((c["quantity"], c["comparator"]) for c in claims) == [(1e11, "about"), (5e11, ">=")]
 
 
 def test_tokenisation_differs_per_language():

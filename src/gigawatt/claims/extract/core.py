@@ -55,14 +55,17 @@ def sentences(text: str, lang: str) -> list[Sentence]:
 def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
     """The comparator whose hedge ends just before the quantity (``at``: where the figure's words begin)."""
     for label, a, b in s.found:
-        if not label.startswith("cmp:") or b > at:
+        if not label.startswith(("cmp:", "split:")) or b > at:
             continue
         gap = s.text[b - s.start : at - s.start]
         if re.fullmatch(r"[\s$€]*(?:US\$)?\s*(?:de|d['’]|of|the|that|à|zu)?\s*", gap):
             hedge = s.text[a - s.start : b - s.start]
             if q.unit == "months" and hedge.lower() in _SPAN_WORDS:
                 return None, ""
-            return label[4:], hedge
+            return label.split(":")[1], hedge
+    for label, a, b in s.found:  # the figure inside a split hedge; a multiplier's base is what it is compared with
+        if label.startswith("split:") and a < at < b and q.unit != "months" and "base" not in q.roles:
+            return label[6:], s.text[a - s.start : b - s.start]
     return None, ""
 
 
@@ -129,6 +132,7 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
         base = base or [q for q in previous if q.unit not in ("months", "rank")]
         if base and not any(q.start <= a < q.end for q in qs):
             of = base[-1]
+            of.roles.add("base")
             mult = {"factor": factor, "of": of.value, "unit": of.unit}
             qs.append(Quantity(factor * of.value, of.unit, a, b, a, list(of.flags), mult))
     for label, a, b in s.found:

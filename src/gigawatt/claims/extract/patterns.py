@@ -85,6 +85,16 @@ SUPERLATIVES = {
     ],
 }
 
+# a hedge split around the figure: German puts the verb last ("könne das Fünffache ... erreichen"), English and French
+# put an adverb between ("could eventually reach"); the figure inside the span takes the comparator
+SPLIT_HEDGES = {
+    ">=": {
+        "en": [["could|might|may", "GAP", "reach|hit"]],
+        "fr": [["pourrait|pourraient", "GAP", "atteindre"]],
+        "de": [["könnte|könne|könnten|dürfte", "GAP", "erreichen"]],
+    },
+}
+
 PRONOUNS = {"en": {"he", "she"}, "fr": {"il", "elle"}, "de": {"er", "sie"}}
 
 SECURED = {
@@ -169,6 +179,9 @@ def matcher(lang: str):
     m = Matcher(nlp(lang).vocab)
     for comparator, per_lang in COMPARATORS.items():
         m.add(f"cmp:{comparator}", [token_pattern(p, lang) for p in per_lang[lang]])
+    for comparator, per_lang in SPLIT_HEDGES.items():
+        gap = {"IS_PUNCT": False, "OP": "{1,8}"}
+        m.add(f"split:{comparator}", [[_token(w, lang) if w != "GAP" else gap for w in p] for p in per_lang[lang]])
     for label, table in (("cue", CUES), ("denial", DENIALS), ("superlative", SUPERLATIVES), ("secured", SECURED)):
         m.add(label, [token_pattern(p, lang) for p in table[lang]])
     m.add("deadline", [token_pattern(p, lang) for p in DEADLINES[lang]])

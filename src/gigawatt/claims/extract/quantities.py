@@ -44,6 +44,7 @@ class Quantity:
     number_start: int
     flags: list[str] = dataclasses.field(default_factory=list)
     multiplier: dict | None = None
+    roles: set[str] = dataclasses.field(default_factory=set)  # "base": what a multiplier multiplies
 
 
 def _time_unit(word: str) -> float:
