@@ -71,3 +71,6 @@ OPS_MAX_EVENTS = 2.5e8  # simulated events (draws of failures, restarts, checkpo
 #                       ~5e7 events/s that 2 cores simulate; lifted by --max-events (ops(max_events=...))
 OPS_CHUNK_TRIALS = 65_536  # trials simulated at once: memory stays flat in --trials (~4 MB a chunk)
 OPS_QUANTILE_TRIALS = 1_048_576  # P10/P90 come from the first this many trials (exact below it; ~60 MB kept)
+
+# --- claims extract (gigawatt.claims.extract) -------------------------------------------------------------------------
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # one article, text or HTML: a news page's HTML is 0.1-1 MB, its text ~10 kB
