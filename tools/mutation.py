@@ -79,6 +79,7 @@ OPS_TESTS = [
     "tests/test_engine_stories.py",
     "tests/test_ops_edges.py",
     "tests/test_ops_options.py",  # the closed form with its options (log_goodput_with), repairs, spares
+    "tests/test_ops_closed_form.py",  # where the closed form applies to a run and where it does not
     *RELIABILITY_TESTS,
 ]
 OPS_PARTS = ("config", "analytic", "kernels", "streams", "simulation", "result", "__init__")

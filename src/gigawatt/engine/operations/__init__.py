@@ -50,7 +50,14 @@ The parts, one concept each (every name a caller used is importable from here, a
 from __future__ import annotations
 
 from gigawatt.data.catalog import get_accelerator
-from gigawatt.engine.operations.analytic import _analytic, _interval, _omitted, analytic_ignores
+from gigawatt.engine.operations.analytic import (
+    _analytic,
+    _interval,
+    _omitted,
+    analytic_ignores,
+    analytic_not_applicable,
+    steady_state_note,
+)
 from gigawatt.engine.operations.config import (
     TRAINING_DEFAULTS,  # noqa: F401  (re-exported)
     Capacity,  # noqa: F401  (re-exported)
@@ -103,7 +110,9 @@ def ops(config: OpsConfig) -> OpsResult:
 
     The analytic goodput is Daly's steady state, in log space: ``no_progress`` (goodput 0, with
     ``no_progress_reason``) where a restart or a checkpoint interval is expected to take longer than the longest
-    window; with ``work_hours``, ``stopped_at_window`` where the expected wall time is beyond it. With trials, the
+    window; with ``work_hours``, ``stopped_at_window`` where the expected wall time is beyond it. Where the closed
+    form does not apply to the run (shorter than one checkpoint interval), the figures it would get wrong are None
+    and ``analytic_not_applicable`` says why. With trials, the
     simulation adds means, 95 % confidence intervals and P10/P90; with ``ci_target``, ``ci_target_met`` and
     ``ci_half_width`` say how it ended.
     """
@@ -122,6 +131,7 @@ def ops(config: OpsConfig) -> OpsResult:
     if cfg.trials > 0 or cfg.ci_target is not None:
         sim = _simulation(cfg, job, analytic["wall_time_hours"])
     ignores = analytic_ignores(cfg)
+    not_applicable = analytic_not_applicable(cfg, job, analytic["no_progress"])
     return OpsResult(
         accelerator=acc.name,
         accelerators=n_acc,
@@ -133,7 +143,7 @@ def ops(config: OpsConfig) -> OpsResult:
         interval_rule=rule,
         days=cfg.days,
         work_hours=cfg.work_hours,
-        analytic=_omitted(analytic, ignores, cfg),
+        analytic=_omitted(analytic, ignores, cfg, not_applicable),
         simulated=sim.summaries,
         trials=sim.trials,
         seed=cfg.seed,
@@ -152,4 +162,6 @@ def ops(config: OpsConfig) -> OpsResult:
         lose_work=bool(cfg.lose_work),
         failure_free_restart=bool(cfg.failure_free_restart),
         analytic_ignores=ignores,
+        analytic_not_applicable=[why for why, _ in not_applicable],
+        steady_state_note=steady_state_note(cfg, job, not_applicable),
     )

@@ -1,7 +1,9 @@
 """The closed forms' orchestration: the checkpoint interval (given, Young's or Daly's), Daly's steady-state goodput
 in log space with the job's restart and lost-work settings (gigawatt.model.checkpointing), no progress where a
 restart or an interval is expected to outlast the longest window, and the figures left out where the closed form
-cannot model a setting (``analytic_ignores``)."""
+cannot model a setting (``analytic_ignores``) or does not apply to the run (``analytic_not_applicable``: a run
+shorter than one checkpoint interval), with a note where the window holds so few intervals that its end shows
+(``steady_state_note``)."""
 
 from __future__ import annotations
 
@@ -68,14 +70,74 @@ def analytic_ignores(cfg: OpsConfig) -> list[str]:
 
 _OMITTED = ("interruptions", "goodput", "work_done_hours", "effective_flop")
 
+# the window's end moves the simulated goodput by up to tau / W (the work of the interval it cuts short is not
+# counted): at or above this share, the output says so beside the steady state (1 %: a visible percentage point)
+END_EFFECT_NOTE = 0.01
 
-def _omitted(analytic: dict, ignores: list[str], cfg: OpsConfig) -> dict:
-    """The analytic figures, with those the ignored settings would change set to None."""
-    if not ignores:
-        return analytic
-    out = dict(analytic, **dict.fromkeys(_OMITTED))
-    if cfg.work_hours is not None:
-        out["wall_time_hours"] = None
+
+def _hours(h: float) -> str:
+    return f"{h * 60:,.3g} min" if h < 1 else f"{h:,.4g} h"
+
+
+def analytic_not_applicable(cfg: OpsConfig, job: _Job, no_progress: bool) -> list[tuple[str, tuple[str, ...]]]:
+    """Where the closed form does not describe the run: (why, the figures it leaves out) for each reason.
+
+    The closed form (Daly 2006, eq. 13; ``log_goodput_with``) is the long-run share of useful time over many
+    checkpointed intervals. It does not apply to a run shorter than one interval: over a window of W < tau + delta
+    no checkpoint is ever written, so no work is saved (the simulation counts only checkpointed work: goodput 0
+    where a failure loses work), whatever the steady state says; a job whose work T_s < tau runs one segment of T_s
+    and writes one checkpoint, where the closed form charges it T_s / tau of one. The interruptions in a window
+    (W / M) still hold; so do the work and FLOP of a job that finishes. Continuous checkpointing (tau = delta = 0)
+    has no interval; a job that cannot progress (``no_progress``) makes no progress in a short run either."""
+    tau, delta = job.interval, job.write
+    if tau + delta <= 0 or no_progress:
+        return []
+    out = []
+    if cfg.work_hours is None and tau + delta > job.window:
+        out.append(
+            (
+                f"the window ({_hours(job.window)}) is shorter than one checkpoint interval plus its write "
+                f"({_hours(tau)} + {_hours(delta)}): no checkpoint is written within it, so none of its work is "
+                "saved, while the closed form is the long-run share over many intervals",
+                ("goodput", "work_done_hours", "effective_flop"),
+            )
+        )
+    if cfg.work_hours is not None and cfg.work_hours < tau:
+        out.append(
+            (
+                f"the job's work ({_hours(cfg.work_hours)}) is shorter than one checkpoint interval ({_hours(tau)}): "
+                f"it runs as one segment and one checkpoint write, while the closed form charges it "
+                f"{cfg.work_hours / tau:.2g} of a write and of an interval's failures",
+                ("interruptions", "goodput", "wall_time_hours"),
+            )
+        )
+    return out
+
+
+def steady_state_note(cfg: OpsConfig, job: _Job, not_applicable: list) -> str | None:
+    """A note where a window holds so few intervals that its end shows (tau / W >= END_EFFECT_NOTE): the simulation
+    does not count the work of the interval the window cuts short, so its goodput can be below the steady state by
+    up to about tau / W."""
+    tau, delta, window = job.interval, job.write, job.window
+    if cfg.work_hours is not None or not_applicable or tau + delta <= 0 or tau / window < END_EFFECT_NOTE:
+        return None
+    return (
+        f"the window holds {window / (tau + delta):,.3g} checkpoint intervals: the analytic goodput is the long-run "
+        f"share, and the simulation does not count the work of the interval the window cuts short, so its goodput "
+        f"can be lower by up to about tau / W = {tau / window:.1%}"
+    )
+
+
+def _omitted(analytic: dict, ignores: list[str], cfg: OpsConfig, not_applicable: list = ()) -> dict:
+    """The analytic figures, with those the ignored settings would change, and those the closed form does not give
+    for this run (``analytic_not_applicable``), set to None."""
+    out = dict(analytic)
+    if ignores:
+        out.update(dict.fromkeys(_OMITTED))
+        if cfg.work_hours is not None:
+            out["wall_time_hours"] = None
+    for _, keys in not_applicable:
+        out.update(dict.fromkeys(keys))
     return out
 
 

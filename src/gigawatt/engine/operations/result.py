@@ -39,6 +39,8 @@ class OpsResult:
     lose_work: bool = True
     failure_free_restart: bool = False
     analytic_ignores: list = dataclasses.field(default_factory=list)  # settings the closed form cannot honour
+    analytic_not_applicable: list = dataclasses.field(default_factory=list)  # why the closed form misses this run
+    steady_state_note: str | None = None  # a window of few intervals: how far its end can move the goodput
 
     @property
     def no_progress(self) -> bool:
@@ -76,9 +78,11 @@ class OpsResult:
             },
             **self.analytic,
             "analytic_ignores": list(self.analytic_ignores),
+            "analytic_not_applicable": list(self.analytic_not_applicable),
+            "steady_state_note": self.steady_state_note,
         }
-        # the figures left out (null) because the closed form ignores a setting: named, so that a null is never
-        # mistaken for a NaN
+        # the figures left out (null) because the closed form ignores a setting or does not apply to the run:
+        # named, so that a null is never mistaken for a NaN
         out["analytic_omitted"] = [
             k for k in ("interruptions_by_cause", *_OMITTED, "wall_time_hours") if out[k] is None
         ]
