@@ -14,7 +14,7 @@ from gigawatt.engine.operations.config import Capacity, OpsConfig, _Job
 from gigawatt.engine.operations.kernels import Fleet, SimJob, _simulate, _simulate_cluster
 from gigawatt.engine.operations.streams import _seeds, _Stream
 from gigawatt.errors import GigawattError
-from gigawatt.limits import OPS_CHUNK_TRIALS
+from gigawatt.limits import OPS_CHUNK_TRIALS, OPS_EVENTS_PER_SECOND
 from gigawatt.model.failures import DISTRIBUTIONS, interarrival, mean_draw_in_window
 
 
@@ -69,6 +69,7 @@ def estimate_events(
     distribution: str = "exponential",
     shape: float | None = None,
     servers: int = 0,
+    checkpoints_batched: bool = False,
 ) -> float:
     """Expected simulated events (draws of a failure, restarts, checkpoints, per-server draws) of ``trials`` trials
     of a job over ``window_hours``: the measure of work that ``ops`` compares with ``OPS_MAX_EVENTS``.
@@ -78,12 +79,16 @@ def estimate_events(
     exponential failures with W >> M; far more for a heavy-tailed Weibull or lognormal whose typical draw is tiny),
     each followed by a restart; plus W / (tau + delta) checkpoints; plus one draw per server for the cluster model;
     plus a trial's fixed cost (_TRIAL_EVENTS). inf where a draw consumes no time (the simulation would not end).
+    ``checkpoints_batched``: the plain job over a window takes each run of checkpointed segments between two failures
+    in one step (``_whole_segments``), so its checkpoints cost at most one step per draw.
     """
     kind = DISTRIBUTIONS.index(distribution)
     mean_min = mean_draw_in_window(kind, mtti_hours, float(shape or 1.0), window_hours)
     draws = window_hours / mean_min if mean_min > 0 else math.inf
     segment = interval_hours + checkpoint_write_hours
     checkpoints = window_hours / segment if segment > 0 else 0.0
+    if checkpoints_batched:
+        checkpoints = min(checkpoints, draws)
     return float(trials) * (_TRIAL_EVENTS + 2.0 * draws + checkpoints + servers)
 
 
@@ -131,7 +136,10 @@ def _affordable_trials(cfg: OpsConfig, job: _Job, wall: float, trials: int) -> i
     servers = cfg.capacity.servers(max(job.accelerators, 1)) if cfg.capacity is not None else 0
     window = job.window
     sim_window = window if cfg.work_hours is None else min(window, wall if math.isfinite(wall) else window)
-    per_trial = estimate_events(1, sim_window, job.mtti, job.interval, job.write, cfg.distribution, cfg.shape, servers)
+    batched = cfg.capacity is None and cfg.work_hours is None  # the plain job over a window (_whole_segments)
+    per_trial = estimate_events(
+        1, sim_window, job.mtti, job.interval, job.write, cfg.distribution, cfg.shape, servers, batched
+    )
     max_events = cfg.max_events
     if not trials * per_trial <= max_events:  # also an infinite or NaN estimate (a shape of 1e-300)
         events = trials * per_trial
@@ -143,7 +151,8 @@ def _affordable_trials(cfg: OpsConfig, job: _Job, wall: float, trials: int) -> i
         raise GigawattError(
             f"ops: the simulation would take about {events:.2g} events ({trials:,} trials x "
             f"{per_trial:,.3g} failures, restarts and checkpoints each), beyond the limit of {max_events:.2g} "
-            f"(about {max_events / 5e7:,.0f} s here); use fewer --trials, a shorter --days or --work, or {lift}"
+            f"(about {max_events / OPS_EVENTS_PER_SECOND:,.0f} s here); use fewer --trials, a shorter --days or "
+            f"--work, or {lift}"
         )
     return int(min(cfg.max_trials, max_events // per_trial)) if cfg.ci_target is not None else trials
 
