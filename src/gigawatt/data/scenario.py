@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    ValidationError,
     field_validator,
     model_validator,
 )
@@ -28,7 +29,8 @@ from pydantic import (
 from gigawatt import limits
 from gigawatt.data import names, ramps
 from gigawatt.data.catalog import Provenance, default
-from gigawatt.errors import GigawattError
+from gigawatt.data.messages import format_validation_error
+from gigawatt.errors import GigawattError, ScenarioError
 from gigawatt.units import month_index, parse_month, parse_quantity
 
 PROVENANCE_KEYS = {"source", "status", "facts_id", "date", "note", "derivation", "unit", "default"}
@@ -92,7 +94,21 @@ def _dflt(key: str, description: str | None = None):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False)
+    # validate_assignment: a Python user who sets ``phase.power_mw = -5`` on a loaded scenario gets the loader's
+    # error at once, not a phase "online" with negative capex (issue 20); rules across fields are checked again
+    # before each run (:func:`gigawatt.data.loading.revalidated`)
+    model_config = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False, validate_assignment=True)
+
+    def __setattr__(self, name: str, value) -> None:
+        where = type(self).__name__
+        if not name.startswith("_") and name not in type(self).model_fields:
+            raise ScenarioError(
+                [f"{where}.{name}: unknown field; expected one of: {', '.join(type(self).model_fields)}"]
+            )
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as exc:
+            raise ScenarioError([f"{where}.{line}" for line in format_validation_error(exc, type(self))]) from None
 
 
 class Programme(_Model):
