@@ -23,7 +23,7 @@ from gigawatt.data.catalog import catalog, defaults, get_accelerator
 from gigawatt.data.loading import builtin_names, load_scenario, resolved_with_sources, revalidated
 from gigawatt.data.scenario import Scenario
 from gigawatt.engine.estimate import estimate
-from gigawatt.engine.result import METRICS, Result
+from gigawatt.engine.result import METRICS, RUN_METRICS, Result
 from gigawatt.engine.result import simulate as _simulate
 from gigawatt.engine.work import WorkTooLarge
 from gigawatt.errors import GigawattError, ScenarioError, UnknownNameError
@@ -81,6 +81,7 @@ def risk(
 
 __all__ = [
     "METRICS",
+    "RUN_METRICS",
     "GigawattError",
     "Result",
     "Scenario",

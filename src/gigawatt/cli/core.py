@@ -87,14 +87,16 @@ def _print_json(data) -> None:
 
 
 def _fmt(value, unit: str) -> str:
-    if value is None:
-        return "never"
+    if value is None:  # a month that never came; a cost per unit where there is no unit (nothing online)
+        return "n/a" if unit.startswith("USD per ") else "never"
     if isinstance(value, str):
         return value
     if isinstance(value, float) and not math.isfinite(value):
         return "-"
     if unit == "USD":
         return format_usd(value)
+    if unit.startswith("USD per "):  # capex per GW, per H100-equivalent
+        return f"{format_usd(value)} {unit.removeprefix('USD ')}"
     if unit == "FLOP/s":
         return f"{value:.3g} FLOP/s"
     if unit in ("MW", "MWh"):

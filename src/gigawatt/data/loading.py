@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from gigawatt.data import ramps
+from gigawatt.data import power_basis, ramps
 from gigawatt.data.catalog import Provenance, defaults
 from gigawatt.data.messages import DictOf, field_model, format_validation_error
 from gigawatt.data.messages import short as _short
@@ -372,6 +372,13 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     scenario._files_read = tuple(files)
     if raw_dists:
         _attach_distributions(scenario, raw_dists, origin)
+    unconverted = power_basis.convert_phases(scenario)  # grid and IT power to facility power, once (after the PUE)
+    if unconverted:
+        raise ScenarioError(unconverted, origin)
+    from gigawatt.data.money_ranges import inherited_distributions
+
+    # the money ranges every scenario inherits (the catalog's prices, the facility cost per MW), where it says none
+    scenario._distributions = {**scenario._distributions, **inherited_distributions(scenario)}
     return scenario
 
 
@@ -389,8 +396,8 @@ def revalidated(scenario: Scenario) -> Scenario:
         fresh = Scenario.model_validate(scenario.model_dump())
     except ValidationError as exc:
         raise ScenarioError(format_validation_error(exc, Scenario), scenario._origin or None) from None
-    for key in ("_provenance", "_distributions", "_origin", "_load_warnings", "_files_read", "_ramps"):
-        setattr(fresh, key, getattr(scenario, key))
+    for key, value in (scenario.__pydantic_private__ or {}).items():  # sources, distributions, origin, ramps...
+        setattr(fresh, key, value)
     return fresh
 
 

@@ -30,6 +30,7 @@ from gigawatt import limits
 from gigawatt.data import names, ramps
 from gigawatt.data.catalog import Provenance, default
 from gigawatt.data.messages import format_validation_error
+from gigawatt.data.power_basis import BASES as POWER_BASES
 from gigawatt.errors import GigawattError, ScenarioError
 from gigawatt.units import month_index, parse_month, parse_quantity
 
@@ -261,6 +262,7 @@ class Ramp(_Model):
 
 
 PowerKind = Literal["grid", "onsite_gas"]
+PowerBasis = Literal[POWER_BASES]  # what a phase's power_mw measures (gigawatt.data.power_basis)
 
 
 class PowerSource(_Model):
@@ -287,7 +289,14 @@ class Phase(_Model):
 
     name: str
     power_mw: Annotated[PowerMW, Field(gt=0)] = Field(
-        description="facility power (grid draw) added, MW; at most 100 GW (the largest campus announced is ~5 GW)"
+        description="power added, MW, on the basis power_basis says (facility by default); at most 100 GW (the "
+        "largest campus announced is ~5 GW)"
+    )
+    power_basis: PowerBasis = Field(
+        "facility",
+        description="what power_mw measures: 'facility' (the facility's draw, the default), 'grid' (the grid, "
+        "contracted or nameplate capacity: divided by defaults.csv power_basis.grid_to_facility_ratio) or 'it' (IT "
+        "load: times the model's sizing PUE); converted to facility power once, when the scenario is loaded",
     )
     start: Month = Field(description="planned construction start")
     construction_months: Months = _dflt("phase.construction_months")
@@ -464,6 +473,8 @@ class Scenario(_Model):
     _files_read: tuple = PrivateAttr(())  # resolved paths of the file and its extends chain (--out never overwrites)
 
     _ramps: list = PrivateAttr(default_factory=list)  # ramps.Expanded: the ramped phases, replaced by buildings
+    # phase path -> power_basis.Conversion: the phases whose power was stated on another basis than facility
+    _power_bases: dict = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _cross_checks(self):
@@ -478,6 +489,13 @@ class Scenario(_Model):
     def ramps(self) -> list:
         """The phases that were written with a ramp and the buildings each became (:class:`ramps.Expanded`)."""
         return self._ramps
+
+    @property
+    def power_bases(self) -> dict:
+        """The phases whose power was stated as grid or IT power, by path (``sites[0].phases[1]``), each with its
+        :class:`gigawatt.data.power_basis.Conversion` (stated figure, ratio, range, facility power); their
+        ``power_mw`` now holds the facility power and their ``power_basis`` says 'facility'."""
+        return self._power_bases
 
     @property
     def provenance(self) -> dict[str, Provenance]:
