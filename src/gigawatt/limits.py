@@ -79,3 +79,6 @@ OPS_QUANTILE_TRIALS = 1_048_576  # P10/P90 come from the first this many trials 
 OPS_EVENTS_PER_SECOND = 1e8  # simulated events per second on 2 cores: turns estimate_events into the seconds that
 #                              a refusal quotes (benchmarks/work_sizing.py: 1.6e8 over 2 cores' CPU time, 1M
 #                              accelerators over a year; the cluster model about half that)
+
+# --- claims extract (gigawatt.claims.extract) -------------------------------------------------------------------------
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # one article, text or HTML: a news page's HTML is 0.1-1 MB, its text ~10 kB
