@@ -70,3 +70,11 @@ OPS_MAX_EVENTS = 2.5e8  # simulated events (draws of failures, restarts, checkpo
 #                       ~5e7 events/s that 2 cores simulate; lifted by --max-events (ops(max_events=...))
 OPS_CHUNK_TRIALS = 65_536  # trials simulated at once: memory stays flat in --trials (~4 MB a chunk)
 OPS_QUANTILE_TRIALS = 1_048_576  # P10/P90 come from the first this many trials (exact below it; ~60 MB kept)
+
+# --- the web page and its JSON API (gigawatt.web, gigawatt serve) ----------------------------------------------------
+WEB_MAX_BODY_BYTES = 5 * 1024 * 1024  # one request body: a pasted scenario (MAX_FILE_BYTES) plus its JSON quoting; 413
+WEB_RISK_MAX_TRIALS = 100_000  # risk trials per request: 100k of stargate take ~2-7 s here (the CLI allows 10^7)
+WEB_CLAIMS_MAX_TRIALS = 20_000  # claims trials per request: one Monte Carlo pass per scenario the ledger names
+WEB_WORKERS = 1  # Monte Carlo runs (risk, claims) at a time: each already uses every core; the rest wait in turn
+WEB_MAX_WAITING = 8  # Monte Carlo runs waiting for the worker; beyond it a request is refused with 503
+WEB_CACHE_ENTRIES = 256  # deterministic answers kept (run, compare, scenario, validate), least recently used out
