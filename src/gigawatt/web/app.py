@@ -20,7 +20,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -218,7 +217,7 @@ def risk_job(body: RiskRequest) -> Job:
         payload = result.as_json()
         payload["warnings"] = warnings
         payload["months"] = [m.isoformat()[:7] for m in result.months]
-        payload["fan"] = result.fan
+        payload["fan"] = {k: {q: [float(x) for x in v] for q, v in d.items()} for k, d in result.fan.items()}
         return _dumps(payload)
 
     return Job(work, body.trials)
@@ -306,6 +305,7 @@ def _needs_compiling() -> bool:
 STATIC = {  # the only files served: name -> (package, file, media type)
     "app.js": ("gigawatt.web.static", "app.js", "text/javascript; charset=utf-8"),
     "app.css": ("gigawatt.web.static", "app.css", "text/css; charset=utf-8"),
+    "docs.js": ("gigawatt.web.static", "docs.js", "text/javascript; charset=utf-8"),
     "plotly.min.js": ("plotly", "package_data/plotly.min.js", "text/javascript; charset=utf-8"),
 }
 
@@ -323,6 +323,8 @@ def create_app() -> FastAPI:
         title="gigawatt",
         version=gw.__version__,
         summary="A digital twin of gigawatt-scale AI build-outs: the command line's answers as JSON.",
+        docs_url=None,  # FastAPI's own pages load Swagger UI from a CDN with inline script: /docs is ours
+        redoc_url=None,
     )
     app.state.runner = Runner()
     app.state.cache = Cache()
@@ -442,9 +444,20 @@ def _pages(app: FastAPI) -> None:
     files = _static_bytes()
     index = resources.files("gigawatt.web.static").joinpath("index.html").read_bytes()
 
+    docs = resources.files("gigawatt.web.static").joinpath("docs.html").read_bytes()
+
     @app.get("/", include_in_schema=False)
     async def page():
         return Response(index, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    async def api_docs():
+        """The API's documentation, drawn from /openapi.json by docs.js (offline, no inline script)."""
+        return Response(docs, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon():
+        return Response(status_code=204)
 
     @app.get("/static/{name}", include_in_schema=False)
     async def static(name: str):
@@ -452,7 +465,3 @@ def _pages(app: FastAPI) -> None:
             return JSONResponse({"detail": f"no static file {name!r}"}, status_code=404)
         data, media = files[name]
         return Response(data, media_type=media, headers={"Cache-Control": "public, max-age=3600"})
-
-
-def static_folder() -> Path:
-    return Path(str(resources.files("gigawatt.web.static")))
