@@ -36,10 +36,6 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
     """413 for a body over ``max_bytes``: at once when its Content-Length says so, else as soon as the bytes
     received pass the cap (the app never sees more)."""
@@ -71,24 +67,24 @@ class BodyLimit:
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
             return await self._refuse(send, f"{int(length):,}" if length.isdigit() else repr(length.decode()))
         seen = 0
-        started = False
+        state = {"started": False, "refused": False}
 
         async def limited():
             nonlocal seen
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
+                if seen > self.max_bytes:  # answer 413 now; the app sees a client that went away
+                    if not state["started"]:
+                        state["refused"] = True
+                        await self._refuse(send, f"over {self.max_bytes:,}")
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking(message):
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
+            if state["refused"]:
+                return  # the 413 was the answer: whatever the app says after it is dropped
+            state["started"] = state["started"] or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, limited, tracking)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send, f"over {self.max_bytes:,}")
+        await self.app(scope, limited, tracking)
