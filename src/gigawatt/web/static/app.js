@@ -38,7 +38,8 @@ function fmtUnit(v, unit) {
   if (unit === "t CO2") return num(v / 1e6, 2) + " Mt CO2";
   if (unit === "MWh") return num(v / 1e6, 2) + " TWh";
   if (unit === "MW") return num(v) + " MW";
-  return num(v, 3) + (unit && unit !== "count" && unit !== "H100-eq" ? " " + unit : "");
+  if (unit === "count" || unit === "H100-eq" || unit === "months") return num(v);
+  return num(v, 3) + (unit ? " " + unit : "");
 }
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -246,16 +247,20 @@ function showSource(c) {
 
 // ------------------------------------------------------------------------------------------------ the run
 
-let timer = null;
+// a change is sent at once; changes made while a run is on its way are sent together when it returns (its answer,
+// already stale, is not drawn), so a held-down arrow key never queues runs
+let inFlight = false;
+let dirty = false;
 let pendingStart = null;
 function scheduleRun(t0) {
-  pendingStart = pendingStart === null ? t0 : pendingStart;
-  clearTimeout(timer);
-  timer = setTimeout(() => {
-    const start = pendingStart;
-    pendingStart = null;
-    refresh(start);
-  }, 30);
+  if (pendingStart === null) pendingStart = t0;
+  if (inFlight) {
+    dirty = true;
+    return;
+  }
+  const start = pendingStart;
+  pendingStart = null;
+  refresh(start);
 }
 async function refresh(t0) {
   const seq = ++state.seq;
@@ -264,22 +269,35 @@ async function refresh(t0) {
   writeUrl();
   status("running…");
   let data;
+  inFlight = true;
   try {
     data = await api("POST", "/api/run?timeseries=true", { scenario: scenarioRef(), overrides: state.overrides });
   } catch (err) {
+    inFlight = false;
+    if (dirty) return rerun(start);
     if (seq !== state.seq) return;
     showProblems(err);
     status("not run: " + err.message.split("\n")[0]);
     return;
   }
-  if (seq !== state.seq) return; // a newer change is on its way
+  inFlight = false;
+  if (dirty) return rerun(start);
+  if (seq !== state.seq) return; // a newer scenario is on its way
+  const answered = performance.now();
   state.run = data;
   await drawRun(data);
   const ms = performance.now() - start;
   window.gigawatt.runs += 1;
-  window.gigawatt.redraws.push({ ms, mw_online_end: data.metrics.mw_online_end, overrides: { ...state.overrides } });
+  const api_ms = answered - start;
+  window.gigawatt.redraws.push({ ms, api_ms, draw_ms: ms - api_ms, mw_online_end: data.metrics.mw_online_end, overrides: { ...state.overrides } });
   document.body.dataset.runs = String(window.gigawatt.runs);
   status(`${data.scenario}: simulated and drawn in ${Math.round(ms)} ms`);
+}
+
+function rerun(start) {
+  dirty = false;
+  pendingStart = pendingStart === null ? start : Math.min(pendingStart, start);
+  scheduleRun(pendingStart);
 }
 
 const CONFIG = { responsive: true, displaylogo: false, toImageButtonOptions: { format: "png", scale: 2 } };
@@ -319,9 +337,9 @@ async function drawRun(d) {
       "chart-money",
       [
         line(x, capex, "capex (facility + IT), cumulative", { hovertemplate: ht("$B") }),
-        line(x, B(ts.pledged_usd), "money pledged", { line: { dash: "dot" }, hovertemplate: ht("$B") }),
-        line(x, B(ts.secured_usd), "money secured", { line: { dash: "dash" }, hovertemplate: ht("$B") }),
         line(x, B(ts.equity_usd), "money received (equity)", { hovertemplate: ht("$B") }),
+        line(x, B(ts.pledged_usd), "money pledged (due)", { line: { dash: "dot", width: 3 }, hovertemplate: ht("$B") }),
+        line(x, B(ts.secured_usd), "money secured (due)", { line: { dash: "dash" }, hovertemplate: ht("$B") }),
       ],
       layout("Capex against money pledged, secured and received", "$B"),
       CONFIG,
@@ -334,12 +352,23 @@ async function drawRun(d) {
   const w = $("warnings");
   w.replaceChildren(...(d.warnings || []).map((t) => el("p", { class: "warning", text: "warning: " + t })));
 }
+const METRIC_LABELS = {
+  mw_online_end: "MW online at the end",
+  accelerators_end: "accelerators at the end",
+  h100e_end: "H100-equivalents at the end",
+  capex_total_usd: "capex (facility + IT)",
+  secured_usd: "money secured",
+  equity_received_usd: "money received (equity)",
+  funding_gap_max_usd: "largest funding gap",
+  first_gw_date: "first month with 1 GW online",
+  energy_mwh_total: "energy over the horizon",
+};
 function drawMetrics(d) {
   $("run-title").textContent = d.title;
   const keys = ["mw_online_end", "accelerators_end", "h100e_end", "capex_total_usd", "secured_usd", "equity_received_usd", "funding_gap_max_usd", "first_gw_date", "energy_mwh_total"];
   $("metrics").replaceChildren(
     ...keys.filter((k) => k in d.metrics).map((k) =>
-      el("div", { class: "metric", id: "metric-" + k }, el("span", { class: "k", text: k.replace(/_/g, " ") }), el("span", { class: "v", text: fmtUnit(d.metrics[k], d.units[k]) })),
+      el("div", { class: "metric", id: "metric-" + k }, el("span", { class: "k", text: METRIC_LABELS[k] || k }), el("span", { class: "v", text: fmtUnit(d.metrics[k], d.units[k]) })),
     ),
   );
 }
