@@ -404,9 +404,18 @@ async function loadScenario() {
     return false;
   }
   buildControls();
+  fillCatalog(state.info.controls);
   $("show-text").textContent = state.info.show;
   table($("assumptions"), ["path", "value", "status", "reason"], state.info.assumptions.map((a) => [a.path, a.value, a.status, a.reason]));
   return true;
+}
+// the estimate's accelerator list: the catalog names the server lists in the accelerator control
+function fillCatalog(controls) {
+  const sel = $("est-accelerator");
+  const ctl = controls.find((c) => c.kind === "choice");
+  if (sel.options.length || !ctl) return;
+  for (const a of ctl.options.filter((o) => !o.startsWith("newest"))) sel.append(el("option", { value: a, text: a }));
+  if (ctl.options.includes("gb200")) sel.value = "gb200";
 }
 async function chooseScenario(name) {
   state.scenario = name;
@@ -558,6 +567,40 @@ async function runCompare() {
     CONFIG,
   );
 }
+const ESTIMATE_UNITS = {
+  accelerators: "count",
+  it_power_mw: "MW",
+  facility_power_mw: "MW",
+  capex_it_usd: "USD",
+  capex_facility_usd: "USD",
+  capex_total_usd: "USD",
+  h100e: "H100-eq",
+  peak_bf16_flops: "FLOP/s",
+  annual_energy_mwh: "MWh",
+  annual_energy_cost_usd: "USD",
+  annual_emissions_t: "t CO2",
+};
+async function runEstimate() {
+  for (const id of ["est-value-error", "est-pue-error", "est-error"]) $(id).textContent = "";
+  const kind = $("est-kind").value;
+  const body = { accelerator: $("est-accelerator").value, [kind]: $("est-value").value };
+  if ($("est-pue").value !== "") body.pue = Number($("est-pue").value);
+  let d;
+  try {
+    d = await api("POST", "/api/estimate", body);
+  } catch (err) {
+    for (const p of err.problems.length ? err.problems : [{ field: null, message: err.message }]) {
+      const target = p.field === kind ? "est-value-error" : p.field === "pue" ? "est-pue-error" : "est-error";
+      $(target).textContent = p.message;
+    }
+    return;
+  }
+  table($("est-table"), ["result", "value"], Object.entries(ESTIMATE_UNITS).filter(([k]) => k in d).map(([k, u]) => [k.replace(/_/g, " "), d[k] === null ? "unknown (no published price)" : fmtUnit(d[k], u)]));
+  const rows = Object.entries(d.assumptions).map(([k, v]) => [k, num(v.value, 4), v.status || "", v.facts_id || v.source || ""]);
+  for (const [k, v] of Object.entries(d.accelerator_sources)) rows.push([d.accelerator + "." + k, v.value === null ? "unpublished" : num(v.value, 4), v.status || "", v.facts_id || v.source || ""]);
+  table($("est-assumptions"), ["parameter", "value", "status", "source"], rows);
+  $("est-error").textContent = (d.notes || []).join("\n");
+}
 let validated = false;
 async function showValidation() {
   if (validated) return;
@@ -668,6 +711,8 @@ function wire() {
   $("risk-run").addEventListener("click", runRisk);
   $("risk-cancel").addEventListener("click", () => riskAbort && riskAbort.abort());
   $("compare-run").addEventListener("click", runCompare);
+  $("est-run").addEventListener("click", runEstimate);
+  $("est-kind").addEventListener("change", () => ($("est-value").value = { power: "1.2 GW", budget: "$100B", accelerators: "100,000" }[$("est-kind").value]));
 }
 async function start() {
   wire();
