@@ -157,6 +157,25 @@ def test_a_shared_link_reopens_the_same_view(base, browser, page):
     other.context.close()
 
 
+def test_downloads_json_csv_and_a_chart_png(base, page):
+    page.goto(base + "/?scenario=stargate-uae")
+    wait_runs(page, 1)
+    want = httpx.post(f"{base}/api/run", json={"scenario": "stargate-uae"}).json()
+    with page.expect_download() as d:
+        page.click("#dl-json")
+    got = json.loads(Path(d.value.path()).read_text())
+    assert {k: got[k] for k in want} == want  # the run --json, with the monthly series the page drew
+    with page.expect_download() as d:
+        page.click("#dl-yearly")
+    lines = Path(d.value.path()).read_text().splitlines()
+    assert lines[0].startswith("year,months,partial,mw_online") and len(lines) == 1 + len(want["yearly"])
+    page.hover("#chart-mw")
+    with page.expect_download() as d:
+        page.click("#chart-mw .modebar-btn[data-title^='Download plot']")
+    assert Path(d.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert d.value.suggested_filename.endswith(".png")
+
+
 def test_a_risk_run_draws_its_fan_charts(base, page):
     page.set_viewport_size(PHONE)
     page.goto(base + "/?scenario=stargate&view=risk")

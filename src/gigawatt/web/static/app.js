@@ -75,11 +75,14 @@ async function api(method, path, body) {
   }
   const r = await fetch(path, opts);
   let data = null;
+  const text = await r.text();
   try {
-    data = await r.json();
+    data = JSON.parse(text);
   } catch (e) {
     data = { detail: `the server answered ${r.status} without JSON` };
   }
+  // the answer as the server wrote it: a download gives these bytes (JavaScript would write 9.75e20 as digits)
+  if (data && typeof data === "object") Object.defineProperty(data, "text", { value: text, enumerable: false });
   if (!r.ok) {
     const err = new Error(data.detail || `error ${r.status}`);
     err.status = r.status;
@@ -126,8 +129,12 @@ function showProblems(err, fallbackId) {
 
 function writeUrl() {
   const q = new URLSearchParams();
+  if (state.yaml !== null && state.yaml.length > 6000) {
+    status("this pasted scenario is too long for a link (over 6,000 characters): the address bar does not hold it");
+    return;
+  }
   if (state.yaml !== null) {
-    q.set("yaml", state.yaml.length <= 6000 ? state.yaml : "");
+    q.set("yaml", state.yaml);
   } else {
     q.set("scenario", state.scenario);
   }
@@ -687,7 +694,7 @@ function wire() {
     buildControls();
     await refresh();
   });
-  $("dl-json").addEventListener("click", () => state.run && download(runName() + ".json", JSON.stringify(state.run, null, 2), "application/json"));
+  $("dl-json").addEventListener("click", () => state.run && download(runName() + ".json", state.run.text, "application/json"));
   $("dl-csv").addEventListener("click", () => {
     if (!state.run) return;
     const ts = state.run.timeseries;
