@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gigawatt as gw
 from gigawatt import limits
@@ -343,3 +345,45 @@ def test_serve_binds_localhost_and_warns_for_another_host(capsys, monkeypatch):
     out, err = capsys.readouterr()
     assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 8123
     assert "warning: --host 0.0.0.0" in err
+
+
+# ------------------------------------------------------------------------------------------------ fuzzing
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
+_PATHS = st.sampled_from(
+    [
+        "operations.pue",
+        "funding.announced_arrival",
+        "partners[SoftBank].pledges[0].secured_usd",
+        "sites[abilene].phases[0].power_mw",
+        "sites[abilene].phases[1].accelerator",
+        "supply_caps",
+        "risks.construction_slip",
+        "programme.start",
+        "sites[9].name",
+        "nope",
+        "",
+        "a=b",
+        "sites[abilene",
+    ]
+)
+
+
+@given(overrides=st.dictionaries(_PATHS, _JSON, max_size=3))
+def test_any_override_is_answered_or_refused_with_a_message_never_a_500(client, overrides):
+    r = client.post("/api/run", json={"scenario": "stargate", "overrides": overrides})
+    assert r.status_code in (200, 422), r.text
+    if r.status_code == 422:
+        body = r.json()
+        assert body["detail"] and body["problems"] and all(p["message"] for p in body["problems"])
+
+
+@given(text=st.text(max_size=300))
+def test_any_scenario_text_is_answered_or_refused_with_a_message_never_a_500(client, text):
+    r = client.post("/api/run", json={"scenario": text})
+    assert r.status_code in (200, 404, 422), r.text
+    assert r.status_code == 200 or r.json()["detail"]
