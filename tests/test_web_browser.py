@@ -239,3 +239,16 @@ def test_tabs_work_from_the_keyboard_and_each_view_fills(base, page):
         target = label.get_attribute("for")
         assert target is None or page.locator(f"[id='{target}']").count() == 1, target
     assert [e for e in page.errors if "status of 422" not in e] == []  # the $5B above is answered 422, as it should
+
+
+def test_the_claims_view_lists_the_ledger_with_verdicts_and_sources(base, page):
+    page.goto(base + "/?view=claims")
+    page.wait_for_selector("#claims-table tbody tr", timeout=180_000)
+    want = httpx.get(f"{base}/api/claims?trials=2000&seed=0", timeout=180).json()  # answered from the server's cache
+    rows = page.locator("#claims-table tbody tr")
+    assert rows.count() == len(want["claims"])
+    first = want["claims"][0]
+    cells = rows.nth(0).locator("td").all_inner_texts()
+    assert cells[0] == first["date"] and cells[1] == first["speaker"]["name"] and cells[2] == first["text"]
+    assert cells[6] == f"{first['observed']['status']} ({first['observed']['as_of']})"
+    assert page.inner_text("#claims-track") == "track record: " + want["track_record"]["note"]
