@@ -2245,6 +2245,9 @@ _NUMERIC_KEY = re.compile(
     r"mw_online|it_mw_installed|energy_mwh|emissions_t|^base)$"
 )
 _LEGIT_NULL = ("first_gw_date", "phases", "date", "online", "start", "warnings", "debt_limit", "ci95")
+# null by contract (README): a cost per GW or per H100-equivalent with nothing online or no price; estimate's band of
+# accelerators where the power basis has no range, and its stated power where no --power was given
+_LEGIT_NULL += ("capex_per_", "accelerators_low", "accelerators_high", "stated_power_mw")
 _ESCAPE = re.compile(r"[\x1b\x07\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f\x9b]")
 
 

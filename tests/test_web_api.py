@@ -224,6 +224,8 @@ def test_estimate_is_the_cli_estimate_json(client, capsys):
     assert r.json() == cli_json(
         capsys, "estimate", "--accelerator", "gb200", "--power", "1.2 GW", "--pue", "1.2", "--json"
     )
+    r = client.post("/api/estimate", json={"accelerator": "gb200", "power": "1.4 GW", "basis": "grid"})
+    assert r.json() == cli_json(capsys, "estimate", "-a", "gb200", "--power", "1.4 GW", "--basis", "grid", "--json")
     r = client.post("/api/estimate", json={"accelerator": "gb200", "power": "$5B"})
     assert r.status_code == 422
     assert r.json()["detail"] == cli_error(capsys, "estimate", "--accelerator", "gb200", "--power", "$5B")

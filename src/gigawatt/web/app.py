@@ -162,6 +162,7 @@ def estimate_payload(body: EstimateRequest) -> dict:
     return gw.estimate(
         body.accelerator,
         power_mw=q(body.power, "mw", "--power"),
+        basis=body.basis.strip().lower(),
         budget_usd=q(body.budget, "usd", "--budget"),
         accelerators=_count(body.accelerators) if body.accelerators else None,
         pue=body.pue,

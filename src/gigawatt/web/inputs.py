@@ -58,7 +58,8 @@ class EstimateRequest(BaseModel):
     """``gigawatt estimate``: one of power, budget or accelerators, as the command line's flags take them."""
 
     accelerator: str = Field(examples=["gb200"])
-    power: str | None = Field(None, description="facility power, e.g. '1.2 GW'", examples=["1.2 GW"])
+    power: str | None = Field(None, description="power on the basis, e.g. '1.2 GW'", examples=["1.2 GW"])
+    basis: str = Field("facility", description="what power measures: facility, grid or it (estimate --basis)")
     budget: str | None = Field(None, description="money, e.g. '$100B'")
     accelerators: str | None = Field(None, description="accelerator count, e.g. '100,000'")
     pue: float | None = None
