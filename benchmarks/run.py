@@ -5,6 +5,7 @@
     python benchmarks/run.py ops [--json]
     python benchmarks/run.py claims [--json] [--trials N]
     python benchmarks/run.py web [--json] [--requests N] [--concurrency N]
+    python benchmarks/run.py extract [--json]
 
 Every figure with a target comes with ``<figure>_target`` and ``<figure>_met``; every run reports the machine
 (``cpu_model`` from /proc/cpuinfo, ``cores`` this process may use, python, numpy and numba versions, the load
@@ -47,6 +48,13 @@ web:
   requests at 50 concurrent, each with an energy price of its own (``operations.energy_price_usd_per_mwh``), so each
   is loaded and simulated; ``web_run_single_ms``: median of 20 such requests one at a time (the whole cost of one
   simulation over HTTP).
+
+extract:
+  ``claims extract`` over the composed corpus (tests/extract_corpus, 6 articles per language): ``articles_per_second``
+  in-process after a warm-up (the libraries and spaCy pipelines loaded), ``first_article_s`` the whole ``python -m
+  gigawatt claims extract`` process on one article (loading spaCy, lingua, dateparser), and per language and split
+  (``tuned``: the articles the rules were written on; ``heldout``: the third kept aside) ``recall``, ``precision``
+  (number, unit and comparator all right), ``speaker_accuracy`` and ``every_field``, with the issue's targets.
 
 ops:
   one year of a 1,000,000-accelerator GB200 job, 1,000 trials (``--max-events 1e9``: the default refuses it as too
@@ -517,6 +525,36 @@ def bench_web(requests: int, concurrency: int) -> dict:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def bench_extract() -> dict:
+    """Claims extraction over the composed corpus: speed, and recall, precision and speakers per language."""
+    from gigawatt.claims.extract import extract
+    from gigawatt.claims.extract.score import read_corpus, score
+
+    out: dict = {"benchmark": "extract", **_machine()}
+    folder = Path(__file__).resolve().parents[1] / "tests" / "extract_corpus"
+    corpus = read_corpus(folder)
+    out["articles"] = len(corpus)
+    for doc in corpus:  # warm-up: load the pipelines, the detector and the date parser
+        extract(doc["text"], doc["date"])
+    t0 = time.perf_counter()
+    for doc in corpus:
+        extract(doc["text"], doc["date"])
+    out["articles_per_second"] = len(corpus) / (time.perf_counter() - t0)
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "article.txt"
+        article.write_text(corpus[0]["text"], encoding="utf-8")
+        out["first_article_s"] = _median_wall([sys.executable, "-m", "gigawatt", "claims", "extract", str(article)], 3)
+    targets = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
+    for split, heldout in (("tuned", False), ("heldout", True)):
+        for lang, tally in sorted(score(corpus, heldout=heldout).items()):
+            for key, value in tally.as_json().items():
+                name = f"{split}_{lang}_{key}"
+                out[name] = value
+                if key in targets:
+                    out[f"{name}_target"] = targets[key]
+                    out[f"{name}_met"] = value is not None and value >= targets[key]
     return out
 
 
@@ -550,7 +588,7 @@ def _table(figures: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("benchmark", choices=["core", "engine", "ops", "claims", "web"])
+    parser.add_argument("benchmark", choices=["core", "engine", "ops", "claims", "extract", "web"])
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--repeats", type=int, default=41, help="core: in-process repeats (median)")
     parser.add_argument("--trials", type=int, default=100_000, help="engine: trials of the timed risk process")
@@ -566,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
         figures = bench_engine(args.trials, args.big)
     elif args.benchmark == "claims":
         figures = bench_claims(args.trials)
+    elif args.benchmark == "extract":
+        figures = bench_extract()
     else:
         figures = bench_ops()
     print(json.dumps(figures, indent=2) if args.json else _table(figures))

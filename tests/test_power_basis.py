@@ -199,7 +199,9 @@ def test_show_says_the_basis_and_loads_again_to_the_same_run(capsys, tmp_path):
     path.write_text("extends: stargate\nset:\n  sites[abilene].phases[0].power_basis: grid\n", encoding="utf-8")
     code, out, _ = cli(capsys, "show", str(path))
     assert code == 0
-    assert "# power bases: 1 phase(s) stated on another basis than facility power" in out
+    # 3: this phase, and the two stargate itself states on another basis (Michigan's DTE supply as grid, PB05;
+    # Wisconsin's ~1 GW as IT, PB04: docs/scenarios-2026.md)
+    assert "# power bases: 3 phase(s) stated on another basis than facility power" in out
     assert "sites[0].phases[0] (abilene/phase-1): 200 MW grid / 1.25 (grid-to-facility ratio, range 1.1-1.35" in out
     assert "= 160 MW facility" in out
     shown = tmp_path / "shown.yaml"

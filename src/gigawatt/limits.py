@@ -72,6 +72,9 @@ OPS_MAX_EVENTS = 2.5e8  # simulated events (draws of failures, restarts, checkpo
 OPS_CHUNK_TRIALS = 65_536  # trials simulated at once: memory stays flat in --trials (~4 MB a chunk)
 OPS_QUANTILE_TRIALS = 1_048_576  # P10/P90 come from the first this many trials (exact below it; ~60 MB kept)
 
+# --- claims extract (gigawatt.claims.extract) -------------------------------------------------------------------------
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # one article, text or HTML: a news page's HTML is 0.1-1 MB, its text ~10 kB
+
 # --- the web page and its JSON API (gigawatt.web, gigawatt serve) ----------------------------------------------------
 WEB_MAX_BODY_BYTES = 5 * 1024 * 1024  # one request body: a pasted scenario (MAX_FILE_BYTES) plus its JSON quoting; 413
 WEB_RISK_MAX_TRIALS = 100_000  # risk trials per request: 100k of stargate take ~2-7 s here (the CLI allows 10^7)

@@ -58,6 +58,7 @@ class Distribution:
     params: dict
     choices: list | None = None  # for kind 'choice': the raw values (numbers or names)
     raw: dict = dataclasses.field(default_factory=dict)  # the mapping as written, for `gigawatt show`
+    inherited: bool = False  # a range every scenario inherits from the data files (gigawatt.data.money_ranges)
 
     def central(self):
         p = self.params

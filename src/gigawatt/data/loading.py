@@ -375,6 +375,10 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     unconverted = power_basis.convert_phases(scenario)  # grid and IT power to facility power, once (after the PUE)
     if unconverted:
         raise ScenarioError(unconverted, origin)
+    from gigawatt.data.money_ranges import inherited_distributions
+
+    # the money ranges every scenario inherits (the catalog's prices, the facility cost per MW), where it says none
+    scenario._distributions = {**scenario._distributions, **inherited_distributions(scenario)}
     return scenario
 
 

@@ -314,7 +314,7 @@ def validation_chart(rows: list[dict], path: Path) -> Path:
     fig.text(
         0.01,
         0.01,
-        "Sources: gigawatt/data/observed_sites.csv. Not modelled (no published power): "
+        "Sources: gigawatt/data/observed_sites.csv and observed_capex.csv. Not modelled (no published power): "
         f"{_label(', '.join(missing)) or 'none'}.",
         fontsize=7,
         color="#555555",
