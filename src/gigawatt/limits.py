@@ -82,3 +82,11 @@ OPS_EVENTS_PER_SECOND = 1e8  # simulated events per second on 2 cores: turns est
 
 # --- claims extract (gigawatt.claims.extract) -------------------------------------------------------------------------
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # one article, text or HTML: a news page's HTML is 0.1-1 MB, its text ~10 kB
+
+# --- the web page and its JSON API (gigawatt.web, gigawatt serve) ----------------------------------------------------
+WEB_MAX_BODY_BYTES = 5 * 1024 * 1024  # one request body: a pasted scenario (MAX_FILE_BYTES) plus its JSON quoting; 413
+WEB_RISK_MAX_TRIALS = 100_000  # risk trials per request: 100k of stargate take ~2-7 s here (the CLI allows 10^7)
+WEB_CLAIMS_MAX_TRIALS = 20_000  # claims trials per request: one Monte Carlo pass per scenario the ledger names
+WEB_WORKERS = 1  # Monte Carlo runs (risk, claims) at a time: each already uses every core; the rest wait in turn
+WEB_MAX_WAITING = 8  # Monte Carlo runs waiting for the worker; beyond it a request is refused with 503
+WEB_CACHE_ENTRIES = 256  # deterministic answers kept (run, compare, scenario, validate), least recently used out
