@@ -120,7 +120,8 @@ class PhasePlan:
     country: str
     external: bool
     power_mw: float
-    pue: float
+    pue: float  # annual PUE: energy
+    sizing_pue: float  # design-day PUE with headroom: facility power -> IT power (docs/model.md §2)
     planned: int
     build: int  # whole months
     power_at: int
@@ -132,7 +133,7 @@ class PhasePlan:
 
     @property
     def it_kw(self) -> float:
-        return self.power_mw / self.pue * 1000.0
+        return self.power_mw / self.sizing_pue * 1000.0
 
     @property
     def programme_capex(self) -> float:
@@ -174,7 +175,9 @@ class CapPlan:
 
 
 def resolve_kinds(s: Scenario, cat: dict[str, Accelerator]) -> dict[str, Kind]:
-    """The catalog with ``accelerator_overrides`` applied (names are case-insensitive) and the price risk."""
+    """The catalog with ``accelerator_overrides`` applied (names are case-insensitive) and the price risk; a type's
+    IT power is its all-in rating times 1 + the non-accelerator IT share (docs/model.md §2, p_acc)."""
+    share = s.operations.non_accelerator_it_share
     overrides = {name.lower(): o for name, o in s.accelerator_overrides.items()}
     out = {}
     for name, acc in cat.items():
@@ -188,11 +191,31 @@ def resolve_kinds(s: Scenario, cat: dict[str, Accelerator]) -> dict[str, Kind]:
             name=name,
             vendor=acc.vendor,
             first_volume=months_between(s.programme.start, acc.first_volume),
-            kw=None if kw is None else kw / 1000.0,
+            kw=None if kw is None else kw / 1000.0 * (1.0 + share),
             price=None if price is None else price * s.risks.accelerator_price,
             flops=0.0 if tflops is None else tflops * 1e12,
         )
     return out
+
+
+# docs/model.md §2a: a grid (contracted, nameplate) figure is divided by r_grid = 1.25 to give facility power. Written
+# here from the document, not read from defaults.csv, so that a change of the shipped ratio is seen.
+GRID_TO_FACILITY = 1.25
+
+
+def facility_mw(s: Scenario, path: str, loaded_mw: float, sizing_pue: float) -> float:
+    """A phase's facility power from the figure its author stated (docs/model.md §2a): grid / 1.25, IT x the phase's
+    sizing PUE, facility as stated. The loaded scenario holds gigawatt's converted figure in ``power_mw``; the stated
+    figure and its basis are read back from ``scenario.power_bases`` and converted here again, so a mistake in the
+    conversion is seen, not shared."""
+    stated = s.power_bases.get(path)
+    if stated is None:
+        return loaded_mw
+    if stated.basis == "grid":
+        return stated.stated_mw / GRID_TO_FACILITY
+    if stated.basis == "it":
+        return stated.stated_mw * sizing_pue
+    raise ValueError(f"{path}: unknown power basis {stated.basis!r}")
 
 
 def kind_for(choice: str, t: int, kinds: dict[str, Kind]) -> Kind | None:
@@ -238,21 +261,25 @@ class Plan:
         kinds = resolve_kinds(s, catalog() if cat is None else cat)
         lead = whole(s.procurement.lead_time_months)
         phases = []
-        for site in s.sites:
-            for ph in site.phases:
-                pue = ph.pue if ph.pue else s.operations.pue
+        ops = s.operations
+        for i, site in enumerate(s.sites):
+            for j, ph in enumerate(site.phases):
+                pue = ph.pue if ph.pue else ops.pue
+                sizing_pue = pue * ops.design_pue_ratio * (1.0 + ops.sizing_headroom)
+                power_mw = facility_mw(s, f"sites[{i}].phases[{j}]", ph.power_mw, sizing_pue)
                 power_date = 0 if ph.power.available is None else months_between(start, ph.power.available)
                 p = PhasePlan(
                     label=f"{site.name}/{ph.name}",
                     site=site.name,
                     country=site.country,
                     external=site.facility_financing == "external",
-                    power_mw=ph.power_mw,
+                    power_mw=power_mw,
                     pue=pue,
+                    sizing_pue=sizing_pue,
                     planned=months_between(start, ph.start),
                     build=whole(ph.construction_months * s.risks.construction_slip),
                     power_at=power_date + whole(s.risks.power_delay_months),
-                    capex=(ph.power_mw / pue * ph.capex_per_mw_usd + ph.power_mw * ph.power.capex_per_mw_usd)
+                    capex=(power_mw / sizing_pue * ph.capex_per_mw_usd + power_mw * ph.power.capex_per_mw_usd)
                     * s.risks.cost_overrun,
                     carbon=ph.power.carbon_t_per_mwh,
                     choice=ph.accelerator,

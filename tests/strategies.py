@@ -2,11 +2,12 @@
 
 ``scenarios()`` draws scenario trees (dicts that ``gigawatt.load_scenario`` validates) covering: debt (equity share
 < 1, a debt limit or none) with interest; horizons longer than accelerator lifetimes (refreshes); PUE, global and
-per phase; utilization, energy price, other opex; ``accelerator_overrides`` (including numbers for types the catalog
-lacks, so they can be named); supply caps by country, accelerator type and site, with a share; sites in several
-countries; externally financed phases; announced-only money with an arrival fraction and delay (also per partner);
-several partners and pledges with upfront fractions; grid and on-site gas power with availability dates; and the
-risk factors as plain numbers.
+per phase; the sizing factors (design-day PUE ratio, non-accelerator IT share, sizing headroom); each phase's power
+basis (grid, facility, IT or left out); utilization, energy price, other opex; ``accelerator_overrides`` (including
+numbers for types the catalog lacks, so they can be named); supply caps by country, accelerator type and site, with
+a share; sites in several countries; externally financed phases; announced-only money with an arrival fraction and
+delay (also per partner); several partners and pledges with upfront fractions; grid and on-site gas power with
+availability dates; and the risk factors as plain numbers.
 
 Sizes: the money pledged is drawn as a multiple of a rough cost of the plan, from far short to ample, so most
 examples build something and some run out of money; at most 3 sites x 3 phases and 96 months, so a simulation
@@ -84,6 +85,9 @@ def _phase(draw, j: int, start, horizon: int, choices: list[str]) -> dict:
     phase["power"] = power
     if draw(_uniform(0, 1)) < 0.3:
         phase["pue"] = draw(_uniform(1.0, 1.8))
+    basis = draw(st.sampled_from(["facility", "facility", "grid", "it", None]))
+    if basis is not None:  # None: left out, so the default (facility) is filled
+        phase["power_basis"] = basis
     return phase
 
 
@@ -175,6 +179,14 @@ def scenarios(draw, max_sites: int = 3, max_phases: int = 3, max_horizon: int = 
         operations["energy_price_usd_per_mwh"] = draw(_uniform(0, 200))
     if draw(st.booleans()):
         operations["other_opex_usd_per_mw_year"] = draw(_uniform(0, 2e6))
+    # the sizing factors (docs/model.md §2): neutral by default, so a reference that left them out would agree with
+    # the engine unless they are drawn off neutral here; ranges a little past defaults.csv's (1-1.14, 0-0.1, 0-0.1)
+    if draw(st.booleans()):
+        operations["design_pue_ratio"] = draw(_uniform(1.0, 1.3))
+    if draw(st.booleans()):
+        operations["non_accelerator_it_share"] = draw(_uniform(0, 0.2))
+    if draw(st.booleans()):
+        operations["sizing_headroom"] = draw(_uniform(0, 0.2))
 
     risks = {}
     for key in ("construction_slip", "cost_overrun", "accelerator_price"):

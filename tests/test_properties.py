@@ -131,7 +131,8 @@ def test_counts_by_type_add_up_with_the_catalog(tree):
     tflops = type_numbers(s, "bf16_dense_tflops")
     total = sum(by_type.values(), np.zeros(len(ts)))
     np.testing.assert_array_equal(ts["accelerators"], total)
-    it_mw = sum((n * kw[k] / 1e6 for k, n in by_type.items()), np.zeros(len(ts)))
+    share = 1.0 + s.operations.non_accelerator_it_share  # IT per accelerator: the rating x (1 + share), model.md §2
+    it_mw = sum((n * kw[k] * share / 1e6 for k, n in by_type.items()), np.zeros(len(ts)))
     # float sums of up to ~1e6 accelerators in another order: 1e-9 relative, 1e-9 MW absolute around zero
     np.testing.assert_allclose(ts["it_mw_installed"], it_mw, rtol=RTOL, atol=1e-9)
     assert (it_mw <= ts["it_mw_online"] * (1 + 1e-9) + 1e-6).all()
