@@ -55,9 +55,23 @@ def test_llama3_setting_reproduces_count_and_effective_training_time():
     sim = r.simulated["interruptions"]
     # Poisson(419): the mean of 2,000 counts has standard error sqrt(419 / 2000) = 0.46; 4 SE
     assert sim["mean"] == pytest.approx(419, abs=4 * math.sqrt(419 / 2000) + 0.5)
-    # effective training time above 90 % (RL08), analytic and simulated
-    assert r.analytic["goodput"] > 0.90
-    assert r.simulated["goodput"]["mean"] > 0.90
+    # the analytic goodput by hand from Daly's closed form (RL23): M = 54 d x 24 h / 419 = 3.0931 h, write
+    # delta = 0.0091 h, restart R = 0.05 h, x = delta / 2M, tau = sqrt(2 delta M)(1 + sqrt(x)/3 + x/9) - delta
+    # = 13.876 min, goodput = tau / (M e^(R/M) (e^((tau + delta)/M) - 1)) = 0.910396 (float rounding only)
+    m, delta, restart = 54 * 24 / 419, write_h, 3 / 60
+    x = delta / (2 * m)
+    tau = math.sqrt(2 * delta * m) * (1 + math.sqrt(x) / 3 + x / 9) - delta
+    assert r.analytic["daly_interval_minutes"] == pytest.approx(tau * 60, rel=1e-9)
+    want = tau / (m * math.exp(restart / m) * math.expm1((tau + delta) / m))
+    assert r.analytic["goodput"] == pytest.approx(want, rel=1e-9)
+    # effective training time above 90 % (RL08, a one-sided figure), analytic and simulated, and below what the
+    # restarts alone leave: 419 x 3 min of 1,296 h is 1.6 %, so at most 0.984, whatever the checkpointing
+    assert 0.90 < r.analytic["goodput"] < 1 - 419 * restart / (54 * 24)
+    assert 0.90 < r.simulated["goodput"]["mean"] < 1 - 419 * restart / (54 * 24)
+    # the simulation's mean against the closed form: per-trial goodput spreads ~0.27 % (P10-P90 0.907-0.914), so
+    # the mean of 2,000 trials has a standard error near 0.006 %; 0.1 % allows for the closed form's renewal
+    # approximation (a window of 419 interruptions, not an infinite one)
+    assert r.simulated["goodput"]["mean"] == pytest.approx(want, rel=1e-3)
 
 
 def test_interruption_counts_are_poisson():

@@ -201,8 +201,10 @@ def test_the_llama_setting_needs_no_extra_flags(capsys):
     # mean of 500 Poisson(419) counts has standard error 0.92: 4 SE
     assert d["interruptions"] == pytest.approx(419, rel=1e-9)
     assert d["simulated"]["interruptions"]["mean"] == pytest.approx(419, abs=4 * math.sqrt(419 / 500))
-    # more than 90 % effective training time (RL08), with the defaults alone
-    assert d["goodput"] > 0.90 and d["simulated"]["goodput"]["mean"] > 0.90
+    # more than 90 % effective training time (RL08, one-sided), with the defaults alone, and less than the 98.4 %
+    # that 419 restarts of 3 minutes (training.restart_minutes) in 54 days leave whatever the checkpointing
+    ceiling = 1 - 419 * 3 / (54 * 24 * 60)
+    assert 0.90 < d["goodput"] < ceiling and 0.90 < d["simulated"]["goodput"]["mean"] < ceiling
     assert "training.checkpoint_write_minutes" in d["checkpoint_write_source"]
     assert "RL11" in d["checkpoint_write_source"]
 
