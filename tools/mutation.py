@@ -3,8 +3,10 @@
 The model core: ``model/*.py``, the month loop and its inputs (``engine/loop.py``, ``engine/inputs.py``), the
 operations model (``engine/operations/*.py``), the money and date functions of ``units.py`` and ``data/loading.py``,
 and the code around them: ramps (``data/ramps.py``), the milestones check (``engine/milestones.py``) and the
-estimator (``engine/estimate.py``); and the claims ledger (``claims/*.py``,
-``data/facts.py``), whose tests run with the JIT on (``JIT_ON`` below).
+estimator (``engine/estimate.py``); the claims ledger (``claims/*.py``, ``data/facts.py``), the Monte Carlo
+(``engine/montecarlo.py``, ``engine/sketch.py``) and the command line (``cli/*.py``), whose tests run with the JIT
+on (``JIT_ON`` below). ``--data`` runs the data mode instead (tools/data_mutation.py): each number of the shipped
+data files moved within its stated range, and the list of changes no test sees.
 
     python3 -m pip install -e '.[test,mutation]'
     python3 tools/mutation.py --sample 300 --seed 1 --out mutation-report
@@ -131,6 +133,26 @@ JIT_ON = {
     "src/gigawatt/data/facts.py",
 }
 
+# the Monte Carlo (issue 20): sampling, the trial blocks, the summaries and the quantile sketch. Their tests run risk
+# passes through the compiled month loop, so they run with the JIT on like the claims (a mutant of sketch.py's
+# @njit functions recompiles those few functions in its own run; the month loop loads from the clean run's cache)
+MONTE_CARLO_TESTS = [
+    "tests/test_mc_joint.py",  # two uncertain inputs against the closed form of their product
+    "tests/test_risk.py",
+    "tests/test_distributions.py",
+]
+# the command line (issue 20): each command's parsing, checks, messages and outputs, with the JIT on (risk, ops)
+CLI_TESTS = [
+    "tests/test_cli.py",
+    "tests/test_cli_edges.py",
+    "tests/test_bad_input.py",
+    "tests/test_outputs.py",
+    "tests/test_ops_flags.py",
+]
+CLI_MODULES = ("catalog", "claims", "commands", "core", "estimate", "ops", "risk", "run", "scenarios", "validate")
+JIT_ON |= {"src/gigawatt/engine/montecarlo.py", "src/gigawatt/engine/sketch.py"}
+JIT_ON |= {f"src/gigawatt/cli/{m}.py" for m in CLI_MODULES}
+
 # module -> (covering tests, functions to mutate; None: the whole module, "" in the set: module-level code)
 TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
     # the build-out: the equations, the month loop that steps them, and the inputs it is compiled from
@@ -170,6 +192,10 @@ TARGETS: dict[str, tuple[list[str], set[str] | None]] = {
     # the claims ledger, with the JIT on (see CLAIMS_TESTS)
     **{path: (CLAIMS_TESTS, None) for path in sorted(JIT_ON) if "/claims/" in path},
     "src/gigawatt/data/facts.py": (CLAIMS_TESTS, None),
+    # the Monte Carlo and the command line, with the JIT on (see MONTE_CARLO_TESTS, CLI_TESTS)
+    "src/gigawatt/engine/montecarlo.py": (MONTE_CARLO_TESTS, None),
+    "src/gigawatt/engine/sketch.py": (MONTE_CARLO_TESTS, None),
+    **{f"src/gigawatt/cli/{m}.py": (CLI_TESTS, None) for m in CLI_MODULES},
 }
 # the oracle tests written against surviving mutants run for every module (they are fast)
 ORACLE_GLOB = "tests/test_oracles_*.py"
@@ -187,6 +213,9 @@ def check_targets(root: Path = ROOT) -> list[str]:
         rel = str(path.relative_to(root))
         if path.name != "__init__.py" and rel not in TARGETS:
             problems.append(f"{rel}: a module of the model core that is not a mutation target")
+    for path in sorted((root / "src/gigawatt/cli").glob("*.py")):
+        if path.name != "__init__.py" and str(path.relative_to(root)) not in TARGETS:
+            problems.append(f"{path.relative_to(root)}: a command-line module that is not a mutation target")
     for path in sorted((root / "src/gigawatt/engine/operations").glob("*.py")):
         if str(path.relative_to(root)) not in TARGETS:
             problems.append(f"{path.relative_to(root)}: a part of the operations model that is not a mutation target")
@@ -450,7 +479,18 @@ def main(argv=None) -> int:
     ap.add_argument("--skip", type=int, default=0, help="skip the first N mutants of the sample (resume a run)")
     ap.add_argument("--list", action="store_true", help="only enumerate and print the counts per module")
     ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    ap.add_argument(
+        "--data",
+        action="store_true",
+        help="data mode: move each number of the shipped data files within its range (tools/data_mutation.py)",
+    )
     args = ap.parse_args(argv)
+    if args.data:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import data_mutation
+
+        out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+        return data_mutation.main(args.sample, args.seed, out, keep=args.keep)
     stale = check_targets()
     if stale:
         print("tools/mutation.py is out of date with the source tree:\n  " + "\n  ".join(stale), file=sys.stderr)
