@@ -461,6 +461,12 @@ class Coverage:
         return sorted(tests, key=lambda t: (self.durations.get(t, 0.0), t))
 
 
+def _in_module(path: str, wanted: str) -> bool:
+    """Whether a mutant's file is the module ``wanted`` names (``engine/sketch.py``) or lies in the folder it names
+    (``cli/``)."""
+    return f"/{wanted}" in path if wanted.endswith("/") else path.endswith(wanted)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sample", type=int, default=300, help="mutants to draw (0: all)")
@@ -469,7 +475,9 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--timeout-factor", type=float, default=2.5, help="timeout = factor x the selected tests' clean time + 20 s"
     )
-    ap.add_argument("--module", action="append", default=[], help="only these modules (repeatable)")
+    ap.add_argument(
+        "--module", action="append", default=[], help="only these modules, or folders ending in / (repeatable)"
+    )
     ap.add_argument(
         "--function",
         action="append",
@@ -517,7 +525,7 @@ def main(argv=None) -> int:
         db_path = work / "session.sqlite"
         items = enumerate_mutants(work, db_path)
         if args.module:
-            items = [w for w in items if any(str(w.mutations[0].module_path).endswith(m) for m in args.module)]
+            items = [w for w in items if any(_in_module(str(w.mutations[0].module_path), m) for m in args.module)]
         if args.function:
             items = [
                 w
