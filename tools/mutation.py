@@ -594,7 +594,9 @@ def main(argv=None) -> int:
                 operator = get_operator(spec.operator_name)(**(spec.operator_args or {}))
                 cov = cover[groups[rel]]
                 tests = cov.tests_for(Path(spec.module_path), spec.start_pos[0])
-                if tests is None:
+                if tests is None or (not tests and rel in JIT_ON):
+                    # module-level code; or, with the JIT on, a line coverage cannot see (an @njit function's body
+                    # runs as machine code): every test of the group
                     tests = sorted(cov.durations, key=lambda t: (cov.durations[t], t))
                 timeout = max(30.0, args.timeout_factor * sum(cov.durations.get(t, 0.0) for t in tests) + 20.0)
                 with use_mutation(spec.module_path, operator, spec.occurrence) as (before, after):
