@@ -194,6 +194,36 @@ def test_a_certain_wrong_forecast_has_a_finite_log_score():
     assert tr["brier"] == 1.0
 
 
+def test_brier_and_log_score_match_the_published_examples():
+    from gigawatt.claims.scoring import brier_score, log_score
+
+    # scikit-learn's documentation of brier_score_loss: y [0, 1, 1, 0], p [0.1, 0.9, 0.8, 0.3] -> 0.0375
+    assert brier_score([0, 1, 1, 0], [0.1, 0.9, 0.8, 0.3]) == pytest.approx(0.0375, rel=1e-12)
+    # ... and of log_loss: ["spam", "ham", "ham", "spam"] with P(spam) 0.9, 0.1, 0.2, 0.65 -> 0.21616 (5 digits shown)
+    assert log_score([1, 0, 0, 1], [0.9, 0.1, 0.2, 0.65]) == pytest.approx(0.21616, abs=5e-6)
+    # the edges: certain and right scores 0 on both; certain and wrong 1 (Brier) and an infinite log score
+    assert brier_score([1, 0], [1.0, 0.0]) == 0.0 and log_score([1, 0], [1.0, 0.0]) == 0.0
+    assert brier_score([1], [0.0]) == 1.0
+    with np.errstate(divide="ignore"):
+        assert log_score([1], [0.0]) == math.inf
+
+
+def test_brier_and_log_score_agree_with_scikit_learn():
+    # an independent implementation (scikit-learn, in the test extra; the package no longer imports it: 1.3-3 s a
+    # command): random forecasts and outcomes, probabilities kept off 0 and 1 as track_record does
+    from sklearn.metrics import brier_score_loss, log_loss
+
+    from gigawatt.claims.scoring import brier_score, log_score
+
+    rng = np.random.default_rng(16)
+    for n in (1, 2, 7, 50):
+        y = rng.integers(0, 2, n)
+        p = np.clip(rng.random(n), 1e-9, 1 - 1e-9)
+        # scikit-learn >= 1.7 sums the squared errors of both classes and halves them: equal up to rounding
+        assert brier_score(y, p) == pytest.approx(brier_score_loss(y, p, pos_label=1), rel=1e-12, abs=1e-15)
+        assert log_score(y, p) == pytest.approx(log_loss(y, p, labels=[0, 1]), rel=1e-12)
+
+
 def test_nothing_resolved_says_so():
     tr = engine.track_record([record("a", 0.5, "too early")], trials=100)
     assert tr["resolved"] == 0 and tr["brier"] is None and "nothing to score" in tr["note"]
