@@ -114,6 +114,20 @@ def test_same_seed_same_json(tmp_path):
     assert a["claims"][0]["probability"] != c["claims"][0]["probability"]
 
 
+def test_without_the_bands_the_same_json(tmp_path):
+    # fans=False (the command's table and --json, which show no P10-P90 band) skips the bands' sketch: the same
+    # JSON, byte for byte, and the trajectories without their band
+    scenario = toy(**{"risks.construction_slip": {"dist": "uniform", "low": 0.5, "high": 2.0}})
+    path = write(tmp_path, [claim()], scenario)
+    ledger, origin = read_ledger(path)
+    run = {"trials": 3000, "seed": 5, "base": tmp_path, "today": TODAY}
+    full = engine.evaluate(ledger, origin, **run)
+    lean = engine.evaluate(ledger, origin, **run, fans=False)
+    assert json.dumps(full.as_json()) == json.dumps(lean.as_json())
+    assert full.trajectories["c1"]["p90"] is not None and lean.trajectories["c1"]["p90"] is None
+    assert full.trajectories["c1"]["value"] == lean.trajectories["c1"]["value"]
+
+
 def test_input_claim_with_and_without(tmp_path):
     # "the partner has only $2B": too little to close the $800M hall plus its $3.14B first fill, so nothing is built
     c = claim(

@@ -89,10 +89,12 @@ def evaluate(
     today: dt.date | None = None,
     progress: Callable[[str, int], None] | None = None,
     refs: dict | None = None,
+    fans: bool = True,
 ) -> LedgerReport:
     """Weigh every claim of ``ledger``; ``scenario`` weighs them all on that one scenario instead of each claim's own
     (today's view); ``trials`` None or 0: the deterministic verdicts only; ``refs``: the scenarios already loaded by
-    :func:`load_scenarios` (loaded here otherwise)."""
+    :func:`load_scenarios` (loaded here otherwise); ``fans`` False: the trajectories without their P10-P90 band
+    (``None``; the JSON and the table never show it, the charts do), a tenth less work in the Monte Carlo passes."""
     for name, value, low in (("trials", trials or 0, 0), ("seed", seed, 0)):
         if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
             raise GigawattError(f"{name}: {value!r}; expected a whole number >= {low}")
@@ -114,7 +116,7 @@ def evaluate(
             ]
             if counted:
                 step = (lambda n, name=ref.name: progress(name, n)) if progress else None
-                probabilities.update(monte_carlo(ref, counted, trials, seed, step))
+                probabilities.update(monte_carlo(ref, counted, trials, seed, step, fans))
     records, trajectories = [], {}
     for c in sorted(ledger.claims, key=lambda c: (c.date, c.id)):
         ref = ref_for(c, refs, scenario is not None)
