@@ -77,6 +77,8 @@ def test_the_announcement_scenarios_are_as_of_their_day():
     assert gw.load_scenario("stargate-2025-01").as_of == dt.date(2025, 1, 21)
     assert gw.load_scenario("stargate-uae-2025-05").as_of == dt.date(2025, 5, 22)
     assert gw.load_scenario("colossus-2024-09").as_of == dt.date(2024, 9, 2)
+    # Musk's Colossus 2 claims of 2026-01-17 are weighed on Colossus as known that day, not on today's `colossus`
+    assert gw.load_scenario("colossus-2026-01").as_of == dt.date(2026, 1, 17)
 
 
 def test_scenarios_and_show_say_the_as_of_date(capsys):
@@ -84,6 +86,6 @@ def test_scenarios_and_show_say_the_as_of_date(capsys):
 
     assert main(["scenarios", "--json"]) == 0
     listed = {item["name"]: item["as_of"] for item in __import__("json").loads(capsys.readouterr().out)}
-    assert listed["stargate-2025-01"] == "2025-01-21" and listed["stargate"] == "2026-01-09"
+    assert listed["stargate-2025-01"] == "2025-01-21" and listed["stargate"] == "2026-06-12"
     assert main(["show", "colossus-2024-09"]) == 0
     assert "# as of 2024-09-02: none of the facts it cites is dated later" in capsys.readouterr().out

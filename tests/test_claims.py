@@ -354,10 +354,10 @@ def test_duplicate_ids_and_hindsight_are_refused(tmp_path, capsys):
     path = write(tmp_path, [claim(), claim()])
     code, _, err = run_cli(capsys, "claims", "--file", str(path), "--trials", "0")
     assert code == 2 and "claims[c1].id: 'c1' is used twice" in err
-    # the January 2025 claims cannot be weighed on today's stargate (as of 2026-01-09): hindsight
+    # the January 2025 claims cannot be weighed on today's stargate (as of 2026-06-12): hindsight
     path = write(tmp_path, [claim(scenario="stargate", check__by="2026-01", date="2025-01-22")])
     code, _, err = run_cli(capsys, "claims", "--file", str(path), "--trials", "0")
-    assert code == 2 and "is as of 2026-01-09, after the claim (2025-01-22)" in err and "hindsight" in err
+    assert code == 2 and "is as of 2026-06-12, after the claim (2025-01-22)" in err and "hindsight" in err
 
 
 def test_scenario_override_weighs_on_todays_view(tmp_path, capsys):

@@ -148,3 +148,44 @@ def test_loading_a_scenario_and_a_run_import_no_scipy_pandas_or_numba():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "override",
+    [
+        "programme.horizon_months={dist: uniform, low: 60, high: 80}",
+        "programme.start={dist: uniform, low: 2024-11, high: 2025-01}",
+    ],
+)
+@pytest.mark.parametrize("command", ["risk", "sensitivity"])
+def test_a_distribution_the_engine_cannot_draw_is_refused_by_name(capsys, override, command):
+    """Issue 20: a distribution on a field every trial shares (the months laid out) was used at one value in every
+    trial while risk listed the field as uncertain."""
+    from gigawatt.cli.core import main
+
+    path = override.partition("=")[0]
+    extra = ["--trials", "64"] if command == "risk" else ["--samples", "64"]
+    assert main([command, "stargate", *extra, "--set", override]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"{path}: a distribution here is not drawn trial by trial" in " ".join(err.split())
+
+
+def test_every_other_uncertain_input_of_the_built_ins_is_drawn():
+    """The built-ins' own distributions all reach the engine (the check would refuse its own scenarios otherwise),
+    and so does one on each kind of field a user would make uncertain."""
+    import gigawatt as gw
+    from gigawatt.engine.montecarlo import check_drawn
+
+    for name in gw.builtin_names():
+        check_drawn(gw.load_scenario(name))
+    s = gw.load_scenario(
+        "stargate",
+        overrides=[
+            "operations.pue={dist: uniform, low: 1.1, high: 1.3}",
+            "sites[0].phases[0].accelerator={dist: choice, values: [gb200, gb300]}",
+            "sites[0].phases[0].start={dist: uniform, low: 2025-02, high: 2025-06}",
+            "partners[0].pledges[0].start={dist: uniform, low: 2025-02, high: 2025-06}",
+        ],
+    )
+    check_drawn(s)

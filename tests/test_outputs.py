@@ -227,3 +227,54 @@ def test_out_below_a_file_is_the_users_mistake(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "afile is a file, not a folder" in err
     assert (tmp_path / "afile").read_text() == "x"
+
+
+def test_out_inside_the_gigawatt_package_is_refused(capsys):
+    inside = output.PACKAGE / "data" / "my-results"
+    assert main(["run", "stargate", "--out", str(inside)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"--out {inside}: inside the gigawatt package ({output.PACKAGE})" in err
+    assert not inside.exists()
+
+
+def test_concurrent_writers_of_one_folder_each_leave_a_whole_set_the_manifest_matches(tmp_path, monkeypatch):
+    """Eight writers commit into one new --out at once (a barrier lines them up after staging): without the commit
+    lock, all see no folder, the first renames its staging folder into place and the others fail half-way (or the
+    manifest names another writer's files). With it, every writer succeeds and the folder is one writer's set."""
+    import threading
+    import time
+
+    umask = output._umask
+
+    def slow_umask():  # called between "is there a folder yet?" and the rename: widens that window so writers meet
+        time.sleep(0.05)
+        return umask()
+
+    monkeypatch.setattr(output, "_umask", slow_umask)
+    out = tmp_path / "shared"
+    writers = 8
+    barrier = threading.Barrier(writers)
+    errors: list[BaseException] = []
+
+    def write(k: int) -> None:
+        try:
+            with OutputSet(out) as o:
+                for name in ("a.txt", "b.txt"):
+                    output.write_text(o.folder / name, f"writer {k}\n")
+                barrier.wait(timeout=60)
+        except BaseException as exc:  # collected: an exception in a thread would otherwise pass unseen
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(k,)) for k in range(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    a, b = (out / "a.txt").read_text(), (out / "b.txt").read_text()
+    assert a == b  # both files from one writer
+    manifest = json.loads((out / MANIFEST).read_text())["files"]
+    for name in ("a.txt", "b.txt"):
+        assert manifest[name]["sha256"] == hashlib.sha256((out / name).read_bytes()).hexdigest()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shared"]  # no staging folder or lock file left
+    assert sorted(p.name for p in out.iterdir()) == sorted([MANIFEST, "a.txt", "b.txt"])

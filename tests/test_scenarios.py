@@ -23,8 +23,8 @@ def test_stargate_abilene_comes_online_building_by_building(builtin_results):
     # Phase 1 (two buildings, 200 MW, SG37): energized in June 2025 (MS01), online in the model a month later, when
     # its GB200 fill is first ordered within the GB200 volume ramp (2025-04, HW17, at the 3-month lead time).
     # Phase 2: six buildings (SG38) of 1,000 / 6 MW, one started a month from 2025-03, each built in 12 months:
-    # online 2026-03 to 2026-08. No other site is online before 2026-09 (Lordstown), so until then the programme's
-    # power online is Abilene's.
+    # online 2026-03 to 2026-08. No other site is online before 2026-10 (Shackelford's first building, CX07), so until
+    # then the programme's power online is Abilene's.
     r = builtin_results["stargate"]
     ts = r.timeseries
     assert ts.loc["2025-03", "equity_usd"].iloc[0] == pytest.approx(125e9, rel=1e-12)  # float rounding only
@@ -82,18 +82,23 @@ def test_colossus_100k_h100_in_122_days(builtin_results):
     assert ts.loc["2025-02", "accelerators"].iloc[0] == pytest.approx(200_000, rel=0.05)
 
 
-def test_colossus_2_first_gigawatt_in_january_2026(builtin_results):
+def test_colossus_2_reaches_its_gigawatt_when_epoch_ai_saw_it(builtin_results):
     ts = builtin_results["colossus"].timeseries
-    # Colossus 1: 150 + 150 MW (CL03). Colossus 2: 200 MW five months after the 2025-03 purchase (CL05), then 800 MW
-    # more, at the same pace from 2025-08, when Musk declared the first gigawatt operational (MS04); the last 140 MW
-    # wait for the turbines of Q2 2027 (CL06)
+    # Colossus 1: 150 + 150 MW (CL03). Colossus 2: 200 MW five months after the 2025-03 purchase (CL05); 150 MW more
+    # at the same pace from 2025-08, online 2026-01, when Epoch AI's imagery showed ~350 MW of cooling (EV13); 650 MW
+    # more from 2025-12, online 2026-05, when Epoch AI expected the first gigawatt (EV13; Musk had declared it on
+    # 2026-01-17, MS04). MACROHARDRR: nearly 2 GW in all (CL31) - 300 - 1,140 = 560 MW, started 2026-01 at the same
+    # 5-month pace: online 2026-06. The last 140 MW of Colossus 2 wait for the turbines of Q2 2027 (CL06).
     assert ts.loc["2025-07", "mw_online"].iloc[0] == 300
     assert ts.loc["2025-08", "mw_online"].iloc[0] == 500
     assert ts.loc["2025-12", "mw_online"].iloc[0] == 500
-    assert ts.loc["2026-01", "mw_online"].iloc[0] == 1300
-    assert ts.loc["2027-03", "mw_online"].iloc[0] == 1300
-    assert ts.loc["2027-04", "mw_online"].iloc[0] == 1440
-    assert builtin_results["colossus"].metrics["first_gw_date"] == "2026-01"  # 300 + 200 + 800 MW
+    assert ts.loc["2026-01", "mw_online"].iloc[0] == 650
+    assert ts.loc["2026-04", "mw_online"].iloc[0] == 650
+    assert ts.loc["2026-05", "mw_online"].iloc[0] == 1300
+    assert ts.loc["2026-06", "mw_online"].iloc[0] == 1860
+    assert ts.loc["2027-03", "mw_online"].iloc[0] == 1860
+    assert ts.loc["2027-04", "mw_online"].iloc[0] == 2000
+    assert builtin_results["colossus"].metrics["first_gw_date"] == "2026-05"  # 300 + 200 + 150 + 650 MW
 
 
 def test_same_inputs_same_numbers():

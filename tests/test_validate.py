@@ -28,7 +28,9 @@ def _rows(name: str) -> list[dict]:
 
 
 def _by_key() -> dict[tuple[str, str], dict]:
-    return {(r["id"], r["quantity"]): r for r in validate()["sites"]}
+    """The observed sites' rows (the observed deals' capex rows are tests/test_observed_capex.py's)."""
+    sites = {s.id for s in observed_sites()}
+    return {(r["id"], r["quantity"]): r for r in validate()["sites"] if r["id"] in sites}
 
 
 def cli(capsys, *args):
@@ -161,7 +163,8 @@ def test_a_campus_is_compared_with_its_own_facility_draw():
 # so does one that moves it closer (then tighten these numbers and say so). Changes from the first slice: the TPU sites
 # are sized (tpu-v7 from OS17); abilene-full is compared with its facility draw (900 MW, SG61), not its 1.2 GW
 # nameplate (+43.6 -> +7.7 and -30.3 -> -7.1). The default sizing factors are neutral (see the calibration test), so
-# every other site is where the first slice left it.
+# every other site is where the first slice left it. Issue 17: the facility cost per MW of IT is calibrated on the
+# observed AI campus packages ($11.7M -> $16.4M, docs/validation.md), so abilene-phase1's capex -39.6 -> -15.4.
 PINNED = {
     ("colossus-1", "accelerators_from_power"): 3.2,
     ("colossus-1", "power_from_accelerators"): -3.1,
@@ -169,7 +172,7 @@ PINNED = {
     ("cortex", "power_from_accelerators"): -44.1,
     ("abilene-phase1", "accelerators_from_power"): -4.3,
     ("abilene-phase1", "power_from_accelerators"): 4.5,
-    ("abilene-phase1", "capex"): -39.6,
+    ("abilene-phase1", "capex"): -15.4,
     ("abilene-full", "accelerators_from_power"): 7.7,
     ("abilene-full", "power_from_accelerators"): -7.1,
     ("colossus-2-phase1", "accelerators_from_power"): -0.8,
@@ -219,7 +222,7 @@ def test_summary_median_and_worst_per_quantity():
     # accelerators-from-power); capex has two sites, one of them price-bound, so only its count is checked
     # ironwood-pod is where tpu-v7's power comes from (OS17): shown, not in the medians (14 sites each, the median
     # the mean of the 7th and 8th smallest)
-    summary = validate()["summary"]
+    summary = validate(sites=observed_sites())["summary"]  # the sites only: the deals' capex has its own tests
     assert summary["calibration_points"] == ["ironwood-pod"]
     for quantity in ("accelerators_from_power", "power_from_accelerators"):
         errors = sorted(abs(v) for (site, q), v in PINNED.items() if q == quantity and site != "ironwood-pod")
@@ -234,10 +237,11 @@ def test_summary_median_and_worst_per_quantity():
 
 
 def test_every_site_missed_by_more_than_35_percent_is_explained_in_the_docs():
-    # issue 11's target: no site worse than 35 % without a written reason
+    # issue 11's target: no site worse than 35 % without a written reason (the deals' capex: test_observed_capex.py)
     doc = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
-    missed = {r["id"] for r in validate()["sites"] if r["error_pct"] is not None and abs(r["error_pct"]) > 35}
-    assert missed <= {"cortex", "abilene-full", "abilene-phase1"}  # cortex's power; the two capex rows
+    rows = validate(sites=observed_sites())["sites"]
+    missed = {r["id"] for r in rows if r["error_pct"] is not None and abs(r["error_pct"]) > 35}
+    assert missed <= {"cortex", "abilene-full"}  # cortex's power; abilene-full's chip order
     for site in missed:
         assert f"`{site}`" in doc
 
@@ -294,6 +298,8 @@ def test_json_shape(capsys):
     expected = 0
     for s in observed_sites():
         expected += 2 + (s.capex_usd_reported is not None)  # both power quantities, and capex where reported
+    with open(Path(gw.__file__).parent / "data" / "observed_capex.csv", newline="", encoding="utf-8") as fh:
+        expected += len(list(csv.DictReader(fh)))  # and one capex row per observed deal
     assert len(data["sites"]) == expected
     for row in data["sites"]:
         assert {"id", "site", "quantity", "reported", "modelled", "error_pct", "source"} <= set(row)

@@ -13,6 +13,11 @@ class GigawattError(Exception):
     exit_code = 2
 
 
+class GigawattWarning(UserWarning):
+    """Something the user should know that did not stop the run (a damaged cache rebuilt, a setting not used); the
+    command line prints it as a ``warning:`` line."""
+
+
 class EnvironmentFailure(GigawattError):
     """Not the input's fault: an unwritable path, a full disk, a refused connection (exit code 1)."""
 

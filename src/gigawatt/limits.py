@@ -60,6 +60,7 @@ WORK_MAX_MEMORY_FRACTION = 0.5  # estimated peak memory, as a share of this mach
 SECONDS_PER_TRIAL_MONTH = 3.0e-7
 SECONDS_PER_TRIAL_PHASE_MONTH = 1.5e-8
 CHUNK_BYTES = 256 * 1024**2  # memory for the trials in flight at once (risk, sensitivity): sets the chunk size
+DASK_LOCAL_WORKERS_PER_CORE = 2  # --dask local:N: at most this many worker processes per core (more only add memory)
 DASK_CONNECT_SECONDS = 5  # --dask ADDRESS: connect and hear back from a Dask scheduler within this, or fail
 
 # --- operations model (gigawatt.engine.operations, gigawatt ops) ----------------------------------------------------

@@ -24,6 +24,7 @@ import json
 import math
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated
 
@@ -31,7 +32,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from gigawatt.errors import GigawattError
+from gigawatt.errors import GigawattError, GigawattWarning
 from gigawatt.report.output import plain, shorten
 from gigawatt.units import format_usd
 
@@ -41,7 +42,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="gigawatt: simulate gigawatt-scale AI build-outs (Stargate and its rivals), a source behind every number.",
 )
-console = Console(width=None if sys.stdout.isatty() else 140, markup=False)
+console = Console(width=None if sys.stdout is not None and sys.stdout.isatty() else 140, markup=False)
 err_console = Console(stderr=True, markup=False, highlight=False)
 
 
@@ -86,14 +87,16 @@ def _print_json(data) -> None:
 
 
 def _fmt(value, unit: str) -> str:
-    if value is None:
-        return "never"
+    if value is None:  # a month that never came; a cost per unit where there is no unit (nothing online)
+        return "n/a" if unit.startswith("USD per ") else "never"
     if isinstance(value, str):
         return value
     if isinstance(value, float) and not math.isfinite(value):
         return "-"
     if unit == "USD":
         return format_usd(value)
+    if unit.startswith("USD per "):  # capex per GW, per H100-equivalent
+        return f"{format_usd(value)} {unit.removeprefix('USD ')}"
     if unit == "FLOP/s":
         return f"{value:.3g} FLOP/s"
     if unit in ("MW", "MWh"):
@@ -246,9 +249,16 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = list(sys.argv[1:] if argv is None else argv)
     debug = _debug_wanted(args)
+    refused = _environment_refused()
+    if refused is not None:
+        _error(refused[1])
+        return refused[0]
     try:
         try:
-            rv = app(args=args, standalone_mode=False, prog_name="gigawatt")
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", GigawattWarning)
+                warnings.showwarning = _show_warning
+                rv = app(args=args, standalone_mode=False, prog_name="gigawatt")
         finally:
             sys.stdout.flush()  # a full disk or a closed pipe shows here, inside the boundary, not at exit
     except GigawattError as exc:
@@ -289,6 +299,40 @@ def main(argv: list[str] | None = None) -> int:
     if rv == 130:  # typer turns Ctrl-C inside a command into Exit(130), which standalone_mode=False returns
         err_console.print("interrupted")
     return rv if isinstance(rv, int) else 0
+
+
+def _environment_refused() -> tuple[int, str] | None:
+    """(exit code, message) when the process cannot run a command at all: no standard output (``>&-``), a working
+    folder that no longer exists, a numba setting that would fail inside numba. None when all is well."""
+    from gigawatt.engine.numba_cache import check_threads_setting
+
+    if sys.stdout is None:
+        return 1, (
+            "standard output is closed (the command was started with '>&-' or without a terminal); nothing could "
+            "be printed: redirect it to a file or to /dev/null instead"
+        )
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return 1, (
+            "the current folder no longer exists (deleted or moved after this shell entered it); cd to a folder "
+            "that exists and run the command again"
+        )
+    try:
+        check_threads_setting()
+    except GigawattError as exc:
+        return exc.exit_code, str(exc)
+    return None
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """gigawatt's own warnings (:class:`GigawattWarning`) as ``warning:`` lines; other libraries' as Python shows
+    them."""
+    if issubclass(category, GigawattWarning):
+        warn(str(message))
+    else:
+        with contextlib.suppress(OSError, AttributeError):
+            (file or sys.stderr).write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def _stdout_failed() -> bool:

@@ -10,18 +10,25 @@ import typer
 from rich.table import Table
 
 import gigawatt as gw
-from gigawatt.cli.core import JsonOpt, _metrics_table, _print_json, app, console, warn
+from gigawatt.cli.core import JsonOpt, _metrics_table, _print_json, _say, app, console, warn
 from gigawatt.errors import GigawattError
 from gigawatt.units import parse_quantity, read_number
 
-# the estimate's results in the order shown, with the unit each is formatted in
+# the estimate's results in the order shown, with the unit each is formatted in (the band and the stated power only
+# where they apply: a --power on the grid basis, any --power)
 _UNITS = {
     "accelerators": "count",
+    "accelerators_low": "count",
+    "accelerators_high": "count",
+    "stated_power_mw": "MW",
     "it_power_mw": "MW",
     "facility_power_mw": "MW",
     "capex_it_usd": "USD",
     "capex_facility_usd": "USD",
     "capex_total_usd": "USD",
+    "capex_per_gw_it_usd": "USD per GW",
+    "capex_per_gw_facility_usd": "USD per GW",
+    "capex_per_h100e_usd": "USD per H100-eq",
     "h100e": "H100-eq",
     "peak_bf16_flops": "FLOP/s",
     "annual_energy_mwh": "MWh",
@@ -33,7 +40,17 @@ _UNITS = {
 @app.command("estimate")
 def estimate_cmd(
     accelerator: Annotated[str, typer.Option("--accelerator", "-a", help="Catalog name (see `gigawatt catalog`).")],
-    power: Annotated[str | None, typer.Option("--power", help="Facility power, e.g. 1.2GW or '300 MW'.")] = None,
+    power: Annotated[
+        str | None, typer.Option("--power", help="Power on the --basis (facility by default), e.g. 1.2GW or '300 MW'.")
+    ] = None,
+    basis: Annotated[
+        str,
+        typer.Option(
+            "--basis",
+            help="What --power measures: facility (the default), grid (contracted or nameplate: divided by a sourced "
+            "grid-to-facility ratio, with its range) or it (IT load: times the model's sizing PUE).",
+        ),
+    ] = "facility",
     budget: Annotated[str | None, typer.Option("--budget", help="Money, e.g. '$100B'.")] = None,
     accelerators: Annotated[str | None, typer.Option("--accelerators", help="Accelerator count, e.g. 100000.")] = None,
     pue: Annotated[float | None, typer.Option(help="Power usage effectiveness (default: data).")] = None,
@@ -63,6 +80,7 @@ def estimate_cmd(
     result = gw.estimate(
         accelerator,
         power_mw=parse_quantity(power, "mw", "--power") if power is not None else None,
+        basis=basis.strip().lower(),
         budget_usd=parse_quantity(budget, "usd", "--budget") if budget is not None else None,
         accelerators=n,
         pue=pue,
@@ -82,11 +100,34 @@ def estimate_cmd(
     if json_out:
         _print_json(result)
         return
-    rows = [(k, u, [result[k] if result[k] is not None else "unknown"]) for k, u in _UNITS.items()]
+    optional = ("accelerators_low", "accelerators_high", "stated_power_mw")
+    rows = [
+        (k, u, [result[k] if result[k] is not None else "unknown"])
+        for k, u in _UNITS.items()
+        if result[k] is not None or k not in optional
+    ]
     console.print(_metrics_table(f"estimate: {result['accelerator']}", ["value"], rows))
+    if result["power_basis"] not in (None, "facility"):
+        _say(f"power basis: {_basis_line(result)}")
     for note in result["notes"]:
         warn(note)
     console.print(_assumptions_table(result))
+
+
+def _basis_line(result: dict) -> str:
+    """The conversion of --power to facility power in words: basis, ratio, range, facility power and the band."""
+    b = result["assumptions"]["power_basis"]
+    if b["basis"] == "it":
+        return (
+            f"{b['stated_mw']:,.0f} MW of IT power x sizing PUE {result['sizing_pue']:.4g} = "
+            f"{b['facility_power_mw']:,.0f} MW of facility power"
+        )
+    return (
+        f"{b['stated_mw']:,.0f} MW grid / {b['value']:g} (grid-to-facility ratio, range {b['ratio_low']:g}-"
+        f"{b['ratio_high']:g}; {b.get('facts_id', '')}) = {b['facility_power_mw']:,.0f} MW of facility power "
+        f"({b['facility_power_low_mw']:,.0f}-{b['facility_power_high_mw']:,.0f} MW: {result['accelerators_low']:,} "
+        f"to {result['accelerators_high']:,} accelerators)"
+    )
 
 
 def _count(accelerators: str) -> float:

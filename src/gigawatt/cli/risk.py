@@ -52,9 +52,20 @@ def _needs_compiling() -> bool:
 
 
 def _compile_notice() -> None:
-    """One line on stderr (also with --json: stdout stays the JSON) when the engine is compiled before this run."""
-    if _needs_compiling():
+    """One line on stderr (also with --json: stdout stays the JSON) when the engine is compiled before this run;
+    where numba cannot keep what it compiled, the line says so and what to set, instead of "first run only"."""
+    if not _needs_compiling():
+        return
+    from gigawatt.engine.compiled import cache_unwritable
+
+    folder = cache_unwritable()
+    if folder is None:
         _say(COMPILE_NOTICE, stderr=True)
+    else:
+        warn(
+            f"compiling the engine on every run: numba's cache folder {folder} cannot be written; set "
+            "NUMBA_CACHE_DIR to a folder you can write to compile once"
+        )
 
 
 # ------------------------------------------------------------------------------------------------------------ risk

@@ -79,7 +79,7 @@ def run_cmd(
         "outstanding; gap max: largest monthly funding gap",
         style="dim",
     )
-    rows = [(k, gw.METRICS[k][0], [v]) for k, v in result.metrics.items()]
+    rows = [(k, gw.RUN_METRICS[k][0], [v]) for k, v in result.metrics.items()]
     console.print(_metrics_table(f"{s.name}: key metrics", ["value"], rows))
     _say(f"Inputs and their sources: gigawatt show {scenario}", style="dim")
     _print_written(written)
@@ -92,7 +92,7 @@ def _run_json(result: gw.Result, warnings: list[str] | None = None) -> dict:
         "metrics": result.metrics,
         "yearly": result.yearly_records(),
         "phases": result.phases_records(),
-        "units": {k: u for k, (u, _) in gw.METRICS.items()},
+        "units": {k: u for k, (u, _) in gw.RUN_METRICS.items()},
         "warnings": warnings or [],
     }
 
@@ -174,14 +174,16 @@ def compare_cmd(
             }
         )
         return
-    rows = [(k, gw.METRICS[k][0], [m[ka], m[kb], "" if m["delta"] is None else m["delta"]]) for k, m in metrics.items()]
+    rows = [
+        (k, gw.RUN_METRICS[k][0], [m[ka], m[kb], "" if m["delta"] is None else m["delta"]]) for k, m in metrics.items()
+    ]
     console.print(_metrics_table(f"{first} vs {second}", [ka, kb, "delta"], rows))
 
 
 def _compare_metrics(ra: gw.Result, rb: gw.Result, ka: str, kb: str) -> dict:
     """Each key metric of both runs under their column names, and the delta (second - first) where both are numbers."""
     metrics = {}
-    for k in gw.METRICS:
+    for k in gw.RUN_METRICS:
         a, b = ra.metrics[k], rb.metrics[k]
         delta = b - a if isinstance(a, float) and isinstance(b, float) else None
         metrics[k] = {ka: a, kb: b, "delta": delta}

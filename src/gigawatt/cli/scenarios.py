@@ -3,6 +3,7 @@ scenario format."""
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Annotated
 
@@ -51,6 +52,23 @@ def show_cmd(
         sys.stdout.write(f"# as of {s.as_of}: none of the facts it cites is dated later (tests/test_as_of.py)\n")
     sys.stdout.write(_yaml(resolved))
     sys.stdout.write(_assumptions_text(_assumptions(resolved)))
+    sys.stdout.write(_power_bases_text(s))
+
+
+def _power_bases_text(s) -> str:
+    """The phases whose power was stated as grid or IT power, as YAML comments: the stated figure and basis, the
+    ratio with its range and source, and the facility power the scenario above holds (empty when there are none)."""
+    if not s.power_bases:
+        return ""
+    lines = [
+        f"# power bases: {len(s.power_bases)} phase(s) stated on another basis than facility power, converted when "
+        "loaded (their power_mw above is the facility power)"
+    ]
+    for path, conv in s.power_bases.items():
+        i, j = (int(x) for x in re.findall(r"\[(\d+)\]", path))
+        where = f"{s.sites[i].name}/{s.sites[i].phases[j].name}"
+        lines.append(f"#   {path} ({where}): {conv.describe()}")
+    return "\n".join(plain(line) for line in lines) + "\n"
 
 
 _SPREAD_KEYS = ("low", "mode", "median", "mean", "sd", "high", "values")

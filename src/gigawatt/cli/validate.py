@@ -13,6 +13,7 @@ import typer
 from rich.table import Table
 
 from gigawatt.cli.core import ForceOpt, JsonOpt, _outputs, _print_json, _print_written, _say, app, console, plain
+from gigawatt.engine.observed_capex import REASON_PCT
 from gigawatt.engine.validate import QUANTITIES, validate
 from gigawatt.units import format_usd
 
@@ -51,6 +52,28 @@ def _sites_table(rows: list[dict]) -> Table:
             plain(
                 r["note"] if r["modelled"] is None else r["basis"] + ("; calibration point" if r["calibration"] else "")
             ),
+            plain(r["status"]),
+        )
+    return table
+
+
+def _capex_table(rows: list[dict]) -> Table:
+    """Every capex row, sites' and deals', with what its figure covers and the part of the model compared."""
+    table = Table(
+        title="capex: reported vs modelled, like with like (what the figure covers against the same part of the model)",
+        title_justify="left",
+    )
+    for head in ("row", "covers", "reported", "modelled", "error", "compared with", "status"):
+        table.add_column(head, justify="right" if head in ("reported", "modelled", "error") else "left")
+    for r in rows:
+        reason = f"; past {REASON_PCT:g} %: {r['reason']}" if r.get("reason") else ""
+        table.add_row(
+            plain(r["id"]),
+            plain(r.get("covers", "")),
+            _value(r["reported"], "USD"),
+            _value(r["modelled"], "USD"),
+            _pct(r["error_pct"]),
+            plain((r["note"] if r["modelled"] is None else r["basis"]) + reason),
             plain(r["status"]),
         )
     return table
@@ -134,7 +157,8 @@ def validate_cmd(
     if json_out:
         _print_json(result)
         return
-    console.print(_sites_table(result["sites"]))
+    console.print(_sites_table([r for r in result["sites"] if r["quantity"] != "capex"]))
+    console.print(_capex_table([r for r in result["sites"] if r["quantity"] == "capex"]))
     console.print(_summary_table(result["summary"]))
     for site in result["summary"]["calibration_points"]:
         _say(
@@ -144,7 +168,8 @@ def validate_cmd(
     _say(
         f"quantities: {', '.join(QUANTITIES)}; IT power is converted at PUE 1, facility power at the model's "
         "design-day PUE, a campus at its reported facility draw where one is known. Sites, sources and notes: "
-        "gigawatt/data/observed_sites.csv, milestones in gigawatt/data/milestones.csv; see docs/validation.md",
+        "gigawatt/data/observed_sites.csv, capex deals in gigawatt/data/observed_capex.csv, milestones in "
+        "gigawatt/data/milestones.csv; see docs/validation.md",
         style="dim",
     )
     _print_written(written)

@@ -58,6 +58,7 @@ class Distribution:
     params: dict
     choices: list | None = None  # for kind 'choice': the raw values (numbers or names)
     raw: dict = dataclasses.field(default_factory=dict)  # the mapping as written, for `gigawatt show`
+    inherited: bool = False  # a range every scenario inherits from the data files (gigawatt.data.money_ranges)
 
     def central(self):
         p = self.params
@@ -72,6 +73,18 @@ class Distribution:
             return float(self.ppf(np.array([0.5]))[0]) if (math.isfinite(lo) or math.isfinite(hi)) else p["mean"]
         w = np.asarray(p["weights"])
         return self.choices[int(np.argmax(w))]
+
+    def scaled(self, factor: float) -> Distribution:
+        """The distribution of ``factor`` x a draw (factor > 0): every parameter in the field's unit scales with it
+        (bounds, mode, median, mean, spread, the values of a choice), so each family stays itself; ``raw`` holds the
+        scaled parameters as numbers, with the sources written beside them."""
+        if self.kind == "choice":
+            values = [v * factor for v in self.params["values"]]
+            return Distribution(
+                self.path, self.kind, {**self.params, "values": values}, values, {**self.raw, "values": values}
+            )
+        params = {k: v * factor for k, v in self.params.items()}
+        return Distribution(self.path, self.kind, params, None, {**self.raw, **params})
 
     def support(self) -> tuple[float, float]:
         """Smallest and largest value a draw can take (for normals without bounds: the 1e-6 quantiles; for

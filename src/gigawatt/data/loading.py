@@ -17,14 +17,16 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from gigawatt.data import ramps
+from gigawatt.data import power_basis, ramps
 from gigawatt.data.catalog import Provenance, defaults
+from gigawatt.data.messages import DictOf, field_model, format_validation_error
+from gigawatt.data.messages import short as _short
 from gigawatt.data.reading import nonfinite_paths, parse_yaml_text, read_text_file
 from gigawatt.data.reading import read_yaml_file as read_yaml_file  # re-exported: ops --config is read with it
 from gigawatt.data.scenario import PROVENANCE_KEYS, PowerSource, Scenario, check_references
 from gigawatt.errors import GigawattError, InputFileError, ScenarioError
 from gigawatt.limits import MAX_EXTENDS_DEPTH, MAX_SET_OVERRIDES
-from gigawatt.units import month_index, number_hint, parse_quantity
+from gigawatt.units import month_index, parse_quantity
 
 
 def builtin_names() -> list[str]:
@@ -150,34 +152,6 @@ def _split_path(path: str) -> list[str | int]:
     return parts
 
 
-class _DictOf:
-    """Schema marker: a mapping with free keys whose values follow ``inner``."""
-
-    def __init__(self, inner):
-        self.inner = inner
-
-
-def _field_model(model, key: str):
-    """The schema under field ``key`` of ``model``: a model class (lists are transparent), a _DictOf, or None."""
-    import typing
-
-    ann = model.model_fields[key].annotation
-
-    def find(tp):
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            return tp
-        if typing.get_origin(tp) is dict:
-            inner = find(typing.get_args(tp)[1])
-            return _DictOf(inner) if inner is not None else None
-        for arg in typing.get_args(tp):
-            found = find(arg)
-            if found is not None:
-                return found
-        return None
-
-    return find(ann)
-
-
 def set_path(tree: dict, path: str, value: Any, where: str = "--set") -> None:
     """Set ``path`` (``sites[abilene].phases[0].power_mw``) in the raw tree; list items by index or by name.
 
@@ -218,8 +192,8 @@ def set_path(tree: dict, path: str, value: Any, where: str = "--set") -> None:
                     f"{where}: unknown path {path!r}: {shown} has no field {part!r}; expected one of: "
                     f"{', '.join(schema.model_fields)}"
                 )
-            schema = _field_model(schema, part)
-        elif isinstance(schema, _DictOf):
+            schema = field_model(schema, part)
+        elif isinstance(schema, DictOf):
             schema = schema.inner
             part = _same_key(node, part)
         shown = part if shown == "the top level" else f"{shown}.{part}"
@@ -343,83 +317,6 @@ def unwrap_sources(tree: Any, path: str = "", dists: dict | None = None) -> tupl
     return walk(tree, path), found
 
 
-def _loc(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        if part == "[key]":  # a mapping's key failed (an accelerator_overrides name): the path ends at the key
-            continue
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-_CROSS_CHECK_PREFIXES = ("sites", "partners", "supply_caps", "accelerator_overrides")
-
-
-def format_validation_error(exc: ValidationError) -> list[str]:
-    """One readable line per pydantic error: path, value, what was expected."""
-    lines = []
-    for err in exc.errors(include_url=False):
-        path = _loc(tuple(p for p in err["loc"] if p not in ("function-after[_cross_checks()]",)))
-        msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        kind = err["type"]
-        value = err.get("input")
-        if kind == "missing":
-            lines.append(f"{path}: missing; this field is required")
-        elif kind == "extra_forbidden":
-            parent_path, _, field = path.rpartition(".")
-            lines.append(f"{path}: unknown field {field!r}{_allowed(parent_path)}")
-        elif kind == "value_error" and (not path or msg.startswith(_CROSS_CHECK_PREFIXES)):
-            lines.extend(msg.split("\n"))  # cross-field checks carry their own field paths
-        elif kind == "value_error" and (isinstance(value, dict) or msg.startswith("unknown ")):
-            lines.append(f"{path}: {msg}")  # a rule over several fields of this item, or a name that names itself
-        else:
-            shown = _short(value)
-            lines.append(f"{path}: {shown} {_expected(kind, msg, err)}" if path else msg)
-    return lines
-
-
-def _short(value) -> str:
-    text = repr(value)
-    return text if len(text) < 60 else text[:57] + "..."
-
-
-def _expected(kind: str, msg: str, err: dict) -> str:
-    ctx = err.get("ctx") or {}
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        op = {"greater_than_equal": ">=", "greater_than": ">", "less_than_equal": "<=", "less_than": "<"}[kind]
-        bound = next(iter(ctx.values()), "")
-        if isinstance(bound, int | float) and not isinstance(bound, bool):
-            bound = f"{bound:,.0f}" if bound == int(bound) and abs(bound) < 1e7 else f"{bound:g}"
-        what = (
-            "is negative"
-            if op in (">=", ">") and bound == "0" and isinstance(err.get("input"), int | float) and err["input"] < 0
-            else "is out of range"
-        )
-        return f"{what}; expected {op} {bound}"
-    if kind == "finite_number":
-        return "is not a finite number; expected a finite number"
-    if kind == "literal_error":
-        return f"is not allowed; expected {ctx.get('expected', msg)}"
-    if kind.endswith("_type") or kind.endswith("_parsing"):
-        hint = number_hint(err["input"]) if kind.endswith("_parsing") and isinstance(err.get("input"), str) else ""
-        return f"is not a number{hint}" if hint else f"has the wrong type; {msg[0].lower()}{msg[1:]}"
-    return f"is invalid: {msg}"
-
-
-def _allowed(parent_path: str) -> str:
-    model: Any = Scenario
-    for part in re.sub(r"\[[^\]]*\]", "", parent_path).split(".") if parent_path else []:
-        if model is None or part not in getattr(model, "model_fields", {}):
-            return ""
-        model = _field_model(model, part)
-    if model is None:
-        return ""
-    return f"; expected one of: {', '.join(model.model_fields)}"
-
-
 def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...] = ()) -> Scenario:
     """Load a scenario: a built-in name (``"stargate"``), a YAML path, or an already-parsed mapping.
 
@@ -463,7 +360,7 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     try:
         scenario = Scenario.model_validate(plain)
     except ValidationError as exc:
-        raise ScenarioError(format_validation_error(exc), origin) from None
+        raise ScenarioError(format_validation_error(exc, Scenario), origin) from None
     if scenario.ramps:  # ramped phases are now one phase per building (gigawatt.data.ramps)
         refused = ramps.uncertain_problems(scenario.ramps, raw_dists)
         if refused:
@@ -475,7 +372,33 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     scenario._files_read = tuple(files)
     if raw_dists:
         _attach_distributions(scenario, raw_dists, origin)
+    unconverted = power_basis.convert_phases(scenario)  # grid and IT power to facility power, once (after the PUE)
+    if unconverted:
+        raise ScenarioError(unconverted, origin)
+    from gigawatt.data.money_ranges import inherited_distributions
+
+    # the money ranges every scenario inherits (the catalog's prices, the facility cost per MW), where it says none
+    scenario._distributions = {**scenario._distributions, **inherited_distributions(scenario)}
     return scenario
+
+
+def revalidated(scenario: Scenario) -> Scenario:
+    """``scenario`` checked again as a whole, the way the loader checks a file: the Python API calls this before
+    each run, so that fields changed after loading (each checked on assignment) also meet the rules that span
+    fields (dates inside the programme, names that exist, counts within gigawatt.limits). Returns a new scenario
+    with the same sources, distributions and origin; raises :class:`ScenarioError` naming each problem."""
+    if not isinstance(scenario, Scenario):
+        raise GigawattError(
+            f"scenario: {type(scenario).__name__} {_short(scenario)}; expected a Scenario (gigawatt.load_scenario), "
+            "a built-in name or a YAML file's path"
+        )
+    try:
+        fresh = Scenario.model_validate(scenario.model_dump())
+    except ValidationError as exc:
+        raise ScenarioError(format_validation_error(exc, Scenario), scenario._origin or None) from None
+    for key, value in (scenario.__pydantic_private__ or {}).items():  # sources, distributions, origin, ramps...
+        setattr(fresh, key, value)
+    return fresh
 
 
 UNCERTAIN_TEXT_FIELDS = {"accelerator"}
@@ -486,16 +409,16 @@ def _schema_at(path: str):
     parts = _split_path(path)
     schema: Any = Scenario
     for k, part in enumerate(parts):
-        if isinstance(part, int) or (isinstance(schema, _DictOf) and k > 0 and not isinstance(schema, type)):
-            if isinstance(schema, _DictOf) and not isinstance(part, int):
+        if isinstance(part, int) or (isinstance(schema, DictOf) and k > 0 and not isinstance(schema, type)):
+            if isinstance(schema, DictOf) and not isinstance(part, int):
                 schema = schema.inner
             continue
-        if isinstance(schema, _DictOf):
+        if isinstance(schema, DictOf):
             schema = schema.inner
             continue
         if k == len(parts) - 1:
             return schema, part
-        schema = _field_model(schema, part)
+        schema = field_model(schema, part)
     raise GigawattError(f"{path}: not a field")
 
 
@@ -544,7 +467,7 @@ def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str)
                 try:
                     v = (relaxed if spread else adapter).validate_python(value)
                 except ValidationError as exc:
-                    raise GigawattError(f"{where}: {format_validation_error(exc)[0].lstrip(': ')}") from None
+                    raise GigawattError(f"{where}: {format_validation_error(exc, Scenario)[0].lstrip(': ')}") from None
                 if is_date:
                     return float(month_index(v, start))
                 return v
@@ -564,7 +487,7 @@ def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str)
                         try:
                             adapter.validate_python(bound)
                         except ValidationError as exc:
-                            why = format_validation_error(exc)[0].lstrip(": ")
+                            why = format_validation_error(exc, Scenario)[0].lstrip(": ")
                             raise GigawattError(
                                 f"{path}: a {dist.kind} distribution reaches {bound:.6g}, which {why} "
                                 "(narrow or truncate it with low/high)"

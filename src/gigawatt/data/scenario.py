@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    ValidationError,
     field_validator,
     model_validator,
 )
@@ -28,7 +29,9 @@ from pydantic import (
 from gigawatt import limits
 from gigawatt.data import names, ramps
 from gigawatt.data.catalog import Provenance, default
-from gigawatt.errors import GigawattError
+from gigawatt.data.messages import format_validation_error
+from gigawatt.data.power_basis import BASES as POWER_BASES
+from gigawatt.errors import GigawattError, ScenarioError
 from gigawatt.units import month_index, parse_month, parse_quantity
 
 PROVENANCE_KEYS = {"source", "status", "facts_id", "date", "note", "derivation", "unit", "default"}
@@ -92,7 +95,21 @@ def _dflt(key: str, description: str | None = None):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False)
+    # validate_assignment: a Python user who sets ``phase.power_mw = -5`` on a loaded scenario gets the loader's
+    # error at once, not a phase "online" with negative capex (issue 20); rules across fields are checked again
+    # before each run (:func:`gigawatt.data.loading.revalidated`)
+    model_config = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False, validate_assignment=True)
+
+    def __setattr__(self, name: str, value) -> None:
+        where = type(self).__name__
+        if not name.startswith("_") and name not in type(self).model_fields:
+            raise ScenarioError(
+                [f"{where}.{name}: unknown field; expected one of: {', '.join(type(self).model_fields)}"]
+            )
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as exc:
+            raise ScenarioError([f"{where}.{line}" for line in format_validation_error(exc, type(self))]) from None
 
 
 class Programme(_Model):
@@ -245,6 +262,7 @@ class Ramp(_Model):
 
 
 PowerKind = Literal["grid", "onsite_gas"]
+PowerBasis = Literal[POWER_BASES]  # what a phase's power_mw measures (gigawatt.data.power_basis)
 
 
 class PowerSource(_Model):
@@ -271,7 +289,14 @@ class Phase(_Model):
 
     name: str
     power_mw: Annotated[PowerMW, Field(gt=0)] = Field(
-        description="facility power (grid draw) added, MW; at most 100 GW (the largest campus announced is ~5 GW)"
+        description="power added, MW, on the basis power_basis says (facility by default); at most 100 GW (the "
+        "largest campus announced is ~5 GW)"
+    )
+    power_basis: PowerBasis = Field(
+        "facility",
+        description="what power_mw measures: 'facility' (the facility's draw, the default), 'grid' (the grid, "
+        "contracted or nameplate capacity: divided by defaults.csv power_basis.grid_to_facility_ratio) or 'it' (IT "
+        "load: times the model's sizing PUE); converted to facility power once, when the scenario is loaded",
     )
     start: Month = Field(description="planned construction start")
     construction_months: Months = _dflt("phase.construction_months")
@@ -448,6 +473,8 @@ class Scenario(_Model):
     _files_read: tuple = PrivateAttr(())  # resolved paths of the file and its extends chain (--out never overwrites)
 
     _ramps: list = PrivateAttr(default_factory=list)  # ramps.Expanded: the ramped phases, replaced by buildings
+    # phase path -> power_basis.Conversion: the phases whose power was stated on another basis than facility
+    _power_bases: dict = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _cross_checks(self):
@@ -462,6 +489,13 @@ class Scenario(_Model):
     def ramps(self) -> list:
         """The phases that were written with a ramp and the buildings each became (:class:`ramps.Expanded`)."""
         return self._ramps
+
+    @property
+    def power_bases(self) -> dict:
+        """The phases whose power was stated as grid or IT power, by path (``sites[0].phases[1]``), each with its
+        :class:`gigawatt.data.power_basis.Conversion` (stated figure, ratio, range, facility power); their
+        ``power_mw`` now holds the facility power and their ``power_basis`` says 'facility'."""
+        return self._power_bases
 
     @property
     def provenance(self) -> dict[str, Provenance]:

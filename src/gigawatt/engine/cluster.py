@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import re
 
 from gigawatt import limits
 from gigawatt.engine.montecarlo import BLOCK, run_blocks
+from gigawatt.engine.work import threads
 from gigawatt.errors import EnvironmentFailure, GigawattError
 
 
@@ -24,9 +24,15 @@ def connect(spec: str):
         raise GigawattError("--dask needs dask[distributed]: pip install 'dask[distributed]'") from None
     m = re.fullmatch(r"local(?::(\d+))?", spec.strip())
     if m:
-        n = int(m.group(1)) if m.group(1) else (os.cpu_count() or 1)
-        if n < 1:
-            raise GigawattError(f"--dask {spec!r}: expected local:N with N >= 1 workers")
+        n = int(m.group(1)) if m.group(1) else threads()
+        cores = threads()
+        most = limits.DASK_LOCAL_WORKERS_PER_CORE * cores
+        if n < 1 or n > most:
+            raise GigawattError(
+                f"--dask {spec!r}: expected local:N with N from 1 to {most} worker processes ({cores} cores here, "
+                f"limits.DASK_LOCAL_WORKERS_PER_CORE per core: more processes than that run no faster and each "
+                "takes memory)"
+            )
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster)
     address = spec.strip()

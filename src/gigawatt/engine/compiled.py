@@ -84,6 +84,12 @@ def _writable(folder: Path) -> bool:
     return True
 
 
+def cache_unwritable() -> Path | None:
+    """The cache folder when numba cannot write there (so every process compiles the loop again), else None."""
+    folder = _cache_dir()
+    return None if _writable(folder) else folder
+
+
 def _stamp() -> Path:
     return _cache_dir() / STAMP_NAME
 
@@ -115,6 +121,8 @@ def _build():
         if _compiled is None:
             import numba
             from numba.extending import register_jitable
+
+            numba_cache.tolerate_damage()
 
             for module in STEP_MODULES:
                 for name, fn in vars(module).items():

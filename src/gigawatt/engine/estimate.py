@@ -14,6 +14,14 @@ facility power is sized for the design day, energy is drawn at the annual PUE. E
     capex_it_usd         = accelerators * price_usd
     capex_facility_usd   = it_power_mw * capex_per_mw_usd        (facility cost is quoted per MW of IT load, EC01)
     annual_energy_mwh    = accelerators * it_kw_all / 1000 * utilization * pue * 8766 h     (the annual PUE)
+
+Power may be stated on another basis (``basis``: gigawatt.data.power_basis): a grid figure is divided by the
+grid-to-facility ratio (with its range: ``accelerators_low`` and ``accelerators_high`` are the counts at the ratio's
+high and low ends), an IT figure multiplied by ``sizing_pue``. What a journalist compares (null where unknown):
+
+    capex_per_gw_it_usd        = capex_total_usd / (it_power_mw / 1000)
+    capex_per_gw_facility_usd  = capex_total_usd / (facility_power_mw / 1000)
+    capex_per_h100e_usd        = capex_total_usd / h100e
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from __future__ import annotations
 import math
 
 from gigawatt import limits
+from gigawatt.data import power_basis
 from gigawatt.data.catalog import H100_BF16_DENSE_TFLOPS, Accelerator, default, defaults, get_accelerator
 from gigawatt.errors import GigawattError
 
@@ -160,27 +169,102 @@ def _accelerator_sources(acc: Accelerator, overridden: set[str]) -> dict:
     }
 
 
+def _basis(used: dict, basis: str, power_mw: float | None, sizing_pue: float) -> power_basis.Conversion | None:
+    """The conversion of ``power_mw`` stated on ``basis`` to facility power (None when no power is given), recorded
+    in ``used["power_basis"]``: the ratio (stated MW per facility MW), its range, the facility power and the source."""
+    if basis not in power_basis.BASES:
+        raise GigawattError(
+            f"estimate: --basis {basis!r} is not a power basis; expected one of: {', '.join(power_basis.BASES)}"
+        )
+    if power_mw is None:
+        if basis != "facility":
+            raise GigawattError(f"estimate: --basis {basis} says what --power measures; expected --power with it")
+        return None
+    conv = power_basis.convert(power_mw, basis, sizing_pue)
+    d = conv.as_dict()
+    used["power_basis"] = {"value": d.pop("ratio"), "unit": d.pop("ratio_meaning"), **d}
+    return conv
+
+
+def _band(conv: power_basis.Conversion | None, it_kw_all: float, sizing_pue: float) -> tuple[int | None, int | None]:
+    """(accelerators_low, accelerators_high): the counts at the facility power's band where the ratio has a range."""
+    if conv is None or conv.ratio_low is None:
+        return None, None
+    low, high = (
+        _count(mw / sizing_pue * 1000.0 / it_kw_all, f"--power {conv.stated_mw:g} MW {conv.basis}")
+        for mw in (conv.facility_low_mw, conv.facility_high_mw)
+    )
+    return low, high
+
+
+def per_unit(capex_total_usd: float | None, it_mw: float, facility_mw: float, h100e: float) -> dict:
+    """Capex per GW of IT power, per GW of facility power and per H100-equivalent (None where capex is unknown or
+    the denominator is 0): the figures a reported "$50B per gigawatt" (facts.csv CX01) is compared with."""
+
+    def ratio(num, den):
+        return num / den if num is not None and den > 0 else None
+
+    return {
+        "capex_per_gw_it_usd": ratio(capex_total_usd, it_mw / 1000.0),
+        "capex_per_gw_facility_usd": ratio(capex_total_usd, facility_mw / 1000.0),
+        "capex_per_h100e_usd": ratio(capex_total_usd, h100e),
+    }
+
+
+# the numbers estimate() reads from data/defaults.csv unless given: name -> (defaults.csv key, low, high, whether the
+# bounds are gigawatt.limits' (the others are the scenario schema's: a PUE from 1 to 3, a utilization share)
+DEFAULTED = {
+    "pue": ("operations.pue", 1.0, 3.0, False),
+    "capex_per_mw_usd": ("phase.capex_per_mw_usd", 0.0, limits.MAX_USD_PER_MW, True),
+    "utilization": ("operations.utilization", 0.0, 1.0, False),
+    "energy_price_usd_per_mwh": ("operations.energy_price_usd_per_mwh", 0.0, limits.MAX_USD_PER_MWH, True),
+    "carbon_t_per_mwh": ("power.grid.carbon_t_per_mwh", 0.0, limits.MAX_T_PER_MWH, True),
+}
+
+
+def _defaulted(used: dict, given: dict) -> dict:
+    """Each of :data:`DEFAULTED`: the value given (checked) or the default, recorded in ``used``."""
+    unknown = set(given) - set(DEFAULTED)
+    if unknown:
+        raise GigawattError(
+            f"estimate: unknown argument(s) {sorted(unknown)}; expected some of {[*DEFAULTED, *_OTHER_ARGS]}"
+        )
+    return {
+        name: _pick(used, name, given.get(name), key, low, high, from_limits=lim)
+        for name, (key, low, high, lim) in DEFAULTED.items()
+    }
+
+
+_OTHER_ARGS = ("it_power_w", "price_usd", "sizing", "basis")
+
+
+def _no_price_note(acc: Accelerator) -> str:
+    why = acc.provenance["price_usd"].derivation if "price_usd" in acc.provenance else ""
+    return (
+        f"accelerator {acc.name!r} has no published price_usd{f' ({why})' if why else ''}: capex_it_usd and "
+        "capex_total_usd are unknown (null); give a price with --price"
+    )
+
+
 def estimate(
     accelerator: str | Accelerator,
     *,
     power_mw: float | None = None,
     budget_usd: float | None = None,
     accelerators: float | None = None,
-    pue: float | None = None,
-    capex_per_mw_usd: float | None = None,
-    utilization: float | None = None,
-    energy_price_usd_per_mwh: float | None = None,
-    carbon_t_per_mwh: float | None = None,
+    basis: str = "facility",
     it_power_w: float | None = None,
     price_usd: float | None = None,
     sizing: dict | None = None,
+    **overrides: float | None,
 ) -> dict:
-    """Size a build from exactly one of ``power_mw`` (facility), ``budget_usd`` or ``accelerators``.
+    """Size a build from exactly one of ``power_mw`` (on ``basis``: 'facility', 'grid' or 'it'), ``budget_usd`` or
+    ``accelerators``.
 
-    Defaults for PUE, facility capex per MW, utilization, energy price and carbon intensity come from
-    data/defaults.csv, and so do the sizing factors ``sizing`` may set (``design_pue_ratio``,
-    ``non_accelerator_it_share``, ``sizing_headroom``); the returned ``assumptions`` name each value used and its
-    source.
+    ``overrides`` may set ``pue``, ``capex_per_mw_usd``, ``utilization``, ``energy_price_usd_per_mwh`` and
+    ``carbon_t_per_mwh`` (:data:`DEFAULTED`); those not given come from data/defaults.csv, and so do the sizing
+    factors ``sizing`` may set (``design_pue_ratio``, ``non_accelerator_it_share``, ``sizing_headroom``); the returned
+    ``assumptions`` name each value used and its source.
     """
     _check_given(power_mw=power_mw, budget_usd=budget_usd, accelerators=accelerators)
     acc, overridden = _accelerator(accelerator, it_power_w, price_usd)
@@ -189,44 +273,44 @@ def estimate(
     # is unknown (None), with a note saying how to supply it (TPUs and Trainium are rented, not sold)
     price = acc.require("price_usd", "--accelerator", hint="--price") if budget_usd is not None else acc.price_usd
     used = {}
-    pue = _pick(used, "pue", pue, "operations.pue", 1.0, 3.0, from_limits=False)  # the schema's PUE range
-    capex_mw = _pick(used, "capex_per_mw_usd", capex_per_mw_usd, "phase.capex_per_mw_usd", 0.0, limits.MAX_USD_PER_MW)
-    util = _pick(used, "utilization", utilization, "operations.utilization", 0.0, 1.0, from_limits=False)  # a share
-    price_mwh = _pick(
-        used,
-        "energy_price_usd_per_mwh",
-        energy_price_usd_per_mwh,
-        "operations.energy_price_usd_per_mwh",
-        0.0,
-        limits.MAX_USD_PER_MWH,
-    )
-    carbon = _pick(used, "carbon_t_per_mwh", carbon_t_per_mwh, "power.grid.carbon_t_per_mwh", 0.0, limits.MAX_T_PER_MWH)
+    d = _defaulted(used, {k: v for k, v in overrides.items() if v is not None})
+    pue, capex_mw, util = d["pue"], d["capex_per_mw_usd"], d["utilization"]
+    price_mwh, carbon = d["energy_price_usd_per_mwh"], d["carbon_t_per_mwh"]
     share, sizing_pue = _sizing(used, pue, sizing or {})
     it_kw_all = it_kw * (1.0 + share)
+    conv = _basis(used, basis, power_mw, sizing_pue)
     n, it_mw, facility_mw = _size(
-        power_mw, budget_usd, accelerators, it_kw=it_kw_all, price=price, pue=sizing_pue, capex_mw=capex_mw
+        conv.facility_mw if conv else None,
+        budget_usd,
+        accelerators,
+        it_kw=it_kw_all,
+        price=price,
+        pue=sizing_pue,
+        capex_mw=capex_mw,
     )
+    n_low, n_high = _band(conv, it_kw_all, sizing_pue)
     capex_it = n * price if price is not None else None
     capex_fac = it_mw * capex_mw
-    notes = []
-    if price is None:
-        why = acc.provenance["price_usd"].derivation if "price_usd" in acc.provenance else ""
-        notes.append(
-            f"accelerator {acc.name!r} has no published price_usd{f' ({why})' if why else ''}: capex_it_usd and "
-            "capex_total_usd are unknown (null); give a price with --price"
-        )
+    notes = [] if price is not None else [_no_price_note(acc)]
     energy = n * it_kw_all / 1000.0 * util * pue * HOURS_PER_YEAR  # the annual PUE: energy is not sized
     bf16 = acc.bf16_dense_tflops or 0.0
+    capex_total = capex_it + capex_fac if capex_it is not None else None
+    h100e = n * bf16 / H100_BF16_DENSE_TFLOPS
     return {
         "accelerator": acc.name,
         "accelerators": n,
+        "accelerators_low": n_low,
+        "accelerators_high": n_high,
+        "power_basis": conv.basis if conv else None,
+        "stated_power_mw": conv.stated_mw if conv else None,
         "it_power_mw": it_mw,
         "facility_power_mw": facility_mw,
         "sizing_pue": sizing_pue,
         "capex_it_usd": capex_it,
         "capex_facility_usd": capex_fac,
-        "capex_total_usd": capex_it + capex_fac if capex_it is not None else None,
-        "h100e": n * bf16 / H100_BF16_DENSE_TFLOPS,
+        "capex_total_usd": capex_total,
+        **per_unit(capex_total, it_mw, facility_mw, h100e),
+        "h100e": h100e,
         "peak_bf16_flops": n * bf16 * 1e12,
         "annual_energy_mwh": energy,
         "annual_energy_cost_usd": energy * price_mwh,

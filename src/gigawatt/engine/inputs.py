@@ -209,15 +209,18 @@ class _Draws:
     values: dict
     trials: int
     start: object  # the programme's first month
+    read: set = dataclasses.field(default_factory=set)  # the paths the engine asked for (see :func:`undrawn`)
 
     def num(self, path: str, default) -> np.ndarray:
         """(N,) floats where the input is uncertain, else (1,) (the same in every trial); NaN where unset."""
+        self.read.add(path)
         if path in self.values:
             return np.broadcast_to(np.asarray(self.values[path], dtype=float), (self.trials,)).copy()
         return np.full(1, np.nan if default is None else float(default))
 
     def month(self, path: str, default) -> np.ndarray:
         """(N,) or (1,) month indices since the programme start."""
+        self.read.add(path)
         if path in self.values:
             v = np.broadcast_to(np.asarray(self.values[path], dtype=float), (self.trials,))
             return np.rint(v).astype(np.int64)
@@ -329,6 +332,7 @@ def _order_types(d: _Draws, cat: dict, rows, here, T: int) -> np.ndarray:
     table = np.empty((d.trials if varies else 1, T, len(rows)), dtype=np.int64)
     for p, (h, (_, ph)) in enumerate(zip(here, rows, strict=True)):
         where = f"{h}.accelerator"
+        d.read.add(where)
         if where in d.values:
             chosen = np.broadcast_to(np.asarray(d.values[where], dtype=object), (d.trials,))
             for choice in set(chosen):
@@ -473,13 +477,26 @@ def _operations(s: Scenario, d: _Draws) -> dict:
     }
 
 
+def undrawn(s: Scenario, values: dict) -> list[str]:
+    """The uncertain inputs of ``s`` (``values``: one trial's draw of each) that the engine never reads per trial,
+    such as the horizon, which sizes every trial alike: a distribution there would be used at one value in every
+    trial while risk listed it as uncertain."""
+    d = _Draws(values, 1, s.programme.start)
+    _build(s, d)
+    return sorted(set(values) - d.read)
+
+
 def compile_inputs(s: Scenario, values: dict | None = None, trials: int = 1) -> Inputs:
     """Turn a validated scenario into the arrays the month loop steps through.
 
     ``values`` maps uncertain field paths (``s.distributions``) to one sampled value per trial (months as month
     indices, accelerators as names); every other field takes the scenario's value in all ``trials``.
     """
-    d = _Draws(values or {}, trials, s.programme.start)
+    return _build(s, _Draws(values or {}, trials, s.programme.start))
+
+
+def _build(s: Scenario, d: _Draws) -> Inputs:
+    trials = d.trials
     T = round(s.programme.horizon_months)
     months = [add_months(s.programme.start, t) for t in range(T)]
     cat = {name: resolve_accelerator(acc, s) for name, acc in catalog().items()}

@@ -23,11 +23,11 @@ from numba import njit
 from gigawatt import limits
 from gigawatt.data.scenario import Scenario
 from gigawatt.engine import trials as batch_runs
-from gigawatt.engine.inputs import SERIES, compile_inputs
+from gigawatt.engine.inputs import SERIES, compile_inputs, undrawn
 from gigawatt.engine.result import METRICS, metrics_from_series
 from gigawatt.engine.sketch import Sketch
 from gigawatt.engine.work import BLOCK, WorkPlan, chunk_trials_for, engine_runs_cost
-from gigawatt.errors import GigawattError
+from gigawatt.errors import GigawattError, ScenarioError
 from gigawatt.units import add_months
 
 EXACT_LIMIT = 200_000
@@ -302,8 +302,27 @@ def counting(progress: Callable[[int], None] | None) -> Callable[[int], None]:
     return step
 
 
+def check_drawn(scenario: Scenario) -> None:
+    """Refuse, by name, a distribution on an input the engine reads once for every trial (the horizon, for one):
+    it would be used at a single value in every trial while the output listed it as uncertain."""
+    if not scenario.distributions:
+        return
+    missed = undrawn(scenario, sample_block(scenario, 0, 0, 1))
+    if missed:
+        raise ScenarioError(
+            [
+                f"{path}: a distribution here is not drawn trial by trial (the engine reads this field once, the "
+                "same in every trial); expected a fixed value (docs/uncertainty.md lists what risk draws)"
+                for path in missed
+            ],
+            scenario._origin or None,
+        )
+
+
 def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:
-    """Time and memory of ``risk(scenario, trials)``, from the counts alone."""
+    """Time and memory of ``risk(scenario, trials)``, from the counts alone; refuses a distribution risk would not
+    draw (:func:`check_drawn`)."""
+    check_drawn(scenario)
     layout = _Layout.of(scenario)
     seconds, memory, chunk = engine_runs_cost(scenario, trials)
     nb = Sketch(0).nb  # buckets per cell

@@ -1,14 +1,21 @@
 """numba's disk cache, kept honest: numba checks only a compiled function's own file for changes, so a kernel that
 calls functions of another file would keep their old machine code after an edit there. A stamp holding a hash of
-every file a module's kernels are made of (and numba's version) makes a change to any of them drop the cache."""
+every file a module's kernels are made of (and numba's version) makes a change to any of them drop the cache.
+
+A damaged cache file (a disk that filled mid-write, a copy cut short) is removed and its function compiled again
+(:func:`tolerate_damage`), and numba's own setting of threads is checked before numba reads it
+(:func:`check_threads_setting`): both used to end in a traceback."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import os
+import warnings
 from importlib import metadata
 from pathlib import Path
+
+from gigawatt.errors import GigawattError, GigawattWarning
 
 
 def sources_hash(files) -> str:
@@ -30,6 +37,7 @@ def cache_folder(dispatcher) -> Path | None:
 def forget_if_changed(name: str, files, dispatcher) -> bool:
     """Drop the cached machine code of module ``name`` (files ``name.*`` beside ``dispatcher``'s cache) when
     ``files`` changed since the last call; returns whether it did. Read-only caches are left as they are."""
+    tolerate_damage()
     folder = cache_folder(dispatcher)
     if folder is None:
         return False
@@ -57,3 +65,54 @@ def write_stamp(stamp: Path, digest: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def check_threads_setting() -> None:
+    """Refuse a ``NUMBA_NUM_THREADS`` that numba cannot use (0 makes ``import numba`` fail; a word is ignored), by
+    name, before numba is imported."""
+    text = os.environ.get("NUMBA_NUM_THREADS")
+    if text is None or text.strip() == "":
+        return
+    if not text.strip().isdigit() or int(text) < 1:
+        raise GigawattError(
+            f"NUMBA_NUM_THREADS={text!r}: expected a whole number >= 1 (the threads numba may start); "
+            "unset it to use every core"
+        )
+
+
+_tolerant = False
+
+
+def tolerate_damage() -> None:
+    """Make numba treat a cache file it cannot read as missing: the file is removed, a warning
+    (:class:`GigawattWarning`) says where, and the function compiles again (and is cached anew where the folder can
+    be written). numba itself lets the reading error through, so one damaged file failed every later run."""
+    global _tolerant
+    if _tolerant:
+        return
+    from numba.core import caching
+
+    original = caching.Cache.load_overload
+
+    def load_overload(self, sig, target_context):
+        try:
+            return original(self, sig, target_context)
+        except Exception as exc:  # whatever a damaged file makes numba's readers raise (pickle, marshal, LLVM)
+            index = Path(self._cache_file._index_path)
+            stem = index.name.removesuffix(".nbi")
+            removed = True
+            for f in index.parent.glob(f"{stem}*"):
+                try:
+                    f.unlink()
+                except OSError:
+                    removed = False
+            what = "removed it" if removed else "could not remove it (the folder is read-only)"
+            warnings.warn(
+                f"numba's cache file {index} could not be read ({type(exc).__name__}); {what}; compiling again",
+                GigawattWarning,
+                stacklevel=2,
+            )
+            return None
+
+    caching.Cache.load_overload = load_overload
+    _tolerant = True

@@ -11,6 +11,7 @@ import numpy as np
 
 from gigawatt.data.scenario import Scenario
 from gigawatt.engine import trials
+from gigawatt.engine.estimate import per_unit
 from gigawatt.engine.inputs import SERIES, Inputs, compile_inputs
 from gigawatt.engine.loop import SUMMARY
 from gigawatt.units import add_months
@@ -54,6 +55,33 @@ METRICS = {
     "phase_delay_months_total": ("months", "sum over phases of start delay behind plan (unstarted: to the end)"),
 }
 
+# What a journalist asks first (docs/model.md, "Cost per gigawatt"): the capex over the horizon per unit of what stands
+# at its end, so that a reported "$50B per gigawatt" (facts.csv CX01) compares directly. A run reports them beside
+# METRICS (null where the denominator is 0); risk and sensitivity do not (a trial with nothing online has none).
+COST_RATIOS = {
+    "capex_per_gw_it_usd": (
+        "USD per GW",
+        "capex_total_usd / (it_mw_installed_end / 1000): facility + IT capex over the horizon per GW of accelerators' "
+        "all-in IT power installed in the last month",
+    ),
+    "capex_per_gw_facility_usd": (
+        "USD per GW",
+        "capex_total_usd / (mw_online_end / 1000): facility + IT capex over the horizon per GW of facility power "
+        "online in the last month",
+    ),
+    "capex_per_h100e_usd": (
+        "USD per H100-eq",
+        "capex_total_usd / h100e_end: facility + IT capex over the horizon per H100-equivalent installed in the last "
+        "month",
+    ),
+}
+# every metric a deterministic run reports, in the order shown: METRICS with the cost ratios after the capex split
+RUN_METRICS = {
+    **{k: v for k, v in METRICS.items() if list(METRICS).index(k) <= list(METRICS).index("capex_it_usd")},
+    **COST_RATIOS,
+    **{k: v for k, v in METRICS.items() if list(METRICS).index(k) > list(METRICS).index("capex_it_usd")},
+}
+
 FLOW_SERIES = ("energy_mwh", "energy_cost_usd", "emissions_t", "opex_usd")
 
 
@@ -88,7 +116,8 @@ class Result:
     months : list[datetime.date]  The first day of each month.
     series : dict  Each series of ``gigawatt.engine.inputs.SERIES`` (T,), plus ``accelerators_<type>`` for every
         type ever installed.
-    metrics : dict  Key metrics (see ``METRICS``).
+    metrics : dict  Key metrics (see ``METRICS``) and the capex per unit built (``COST_RATIOS``), in ``RUN_METRICS``'s
+        order.
     phase_rows : list[dict]  One record per phase: planned and actual start and online months, capex, financing.
     timeseries : pandas.DataFrame  One row per month (index ``month``), one column per series.
     phases : pandas.DataFrame  ``phase_rows`` as a table.
@@ -267,7 +296,12 @@ def _result(scenario: Scenario, inp: Inputs, series: dict[str, np.ndarray]) -> R
     first = int(m.pop("first_gw_month_index"))
     metrics = {k: float(v) for k, v in m.items()}
     metrics["first_gw_date"] = add_months(inp.months[0], first).isoformat()[:7] if first >= 0 else None
-    metrics = {k: metrics[k] for k in METRICS}
+    metrics.update(
+        per_unit(
+            metrics["capex_total_usd"], metrics["it_mw_installed_end"], metrics["mw_online_end"], metrics["h100e_end"]
+        )
+    )
+    metrics = {k: metrics[k] for k in RUN_METRICS}
     return Result(scenario, list(inp.months), columns, metrics, _phase_rows(inp, series["_start_month"][0]))
 
 

@@ -113,9 +113,11 @@ def plan_sensitivity(scenario: Scenario, method: str = "sobol", samples: int = 1
     the outputs, Sobol's bootstrap (``RESAMPLES`` draws of N, a few arrays of them) and one chunk of runs in flight.
     """
     from gigawatt import limits
+    from gigawatt.engine.montecarlo import check_drawn
     from gigawatt.engine.work import WorkPlan, engine_runs_cost
 
     paths = _check_args(scenario, metric, method, samples)
+    check_drawn(scenario)  # an input the engine does not draw would get an index of zero, as if it did not matter
     d = len(paths)
     n = int(samples)
     runs = n * (d + 2) if method == "sobol" else n * (d + 1)

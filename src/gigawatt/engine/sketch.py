@@ -13,7 +13,10 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 from numba import njit
 
+from gigawatt.engine import numba_cache
 from gigawatt.engine.work import threads
+
+numba_cache.tolerate_damage()  # before any kernel here or in montecarlo loads its cache
 
 
 @njit(cache=True, nogil=True)

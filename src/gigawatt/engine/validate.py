@@ -42,6 +42,11 @@ QUANTITIES = {  # quantity: unit of reported and modelled
     "capex": "USD",
 }
 _CAPEX_KEY = {"it": "capex_it_usd", "facility": "capex_facility_usd", "total": "capex_total_usd"}
+_COVERS = {  # what an observed site's capex figure covers, by its capex_basis
+    "it": "the accelerators (chip order)",
+    "facility": "the buildings, power and cooling (no chips)",
+    "total": "accelerators and buildings",
+}
 _BASIS_WORDS = {
     "it": "IT power, at PUE 1",
     "facility": "facility power, at the model's design-day PUE",
@@ -168,12 +173,15 @@ def _power_ids(acc) -> set[str]:
     return set(prov.ids()) if prov else set()
 
 
-def compare_site(site: ObservedSite, sizing: dict | None = None) -> list[dict]:
+def compare_site(site: ObservedSite, sizing: dict | None = None, capex_per_mw_usd: float | None = None) -> list[dict]:
     """Reported vs modelled for every quantity the site reports (one dict per quantity), with the sizing factors
-    ``sizing`` (see :data:`gigawatt.engine.estimate.SIZING`) over the defaults."""
+    ``sizing`` (see :data:`gigawatt.engine.estimate.SIZING`) and the facility cost per MW of IT ``capex_per_mw_usd``
+    over the defaults."""
     rows = []
 
     def add(quantity: str, reported: float, basis: str, given: dict) -> None:
+        if quantity == "capex" and capex_per_mw_usd is not None:
+            given = {**given, "capex_per_mw_usd": capex_per_mw_usd}
         modelled, note = _sized(site, quantity, sizing or {}, **given)
         calibration = quantity != "capex" and calibrates(site)
         if calibration:
@@ -202,6 +210,7 @@ def compare_site(site: ObservedSite, sizing: dict | None = None) -> list[dict]:
                 "note": note,
                 "calibration": calibration,
                 "site_note": site.note,
+                **({"covers": _COVERS[site.capex_basis], "reason": ""} if quantity == "capex" else {}),
             }
         )
 
@@ -251,13 +260,24 @@ def validate(
     sites: tuple[ObservedSite, ...] | list[ObservedSite] | None = None,
     sizing: dict | None = None,
     milestones: bool = True,
+    capex_per_mw_usd: float | None = None,
 ) -> dict:
     """``{"sites": [one dict per site and quantity], "summary": {...}}`` for the shipped set (or ``sites``), with the
     sizing factors ``sizing`` over the defaults (how docs/validation.md's calibration table is made); with
     ``milestones``, also ``"milestones"`` (one dict per observed milestone of a built-in scenario's site: modelled
     against observed online month) and ``"milestones_summary"`` (median and worst error in months), see
-    :func:`gigawatt.engine.milestones.compare_milestones`."""
-    rows = [row for site in (observed_sites() if sites is None else sites) for row in compare_site(site, sizing)]
+    :func:`gigawatt.engine.milestones.compare_milestones`. The capex rows of the observed deals
+    (:mod:`gigawatt.engine.observed_capex`) follow the sites' rows (with the shipped set only), at the facility cost
+    per MW of IT ``capex_per_mw_usd`` where given (how docs/validation.md's before table is made)."""
+    rows = [
+        row
+        for site in (observed_sites() if sites is None else sites)
+        for row in compare_site(site, sizing, capex_per_mw_usd)
+    ]
+    if sites is None:
+        from gigawatt.engine.observed_capex import compare_deals
+
+        rows += compare_deals(capex_per_mw_usd)
     result = {"sites": rows, "summary": summarize(rows)}
     if milestones:
         from gigawatt.engine.milestones import compare_milestones

@@ -30,6 +30,7 @@ class WorkPlan:
     chunk_trials: int  # trials simulated at once
     unit: str = "trials"  # what runs counts
     limit: str = "RISK_MAX_TRIALS"  # the name of max_runs in gigawatt.limits
+    force: str = "add --force-large"  # how to lift the limits: the CLI's flag, or the Python API's argument
 
 
 def threads() -> int:
@@ -126,6 +127,5 @@ def check_work(plan: WorkPlan, force: bool = False) -> None:
         )
     if over:
         raise WorkTooLarge(
-            f"{plan.what}: {estimate}, beyond {' and '.join(over)}; ask for less work, "
-            "or add --force-large to run it anyway"
+            f"{plan.what}: {estimate}, beyond {' and '.join(over)}; ask for less work, or {plan.force} to run it anyway"
         )

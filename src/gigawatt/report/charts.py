@@ -8,9 +8,18 @@ from gigawatt.engine.result import Result
 from gigawatt.report.output import plain, write_atomic
 
 
-def _plt():
-    import matplotlib
+def headless_pyplot():
+    """matplotlib's pyplot, drawing to files (Agg). gigawatt only writes PNGs, so ``MPLBACKEND`` (set for other
+    programs, or set wrong: matplotlib refuses to import with an unknown one) is not read here; it is put back after
+    the import, for any program gigawatt starts."""
+    import os
 
+    backend = os.environ.pop("MPLBACKEND", None)
+    try:
+        import matplotlib
+    finally:
+        if backend is not None:
+            os.environ["MPLBACKEND"] = backend
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -39,13 +48,13 @@ def _save(fig, path: Path) -> Path:
         fig.savefig(tmp, dpi=120, format="png")
 
     write_atomic(path, w, suffix=".png")
-    _plt().close(fig)
+    headless_pyplot().close(fig)
     return path
 
 
 def buildout_chart(result: Result, path: Path) -> Path:
     """Facility power online, IT power installed (MW) and accelerators installed by type over time."""
-    plt = _plt()
+    plt = headless_pyplot()
     ts = result.timeseries
     fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 7), sharex=True)
     ax1.plot(ts.index, ts["mw_online"], label="facility power online", lw=2)
@@ -69,7 +78,7 @@ def buildout_chart(result: Result, path: Path) -> Path:
 
 def money_chart(result: Result, path: Path) -> Path:
     """Cumulative capex against money pledged, secured and received (USD billions)."""
-    plt = _plt()
+    plt = headless_pyplot()
     ts = result.timeseries
     fig, ax = plt.subplots(figsize=(9, 5))
     b = 1e9
@@ -104,7 +113,7 @@ def money_chart(result: Result, path: Path) -> Path:
 
 def funding_gap_chart(result: Result, path: Path) -> Path:
     """Monthly funding gap: money due under the plan that could not be paid (USD billions)."""
-    plt = _plt()
+    plt = headless_pyplot()
     ts = result.timeseries
     fig, ax = plt.subplots(figsize=(9, 4))
     ax.fill_between(ts.index, ts["funding_gap_usd"] / 1e9, step="mid", alpha=0.6, color="#c0392b")
@@ -140,7 +149,7 @@ FAN_TITLES = {
 
 def fan_chart(result, name: str, path: Path) -> Path:
     """P10-P90 band, P50 and mean of one series over time, from a Monte Carlo run."""
-    plt = _plt()
+    plt = headless_pyplot()
     title, unit, scale = FAN_TITLES[name]
     d = result.fan[name]
     x = result.months
@@ -170,7 +179,7 @@ def write_fan_charts(result, out: Path) -> list[Path]:
 
 def tornado_chart(result, path: Path) -> Path:
     """Horizontal bars: the metric with each input alone at its 10th and 90th percentile, around the base run."""
-    plt = _plt()
+    plt = headless_pyplot()
     rows = sorted(result.indices, key=lambda r: abs(r["at_p90"] - r["at_p10"]))
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(rows) + 1.8))
     scale = 1e9 if result.metric.endswith("_usd") else 1.0
@@ -197,7 +206,7 @@ def tornado_chart(result, path: Path) -> Path:
 
 def ops_breakdown_chart(result, path: Path) -> Path:
     """Where the wall time of a job goes: useful work, checkpoints, lost work, restarts (simulated means)."""
-    plt = _plt()
+    plt = headless_pyplot()
     sim = result.simulated
     wall = sim["wall_time_hours"]["mean"]
     useful = sim["goodput"]["mean"] * wall
@@ -254,7 +263,7 @@ VALIDATION_PANELS = {
 
 def validation_chart(rows: list[dict], path: Path) -> Path:
     """Reported vs modelled, log-log, one labelled point per site and quantity (a panel per quantity), y = x."""
-    plt = _plt()
+    plt = headless_pyplot()
     from matplotlib import ticker
 
     panels = [q for q in VALIDATION_PANELS if any(r["quantity"] == q and r["modelled"] is not None for r in rows)]
@@ -305,7 +314,7 @@ def validation_chart(rows: list[dict], path: Path) -> Path:
     fig.text(
         0.01,
         0.01,
-        "Sources: gigawatt/data/observed_sites.csv. Not modelled (no published power): "
+        "Sources: gigawatt/data/observed_sites.csv and observed_capex.csv. Not modelled (no published power): "
         f"{_label(', '.join(missing)) or 'none'}.",
         fontsize=7,
         color="#555555",

@@ -7,6 +7,7 @@ import math
 import re
 import textwrap
 
+from gigawatt.report.charts import headless_pyplot
 from gigawatt.report.output import plain
 
 
@@ -31,15 +32,6 @@ def amount(value: float | None, unit: str | None) -> str:
     return f"{text} {unit}" if unit and unit != "count" else text
 
 
-def _plt():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
 def _axis_scale(unit: str | None, values: list[float]) -> tuple[float, str]:
     """(divisor, axis label): USD in billions, large counts in thousands or millions, the rest as they are."""
     top = max((abs(v) for v in values if math.isfinite(v)), default=0.0)
@@ -59,7 +51,7 @@ def trajectory_png(claim_id: str, t: dict) -> bytes:
     low/high band), a marker at ``by``."""
     import datetime as dt
 
-    plt = _plt()
+    plt = headless_pyplot()
     x = [dt.date(int(m[:4]), int(m[5:7]), 1) for m in (str(m) for m in t.get("months") or [])]
     value = _floats(t.get("value"))
     limits = [v for v in (t.get("threshold"), t.get("low"), t.get("high")) if v is not None]

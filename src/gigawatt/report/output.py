@@ -89,7 +89,32 @@ def check_out(out: str | Path | None) -> Path | None:
             if not parent.is_dir():
                 raise OutputRefused(f"{_label(out)}: {parent} is a file, not a folder; expected a folder to write into")
             break
+    with contextlib.suppress(OSError, RuntimeError):
+        if path.resolve().is_relative_to(PACKAGE):
+            raise OutputRefused(
+                f"{_label(out)}: inside the gigawatt package ({PACKAGE}), whose data files a run reads; expected a "
+                "folder of your own, e.g. --out results"
+            )
     return path
+
+
+PACKAGE = Path(__file__).resolve().parents[1]  # the installed gigawatt package (report/ is one of its folders)
+
+
+@contextlib.contextmanager
+def _commit_lock(folder: Path):
+    """An exclusive lock on ``folder`` (the parent of --out) while one process moves its files in: two commands
+    writing the same --out at once then each leave a whole set and a manifest that matches it (the last one wins),
+    instead of one failing half-way or the manifest naming the other's files. flock on the folder itself: no lock
+    file is left behind, and the lock goes with the process if it dies."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 def _identity(path: Path):
@@ -221,7 +246,8 @@ class OutputSet:
                 raise self._as_error(exc) from None
             return False
         try:
-            self._commit()
+            with _commit_lock(self.out.parent):
+                self._commit()
         except OSError as err:
             self._cleanup()
             raise self._as_error(err) from None

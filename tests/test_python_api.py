@@ -1,0 +1,141 @@
+"""The Python API keeps the command line's checks (issue 20): a field set on a loaded scenario is validated at once,
+the whole scenario again before each run, risk's work limits apply, and every error is a GigawattError with the
+CLI's words. Oracles: the loader's own messages for the same values written in a file, and the CLI's refusal."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gigawatt as gw
+from gigawatt.cli.core import main
+
+
+def test_simulate_takes_a_name_or_a_path_like_the_cli(tmp_path):
+    by_name = gw.simulate("stargate").metrics
+    assert by_name == gw.simulate(gw.load_scenario("stargate")).metrics
+    path = tmp_path / "mine.yaml"
+    path.write_text("extends: stargate\nname: mine\n", encoding="utf-8")
+    assert gw.simulate(path).metrics == by_name
+    assert gw.simulate(str(path)).metrics == by_name
+
+
+@pytest.mark.parametrize("bad", [42, None, {"name": "x"}, 1.5])
+def test_simulate_refuses_what_is_not_a_scenario_by_name(bad):
+    with pytest.raises(gw.GigawattError, match=r"^scenario: .*expected a Scenario"):
+        gw.simulate(bad)
+
+
+def test_a_negative_power_set_after_loading_is_refused_with_the_loaders_message(tmp_path):
+    s = gw.load_scenario("stargate")
+    phase = s.sites[0].phases[0]
+    before = phase.power_mw
+    with pytest.raises(gw.ScenarioError) as err:
+        phase.power_mw = -5
+    assert str(err.value) == "Phase.power_mw: -5 is negative; expected > 0"
+    assert phase.power_mw == before  # nothing lost: the value stays as it was
+    # the same value in a file gets the same words, with the file's path to the field
+    path = tmp_path / "neg.yaml"
+    path.write_text("extends: stargate\nset:\n  sites[0].phases[0].power_mw: -5\n", encoding="utf-8")
+    with pytest.raises(gw.ScenarioError, match=r"sites\[0\]\.phases\[0\]\.power_mw: -5 is negative; expected > 0"):
+        gw.load_scenario(path)
+
+
+def test_units_and_names_are_read_on_assignment_as_in_a_file():
+    s = gw.load_scenario("stargate")
+    phase = s.sites[0].phases[0]
+    phase.power_mw = "1.5 GW"
+    assert phase.power_mw == 1500.0
+    phase.accelerator = "GB300"  # the catalog's names in any case
+    assert phase.accelerator == "gb300"
+    with pytest.raises(gw.ScenarioError, match=r"^Phase\.accelerator: unknown accelerator 'GB999'; expected one of"):
+        phase.accelerator = "GB999"
+    with pytest.raises(gw.ScenarioError, match=r"^Programme\.horizon_months: 10000 is out of range; expected <= 600"):
+        s.programme.horizon_months = 10_000
+
+
+def test_an_unknown_field_is_refused_naming_the_fields_there_are():
+    s = gw.load_scenario("stargate")
+    with pytest.raises(gw.ScenarioError, match=r"^Phase\.powr_mw: unknown field; expected one of: name, power_mw"):
+        s.sites[0].phases[0].powr_mw = 100
+
+
+def test_rules_across_fields_are_checked_before_each_run():
+    s = gw.load_scenario("stargate")
+    s.sites[0].phases[0].start = "2019-01"  # a valid month on its own; before the programme's start
+    msg = r"sites\[0\]\.phases\[0\]\.start: 2019-01 is before the programme start 2025-01"
+    with pytest.raises(gw.ScenarioError, match=msg):
+        gw.simulate(s)
+    with pytest.raises(gw.ScenarioError, match=msg):
+        gw.risk(s, trials=10)
+    t = gw.load_scenario("stargate")
+    t.sites[1].name = t.sites[0].name
+    with pytest.raises(gw.ScenarioError, match=r"sites: the name 'abilene' is used twice"):
+        gw.simulate(t)
+
+
+def test_a_changed_scenario_runs_with_its_change_and_keeps_its_sources():
+    s = gw.load_scenario("stargate")
+    base = gw.simulate(s).metrics["mw_online_end"]
+    first = s.sites[0].phases[0].power_mw
+    s.sites[0].phases[0].power_mw = first + 100
+    assert gw.simulate(s).metrics["mw_online_end"] == pytest.approx(base + 100)  # every phase is online by the end
+    assert gw.risk(s, trials=8, seed=1).trials == 8
+    assert s.provenance  # revalidation works on a copy: the user's scenario keeps its sources
+
+
+def test_risk_takes_the_clis_work_limits(capsys):
+    s = gw.load_scenario("stargate")
+    with pytest.raises(gw.WorkTooLarge) as err:
+        gw.risk(s, trials=10**9)
+    text = str(err.value)
+    assert text.startswith("trials=1,000,000,000: estimated ")
+    assert "limits.RISK_MAX_TRIALS" in text and text.endswith("or pass force_large=True to run it anyway")
+    # the CLI refuses the same work with the same reasons, in its own words for the flag
+    assert main(["risk", "stargate", "--trials", "1000000000"]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    reasons = text.split(": ", 1)[1].replace("pass force_large=True", "add --force-large")
+    assert reasons in said
+
+
+@pytest.mark.parametrize("trials", [0, -1, True, 2.5, "10"])
+def test_risk_refuses_trials_that_are_not_a_count(trials):
+    with pytest.raises(gw.GigawattError, match=r"^trials: .*; expected a whole number >= 1"):
+        gw.risk("stargate", trials=trials)
+
+
+def test_risk_takes_numpy_integers_and_names():
+    a = gw.risk("stargate", trials=np.int64(16), seed=3)
+    b = gw.risk(gw.load_scenario("stargate"), trials=16, seed=3)
+    assert a.as_json() == b.as_json()
+
+
+PHASE_NUMBERS = ["power_mw", "construction_months", "capex_per_mw_usd", "pue"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    field=st.sampled_from(PHASE_NUMBERS),
+    value=st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**12), 10**12)),
+)
+def test_any_number_set_on_a_phase_is_refused_or_simulates_without_a_negative_quantity(field, value):
+    s = gw.load_scenario("stargate-uae")
+    phase = s.sites[0].phases[0]
+    before = getattr(phase, field)
+    try:
+        setattr(phase, field, value)
+    except gw.ScenarioError as err:
+        assert str(err).startswith(f"Phase.{field}: ")
+        assert getattr(phase, field) == before
+        return
+    assert math.isfinite(getattr(phase, field))
+    try:
+        r = gw.simulate(s)
+    except gw.GigawattError:
+        return  # a rule across fields (e.g. a build that ends after the last month) refused it by name
+    numbers = r.timeseries.select_dtypes("number")
+    assert (numbers.to_numpy() >= -1e-6).all()  # no negative MW, accelerators, money or energy
