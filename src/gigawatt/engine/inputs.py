@@ -419,7 +419,7 @@ def _money(s: Scenario, d: _Draws, T: int) -> dict:
 
 def _add(total: np.ndarray, x: np.ndarray) -> np.ndarray:
     """``total + x``, written into ``total`` where it already has the sum's shape: the same numbers, without a new
-    (N, T) array for every pledge (fresh arrays, each paged in anew, were most of the money schedules' time)."""
+    (N, T) array for every pledge."""
     if total.shape == np.broadcast_shapes(total.shape, x.shape):
         total += x
         return total
