@@ -4,6 +4,8 @@
     python benchmarks/run.py engine [--json] [--trials N] [--big]
     python benchmarks/run.py ops [--json]
     python benchmarks/run.py claims [--json] [--trials N]
+    python benchmarks/run.py web [--json] [--requests N] [--concurrency N]
+    python benchmarks/run.py extract [--json]
 
 Every figure with a target comes with ``<figure>_target`` and ``<figure>_met``; every run reports the machine
 (``cpu_model`` from /proc/cpuinfo, ``cores`` this process may use, python, numpy and numba versions, the load
@@ -39,6 +41,23 @@ claims:
   seconds (user + system, every thread) of the same processes, less swayed by other work on a shared machine;
   ``claims_scenarios``: the scenarios the ledger runs; ``claims_deterministic_s``: ``claims --trials 0``;
   ``load_average_1m_end``: the load average when the figures were done (``load_average_1m`` is at the start).
+
+web:
+  ``gigawatt serve``'s app under a real uvicorn server started by the benchmark (its own process, 127.0.0.1, a free
+  port) and one client process (asyncio, a kept-alive connection per concurrent client): ``web_run_p50_ms``,
+  ``web_run_p99_ms`` and ``web_run_errors`` of 1,000 ``POST /api/run`` of ``stargate`` at 50 concurrent (targets:
+  p50 < 100 ms, zero errors), after one warm-up request; the answer of a request already answered is kept
+  (``limits.WEB_CACHE_ENTRIES``), so these are the server's own cost plus the HTTP. ``web_run_uncached_*``: 200
+  requests at 50 concurrent, each with an energy price of its own (``operations.energy_price_usd_per_mwh``), so each
+  is loaded and simulated; ``web_run_single_ms``: median of 20 such requests one at a time (the whole cost of one
+  simulation over HTTP).
+
+extract:
+  ``claims extract`` over the composed corpus (tests/extract_corpus, 6 articles per language): ``articles_per_second``
+  in-process after a warm-up (the libraries and spaCy pipelines loaded), ``first_article_s`` the whole ``python -m
+  gigawatt claims extract`` process on one article (loading spaCy, lingua, dateparser), and per language and split
+  (``tuned``: the articles the rules were written on; ``heldout``: the third kept aside) ``recall``, ``precision``
+  (number, unit and comparator all right), ``speaker_accuracy`` and ``every_field``, with the issue's targets.
 
 ops:
   one year of a 1,000,000-accelerator GB200 job, 1,000 trials (``--max-events 1e9``: the default refuses it as too
@@ -401,6 +420,162 @@ def bench_claims(trials: int) -> dict:
     return out
 
 
+# --------------------------------------------------------------------------------------------------- web
+
+WEB_P50_TARGET_MS = 100.0
+
+
+def _web_server() -> tuple[subprocess.Popen, str]:
+    """``gigawatt.web.app:create_app`` under uvicorn in its own process on a free port of 127.0.0.1; waits for
+    ``/api/health``."""
+    import socket
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", "gigawatt.web.app:create_app", "--host", "127.0.0.1"]
+    proc = subprocess.Popen([*cmd, "--port", str(port), "--log-level", "warning"], cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.perf_counter() + 60
+    while time.perf_counter() < deadline:
+        try:
+            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("the web server did not start within 60 s")
+
+
+async def _post(reader, writer, port: int, body: dict) -> bool:
+    """One ``POST /api/run`` on a kept-alive connection; whether it was answered 200 with the scenario's run."""
+    data = json.dumps(body).encode()
+    head = f"POST /api/run HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+    writer.write(f"{head}Content-Length: {len(data)}\r\n\r\n".encode() + data)
+    await writer.drain()
+    status = await reader.readline()
+    length = 0
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode("latin-1").partition(":")
+        if name.strip().lower() == "content-length":
+            length = int(value)
+    answer = await reader.readexactly(length)
+    return status.split()[1:2] == [b"200"] and json.loads(answer)["scenario"] == body["scenario"]
+
+
+def _fire(base: str, bodies: list[dict], concurrency: int) -> tuple[list[float], int]:
+    """POST /api/run of each body, ``concurrency`` at a time from one process (asyncio, one kept-alive HTTP/1.1
+    connection per worker, as a browser keeps its own; a plain client, so that the figures are the server's and not
+    the client library's: httpx spent 3.3 ms of CPU a request here, six times the server's 0.5 ms): latencies (ms)
+    and errors (a non-200, a wrong answer or a broken connection)."""
+    import asyncio
+    from urllib.parse import urlsplit
+
+    port = urlsplit(base).port
+
+    async def main() -> tuple[list[float], int]:
+        latencies: list[float] = []
+        errors = 0
+        queue = iter(bodies)
+
+        async def worker() -> None:
+            nonlocal errors
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            for body in queue:
+                t0 = time.perf_counter()
+                try:
+                    ok = await _post(reader, writer, port, body)
+                except (OSError, asyncio.IncompleteReadError, ValueError, KeyError):
+                    ok = False
+                    writer.close()
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                latencies.append((time.perf_counter() - t0) * 1000.0)
+                errors += not ok
+            writer.close()
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return latencies, errors
+
+    return asyncio.run(main())
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
+
+
+def bench_web(requests: int, concurrency: int) -> dict:
+    """``requests`` POST /api/run of stargate at ``concurrency`` against a real server (issue 18 item 5)."""
+    out: dict = {"benchmark": "web", **_machine(), "web_requests": requests, "web_concurrency": concurrency}
+    proc, base = _web_server()
+    try:
+        body = {"scenario": "stargate", "overrides": {}}
+        _fire(base, [body], 1)  # warm-up: the first answer is computed (and kept)
+        t0 = time.perf_counter()
+        latencies, errors = _fire(base, [body] * requests, concurrency)
+        out["web_run_seconds"] = time.perf_counter() - t0
+        out["web_run_per_second"] = requests / out["web_run_seconds"]
+        out["web_run_p50_ms"] = statistics.median(latencies)
+        _target(out, "web_run_p50_ms", WEB_P50_TARGET_MS, strict=True)
+        out["web_run_p99_ms"] = _quantile(latencies, 0.99)
+        out["web_run_errors"] = errors
+        _target(out, "web_run_errors", 0)
+
+        def priced(i: int) -> dict:
+            return {"scenario": "stargate", "overrides": {"operations.energy_price_usd_per_mwh": 40 + i * 0.001}}
+
+        single, single_errors = [], 0
+        for i in range(20):
+            lat, err = _fire(base, [priced(i)], 1)
+            single += lat
+            single_errors += err
+        out["web_run_single_ms"] = statistics.median(single)
+        uncached = [priced(1000 + i) for i in range(200)]
+        latencies, errors = _fire(base, uncached, concurrency)
+        out["web_run_uncached_p50_ms"] = statistics.median(latencies)
+        out["web_run_uncached_p99_ms"] = _quantile(latencies, 0.99)
+        out["web_run_uncached_errors"] = errors + single_errors
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def bench_extract() -> dict:
+    """Claims extraction over the composed corpus: speed, and recall, precision and speakers per language."""
+    from gigawatt.claims.extract import extract
+    from gigawatt.claims.extract.score import read_corpus, score
+
+    out: dict = {"benchmark": "extract", **_machine()}
+    folder = Path(__file__).resolve().parents[1] / "tests" / "extract_corpus"
+    corpus = read_corpus(folder)
+    out["articles"] = len(corpus)
+    for doc in corpus:  # warm-up: load the pipelines, the detector and the date parser
+        extract(doc["text"], doc["date"])
+    t0 = time.perf_counter()
+    for doc in corpus:
+        extract(doc["text"], doc["date"])
+    out["articles_per_second"] = len(corpus) / (time.perf_counter() - t0)
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "article.txt"
+        article.write_text(corpus[0]["text"], encoding="utf-8")
+        out["first_article_s"] = _median_wall([sys.executable, "-m", "gigawatt", "claims", "extract", str(article)], 3)
+    targets = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
+    for split, heldout in (("tuned", False), ("heldout", True)):
+        for lang, tally in sorted(score(corpus, heldout=heldout).items()):
+            for key, value in tally.as_json().items():
+                name = f"{split}_{lang}_{key}"
+                out[name] = value
+                if key in targets:
+                    out[f"{name}_target"] = targets[key]
+                    out[f"{name}_met"] = value is not None and value >= targets[key]
+    return out
+
+
 # --------------------------------------------------------------------------------------------------- main
 
 
@@ -431,18 +606,24 @@ def _table(figures: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("benchmark", choices=["core", "engine", "ops", "claims"])
+    parser.add_argument("benchmark", choices=["core", "engine", "ops", "claims", "extract", "web"])
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--repeats", type=int, default=41, help="core: in-process repeats (median)")
     parser.add_argument("--trials", type=int, default=100_000, help="engine: trials of the timed risk process")
     parser.add_argument("--big", action="store_true", help="engine: also the peak memory at 10M trials (slow)")
+    parser.add_argument("--requests", type=int, default=1000, help="web: POST /api/run requests")
+    parser.add_argument("--concurrency", type=int, default=50, help="web: requests in flight at once")
     args = parser.parse_args(argv)
-    if args.benchmark == "core":
+    if args.benchmark == "web":
+        figures = bench_web(args.requests, args.concurrency)
+    elif args.benchmark == "core":
         figures = bench_core(args.repeats)
     elif args.benchmark == "engine":
         figures = bench_engine(args.trials, args.big)
     elif args.benchmark == "claims":
         figures = bench_claims(args.trials)
+    elif args.benchmark == "extract":
+        figures = bench_extract()
     else:
         figures = bench_ops()
     print(json.dumps(figures, indent=2) if args.json else _table(figures))

@@ -208,9 +208,12 @@ def test_the_risk_estimate_is_the_stated_formula():
     s = gw.load_scenario("stargate")
     T, P = 60, sum(len(site.phases) for site in s.sites)
     plan = plan_risk(s, 1_000_000)
-    # seconds = trials x months x (per trial-month + phases x per trial-phase-month), from limits.py
+    # seconds = trials x months x (per trial-month + phases x per trial-phase-month), plus each chunk's inputs
+    # (chunks x phases x per chunk-phase), from limits.py
     per = limits.SECONDS_PER_TRIAL_MONTH + P * limits.SECONDS_PER_TRIAL_PHASE_MONTH
-    assert plan.seconds == pytest.approx(1_000_000 * T * per, rel=1e-12)
+    chunks = -(-1_000_000 // chunk_trials_for(s))
+    fixed = chunks * P * limits.SECONDS_PER_CHUNK_PHASE
+    assert plan.seconds == pytest.approx(1_000_000 * T * per + fixed, rel=1e-12)
     assert plan.runs == 1_000_000 and plan.max_runs == limits.RISK_MAX_TRIALS
     # memory does not grow with trials beyond the exact-quantile limit (aggregates stream)
     assert plan_risk(s, 10**9).bytes == plan_risk(s, 10**6).bytes

@@ -98,9 +98,14 @@ def test_the_draws_follow_the_catalog_range():
 
 
 def test_a_scenarios_own_word_wins():
-    # stargate writes its own price risk (risks.accelerator_price) and facility range (risks.cost_overrun): it
-    # inherits neither, so its figures are what its file says
-    assert not [p for p, d in gw.load_scenario("stargate").distributions.items() if d.inherited]
+    # stargate-2025-01 writes its own facility range (risks.cost_overrun, Cushman & Wakefield's, public on its day):
+    # it inherits no facility range, only the prices it does not state
+    own = gw.load_scenario("stargate-2025-01").distributions
+    assert FACILITY_PATH in own and not own[FACILITY_PATH].inherited
+    assert PRICE_PATH.format(name="gb200") in own and own[PRICE_PATH.format(name="gb200")].inherited
+    # a price risk of its own (risks.accelerator_price) stops every inherited price
+    s = gw.load_scenario("stargate", overrides=["risks.accelerator_price={dist: uniform, low: 0.9, high: 1.1}"])
+    assert not [p for p, d in s.distributions.items() if d.inherited and p.startswith("accelerator_overrides.")]
     # a type whose price the scenario sets inherits no range for it; a plain cost_overrun stops the facility range
     s = gw.load_scenario("stargate-uae", overrides=["accelerator_overrides.gb300.price_usd=70000"])
     inherited = {p for p, d in s.distributions.items() if d.inherited}

@@ -205,15 +205,17 @@ def test_risk_cli_json_and_files(capsys, tmp_path):
         "phase_delay_months_total",
     }
     assert {"mean", "p10", "p50", "p90"} <= set(d["metrics"]["mw_online_end"])
-    # stargate.yaml's six distributions, and the slip that --set makes uncertain in place of the file's
+    # stargate.yaml's own distributions, the slip that --set makes uncertain in place of the file's, and the money
+    # ranges every scenario inherits (data/money_ranges.py): the price of each type stargate may order and the
+    # facility cost per MW (as risks.cost_overrun)
     assert set(d["uncertain_inputs"]) == {
         "partners[0].pledges[0].secured_usd",
         "funding.announced_arrival",
         "funding.announced_delay_months",
         "risks.construction_slip",
         "risks.cost_overrun",
-        "risks.accelerator_price",
         "risks.power_delay_months",
+        *(f"accelerator_overrides.{t}.price_usd" for t in ("b200", "gb200", "gb300", "h100", "h200")),
     }
     names = {p.name for p in (tmp_path / "r").iterdir()}
     assert {"risk.json", "risk_metrics.csv", "risk_yearly.csv", "fan_mw_online.png"} <= names

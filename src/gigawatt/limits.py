@@ -56,18 +56,37 @@ WORK_MAX_MEMORY_FRACTION = 0.5  # estimated peak memory, as a share of this mach
 #                                 (beyond all of the RAM a run is refused, --force-large or not)
 # the time estimate (engine/work.py): per run and month, plus per run, phase and month. Calibrated on a 2-core
 # x86-64 (benchmarks/run.py engine, 2026-11-29): stargate (9 phases) risk 2M trials 18.9 s measured vs 52 s
-# estimated; sensitivity --samples 65536 (589,824 runs) 12.5 s vs 15.4 s. The old 1e-6/2e-8 overestimated risk 7x.
-SECONDS_PER_TRIAL_MONTH = 3.0e-7
+# estimated at 3e-7; sensitivity --samples 65536 (589,824 runs) 12.5 s vs 15.4 s. The old 1e-6/2e-8 overestimated
+# risk 7x. 1.5e-7 since issue 20: benchmarks/work_sizing.py measured 1.4e-7 to 1.8e-7 s per trial-month of CPU
+# time over 2 cores (1 to 10 phases, 12 to 120 months) and 1.2e-8 to 1.3e-8 per trial-phase-month (100 and
+# 1,000 phases); at 3e-7 the estimate ran 3.3x over the measure at 10 phases, 120 months.
+SECONDS_PER_TRIAL_MONTH = 1.5e-7
 SECONDS_PER_TRIAL_PHASE_MONTH = 1.5e-8
 CHUNK_BYTES = 256 * 1024**2  # memory for the trials in flight at once (risk, sensitivity): sets the chunk size
 DASK_LOCAL_WORKERS_PER_CORE = 2  # --dask local:N: at most this many worker processes per core (more only add memory)
 DASK_CONNECT_SECONDS = 5  # --dask ADDRESS: connect and hear back from a Dask scheduler within this, or fail
+SECONDS_PER_CHUNK_PHASE = 5e-5  # the time estimate's fixed part: compiling a chunk's inputs, per phase (1,000 phases
+#                                  over 600 months: 0.1 s of CPU for one trial, against 0.01 s of month loop)
 
 # --- operations model (gigawatt.engine.operations, gigawatt ops) ----------------------------------------------------
 OPS_MAX_DAYS = 36_525  # longest window, --days and --work (100 years: no job or fleet lasts longer); see no_progress
 OPS_MAX_ACCELERATORS = 10**12  # --accelerators: 10^5 times the accelerators in service today; keeps M > 1e-8 h
 OPS_MIN_MTTI_HOURS = 1e-9  # job MTTI (3.6 us, 10^6 times shorter than a training step); keeps counts finite
-OPS_MAX_EVENTS = 2.5e8  # simulated events (draws of failures, restarts, checkpoints) in one ops run: ~5 s at the
-#                       ~5e7 events/s that 2 cores simulate; lifted by --max-events (ops(max_events=...))
+OPS_MAX_EVENTS = 2.5e8  # simulated events (draws of failures, restarts, checkpoints) in one ops run: ~2.5 s at
+#                       the ~1e8 events/s that 2 cores simulate; lifted by --max-events (ops(max_events=...))
 OPS_CHUNK_TRIALS = 65_536  # trials simulated at once: memory stays flat in --trials (~4 MB a chunk)
 OPS_QUANTILE_TRIALS = 1_048_576  # P10/P90 come from the first this many trials (exact below it; ~60 MB kept)
+OPS_EVENTS_PER_SECOND = 1e8  # simulated events per second on 2 cores: turns estimate_events into the seconds that
+#                              a refusal quotes (benchmarks/work_sizing.py: 1.6e8 over 2 cores' CPU time, 1M
+#                              accelerators over a year; the cluster model about half that)
+
+# --- claims extract (gigawatt.claims.extract) -------------------------------------------------------------------------
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # one article, text or HTML: a news page's HTML is 0.1-1 MB, its text ~10 kB
+
+# --- the web page and its JSON API (gigawatt.web, gigawatt serve) ----------------------------------------------------
+WEB_MAX_BODY_BYTES = 5 * 1024 * 1024  # one request body: a pasted scenario (MAX_FILE_BYTES) plus its JSON quoting; 413
+WEB_RISK_MAX_TRIALS = 100_000  # risk trials per request: 100k of stargate take ~2-7 s here (the CLI allows 10^7)
+WEB_CLAIMS_MAX_TRIALS = 20_000  # claims trials per request: one Monte Carlo pass per scenario the ledger names
+WEB_WORKERS = 1  # Monte Carlo runs (risk, claims) at a time: each already uses every core; the rest wait in turn
+WEB_MAX_WAITING = 8  # Monte Carlo runs waiting for the worker; beyond it a request is refused with 503
+WEB_CACHE_ENTRIES = 256  # deterministic answers kept (run, compare, scenario, validate), least recently used out

@@ -333,3 +333,85 @@ def _print_input(c: dict) -> None:
             for name in ("mw_online", "accelerators", "capex_usd", "equity_usd")
         ]
         _say(f"    {year}: " + "; ".join(cells))
+
+
+def _extract_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise GigawattError(f"--date: {value!r} is not a date; expected YYYY-MM-DD (the publication date)") from None
+
+
+def _claim_amount(c: dict) -> str:
+    unit, v = c["unit"], c["quantity"]
+    if unit == "rank":
+        return "first (superlative)"
+    if unit in ("USD", "MW", "months"):
+        text = amount(v, unit)
+    elif unit == "EUR":
+        text = f"€{v / 1e9:,.3g}B (euros, not converted)" if v >= 1e9 else f"€{v:,.0f} (euros)"
+    else:
+        text = f"{v:,.0f}"
+    words = "" if c["comparator"] == "=" else f"{c['comparator']} "
+    by = f" by {c['deadline']['date']}" if c["deadline"] and c["deadline"]["date"] else ""
+    if c["deadline"] and not c["deadline"]["date"] and c["deadline"]["text"]:
+        by = f" ({c['deadline']['text']}: unresolved)"
+    return f"{words}{text}{by}"
+
+
+@claims_app.command("extract")
+def extract_cmd(
+    file: Annotated[str, typer.Argument(metavar="FILE|-", help="The article: a text or HTML file, or - for stdin.")],
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The publication date (YYYY-MM-DD): relative dates resolve against it."),
+    ] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", help="en, fr, de, or auto (detected per paragraph and sentence).")
+    ] = "auto",
+    json_out: JsonOpt = False,
+    yaml_out: Annotated[
+        bool, typer.Option("--yaml", help="Print ledger entries (status: extracted) for `gigawatt claims --file`.")
+    ] = False,
+) -> None:
+    """The quantitative claims of a news article (English, French or German): speaker, quote, quantity, kind."""
+    if json_out and yaml_out:
+        raise GigawattError("--json and --yaml: choose one output")
+    when = _extract_date(date)
+    if lang not in ("en", "fr", "de", "auto"):
+        raise GigawattError(f"--lang: {lang!r} is not a language the extractor reads; expected en, fr, de or auto")
+    from gigawatt.claims.extract import extract, read_article
+    from gigawatt.claims.extract.entries import ledger_entries, ledger_matches
+
+    text, address = read_article(file)
+    result = extract(text, when, lang)
+    ledger_matches(result["claims"])
+    result["article"]["address"] = address
+    if yaml_out:
+        import yaml
+
+        entries = ledger_entries(result["claims"], when, address, dt.date.today())
+        print(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=120), end="")
+        return
+    if json_out:
+        _print_json(result)
+        return
+    _print_extraction(result)
+
+
+def _print_extraction(result: dict) -> None:
+    art, claims = result["article"], result["claims"]
+    used = f"published {art['date']}" if art["date"] else "no publication date given: relative dates left unresolved"
+    table = Table(
+        title=f"gigawatt claims extract: {len(claims)} claims ({art['language']}; {used})", title_justify="left"
+    )
+    for head in ("speaker", "quote", "quantity", "kind", "in ledger"):
+        table.add_column(head, overflow="fold")
+    for c in claims:
+        table.add_row(plain(c["speaker"]), plain(_short(c["quote"], 120)), plain(_claim_amount(c)), c["kind"],
+                      c["ledger_id"] or "")  # fmt: skip
+    console.print(table)
+    if not art["date"]:
+        _say("no --date: relative dates (next year, l'année prochaine, nächstes Jahr) are left unresolved", style="dim")

@@ -517,6 +517,10 @@ def _footnote(result, payload: dict) -> str:
     ]
     if result.checkpoint_write_source.startswith("default training.checkpoint_write_minutes"):
         lines[1] += "; for another job size give --checkpoint-size and --storage-bandwidth (or --checkpoint-write)"
+    for why in result.analytic_not_applicable:
+        lines.append("analytic goodput omitted: the closed form does not apply: " + why)
+    if result.steady_state_note:
+        lines.append("note: " + result.steady_state_note)
     if result.analytic_ignores:
         lines.append("analytic goodput omitted: the closed form ignores " + "; ".join(result.analytic_ignores))
         if not result.simulated:

@@ -68,7 +68,7 @@ def run_cmd(
     outset = _outputs(out, force, RUN_FILES, [scenario], s)
     warnings = _warn(s)
     result = gw.simulate(s)
-    payload = _run_json(result, warnings)
+    payload = run_json(result, warnings)
     written = _write_run(result, payload, outset) if outset is not None else []
     if json_out:
         _print_json(payload)
@@ -85,7 +85,8 @@ def run_cmd(
     _print_written(written)
 
 
-def _run_json(result: gw.Result, warnings: list[str] | None = None) -> dict:
+def run_json(result: gw.Result, warnings: list[str] | None = None) -> dict:
+    """What ``run --json`` prints (the web API's ``POST /api/run`` too)."""
     return {
         "scenario": result.scenario.name,
         "title": result.scenario.title,
@@ -161,23 +162,29 @@ def compare_cmd(
     _warn(sa)
     _warn(sb)
     ra, rb = gw.simulate(sa), gw.simulate(sb)
-    # the scenarios name the columns; the same file twice (or one called "delta") must not lose a column
-    ka = first if first != "delta" else "delta (first)"
-    kb = second if second not in (first, "delta") else f"{second} (second)"
-    metrics = _compare_metrics(ra, rb, ka, kb)
+    payload = compare_json(first, second, ra, rb)
+    ka, kb = payload["scenarios"]
+    metrics = payload["metrics"]
     if json_out:
-        _print_json(
-            {
-                "scenarios": [ka, kb],
-                "metrics": metrics,
-                "yearly": {ka: ra.yearly_records(), kb: rb.yearly_records()},
-            }
-        )
+        _print_json(payload)
         return
     rows = [
         (k, gw.RUN_METRICS[k][0], [m[ka], m[kb], "" if m["delta"] is None else m["delta"]]) for k, m in metrics.items()
     ]
     console.print(_metrics_table(f"{first} vs {second}", [ka, kb, "delta"], rows))
+
+
+def compare_json(first: str, second: str, ra: gw.Result, rb: gw.Result) -> dict:
+    """What ``compare --json`` prints (the web API's ``POST /api/compare`` too): the columns named after the two
+    scenarios, each key metric of both with the delta, and both yearly tables."""
+    # the scenarios name the columns; the same file twice (or one called "delta") must not lose a column
+    ka = first if first != "delta" else "delta (first)"
+    kb = second if second not in (first, "delta") else f"{second} (second)"
+    return {
+        "scenarios": [ka, kb],
+        "metrics": _compare_metrics(ra, rb, ka, kb),
+        "yearly": {ka: ra.yearly_records(), kb: rb.yearly_records()},
+    }
 
 
 def _compare_metrics(ra: gw.Result, rb: gw.Result, ka: str, kb: str) -> dict:

@@ -18,10 +18,7 @@ from gigawatt.report.output import plain
 @app.command("scenarios")
 def scenarios_cmd(json_out: JsonOpt = False) -> None:
     """List the built-in scenarios, one line each, with the date each is as of (its newest fact)."""
-    items = []
-    for name in gw.builtin_names():
-        s = gw.load_scenario(name)
-        items.append({"name": name, "title": s.title, "as_of": None if s.as_of is None else s.as_of.isoformat()})
+    items = scenario_items()
     if json_out:
         _print_json(items)
         return
@@ -36,6 +33,15 @@ def scenarios_cmd(json_out: JsonOpt = False) -> None:
         )
 
 
+def scenario_items() -> list[dict]:
+    """``scenarios --json`` (and the web API's ``GET /api/scenarios``): name, title and as-of date of each built-in."""
+    items = []
+    for name in gw.builtin_names():
+        s = gw.load_scenario(name)
+        items.append({"name": name, "title": s.title, "as_of": None if s.as_of is None else s.as_of.isoformat()})
+    return items
+
+
 @app.command("show")
 def show_cmd(
     scenario: Annotated[str, typer.Argument(help="Built-in name or YAML file.")],
@@ -46,13 +52,15 @@ def show_cmd(
     s = gw.load_scenario(scenario, overrides=set_ or [])
     for w in getattr(s, "load_warnings", None) or ():
         warn(w)
-    resolved = gw.resolved_with_sources(s)
-    sys.stdout.write(f"# resolved from {plain(s._origin)}; defaults filled in from gigawatt/data/defaults.csv\n")
+    sys.stdout.write(show_text(s, gw.resolved_with_sources(s)))
+
+
+def show_text(s: gw.Scenario, resolved: dict) -> str:
+    """What ``show`` prints for ``s`` (``resolved``: its :func:`gigawatt.resolved_with_sources`)."""
+    head = f"# resolved from {plain(s._origin)}; defaults filled in from gigawatt/data/defaults.csv\n"
     if s.as_of is not None:
-        sys.stdout.write(f"# as of {s.as_of}: none of the facts it cites is dated later (tests/test_as_of.py)\n")
-    sys.stdout.write(_yaml(resolved))
-    sys.stdout.write(_assumptions_text(_assumptions(resolved)))
-    sys.stdout.write(_power_bases_text(s))
+        head += f"# as of {s.as_of}: none of the facts it cites is dated later (tests/test_as_of.py)\n"
+    return head + _yaml(resolved) + _assumptions_text(_assumptions(resolved)) + _power_bases_text(s)
 
 
 def _power_bases_text(s) -> str:

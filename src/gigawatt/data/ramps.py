@@ -20,6 +20,15 @@ gap per pair) gives them directly; ``duration_months`` spreads the starts evenly
 rounded to whole months, halves up (building k of n starts floor(k * duration / (n - 1) + 0.5) months after the
 first).
 
+What a ramp accepts (checked when the scenario is validated, gigawatt.data.scenario.Ramp and Phase): exactly one
+of ``buildings`` (a whole number from 1 to limits.MAX_RAMP_BUILDINGS, 100), ``sizes_mw`` (1 to 100 sizes, each
+> 0, summing to the phase's power_mw) or ``shares`` (1 to 100, each in (0, 1], summing to 1), the sums within a
+relative SHARE_TOLERANCE; at most one of ``interval_months`` (whole months from 0 to limits.MAX_MONTHS: one
+number, or a list of exactly one per pair of buildings) or ``duration_months`` (whole months from 0 to
+limits.MAX_MONTHS), and one of them for more than one building (a single building starts at the phase's start,
+whatever the timing says); every building started by limits.MAX_MONTH. Each building is a phase and counts
+against limits.MAX_PHASES.
+
 Distributions: the month loop draws each uncertain input once per trial and independently of the others, so a
 distribution on a field of a ramped phase would have to become one draw per building, each on its own: its buildings
 would not share the draw (their sizes would no longer sum to the phase's power, their starts would leave the ramp's

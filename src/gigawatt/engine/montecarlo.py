@@ -26,7 +26,7 @@ from gigawatt.engine import trials as batch_runs
 from gigawatt.engine.inputs import SERIES, compile_inputs, undrawn
 from gigawatt.engine.result import METRICS, metrics_from_series
 from gigawatt.engine.sketch import Sketch
-from gigawatt.engine.work import BLOCK, WorkPlan, chunk_trials_for, engine_runs_cost
+from gigawatt.engine.work import BLOCK, WorkPlan, chunk_trials_for, engine_runs_cost, sketch_bytes
 from gigawatt.errors import GigawattError, ScenarioError
 from gigawatt.units import add_months
 
@@ -324,12 +324,10 @@ def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:
     draw (:func:`check_drawn`)."""
     check_drawn(scenario)
     layout = _Layout.of(scenario)
-    seconds, memory, chunk = engine_runs_cost(scenario, trials)
-    nb = Sketch(0).nb  # buckets per cell
-    memory += (
-        5 * 8 * layout.cells * nb  # the sketch (counts, minima, maxima) and its quantile pass
-        + (2 * 8 * min(trials, EXACT_LIMIT) * len(layout.metric_names) if trials <= EXACT_LIMIT else 0)
-    )
+    seconds, memory, chunk = engine_runs_cost(scenario, trials, cells=layout.cells)
+    memory += sketch_bytes(layout.cells, Sketch(0).nb, trials)  # the pages of the sketch its values reach
+    # up to EXACT_LIMIT trials every trial's metrics are kept, then joined and sorted for exact quantiles: 3 copies
+    memory += 3 * 8 * trials * len(layout.metric_names) if trials <= EXACT_LIMIT else 0
     return WorkPlan(f"--trials {trials:,}", trials, limits.RISK_MAX_TRIALS, seconds, memory, chunk)
 
 

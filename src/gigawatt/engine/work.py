@@ -59,15 +59,49 @@ def memory_bytes() -> int:
     return total
 
 
-def trial_bytes(scenario: Scenario) -> int:
-    """Memory one trial takes while its chunk is simulated and aggregated: the series, per-type counts, per-phase
-    inputs and the aggregation row (float64 each); measured within a factor of 1.5 at 60 to 600 months."""
-    from gigawatt.data.catalog import catalog
+# what a trial in flight holds, in float64 or int64 words (gigawatt.engine.inputs.Inputs, gigawatt.engine.trials)
+PHASE_ARRAYS = 10  # (N, P) inputs: power, PUE, sizing PUE, planned start, construction, power date, capex, carbon,
+#                    first fill's type, funding queue
+PHASE_ARRAYS_PER_INPUT = 3  # of them made (N, P) by one uncertain input: a start moves the planned start, the queue
+#                             and the first fill's type; a power its capex; where nothing varies they are (1, P)
+MONTH_ARRAYS = 3  # (N, T) inputs: money pledged, secured and in equity, cumulative
+TRIAL_WORDS = 64  # (N,) and (N, K) inputs, the summary row, the metrics of the trial (about 25) and the like
+STATE_WORDS_PER_PHASE = 20  # a thread's loop state per phase (gigawatt.engine.loop.new_state), besides 2 T P
+SKETCH_PAGES_PER_CELL = 2  # 4-KiB pages of each of a sketch's three arrays one aggregated cell touches: 512
+#                            buckets of 1 % a page, a range of 166x; measured 1.0-1.2 (benchmarks/work_sizing.py)
+PAGE_BYTES = 4096
 
-    T = round(scenario.programme.horizon_months)
-    P = sum(len(site.phases) for site in scenario.sites)
-    K = len(catalog())
-    return 8 * (T * (len(SERIES) + K + 3 * P + 40) + 16 * P)
+
+def _shape(scenario: Scenario) -> tuple[int, int]:
+    """Months T and phases P of ``scenario``."""
+    return round(scenario.programme.horizon_months), sum(len(site.phases) for site in scenario.sites)
+
+
+def trial_bytes(scenario: Scenario, cells: int = 0) -> int:
+    """Memory one trial in flight takes while its chunk is simulated and aggregated (float64 or int64 words):
+
+    - its outputs: the series (T x S), the start month of each phase (P) and the summary row;
+    - its inputs where they vary by trial: for each uncertain input up to PHASE_ARRAYS_PER_INPUT per-phase arrays
+      (at most PHASE_ARRAYS), the MONTH_ARRAYS of money by month, and the type of every order (T x P) where an
+      accelerator choice is uncertain (else one table for all trials);
+    - its row of the aggregation table (``cells``: risk's metrics, fan series and yearly figures; 0 elsewhere);
+    - TRIAL_WORDS for the rest.
+
+    Checked against array sizes worked by hand (tests/test_work_estimate.py) and measured peak memory
+    (benchmarks/work_sizing.py)."""
+    T, P = _shape(scenario)
+    paths = list(scenario.distributions)
+    varying = min(PHASE_ARRAYS, PHASE_ARRAYS_PER_INPUT * len(paths))
+    orders = T * P if any(p.endswith(".accelerator") for p in paths) else 0
+    words = T * len(SERIES) + P + P * varying + (MONTH_ARRAYS * T if paths else 0) + orders + cells + TRIAL_WORDS
+    return 8 * words
+
+
+def state_bytes(scenario: Scenario) -> int:
+    """Memory of the month loop's state, one per thread and one more for the first trial: two (T, P) tables (each
+    phase's fills and refreshes by month) and STATE_WORDS_PER_PHASE words per phase."""
+    T, P = _shape(scenario)
+    return 8 * (2 * T * P + STATE_WORDS_PER_PHASE * P) * (threads() + 1)
 
 
 def chunk_trials_for(scenario: Scenario, default: int = 2 * BLOCK) -> int:
@@ -78,17 +112,36 @@ def chunk_trials_for(scenario: Scenario, default: int = 2 * BLOCK) -> int:
     return int(max(BLOCK, min(default, fit)))
 
 
-BASE_BYTES = 200 * 2**20  # the interpreter, numpy, numba and the compiled engine
+BASE_BYTES = 200 * 2**20  # the interpreter, numpy, numba and the compiled engine (measured: 190 MiB at 1 phase)
 
 
-def engine_runs_cost(scenario: Scenario, runs: int) -> tuple[float, int, int]:
+def in_flight(runs: int, chunk: int) -> int:
+    """Trials whose outputs, inputs and aggregation rows are held at once: a chunk, or two where there is more than
+    one (the compiled loop runs the next chunk while this thread aggregates the one before, gigawatt.engine.
+    montecarlo.run_blocks)."""
+    return min(runs, chunk) * (2 if runs > chunk else 1)
+
+
+def engine_runs_cost(scenario: Scenario, runs: int, cells: int = 0) -> tuple[float, int, int]:
     """What ``runs`` runs of the engine on ``scenario`` cost, shared by every plan (risk, sensitivity):
-    (seconds, bytes of the base process plus one chunk of runs in flight, the chunk in runs)."""
-    T = round(scenario.programme.horizon_months)
-    P = sum(len(site.phases) for site in scenario.sites)
+    (seconds, bytes of the base process, the loop's states and the runs in flight, the chunk in runs). ``cells``:
+    the aggregation table's cells per run (risk), see :func:`trial_bytes`."""
+    T, P = _shape(scenario)
     chunk = chunk_trials_for(scenario)
     seconds = runs * T * (limits.SECONDS_PER_TRIAL_MONTH + P * limits.SECONDS_PER_TRIAL_PHASE_MONTH)
-    return seconds, BASE_BYTES + min(runs, chunk) * trial_bytes(scenario), chunk
+    seconds += -(-runs // chunk) * P * limits.SECONDS_PER_CHUNK_PHASE  # each chunk's inputs, phase by phase
+    memory = BASE_BYTES + state_bytes(scenario) + in_flight(runs, chunk) * trial_bytes(scenario, cells)
+    return seconds, memory, chunk
+
+
+def sketch_bytes(cells: int, buckets: int, trials: int) -> int:
+    """Memory a quantile sketch of ``cells`` cells of ``buckets`` buckets touches (gigawatt.engine.sketch: counts,
+    minima and maxima, mapped by the system a page at a time where a bucket is used): SKETCH_PAGES_PER_CELL pages of
+    each array per cell, no more than the trials can reach nor than the whole array, and the per-cell bookkeeping
+    (the range of buckets in use, the running totals)."""
+    pages_per_row = -(-buckets * 8 // PAGE_BYTES)
+    pages = min(SKETCH_PAGES_PER_CELL, max(1, trials), pages_per_row)
+    return 3 * cells * pages * PAGE_BYTES + 8 * 4 * cells
 
 
 def _duration(seconds: float) -> str:

@@ -1,0 +1,55 @@
+"""Which language each paragraph and sentence is in, with lingua (lingua-language-detector: its models ship in the
+package, nothing is downloaded), restricted to English, French and German; and, for the whole article, a wider
+detector that can name a language outside the three."""
+
+from __future__ import annotations
+
+from functools import cache
+
+LANGS = ("en", "fr", "de")
+# a sentence shorter than this keeps its paragraph's language (a name, a figure, "Er sagte:" say little)
+MIN_SENTENCE_CHARS = 40
+# a sentence's own language is taken over its paragraph's only when lingua is at least this sure of it
+SENTENCE_CONFIDENCE = 0.9
+# others the article-level check can name (the languages the news about these programmes also comes in)
+_OTHERS = ("SPANISH", "ITALIAN", "PORTUGUESE", "DUTCH", "POLISH", "RUSSIAN", "ARABIC", "CHINESE", "JAPANESE",
+           "KOREAN", "TURKISH", "SWEDISH")  # fmt: skip
+
+
+@cache
+def _detector(wide: bool):
+    from lingua import Language, LanguageDetectorBuilder
+
+    langs = [Language.ENGLISH, Language.FRENCH, Language.GERMAN]
+    if wide:
+        langs += [getattr(Language, name) for name in _OTHERS]
+        return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def _code(language) -> str:
+    return language.iso_code_639_1.name.lower()
+
+
+def detect(text: str) -> str:
+    """'en', 'fr' or 'de' for a paragraph."""
+    found = _detector(False).detect_language_of(text)
+    return _code(found) if found is not None else "en"
+
+
+def sentence_language(text: str, paragraph: str) -> str:
+    """A sentence's language: its own where it is long enough and lingua is sure, else its paragraph's."""
+    if len(text) < MIN_SENTENCE_CHARS:
+        return paragraph
+    values = _detector(False).compute_language_confidence_values(text)
+    if values and values[0].value >= SENTENCE_CONFIDENCE:
+        return _code(values[0].language)
+    return paragraph
+
+
+def outside_language(text: str) -> str | None:
+    """The language of the article when it is none of the three (its English name), else None."""
+    found = _detector(True).detect_language_of(text[:5000])
+    if found is None or _code(found) in LANGS:
+        return None
+    return found.name.capitalize()

@@ -1,0 +1,202 @@
+"""The word patterns, per language, for spaCy's rule :class:`~spacy.matcher.Matcher` on blank pipelines (a
+tokenizer per language, no trained model, nothing to download).
+
+A pattern is written as words separated by spaces; each word is one token, matched on its lower-case form:
+``a|b`` is either, a trailing ``?`` makes the token optional, ``YEAR`` is a year (``2026``, and ``2026.`` as the
+German tokenizer leaves it at the end of a sentence), ``MONTH`` a month name, ``ORD`` an ordinal quarter word,
+``MIDYEAR`` ``mid-2026`` or ``mi-2026`` (one token). The
+tokenizers differ: French splits ``d'ici`` into ``d'`` + ``ici`` and ``jusqu'à`` into ``jusqu'`` + ``à``; English
+and German keep ``mid-2026`` apart as ``mid`` ``-`` ``2026``; tests/test_extract_units.py pins each.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# the ledger's comparators (gigawatt.claims.ledger.Comparator) from the hedge before the figure
+COMPARATORS = {
+    "well under": {
+        "en": ["well under", "well below", "far below", "far less than", "much less than"],
+        "fr": ["bien moins de", "bien en dessous de", "bien en deçà de", "bien inférieur|inférieurs|inférieure à"],
+        "de": ["weit unter", "deutlich unter", "deutlich weniger als", "weit weniger als", "viel weniger als"],
+    },
+    "<": {
+        "en": ["under", "below", "less than", "fewer than"],
+        "fr": ["moins de", "moins d'", "en dessous de", "inférieur|inférieurs|inférieure à"],
+        "de": ["unter", "weniger als", "unterhalb von"],
+    },
+    "<=": {
+        "en": ["up to", "as many as", "as much as", "at most", "no more than"],
+        "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus"],
+        "de": ["bis zu", "höchstens", "maximal"],
+    },
+    ">=": {
+        "en": ["at least", "no less than", "could reach", "could hit", "could grow to"],
+        "fr": ["au moins", "pas moins de", "pourrait atteindre", "pourraient atteindre", "au minimum"],
+        "de": ["mindestens", "wenigstens", "könnte|könnten erreichen", "nicht weniger als"],
+    },
+    ">": {
+        "en": ["more than", "over", "above", "upwards of", "in excess of", "north of", "well over", "well above"],
+        "fr": ["plus de", "plus d'", "au-delà de", "supérieur|supérieurs|supérieure à", "bien plus de"],
+        "de": ["mehr als", "über", "oberhalb von", "weit über", "deutlich mehr als", "deutlich über"],
+    },
+    "about": {
+        "en": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "an estimated", "close to"],
+        "fr": ["environ", "près de", "quelque", "quelques", "autour de", "approximativement", "presque", "d'environ",
+               "quasiment", "à peu près"],
+        "de": ["rund", "etwa", "ungefähr", "circa", "ca.", "knapp", "fast", "annähernd", "gut"],
+    },
+}  # fmt: skip
+
+# reporting verbs and phrases: the cue of who speaks
+CUES = {
+    "en": ["said", "says", "told", "wrote", "posted", "added", "stated", "announced", "claimed", "insisted",
+           "explained", "according to", "reported by", "called", "disclosed", "argued", "estimated",
+           "tweeted", "replied", "countered", "noted"],
+    "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
+           "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
+           "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
+           "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué", "ont annoncé", "a qualifié",
+           "ont déclaré", "a annoncé", "ont indiqué"],
+    "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
+           "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
+           "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
+           "nach Angaben von|des|der"],
+}  # fmt: skip
+
+# a figure that follows one of these is inside a denial: not the denier's claim
+DENIALS = {
+    "en": ["denied", "denies", "dismissed", "rejected", "refuted"],
+    "fr": ["a démenti", "dément", "démentent", "a rejeté", "a réfuté", "ont démenti"],
+    "de": ["dementierte", "dementiert", "bestritt", "bestreitet", "wies zurück", "zurückgewiesen", "dementierten"],
+}
+
+SUPERLATIVES = {
+    "en": ["largest", "biggest", "most powerful", "world's largest", "world 's largest", "first gigawatt"],
+    "fr": [
+        "le|la|les|de|du|des plus grand|grande|grands|grandes",
+        "le|la plus puissant|puissante",
+        "premier|première au monde",
+    ],
+    "de": [
+        "größte|größten|größtes|größter",
+        "leistungsstärkste|leistungsstärksten|mächtigste|mächtigsten",
+        "erste|ersten gigawatt",
+    ],
+}
+
+# a hedge split around the figure: German puts the verb last ("könne das Fünffache ... erreichen"), English and French
+# put an adverb between ("could eventually reach"); the figure inside the span takes the comparator
+SPLIT_HEDGES = {
+    ">=": {
+        "en": [["could|might|may", "GAP", "reach|hit"]],
+        "fr": [["pourrait|pourraient", "GAP", "atteindre"]],
+        "de": [["könnte|könne|könnten|dürfte", "GAP", "erreichen"]],
+    },
+}
+
+PRONOUNS = {"en": {"he", "she"}, "fr": {"il", "elle"}, "de": {"er", "sie"}}
+
+SECURED = {
+    "en": ["secured", "has|have in hand", "on hand", "has|have the money", "committed"],
+    "fr": ["sécurisé|sécurisés|sécurisée", "en caisse", "disponibles", "engagé|engagés"],
+    "de": ["gesichert", "in der kasse", "zugesagt", "verfügt|verfügen über"],
+}
+
+MONTHS = {
+    "en": "january february march april may june july august september october november december",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+}
+ORDINALS = {
+    "en": "first 1st second 2nd third 3rd fourth 4th",
+    "fr": "premier 1er deuxième 2e second troisième 3e quatrième 4e",
+    "de": "ersten 1. zweiten 2. dritten 3. vierten 4.",
+}
+
+# deadlines: END takes the period's last day; the named period is the year (or month, or quarter) in the pattern;
+# RELATIVE phrases need the publication date (dateparser's RELATIVE_BASE)
+DEADLINES = {
+    "en": ["by|until|before|through the? end of YEAR", "end of YEAR", "by|until|before|in|through|during|for YEAR",
+           "by|until|before|in the? end|middle of MONTH YEAR", "by|until|before|in MONTH YEAR",
+           "by|in the? ORD quarter of YEAR", "by|in the? first|second half of YEAR", "by|in MIDYEAR",
+           "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR", "by|in|within next year", "this year",
+           "next year", "by|before the end of this|next year", "by|before|until the end of the year",
+           "by|until|before MONTH"],
+    "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
+           "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
+           "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
+           "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine", "d' ici la fin de l' année",
+           "d' ici|avant|fin MONTH"],
+    "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
+           "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
+           "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
+           "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR",
+           "bis zum ORD Quartal YEAR", "bis|Ende MONTH"],
+}  # fmt: skip
+
+
+def _token(word: str, lang: str) -> dict:
+    optional = word.endswith("?") and len(word) > 1
+    word = word[:-1] if optional else word
+    if word == "YEAR":
+        spec: dict = {"TEXT": {"REGEX": r"^(19|20)\d\d\.?$"}}
+    elif word == "MIDYEAR":
+        spec = {"LOWER": {"REGEX": r"^(mid|mi)-(19|20)\d\d$"}}
+    elif word == "MONTH":
+        spec = {"LOWER": {"IN": MONTHS[lang].split()}}
+    elif word == "ORD":
+        spec = {"LOWER": {"IN": ORDINALS[lang].split()}}
+    else:
+        words = [w.lower() for w in word.split("|")]
+        spec = {"LOWER": {"IN": words + [w.replace("'", "’") for w in words if "'" in w]}}  # typographic apostrophe
+    if optional:
+        spec["OP"] = "?"
+    return spec
+
+
+def token_pattern(phrase: str, lang: str) -> list[dict]:
+    """``"d' ici la? fin YEAR"`` -> a Matcher pattern (one dict per token)."""
+    return [_token(word, lang) for word in phrase.split()]
+
+
+@cache
+def nlp(lang: str):
+    """A blank spaCy pipeline for ``lang`` with a rule-based sentencizer (no model download)."""
+    import spacy
+
+    pipe = spacy.blank(lang)
+    pipe.add_pipe("sentencizer")
+    return pipe
+
+
+@cache
+def matcher(lang: str):
+    """The Matcher for ``lang``: labels ``cmp:<comparator>``, ``cue``, ``denial``, ``superlative``, ``secured``,
+    ``deadline``."""
+    from spacy.matcher import Matcher
+
+    m = Matcher(nlp(lang).vocab)
+    for comparator, per_lang in COMPARATORS.items():
+        m.add(f"cmp:{comparator}", [token_pattern(p, lang) for p in per_lang[lang]])
+    for comparator, per_lang in SPLIT_HEDGES.items():
+        gap = {"IS_PUNCT": False, "OP": "{1,8}"}
+        m.add(f"split:{comparator}", [[_token(w, lang) if w != "GAP" else gap for w in p] for p in per_lang[lang]])
+    for label, table in (("cue", CUES), ("denial", DENIALS), ("superlative", SUPERLATIVES), ("secured", SECURED)):
+        m.add(label, [token_pattern(p, lang) for p in table[lang]])
+    m.add("deadline", [token_pattern(p, lang) for p in DEADLINES[lang]])
+    return m
+
+
+def matches(doc, lang: str) -> list[tuple[str, int, int]]:
+    """(label, start char, end char) of every pattern in ``doc``; for each label, overlapping matches keep the
+    longest (``well under`` over ``under``, ``bis Ende 2026`` over ``2026``)."""
+    m = matcher(lang)
+    found = [(doc.vocab.strings[mid], s, e) for mid, s, e in m(doc)]
+    kept: list[tuple[str, int, int]] = []
+    for label, s, e in sorted(found, key=lambda x: (x[1] - x[2], x[1])):
+        family = label.split(":")[0]
+        if any(k[0].split(":")[0] == family and k[1] < e and s < k[2] for k in kept):
+            continue
+        kept.append((label, s, e))
+    return sorted((label, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for label, s, e in kept)

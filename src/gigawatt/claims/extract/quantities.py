@@ -1,0 +1,102 @@
+"""What a number in a sentence counts: money (USD, or euros kept as euros and flagged), power (MW), chips and
+accelerators (a count), a duration (months), a multiplier of another quantity, a superlative (rank 1)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from gigawatt.claims.extract.numbers import Number
+
+_I = re.IGNORECASE
+_CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|USD|EUR)\s?$")
+_MONEY_AFTER = re.compile(
+    r"^\s*(?:de\s+|d['’]\s*|of\s+)?(dollars? américains|dollars?|US-Dollars?|Dollars?|USD|US\$|\$|euros?|Euros?|EUR|€)"
+    r"(?![\w])",
+    _I,
+)
+_POWER_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)?(kW|MW|GW|kilowatts?|m[eé]gawatts?|gigawatts?)(?![\w])", _I)
+_TIME_AFTER = re.compile(
+    r"^\s*(years?|months?|days?|weeks?|ans|années?|mois|jours|semaines|Jahren?|Monaten?|Monate|Tagen?|Wochen)(?![\w])",
+    _I,
+)
+_CHIP_WORDS = (
+    r"GPUs?|chips?|puces|processeurs|accélérateurs|processors|accelerators|Prozessoren|Grafikprozessoren|Beschleuniger"
+    r"|[\w-]*-Chips|Chips|H100s?|H200s?|GB200s?|GB300s?|B200s?|cartes graphiques|Grafikkarten"
+)
+_CHIPS_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)?(?:[\w'’-]+\s+){0,4}?(" + _CHIP_WORDS + r")(?![\w])", _I)
+_POWER_MW = {"kw": 1e-3, "kilowatt": 1e-3, "mw": 1.0, "megawatt": 1.0, "mégawatt": 1.0, "gw": 1e3, "gigawatt": 1e3}
+_MONTHS = {"y": 12.0, "a": 12.0, "j": 12.0, "m": 1.0, "d": 12 / 365.25, "t": 12 / 365.25, "w": 12 / 52.18,
+           "s": 12 / 52.18}  # fmt: skip
+MULTIPLIER = {
+    "en": re.compile(r"\b(\w+)(?:\s+|-)(?:times|fold)\b", _I),
+    "fr": re.compile(r"\b(\w+)\s+fois\b", _I),
+    "de": re.compile(r"\b(?:das\s+)?(\w+?)(?:mal|\s+Mal|fache[n]?)\b"),
+}
+
+
+@dataclasses.dataclass
+class Quantity:
+    value: float
+    unit: str  # USD, EUR, MW, count, months, rank
+    start: int  # the quantity's span in the sentence (currency sign, number, scale and unit word)
+    end: int
+    number_start: int
+    flags: list[str] = dataclasses.field(default_factory=list)
+    multiplier: dict | None = None
+    roles: set[str] = dataclasses.field(default_factory=set)  # "base": what a multiplier multiplies
+
+
+def _time_unit(word: str) -> float:
+    w = word.lower()
+    if w.startswith(("mo", "mois")):
+        return 1.0
+    if w.startswith("w") and w != "wochen":
+        return _MONTHS["w"]
+    if w == "wochen" or w.startswith("sem"):
+        return _MONTHS["w"]
+    if w.startswith(("tag", "jour", "day")):
+        return _MONTHS["d"]
+    return 12.0
+
+
+def classify(text: str, n: Number) -> Quantity | None:
+    """The quantity a number in ``text`` (one sentence) stands for, or None (a year, a page number, a share)."""
+    tail = text[n.end :]
+    before = _CURRENCY_BEFORE.search(text[: n.start])
+    m = _MONEY_AFTER.match(tail)
+    if before or m:
+        sign = (before.group(1) if before else "") + (m.group(1) if m else "")
+        euro = "€" in sign or "eur" in sign.lower()
+        start = before.start() if before else n.start
+        end = n.end + (m.end() if m else 0)
+        return Quantity(
+            n.value, "EUR" if euro else "USD", start, end, n.start, ["euros: not converted"] if euro else []
+        )
+    m = _POWER_AFTER.match(tail)
+    if m:
+        word = m.group(1).lower().rstrip("s")
+        return Quantity(n.value * _POWER_MW[word], "MW", n.start, n.end + m.end(), n.start)
+    m = _TIME_AFTER.match(tail)
+    if m:
+        return Quantity(n.value * _time_unit(m.group(1)), "months", n.start, n.end + m.end(), n.start)
+    m = _CHIPS_AFTER.match(tail)
+    if m and n.value >= 100 and n.value == int(n.value):
+        return Quantity(n.value, "count", n.start, n.end + m.end(), n.start)
+    return None
+
+
+def multipliers(text: str, lang: str) -> list[tuple[float, int, int]]:
+    """(factor, start, end) of "five times", "cinq fois", "fünfmal", "das Fünffache" in ``text``."""
+    from text_to_num import text2num
+
+    out = []
+    for m in MULTIPLIER[lang].finditer(text):
+        word = m.group(1)
+        try:
+            factor = float(word) if word.isdigit() else float(text2num(word.lower(), lang))
+        except ValueError:
+            continue
+        if factor >= 2:
+            out.append((factor, m.start(), m.end()))
+    return out

@@ -1,0 +1,420 @@
+"""gigawatt claims extract: numbers, scales, quantities, hedges, deadlines and speakers per language, the CLI and
+its round trip into the ledger, and the score on the composed corpus (tests/extract_corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gigawatt.claims.extract import extract
+from gigawatt.claims.extract.numbers import parse_number
+from gigawatt.claims.extract.patterns import nlp
+from gigawatt.claims.extract.score import read_corpus, score
+from gigawatt.cli.core import main
+
+CORPUS = Path(__file__).parent / "extract_corpus"
+D = dt.date(2025, 1, 23)
+
+
+def one(text: str, lang: str, date: dt.date | None = D) -> dict:
+    claims = extract(text, date, lang)["claims"]
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+# --- numbers ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("500\u00a0000", 500_000), ("500\u202f000", 500_000), ("500 000", 500_000), ("500.000", 500_000),
+     ("100,000", 100_000), ("1,4", 1.4), ("1.4", 1.4), ("1.234.567,5", 1_234_567.5), ("1,234,567.5", 1_234_567.5),
+     ("1 234,25", 1234.25)],
+)  # fmt: skip
+def test_locale_numbers(text, value):
+    assert parse_number(text) == value
+
+
+def _format(integer: int, cents: int, style: str, digits: int) -> str:
+    group, decimal = {"en": (",", "."), "de": (".", ","), "fr": ("\u00a0", ","), "fr2": ("\u202f", ","),
+                      "sp": (" ", ",")}[style]  # fmt: skip
+    body = f"{integer:,}".replace(",", group)
+    return body if digits == 0 else f"{body}{decimal}{cents:0{digits}d}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(["en", "de", "fr", "fr2", "sp"]),
+    st.sampled_from([0, 1, 2]),
+)
+def test_any_locale_format_parses_back(integer, cents, style, digits):
+    """A number written in any of the three languages' formats reads back as itself (one or two decimals, or none:
+    three decimals after a lone mark are the documented ambiguity)."""
+    cents = cents % (10**digits) if digits else 0
+    expected = integer + (cents / 10**digits if digits else 0)
+    assert parse_number(_format(integer, cents, style, digits)) == pytest.approx(expected, rel=1e-15)
+
+
+TEMPLATES = {
+    "en": ("They pledged ${} billion to the project.", "en", 1e9),
+    "de": ("Die Partner wollen {} Milliarden US-Dollar investieren.", "de", 1e9),
+    "fr": ("Les partenaires investiront {} milliards de dollars.", "fr", 1e9),
+    "fr2": ("Les partenaires investiront {} milliards de dollars.", "fr", 1e9),
+    "sp": ("Le site recevra {} puces Nvidia.", "fr", 1.0),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(sorted(TEMPLATES)),
+    st.sampled_from([0, 1, 2]),
+)
+def test_an_amount_in_a_sentence_reads_back_in_any_locale(integer, cents, style, digits):
+    """The same invariant through the whole extractor: a figure written the way the sentence's language writes it
+    comes back as that figure times its scale word (counts are whole, so the chip template takes no decimals)."""
+    template, lang, scale = TEMPLATES[style]
+    digits = 0 if scale == 1.0 else digits
+    if scale == 1.0:
+        integer = max(integer, 100)  # a count of chips below 100 is not read as a fleet
+    cents = cents % (10**digits) if digits else 0
+    c = one(template.format(_format(integer, cents, style, digits)), lang)
+    expected = (integer + (cents / 10**digits if digits else 0)) * scale
+    assert c["quantity"] == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [("They pledged $500 billion.", "en", 5e11), ("Ils promettent 500 milliards de dollars.", "fr", 5e11),
+     ("Sie versprechen 500 Milliarden US-Dollar.", "de", 5e11), ("Un billion de dollars sera investi.", "fr", 1e12),
+     ("Eine Billion Dollar wird investiert.", "de", 1e12), ("Un engagement de 1,4 trillion de dollars.", "fr", 1.4e12),
+     ("Ils investiront cinq cents milliards de dollars.", "fr", 5e11), ("Sie planen 500 Mrd. Dollar ein.", "de", 5e11),
+     ("SoftBank has $10B.", "en", 1e10), ("Fünfhundert Milliarden Dollar fließen.", "de", 5e11)],
+)  # fmt: skip
+def test_scale_words_per_language(text, lang, value):
+    c = one(text, lang)
+    assert (c["unit"], c["quantity"]) == ("USD", value)
+
+
+def test_text2num_joins_digits_and_scale_words():
+    """text2num alone reads '500 milliards' as 500 and 1000000000; the extractor joins them, and keeps the spelled
+    number beside it apart."""
+    claims = extract("Ils annoncent 500 milliards de dollars et cinq cents milliards d'euros.", D, "fr")["claims"]
+    assert [(c["quantity"], c["unit"]) for c in claims] == [(5e11, "USD"), (5e11, "EUR")]
+    assert claims[1]["flags"] == ["euros: not converted"] and claims[1]["kind"] == "unmodelled"
+
+
+@pytest.mark.parametrize(
+    "text, lang, unit, value",
+    [("The site will draw 200 MW.", "en", "MW", 200), ("Le site consommera d'un gigawatt au total.", "fr", "MW", 1000),
+     ("Die Anlage soll 5 GW erreichen.", "de", "MW", 5000),
+     ("Die ersten 200 Megawatt gehen ans Netz.", "de", "MW", 200),
+     ("Ils recevront 500 000 puces.", "fr", "count", 500_000), ("Sie erhalten 500.000 Chips.", "de", "count", 500_000),
+     ("It runs 100,000 GPUs.", "en", "count", 100_000), ("Built in 122 days.", "en", "months", 122 * 12 / 365.25),
+     ("Investis sur quatre ans.", "fr", "months", 48), ("In vier Jahren gebaut.", "de", "months", 48)],
+)  # fmt: skip
+def test_quantities_per_language(text, lang, unit, value):
+    c = one(text, lang)
+    assert c["unit"] == unit and c["quantity"] == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text, lang, comparator",
+    [("SoftBank has well under $10B.", "en", "well under"), ("SoftBank a bien moins de 10 milliards de dollars.", "fr",
+     "well under"), ("SoftBank hat weit unter 10 Milliarden Dollar.", "de", "well under"),
+     ("Up to 500,000 chips a year.", "en", "<="), ("Jusqu'à 500 000 puces par an.", "fr", "<="),
+     ("Bis zu 500.000 Chips pro Jahr.", "de", "<="), ("More than $400 billion.", "en", ">"),
+     ("Plus de 400 milliards de dollars.", "fr", ">"), ("Mehr als 400 Milliarden Dollar.", "de", ">"),
+     ("About 1 GW.", "en", "about"), ("Environ 1 GW.", "fr", "about"), ("Rund 1 GW.", "de", "about"),
+     ("At least 1 GW.", "en", ">="), ("Au moins 1 GW.", "fr", ">="), ("Mindestens 1 GW.", "de", ">="),
+     ("They plan 1 GW.", "en", "about")],
+)  # fmt: skip
+def test_hedges_per_language(text, lang, comparator):
+    assert one(text, lang)["comparator"] == comparator
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("The project could eventually reach $500 billion.", "en"),
+     ("Le projet pourrait à terme atteindre 500 milliards de dollars.", "fr"),
+     ("Das Projekt könne 500 Milliarden Dollar erreichen.", "de")],
+)  # fmt: skip
+def test_split_hedges(text, lang):
+    """German puts the verb last and English and French put adverbs between: the Matcher spans the gap."""
+    c = one(text, lang)
+    assert (c["quantity"], c["comparator"]) == (5e11, ">=")
+
+
+def test_a_multipliers_base_keeps_its_own_comparator():
+    claims = extract("Das Projekt könne das Fünffache der ersten 100 Milliarden Dollar erreichen.", D, "de")["claims"]
+    assert sorted((c["quantity"], c["comparator"]) for c in claims) == [(1e11, "about"), (5e11, ">=")]
+
+
+def test_tokenisation_differs_per_language():
+    """The patterns are written against each blank tokenizer: French splits d'ici and jusqu'à, German keeps the
+    year and the full stop apart only sometimes ("2026." at a sentence end)."""
+    assert [t.text for t in nlp("fr")("d'ici fin 2026")][:2] == ["d'", "ici"]
+    assert [t.text for t in nlp("fr")("jusqu'à 5")][:2] == ["jusqu'", "à"]
+    c = one("Die ersten 200 MW gehen bis Ende 2026.", "de")
+    assert c["deadline"] == {"text": "bis Ende 2026.", "date": "2026-12-31", "granularity": "year"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, date, granularity",
+    [("200 MW d'ici fin 2026.", "fr", "2026-12-31", "year"), ("200 MW bis Ende 2026.", "de", "2026-12-31", "year"),
+     ("200 MW by the end of 2026.", "en", "2026-12-31", "year"), ("200 MW by March 2027.", "en", "2027-03-31", "month"),
+     ("200 MW by the second quarter of 2027.", "en", "2027-06-30", "quarter"),
+     ("200 MW bis Mitte 2026.", "de", "2026-06-30", "half"), ("200 MW next year.", "en", "2026-12-31", "year"),
+     ("200 MW l'année prochaine.", "fr", "2026-12-31", "year"), ("200 MW nächstes Jahr.", "de", "2026-12-31", "year")],
+)  # fmt: skip
+def test_deadlines_are_the_last_day_of_their_period(text, lang, date, granularity):
+    d = one(text, lang)["deadline"]
+    assert (d["date"], d["granularity"]) == (date, granularity)
+
+
+def test_half_years_and_typographic_apostrophes():
+    """News pages write ’ for ': the French patterns match both; half years end on June 30 or December 31."""
+    c = one("Jusqu’à 5 GW d’ici fin 2026.", "fr")
+    assert (c["comparator"], c["deadline"]["date"]) == ("<=", "2026-12-31")
+    assert one("200 MW in the first half of 2026.", "en")["deadline"]["date"] == "2026-06-30"
+    assert one("200 MW au premier semestre 2026.", "fr")["deadline"]["date"] == "2026-06-30"
+    assert one("200 MW im zweiten Halbjahr 2026.", "de")["deadline"]["date"] == "2026-12-31"
+    assert one("Il s'agit du plus grand projet, estime Masayoshi Son.", "fr")["speaker"] == "Masayoshi Son"
+
+
+def test_relative_dates_stay_unresolved_without_a_date():
+    assert one("200 MW next year.", "en", None)["deadline"]["date"] is None
+    assert one("200 MW bis Ende 2026.", "de", None)["deadline"]["date"] == "2026-12-31"  # named years need no date
+    assert extract("200 MW next year.", None, "en")["article"]["date_used"] is False
+
+
+def test_multiplier_resolved_against_what_it_multiplies():
+    claims = extract("They pledged $100 billion. Altman said it could reach five times that.", D, "en")["claims"]
+    five = claims[-1]
+    assert (five["quantity"], five["comparator"], five["multiplier"]["factor"]) == (5e11, ">=", 5)
+    fr = extract("Le projet pourrait atteindre cinq fois sa mise de 100 milliards de dollars.", D, "fr")["claims"]
+    assert sorted(c["quantity"] for c in fr) == [1e11, 5e11]
+    de = extract("Die Kosten könnten fünfmal so hoch sein wie 100 Milliarden Dollar.", D, "de")["claims"]
+    assert sorted(c["quantity"] for c in de) == [1e11, 5e11]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Nvidia called it the largest cluster.", "en"),
+        ("C'est le plus grand superordinateur du monde.", "fr"),
+        ("Es ist der größte Rechner der Welt.", "de"),
+    ],
+)
+def test_superlatives(text, lang):
+    c = one(text, lang)
+    assert (c["unit"], c["quantity"], c["kind"]) == ("rank", 1.0, "comparison")
+
+
+# --- speakers -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        ('"We will spend $100 billion," said Masayoshi Son.', "en", "Masayoshi Son"),
+        ("« Nous dépenserons 100 milliards de dollars », a déclaré Sam Altman.", "fr", "Sam Altman"),
+        ("„Wir geben 100 Milliarden Dollar aus“, sagte Larry Ellison.", "de", "Larry Ellison"),
+        ("Selon Reuters, les Émirats importeront 500 000 puces.", "fr", "Reuters"),
+        ("Laut Bloomberg fließen 100 Milliarden Dollar.", "de", "Bloomberg"),
+        ("The site will draw 200 MW.", "en", "the article"),
+    ],
+)
+def test_speakers(text, lang, speaker):
+    assert one(text, lang)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [("SoftBank sold its Nvidia stake for $5.83 billion to pay OpenAI, the company disclosed.", "en", "SoftBank"),
+     ("Colossus 2 soll nach Angaben von Elon Musk 550.000 Chips beherbergen.", "de", "Elon Musk"),
+     ("Selon le fournisseur d'électricité DTE, le site consommera 1,4 GW.", "fr", "DTE")],
+)  # fmt: skip
+def test_descriptions_and_names_the_list_lacks(text, lang, speaker):
+    assert one(text, lang)["speaker"] == speaker
+
+
+def test_precise_figures_are_exact_and_round_ones_about():
+    """The ledger's convention: an unhedged round figure is a magnitude (``about``); $5.83 billion is exact."""
+    assert one("SoftBank sold the stake for $5.83 billion.", "en")["comparator"] == "="
+    assert one("SoftBank will invest $19 billion.", "en")["comparator"] == "about"
+
+
+def test_a_month_without_its_year_is_the_next_such_month():
+    c = one("Bis August sollen 200 MW installiert sein.", "de", dt.date(2025, 7, 29))
+    assert c["deadline"]["date"] == "2025-08-31"
+    assert one("Bis August sollen 200 MW installiert sein.", "de", None)["deadline"]["date"] is None
+
+
+def test_pronoun_takes_the_last_named_speaker_and_a_denial_is_not_the_deniers():
+    text = (
+        "Elon Musk said the cluster was online. He said it would reach 200,000 GPUs. "
+        "OpenAI denied it needs $1 trillion."
+    )
+    claims = extract(text, D, "en")["claims"]
+    assert [(c["speaker"], c["negated"]) for c in claims] == [("Elon Musk", False), ("the article", True)]
+    assert claims[0]["attribution"]["pronoun"] is True
+
+
+def test_a_repeated_claim_appears_once_with_every_place():
+    text = "OpenAI will spend $500 billion. Critics doubt the $500 billion."
+    (c,) = extract(text, D, "en")["claims"]
+    assert len(c["occurrences"]) == 2 and text[c["occurrences"][1][0] : c["occurrences"][1][1]] == "$500 billion"
+
+
+def test_language_per_paragraph_in_a_mixed_article():
+    text = (
+        "Les Émirats pourraient importer jusqu'à 500 000 puces par an, selon Reuters.\n"
+        '"We expect more than 100,000 chips a year," said Peng Xiao, the chief executive of G42.'
+    )
+    result = extract(text, D)
+    assert [c["language"] for c in result["claims"]] == ["fr", "en"]
+    assert result["article"]["languages"] == ["en", "fr"]
+
+
+# --- the command --------------------------------------------------------------------------------------------------
+
+ARTICLE = (CORPUS / "en-01-stargate-launch.yaml").read_text(encoding="utf-8")
+
+
+def _article(tmp_path, name="a.txt", text=None) -> Path:
+    path = tmp_path / name
+    path.write_text(text if text is not None else yaml.safe_load(ARTICLE)["text"], encoding="utf-8")
+    return path
+
+
+def test_json_contract(tmp_path, capsys):
+    assert main(["claims", "extract", str(_article(tmp_path)), "--date", "2025-01-22", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"language", "date", "chars"} <= set(out["article"])
+    keys = {"quote", "start", "end", "speaker", "quantity", "unit", "comparator", "deadline", "subject", "kind",
+            "confidence", "ledger_id"}  # fmt: skip
+    assert all(keys <= set(c) for c in out["claims"])
+    text = _article(tmp_path).read_text(encoding="utf-8")
+    assert all(text[c["start"] : c["end"]] == c["quote"] for c in out["claims"])
+    ids = {c["ledger_id"] for c in out["claims"]}
+    assert {"stargate-500b-four-years", "stargate-100b-immediately"} <= ids
+
+
+def test_yaml_round_trip_into_the_ledger(tmp_path, capsys):
+    assert main(["claims", "extract", str(_article(tmp_path)), "--date", "2025-01-22", "--yaml"]) == 0
+    entries = capsys.readouterr().out
+    (tmp_path / "mine.yaml").write_text(entries, encoding="utf-8")
+    tree = yaml.safe_load(entries)
+    assert all(e["status"] == "extracted" for e in tree["claims"])
+    assert any(e["kind"] == "outcome" and e["scenario"] == "stargate-2025-01" for e in tree["claims"])
+    assert main(["claims", "--file", str(tmp_path / "mine.yaml"), "--trials", "0", "--json"]) == 0
+    weighed = json.loads(capsys.readouterr().out)
+    assert len(weighed["claims"]) == len(tree["claims"])
+
+
+def test_html_visible_text_only(tmp_path, capsys):
+    html = (
+        "<html><head><title>x</title><style>p{}</style><link rel='canonical' href='https://example.org/a'></head>"
+        "<body><script>var x = '$900 billion';</script><p>OpenAI will spend $500&nbsp;billion.</p></body></html>"
+    )
+    assert main(["claims", "extract", str(_article(tmp_path, "a.html", html)), "--json", "--lang", "en"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [c["quantity"] for c in out["claims"]] == [5e11]
+    assert out["article"]["address"] == "https://example.org/a"
+
+
+@pytest.mark.parametrize(
+    "args, content, message",
+    [(["--date", "2025-13-01"], None, "--date: '2025-13-01' is not a date"),
+     (["--lang", "es"], None, "--lang: 'es'"), ([], "", "empty"), ([], "\x00\x01binary", "binary"),
+     (["--yaml"], None, "--yaml needs --date"),
+     ([], "La inversión de Stargate será de quinientos mil millones de dólares en cuatro años, dijo el presidente.",
+      "reads as Spanish")],
+)  # fmt: skip
+def test_bad_input(tmp_path, capsys, args, content, message):
+    path = _article(tmp_path, text=content)
+    assert main(["claims", "extract", str(path), *args]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_missing_and_oversized_files(tmp_path, capsys):
+    from gigawatt.limits import MAX_ARTICLE_BYTES
+
+    assert main(["claims", "extract", str(tmp_path / "none.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    big = tmp_path / "big.txt"
+    big.write_text("a" * (MAX_ARTICLE_BYTES + 1), encoding="utf-8")
+    assert main(["claims", "extract", str(big)]) == 2
+    assert "more than" in capsys.readouterr().err
+
+
+def test_no_claims_is_an_empty_list(tmp_path, capsys):
+    path = _article(tmp_path, text="The weather in Abilene was mild and the town council met on Tuesday evening.")
+    assert main(["claims", "extract", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["claims"] == []
+
+
+def test_claims_without_extract_imports_none_of_its_libraries():
+    """`gigawatt claims` has a speed target: the extractor's libraries load only for `claims extract`."""
+    code = (
+        "import sys, gigawatt.cli.claims, gigawatt.claims\n"
+        "heavy = {'spacy', 'text_to_num', 'dateparser', 'lingua'} & {m.split('.')[0] for m in sys.modules}\n"
+        "print(sorted(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+# --- the corpus ---------------------------------------------------------------------------------------------------
+
+# the issue's targets, on the articles the rules were tuned on and on those kept aside (pinned at what was measured
+# where it is above the target: a change that loses ground fails here)
+TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
+
+
+@pytest.mark.parametrize("heldout", [False, True])
+def test_corpus_meets_the_issue_targets_per_language(heldout):
+    corpus = read_corpus(CORPUS)
+    assert {d["language"] for d in corpus} == {"en", "fr", "de"}
+    assert all(sum(d["language"] == lang for d in corpus) >= 6 for lang in ("en", "fr", "de"))
+    tallies = score(corpus, heldout=heldout)
+    for lang in ("en", "fr", "de"):
+        got = tallies[lang].as_json()
+        for key, target in TARGETS.items():
+            assert got[key] >= target, (lang, key, got, tallies[lang].misses)
+
+
+def test_scorer_counts_a_wrong_comparator_as_a_miss():
+    """The scorer's own oracle: a gold claim whose comparator differs is not matched."""
+    doc = {
+        "name": "t",
+        "gold": [{"quantity": 1e9, "unit": "USD", "comparator": "<=", "speaker": "x", "deadline": None}],
+    }
+    from gigawatt.claims.extract.score import Tally, score_article
+
+    t = Tally()
+    score_article(doc, [{"quantity": 1e9, "unit": "USD", "comparator": "about", "speaker": "x", "deadline": None}], t)
+    assert t.as_json()["recall"] == 0 and t.as_json()["precision"] == 0
+
+
+def test_stdin_and_the_table(tmp_path):
+    """`-` reads standard input; the table says when no publication date was given."""
+    text = "Musk sagte, SoftBank habe weit unter 10 Milliarden Dollar."
+    run = subprocess.run(
+        [sys.executable, "-m", "gigawatt", "claims", "--trials", "0", "extract", "-"],
+        input=text, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "Elon Musk" in run.stdout and "well under $10B" in run.stdout and "no --date" in run.stdout
