@@ -1,10 +1,10 @@
 """Keeping score: the model's track record over the resolved outcome claims, and its probabilities in words.
 
 The track record scores the model's probability at each claim's date against what happened, over the resolved
-outcome claims that are forecasts: the Brier and log scores (scikit-learn), beside always the base rate and always
-50 %. The probability words follow the IPCC's calibrated language (Mastrandrea et al. 2010, the AR5 guidance note on
-uncertainty): virtually certain >= 99 %, very likely >= 90 %, likely >= 66 %, about as likely as not > 33 %, unlikely
-> 10 %, very unlikely > 1 %, exceptionally unlikely below.
+outcome claims that are forecasts: the Brier and log scores (:func:`brier_score`, :func:`log_score`), beside always
+the base rate and always 50 %. The probability words follow the IPCC's calibrated language (Mastrandrea et al. 2010,
+the AR5 guidance note on uncertainty): virtually certain >= 99 %, very likely >= 90 %, likely >= 66 %, about as
+likely as not > 33 %, unlikely > 10 %, very unlikely > 1 %, exceptionally unlikely below.
 """
 
 from __future__ import annotations
@@ -33,28 +33,57 @@ def likelihood_words(p: float) -> str:
     return f"{LIKELIHOOD_WORDS[-1][1]} ({shown})"
 
 
-def _import_scoring() -> None:
-    import sklearn.metrics  # noqa: F401
+def _scoringrules():
+    """scoringrules (the brief's library for Brier and log scores), imported on its numpy backend.
+
+    With numba importable, ``import scoringrules`` picks its numba backend and compiles its ensemble kernels (energy
+    and variogram scores, none of which a binary forecast uses): 3-10 s a command here, which broke the ledger's cost
+    target (issue 16: ``claims`` at most 1.5x ``risk``). Hiding numba for the duration of the import makes
+    scoringrules choose its numpy backend, as it does where numba is not installed (its documented fallback): 0.2 s.
+    numba stays loaded for gigawatt's engine; the entry is put back at once.
+    """
+    import sys
+
+    if "scoringrules" in sys.modules:
+        return sys.modules["scoringrules"]
+    had, saved = "numba" in sys.modules, sys.modules.get("numba")
+    sys.modules["numba"] = None  # `import numba` raises ImportError inside scoringrules' import only
+    try:
+        import scoringrules
+    finally:
+        if had:
+            sys.modules["numba"] = saved
+        else:
+            del sys.modules["numba"]
+    return scoringrules
+
+
+def brier_score(outcomes, probabilities) -> float:
+    """Mean squared difference between the forecast probability and the outcome (1 happened, 0 did not) [-], lower
+    is better: 0 for certain and right, 1 for certain and wrong, 0.25 for always 50 %. scoringrules'
+    ``brier_score`` (Brier 1950, the two-category score halved, as forecasters and scikit-learn quote it), averaged
+    over the claims."""
+    y, p = np.asarray(outcomes, dtype=float), np.asarray(probabilities, dtype=float)
+    return float(np.mean(_scoringrules().brier_score(y, p, backend="numpy")))
+
+
+def log_score(outcomes, probabilities) -> float:
+    """Mean negative natural log of the probability given to what happened [nats], lower is better: ln 2 for always
+    50 %, infinite for a certainty that was wrong (the caller keeps probabilities off 0 and 1). scoringrules'
+    ``log_score`` for a binary event (Good 1952), averaged over the claims."""
+    y, p = np.asarray(outcomes, dtype=float), np.asarray(probabilities, dtype=float)
+    with np.errstate(divide="ignore"):
+        return float(np.mean(_scoringrules().log_score(y, p, backend="numpy")))
 
 
 def track_record(records: list[dict], trials: int | None) -> dict:
     """The model's probabilities against what happened, over the resolved outcome claims that are forecasts.
 
-    Brier score and log score (means over the claims, lower is better) from scikit-learn's ``brier_score_loss`` and
-    ``log_loss``: a well-kept implementation rather than hand-written formulas (scoringrules 0.10 would do the same,
-    but it compiles its numba kernels every time it is imported: 3.7 s a command on this machine, measured). A
-    probability of 0 or 1 counted over ``trials`` is read as 1/(2 trials) from the edge for the log score (a share of
-    0 in N trials is not a certainty). Baselines: always the base rate of the same claims (known only afterwards: an
-    in-sample yardstick) and always 50 %.
+    Brier score and log score (means over the claims, lower is better): :func:`brier_score`, :func:`log_score`. A
+    probability of 0 or 1 counted over ``trials`` is read as 1/(2 trials) from the edge for the log score (a share
+    of 0 in N trials is not a certainty). Baselines: always the base rate of the same claims (known only
+    afterwards: an in-sample yardstick) and always 50 %.
     """
-    from sklearn.metrics import brier_score_loss, log_loss
-
-    def brier(y, p) -> float:
-        return float(brier_score_loss(y, p, pos_label=1))
-
-    def logs(y, p) -> float:
-        return float(log_loss(y, p, labels=[0, 1]))
-
     scored = [
         r
         for r in records
@@ -82,16 +111,22 @@ def track_record(records: list[dict], trials: int | None) -> dict:
     p = np.array([float(r["probability"]) for r in scored])
     eps = 1.0 / (2 * trials)
     base = float(y.mean())
-    each = [brier([yi], [pi]) for yi, pi in zip(y, p, strict=True)]
+    each = [brier_score([yi], [pi]) for yi, pi in zip(y, p, strict=True)]
     base_p = np.full(len(y), base)
     out.update(
         {
             "base_rate": base,
-            "brier": brier(y, p),
-            "log_score": logs(y, np.clip(p, eps, 1 - eps)),
+            "brier": brier_score(y, p),
+            "log_score": log_score(y, np.clip(p, eps, 1 - eps)),
             "baselines": {
-                "base_rate": {"brier": brier(y, base_p), "log_score": logs(y, np.clip(base_p, eps, 1 - eps))},
-                "half": {"brier": brier(y, np.full(len(y), 0.5)), "log_score": logs(y, np.full(len(y), 0.5))},
+                "base_rate": {
+                    "brier": brier_score(y, base_p),
+                    "log_score": log_score(y, np.clip(base_p, eps, 1 - eps)),
+                },
+                "half": {
+                    "brier": brier_score(y, np.full(len(y), 0.5)),
+                    "log_score": log_score(y, np.full(len(y), 0.5)),
+                },
             },
             "worst": [
                 {"id": scored[i]["id"], "probability": float(p[i]), "outcome": int(y[i]), "brier": each[i]}

@@ -67,7 +67,9 @@ def _quantity_words(q: dict | None) -> str:
     return f"{c} {amount(q['value'], unit)}"
 
 
-def _evaluate(file: str | None, scenario: str | None, trials: int, seed: int, force_large: bool, quiet: bool):
+def _evaluate(
+    file: str | None, scenario: str | None, trials: int, seed: int, force_large: bool, quiet: bool, fans=True
+):
     from gigawatt.claims import evaluate, load_scenarios
     from gigawatt.claims.ledger import read_ledger
     from gigawatt.engine.montecarlo import plan_risk
@@ -105,6 +107,7 @@ def _evaluate(file: str | None, scenario: str | None, trials: int, seed: int, fo
             today=dt.date.today(),
             progress=(lambda name, n: advance(step, name, n)) if step is not None else None,
             refs=refs,
+            fans=fans,
         )
     return report
 
@@ -193,7 +196,8 @@ def claims_cmd(
         print(json.dumps(json_schema(), indent=2))
         return
     outset = _outputs(out, force, REPORT_FILES, [file, scenario])
-    report = _evaluate(file, scenario, trials, seed, force_large, quiet=json_out)
+    # the P10-P90 bands only for the report's charts (--out): the table and --json never show them
+    report = _evaluate(file, scenario, trials, seed, force_large, quiet=json_out, fans=outset is not None)
     written = _write(report, outset) if outset is not None else []
     if json_out:
         _print_json(report.as_json())
@@ -375,26 +379,47 @@ def extract_cmd(
     """The quantitative claims of a news article (English, French or German): speaker, quote, quantity, kind."""
     if json_out and yaml_out:
         raise GigawattError("--json and --yaml: choose one output")
-    when = _extract_date(date)
-    if lang not in ("en", "fr", "de", "auto"):
-        raise GigawattError(f"--lang: {lang!r} is not a language the extractor reads; expected en, fr, de or auto")
-    from gigawatt.claims.extract import extract, read_article
-    from gigawatt.claims.extract.entries import ledger_entries, ledger_matches
+    when = extract_options(date, lang)
+    from gigawatt.claims.extract import read_article
 
     text, address = read_article(file)
-    result = extract(text, when, lang)
-    ledger_matches(result["claims"])
-    result["article"]["address"] = address
+    result = extraction(text, address, when, lang)
     if yaml_out:
-        import yaml
-
-        entries = ledger_entries(result["claims"], when, address, dt.date.today())
-        print(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=120), end="")
+        print(extraction_yaml(result, when, address), end="")
         return
     if json_out:
         _print_json(result)
         return
     _print_extraction(result)
+
+
+def extract_options(date: str | None, lang: str) -> dt.date | None:
+    """``--date`` and ``--lang`` checked as the command line checks them (the web API's ``date`` and ``lang`` too)."""
+    when = _extract_date(date)
+    if lang not in ("en", "fr", "de", "auto"):
+        raise GigawattError(f"--lang: {lang!r} is not a language the extractor reads; expected en, fr, de or auto")
+    return when
+
+
+def extraction(text: str, address: str, when: dt.date | None, lang: str) -> dict:
+    """What ``claims extract --json`` prints for an article's visible text: its claims, matched to the ledger."""
+    from gigawatt.claims.extract import extract
+    from gigawatt.claims.extract.entries import ledger_matches
+
+    result = extract(text, when, lang)
+    ledger_matches(result["claims"])
+    result["article"]["address"] = address
+    return result
+
+
+def extraction_yaml(result: dict, when: dt.date | None, address: str) -> str:
+    """What ``claims extract --yaml`` prints: the claims as ledger entries (``status: extracted``)."""
+    import yaml
+
+    from gigawatt.claims.extract.entries import ledger_entries
+
+    entries = ledger_entries(result["claims"], when, address, dt.date.today())
+    return yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=120)
 
 
 def _print_extraction(result: dict) -> None:
