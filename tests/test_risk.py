@@ -153,6 +153,19 @@ def test_sketch_quantiles_within_relative_error():
         np.testing.assert_allclose(got, want, rtol=0.0101)  # alpha = 0.5 % per side of the bucket
 
 
+def test_sketch_counts_zeros_in_the_zero_bucket():
+    """Values below the sketch's smallest (a metric that is 0 in some trials: nothing online, no debt) go to the
+    zero bucket: with 30 % zeros and the rest 1..70, the P10 is 0 and the P50 and P90 are the sample's."""
+    x = np.concatenate([np.zeros(30), np.arange(1.0, 71.0)])[:, None]  # 100 values: 30 zeros, then 1, 2, ..., 70
+    sk = Sketch(1)
+    sk.add(x)
+    p10, p50, p90 = (float(v[0]) for v in sk.quantiles((0.1, 0.5, 0.9)))
+    assert p10 == 0.0
+    # the lower 50th and 90th of 100 values are the 50th and 90th smallest: 20 and 60; alpha = 0.5 % per side
+    assert p50 == pytest.approx(20.0, rel=0.0101)
+    assert p90 == pytest.approx(60.0, rel=0.0101)
+
+
 def test_risk_cli_json_and_files(capsys, tmp_path):
     from gigawatt.cli.core import main
 
