@@ -300,3 +300,37 @@ def test_validate_is_the_json(both):
 def test_cell_number_reads_by_hand(text, value, tol):
     got, got_tol = cell_number(text)
     assert got == pytest.approx(value, rel=1e-12) and got_tol == pytest.approx(tol, rel=1e-12)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# claims
+
+
+def test_claims_table_is_the_json(both):
+    text, data = both("claims", "--trials", "2000", "--seed", "1")
+    table = table_titled(text, "gigawatt claims:")
+    header = table["header"]
+    assert header[:2] == ["date", "speaker"] and "model (when said)" in header and "observed (as of)" in header
+    col = {h: i for i, h in enumerate(header)}
+    assert len(table["rows"]) == len(data["claims"])
+    for cells, claim in zip(table["rows"], data["claims"], strict=True):
+        where = f"claims {claim['id']}"
+        assert cells[col["date"]] == claim["date"], where
+        assert cells[col["kind"]] == claim["kind"], where
+        model = cells[col["model (when said)"]]
+        p = re.search(r"\(p ([=<>]) ([\d.]+)\)", model)
+        if claim.get("probability") is None:
+            assert p is None, f"{where}: {model!r} shows a probability the JSON does not have"
+        else:
+            assert p is not None, f"{where}: {model!r} shows no probability"
+            bound, prob = p[1], claim["probability"]
+            if bound == "=":
+                assert_shows(p[2], prob, where + " p")
+            else:  # "p > 0.99", "p < 0.01": a probability beyond two decimals, on the side shown
+                assert (prob > float(p[2])) if bound == ">" else (prob < float(p[2])), f"{where}: {model!r} vs {prob}"
+        if claim["kind"] != "input" and claim.get("verdict") in ("holds", "fails"):
+            assert model.startswith(claim["verdict"]), f"{where}: {model!r} vs verdict {claim['verdict']!r}"
+        observed = claim["observed"]
+        assert cells[col["observed (as of)"]] == f"{observed['status']} ({observed['as_of']})", where
+        if "source" in col:
+            assert cells[col["source"]] == claim["source"]["facts_id"], where
