@@ -37,7 +37,10 @@ claims:
   ``claims_<trials>_s``: the whole ``python -m gigawatt claims --trials 100000 --seed 1 --json`` process on the built-in
   ledger (every scenario it names: one Monte Carlo pass each), beside ``risk_stargate_<trials>_s``, the same process
   for ``risk stargate``, both medians of 3 with the caches warm, run in turn; ``claims_to_risk_ratio`` (target <= 1.5,
-  issue 16); ``claims_scenarios``: the scenarios the ledger runs; ``claims_deterministic_s``: ``claims --trials 0``.
+  issue 16); ``claims_<trials>_cpu_s``, ``risk_stargate_<trials>_cpu_s`` and ``claims_to_risk_cpu_ratio``: the CPU
+  seconds (user + system, every thread) of the same processes, less swayed by other work on a shared machine;
+  ``claims_scenarios``: the scenarios the ledger runs; ``claims_deterministic_s``: ``claims --trials 0``;
+  ``load_average_1m_end``: the load average when the figures were done (``load_average_1m`` is at the start).
 
 web:
   ``gigawatt serve``'s app under a real uvicorn server started by the benchmark (its own process, 127.0.0.1, a free
@@ -380,6 +383,8 @@ def bench_ops() -> dict:
 
 def bench_claims(trials: int) -> dict:
     """The built-in ledger at ``trials`` against ``risk stargate`` at the same trials (issue 16: at most 1.5x)."""
+    import resource
+
     from gigawatt.claims.ledger import read_ledger
 
     out: dict = {"benchmark": "claims", **_machine()}
@@ -388,17 +393,30 @@ def bench_claims(trials: int) -> dict:
     base = [sys.executable, "-m", "gigawatt"]
     claims = [*base, "claims", "--trials", str(trials), "--seed", "1", "--json"]
     risk = [*base, "risk", "stargate", "--trials", str(trials), "--seed", "1", "--json"]
+
+    def timed(cmd: list[str]) -> tuple[float, float]:
+        """Wall and CPU (user + system, all threads) seconds of one child process."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall = _wall(cmd)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
     _wall(claims), _wall(risk)  # warm-up: compile or load the caches
     c_times, r_times = [], []
     for _ in range(3):  # in turn, so that a change in load touches both alike
-        c_times.append(_wall(claims))
-        r_times.append(_wall(risk))
+        c_times.append(timed(claims))
+        r_times.append(timed(risk))
     key = _short(trials)
-    out[f"claims_{key}_s"] = statistics.median(c_times)
-    out[f"risk_stargate_{key}_s"] = statistics.median(r_times)
+    out[f"claims_{key}_s"] = statistics.median(t[0] for t in c_times)
+    out[f"risk_stargate_{key}_s"] = statistics.median(t[0] for t in r_times)
     out["claims_to_risk_ratio"] = out[f"claims_{key}_s"] / out[f"risk_stargate_{key}_s"]
     _target(out, "claims_to_risk_ratio", 1.5)
+    # CPU seconds (every thread) of the same processes: less swayed than wall time by other work on a shared machine
+    out[f"claims_{key}_cpu_s"] = statistics.median(t[1] for t in c_times)
+    out[f"risk_stargate_{key}_cpu_s"] = statistics.median(t[1] for t in r_times)
+    out["claims_to_risk_cpu_ratio"] = out[f"claims_{key}_cpu_s"] / out[f"risk_stargate_{key}_cpu_s"]
     out["claims_deterministic_s"] = _median_wall([*base, "claims", "--trials", "0", "--json"], 3)
+    out["load_average_1m_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return out
 
 

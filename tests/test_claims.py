@@ -114,6 +114,20 @@ def test_same_seed_same_json(tmp_path):
     assert a["claims"][0]["probability"] != c["claims"][0]["probability"]
 
 
+def test_without_the_bands_the_same_json(tmp_path):
+    # fans=False (the command's table and --json, which show no P10-P90 band) skips the bands' sketch: the same
+    # JSON, byte for byte, and the trajectories without their band
+    scenario = toy(**{"risks.construction_slip": {"dist": "uniform", "low": 0.5, "high": 2.0}})
+    path = write(tmp_path, [claim()], scenario)
+    ledger, origin = read_ledger(path)
+    run = {"trials": 3000, "seed": 5, "base": tmp_path, "today": TODAY}
+    full = engine.evaluate(ledger, origin, **run)
+    lean = engine.evaluate(ledger, origin, **run, fans=False)
+    assert json.dumps(full.as_json()) == json.dumps(lean.as_json())
+    assert full.trajectories["c1"]["p90"] is not None and lean.trajectories["c1"]["p90"] is None
+    assert full.trajectories["c1"]["value"] == lean.trajectories["c1"]["value"]
+
+
 def test_input_claim_with_and_without(tmp_path):
     # "the partner has only $2B": too little to close the $800M hall plus its $3.14B first fill, so nothing is built
     c = claim(
@@ -192,6 +206,36 @@ def test_a_certain_wrong_forecast_has_a_finite_log_score():
     tr = engine.track_record([record("a", 0.0, "holds")], trials=10_000)
     assert tr["log_score"] == pytest.approx(math.log(20_000), rel=1e-12)
     assert tr["brier"] == 1.0
+
+
+def test_brier_and_log_score_match_the_published_examples():
+    from gigawatt.claims.scoring import brier_score, log_score
+
+    # scikit-learn's documentation of brier_score_loss: y [0, 1, 1, 0], p [0.1, 0.9, 0.8, 0.3] -> 0.0375
+    assert brier_score([0, 1, 1, 0], [0.1, 0.9, 0.8, 0.3]) == pytest.approx(0.0375, rel=1e-12)
+    # ... and of log_loss: ["spam", "ham", "ham", "spam"] with P(spam) 0.9, 0.1, 0.2, 0.65 -> 0.21616 (5 digits shown)
+    assert log_score([1, 0, 0, 1], [0.9, 0.1, 0.2, 0.65]) == pytest.approx(0.21616, abs=5e-6)
+    # the edges: certain and right scores 0 on both; certain and wrong 1 (Brier) and an infinite log score
+    assert brier_score([1, 0], [1.0, 0.0]) == 0.0 and log_score([1, 0], [1.0, 0.0]) == 0.0
+    assert brier_score([1], [0.0]) == 1.0
+    with np.errstate(divide="ignore"):
+        assert log_score([1], [0.0]) == math.inf
+
+
+def test_brier_and_log_score_agree_with_scikit_learn():
+    # an independent implementation (scikit-learn, in the test extra; the package no longer imports it: 1.3-3 s a
+    # command): random forecasts and outcomes, probabilities kept off 0 and 1 as track_record does
+    from sklearn.metrics import brier_score_loss, log_loss
+
+    from gigawatt.claims.scoring import brier_score, log_score
+
+    rng = np.random.default_rng(16)
+    for n in (1, 2, 7, 50):
+        y = rng.integers(0, 2, n)
+        p = np.clip(rng.random(n), 1e-9, 1 - 1e-9)
+        # scikit-learn >= 1.7 sums the squared errors of both classes and halves them: equal up to rounding
+        assert brier_score(y, p) == pytest.approx(brier_score_loss(y, p, pos_label=1), rel=1e-12, abs=1e-15)
+        assert log_score(y, p) == pytest.approx(log_loss(y, p, labels=[0, 1]), rel=1e-12)
 
 
 def test_nothing_resolved_says_so():

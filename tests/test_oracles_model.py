@@ -116,16 +116,10 @@ def _pledge(amount, secured, start, months, upfront=0.0):
     return {"amount_usd": amount, "secured_usd": secured, "start": start, "months": months, "upfront_fraction": upfront}
 
 
-def test_the_equity_schedule_is_each_pledges_secured_part_plus_its_late_announced_part():
-    # engine/inputs._money sums the announced-only money of the pledges that share an arrival fraction and shifts
-    # it once; the definition, pledge by pledge and month by month: received(t) = min(due(t), S) + f * max(0,
-    # due(t - d) - S), 0 before the delay. Three partners (one with its own fraction), uncertain secured money,
-    # fraction and delay over 64 trials; sums of up to six terms of ~1e10: 1e-12 relative covers the order
-    import gigawatt as gw
-    from gigawatt.engine import inputs
-
+def _money_tree() -> dict:
+    """Three partners (the second with its own arrival fraction), uncertain secured money, fractions and delay."""
     uniform = {"dist": "uniform", "low": 0.0, "high": 1.0}
-    tree = {
+    return {
         "name": "money",
         "programme": {"start": "2025-01", "horizon_months": 36},
         "partners": [
@@ -146,7 +140,17 @@ def test_the_equity_schedule_is_each_pledges_secured_part_plus_its_late_announce
         },
         "sites": [{"name": "s", "phases": [{"name": "p", "power_mw": 10, "start": "2025-01", "accelerator": "h100"}]}],
     }
-    s = gw.load_scenario(tree)
+
+
+def test_the_equity_schedule_is_each_pledges_secured_part_plus_its_late_announced_part():
+    # engine/inputs._money sums the announced-only money of the pledges that share an arrival fraction and shifts
+    # it once; the definition, pledge by pledge and month by month: received(t) = min(due(t), S) + f * max(0,
+    # due(t - d) - S), 0 before the delay. Three partners (one with its own fraction), uncertain secured money,
+    # fraction and delay over 64 trials; sums of up to six terms of ~1e10: 1e-12 relative covers the order
+    import gigawatt as gw
+    from gigawatt.engine import inputs
+
+    s = gw.load_scenario(_money_tree())
     rng = np.random.default_rng(5)
     N, T = 64, 36
     values = {
@@ -172,6 +176,50 @@ def test_the_equity_schedule_is_each_pledges_secured_part_plus_its_late_announce
                 late = due[t - d] if t - d >= 0 else 0.0
                 want[n, t] += min(due[t], sec[n]) + f[n] * max(0.0, late - sec[n])
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-3)
+
+
+def test_the_money_schedules_are_the_plain_sums_to_the_last_bit():
+    # engine/inputs._money adds into its own arrays and shifts by blocks (for speed, issue 16); the numbers must be
+    # those of the plain sums, bit for bit (same seed, same output): pledge by pledge in order, month by month,
+    # pledged = sum of due, secured = sum of min(due, S), announced-only late money summed per arrival fraction,
+    # delayed by d months, scaled by its fraction, then added to the secured money. Every money input uncertain.
+    import gigawatt as gw
+    from gigawatt.engine import inputs
+
+    s = gw.load_scenario(_money_tree())
+    rng = np.random.default_rng(16)
+    N, T = 40, 36
+    values = {"funding.announced_arrival": rng.random(N), "funding.announced_delay_months": rng.uniform(-1, 14, N)}
+    values["partners[1].announced_arrival"] = rng.random(N)
+    for h in ("partners[0].pledges[0]", "partners[1].pledges[0]", "partners[1].pledges[1]", "partners[2].pledges[0]"):
+        values |= {f"{h}.amount_usd": rng.uniform(1e9, 3e10, N), f"{h}.secured_usd": rng.uniform(0, 5e9, N)}
+        values |= {f"{h}.upfront_fraction": rng.random(N), f"{h}.start": rng.uniform(-1, 20, N)}
+        values[f"{h}.months"] = rng.uniform(0, 30, N)
+    got = inputs.compile_inputs(s, values, trials=N)
+    groups = {0: "funding.announced_arrival", 1: "partners[1].announced_arrival", 2: "funding.announced_arrival"}
+    for n in range(N):
+        pledged, secured, late = [0.0] * T, [0.0] * T, {}
+        for h, g in (("partners[0].pledges[0]", 0), ("partners[1].pledges[0]", 1), ("partners[1].pledges[1]", 1),
+                     ("partners[2].pledges[0]", 2)):  # fmt: skip
+            a, u, m = (float(values[f"{h}.{k}"][n]) for k in ("amount_usd", "upfront_fraction", "months"))
+            start, m = round(values[f"{h}.start"][n]), max(m, 1.0)
+            key = groups[g]
+            late.setdefault(key, [0.0] * T)
+            for t in range(T):
+                due = a * (u + (1.0 - u) * min(max((t - start + 1.0) / m, 0.0), 1.0)) if t >= start else 0.0
+                now = min(due, float(values[f"{h}.secured_usd"][n]))
+                pledged[t] += due
+                secured[t] += now
+                late[key][t] += due - now
+        d = max(round(values["funding.announced_delay_months"][n]), 0)
+        equity = [0.0] * T
+        for key, series in late.items():  # the programme's fraction first, as _money meets the pledges
+            f = float(values[key][n])
+            for t in range(T):
+                equity[t] += f * (series[t - d] if t >= d else 0.0)
+        np.testing.assert_array_equal(got.pledged_cum_usd[n], pledged)
+        np.testing.assert_array_equal(got.secured_cum_usd[n], secured)
+        np.testing.assert_array_equal(got.equity_cum_usd[n], [a + b for a, b in zip(secured, equity, strict=True)])
 
 
 def test_announced_money_arrives_undelayed_by_default():

@@ -31,7 +31,7 @@ import numpy as np
 from gigawatt.claims.kinds import comparison, input_claim, outcome, record
 from gigawatt.claims.ledger import Claim, Ledger
 from gigawatt.claims.scenarios import load_scenarios, ref_for, validate_ledger
-from gigawatt.claims.scoring import _import_scoring, likelihood_words, track_record
+from gigawatt.claims.scoring import likelihood_words, track_record
 from gigawatt.claims.tally import monte_carlo
 from gigawatt.engine.result import simulate
 from gigawatt.errors import GigawattError
@@ -89,19 +89,16 @@ def evaluate(
     today: dt.date | None = None,
     progress: Callable[[str, int], None] | None = None,
     refs: dict | None = None,
+    fans: bool = True,
 ) -> LedgerReport:
     """Weigh every claim of ``ledger``; ``scenario`` weighs them all on that one scenario instead of each claim's own
     (today's view); ``trials`` None or 0: the deterministic verdicts only; ``refs``: the scenarios already loaded by
-    :func:`load_scenarios` (loaded here otherwise)."""
+    :func:`load_scenarios` (loaded here otherwise); ``fans`` False: the trajectories without their P10-P90 band
+    (``None``; the JSON and the table never show it, the charts do), a tenth less work in the Monte Carlo passes."""
     for name, value, low in (("trials", trials or 0, 0), ("seed", seed, 0)):
         if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
             raise GigawattError(f"{name}: {value!r}; expected a whole number >= {low}")
     today = today or dt.date.today()
-    # the scoring library takes ~1.3 s to import: load it on a thread while the scenarios load and the trials run
-    import threading
-
-    scoring = threading.Thread(target=_import_scoring, daemon=True)
-    scoring.start()
     refs = load_scenarios(ledger, origin, base, scenario) if refs is None else refs
     inapplicable = validate_ledger(ledger, origin, refs, today, override=scenario is not None)
     trials = trials or None
@@ -119,7 +116,7 @@ def evaluate(
             ]
             if counted:
                 step = (lambda n, name=ref.name: progress(name, n)) if progress else None
-                probabilities.update(monte_carlo(ref, counted, trials, seed, step))
+                probabilities.update(monte_carlo(ref, counted, trials, seed, step, fans))
     records, trajectories = [], {}
     for c in sorted(ledger.claims, key=lambda c: (c.date, c.id)):
         ref = ref_for(c, refs, scenario is not None)
@@ -128,7 +125,6 @@ def evaluate(
         if traj is not None:
             trajectories[c.id] = traj
     as_of = max((c.observed.as_of for c in ledger.claims), default=None)
-    scoring.join()
     record = track_record(records, trials)
     if scenario is not None:  # today's view: the probabilities are not what the model said when the claims were made
         record["hindsight"] = True

@@ -1,10 +1,10 @@
 """Keeping score: the model's track record over the resolved outcome claims, and its probabilities in words.
 
 The track record scores the model's probability at each claim's date against what happened, over the resolved
-outcome claims that are forecasts: the Brier and log scores (scikit-learn), beside always the base rate and always
-50 %. The probability words follow the IPCC's calibrated language (Mastrandrea et al. 2010, the AR5 guidance note on
-uncertainty): virtually certain >= 99 %, very likely >= 90 %, likely >= 66 %, about as likely as not > 33 %, unlikely
-> 10 %, very unlikely > 1 %, exceptionally unlikely below.
+outcome claims that are forecasts: the Brier and log scores (:func:`brier_score`, :func:`log_score`), beside always
+the base rate and always 50 %. The probability words follow the IPCC's calibrated language (Mastrandrea et al. 2010,
+the AR5 guidance note on uncertainty): virtually certain >= 99 %, very likely >= 90 %, likely >= 66 %, about as
+likely as not > 33 %, unlikely > 10 %, very unlikely > 1 %, exceptionally unlikely below.
 """
 
 from __future__ import annotations
@@ -33,28 +33,50 @@ def likelihood_words(p: float) -> str:
     return f"{LIKELIHOOD_WORDS[-1][1]} ({shown})"
 
 
-def _import_scoring() -> None:
-    import sklearn.metrics  # noqa: F401
+# Why the two scores are written here rather than taken from a scoring library: scikit-learn's brier_score_loss and
+# log_loss (used before) cost 1.3-3 s to import (sklearn.metrics pulls in scipy.stats and pandas), a third of
+# `gigawatt claims --trials 100000` and more than the whole deterministic ledger (issue 16: the ledger at most 1.5x
+# `risk`); scoringrules 0.10 compiles its numba kernels on every import (3.7 s a command here). Each score is one
+# line of the textbook definition; tests/test_claims.py checks both against scikit-learn itself on random forecasts
+# (an independent implementation, in the test extra), against the examples its documentation publishes, and on
+# hand-worked sets.
+
+
+def brier_score(outcomes, probabilities) -> float:
+    """Mean squared difference between the forecast probability and the outcome (1 happened, 0 did not) [-], lower
+    is better: 0 for certain and right, 1 for certain and wrong, 0.25 for always 50 %.
+
+    Notes
+    -----
+    BS = (1/N) sum_i (p_i - o_i)^2 (Brier 1950, "Verification of forecasts expressed in terms of probability",
+    Monthly Weather Review 78(1), the two-category score halved, as forecasters and scikit-learn quote it).
+    """
+    y, p = np.asarray(outcomes, dtype=float), np.asarray(probabilities, dtype=float)
+    return float(np.mean((p - y) ** 2))
+
+
+def log_score(outcomes, probabilities) -> float:
+    """Mean negative natural log of the probability given to what happened [nats], lower is better: ln 2 for always
+    50 %, infinite for a certainty that was wrong (the caller keeps probabilities off 0 and 1).
+
+    Notes
+    -----
+    LS = -(1/N) sum_i [o_i ln p_i + (1 - o_i) ln(1 - p_i)] (Good 1952, "Rational decisions", JRSS B 14(1)); each
+    term is ln p_i or ln(1 - p_i) as the outcome was 1 or 0 (the same figures as scikit-learn's ``log_loss``, which
+    sums the two terms with 0 ln x = 0).
+    """
+    y, p = np.asarray(outcomes), np.asarray(probabilities, dtype=float)
+    return float(np.mean(-np.log(np.where(y == 1, p, 1.0 - p))))
 
 
 def track_record(records: list[dict], trials: int | None) -> dict:
     """The model's probabilities against what happened, over the resolved outcome claims that are forecasts.
 
-    Brier score and log score (means over the claims, lower is better) from scikit-learn's ``brier_score_loss`` and
-    ``log_loss``: a well-kept implementation rather than hand-written formulas (scoringrules 0.10 would do the same,
-    but it compiles its numba kernels every time it is imported: 3.7 s a command on this machine, measured). A
-    probability of 0 or 1 counted over ``trials`` is read as 1/(2 trials) from the edge for the log score (a share of
-    0 in N trials is not a certainty). Baselines: always the base rate of the same claims (known only afterwards: an
-    in-sample yardstick) and always 50 %.
+    Brier score and log score (means over the claims, lower is better): :func:`brier_score`, :func:`log_score`. A
+    probability of 0 or 1 counted over ``trials`` is read as 1/(2 trials) from the edge for the log score (a share
+    of 0 in N trials is not a certainty). Baselines: always the base rate of the same claims (known only
+    afterwards: an in-sample yardstick) and always 50 %.
     """
-    from sklearn.metrics import brier_score_loss, log_loss
-
-    def brier(y, p) -> float:
-        return float(brier_score_loss(y, p, pos_label=1))
-
-    def logs(y, p) -> float:
-        return float(log_loss(y, p, labels=[0, 1]))
-
     scored = [
         r
         for r in records
@@ -82,16 +104,22 @@ def track_record(records: list[dict], trials: int | None) -> dict:
     p = np.array([float(r["probability"]) for r in scored])
     eps = 1.0 / (2 * trials)
     base = float(y.mean())
-    each = [brier([yi], [pi]) for yi, pi in zip(y, p, strict=True)]
+    each = [brier_score([yi], [pi]) for yi, pi in zip(y, p, strict=True)]
     base_p = np.full(len(y), base)
     out.update(
         {
             "base_rate": base,
-            "brier": brier(y, p),
-            "log_score": logs(y, np.clip(p, eps, 1 - eps)),
+            "brier": brier_score(y, p),
+            "log_score": log_score(y, np.clip(p, eps, 1 - eps)),
             "baselines": {
-                "base_rate": {"brier": brier(y, base_p), "log_score": logs(y, np.clip(base_p, eps, 1 - eps))},
-                "half": {"brier": brier(y, np.full(len(y), 0.5)), "log_score": logs(y, np.full(len(y), 0.5))},
+                "base_rate": {
+                    "brier": brier_score(y, base_p),
+                    "log_score": log_score(y, np.clip(base_p, eps, 1 - eps)),
+                },
+                "half": {
+                    "brier": brier_score(y, np.full(len(y), 0.5)),
+                    "log_score": log_score(y, np.full(len(y), 0.5)),
+                },
             },
             "worst": [
                 {"id": scored[i]["id"], "probability": float(p[i]), "outcome": int(y[i]), "brier": each[i]}

@@ -67,7 +67,9 @@ def _quantity_words(q: dict | None) -> str:
     return f"{c} {amount(q['value'], unit)}"
 
 
-def _evaluate(file: str | None, scenario: str | None, trials: int, seed: int, force_large: bool, quiet: bool):
+def _evaluate(
+    file: str | None, scenario: str | None, trials: int, seed: int, force_large: bool, quiet: bool, fans=True
+):
     from gigawatt.claims import evaluate, load_scenarios
     from gigawatt.claims.ledger import read_ledger
     from gigawatt.engine.montecarlo import plan_risk
@@ -105,6 +107,7 @@ def _evaluate(file: str | None, scenario: str | None, trials: int, seed: int, fo
             today=dt.date.today(),
             progress=(lambda name, n: advance(step, name, n)) if step is not None else None,
             refs=refs,
+            fans=fans,
         )
     return report
 
@@ -193,7 +196,8 @@ def claims_cmd(
         print(json.dumps(json_schema(), indent=2))
         return
     outset = _outputs(out, force, REPORT_FILES, [file, scenario])
-    report = _evaluate(file, scenario, trials, seed, force_large, quiet=json_out)
+    # the P10-P90 bands only for the report's charts (--out): the table and --json never show them
+    report = _evaluate(file, scenario, trials, seed, force_large, quiet=json_out, fans=outset is not None)
     written = _write(report, outset) if outset is not None else []
     if json_out:
         _print_json(report.as_json())

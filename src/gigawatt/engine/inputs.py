@@ -397,17 +397,33 @@ def _money(s: Scenario, d: _Draws, T: int) -> dict:
                 T,
             )
             now = np.minimum(due, d.num(f"{h}.secured_usd", pl.secured_usd)[:, None])
-            pledged = pledged + due
-            secured = secured + now
-            unsecured[group] = unsecured.get(group, 0.0) + (due - now)
+            pledged = _add(pledged, due)
+            secured = _add(secured, now)
+            late = (
+                np.subtract(due, now, out=now) if now.shape == np.broadcast_shapes(due.shape, now.shape) else due - now
+            )
+            unsecured[group] = _add(unsecured.get(group, np.zeros((1, T))), late)
     for group, u in unsecured.items():
         f = (
             d.num("funding.announced_arrival", s.funding.announced_arrival)
             if group < 0
             else d.num(f"partners[{group}].announced_arrival", s.partners[group].announced_arrival)
         )
-        equity = equity + funding.announced_received(u, f[:, None], delay[:, None])
-    return {"pledged_cum_usd": pledged, "secured_cum_usd": secured, "equity_cum_usd": secured + equity}
+        equity = _add(equity, funding.announced_received(u, f[:, None], delay[:, None]))
+    if equity.shape == np.broadcast_shapes(equity.shape, secured.shape):
+        received = np.add(secured, equity, out=equity)  # secured + equity, in equity's own array
+    else:
+        received = secured + equity
+    return {"pledged_cum_usd": pledged, "secured_cum_usd": secured, "equity_cum_usd": received}
+
+
+def _add(total: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """``total + x``, written into ``total`` where it already has the sum's shape: the same numbers, without a new
+    (N, T) array for every pledge."""
+    if total.shape == np.broadcast_shapes(total.shape, x.shape):
+        total += x
+        return total
+    return total + x
 
 
 def _caps(s: Scenario, d: _Draws, rows, names: list[str]) -> dict:
