@@ -223,8 +223,8 @@ def test_brier_and_log_score_match_the_published_examples():
 
 
 def test_brier_and_log_score_agree_with_scikit_learn():
-    # an independent implementation (scikit-learn, in the test extra; the package no longer imports it: 1.3-3 s a
-    # command): random forecasts and outcomes, probabilities kept off 0 and 1 as track_record does
+    # an independent implementation (scikit-learn, in the test extra) beside scoringrules, which computes them:
+    # random forecasts and outcomes, probabilities kept off 0 and 1 as track_record does
     from sklearn.metrics import brier_score_loss, log_loss
 
     from gigawatt.claims.scoring import brier_score, log_score
@@ -501,3 +501,20 @@ def test_claims_take_risks_work_limits(capsys):
     code, out, err = run_cli(capsys, "claims", "--trials", "20000000", "--json")
     assert code == 2 and out == ""
     assert "--trials 20,000,000: estimated" in err and "limits.RISK_MAX_TRIALS" in err and "--force-large" in err
+
+
+def test_scoringrules_is_imported_on_its_numpy_backend_and_numba_stays_usable():
+    """Issue 16's cost: scoringrules compiles numba kernels on import when numba is visible (3-10 s); the scoring
+    module hides numba for that import only. numba must be the same module afterwards, for the engine."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, time, numba; before = sys.modules['numba']; "
+        "from gigawatt.claims.scoring import brier_score; t = time.perf_counter(); brier_score([1], [0.5]); "
+        "import scoringrules; assert sys.modules['numba'] is before; "
+        "assert type(scoringrules.backends['numpy']).__name__ == 'NumpyBackend'; "
+        "assert 'numba' not in scoringrules.backends; print(round(time.perf_counter() - t, 2))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr

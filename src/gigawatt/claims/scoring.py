@@ -33,40 +33,47 @@ def likelihood_words(p: float) -> str:
     return f"{LIKELIHOOD_WORDS[-1][1]} ({shown})"
 
 
-# Why the two scores are written here rather than taken from a scoring library: scikit-learn's brier_score_loss and
-# log_loss (used before) cost 1.3-3 s to import (sklearn.metrics pulls in scipy.stats and pandas), a third of
-# `gigawatt claims --trials 100000` and more than the whole deterministic ledger (issue 16: the ledger at most 1.5x
-# `risk`); scoringrules 0.10 compiles its numba kernels on every import (3.7 s a command here). Each score is one
-# line of the textbook definition; tests/test_claims.py checks both against scikit-learn itself on random forecasts
-# (an independent implementation, in the test extra), against the examples its documentation publishes, and on
-# hand-worked sets.
+def _scoringrules():
+    """scoringrules (the brief's library for Brier and log scores), imported on its numpy backend.
+
+    With numba importable, ``import scoringrules`` picks its numba backend and compiles its ensemble kernels (energy
+    and variogram scores, none of which a binary forecast uses): 3-10 s a command here, which broke the ledger's cost
+    target (issue 16: ``claims`` at most 1.5x ``risk``). Hiding numba for the duration of the import makes
+    scoringrules choose its numpy backend, as it does where numba is not installed (its documented fallback): 0.2 s.
+    numba stays loaded for gigawatt's engine; the entry is put back at once.
+    """
+    import sys
+
+    if "scoringrules" in sys.modules:
+        return sys.modules["scoringrules"]
+    had, saved = "numba" in sys.modules, sys.modules.get("numba")
+    sys.modules["numba"] = None  # `import numba` raises ImportError inside scoringrules' import only
+    try:
+        import scoringrules
+    finally:
+        if had:
+            sys.modules["numba"] = saved
+        else:
+            del sys.modules["numba"]
+    return scoringrules
 
 
 def brier_score(outcomes, probabilities) -> float:
     """Mean squared difference between the forecast probability and the outcome (1 happened, 0 did not) [-], lower
-    is better: 0 for certain and right, 1 for certain and wrong, 0.25 for always 50 %.
-
-    Notes
-    -----
-    BS = (1/N) sum_i (p_i - o_i)^2 (Brier 1950, "Verification of forecasts expressed in terms of probability",
-    Monthly Weather Review 78(1), the two-category score halved, as forecasters and scikit-learn quote it).
-    """
+    is better: 0 for certain and right, 1 for certain and wrong, 0.25 for always 50 %. scoringrules'
+    ``brier_score`` (Brier 1950, the two-category score halved, as forecasters and scikit-learn quote it), averaged
+    over the claims."""
     y, p = np.asarray(outcomes, dtype=float), np.asarray(probabilities, dtype=float)
-    return float(np.mean((p - y) ** 2))
+    return float(np.mean(_scoringrules().brier_score(y, p, backend="numpy")))
 
 
 def log_score(outcomes, probabilities) -> float:
     """Mean negative natural log of the probability given to what happened [nats], lower is better: ln 2 for always
-    50 %, infinite for a certainty that was wrong (the caller keeps probabilities off 0 and 1).
-
-    Notes
-    -----
-    LS = -(1/N) sum_i [o_i ln p_i + (1 - o_i) ln(1 - p_i)] (Good 1952, "Rational decisions", JRSS B 14(1)); each
-    term is ln p_i or ln(1 - p_i) as the outcome was 1 or 0 (the same figures as scikit-learn's ``log_loss``, which
-    sums the two terms with 0 ln x = 0).
-    """
-    y, p = np.asarray(outcomes), np.asarray(probabilities, dtype=float)
-    return float(np.mean(-np.log(np.where(y == 1, p, 1.0 - p))))
+    50 %, infinite for a certainty that was wrong (the caller keeps probabilities off 0 and 1). scoringrules'
+    ``log_score`` for a binary event (Good 1952), averaged over the claims."""
+    y, p = np.asarray(outcomes, dtype=float), np.asarray(probabilities, dtype=float)
+    with np.errstate(divide="ignore"):
+        return float(np.mean(_scoringrules().log_score(y, p, backend="numpy")))
 
 
 def track_record(records: list[dict], trials: int | None) -> dict:
