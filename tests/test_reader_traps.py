@@ -168,3 +168,40 @@ def test_dumped_strings_read_back_the_same_in_yaml_1_1_and_1_2(text):
     dumped = dump_yaml({"a": text})
     assert parse_yaml_text(dumped, "t") == {"a": text}
     assert yaml.safe_load(dumped) == {"a": text}
+
+
+def test_a_thousands_comma_in_a_flow_mapping_is_named_not_a_pydantic_key_error(tmp_path):
+    # YAML reads {power_mw: 1,500, start: ...} as power_mw: 1 and a key 500 (a comma ends a flow entry)
+    import gigawatt as gw
+
+    path = tmp_path / "flow.yaml"
+    path.write_text(
+        "name: t\nprogramme: {start: 2025-01, horizon_months: 24}\nsites:\n  - name: a\n    phases:\n"
+        "      - {name: p1, power_mw: 1,500, start: 2025-02}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(gw.ScenarioError) as err:
+        gw.load_scenario(path)
+    assert str(err.value).endswith(
+        "sites[0].phases[0]: the key 500 is not a field name (in a {flow: mapping} a comma ends the entry: "
+        "'power_mw: 1,500' reads as power_mw: 1 and a key 500); expected a number without a comma (1500) or in "
+        "quotes ('1,500')"
+    )
+
+
+@pytest.mark.parametrize("text", ["1.200 MW", "2.500 GW", "12.000 MW", "$1.500B"])
+def test_a_dot_that_may_group_thousands_is_refused_saying_both_readings(text):
+    # "1.200 MW" in a German or French hand is 1,200 MW; in an English one 1.2 MW: neither is guessed
+    from gigawatt.errors import UnitError
+    from gigawatt.units import parse_quantity
+
+    kind = "usd" if text.startswith("$") else "mw"
+    with pytest.raises(UnitError, match=r"could be [\d.]+ \(a decimal point\) or [\d,]+ \(a dot grouping thousands"):
+        parse_quantity(text, kind)
+
+
+@pytest.mark.parametrize(("text", "mw"), [("1.275 kW", 0.001275), ("0.500 GW", 500.0), ("1.25 GW", 1250.0)])
+def test_decimals_that_cannot_be_a_grouping_are_read(text, mw):
+    from gigawatt.units import parse_quantity
+
+    assert parse_quantity(text, "mw") == pytest.approx(mw, rel=1e-12)

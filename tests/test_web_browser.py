@@ -2,7 +2,8 @@
 Playwright for Python with ``executable_path`` (never ``playwright install``). The page loads and draws, moving an
 assumption redraws the charts with the API's new numbers (and the time from the slider to the redrawn charts is
 measured), bad YAML shows its message beside the field, a shared link reopens the same view, a risk run draws its
-fan charts and can be cancelled. Screenshots and the measured times go to ``test-artifacts/`` (gitignored).
+fan charts and can be cancelled, the Extract box lists an article's claims. Screenshots and the measured times go
+to ``test-artifacts/`` (gitignored).
 
 .ci/run installs chromium with apt when /usr/bin/chromium is missing, so these tests run in CI; without the browser
 they fail (never skip) and say how to install it.
@@ -262,3 +263,35 @@ def test_the_claims_view_lists_the_ledger_with_verdicts_and_sources(base, page):
     assert cells[0] == first["date"] and cells[1] == first["speaker"]["name"] and cells[2] == first["text"]
     assert cells[6] == f"{first['observed']['status']} ({first['observed']['as_of']})"
     assert page.inner_text("#claims-track") == "track record: " + want["track_record"]["note"]
+
+
+def test_the_extract_box_lists_the_apis_claims_and_shows_a_bad_date_beside_its_field(base, page):
+    text = (
+        "Elon Musk cast doubt on Stargate's funding. \"They don't actually have the money,\" Musk wrote on X, adding "
+        'that SoftBank has "well under $10B secured".\nAccording to The Information, OpenAI and SoftBank will each '
+        "commit $19 billion to the venture."
+    )
+    page.goto(base + "/?view=claims")
+    page.fill("#ex-text", text)
+    page.fill("#ex-date", "2025-01-23")
+    page.click("#ex-run")
+    page.wait_for_selector("#ex-table tbody tr", timeout=60_000)
+    want = httpx.post(f"{base}/api/claims/extract", json={"text": text, "date": "2025-01-23"}, timeout=60).json()
+    assert len(want["claims"]) == 2  # the article's two claims, read by the API (tests/test_web_extract.py: = the CLI)
+    rows = page.locator("#ex-table tbody tr")
+    assert rows.count() == len(want["claims"])
+    for i, c in enumerate(want["claims"]):
+        cells = rows.nth(i).locator("td")
+        assert cells.nth(0).inner_text() == c["speaker"] and cells.nth(1).inner_text() == c["quote"]
+    assert (
+        rows.nth(0).locator("td").nth(2).inner_text() == "well under $10.00B"
+    )  # the page writes billions with two decimals
+    assert page.inner_text("#ex-status") == "2 claims (en; published 2025-01-23)."
+    assert page.errors == []  # (the 422 below is logged by the browser as a failed load)
+    page.fill("#ex-date", "2025-13-01")
+    page.click("#ex-run")
+    page.wait_for_selector("#ex-date-error:not(:empty)")
+    bad = httpx.post(f"{base}/api/claims/extract", json={"text": text, "date": "2025-13-01"}, timeout=60).json()
+    assert page.inner_text("#ex-date-error") == bad["detail"] and bad["detail"].startswith("--date: '2025-13-01'")
+    page.screenshot(path=str(ARTIFACTS / "web-extract.png"), full_page=False)
+    assert all("422" in e for e in page.errors), page.errors

@@ -379,26 +379,47 @@ def extract_cmd(
     """The quantitative claims of a news article (English, French or German): speaker, quote, quantity, kind."""
     if json_out and yaml_out:
         raise GigawattError("--json and --yaml: choose one output")
-    when = _extract_date(date)
-    if lang not in ("en", "fr", "de", "auto"):
-        raise GigawattError(f"--lang: {lang!r} is not a language the extractor reads; expected en, fr, de or auto")
-    from gigawatt.claims.extract import extract, read_article
-    from gigawatt.claims.extract.entries import ledger_entries, ledger_matches
+    when = extract_options(date, lang)
+    from gigawatt.claims.extract import read_article
 
     text, address = read_article(file)
-    result = extract(text, when, lang)
-    ledger_matches(result["claims"])
-    result["article"]["address"] = address
+    result = extraction(text, address, when, lang)
     if yaml_out:
-        import yaml
-
-        entries = ledger_entries(result["claims"], when, address, dt.date.today())
-        print(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=120), end="")
+        print(extraction_yaml(result, when, address), end="")
         return
     if json_out:
         _print_json(result)
         return
     _print_extraction(result)
+
+
+def extract_options(date: str | None, lang: str) -> dt.date | None:
+    """``--date`` and ``--lang`` checked as the command line checks them (the web API's ``date`` and ``lang`` too)."""
+    when = _extract_date(date)
+    if lang not in ("en", "fr", "de", "auto"):
+        raise GigawattError(f"--lang: {lang!r} is not a language the extractor reads; expected en, fr, de or auto")
+    return when
+
+
+def extraction(text: str, address: str, when: dt.date | None, lang: str) -> dict:
+    """What ``claims extract --json`` prints for an article's visible text: its claims, matched to the ledger."""
+    from gigawatt.claims.extract import extract
+    from gigawatt.claims.extract.entries import ledger_matches
+
+    result = extract(text, when, lang)
+    ledger_matches(result["claims"])
+    result["article"]["address"] = address
+    return result
+
+
+def extraction_yaml(result: dict, when: dt.date | None, address: str) -> str:
+    """What ``claims extract --yaml`` prints: the claims as ledger entries (``status: extracted``)."""
+    import yaml
+
+    from gigawatt.claims.extract.entries import ledger_entries
+
+    entries = ledger_entries(result["claims"], when, address, dt.date.today())
+    return yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=120)
 
 
 def _print_extraction(result: dict) -> None:

@@ -212,6 +212,30 @@ def _same_key(node: dict, key: str) -> str:
     return next((k for k in node if isinstance(k, str) and k.strip().lower() == wanted), key)
 
 
+def key_problems(node: Any, path: str = "") -> list[str]:
+    """A mapping key that is not a name, with the reason where it shows one: in a YAML flow mapping
+    (``{power_mw: 1,500, ...}``) a comma ends the entry, so a thousands separator leaves ``power_mw: 1`` and a key
+    ``500`` (pydantic said only "Keys should be strings")."""
+    problems: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not isinstance(key, str):
+                where = f"{path}: " if path else ""
+                hint = (
+                    f" (in a {{flow: mapping}} a comma ends the entry: 'power_mw: 1,{key:03d}' reads as power_mw: 1 "
+                    f"and a key {key}); expected a number without a comma (1{key:03d}) or in quotes ('1,{key:03d}')"
+                    if isinstance(key, int) and not isinstance(key, bool) and 0 <= key < 1000
+                    else "; expected a field name"
+                )
+                problems.append(f"{where}the key {key!r} is not a field name{hint}")
+                continue
+            problems += key_problems(value, f"{path}.{key}" if path else key)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            problems += key_problems(value, f"{path}[{i}]")
+    return problems
+
+
 def canonical_keys(tree: dict, origin: str) -> dict:
     """``accelerator_overrides`` keyed by the catalog's own (lower-case) names, before sources and distributions
     are collected by field path, so that ``GB300:`` and ``gb300:`` are one input in ``run`` and in ``risk``; two
@@ -341,6 +365,9 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
             set_path(tree, str(path), value, where="set")
     else:
         tree, origin = _raw_tree(str(ref), None, (), notes, files)
+    bad_keys = key_problems(tree)
+    if bad_keys:
+        raise ScenarioError(bad_keys, origin)
     tree = canonical_keys(apply_overrides(tree, list(overrides)), origin)
     raw_dists: dict[str, dict] = {}
     plain, prov = unwrap_sources(tree, dists=raw_dists)

@@ -2,11 +2,12 @@
 uses it.
 
 Every answer is built by the code the command line uses for the same output (``run --json``, ``compare --json``,
-``risk --json``, ``estimate --json``, ``validate --json``, ``claims --json``, ``scenarios --json``, ``show``), so
-the page and the terminal cannot disagree. A router per area: :mod:`~gigawatt.web.scenarios`,
-:mod:`~gigawatt.web.runs` (run, compare, estimate, validate), :mod:`~gigawatt.web.montecarlo` (risk, claims). Bad
-input is a 422 (404 for an unknown scenario name) whose ``detail`` is the message the command line prints after
-``error:``, with ``problems``: each problem and the field it names.
+``risk --json``, ``estimate --json``, ``validate --json``, ``claims --json``, ``claims extract --json``,
+``scenarios --json``, ``show``), so the page and the terminal cannot disagree. A router per area:
+:mod:`~gigawatt.web.scenarios`, :mod:`~gigawatt.web.runs` (run, compare, estimate, validate),
+:mod:`~gigawatt.web.montecarlo` (risk, claims), :mod:`~gigawatt.web.extract` (claims extract). Bad input is a 422
+(404 for an unknown scenario name) whose ``detail`` is the message the command line prints after ``error:``, with
+``problems``: each problem and the field it names.
 
 Safe by default: bodies over ``limits.WEB_MAX_BODY_BYTES`` get 413 before they are read; Monte Carlo work is capped
 per request (``limits.WEB_RISK_MAX_TRIALS``, ``WEB_CLAIMS_MAX_TRIALS``) and runs in a worker thread, cancelled when its
@@ -24,7 +25,7 @@ from fastapi.responses import JSONResponse, Response
 
 import gigawatt as gw
 from gigawatt import limits
-from gigawatt.web import montecarlo, runs, scenarios
+from gigawatt.web import extract, montecarlo, runs, scenarios
 from gigawatt.web.answers import Cache
 from gigawatt.web.guard import BodyLimit, SecurityHeaders
 from gigawatt.web.inputs import RequestProblem
@@ -52,7 +53,7 @@ def create_app() -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=limits.WEB_MAX_BODY_BYTES)
     _errors(app)
-    for router in (scenarios.router, runs.router, montecarlo.router):
+    for router in (scenarios.router, runs.router, montecarlo.router, extract.router):
         app.include_router(router)
     _health(app)
     _pages(app)

@@ -96,12 +96,15 @@ def _read_bytes(name: str) -> bytes:
             raise InputFileError(f"{name}: is {kind}; expected an article file (or - for stdin)")
         with os.fdopen(fd, "rb") as f:
             data = f.read(MAX_ARTICLE_BYTES + 1)
+    return data
+
+
+def _check_size(data: bytes, name: str) -> None:
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputFileError(
             f"{name}: more than {MAX_ARTICLE_BYTES:,} bytes; expected one article (limits.MAX_ARTICLE_BYTES; a news "
             "page's HTML is under 1 MB)"
         )
-    return data
 
 
 def decode(data: bytes, name: str) -> str:
@@ -122,13 +125,22 @@ def decode(data: bytes, name: str) -> str:
 
 def read_article(name: str) -> tuple[str, str]:
     """(visible text, address) of the article in file ``name`` ('-': standard input)."""
-    text = decode(_read_bytes(name), name)
+    text, address = article_text(_read_bytes(name), name)
+    if not address:
+        address = "stdin" if name == "-" else f"file:{Path(name).name}"
+    return text, address
+
+
+def article_text(data: bytes, name: str) -> tuple[str, str]:
+    """(visible text, canonical address or '') of an article's bytes, with the checks every source of an article
+    shares (size, binary data, encoding, HTML, emptiness); ``name`` is what the messages call it (a file, ``-``, or
+    the web request's ``text``)."""
+    _check_size(data, name)
+    text = decode(data, name)
     address = ""
     if looks_like_html(text):
         text, address = html_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputFileError(f"{name}: empty (no visible text); expected an article")
-    if not address:
-        address = "stdin" if name == "-" else f"file:{Path(name).name}"
     return text, address

@@ -647,6 +647,36 @@ async function showClaims() {
   $("claims-track").textContent = "track record: " + d.track_record.note;
 }
 
+function claimAmount(c) {
+  const words = c.comparator === "=" ? "" : c.comparator + " ";
+  const value = c.unit === "rank" ? "first (superlative)" : c.unit === "months" ? num(c.quantity, 1) + " months" : c.unit === "EUR" ? "€" + num(c.quantity) + " (not converted)" : fmtUnit(c.quantity, c.unit);
+  const by = c.deadline && c.deadline.date ? " by " + c.deadline.date : c.deadline && c.deadline.text ? ` (${c.deadline.text}: unresolved)` : "";
+  return words + value + by;
+}
+async function runExtract() {
+  for (const id of ["ex-text-error", "ex-date-error"]) $(id).textContent = "";
+  const body = { text: $("ex-text").value, lang: $("ex-lang").value };
+  if ($("ex-date").value.trim() !== "") body.date = $("ex-date").value.trim();
+  $("ex-status").textContent = "reading the article…";
+  let d;
+  try {
+    d = await api("POST", "/api/claims/extract", body);
+  } catch (err) {
+    $("ex-status").textContent = "";
+    for (const p of err.problems.length ? err.problems : [{ field: null, message: err.message }]) {
+      (p.field === "date" ? $("ex-date-error") : $("ex-text-error")).textContent = p.message;
+    }
+    return;
+  }
+  const a = d.article;
+  $("ex-status").textContent = `${d.claims.length} claims (${a.language}; ${a.date ? "published " + a.date : "no publication date: relative dates left unresolved"}).`;
+  table(
+    $("ex-table"),
+    ["speaker", "quote", "quantity", "kind", "in ledger"],
+    d.claims.map((c) => [c.speaker, c.quote, claimAmount(c), c.kind, c.ledger_id || ""]),
+  );
+}
+
 // ------------------------------------------------------------------------------------------------ tabs and start
 
 function selectTab(name) {
@@ -676,6 +706,7 @@ function wire() {
   });
   $("scenario-select").addEventListener("change", (e) => chooseScenario(e.target.value));
   $("yaml-use").addEventListener("click", () => useYaml($("yaml-text").value));
+  $("ex-run").addEventListener("click", runExtract);
   $("yaml-load-current").addEventListener("click", () => {
     if (state.info) $("yaml-text").value = state.info.show;
   });
