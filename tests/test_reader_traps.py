@@ -205,3 +205,21 @@ def test_decimals_that_cannot_be_a_grouping_are_read(text, mw):
     from gigawatt.units import parse_quantity
 
     assert parse_quantity(text, "mw") == pytest.approx(mw, rel=1e-12)
+
+
+@pytest.mark.parametrize("how", ["file", "set"])
+def test_a_plain_yaml_number_that_may_group_thousands_reaches_the_field_as_written(tmp_path, how):
+    # power_mw: 1.500 in a YAML file (or --set ...=1.500) was the float 1.5; a German hand meant 1,500
+    base = "name: t\nprogramme: {start: 2025-01, horizon_months: 24}\nsites:\n  - name: a\n    phases:\n"
+    path = tmp_path / "s.yaml"
+    if how == "file":
+        path.write_text(base + "      - {name: p1, power_mw: 1.500, start: 2025-02}\n", encoding="utf-8")
+        overrides = []
+    else:
+        path.write_text(base + "      - {name: p1, power_mw: 100, start: 2025-02}\n", encoding="utf-8")
+        overrides = ["sites[0].phases[0].power_mw=1.500"]
+    with pytest.raises(gw.ScenarioError, match=r"power_mw: .*could be 1.5 \(a decimal point\) or 1,500"):
+        gw.load_scenario(path, overrides=overrides)
+    # a plain number field takes "1.500" as the decimal it also is (a PUE of 1,500 means nothing)
+    ok = gw.load_scenario(path, overrides=["sites[0].phases[0].power_mw=150", "operations.pue=1.500"])
+    assert ok.operations.pue == 1.5

@@ -259,7 +259,7 @@ _DOTTED = re.compile(r"\d*\.\d+\.[\d.]*|\d+\.\d*,\d+")
 # "1.200 MW", "2.500 GW", "$1.500B": one to three digits, a dot and three digits ending in a zero read like a dot that
 # groups thousands (German, French, Spanish hands: 1.200 = 1,200); a decimal written by an English hand rarely keeps
 # a trailing zero. Refused, saying both readings; "1.275 kW" and "0.500" are read as decimals.
-_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d\d0")
+DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d\d0")
 
 
 def read_number(num: str, value, field: str, expected: str) -> float:
@@ -283,7 +283,7 @@ def read_number(num: str, value, field: str, expected: str) -> float:
             f"{field}: {_shown(value)}: the {name} in {num!r} does not group thousands (1{sep}200 and "
             f"1{sep}400{sep}000 do{'; a decimal comma is not read' if sep == ',' else ''}); expected {meant}{expected}"
         )
-    if isinstance(value, str) and _DOT_GROUP.fullmatch(num):
+    if isinstance(value, str) and DOT_GROUP.fullmatch(num):
         decimal, grouped = f"{float(num):g}", num.replace(".", "")
         raise UnitError(
             f"{field}: {_shown(value)}: {num!r} could be {decimal} (a decimal point) or {int(grouped):,} (a dot "

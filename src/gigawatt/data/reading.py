@@ -28,6 +28,7 @@ from gigawatt.limits import (
     MAX_YAML_NODES,
     MAX_YAML_SCALAR_CHARS,
 )
+from gigawatt.units import DOT_GROUP
 
 
 def read_text_file(path: str | Path, shown: str | None = None) -> str:
@@ -127,11 +128,13 @@ def _core_int(loader, node) -> int:
     )
 
 
-def _core_float(loader, node) -> float:
+def _core_float(loader, node) -> float | str:
     text = loader.construct_scalar(node)
     special = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
     if text.lower() in special:
         return special[text.lower()]
+    if DOT_GROUP.fullmatch(text.lstrip("+-")):
+        return text  # "1.200": 1.2 or 1,200? kept as written, so that a quantity field refuses it naming both readings
     if re.fullmatch(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?", text):
         return float(text)
     raise yaml.constructor.ConstructorError(None, None, f"{text!r} is not a number in YAML 1.2", node.start_mark)
