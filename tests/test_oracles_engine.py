@@ -365,3 +365,18 @@ def test_a_fill_counts_against_a_cap_on_its_own_type_when_it_is_ordered_after_a_
     assert (ts["accelerators"][13:] == 2 * n).all()
     assert (ts["accelerators_gb200"] == ts["accelerators"]).all()
     assert ts["accelerators_gb300"].max() == 0
+
+
+def test_the_largest_funding_gap_is_the_largest_month_not_the_last():
+    """risk's funding_gap_max_usd is the largest monthly gap of a trial. The toy hall's money arrives in 2025-06,
+    five months after its planned start: until then the gap is its whole close cost, by hand 100 MW / 1.25 x
+    $10M per MW + 62,745 H100 x $50,000 = $800M + $3,137.25M = $3,937.25M; from June it is 0. So the largest gap is
+    $3,937.25M and the last month's is 0 (a summary that kept the last month, or the first, would say otherwise)."""
+    from toy_scenarios import toy
+
+    s = gw.load_scenario(toy(**{"partners[0].pledges[0].start": "2025-06"}))
+    gap = gw.simulate(s).timeseries["funding_gap_usd"]
+    assert gap.iloc[0] == pytest.approx(3_937.25e6, rel=1e-12) and gap.iloc[-1] == 0.0
+    m = gw.risk(s, trials=4, seed=0).metrics["funding_gap_max_usd"]  # no distributions: every trial alike
+    assert m["p50"] == pytest.approx(3_937.25e6, rel=1e-12)
+    assert m["p10"] == m["p90"] == m["p50"]
