@@ -37,7 +37,7 @@ _COMPARED = {
     "total": "model's capex, accelerators and facility (capex_total_usd)",
 }
 # an IT-basis power is compared at PUE 1 with neither the design-day ratio nor headroom (both are facility-side)
-_IT_SIZING = {"design_pue_ratio": 1.0, "sizing_headroom": 0.0}
+IT_SIZING = {"design_pue_ratio": 1.0, "sizing_headroom": 0.0}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,7 +63,8 @@ class ObservedCapex:
     note: str
 
 
-def _number(row: dict, field: str, where: str) -> float | None:
+def positive_number(row: dict, field: str, where: str) -> float | None:
+    """A CSV cell as a positive number, None where empty; a clear error naming the file, row and field otherwise."""
     text = (row.get(field) or "").strip()
     if not text:
         return None
@@ -78,8 +79,8 @@ def _number(row: dict, field: str, where: str) -> float | None:
 
 def _deal(row: dict) -> ObservedCapex:
     where = f"{CAPEX_FILE} {row.get('id')!r}"
-    count = _number(row, "accelerators_reported", where)
-    power = _number(row, "power_mw_reported", where)
+    count = positive_number(row, "accelerators_reported", where)
+    power = positive_number(row, "power_mw_reported", where)
     if (count is None) == (power is None):
         raise GigawattError(f"{where}: give one of accelerators_reported or power_mw_reported (the scale compared)")
     basis = (row.get("power_basis") or "").strip()
@@ -88,7 +89,7 @@ def _deal(row: dict) -> ObservedCapex:
     capex_basis = (row.get("capex_basis") or "").strip()
     if capex_basis not in CAPEX_BASES:
         raise GigawattError(f"{where}: capex_basis {capex_basis!r}; expected one of {', '.join(CAPEX_BASES)}")
-    capex = _number(row, "capex_usd_reported", where)
+    capex = positive_number(row, "capex_usd_reported", where)
     if capex is None:
         raise GigawattError(f"{where}: capex_usd_reported is empty; expected the reported dollar figure")
     if not (row.get("covers") or "").strip():
@@ -132,7 +133,7 @@ def modelled_capex(deal: ObservedCapex, capex_per_mw_usd: float | None = None) -
         out = estimate(acc, accelerators=deal.accelerators_reported, capex_per_mw_usd=capex_per_mw_usd)
     elif deal.power_basis == "it":
         out = estimate(
-            acc, power_mw=deal.power_mw_reported, pue=1.0, sizing=_IT_SIZING, capex_per_mw_usd=capex_per_mw_usd
+            acc, power_mw=deal.power_mw_reported, pue=1.0, sizing=IT_SIZING, capex_per_mw_usd=capex_per_mw_usd
         )
     else:
         out = estimate(acc, power_mw=deal.power_mw_reported, capex_per_mw_usd=capex_per_mw_usd)

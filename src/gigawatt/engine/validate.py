@@ -31,6 +31,7 @@ from importlib import resources
 
 from gigawatt.data.catalog import get_accelerator
 from gigawatt.engine.estimate import estimate
+from gigawatt.engine.observed_capex import IT_SIZING, compare_deals, positive_number
 from gigawatt.errors import GigawattError
 
 SITES_FILE = "observed_sites.csv"
@@ -52,8 +53,6 @@ _BASIS_WORDS = {
     "facility": "facility power, at the model's design-day PUE",
     "campus_grid": "campus/grid power, taken as facility (no facility draw reported)",
 }
-# an IT-basis figure is compared at PUE 1 with neither the design-day ratio nor headroom (both are facility-side)
-_IT_SIZING = {"design_pue_ratio": 1.0, "sizing_headroom": 0.0}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,16 +80,7 @@ class ObservedSite:
 
 
 def _number(row: dict, field: str) -> float | None:
-    text = (row.get(field) or "").strip()
-    if not text:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        raise GigawattError(f"{SITES_FILE} {row.get('id')!r}: {field} {text!r} is not a number") from None
-    if not value > 0:
-        raise GigawattError(f"{SITES_FILE} {row.get('id')!r}: {field} {text!r}; expected a positive number")
-    return value
+    return positive_number(row, field, f"{SITES_FILE} {row.get('id')!r}")
 
 
 def _site(row: dict) -> ObservedSite:
@@ -149,7 +139,7 @@ def _sized(site: ObservedSite, quantity: str, sizing: dict, **given) -> tuple[fl
     acc = get_accelerator(site.accelerator, f"{SITES_FILE} {site.id!r}")
     if quantity == "capex" and acc.price_usd is None:
         return None, f"not modelled: accelerator {acc.name!r} has no published price_usd"
-    pue, sizing = (1.0, {**sizing, **_IT_SIZING}) if site.power_basis == "it" else (None, sizing)
+    pue, sizing = (1.0, {**sizing, **IT_SIZING}) if site.power_basis == "it" else (None, sizing)
     try:
         out = estimate(acc, pue=pue, sizing=sizing, **given)
     except GigawattError as exc:
@@ -275,8 +265,6 @@ def validate(
         for row in compare_site(site, sizing, capex_per_mw_usd)
     ]
     if sites is None:
-        from gigawatt.engine.observed_capex import compare_deals
-
         rows += compare_deals(capex_per_mw_usd)
     result = {"sites": rows, "summary": summarize(rows)}
     if milestones:
