@@ -301,3 +301,37 @@ def test_debt_limit_caps_borrowing_and_unpaid_interest_is_a_gap():
     assert r.metrics["interest_usd"] == pytest.approx(62.75e6, rel=1e-9)
     assert r.metrics["debt_end_usd"] == pytest.approx(2.5e9, rel=1e-12)
     assert ts["accelerators"].iloc[3] == N_H100  # the hall is still filled: the cap binds only on interest
+
+
+def test_newest_of_a_vendor_is_that_vendors_even_when_another_is_newer():
+    # ordered in 2027-01 (start 2026-10, 3 months' build): the newest type overall is NVIDIA's Rubin (volume
+    # 2026-09), AMD's newest is the MI355X (2025-10); newest:amd takes the MI355X and nothing else (the vendor match
+    # is equality: an ordering of names, amd <= aws <= google <= nvidia, would let NVIDIA's types in)
+    # (neither AMD nor Rubin has a published price: prices are stated here, as a user would)
+    amd = {
+        "accelerator_overrides.mi300x.price_usd": 15_000,
+        "accelerator_overrides.mi355x.price_usd": 25_000,
+        "accelerator_overrides.rubin.price_usd": 80_000,
+        "programme.horizon_months": 36,  # to 2027-12: the hall is online from 2027-01
+    }
+    tree = toy(**{"sites[0].phases[0].accelerator": "newest:amd", "sites[0].phases[0].start": "2026-10", **amd})
+    ts = run(tree).timeseries
+    kinds = {c for c in ts.columns if c.startswith("accelerators_")}
+    assert kinds == {"accelerators_mi355x"}
+    assert ts["accelerators"].iloc[-1] > 0
+    newest = run(toy(**{"sites[0].phases[0].accelerator": "newest", "sites[0].phases[0].start": "2026-10", **amd}))
+    assert {c for c in newest.timeseries.columns if c.startswith("accelerators_")} == {"accelerators_rubin"}
+
+
+def test_a_close_that_costs_exactly_the_budget_and_its_tolerance_closes():
+    # the close rule is inclusive: sum of costs <= U (1 + 1e-12) + 1e-6 USD closes (model/funding.py's Notes); a
+    # phase costing exactly that closes, one a dollar more does not and is the month's unpaid close
+    from gigawatt.model.funding import close_in_queue
+
+    budget = 1_000_000_000.0
+    exact = budget * (1.0 + 1e-12) + 1e-6
+    for cost, closes in ((exact, True), (exact + 1.0, False)):
+        closed = np.zeros(1, dtype=bool)
+        unpaid = close_in_queue(0, np.array([0]), np.array([0]), np.array([cost]), closed, budget)
+        assert bool(closed[0]) is closes
+        assert unpaid == (0.0 if closes else cost)
