@@ -53,71 +53,39 @@ def _money_controls(s: gw.Scenario, resolved: dict) -> list[dict]:
     return out
 
 
+# the scalar assumptions: (path, label, slider min, max, step, group); the path is both the --set override and the
+# field the validation errors name
+_SCALARS = {
+    "funding.announced_arrival": ("announced money that arrives (share)", 0.0, 1.0, 0.05, "money"),
+    "risks.construction_slip": ("construction time (x the announced)", 0.5, 3.0, 0.05, "build"),
+    "operations.pue": ("PUE", 1.0, 2.0, 0.01, "operations"),
+    "operations.energy_price_usd_per_mwh": ("energy price ($/MWh)", 0.0, 300.0, 1.0, "operations"),
+}
+
+
+def _scalar_control(s: gw.Scenario, resolved: dict, path: str) -> dict:
+    label, low, high, step, group = _SCALARS[path]
+    parts = path.split(".")
+    value = s
+    for part in parts:
+        value = getattr(value, part)
+    return _control(
+        path, path, label, value, _at(resolved, parts), kind="number", min=low, max=high, step=step, group=group
+    )
+
+
 def controls(s: gw.Scenario, resolved: dict) -> list[dict]:
     """Money secured per pledge, arrival of announced money, construction time, accelerator, PUE, energy price and
     supply caps, in that order."""
-    out = _money_controls(s, resolved)
-    f = s.funding
-    out.append(
-        _control(
-            "funding.announced_arrival",
-            "funding.announced_arrival",
-            "announced money that arrives (share)",
-            f.announced_arrival,
-            _at(resolved, ["funding", "announced_arrival"]),
-            kind="number",
-            min=0.0,
-            max=1.0,
-            step=0.05,
-            group="money",
-        )
-    )
-    out.append(
-        _control(
-            "risks.construction_slip",
-            "risks.construction_slip",
-            "construction time (x the announced)",
-            s.risks.construction_slip,
-            _at(resolved, ["risks", "construction_slip"]),
-            kind="number",
-            min=0.5,
-            max=3.0,
-            step=0.05,
-            group="build",
-        )
-    )
-    out.append(_accelerator_control(s, resolved))
-    ops = s.operations
-    out.append(
-        _control(
-            "operations.pue",
-            "operations.pue",
-            "PUE",
-            ops.pue,
-            _at(resolved, ["operations", "pue"]),
-            kind="number",
-            min=1.0,
-            max=2.0,
-            step=0.01,
-            group="operations",
-        )
-    )
-    out.append(
-        _control(
-            "operations.energy_price_usd_per_mwh",
-            "operations.energy_price_usd_per_mwh",
-            "energy price ($/MWh)",
-            ops.energy_price_usd_per_mwh,
-            _at(resolved, ["operations", "energy_price_usd_per_mwh"]),
-            kind="number",
-            min=0.0,
-            max=300.0,
-            step=1.0,
-            group="operations",
-        )
-    )
-    out += _cap_controls(s, resolved)
-    return out
+    return [
+        *_money_controls(s, resolved),
+        _scalar_control(s, resolved, "funding.announced_arrival"),
+        _scalar_control(s, resolved, "risks.construction_slip"),
+        _accelerator_control(s, resolved),
+        _scalar_control(s, resolved, "operations.pue"),
+        _scalar_control(s, resolved, "operations.energy_price_usd_per_mwh"),
+        *_cap_controls(s, resolved),
+    ]
 
 
 def _raw_phases(s: gw.Scenario) -> list[tuple[str, str]]:
