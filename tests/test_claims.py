@@ -16,7 +16,7 @@ from gigawatt.claims.ledger import parse_ledger, read_ledger
 from gigawatt.cli.core import main
 from gigawatt.engine.montecarlo import sample_block
 from gigawatt.errors import GigawattError
-from toy_scenarios import TOY_CLAIM, toy
+from toy_scenarios import TOY_CLAIM, rival, toy, toy_comparison
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -149,21 +149,7 @@ def test_input_claim_with_and_without(tmp_path):
 
 
 def test_comparison_ranks_the_subject_against_rivals(tmp_path):
-    c = claim(
-        "largest",
-        kind="comparison",
-        check=None,
-        quantity=None,
-        comparison={
-            "subject": "toy hall",
-            "series": "accelerators",
-            "by": "2025-04",
-            "rivals": [
-                {"name": "small", "value": 50000, "unit": "count", "date": "2024-06-01", "facts_id": "EV19"},
-                {"name": "big", "value": 70000, "unit": "count", "date": "2024-06-01", "facts_id": "OS19"},
-            ],
-        },
-    )
+    c = claim("largest", **toy_comparison(rival("small", 50000), rival("big", 70000, facts_id="OS19")))
     got = by_id(weigh(tmp_path, [c]))["largest"]
     # 100 MW / PUE 1.25 / 1.275 kW = 62,745 H100: second of three
     assert got["verdict"] == "fails" and got["details"]["rank"] == 2 and got["details"]["of"] == 3
@@ -464,18 +450,7 @@ def test_bad_input_claims_are_refused(tmp_path, capsys, changes, expected):
 
 def test_a_tie_is_not_first(tmp_path):
     # 62,745 H100 against a rival of exactly 62,745: neither the central run nor any trial counts it as the largest
-    c = claim(
-        "tie",
-        kind="comparison",
-        check=None,
-        quantity=None,
-        comparison={
-            "subject": "toy hall",
-            "series": "accelerators",
-            "by": "2025-04",
-            "rivals": [{"name": "twin", "value": 62745, "unit": "count", "date": "2024-06-01", "facts_id": "EV19"}],
-        },
-    )
+    c = claim("tie", **toy_comparison(rival("twin", 62745)))
     got = by_id(weigh(tmp_path, [c], trials=1024))["tie"]
     assert got["verdict"] == "fails" and got["details"]["rank"] == 2 and got["probability"] == 0.0
 

@@ -16,7 +16,7 @@ from gigawatt.claims.ledger import Quantity, parse_amount, parse_ledger, read_le
 from gigawatt.data.facts import latest_date
 from gigawatt.errors import GigawattError, ScenarioError
 from toy_scenarios import TOY_CLAIM as OUTCOME
-from toy_scenarios import toy
+from toy_scenarios import rival, toy, toy_comparison
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -155,20 +155,7 @@ def test_a_claim_that_is_no_mapping_is_named_by_its_place():
 
 
 def test_a_problem_in_a_rival_names_the_claim_and_the_rivals_place():
-    c = claim(
-        kind="comparison",
-        check=None,
-        quantity=None,
-        comparison={
-            "subject": "toy hall",
-            "series": "accelerators",
-            "by": "2025-04",
-            "rivals": [
-                {"name": "small", "value": 50000, "unit": "count", "date": "2024-06-01", "facts_id": "EV19"},
-                {"name": "big", "value": 70000, "unit": "parsecs", "date": "2024-06-01", "facts_id": "OS19"},
-            ],
-        },
-    )
+    c = claim(**toy_comparison(rival("small", 50000), rival("big", 70000, unit="parsecs", facts_id="OS19")))
     with pytest.raises(ScenarioError) as exc:
         parse_ledger({"claims": [c]}, "ledger")
     assert exc.value.problems[0].startswith("claims[c1].comparison.rivals[1].unit: 'parsecs' is invalid: ")
@@ -353,12 +340,7 @@ def test_capex_is_facility_plus_it_in_every_trial(tmp_path):
 
 def test_a_subject_below_both_rivals_is_third(tmp_path):
     # 62,745 H100 (100 MW / PUE 1.25 / 1.275 kW) against 70,000 and 80,000: third of three
-    rivals = [
-        {"name": "big", "value": 70000, "unit": "count", "date": "2024-06-01", "facts_id": "EV19"},
-        {"name": "bigger", "value": 80000, "unit": "count", "date": "2024-06-01", "facts_id": "OS19"},
-    ]
-    comparison = {"subject": "toy hall", "series": "accelerators", "by": "2025-04", "rivals": rivals}
-    c = claim(kind="comparison", check=None, quantity=None, comparison=comparison)
+    c = claim(**toy_comparison(rival("big", 70000), rival("bigger", 80000, facts_id="OS19")))
     got = by_id(weigh(tmp_path, [c]))["c1"]
     assert (got["verdict"], got["details"]["rank"], got["details"]["of"]) == ("fails", 3, 3)
 

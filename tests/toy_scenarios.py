@@ -52,3 +52,15 @@ TOY_CLAIM = {
     "check": {"series": "mw_online", "by": "2025-04"},
     "observed": {"status": "holds", "as_of": "2025-05-01", "evidence": ["SG01"]},
 }
+
+
+def rival(name: str, value: float, unit: str = "count", facts_id: str = "EV19") -> dict:
+    """A system the toy hall is compared with, as of 2024-06-01."""
+    return {"name": name, "value": value, "unit": unit, "date": "2024-06-01", "facts_id": facts_id}
+
+
+def toy_comparison(*rivals: dict) -> dict:
+    """The fields that make a claim a comparison: the toy hall's accelerators by 2025-04 (62,745 H100: 100 MW / PUE
+    1.25 / 1.275 kW) against ``rivals``."""
+    comparison = {"subject": "toy hall", "series": "accelerators", "by": "2025-04", "rivals": list(rivals)}
+    return {"kind": "comparison", "check": None, "quantity": None, "comparison": comparison}
