@@ -11,7 +11,8 @@ import pytest
 
 import gigawatt as gw
 from gigawatt.engine import trials
-from gigawatt.engine.inputs import SERIES, compile_inputs
+from gigawatt.engine.inputs import SERIES, compile_inputs, undrawn
+from gigawatt.errors import GigawattError
 
 # one 100 MW hall, PUE 1.25 (80 MW IT), $10M per MW of IT, H100s (1,275 W all-in IT, $50,000), lead time 1 month,
 # ample money; built over 3 months from 2025-01. Kept here (not shared) so that the hand-worked numbers stay true.
@@ -94,6 +95,16 @@ def test_subset_of_two_trials_picks_the_second():
     assert inp.subset(0).power_mw[0, 0] == 100.0 and inp.subset(1).power_mw[0, 0] == 200.0
 
 
+def test_one_trial_of_many_is_the_trial_asked_for():
+    # trial(i) drops the trials axis: trial 2 of four is the 300 MW draw, and an input that no draw reaches (the
+    # PUE, one row for every trial) is the scenario's 1.25 in each
+    inp = compile_inputs(scenario(), {"sites[0].phases[0].power_mw": [100.0, 200.0, 300.0, 400.0]}, trials=4)
+    for i, mw in enumerate((100.0, 200.0, 300.0, 400.0)):
+        one = inp.trial(i)
+        assert one.power_mw.shape == (1,) and one.power_mw[0] == mw
+        assert one.pue.shape == (1,) and one.pue[0] == 1.25
+
+
 def test_training_times_are_read_in_hours():
     # 90 minutes to restart = 1.5 h; 30 minutes to write a checkpoint = 0.5 h (the largest-run model works in hours)
     s = scenario("training.restart_minutes=90", "training.checkpoint_write_minutes=30")
@@ -126,6 +137,33 @@ def test_newest_type_is_the_newest_when_the_fill_is_ordered(engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_the_newest_fill_is_chosen_a_lead_time_before_the_hall_is_online(engine):
+    # built over 8 months from 2025-01: online 2025-09 (month 8); with a 3-month lead the fill is ordered in month
+    # 8 - 3 = 5, 2025-06, when the newest NVIDIA type with a price is the GB200 (first volume 2025-04; the GB300
+    # ships 2025-07). floor(80,000 kW / 1.833 kW) = floor(43,644.3) GB200s, installed in month 8
+    ts = run(
+        engine,
+        'sites[0].phases[0].accelerator="newest:nvidia"',
+        "sites[0].phases[0].construction_months=8",
+        "procurement.lead_time_months=3",
+    )
+    assert ts["accelerators"][7] == 0
+    assert ts["accelerators_gb200"][8] == 43_644 and ts["accelerators_gb300"][8] == 0
+
+
+def test_a_fill_past_the_horizon_takes_the_type_of_the_last_month():
+    # a 7-month horizon (2025-01 to 2025-07) and a 12-month build: the fill would be ordered in month 11, past the
+    # horizon, and is clipped to its last month, 2025-07, when the GB300 ships (first volume 2025-07; in 2025-06 the
+    # newest was the GB200). The close commits the hall and that fill: $800M + floor(80,000 / 1.944) = 41,152
+    # GB300s at the catalog's $60,764; month 0 spends 1/12 of the hall
+    late = ('sites[0].phases[0].accelerator="newest:nvidia"', "sites[0].phases[0].construction_months=12")
+    inp = compile_inputs(scenario(*late, "programme.horizon_months=7"))
+    assert inp.types[inp.fill_type[0, 0]].name == "gb300"
+    ts = run("interpreted", *late, "programme.horizon_months=7")
+    assert ts["committed_usd"][0] == pytest.approx(800e6 * 11 / 12 + 41_152 * 60_764, rel=1e-12)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_interest_is_paid_until_the_uncommitted_money_runs_out_then_it_is_a_gap(engine):
     r = 1.06 ** (1 / 12) - 1  # 6 % a year, compounded monthly
     ts = run(
@@ -146,6 +184,18 @@ def test_interest_is_paid_until_the_uncommitted_money_runs_out_then_it_is_a_gap(
     assert ts["interest_usd"][-1] == pytest.approx(62.75e6, rel=1e-12)
     assert ts["debt_usd"][-1] == pytest.approx(2e9, rel=1e-12)
     np.testing.assert_allclose(ts["funding_gap_usd"][10:], 2e9 * r, rtol=1e-12)  # sums of 1e9s: 1e-12 is ample
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_one_month_lifetime_refreshes_the_hall_every_month(engine):
+    # lifetime 1 month (the least a scenario may give): the fill ordered in month 2 (installed in 3) retires in
+    # month 4, so from month 3 on every month orders a whole new hall's worth, 62,745 H100s at $50,000, for delivery
+    # as the last ones leave; the installed count stays the hall's
+    ts = run(engine, "operations.lifetime_months=1")
+    assert ts["capex_it_usd"][2] == pytest.approx(N_H100 * 50_000, rel=1e-12)
+    assert ts["capex_it_usd"][3] == pytest.approx(2 * N_H100 * 50_000, rel=1e-12)
+    assert ts["capex_it_usd"][4] == pytest.approx(3 * N_H100 * 50_000, rel=1e-12)
+    assert (ts["accelerators"][3:] == N_H100).all()
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -380,3 +430,52 @@ def test_the_largest_funding_gap_is_the_largest_month_not_the_last():
     m = gw.risk(s, trials=4, seed=0).metrics["funding_gap_max_usd"]  # no distributions: every trial alike
     assert m["p50"] == pytest.approx(3_937.25e6, rel=1e-12)
     assert m["p10"] == m["p90"] == m["p50"]
+
+
+def test_undrawn_names_the_uncertain_inputs_the_engine_never_reads_per_trial():
+    # the horizon sizes every trial alike (the engine reads it once), a phase's power is read per trial
+    s = scenario()
+    values = {"programme.horizon_months": 24.0, "sites[0].phases[0].power_mw": 100.0}
+    assert undrawn(s, values) == ["programme.horizon_months"]
+    assert undrawn(s, {"sites[0].phases[0].power_mw": 100.0}) == []
+
+
+def _nothing_to_buy(*overrides):
+    with pytest.raises(GigawattError) as err:
+        compile_inputs(scenario(*overrides))
+    return str(err.value)
+
+
+def test_a_vendor_with_nothing_to_buy_says_why_for_each_of_its_accelerators():
+    # newest:amd, first order in 2025-03 (start 2025-01, 3 months' build, 1 month's lead). The catalog's AMD types:
+    # the MI300X ships (2023-12) but has no published price; the MI355X, given a price here, ships only in 2025-10.
+    # NVIDIA's types (some shipping and priced, the Rubin not yet shipping) are another vendor's: not listed
+    msg = _nothing_to_buy('sites[0].phases[0].accelerator="newest:amd"', "accelerator_overrides.mi355x.price_usd=25000")
+    assert msg.startswith(
+        "sites[0].phases[0].accelerator: 'newest:amd': no accelerator from amd with a published power and price "
+        "ships by 2025-03, when the first order is placed (mi300x (no published price), mi355x (ships 2025-10)); "
+        "expected a later phase start, another vendor, a catalog name, or the missing price"
+    )
+
+
+def test_a_priced_accelerator_is_not_said_to_lack_a_price():
+    # newest:google in 2025-03: the TPU v5p (2023-12) is given a price here but has no published power, the TPU v7
+    # ships in 2025-11. Whatever the message says of the v5p, it is not that it has no published price
+    msg = _nothing_to_buy('sites[0].phases[0].accelerator="newest:google"', "accelerator_overrides.tpu-v5p.price_usd=1")
+    assert "tpu-v7 (ships 2025-11)" in msg
+    assert "tpu-v5p (no published price)" not in msg
+
+
+def test_the_message_for_nothing_to_buy_lists_the_first_six_candidates():
+    # a programme from 2020-01: in 2020-03 no type of any vendor ships yet; the message names the first six in
+    # catalog order (accelerators.csv) with their first volume, and no vendor
+    msg = _nothing_to_buy(
+        "programme.start=2020-01",
+        "sites[0].phases[0].start=2020-01",
+        'sites[0].phases[0].accelerator="newest"',
+    )
+    assert (
+        "'newest': no accelerator with a published power and price ships by 2020-03, when the first order is placed "
+        "(h100 (ships 2022-09), h200 (ships 2024-06), b200 (ships 2024-12), gb200 (ships 2025-04), gb300 (ships "
+        "2025-07), rubin (ships 2026-09)); expected"
+    ) in msg
