@@ -167,6 +167,13 @@ def test_first_gw_date():
     assert run(toy()).metrics["first_gw_date"] is None
 
 
+def test_a_hall_of_exactly_a_gigawatt_is_a_gigawatt_online():
+    # 1,000 MW online in 2025-04 (month 3) is a gigawatt: the threshold allows only float rounding (1e-6 MW) below
+    # 1,000 MW, so a hall of 999.99 MW never is one
+    assert run(toy(**{"sites[0].phases[0].power_mw": 1000})).metrics["first_gw_date"] == "2025-04"
+    assert run(toy(**{"sites[0].phases[0].power_mw": 999.99})).metrics["first_gw_date"] is None
+
+
 # ------------------------------------------------------------------------------------------------------------------
 # Stories that pin the month of each event and the amount, so that a mistake in money, financing or refresh timing
 # moves a number these comments work out by hand. The toy hall: 100 MW at PUE 1.25 = 80 MW IT; 80,000 kW / 1.275 kW

@@ -171,6 +171,15 @@ def test_the_no_progress_boundary():
     assert stuck.no_progress and stuck.analytic["goodput"] == 0.0
 
 
+def test_a_restart_whose_expected_time_overflows_is_said_to_take_forever():
+    # R / M = 1e300 h / 1e-9 h = 1e309 overflows a float: log E[T_R] = log M + R / M is +inf, and the reason says
+    # the restart takes forever (no trials: the closed form alone; the overflow warning is numpy's, expected here)
+    with np.errstate(over="ignore"):
+        r = ops(OpsConfig(100, job_mtbf_hours=1e-9, restart_hours=1e300, trials=0))
+    assert r.no_progress
+    assert "is expected to take forever (M (e^(R/M) - 1)" in r.analytic["no_progress_reason"]
+
+
 def test_an_interval_that_never_completes_is_no_progress():
     # a given interval of 10^6 h with M = 3.09 h: e^(tau/M) overflows a float; one interval would take ~10^140,000 h
     r = ops(OpsConfig(16_384, checkpoint_interval_hours=1e6))
