@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 
 from gigawatt.engine.operations import Capacity, OpsConfig, _cluster_runs, ops
+from gigawatt.engine.operations.analytic import analytic_ignores
+from gigawatt.errors import GigawattError
 from gigawatt.model.repair import draw_returns_bad
 
 # columns of a cluster trial's row
@@ -111,6 +113,20 @@ def test_capacity_the_closed_form_cannot_model_is_omitted_and_named():
     assert d["simulated"]["goodput"]["mean"] > 0  # the simulation still gives the figure
     weibull = ops(OpsConfig(1024, job_mtbf_hours=2.0, days=10, trials=20, distribution="weibull", shape=0.7))
     assert weibull.analytic["goodput"] is None and "weibull" in weibull.analytic_ignores[0]
+
+
+def test_servers_that_all_fail_alike_keep_the_closed_form():
+    # no bad servers (bad_fraction 0), or bad ones failing at the good ones' rate (bad_multiplier 1): every server
+    # fails alike, so the closed form applies; only a share of servers failing faster is named as ignored
+    for fraction, multiplier, ignored in ((0.0, 5.0, 0), (0.1, 1.0, 0), (0.1, 5.0, 1)):
+        cfg = OpsConfig(1024, job_mtbf_hours=2.0, capacity=Capacity(bad_fraction=fraction, bad_multiplier=multiplier))
+        assert len(analytic_ignores(cfg)) == ignored, (fraction, multiplier)
+
+
+def test_an_interval_rule_other_than_young_or_daly_is_refused():
+    # "weekly" sorts after "daly": it is refused by name, not read as Daly's rule
+    with pytest.raises(GigawattError, match="--interval-rule: 'weekly'; expected young or daly"):
+        ops(OpsConfig(1024, job_mtbf_hours=2.0, interval_rule="weekly", trials=0))
 
 
 # ------------------------------------------------------------------------------------ a false repair, by hand

@@ -199,6 +199,27 @@ def test_a_one_month_lifetime_refreshes_the_hall_every_month(engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_a_hall_still_filling_is_not_refreshed(engine):
+    # newest:nvidia, the fill ordered in 2025-03: B200s (the GB200 ships 2025-04), floor(80,000 / 1.82) = 43,956 to
+    # fill the hall, but a cap allows 10,000 B200s a year. Lifetime 2 months: the 10,000 ordered in month 2 arrive
+    # in month 3 and retire in month 5. Only a filled hall is refreshed (docs/model.md), so the GB200s that the
+    # headroom would take from 2025-04 (and no cap covers) are never ordered: the hall stands empty until the cap's
+    # next year, when 10,000 more B200s of the fill are ordered (month 12, installed 13, retired 15)
+    ts = run(
+        engine,
+        'sites[0].phases[0].accelerator="newest:nvidia"',
+        "operations.lifetime_months=2",
+        'supply_caps=[{"name": "b200s", "per_year": 10000, "accelerators": ["b200"]}]',
+    )
+    expected = np.zeros(24)
+    expected[[3, 4, 13, 14]] = 10_000
+    np.testing.assert_array_equal(ts["accelerators_b200"], expected)
+    np.testing.assert_array_equal(ts["accelerators"], expected)
+    # the B200's all-in catalog price, $61,648 (PR02, HW12): 10,000 in 2025, 10,000 in 2026
+    assert ts["capex_it_usd"][-1] == pytest.approx(20_000 * 61_648, rel=1e-12)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_no_refresh_before_the_first_accelerators_can_retire(engine):
     # 1 MW at PUE 1.0 is 1,000 kW of IT; the fill, ordered in 2025-03, is the newest NVIDIA type then, the B200:
     # floor(1,000 / 1.82) = 549, leaving 0.82 kW. From 2025-07 the newest is the GB300, here given 500 W, which
