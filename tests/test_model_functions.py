@@ -129,3 +129,10 @@ def test_energy_cost_emissions():
     assert e == pytest.approx(72_000.0)
     assert energy.energy_cost_usd(e, 50.0) == pytest.approx(3.6e6)
     assert energy.emissions_t(e, 0.367) == pytest.approx(26_424.0)
+
+
+def test_other_opex_per_mw_year_over_months():
+    # 50 MW of IT at $1.2M per MW-year: $5M a month, $60M over 12 months, $15M over a quarter
+    assert energy.other_opex_usd(50.0, 1.2e6) == pytest.approx(5e6, rel=1e-15)
+    assert energy.other_opex_usd(50.0, 1.2e6, months=12) == pytest.approx(60e6, rel=1e-15)
+    assert energy.other_opex_usd(50.0, 1.2e6, months=3) == pytest.approx(15e6, rel=1e-15)

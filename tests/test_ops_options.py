@@ -370,3 +370,11 @@ def test_a_wait_is_cut_at_the_window_end():
     assert wait_hours(5.0, 12.0, 10.0) == 0.0
     assert wait_hours(2.0, 8.0, 10.0) == 2.0
     assert wait_hours(0.0, 3.0, 10.0) == 0.0
+
+
+def test_a_server_holds_at_least_one_accelerator():
+    # a failure takes its whole server out, so a server of no accelerators is no server: 0 is refused by name,
+    # 1 is the smallest accepted (and no standbys or spares, 0, is allowed)
+    with pytest.raises(GigawattError, match=r"capacity.accelerators_per_server: 0; expected a whole number >= 1"):
+        Capacity(accelerators_per_server=0).check()
+    Capacity(accelerators_per_server=1, warm_standbys=0, spares=0).check()
