@@ -378,3 +378,23 @@ def test_a_server_holds_at_least_one_accelerator():
     with pytest.raises(GigawattError, match=r"capacity.accelerators_per_server: 0; expected a whole number >= 1"):
         Capacity(accelerators_per_server=0).check()
     Capacity(accelerators_per_server=1, warm_standbys=0, spares=0).check()
+
+
+def test_a_per_accelerator_mtbf_sets_the_job_mtti_and_keeps_the_causes_shares():
+    # 1,000 accelerators of 50,000 h MTBF each: M = 50,000 / 1,000 = 50 h; the causes keep the Llama 3 calibration's
+    # shares, rescaled so that they add up to 1 / 50,000 per accelerator-hour
+    plain = ops(OpsConfig(1000, trials=0))
+    r = ops(OpsConfig(1000, accelerator_mtbf_hours=50_000.0, trials=0))
+    assert r.mtti_hours == pytest.approx(50.0, rel=1e-12)
+    total = sum(plain.rate_by_cause.values())
+    assert sum(r.rate_by_cause.values()) == pytest.approx(1 / 50_000, rel=1e-12)
+    for cause, rate in r.rate_by_cause.items():
+        assert rate * 50_000 == pytest.approx(plain.rate_by_cause[cause] / total, rel=1e-12), cause
+
+
+def test_an_mfu_of_one_is_accepted_and_scales_the_flop():
+    # 0 < MFU <= 1: a job at full peak is allowed; the effective FLOP is proportional to the MFU, so MFU 1 gives
+    # twice what MFU 0.5 gives (the same job, interval and goodput)
+    full = ops(OpsConfig(1024, job_mtbf_hours=2.0, mfu=1.0, trials=0))
+    half = ops(OpsConfig(1024, job_mtbf_hours=2.0, mfu=0.5, trials=0))
+    assert full.analytic["effective_flop"] == pytest.approx(2 * half.analytic["effective_flop"], rel=1e-12)
