@@ -6,6 +6,7 @@ Oracles are closed forms worked by hand in the comments; every tolerance says wh
 
 import json
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -22,6 +23,7 @@ from gigawatt.engine.operations import (
     ops,
     simulate_capacity,
 )
+from gigawatt.engine.operations.kernels import _whole_segments
 from gigawatt.errors import GigawattError
 from gigawatt.limits import OPS_MAX_DAYS
 from gigawatt.model.checkpointing import (
@@ -178,6 +180,25 @@ def test_a_restart_whose_expected_time_overflows_is_said_to_take_forever():
         r = ops(OpsConfig(100, job_mtbf_hours=1e-9, restart_hours=1e300, trials=0))
     assert r.no_progress
     assert "is expected to take forever (M (e^(R/M) - 1)" in r.analytic["no_progress_reason"]
+
+
+def test_whole_segments_that_fit_are_counted_exactly_not_by_a_rounded_division():
+    # 1.7 / 0.1 rounds to 17.0, but 17 segments of 0.1 h take 17 x 0.1 = 1.7000000000000002 h in floating point,
+    # more than the 1.7 h before the next failure (or left in the window): 16 fit. The oracle is exact arithmetic
+    # on the same two floats (fractions.Fraction), not the kernel's division
+    need, room = 0.1, 1.7
+    exact = math.floor(Fraction(room) / Fraction(need))
+    assert exact == 16 and room / need == 17.0
+    assert _whole_segments(need, room, 100.0) == exact
+    assert _whole_segments(need, 100.0, room) == exact
+    assert _whole_segments(need, 0.35, 100.0) == 3  # and the plain case: 0.35 h holds 3 whole segments of 0.1 h
+
+
+def test_a_job_mtbf_that_is_not_a_finite_positive_duration_is_refused_by_name():
+    # the message names --job-mtbf and the value given, for an infinite as for a negative MTBF
+    for bad in (math.inf, -5.0):
+        with pytest.raises(GigawattError, match=rf"--job-mtbf: {bad} h; expected a finite duration > 0"):
+            ops(OpsConfig(100, job_mtbf_hours=bad, trials=0))
 
 
 def test_an_interval_that_never_completes_is_no_progress():
