@@ -248,6 +248,20 @@ def test_spare_delays_and_restarts_end_with_the_window():
     assert abs(r.simulated["restart_hours"]["mean"] - (w - m * (1 - math.exp(-w / m)))) < 2.5 * (hi - lo) / 2
 
 
+def test_a_restart_the_window_cuts_short_counts_up_to_the_window_in_the_cluster_model():
+    # the cluster model with instant replacements and a restart of 1000 days in a 24-hour window: the first failure
+    # at T1 ~ Exp(M) starts a restart the window ends, so the restart hours are W - T1 (0 if T1 > W), with mean
+    # E[(W - T1)^+] = W - M (1 - e^(-W/M)) = 21.001 h for M = 3 h
+    w, m = 24.0, 3.0
+    rows = _cluster_runs(16_384, m, Capacity(), 0.5, 0.05, 24_000.0, w, 4000, 14, True)
+    rest = rows[:, 5]
+    assert np.all(rows[:, 0] == w) and np.all(rest <= w)
+    # the restart hours' standard deviation is about M (T1 is exponential, cut at W): the standard error of the
+    # mean of 4,000 trials is ~3 / 63 = 0.05 h; 4 standard errors
+    se = rest.std() / math.sqrt(len(rest))
+    assert abs(rest.mean() - (w - m * (1 - math.exp(-w / m)))) < 4 * se
+
+
 def test_a_job_that_cannot_finish_stops_at_the_window_and_says_so():
     # work = the longest window itself: every checkpoint costs delta > 0, so no trial can finish; each stops at
     # exactly W_max. The analytic wall time W / goodput is beyond W_max too.
