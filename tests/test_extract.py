@@ -250,6 +250,92 @@ def test_descriptions_and_names_the_list_lacks(text, lang, speaker):
     assert one(text, lang)["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # the subject of the reporting verb, not the subject of the clause it reports
+        ("AMD said on Monday that OpenAI will deploy 6 GW.", "en", "AMD"),
+        ("AMD a déclaré lundi que OpenAI va déployer 6 GW.", "fr", "AMD"),
+        ("Analysts at Bernstein said the deals could cost OpenAI $500 billion.", "en", "Bernstein"),
+        ("Les analystes de Bernstein ont dit que cela coûterait 500 milliards de dollars.", "fr", "Bernstein"),
+        # an inverted verb: its speaker follows, a person before a company in the words after it
+        ('"We will spend $100 billion," said SoftBank chief executive Masayoshi Son.', "en", "Masayoshi Son"),
+        ("« Nous dépenserons 100 milliards de dollars », a déclaré le patron de SoftBank, Masayoshi Son.", "fr",
+         "Masayoshi Son"),
+        ("OpenAI will spend $665 billion, The Information reported.", "en", "The Information"),
+        ("OpenAI will 665 Milliarden Dollar ausgeben, berichtete The Information.", "de", "The Information"),
+        ("Meta finanziert Hyperion mit 27 Milliarden Dollar, teilten die Unternehmen mit.", "de", "Meta"),
+        ("Der Standort soll 2 GW erreichen, hatte eine Meta-Sprecherin gesagt.", "de", "Meta"),
+        # a relative clause keeps its antecedent; acronyms the list lacks are names in every language
+        ("Musk, who had said in January that SoftBank had $10 billion, did not comment.", "en", "Elon Musk"),
+        ("OpenAI peilt laut ACME 30 GW an.", "de", "ACME"),
+        # news outlets by description: the last one named
+        ("SoftBank seeks $16.5 billion, Bloomberg reported. It is the largest loan, the report said.", "en",
+         "Bloomberg"),
+    ],
+)  # fmt: skip
+def test_speakers_by_the_place_of_their_verb(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_a_clause_after_a_semicolon_has_its_own_speaker():
+    text = "Forbes reported that the buildings cost $3.4 billion; Crusoe expects the campus to cost $10 billion."
+    assert [c["speaker"] for c in extract(text, D, "en")["claims"]] == ["Forbes", "Crusoe"]
+    text = "OpenAI will 665 Milliarden Dollar ausgeben, berichtete The Information; zuvor waren 450 Milliarden geplant."
+    assert {c["speaker"] for c in extract(text, D, "de")["claims"]} == {"The Information"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, date",
+    [("OpenAI will spend $665 billion before 2030.", "en", "2029-12-31"),
+     ("OpenAI will vor 2030 665 Milliarden Dollar ausgeben.", "de", "2029-12-31"),
+     ("OpenAI a atteint 1,9 GW l'an dernier.", "fr", "2024-12-31"),
+     ("OpenAI hat im vergangenen Jahr 1,9 GW erreicht.", "de", "2024-12-31"),
+     ("200 MW au troisième trimestre de l'année prochaine.", "fr", "2026-09-30"),
+     ("200 MW im dritten Quartal des nächsten Jahres.", "de", "2026-09-30"),
+     ("200 MW in the second half of next year.", "en", "2026-12-31"),
+     ("200 MW dans la seconde moitié de 2026.", "fr", "2026-12-31")],
+)  # fmt: skip
+def test_deadlines_before_a_year_in_the_past_and_within_a_relative_year(text, lang, date):
+    """Publication date D is 2025-01-23: "before 2030" ends with 2029, "last year" is 2024."""
+    assert one(text, lang)["deadline"]["date"] == date
+
+
+def test_a_deadline_belongs_to_the_figure_of_its_clause():
+    text = "AMD will deploy 6 GW over several years, starting with a first gigawatt in the second half of 2026."
+    six, first = extract(text, D, "en")["claims"]
+    assert (six["quantity"], six["deadline"]) == (6000, None)
+    assert (first["quantity"], first["unit"], first["deadline"]["date"]) == (1000, "MW", "2026-12-31")
+    two, five = extract("Der Standort soll bis 2030 auf 2 GW und in einigen Jahren 5 GW wachsen.", D, "de")["claims"]
+    assert (two["deadline"]["date"], five["deadline"]["date"]) == ("2030-12-31", None)  # "in a few years": no date
+
+
+def test_a_first_gigawatt_is_one_gigawatt_and_the_first_gigawatt_cluster_a_superlative():
+    assert [(c["quantity"], c["unit"]) for c in extract("It starts with a first gigawatt.", D, "en")["claims"]] == [
+        (1000, "MW")
+    ]
+    assert one("Il commence par un premier gigawatt.", "fr")["quantity"] == 1000
+    assert one("Musk called it the first gigawatt training cluster.", "en")["unit"] == "rank"
+
+
+def test_time_words_are_read_in_their_own_language():
+    """German "2028 ans Netz" (onto the grid in 2028) is not the French "2028 ans" (2,028 years)."""
+    assert extract("Zwei Kraftwerke sollen 2028 ans Netz gehen.", D, "de")["claims"] == []
+    assert one("Le bail court sur 15 ans.", "fr")["quantity"] == 180
+
+
+def test_a_multiple_of_todays_level_and_a_total_of():
+    text = "OpenAI hat 1,9 GW. Bis 2030 peilt OpenAI 30 GW an – mehr als das Fünfzehnfache des heutigen Stands."
+    claims = extract(text, D, "de")["claims"]
+    assert [(c["quantity"], c["comparator"]) for c in claims] == [(1900, "about"), (30000, "about"), (28500, ">")]
+    assert claims[-1]["deadline"]["date"] == "2030-12-31"  # the dash sets off an apposition, not another clause
+    text = "Washington a autorisé 35 000 puces GB300 pour G42, sur un total de 70 000 accordées."
+    assert [(c["quantity"], c["unit"]) for c in extract(text, D, "fr")["claims"]] == [
+        (35000, "count"),
+        (70000, "count"),
+    ]
+
+
 def test_precise_figures_are_exact_and_round_ones_about():
     """The ledger's convention: an unhedged round figure is a magnitude (``about``); $5.83 billion is exact."""
     assert one("SoftBank sold the stake for $5.83 billion.", "en")["comparator"] == "="

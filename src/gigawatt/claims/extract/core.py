@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 
 from gigawatt.claims.extract import patterns
@@ -21,6 +22,15 @@ WHAT = {"USD": "investment", "EUR": "investment, in euros", "MW": "power capacit
         "months": "time span", "rank": "rank among its rivals"}  # fmt: skip
 # comparator words that, before a duration, say where the span lies rather than bound it ("over four years")
 _SPAN_WORDS = {"over", "über", "sur", "in", "within"}
+# a bare figure after "a total of" counts what the figure before it counts
+_TOTAL_OF = re.compile(r"\b(?:total|totale|insgesamt|gesamt)\s+(?:of\s+|de\s+|d['’]\s*|von\s+)?$", re.IGNORECASE)
+# a multiple "of today's level", "du niveau actuel", "des heutigen Stands": of a figure given before the sentence
+_TODAY = re.compile(
+    r"\s*(?:of\s+|du\s+|de\s+|des\s+|der\s+)?(?:today['’]s|the current|current|heutigen|aktuellen|jetzigen"
+    r"|niveau actuel|niveau d['’]aujourd['’]hui)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:]\s")  # a dash sets off an apposition of the clause, not a clause
 
 
 @dataclasses.dataclass
@@ -69,10 +79,27 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
     return None, ""
 
 
-def _deadline(s: Sentence, date: dt.date | None, durations: list[float]) -> dict | None:
+def _clause(s: Sentence, at: int) -> tuple[int, int]:
+    """The clause of the sentence around ``at`` (article offsets): between commas, semicolons, colons and dashes."""
+    cuts = [s.start] + [s.start + m.end() for m in _CLAUSE_END.finditer(s.text)] + [s.end]
+    i = max(k for k in range(len(cuts) - 1) if cuts[k] <= at)
+    return cuts[i], cuts[i + 1]
+
+
+def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int, others: list[int]) -> dict | None:
+    """The deadline of a figure at ``at``: one in its own clause; else the sentence's first, unless that one sits in a
+    clause with figures of its own (``others``: where the sentence's figures begin)."""
     spans = [(a, b) for label, a, b in s.found if label == "deadline"]
-    if spans:
-        a, b = spans[0]
+    here = _clause(s, at)
+    # in its own clause, the nearest ("bis 2030 auf 2 Gigawatt ... und in einigen Jahren 5 GW")
+    own = sorted(
+        ((a, b) for a, b in spans if here[0] <= a < here[1]), key=lambda d: min(abs(d[0] - at), abs(at - d[1]))
+    )
+    if not own and spans:
+        where = _clause(s, spans[0][0])
+        spans = [] if any(where[0] <= o < where[1] for o in others) else spans
+    if own or spans:
+        a, b = (own or spans)[0]
         return read_deadline(s.text[a - s.start : b - s.start], s.lang, date)
     if durations:
         if date is None:
@@ -95,12 +122,13 @@ def _default_comparator(q: Quantity) -> str:
     return "about"
 
 
-def _raw(s: Sentence, q: Quantity, lang_date: tuple, extra: dict) -> dict:
-    date, durations = lang_date
+def _raw(s: Sentence, q: Quantity, context: tuple, extra: dict) -> dict:
+    date, durations, others = context
     at = q.start + s.start
     comparator, hedge = _comparator(s, q, at)
     # a time span sets the deadline of the money spent over it ("500 milliards sur quatre ans"), not of a count
-    deadline = _deadline(s, date, durations if q.unit in ("USD", "EUR") else []) if q.unit != "months" else None
+    spans = durations if q.unit in ("USD", "EUR") else []
+    deadline = _deadline(s, date, spans, at, others) if q.unit != "months" else None
     return {
         "quote": s.text.strip(),
         "start": s.start + (len(s.text) - len(s.text.lstrip())),
@@ -123,12 +151,16 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
     an earlier one's in the paragraph), and superlatives as rank 1."""
     qs = []
     for n in number_spans(s.text, s.doc, s.lang):
-        q = classify(s.text, n)
+        q = classify(s.text, n, s.lang)
+        if q is None and qs and _TOTAL_OF.search(s.text[: n.start]):  # "35 000 puces ..., sur un total de 70 000"
+            q = Quantity(n.value, qs[-1].unit, n.start, n.end, n.start, list(qs[-1].flags))
         if q is not None and not any(o.start < q.end and q.start < o.end for o in qs):
             qs.append(q)
     for factor, a, b in multipliers(s.text, s.lang):
         after = [q for q in qs if b <= q.start <= b + 40 and q.unit not in ("months", "rank")]  # "cinq fois ... de 100"
         base = after[:1] or [q for q in qs if q.end <= a and q.unit not in ("months", "rank")]
+        if _TODAY.match(s.text[b:]):  # "das Fünfzehnfache des heutigen Stands": today's figure, said before
+            base = []
         base = base or [q for q in previous if q.unit not in ("months", "rank")]
         if base and not any(q.start <= a < q.end for q in qs):
             of = base[-1]
@@ -141,6 +173,15 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
     return sorted(qs, key=lambda q: q.start)
 
 
+def _att_at(segments: list, at: int) -> Attribution | None:
+    """The attribution of the clause around ``at`` (``segments``: one sentence's ``(start, end, attribution)``); a
+    clause without a cue of its own takes the one before it, else the one after ("..., berichtete The Information;
+    zuvor waren 450 Milliarden geplant")."""
+    here = next((k for k, (a, b, _) in enumerate(segments) if a <= at < b), len(segments) - 1)
+    order = [here, *range(here - 1, -1, -1), *range(here + 1, len(segments))]
+    return next((segments[k][2] for k in order if segments[k][2] is not None), None)
+
+
 def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes) -> tuple[Attribution | None, bool]:
     """(attribution, inside a quotation) for a figure at ``at`` in sentence ``i``."""
     for qs, qe in quotes:
@@ -149,19 +190,24 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes) -> tuple[A
             if near and near[-1] + 1 < len(sents) and sents[near[-1] + 1].paragraph == s.paragraph:
                 near.append(near[-1] + 1)
             order = sorted(near, key=lambda j: (not (sents[j].start <= qe <= sents[j].end + 2), j))
-            found = next((attrib[j] for j in order if attrib[j] is not None), None)
+            found = next((a for j in order if (a := _att_at(attrib[j], qe)) is not None), None)
             return found, True
-    return attrib[i], False
+    return _att_at(attrib[i], at), False
 
 
-def _attributions(text: str, sents: list[Sentence], quotes) -> list[Attribution | None]:
+def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
+    """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues."""
     out, last = [], None
     for s in sents:
-        cues = [(a, b) for label, a, b in s.found if label == "cue"]
-        att = attribute(text, (s.start, s.end), cues, quotes, s.lang, last) if cues else None
-        if att is not None and not att.pronoun and speaker_type(att.speaker) == "person":
-            last = att.speaker
-        out.append(att)
+        cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
+        segments = []
+        for a, b in itertools.pairwise(cuts):
+            cues = [(x, y) for label, x, y in s.found if label == "cue" and a <= x < b]
+            att = attribute(text, (a, min(b, s.end)), cues, quotes, s.lang, last) if cues else None
+            if att is not None and not att.pronoun and speaker_type(att.speaker) == "person":
+                last = att.speaker
+            segments.append((a, b, att))
+        out.append(segments)
     return out
 
 
@@ -212,7 +258,8 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             at = s.start + q.start
             att, quoted = _speaker_for(at, s, i, sents, attrib, quotes)
             denial = any(label == "denial" and b <= at for label, _, b in s.found)
-            c = _raw(s, q, (date, durations), {"negated": denial})
+            others = [s.start + o.start for o in qs if o is not q and o.unit not in ("months", "rank")]
+            c = _raw(s, q, (date, durations, others), {"negated": denial})
             c["speaker"] = ARTICLE if att is None or denial else att.speaker
             c["attribution"] = _spans(att) if att is not None and not denial else None
             c["kind"] = _kind(c, s)

@@ -143,9 +143,15 @@ def scale_after(text: str, end: int, lang: str) -> tuple[float, int]:
     return 1.0, end
 
 
+# "starting with a first gigawatt", "un premier gigawatt", "ein erstes Gigawatt": one (what it counts is read after)
+_A_FIRST = re.compile(
+    r"(?<![\w])(?:a|one|un|une|ein|eine|einem|einen)\s+(?:first|premier|première|erstes|erste|ersten)(?=\s)", re.I
+)
+
+
 def number_spans(text: str, doc, lang: str) -> list[Number]:
     """Every number in one sentence, in digits or words, with its scale word joined ("500 milliards" = 5e11)."""
-    found = digit_numbers(text)
+    found = digit_numbers(text) + [Number(1.0, m.start(), m.end(), True) for m in _A_FIRST.finditer(text)]
     taken = [(n.start, n.end) for n in found]
     for n in spelled_numbers(doc, lang):
         if not any(s < n.end and n.start < e for s, e in taken):

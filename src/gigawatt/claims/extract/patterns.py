@@ -52,16 +52,21 @@ COMPARATORS = {
 CUES = {
     "en": ["said", "says", "told", "wrote", "posted", "added", "stated", "announced", "claimed", "insisted",
            "explained", "according to", "reported by", "called", "disclosed", "argued", "estimated",
-           "tweeted", "replied", "countered", "noted"],
+           "tweeted", "replied", "countered", "noted", "reported", "reports", "repeated", "reiterated", "expects",
+           "expected", "forecast", "predicted", "confirmed", "warned", "projected"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
            "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué", "ont annoncé", "a qualifié",
-           "ont déclaré", "a annoncé", "ont indiqué"],
+           "ont déclaré", "a annoncé", "ont indiqué", "ont dit", "ont affirmé", "ont estimé", "ont expliqué",
+           "ont précisé", "ont assuré", "ont ajouté", "a rapporté", "rapporte", "ont rapporté", "a répété", "a réitéré",
+           "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
-           "nach Angaben von|des|der"],
+           "nach Angaben von|des|der", "berichtete", "berichtet", "berichten", "berichteten", "gesagt",
+           "mitgeteilt", "wiederholte", "bekräftigte", "erwartet", "rechnet", "bestätigte", "warnte",
+           "teilten", "schätzt", "schätzte", "schätzen"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim
@@ -72,7 +77,7 @@ DENIALS = {
 }
 
 SUPERLATIVES = {
-    "en": ["largest", "biggest", "most powerful", "world's largest", "world 's largest", "first gigawatt"],
+    "en": ["largest", "biggest", "most powerful", "world's largest", "world 's largest", "the|'s first gigawatt"],
     "fr": [
         "le|la|les|de|du|des plus grand|grande|grands|grandes",
         "le|la plus puissant|puissante",
@@ -122,17 +127,23 @@ DEADLINES = {
            "by|in the? ORD quarter of YEAR", "by|in the? first|second half of YEAR", "by|in MIDYEAR",
            "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR", "by|in|within next year", "this year",
            "next year", "by|before the end of this|next year", "by|before|until the end of the year",
-           "by|until|before MONTH"],
+           "by|until|before MONTH", "by|in the? ORD quarter of next year", "last year", "in a few years",
+           "in the coming years", "in the first|second half of next year"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
            "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
            "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine", "d' ici la fin de l' année",
-           "d' ici|avant|fin MONTH"],
+           "d' ici|avant|fin MONTH", "dans|pour|à la première|seconde|deuxième moitié de YEAR",
+           "d' ici la première|seconde|deuxième moitié de YEAR",
+           "au ORD trimestre de l' année|an prochaine|prochain|suivante|suivant", "l' année dernière|passée",
+           "l' an dernier|passé", "dans quelques années", "à terme"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
            "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR",
-           "bis zum ORD Quartal YEAR", "bis|Ende MONTH"],
+           "bis zum ORD Quartal YEAR", "bis|Ende MONTH", "vor YEAR", "im ORD Quartal des nächsten|kommenden Jahres",
+           "im vergangenen|letzten Jahr", "vergangenes|letztes Jahr", "in einigen|wenigen Jahren", "in ein paar Jahren",
+           "in der ersten|zweiten Hälfte YEAR"],
 }  # fmt: skip
 
 

@@ -16,10 +16,13 @@ _MONEY_AFTER = re.compile(
     _I,
 )
 _POWER_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)?(kW|MW|GW|kilowatts?|m[eé]gawatts?|gigawatts?)(?![\w])", _I)
-_TIME_AFTER = re.compile(
-    r"^\s*(years?|months?|days?|weeks?|ans|années?|mois|jours|semaines|Jahren?|Monaten?|Monate|Tagen?|Wochen)(?![\w])",
-    _I,
-)
+# time words per language: German "2028 ans Netz" is not the French "2028 ans"
+_TIME_WORDS = {
+    "en": "years?|months?|days?|weeks?",
+    "fr": "ans|années?|mois|jours|semaines",
+    "de": "Jahren?|Jahre|Monaten?|Monate|Tagen?|Tage|Wochen",
+}
+_TIME_AFTER = {lang: re.compile(r"^\s*(" + words + r")(?![\w])", _I) for lang, words in _TIME_WORDS.items()}
 _CHIP_WORDS = (
     r"GPUs?|chips?|puces|processeurs|accélérateurs|processors|accelerators|Prozessoren|Grafikprozessoren|Beschleuniger"
     r"|[\w-]*-Chips|Chips|H100s?|H200s?|GB200s?|GB300s?|B200s?|cartes graphiques|Grafikkarten"
@@ -60,7 +63,7 @@ def _time_unit(word: str) -> float:
     return 12.0
 
 
-def classify(text: str, n: Number) -> Quantity | None:
+def classify(text: str, n: Number, lang: str) -> Quantity | None:
     """The quantity a number in ``text`` (one sentence) stands for, or None (a year, a page number, a share)."""
     tail = text[n.end :]
     before = _CURRENCY_BEFORE.search(text[: n.start])
@@ -77,7 +80,7 @@ def classify(text: str, n: Number) -> Quantity | None:
     if m:
         word = m.group(1).lower().rstrip("s")
         return Quantity(n.value * _POWER_MW[word], "MW", n.start, n.end + m.end(), n.start)
-    m = _TIME_AFTER.match(tail)
+    m = _TIME_AFTER[lang].match(tail)
     if m:
         return Quantity(n.value * _time_unit(m.group(1)), "months", n.start, n.end + m.end(), n.start)
     m = _CHIPS_AFTER.match(tail)

@@ -25,6 +25,11 @@ KNOWN = {
     "Peng Xiao": ("person", "CEO of G42", ["Peng Xiao", "Xiao"]),
     "Sarah Friar": ("person", "CFO of OpenAI", ["Sarah Friar", "Friar"]),
     "Chase Lochmiller": ("person", "CEO of Crusoe", ["Chase Lochmiller", "Lochmiller"]),
+    "Lisa Su": ("person", "CEO of AMD", ["Lisa Su"]),
+    "Mark Zuckerberg": ("person", "CEO of Meta", ["Mark Zuckerberg", "Zuckerberg"]),
+    "Safra Catz": ("person", "CEO of Oracle", ["Safra Catz", "Catz"]),
+    "Khaldoon Al Mubarak": ("person", "CEO of Mubadala", ["Khaldoon Al Mubarak", "Al Mubarak"]),
+    "Yoshimitsu Goto": ("person", "CFO of SoftBank", ["Yoshimitsu Goto"]),
     "OpenAI": ("organization", "", ["OpenAI"]),
     "SoftBank": ("organization", "", ["SoftBank", "Softbank"]),
     "Oracle": ("organization", "", ["Oracle"]),
@@ -32,32 +37,85 @@ KNOWN = {
     "G42": ("organization", "", ["G42"]),
     "xAI": ("organization", "", ["xAI"]),
     "Nvidia": ("organization", "", ["Nvidia", "NVIDIA"]),
+    "AMD": ("organization", "", ["AMD"]),
     "Microsoft": ("organization", "", ["Microsoft"]),
+    "Meta": ("organization", "", ["Meta"]),
+    "Google": ("organization", "", ["Google", "Alphabet"]),
+    "Amazon": ("organization", "", ["Amazon", "AWS"]),
+    "Anthropic": ("organization", "", ["Anthropic"]),
+    "CoreWeave": ("organization", "", ["CoreWeave"]),
     "Crusoe": ("organization", "", ["Crusoe"]),
+    "Mubadala": ("organization", "", ["Mubadala"]),
+    "Humain": ("organization", "", ["Humain"]),
+    "Blue Owl": ("organization", "", ["Blue Owl"]),
+    "Vantage": ("organization", "", ["Vantage Data Centers", "Vantage"]),
+    "Related Digital": ("organization", "", ["Related Digital"]),
+    "Entergy": ("organization", "", ["Entergy"]),
+    "DTE": ("organization", "", ["DTE Energy", "DTE"]),
     "Reuters": ("organization", "news agency", ["Reuters"]),
     "Bloomberg": ("organization", "news agency", ["Bloomberg"]),
+    "AFP": ("organization", "news agency", ["AFP", "Agence France-Presse"]),
+    "AP": ("organization", "news agency", ["Associated Press"]),
+    "dpa": ("organization", "news agency", ["dpa", "Deutsche Presse-Agentur"]),
     "The Information": ("organization", "news site", ["The Information"]),
+    "CNBC": ("organization", "news site", ["CNBC"]),
+    "Forbes": ("organization", "news site", ["Forbes"]),
+    "Axios": ("organization", "news site", ["Axios"]),
+    "Semafor": ("organization", "news site", ["Semafor"]),
+    "TechCrunch": ("organization", "news site", ["TechCrunch"]),
+    "Wall Street Journal": ("organization", "news site", ["The Wall Street Journal", "Wall Street Journal", "WSJ"]),
+    "Financial Times": ("organization", "news site", ["The Financial Times", "Financial Times", "FT"]),
+    "New York Times": ("organization", "news site", ["The New York Times", "New York Times", "NYT"]),
+    "Handelsblatt": ("organization", "news site", ["Handelsblatt"]),
+    "Les Echos": ("organization", "news site", ["Les Echos"]),
+    "Le Monde": ("organization", "news site", ["Le Monde"]),
+    "Nikkei": ("organization", "news site", ["Nikkei"]),
     "the White House": ("organization", "", ["the White House", "White House", "la Maison Blanche", "Weißen Haus"]),
     "Epoch AI": ("organization", "research group", ["Epoch AI"]),
     "SemiAnalysis": ("organization", "research firm", ["SemiAnalysis"]),
+    "Bernstein": ("organization", "analysts", ["Bernstein"]),
+    "Morgan Stanley": ("organization", "analysts", ["Morgan Stanley"]),
+    "Goldman Sachs": ("organization", "analysts", ["Goldman Sachs"]),
+    "Barclays": ("organization", "analysts", ["Barclays"]),
+    "Jefferies": ("organization", "analysts", ["Jefferies"]),
+    "Moody's": ("organization", "analysts", ["Moody's", "Moody’s"]),
 }
 _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in aliases), key=lambda x: -len(x[0]))
 _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
 _CANON = dict(_ALIASES)
 # a name the list lacks: two or three capitalised words (first names and surnames), near a cue only
 _NAME_RE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){1,2}(?![\w])")
+# or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
+_ACRONYM_RE = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w])")
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas"}  # fmt: skip
+# acronyms that are units, places or titles, never a speaker
+_NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
+                 "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
+                 "HPC", "NVL", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
                "nach angaben des", "nach angaben der"}  # fmt: skip
-# "the company said": a description of the last company named before it
+# "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:company|group|firm)|l[’']entreprise|le groupe|la société|das Unternehmen|der Konzern)\b"
+    r"\b(?:the (?:company|group|firm|companies)|l[’']entreprise|les entreprises|le groupe|les groupes|la société"
+    r"|das Unternehmen|die Unternehmen|der Konzern|die Konzerne)\b"
 )
-_NEWS = {"Reuters", "Bloomberg", "The Information", "SemiAnalysis", "Epoch AI"}
+# "the report said", "le journal", "das Blatt": the last news outlet named
+_REPORTS = re.compile(
+    r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
+    r"|l[’']agence|le média|das Blatt|die Zeitung|der Bericht|die Agentur|dem Bericht)\b"
+)
+_NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
 _BEFORE_CUES = {"zufolge"}
 WINDOW = 80  # characters either side of a cue in which its speaker is looked for
+# between a subject and its reporting verb ("AMD said", "Lisa Su, AMD's chief executive, said") there is no clause
+# boundary: a quotation mark, the end of a clause, or a conjunction that opens a reported clause
+_SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
+_REPORTED = re.compile(r"\b(?:that|que|qu['’]|dass|wonach)\b", re.IGNORECASE)  # "Musk, who had said": still Musk
+# a reporting verb straight after a clause boundary is inverted: its speaker follows ("..., said Lisa Su")
+_INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*(?:\w+\s+)?$")
+_AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
 
 
 @dataclasses.dataclass
@@ -93,8 +151,8 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
 
 
 def _described(text: str, sentence: str, start: int) -> list[tuple[str, int, int]]:
-    """'the company', 'le groupe', 'der Konzern': the first company (not a news agency) its sentence names, else the
-    last one named before it."""
+    """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
+    last one named before it; 'the report', 'le journal', 'das Blatt': the last news outlet named."""
     out = []
     for m in _DESCRIPTIONS.finditer(sentence):
         firms = [n for n, _, _ in names_in(sentence) if speaker_type(n) == "organization" and n not in _NEWS]
@@ -102,21 +160,32 @@ def _described(text: str, sentence: str, start: int) -> list[tuple[str, int, int
         pick = firms[:1] or [n for n in before if n not in _NEWS][-1:]
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
+    for m in _REPORTS.finditer(sentence):
+        outlets = [n for n, _, _ in names_in(text[: start + m.start()]) if n in _NEWS]
+        if outlets:
+            out.append((outlets[-1], start + m.start(), start + m.end()))
+    return out
+
+
+def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int]) -> list[tuple[str, int, int]]:
+    """Names the list lacks, within 40 characters of the cue: two or three capitalised words (not in German, which
+    capitalises every noun) and acronyms."""
+    out = []
+    found = [*(_NAME_RE.finditer(sentence) if lang != "de" else ()), *_ACRONYM_RE.finditer(sentence)]
+    for m in found:
+        s, e = m.start() + start, m.end() + start
+        words = m.group().split()
+        if words[0] in _NOT_NAMES or m.group().upper() in _NOT_ACRONYMS or any(ks <= s < ke for ks, ke in known):
+            continue
+        if min(abs(s - cue[1]), abs(cue[0] - e)) <= 40:
+            out.append((m.group(), s, e))
     return out
 
 
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str):
     start, sentence = sent[0], text[sent[0] : sent[1]]
     found = names_in(sentence, start) + _described(text, sentence, start)
-    known = [(s, e) for _, s, e in found]
-    # German capitalises every noun ("Milliarden Dollar"): there only the list of names is trusted
-    for m in _NAME_RE.finditer(sentence) if lang != "de" else ():
-        s, e = m.start() + start, m.end() + start
-        words = m.group().split()
-        if words[0] in _NOT_NAMES or any(ks <= s < ke for ks, ke in known):
-            continue
-        if min(abs(s - cue[1]), abs(cue[0] - e)) <= 40:
-            found.append((m.group(), s, e))
+    found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue)
     if text[cue[0] : cue[1]].lower() in _AFTER_CUES and not any(s >= cue[1] for _, s, _ in found):
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
         clause = re.match(r"[^,.;:]*", text[cue[1] : sent[1]]).group()
@@ -127,28 +196,66 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     return [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes)]
 
 
-def _pick(cands, cue: tuple[int, int], cue_text: str, sentence_end: int, text: str):
+def _first_of_list(pick, cands, text: str):
+    """ "OpenAI, SoftBank and Oracle announced": the first company of a list (a person or a description stays)."""
+    if speaker_type(pick[0]) != "organization" or _DESCRIPTIONS.fullmatch(text[pick[1] : pick[2]]):
+        return pick
+    for c in sorted(cands, key=lambda c: -c[1]):
+        if c[2] <= pick[1] and re.fullmatch(r",\s*|\s+(?:and|et|und)\s+", text[c[2] : pick[1]]):
+            pick = c
+    return pick
+
+
+def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int):
+    """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
+    "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
+    said"); None when the verb is inverted ("..., said Lisa Su")."""
+    if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
+        return None
+    before = []
+    for c in cands:
+        gap = text[c[2] : cue[0]]
+        if c[2] <= cue[0] and _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap):
+            before.append(c)
+    if not before:
+        return None
+    nearest = max(before, key=lambda c: c[2])
+    persons = [c for c in before if speaker_type(c[0]) == "person" and "," in text[c[2] : cue[0]]]
+    return _first_of_list(persons[-1] if persons else nearest, cands, text)
+
+
+def _inverted(cands, cue: tuple[int, int], text: str):
+    """The speaker after an inverted reporting verb: "..., said Lisa Su", "a assuré vendredi Khaldoon Al Mubarak",
+    "teilten die Unternehmen mit", "berichtete The Information"."""
+    after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(text[cue[1] : c[1]])]
+    plain = [c for c in after if "," not in text[cue[1] : c[1]]]
+    # "said SoftBank chief executive Masayoshi Son", "a déclaré le patron de SoftBank, Masayoshi Son": the person
+    persons = [c for c in plain if speaker_type(c[0]) == "person"] or [
+        c for c in after if speaker_type(c[0]) == "person"
+    ]
+    pool = persons or plain
+    return min(pool, key=lambda c: c[1]) if pool else None
+
+
+def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str):
     low = cue_text.lower()
     if low in _AFTER_CUES:
-        stop = min([i for i in (text.find(",", cue[1]), text.find(".", cue[1])) if i >= 0] or [sentence_end])
+        stop = min([i for i in (text.find(",", cue[1]), text.find(".", cue[1])) if i >= 0] or [sentence[1]])
         after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2)]
         persons = [c for c in after if speaker_type(c[0]) == "person"]
         return (persons or after or [None])[0]
     if low in _BEFORE_CUES:
         before = [c for c in cands if c[2] <= cue[0]]
         return before[-1] if before else None
+    found = _subject(cands, cue, text, sentence[0]) or _inverted(cands, cue, text)
+    if found is not None:
+        return found
     near = [c for c in cands if min(abs(c[1] - cue[1]), abs(cue[0] - c[2])) <= WINDOW]
     persons = [c for c in near if speaker_type(c[0]) == "person"]
     pool = persons or near
     if not pool:
         return None
-    pick = min(pool, key=lambda c: min(abs(c[1] - cue[1]), abs(cue[0] - c[2])))
-    described = _DESCRIPTIONS.fullmatch(text[pick[1] : pick[2]]) is not None
-    if speaker_type(pick[0]) == "organization" and not described:  # "OpenAI, SoftBank and Oracle announced": the first
-        for c in sorted(cands, key=lambda c: -c[1]):
-            if c[2] <= pick[1] and re.fullmatch(r",\s*|\s+(?:and|et|und)\s+", text[c[2] : pick[1]]):
-                pick = c
-    return pick
+    return _first_of_list(min(pool, key=lambda c: min(abs(c[1] - cue[1]), abs(cue[0] - c[2]))), cands, text)
 
 
 def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
@@ -163,7 +270,7 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, last: s
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue."""
     for cs, ce in cues:
         cands = _candidates(text, sent, quotes, (cs, ce), lang)
-        pick = _pick(cands, (cs, ce), text[cs:ce], sent[1], text)
+        pick = _pick(cands, (cs, ce), text[cs:ce], sent, text)
         if pick is not None:
             content = next(((qs, qe) for qs, qe in quotes if sent[0] <= qe and qs <= sent[1]), sent)
             pronoun_first = _pronoun_at(text, (cs, ce), lang) and min(abs(pick[1] - ce), abs(cs - pick[2])) > 15
