@@ -336,6 +336,58 @@ def test_a_multiple_of_todays_level_and_a_total_of():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a pronoun subject takes the last named person, even with a company straight after the verb
+        ("OpenAI has 30 GW, Sam Altman said. He said OpenAI wanted 1 GW a week.", "en", "Sam Altman"),
+        # a person the list lacks, named after a title, and later by the surname alone
+        ("xAI will 20 Milliarden Dollar investieren, teilte Gouverneur Tate Reeves mit. Es sei die größte "
+         "Investition, sagte Reeves.", "de", "Tate Reeves"),
+        ("Der Ausbau auf 1 GW soll bis 2028 fertig sein, sagte Hassan Al Naqbi, Chef des G42-Betreibers Khazna.", "de",
+         "Hassan Al Naqbi"),
+        # "..., Reuters reported" after a figure about OpenAI is no list of companies
+        ("SoftBank signed a $40 billion loan to invest in OpenAI, Reuters reported.", "en", "Reuters"),
+        # a company the list lacks opening the sentence; an organisation written in camel case after "laut"
+        ("Acme said on Monday that OpenAI would deploy 10 GW.", "en", "Acme"),
+        ("Dafür sind laut dem Marktforscher TrendForce rund 100.000 Chips nötig.", "de", "TrendForce"),
+        # "nach eigenen Angaben": the subject; "in einem Blogeintrag des Unternehmens": the company named before
+        ("OpenAI hat nach eigenen Angaben mehr als 10 Gigawatt gesichert.", "de", "OpenAI"),
+        ("OpenAI wächst. Mehr als 3 GW seien hinzugekommen, hieß es in einem Blogeintrag des Unternehmens.", "de",
+         "OpenAI"),
+        ("xAI lève 20 milliards de dollars, selon The Information. La dette atteint 12,5 milliards de dollars, a "
+         "précisé le site.", "fr", "The Information"),
+    ],
+)  # fmt: skip
+def test_speakers_the_list_lacks_and_pronoun_subjects(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_an_english_quotation_in_a_french_sentence_keeps_its_english_deadline():
+    text = "« We will deliver 100,000 Nvidia GPUs to Narvik by the end of 2026 », a déclaré en anglais Josh Payne."
+    c = one(text, "fr")
+    assert (c["quantity"], c["speaker"], c["deadline"]["date"]) == (100000, "Josh Payne", "2026-12-31")
+
+
+def test_clauses_for_deadlines():
+    """A phrase after a comma shares its clause's deadline; a relative clause and "since" do not give one."""
+    text = "Prometheus should have more than 1 gigawatt by the end of 2026, with some 500,000 Nvidia GPUs."
+    assert [c["deadline"]["date"] for c in extract(text, D, "en")["claims"]] == ["2026-12-31", "2026-12-31"]
+    text = "Le campus Lighthouse, qui coûtera 15 milliards de dollars, doit apporter un gigawatt d'ici fin 2028."
+    money, power = extract(text, D, "fr")["claims"]
+    assert (money["deadline"], power["deadline"]["date"]) == (None, "2028-12-31")
+    assert one("Seit Ende Januar seien mehr als 3 GW hinzugekommen.", "de")["deadline"] is None
+    assert one("The loan, the largest SoftBank has taken, matures in March 2027.", "en")["deadline"] is None  # rank
+
+
+def test_a_scaled_figure_without_its_currency_is_money_of_the_figures_before_it():
+    text = "Oracle a relevé ses investissements à 50 milliards de dollars, contre 35 milliards en septembre."
+    assert [(c["quantity"], c["unit"]) for c in extract(text, D, "fr")["claims"]] == [(5e10, "USD"), (3.5e10, "USD")]
+    text = "Jupiter coûtera 165 milliards de dollars. « Plus de 50 milliards seront investis d'ici 2030 », a-t-il dit."
+    assert extract(text, D, "fr")["claims"][-1]["quantity"] == 5e10
+    assert extract("ChatGPT has 800 million weekly users. It costs $1 billion.", D, "en")["claims"][0]["unit"] == "USD"
+
+
 def test_precise_figures_are_exact_and_round_ones_about():
     """The ledger's convention: an unhedged round figure is a magnitude (``about``); $5.83 billion is exact."""
     assert one("SoftBank sold the stake for $5.83 billion.", "en")["comparator"] == "="

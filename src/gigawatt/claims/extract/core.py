@@ -13,7 +13,7 @@ from gigawatt.claims.extract.deadlines import add_months, read_deadline
 from gigawatt.claims.extract.language import LANGS, detect, outside_language, sentence_language
 from gigawatt.claims.extract.numbers import number_spans
 from gigawatt.claims.extract.quantities import Quantity, classify, multipliers
-from gigawatt.claims.extract.speakers import ARTICLE, Attribution, attribute, quotes_in, speaker_type
+from gigawatt.claims.extract.speakers import ARTICLE, Attribution, attribute, people_in, quotes_in, speaker_type
 from gigawatt.errors import GigawattError
 
 _PROGRAMMES = re.compile(r"Stargate[ -](?:UAE|VAE|EAU|Emirates)|Stargate|Colossus|Abilene")
@@ -30,7 +30,16 @@ _TODAY = re.compile(
     r"|niveau actuel|niveau d['’]aujourd['’]hui)\b",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[,;:]\s")  # a dash sets off an apposition of the clause, not a clause
+# where a figure's clause ends, for its deadline: a semicolon, a colon, or a comma that opens another main clause or a
+# first part ("..., and its turbine supplier has promised", "..., starting with a first gigawatt"); a plain comma or a
+# dash sets off a phrase of the same clause ("more than 1 gigawatt by the end of 2026, with some 500,000 GPUs")
+_CLAUSE_END = re.compile(
+    r"[;:]\s|,\s+(?=(?:and|but|while|whereas|starting with|beginning with|et|mais|alors que|tandis que"
+    r"|en commençant par|und|aber|während|beginnend mit|angefangen mit)\b)"
+)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:qui|which|who|die|der|das|welche|welcher|welches|dont)\b[^,;:]*,")
+# "seit Ende Januar", "since March": the start of a period, not a deadline
+_SINCE = re.compile(r"\b(?:since|seit|depuis)\s*$", re.IGNORECASE)
 
 
 @dataclasses.dataclass
@@ -58,7 +67,25 @@ def sentences(text: str, lang: str) -> list[Sentence]:
             doc = patterns.nlp(slang)(body)
             s = Sentence(start, start + len(body), slang, p, body, doc)
             s.found = [(label, a + start, b + start) for label, a, b in patterns.matches(doc, slang)]
+            s.found += _quoted_patterns(body, start, slang)
             out.append(s)
+    return out
+
+
+_MIN_QUOTE_CHARS = 20  # a shorter quotation ("« bien moins de 10 milliards »") keeps its sentence's language
+
+
+def _quoted_patterns(body: str, start: int, lang: str) -> list[tuple[str, int, int]]:
+    """Hedges and deadlines inside a quotation in another language than its sentence ("« We will deliver 100,000
+    GPUs by the end of 2026 », a déclaré en anglais Josh Payne"), read with that language's patterns."""
+    out = []
+    for qs, qe in quotes_in(body):
+        quote = body[qs:qe]
+        # lingua's best guess, however sure: another language's patterns rarely match text that is not in it
+        qlang = detect(quote) if len(quote) >= _MIN_QUOTE_CHARS else lang
+        if qlang != lang:
+            found = patterns.matches(patterns.nlp(qlang)(quote), qlang)
+            out += [(label, a + qs + start, b + qs + start) for label, a, b in found if label != "cue"]
     return out
 
 
@@ -80,8 +107,11 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
 
 
 def _clause(s: Sentence, at: int) -> tuple[int, int]:
-    """The clause of the sentence around ``at`` (article offsets): between commas, semicolons, colons and dashes."""
-    cuts = [s.start] + [s.start + m.end() for m in _CLAUSE_END.finditer(s.text)] + [s.end]
+    """The clause of the sentence around ``at`` (article offsets), cut where ``_CLAUSE_END`` says and around a relative
+    clause set off by commas ("Lighthouse, qui coûtera 15 milliards de dollars, doit apporter ... d'ici fin 2028")."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(s.text)]
+    ends += [i for m in _RELATIVE_CLAUSE.finditer(s.text) for i in (m.start() + 1, m.end())]
+    cuts = sorted({s.start, s.end, *(s.start + e for e in ends)})
     i = max(k for k in range(len(cuts) - 1) if cuts[k] <= at)
     return cuts[i], cuts[i + 1]
 
@@ -89,7 +119,7 @@ def _clause(s: Sentence, at: int) -> tuple[int, int]:
 def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int, others: list[int]) -> dict | None:
     """The deadline of a figure at ``at``: one in its own clause; else the sentence's first, unless that one sits in a
     clause with figures of its own (``others``: where the sentence's figures begin)."""
-    spans = [(a, b) for label, a, b in s.found if label == "deadline"]
+    spans = [(a, b) for label, a, b in s.found if label == "deadline" and not _SINCE.search(s.text[: a - s.start])]
     here = _clause(s, at)
     # in its own clause, the nearest ("bis 2030 auf 2 Gigawatt ... und in einigen Jahren 5 GW")
     own = sorted(
@@ -128,7 +158,7 @@ def _raw(s: Sentence, q: Quantity, context: tuple, extra: dict) -> dict:
     comparator, hedge = _comparator(s, q, at)
     # a time span sets the deadline of the money spent over it ("500 milliards sur quatre ans"), not of a count
     spans = durations if q.unit in ("USD", "EUR") else []
-    deadline = _deadline(s, date, spans, at, others) if q.unit != "months" else None
+    deadline = _deadline(s, date, spans, at, others) if q.unit not in ("months", "rank") else None
     return {
         "quote": s.text.strip(),
         "start": s.start + (len(s.text) - len(s.text.lstrip())),
@@ -154,6 +184,9 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
         q = classify(s.text, n, s.lang)
         if q is None and qs and _TOTAL_OF.search(s.text[: n.start]):  # "35 000 puces ..., sur un total de 70 000"
             q = Quantity(n.value, qs[-1].unit, n.start, n.end, n.start, list(qs[-1].flags))
+        money = [o for o in qs + previous if o.unit in ("USD", "EUR")]
+        if q is None and money and n.scaled >= 1e9:  # "contre 35 milliards", "« Plus de 50 milliards seront investis »"
+            q = Quantity(n.value, money[-1].unit, n.start, n.end, n.start, list(money[-1].flags))
         if q is not None and not any(o.start < q.end and q.start < o.end for o in qs):
             qs.append(q)
     for factor, a, b in multipliers(s.text, s.lang):
@@ -197,15 +230,17 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes) -> tuple[A
 
 def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues."""
-    out, last = [], None
+    out, last, people = [], None, people_in(text)
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
         segments = []
         for a, b in itertools.pairwise(cuts):
             cues = [(x, y) for label, x, y in s.found if label == "cue" and a <= x < b]
-            att = attribute(text, (a, min(b, s.end)), cues, quotes, s.lang, last) if cues else None
+            att = attribute(text, (a, min(b, s.end)), cues, quotes, s.lang, last, people) if cues else None
             if att is not None and not att.pronoun and speaker_type(att.speaker) == "person":
                 last = att.speaker
+                if len(last.split()) > 1:  # "Tate Reeves said ...", then "Reeves said"
+                    people.setdefault(last.split()[-1], last)
             segments.append((a, b, att))
         out.append(segments)
     return out

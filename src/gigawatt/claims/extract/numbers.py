@@ -79,6 +79,7 @@ class Number:
     start: int  # character offsets in the sentence's text
     end: int
     spelled: bool = False
+    scaled: float = 1.0  # the scale word written after it ("milliards": 1e9), 1 without one
 
 
 class _Token:
@@ -161,5 +162,5 @@ def number_spans(text: str, doc, lang: str) -> list[Number]:
         scale, end = scale_after(text, n.end, lang)
         if n.spelled and scale != 1.0 and n.value >= 1e3:
             scale = 1.0  # text2num has already joined "cinq cents milliards"
-        out.append(Number(n.value * scale, n.start, end, n.spelled))
+        out.append(Number(n.value * scale, n.start, end, n.spelled, scale))
     return out

@@ -53,20 +53,23 @@ CUES = {
     "en": ["said", "says", "told", "wrote", "posted", "added", "stated", "announced", "claimed", "insisted",
            "explained", "according to", "reported by", "called", "disclosed", "argued", "estimated",
            "tweeted", "replied", "countered", "noted", "reported", "reports", "repeated", "reiterated", "expects",
-           "expected", "forecast", "predicted", "confirmed", "warned", "projected"],
+           "expected", "forecast", "predicted", "confirmed", "warned", "projected", "by its own account",
+           "according to estimates by"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
            "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué", "ont annoncé", "a qualifié",
            "ont déclaré", "a annoncé", "ont indiqué", "ont dit", "ont affirmé", "ont estimé", "ont expliqué",
            "ont précisé", "ont assuré", "ont ajouté", "a rapporté", "rapporte", "ont rapporté", "a répété", "a réitéré",
-           "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti"],
+           "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
+           "selon ses propres chiffres"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
            "nach Angaben von|des|der", "berichtete", "berichtet", "berichten", "berichteten", "gesagt",
            "mitgeteilt", "wiederholte", "bekräftigte", "erwartet", "rechnet", "bestätigte", "warnte",
-           "teilten", "schätzt", "schätzte", "schätzen"],
+           "teilten", "schätzt", "schätzte", "schätzen", "hieß es", "beziffert", "bezifferte", "nach eigenen Angaben",
+           "nach Schätzung|Schätzungen von|des|der"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim
@@ -143,7 +146,7 @@ DEADLINES = {
            "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR",
            "bis zum ORD Quartal YEAR", "bis|Ende MONTH", "vor YEAR", "im ORD Quartal des nächsten|kommenden Jahres",
            "im vergangenen|letzten Jahr", "vergangenes|letztes Jahr", "in einigen|wenigen Jahren", "in ein paar Jahren",
-           "in der ersten|zweiten Hälfte YEAR"],
+           "in der ersten|zweiten Hälfte YEAR", "bis|in MIDYEAR"],
 }  # fmt: skip
 
 
@@ -153,7 +156,7 @@ def _token(word: str, lang: str) -> dict:
     if word == "YEAR":
         spec: dict = {"TEXT": {"REGEX": r"^(19|20)\d\d\.?$"}}
     elif word == "MIDYEAR":
-        spec = {"LOWER": {"REGEX": r"^(mid|mi)-(19|20)\d\d$"}}
+        spec = {"LOWER": {"REGEX": r"^(mid|mi|mitte)-(19|20)\d\d$"}}
     elif word == "MONTH":
         spec = {"LOWER": {"IN": MONTHS[lang].split()}}
     elif word == "ORD":

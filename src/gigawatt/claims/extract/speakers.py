@@ -44,6 +44,7 @@ KNOWN = {
     "Amazon": ("organization", "", ["Amazon", "AWS"]),
     "Anthropic": ("organization", "", ["Anthropic"]),
     "CoreWeave": ("organization", "", ["CoreWeave"]),
+    "Broadcom": ("organization", "", ["Broadcom"]),
     "Crusoe": ("organization", "", ["Crusoe"]),
     "Mubadala": ("organization", "", ["Mubadala"]),
     "Humain": ("organization", "", ["Humain"]),
@@ -86,35 +87,54 @@ _CANON = dict(_ALIASES)
 # a name the list lacks: two or three capitalised words (first names and surnames), near a cue only
 _NAME_RE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){1,2}(?![\w])")
 # or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
-_ACRONYM_RE = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w])")
+_ACRONYM_RE = re.compile(r"(?<![\w-])(?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w])")  # and "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas"}  # fmt: skip
+# sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
+_NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
+                      "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
+                      "Others", "Some", "Many", "Both", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Ce", "Cela",
+                      "Certains", "Analystes", "Observateurs", "Investisseurs"}  # fmt: skip
 # acronyms that are units, places or titles, never a speaker
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
                  "HPC", "NVL", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
-               "nach angaben des", "nach angaben der"}  # fmt: skip
+               "nach angaben des", "nach angaben der", "nach schätzung von", "nach schätzungen von",
+               "nach schätzung des", "nach schätzung der", "estimates by", "according to estimates by"}  # fmt: skip
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
     r"\b(?:the (?:company|group|firm|companies)|l[’']entreprise|les entreprises|le groupe|les groupes|la société"
-    r"|das Unternehmen|die Unternehmen|der Konzern|die Konzerne)\b"
+    r"|das Unternehmen|die Unternehmen|der Konzern|die Konzerne|des Unternehmens|des Konzerns)\b"
 )
 # "the report said", "le journal", "das Blatt": the last news outlet named
 _REPORTS = re.compile(
     r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
-    r"|l[’']agence|le média|das Blatt|die Zeitung|der Bericht|die Agentur|dem Bericht)\b"
+    r"|l[’']agence|le média|le site|das Blatt|dem Blatt|des Blattes|die Zeitung|der Zeitung|der Bericht"
+    r"|die Agentur|dem Bericht)\b"
 )
+# a person the list lacks, named after a title ("Gouverneur Tate Reeves", "Nvidia-Chef Jensen Huang", "le patron de
+# Nscale, Josh Payne" is left to the capitalised-words rule): later the surname alone names them too
+_TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecherin", "Präsident", "Präsidentin",
+           "Minister", "Ministerin", "Finanzchef", "Finanzchefin", "Vorstandschef", "Vorstandschefin",
+           "Geschäftsführer", "Geschäftsführerin", "Gründer", "Gründerin", "Analyst", "Analystin", "Governor", "CEO",
+           "CFO", "President", "Senator", "chief executive", "chief financial officer", "spokesman", "spokeswoman",
+           "spokesperson", "gouverneur", "ministre", "président", "porte-parole", "patron", "directeur général",
+           "directrice générale", "PDG"]  # fmt: skip
+_NAME_WORDS = r"[A-Z][a-zà-ÿ'’]+(?:\s+(?:Al|al|bin|von|van|de|[A-Z][a-zà-ÿ'’]+)){0,2}\s+[A-Z][a-zà-ÿ'’]+"
+_TITLED = re.compile(r"(?:(?<![\w])|(?<=-))(?:" + "|".join(_TITLES) + r"),?\s+(" + _NAME_WORDS + ")")
+# a full name straight after an inverted reporting verb ("sagte Hassan Al Naqbi, Chef ..."), in every language
+_NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
-_BEFORE_CUES = {"zufolge"}
+_BEFORE_CUES = {"zufolge", "nach eigenen angaben", "by its own account", "selon ses propres chiffres"}
 WINDOW = 80  # characters either side of a cue in which its speaker is looked for
 # between a subject and its reporting verb ("AMD said", "Lisa Su, AMD's chief executive, said") there is no clause
 # boundary: a quotation mark, the end of a clause, or a conjunction that opens a reported clause
 _SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
 _REPORTED = re.compile(r"\b(?:that|que|qu['’]|dass|wonach)\b", re.IGNORECASE)  # "Musk, who had said": still Musk
 # a reporting verb straight after a clause boundary is inverted: its speaker follows ("..., said Lisa Su")
-_INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*(?:\w+\s+)?$")
+_INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*$")
 _AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
 
 
@@ -135,9 +155,26 @@ def speaker_role(name: str) -> str:
     return KNOWN.get(name, ("", "", []))[1]
 
 
-def names_in(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """(canonical name, start, end) of every known name in ``text``."""
-    return [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
+def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
+    """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
+    out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
+    for alias, name in (people or {}).items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
+            if not any(s <= m.start() + offset < e for _, s, e in out):
+                out.append((name, m.start() + offset, m.end() + offset))
+    return sorted(out, key=lambda c: c[1])
+
+
+def people_in(text: str) -> dict[str, str]:
+    """The article's people the list lacks, named after a title: alias (full name, surname) -> full name."""
+    out: dict[str, str] = {}
+    for m in _TITLED.finditer(text):
+        name = m.group(1)
+        if name.split()[0] in _NOT_NAMES or _CANON.get(name):
+            continue
+        out[name] = name
+        out.setdefault(name.split()[-1], name)
+    return out
 
 
 def quotes_in(text: str) -> list[tuple[int, int]]:
@@ -182,10 +219,25 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int])
     return out
 
 
-def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str):
+def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list[tuple[str, int, int]]:
+    """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
+    Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
+    out = []
+    after = _NAME_AFTER_VERB.match(text, cue[1], sent[1])
+    if after and after.group(1).split()[0] not in _TITLES:
+        out.append((after.group(1), after.start(1), after.end(1)))
+    first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
+    if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
+    return out
+
+
+def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, people: dict):
     start, sentence = sent[0], text[sent[0] : sent[1]]
-    found = names_in(sentence, start) + _described(text, sentence, start)
+    found = names_in(sentence, start, people) + _described(text, sentence, start)
     found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue)
+    taken = {s for _, s, _ in found}
+    found += [c for c in _beside_the_verb(text, sent, cue, lang) if c[1] not in taken]
     if text[cue[0] : cue[1]].lower() in _AFTER_CUES and not any(s >= cue[1] for _, s, _ in found):
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
         clause = re.match(r"[^,.;:]*", text[cue[1] : sent[1]]).group()
@@ -196,13 +248,20 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     return [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes)]
 
 
-def _first_of_list(pick, cands, text: str):
-    """ "OpenAI, SoftBank and Oracle announced": the first company of a list (a person or a description stays)."""
+def _first_of_list(pick, cands, text: str, sentence_start: int):
+    """ "OpenAI, SoftBank and Oracle announced": the first company of a list that opens the sentence and is joined by
+    "and" (a person or a description stays; "... in OpenAI, Reuters reported" is no list)."""
     if speaker_type(pick[0]) != "organization" or _DESCRIPTIONS.fullmatch(text[pick[1] : pick[2]]):
         return pick
+    chain, links = [pick], []
     for c in sorted(cands, key=lambda c: -c[1]):
-        if c[2] <= pick[1] and re.fullmatch(r",\s*|\s+(?:and|et|und)\s+", text[c[2] : pick[1]]):
-            pick = c
+        link = text[c[2] : chain[-1][1]]
+        if c[2] <= chain[-1][1] and re.fullmatch(r",\s*|,?\s+(?:and|et|und)\s+", link):
+            chain.append(c)
+            links.append(link)
+    opens = re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[sentence_start : chain[-1][1]]) is not None
+    if len(chain) > 1 and opens and any(re.search(r"\b(?:and|et|und)\b", link) for link in links):
+        return chain[-1]
     return pick
 
 
@@ -221,7 +280,7 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int):
         return None
     nearest = max(before, key=lambda c: c[2])
     persons = [c for c in before if speaker_type(c[0]) == "person" and "," in text[c[2] : cue[0]]]
-    return _first_of_list(persons[-1] if persons else nearest, cands, text)
+    return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start)
 
 
 def _inverted(cands, cue: tuple[int, int], text: str):
@@ -255,7 +314,9 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
     pool = persons or near
     if not pool:
         return None
-    return _first_of_list(min(pool, key=lambda c: min(abs(c[1] - cue[1]), abs(cue[0] - c[2]))), cands, text)
+    return _first_of_list(
+        min(pool, key=lambda c: min(abs(c[1] - cue[1]), abs(cue[0] - c[2]))), cands, text, sentence[0]
+    )
 
 
 def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
@@ -266,10 +327,24 @@ def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
     return bool(words & PRONOUNS[lang])
 
 
-def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, last: str | None) -> Attribution | None:
+def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> bool:
+    """A pronoun is the reporting verb's subject: "He said OpenAI ...", "Il a déclaré", "sagte er", "a-t-il ajouté"."""
+    from gigawatt.claims.extract.patterns import PRONOUNS
+
+    words = "|".join(PRONOUNS[lang])
+    before = re.search(rf"\b(?:{words})\s+(?:\w+\s+)?$", text[sent[0] : cue[0]], re.IGNORECASE)
+    after = re.match(rf"\s*(?:{words})\b", text[cue[1] : sent[1]], re.IGNORECASE)
+    return bool(before or after or re.search(r"-t\s?-(?:il|elle)\b", text[cue[0] : cue[1]]))
+
+
+def attribute(
+    text: str, sent: tuple[int, int], cues, quotes, lang: str, last: str | None, people: dict | None = None
+) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue."""
     for cs, ce in cues:
-        cands = _candidates(text, sent, quotes, (cs, ce), lang)
+        if last is not None and _pronoun_subject(text, sent, (cs, ce), lang):
+            return Attribution(last, (cs, ce), None, sent, pronoun=True)
+        cands = _candidates(text, sent, quotes, (cs, ce), lang, people or {})
         pick = _pick(cands, (cs, ce), text[cs:ce], sent, text)
         if pick is not None:
             content = next(((qs, qe) for qs, qe in quotes if sent[0] <= qe and qs <= sent[1]), sent)
