@@ -388,6 +388,70 @@ def test_a_scaled_figure_without_its_currency_is_money_of_the_figures_before_it(
     assert extract("ChatGPT has 800 million weekly users. It costs $1 billion.", D, "en")["claims"][0]["unit"] == "USD"
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # no subject before the verb and no name after it: no speaker, not the nearest name (most often an object)
+        ("xAI plans 550,000 Nvidia chips, and its supplier has promised more than 1.1 GW.", "en", "the article"),
+        ("Anthropic's deal with Google, announced last week, will bring over a gigawatt online.", "en", "the article"),
+        # a German auxiliary: the subject follows it ("hatte Nvidia ... zugesagt"); "18.000" ends no clause
+        ("Bereits im Mai hatte Nvidia 18.000 seiner GB300-Chips für Humain zugesagt.", "de", "Nvidia"),
+        # a reporting verb before a verb of commitment; a list after an inverted verb gives its first name
+        ("Anthropic s'engage à acheter pour 30 milliards de dollars de calcul, ont annoncé mardi Microsoft, Nvidia et "
+         "Anthropic.", "fr", "Microsoft"),
+        # "the company" whose sentence names a company only as an object: the company that opened a sentence before
+        ("Microsoft will invest $4 billion. The first site cost $3.3 billion and will house Nvidia chips, according to "
+         "the company.", "en", "Microsoft"),
+        ("CoreWeave has 590 MW. The company, which went public at $40 a share, has also pledged $6 billion.", "en",
+         "CoreWeave"),
+        ("OpenAI kauft bei Amazon für 38 Milliarden Dollar ein, teilten die beiden Unternehmen am Montag mit.", "de",
+         "OpenAI"),
+        # a person after a title word inside a German compound; a known company before a person the list lacks
+        ("Bundesfinanzminister Lars Klingbeil sprach von der größten Investition.", "de", "Lars Klingbeil"),
+        ("Microsoft investit $4 milliards, le président de Microsoft Brad Smith a dit jeudi.", "fr", "Brad Smith"),
+        # "nach seinen Worten", "Elle a ajouté": the last named person; an outlet with its article before the verb
+        ("„Wir bauen das größte Projekt“, sagte SB-Energy-Chef Rich Hossfeld. Bis Ende 2026 sollen nach seinen Worten "
+         "400 Megawatt laufen.", "de", "Rich Hossfeld"),
+        ("Entergy adds 5.2 gigawatts, The Advocate reported on Friday.", "en", "The Advocate"),
+        # the narration's language, not the quotation's: "sagte" is German in a sentence that quotes English
+        ("„By 2030 we will have 1.9 gigawatts of capacity“, sagte Humain-Chef Tareq Amin auf Englisch.", "auto",
+         "Tareq Amin"),
+    ],
+)  # fmt: skip
+def test_speakers_by_clause_structure(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, lang, quantity, unit, comparator",
+    [("The cluster would need about a gigawatt of power.", "en", 1000, "MW", "about"),
+     ("« The first gigawatt should be usable by 2027 », a déclaré Sarah Friar.", "fr", 1000, "MW", "about"),
+     ("OpenAI visait une trentaine de gigawatts d'ici 2030.", "fr", 30000, "MW", "about"),
+     ("Bis zum ersten Quartal 2026 laufen bis zu 10.000 Blackwell-GPUs.", "de", 10000, "count", "<="),
+     ("L'accord porte sur jusqu'à un million de TPU.", "fr", 1e6, "count", "<="),
+     ("Beide könnten auf 1,5 GW wachsen.", "de", 1500, "MW", ">="),
+     ("SoftBank wolle einen Kredit über 10 Milliarden Dollar aufnehmen.", "de", 1e10, "USD", "about")],
+)  # fmt: skip
+def test_quantities_of_the_third_batch(text, lang, quantity, unit, comparator):
+    """'a gigawatt', 'the first gigawatt' that is no rank, 'une trentaine', chips as GPUs and TPUs, growth as a
+    reach, and German 'Kredit über' (a loan of, not more than)."""
+    c = one(text, lang)
+    assert (c["quantity"], c["unit"], c["comparator"]) == (quantity, unit, comparator)
+
+
+def test_multiples_said_in_words_and_of_things_that_are_not_figures():
+    text = "Entergy wants 5.2 gigawatts, more than twice the 2.26 GW approved so far."
+    assert sorted((c["quantity"], c["comparator"]) for c in extract(text, D, "en")["claims"]) == [
+        (2260, "="), (4520, ">"), (5200, "about")
+    ]  # fmt: skip
+    text = "Related Digital a bouclé 16 milliards de dollars, plus du double des quelque 7 milliards annoncés."
+    assert sorted(c["quantity"] for c in extract(text, D, "fr")["claims"]) == [7e9, 1.4e10, 1.6e10]
+    text = "The sites will draw some 900 megawatts. Microsoft says it will deliver ten times the performance of today."
+    assert [c["quantity"] for c in extract(text, D, "en")["claims"]] == [900]  # no 9,000 MW
+    assert extract("It will house hundreds of thousands of Nvidia chips.", D, "en")["claims"] == []
+    assert extract("The company went public at $40 a share.", D, "en")["claims"] == []
+
+
 def test_precise_figures_are_exact_and_round_ones_about():
     """The ledger's convention: an unhedged round figure is a magnitude (``about``); $5.83 billion is exact."""
     assert one("SoftBank sold the stake for $5.83 billion.", "en")["comparator"] == "="

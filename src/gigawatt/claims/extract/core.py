@@ -26,10 +26,12 @@ _SPAN_WORDS = {"over", "über", "sur", "in", "within"}
 _TOTAL_OF = re.compile(r"\b(?:total|totale|insgesamt|gesamt)\s+(?:of\s+|de\s+|d['’]\s*|von\s+)?$", re.IGNORECASE)
 # a multiple "of today's level", "du niveau actuel", "des heutigen Stands": of a figure given before the sentence
 _TODAY = re.compile(
-    r"\s*(?:of\s+|du\s+|de\s+|des\s+|der\s+)?(?:today['’]s|the current|current|heutigen|aktuellen|jetzigen"
-    r"|niveau actuel|niveau d['’]aujourd['’]hui)\b",
+    r"\s*(?:of\s+|du\s+|de\s+|des\s+|der\s+)?(?:(?:today['’]s|the current|current|heutigen|aktuellen|jetzigen)\s+"
+    r"(?:level|capacity|Stands?|Niveaus?|Kapazität)|(?:du |le )?niveau (?:actuel|d['’]aujourd['’]hui))\b",
     re.IGNORECASE,
 )
+# "ten times the performance of", "dix fois la performance": a multiple of a thing, not of a figure
+_OF_A_THING = re.compile(r"\s+(?:the|la|le|les|die|der|das|des)\s+(?!same\b)[^\W\d]+", re.IGNORECASE)
 # where a figure's clause ends, for its deadline: a semicolon, a colon, or a comma that opens another main clause or a
 # first part ("..., and its turbine supplier has promised", "..., starting with a first gigawatt"); a plain comma or a
 # dash sets off a phrase of the same clause ("more than 1 gigawatt by the end of 2026, with some 500,000 GPUs")
@@ -53,17 +55,26 @@ class Sentence:
     found: list = dataclasses.field(default_factory=list)  # (label, start, end) in the article's offsets
 
 
+def _narration(text: str) -> str:
+    """The text outside its quotations (whose language is the writer's), or all of it where that is too short to
+    tell ("„By 2030 we will have 1.9 gigawatts“, sagte Humain-Chef Tareq Amin auf Englisch" is German)."""
+    outside = text
+    for qs, qe in reversed(quotes_in(text)):
+        outside = outside[:qs] + " " + outside[qe:]
+    return outside if len(outside.strip()) >= _MIN_QUOTE_CHARS else text
+
+
 def sentences(text: str, lang: str) -> list[Sentence]:
     """Paragraphs (lines), each cut into sentences by spaCy's sentencizer, each with its language."""
     out = []
     for p, par in enumerate(re.finditer(r"[^\n]+", text)):
         if not par.group().strip():
             continue
-        plang = detect(par.group()) if lang == "auto" else lang
+        plang = detect(_narration(par.group())) if lang == "auto" else lang
         for sent in patterns.nlp(plang)(par.group()).sents:
             start = par.start() + sent.start_char
             body = sent.text
-            slang = sentence_language(body, plang) if lang == "auto" else lang
+            slang = sentence_language(_narration(body), plang) if lang == "auto" else lang
             doc = patterns.nlp(slang)(body)
             s = Sentence(start, start + len(body), slang, p, body, doc)
             s.found = [(label, a + start, b + start) for label, a, b in patterns.matches(doc, slang)]
@@ -99,6 +110,8 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
             hedge = s.text[a - s.start : b - s.start]
             if q.unit == "months" and hedge.lower() in _SPAN_WORDS:
                 return None, ""
+            if hedge == "über" and re.search(r"[a-zäöüß]\s*[A-ZÄÖÜ][\wäöüß-]+\s+$", s.text[: a - s.start]):
+                return None, ""  # "einen Kredit über 10 Milliarden Dollar": a loan of, not more than
             return label.split(":")[1], hedge
     for label, a, b in s.found:  # the figure inside a split hedge; a multiplier's base is what it is compared with
         if label.startswith("split:") and a < at < b and q.unit != "months" and "base" not in q.roles:
@@ -194,6 +207,8 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
         base = after[:1] or [q for q in qs if q.end <= a and q.unit not in ("months", "rank")]
         if _TODAY.match(s.text[b:]):  # "das Fünfzehnfache des heutigen Stands": today's figure, said before
             base = []
+        elif not after and _OF_A_THING.match(s.text[b:]):  # "ten times the performance of ...": no figure to multiply
+            continue
         base = base or [q for q in previous if q.unit not in ("months", "rank")]
         if base and not any(q.start <= a < q.end for q in qs):
             of = base[-1]

@@ -37,7 +37,7 @@ COMPARATORS = {
     },
     ">": {
         "en": ["more than", "over", "above", "upwards of", "in excess of", "north of", "well over", "well above"],
-        "fr": ["plus de", "plus d'", "au-delà de", "supérieur|supérieurs|supérieure à", "bien plus de"],
+        "fr": ["plus de", "plus d'", "plus du", "au-delà de", "supérieur|supérieurs|supérieure à", "bien plus de"],
         "de": ["mehr als", "über", "oberhalb von", "weit über", "deutlich mehr als", "deutlich über"],
     },
     "about": {
@@ -54,7 +54,7 @@ CUES = {
            "explained", "according to", "reported by", "called", "disclosed", "argued", "estimated",
            "tweeted", "replied", "countered", "noted", "reported", "reports", "repeated", "reiterated", "expects",
            "expected", "forecast", "predicted", "confirmed", "warned", "projected", "by its own account",
-           "according to estimates by"],
+           "according to estimates by", "estimate", "estimates", "promised", "pledged", "has|have pledged"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
@@ -62,14 +62,17 @@ CUES = {
            "ont déclaré", "a annoncé", "ont indiqué", "ont dit", "ont affirmé", "ont estimé", "ont expliqué",
            "ont précisé", "ont assuré", "ont ajouté", "a rapporté", "rapporte", "ont rapporté", "a répété", "a réitéré",
            "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
-           "selon ses propres chiffres"],
+           "selon ses propres chiffres", "s' est engagé|engagée|engagés", "s' engage|engagent", "rappelle",
+           "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
+           "|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
+           "selon lui|elle|eux"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
            "nach Angaben von|des|der", "berichtete", "berichtet", "berichten", "berichteten", "gesagt",
            "mitgeteilt", "wiederholte", "bekräftigte", "erwartet", "rechnet", "bestätigte", "warnte",
            "teilten", "schätzt", "schätzte", "schätzen", "hieß es", "beziffert", "bezifferte", "nach eigenen Angaben",
-           "nach Schätzung|Schätzungen von|des|der"],
+           "nach Schätzung|Schätzungen von|des|der", "fügte", "zugesagt", "versprochen", "nach seinen|ihren Worten"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim
@@ -80,7 +83,14 @@ DENIALS = {
 }
 
 SUPERLATIVES = {
-    "en": ["largest", "biggest", "most powerful", "world's largest", "world 's largest", "the|'s first gigawatt"],
+    "en": [
+        "largest",
+        "biggest",
+        "most powerful",
+        "world's largest",
+        "world 's largest",
+        "the|'s first gigawatt training|cluster|campus|data|datacenter|supercomputer|ai|site",
+    ],
     "fr": [
         "le|la|les|de|du|des plus grand|grande|grands|grandes",
         "le|la plus puissant|puissante",
@@ -97,9 +107,9 @@ SUPERLATIVES = {
 # put an adverb between ("could eventually reach"); the figure inside the span takes the comparator
 SPLIT_HEDGES = {
     ">=": {
-        "en": [["could|might|may", "GAP", "reach|hit"]],
-        "fr": [["pourrait|pourraient", "GAP", "atteindre"]],
-        "de": [["könnte|könne|könnten|dürfte", "GAP", "erreichen"]],
+        "en": [["could|might|may", "GAP", "reach|hit|grow|rise|climb"]],
+        "fr": [["pourrait|pourraient", "GAP", "atteindre|monter|grimper|croître|passer"]],
+        "de": [["könnte|könne|könnten|dürfte|dürften", "GAP", "erreichen|wachsen|steigen|anwachsen"]],
     },
 }
 

@@ -80,6 +80,7 @@ KNOWN = {
     "Barclays": ("organization", "analysts", ["Barclays"]),
     "Jefferies": ("organization", "analysts", ["Jefferies"]),
     "Moody's": ("organization", "analysts", ["Moody's", "Moody’s"]),
+    "D.A. Davidson": ("organization", "analysts", ["D.A. Davidson"]),
 }
 _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in aliases), key=lambda x: -len(x[0]))
 _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
@@ -105,9 +106,12 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "nach schätzung des", "nach schätzung der", "estimates by", "according to estimates by"}  # fmt: skip
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:company|group|firm|companies)|l[’']entreprise|les entreprises|le groupe|les groupes|la société"
-    r"|das Unternehmen|die Unternehmen|der Konzern|die Konzerne|des Unternehmens|des Konzerns)\b"
+    r"\b(?:the (?:two )?(?:company|group|firm|companies)|l[’']entreprise|les (?:deux )?entreprises|le groupe"
+    r"|les (?:deux )?groupes|la société|la compagnie|das Unternehmen|die (?:beiden )?Unternehmen|der Konzern"
+    r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns)\b",
+    re.IGNORECASE,
 )
+_PLURAL = re.compile(r"companies|entreprises|groupes|die (?:beiden )?Unternehmen|Konzerne", re.IGNORECASE)
 # "the report said", "le journal", "das Blatt": the last news outlet named
 _REPORTS = re.compile(
     r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
@@ -123,19 +127,26 @@ _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecher
            "spokesperson", "gouverneur", "ministre", "président", "porte-parole", "patron", "directeur général",
            "directrice générale", "PDG"]  # fmt: skip
 _NAME_WORDS = r"[A-Z][a-zà-ÿ'’]+(?:\s+(?:Al|al|bin|von|van|de|[A-Z][a-zà-ÿ'’]+)){0,2}\s+[A-Z][a-zà-ÿ'’]+"
-_TITLED = re.compile(r"(?:(?<![\w])|(?<=-))(?:" + "|".join(_TITLES) + r"),?\s+(" + _NAME_WORDS + ")")
+_TITLED = re.compile(r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r"),?\s+(" + _NAME_WORDS + ")")
 # a full name straight after an inverted reporting verb ("sagte Hassan Al Naqbi, Chef ..."), in every language
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
+_WEAK_CUES = re.compile(
+    r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate", re.IGNORECASE
+)
 _BEFORE_CUES = {"zufolge", "nach eigenen angaben", "by its own account", "selon ses propres chiffres"}
-WINDOW = 80  # characters either side of a cue in which its speaker is looked for
 # between a subject and its reporting verb ("AMD said", "Lisa Su, AMD's chief executive, said") there is no clause
 # boundary: a quotation mark, the end of a clause, or a conjunction that opens a reported clause
-_SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
+_SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
+_DIGIT_MARKS = re.compile(r"(?<=\d)[.,](?=\d)")  # "18.000" does not end a clause
+_RELATIVE = re.compile(r",\s+(?:which|who|qui|die|der|das|welche)\b[^,]*,")  # set aside: "The company, which ...,"
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\b")  # "..., and its turbine supplier has promised"
+# a German auxiliary before a participle at the end: the subject comes after it ("hatte OpenAI im September erklärt")
+_AUXILIARY = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|hätten|hätte)\s+(?=\S+(?:[^,;:]*)$)")
 _REPORTED = re.compile(r"\b(?:that|que|qu['’]|dass|wonach)\b", re.IGNORECASE)  # "Musk, who had said": still Musk
 # a reporting verb straight after a clause boundary is inverted: its speaker follows ("..., said Lisa Su")
 _INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*$")
-_AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
+_AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
 
 
 @dataclasses.dataclass
@@ -148,7 +159,13 @@ class Attribution:
 
 
 def speaker_type(name: str) -> str:
-    return KNOWN.get(name, ("person", "", []))[0] if name != ARTICLE else "organization"
+    """``person`` or ``organization``: the list's; for a name it lacks, one word, an acronym or a name with its
+    article ("Broadcom", "CNBC", "TrendForce", "The Advocate") is an organisation, two words or more a person."""
+    if name in KNOWN:
+        return KNOWN[name][0]
+    if name == ARTICLE or len(name.split()) == 1 or name.split()[0] in ("The", "Le", "La", "Les", "Der", "Die", "Das"):
+        return "organization"
+    return "person"
 
 
 def speaker_role(name: str) -> str:
@@ -191,10 +208,14 @@ def _described(text: str, sentence: str, start: int) -> list[tuple[str, int, int
     """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
     last one named before it; 'the report', 'le journal', 'das Blatt': the last news outlet named."""
     out = []
+    firms = [(n, a) for n, a, _ in names_in(sentence) if speaker_type(n) == "organization" and n not in _NEWS]
     for m in _DESCRIPTIONS.finditer(sentence):
-        firms = [n for n, _, _ in names_in(sentence) if speaker_type(n) == "organization" and n not in _NEWS]
-        before = [n for n, _, _ in names_in(text[: start + m.start()]) if speaker_type(n) == "organization"]
-        pick = firms[:1] or [n for n in before if n not in _NEWS][-1:]
+        # a company that opens the sentence is its subject ("SoftBank sold ..., the company disclosed"); one named
+        # further in is most often an object ("chips from Nvidia ..., according to the company"): then the company
+        # that last opened a sentence before, else the last one named before
+        pick = [n for n, a in firms if a < 25] or _subjects_before(text, start)[-1:]
+        if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
+            pick = [n for n, _ in firms]
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
     for m in _REPORTS.finditer(sentence):
@@ -204,18 +225,30 @@ def _described(text: str, sentence: str, start: int) -> list[tuple[str, int, int
     return out
 
 
+def _subjects_before(text: str, start: int) -> list[str]:
+    """The companies (not news outlets) that open a sentence of ``text`` before ``start``, else every one named."""
+    named = [(n, a) for n, a, _ in names_in(text[:start]) if speaker_type(n) == "organization" and n not in _NEWS]
+    opening = [n for n, a in named if re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[max(0, a - 30) : a].split(".")[-1])]
+    return opening or [n for n, _ in named]
+
+
 def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int]) -> list[tuple[str, int, int]]:
     """Names the list lacks, within 40 characters of the cue: two or three capitalised words (not in German, which
     capitalises every noun) and acronyms."""
     out = []
     found = [*(_NAME_RE.finditer(sentence) if lang != "de" else ()), *_ACRONYM_RE.finditer(sentence)]
     for m in found:
-        s, e = m.start() + start, m.end() + start
-        words = m.group().split()
-        if words[0] in _NOT_NAMES or m.group().upper() in _NOT_ACRONYMS or any(ks <= s < ke for ks, ke in known):
+        s, e, name = m.start() + start, m.end() + start, m.group()
+        inside = [ke for ks, ke in known if ks <= s < ke]
+        if inside and len(text_of := sentence[inside[0] - start : m.end()].split()) >= 2:
+            name, s = " ".join(text_of), e - len(" ".join(text_of))  # "le président de Microsoft Brad Smith"
+        elif inside:
+            continue
+        words = name.split()
+        if words[0] in _NOT_NAMES or name.upper() in _NOT_ACRONYMS:
             continue
         if min(abs(s - cue[1]), abs(cue[0] - e)) <= 40:
-            out.append((m.group(), s, e))
+            out.append((name, s, e))
     return out
 
 
@@ -229,6 +262,9 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
+    outlet = re.search(r"[,;]\s+((?:The|Le|La|Les)\s+[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]])
+    if outlet:  # "..., The Advocate reported": a title-cased name with its article
+        out.append((outlet.group(1), sent[0] + outlet.start(1), sent[0] + outlet.end(1)))
     return out
 
 
@@ -265,7 +301,7 @@ def _first_of_list(pick, cands, text: str, sentence_start: int):
     return pick
 
 
-def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int):
+def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: str):
     """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
     "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
     said"); None when the verb is inverted ("..., said Lisa Su")."""
@@ -273,9 +309,14 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int):
         return None
     before = []
     for c in cands:
-        gap = text[c[2] : cue[0]]
-        if c[2] <= cue[0] and _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap):
+        gap = _RELATIVE.sub(",", _DIGIT_MARKS.sub("0", text[c[2] : cue[0]])) if c[2] <= cue[0] else "."
+        if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap):
             before.append(c)
+    aux = _AUXILIARY.search(text[sentence_start : cue[0]]) if lang == "de" else None
+    if aux is not None:  # "hatte Nvidia 18.000 Chips für Humain zugesagt": the subject follows the auxiliary
+        after_aux = [c for c in before if c[1] >= sentence_start + aux.end()]
+        if after_aux:
+            return min(after_aux, key=lambda c: c[1])
     if not before:
         return None
     nearest = max(before, key=lambda c: c[2])
@@ -286,7 +327,7 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int):
 def _inverted(cands, cue: tuple[int, int], text: str):
     """The speaker after an inverted reporting verb: "..., said Lisa Su", "a assuré vendredi Khaldoon Al Mubarak",
     "teilten die Unternehmen mit", "berichtete The Information"."""
-    after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(text[cue[1] : c[1]])]
+    after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(_DIGIT_MARKS.sub("0", text[cue[1] : c[1]]))]
     plain = [c for c in after if "," not in text[cue[1] : c[1]]]
     # "said SoftBank chief executive Masayoshi Son", "a déclaré le patron de SoftBank, Masayoshi Son": the person
     persons = [c for c in plain if speaker_type(c[0]) == "person"] or [
@@ -296,7 +337,7 @@ def _inverted(cands, cue: tuple[int, int], text: str):
     return min(pool, key=lambda c: c[1]) if pool else None
 
 
-def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str):
+def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str, lang: str):
     low = cue_text.lower()
     if low in _AFTER_CUES:
         stop = min([i for i in (text.find(",", cue[1]), text.find(".", cue[1])) if i >= 0] or [sentence[1]])
@@ -306,17 +347,9 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
     if low in _BEFORE_CUES:
         before = [c for c in cands if c[2] <= cue[0]]
         return before[-1] if before else None
-    found = _subject(cands, cue, text, sentence[0]) or _inverted(cands, cue, text)
-    if found is not None:
-        return found
-    near = [c for c in cands if min(abs(c[1] - cue[1]), abs(cue[0] - c[2])) <= WINDOW]
-    persons = [c for c in near if speaker_type(c[0]) == "person"]
-    pool = persons or near
-    if not pool:
-        return None
-    return _first_of_list(
-        min(pool, key=lambda c: min(abs(c[1] - cue[1]), abs(cue[0] - c[2]))), cands, text, sentence[0]
-    )
+    # no subject before the verb and none after it: no speaker here ("..., announced last week, will bring", "its
+    # turbine supplier has promised"), rather than the nearest name, which is most often an object
+    return _subject(cands, cue, text, sentence[0], lang) or _inverted(cands, cue, text)
 
 
 def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
@@ -334,18 +367,20 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     words = "|".join(PRONOUNS[lang])
     before = re.search(rf"\b(?:{words})\s+(?:\w+\s+)?$", text[sent[0] : cue[0]], re.IGNORECASE)
     after = re.match(rf"\s*(?:{words})\b", text[cue[1] : sent[1]], re.IGNORECASE)
-    return bool(before or after or re.search(r"-t\s?-(?:il|elle)\b", text[cue[0] : cue[1]]))
+    in_cue = re.search(r"-t\s?-(?:il|elle)\b|\b(?:seinen|ihren|lui|elle|eux)\b", text[cue[0] : cue[1]])
+    return bool(before or after or in_cue)
 
 
 def attribute(
     text: str, sent: tuple[int, int], cues, quotes, lang: str, last: str | None, people: dict | None = None
 ) -> Attribution | None:
-    """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue."""
-    for cs, ce in cues:
+    """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
+    verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does."""
+    for cs, ce in sorted(cues, key=lambda c: _WEAK_CUES.search(text[c[0] : c[1]]) is not None):
         if last is not None and _pronoun_subject(text, sent, (cs, ce), lang):
             return Attribution(last, (cs, ce), None, sent, pronoun=True)
         cands = _candidates(text, sent, quotes, (cs, ce), lang, people or {})
-        pick = _pick(cands, (cs, ce), text[cs:ce], sent, text)
+        pick = _pick(cands, (cs, ce), text[cs:ce], sent, text, lang)
         if pick is not None:
             content = next(((qs, qe) for qs, qe in quotes if sent[0] <= qe and qs <= sent[1]), sent)
             pronoun_first = _pronoun_at(text, (cs, ce), lang) and min(abs(pick[1] - ce), abs(cs - pick[2])) > 15
