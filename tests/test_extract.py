@@ -452,6 +452,67 @@ def test_multiples_said_in_words_and_of_things_that_are_not_figures():
     assert extract("The company went public at $40 a share.", D, "en")["claims"] == []
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a name and its apposition open the sentence, then the verb
+        ("Larry Fink, le PDG de BlackRock, a rappelé : « Nous mobiliserons 30 milliards de dollars. »", "fr",
+         "Larry Fink"),
+        # a pronoun after "a-t-" whose sentence opens with a company: that company
+        ("La start-up Nscale, créée en 2024, va fournir 200 000 puces à Microsoft, a-t-elle annoncé. Nscale grandit.",
+         "fr", "Nscale"),
+        # German verb-final clauses: the subject after the auxiliary or the conjunction, the pronoun after "hatte"
+        ("Meta platzierte 30 Milliarden Dollar, wie die Nachrichtenagentur Bloomberg berichtete.", "de", "Bloomberg"),
+        ("Sarah Friar widersprach nicht, als Moderator David Sacks die Kosten auf 50 Milliarden Dollar schätzte.", "de",
+         "David Sacks"),
+        ("Jensen Huang sprach am Montag. Im August hatte er die Kosten auf 50 Milliarden Dollar beziffert.", "de",
+         "Jensen Huang"),
+        # "demnach": the source of the sentence before; "Für X ist es": X's view; a "-Gruppe" is a company
+        ("Laut Reuters investiert Amazon 50 Milliarden Dollar. Die ersten 300 Megawatt sollen demnach 2027 laufen.",
+         "de", "Reuters"),
+        ("Für Ministerpräsident Dietmar Woidke ist es die größte Investition des Landes.", "de", "Dietmar Woidke"),
+        ("Die Schwarz-Gruppe will elf Milliarden Euro investieren, wie das Unternehmen mitteilte.", "de",
+         "Schwarz-Gruppe"),
+        # an article's own inference is no report; a named outlet's report of a figure is the outlet's
+        ("Avec 133 MW de plus, CoreWeave s'engage ainsi sur 526 MW.", "fr", "the article"),
+        ("A spokeswoman declined to comment on a Bloomberg report that it would borrow $8 billion.", "en", "Bloomberg"),
+        # descriptions: "the Amsterdam-based company" opening-sentence company the list lacks; "the asset manager"
+        ("Nebius signed a $17.4 billion contract, the Amsterdam-based company said. Nebius grows.", "en", "Nebius"),
+        ("Canada's Brookfield will invest €20 billion by 2030, the asset manager said.", "en", "Brookfield"),
+        ("Google investira 40 milliards de dollars, a annoncé vendredi le groupe de Mountain View.", "fr", "Google"),
+        ("« Helios will host well more than two gigawatts », has affirmed Mike Novogratz, the founder of Galaxy.", "en",
+         "Mike Novogratz"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_fourth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][0]["speaker"] == speaker
+
+
+def test_phrases_keep_their_deadlines():
+    """A relative clause's deadline dates its own subject; a "with" phrase's deadline goes to no figure outside."""
+    text = "Au Texas, 104 000 puces seront installées, dont les premiers services sont attendus au troisième trimestre."
+    assert one(text.replace("trimestre.", "trimestre 2026."), "fr")["deadline"] is None
+    text = "He said the campus would have up to 300 megawatts, with the first capacity to be delivered later this year."
+    assert one(text, "en")["deadline"] is None
+    text = "Ein erster Abschnitt mit 50 Megawatt soll bis zum 1. Juli 2027 laufen."
+    assert one(text, "de")["deadline"] == {"text": "bis zum 1. Juli 2027", "date": "2027-07-01", "granularity": "day"}
+
+
+def test_the_same_figure_for_two_dates_is_two_claims_and_ranks_that_are_none():
+    text = "The UAE will finance a campus of one gigawatt. Fluidstack plans one gigawatt by 2028."
+    assert [c["deadline"] and c["deadline"]["date"] for c in extract(text, D, "en")["claims"]] == [None, "2028-12-31"]
+    assert extract("Vineland will be one of the largest AI data centres.", D, "en")["claims"] == []
+    assert extract("Den größten Teil der Anleihen übernahm Pimco.", D, "de")["claims"] == []
+    text = "« C'est l'équivalent des 500 milliards de dollars de Stargate », he said in French."
+    assert (one(text, "en")["quantity"], one(text, "en")["unit"]) == (5e11, "USD")  # the quotation read in French
+    text = "Nebius will supply Microsoft under a five-year contract worth $17.4 billion."
+    assert sorted((c["quantity"], c["unit"]) for c in extract(text, D, "en")["claims"]) == [
+        (60, "months"),
+        (1.74e10, "USD"),
+    ]
+    assert extract("Nscale, créée il y a moins de deux ans, grandit.", D, "fr")["claims"] == []  # "ago" is no span
+
+
 def test_precise_figures_are_exact_and_round_ones_about():
     """The ledger's convention: an unhedged round figure is a magnitude (``about``); $5.83 billion is exact."""
     assert one("SoftBank sold the stake for $5.83 billion.", "en")["comparator"] == "="

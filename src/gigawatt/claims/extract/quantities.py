@@ -22,7 +22,11 @@ _TIME_WORDS = {
     "fr": "ans|années?|mois|jours|semaines",
     "de": "Jahren?|Jahre|Monaten?|Monate|Tagen?|Tage|Wochen",
 }
-_TIME_AFTER = {lang: re.compile(r"^\s*(" + words + r")(?![\w])", _I) for lang, words in _TIME_WORDS.items()}
+# "a five-year contract": the unit joined by a hyphen
+_TIME_AFTER = {lang: re.compile(r"^[\s-]*(" + words + r")(?![\w])", _I) for lang, words in _TIME_WORDS.items()}
+# "il y a deux ans", "two years ago", "vor zwei Jahren": a time in the past, not a span
+_AGO_BEFORE = re.compile(r"(?:il y a|vor)\s+(?:\w+\s+){0,2}$", _I)
+_AGO_AFTER = re.compile(r"^\s*ago\b", _I)
 _CHIP_WORDS = (
     r"GPUs?|chips?|puces|processeurs|accélérateurs|processors|accelerators|Prozessoren|Grafikprozessoren|Beschleuniger"
     r"|[\w-]*-Chips|Chips|[\w-]*-GPUs?|H100s?|H200s?|GB200s?|GB300s?|B200s?|cartes graphiques|Grafikkarten"
@@ -84,6 +88,8 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         word = m.group(1).lower().rstrip("s")
         return Quantity(n.value * _POWER_MW[word], "MW", n.start, n.end + m.end(), n.start)
     m = _TIME_AFTER[lang].match(tail)
+    if m and (_AGO_BEFORE.search(text[: n.start]) or _AGO_AFTER.match(tail[m.end() :])):
+        return None
     if m:
         return Quantity(n.value * _time_unit(m.group(1)), "months", n.start, n.end + m.end(), n.start)
     m = _CHIPS_AFTER.match(tail)
