@@ -89,10 +89,15 @@ _CANON = dict(_ALIASES)
 # a name the list lacks: two or three capitalised words (first names and surnames), near a cue only
 _UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 ("Øyvind", "Élysée")
 _NAME_RE = re.compile(
-    rf"(?<![\w-])(?<!\bde )(?<!\bof )(?<!\bfrom )[{_UP}][a-zà-ÿ]+(?: [{_UP}][a-zà-ÿ]+){{1,2}}(?![\w])"
+    # not after "de", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "in New Delhi")
+    rf"(?<![\w-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
+    rf"[{_UP}][a-zà-ÿ]+(?: [{_UP}][a-zà-ÿ]+){{1,2}}(?![\w])"
 )
 # or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
-_ACRONYM_RE = re.compile(r"(?<![\w-])(?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w])")  # and "TrendForce"
+_ACRONYM_RE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2,6}(?: (?:Energy|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure|Power))?"
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w])"
+)  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
@@ -108,16 +113,17 @@ QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^�
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
                "nach angaben des", "nach angaben der", "nach schätzung von", "nach schätzungen von",
                "nach schätzung des", "nach schätzung der", "estimates by", "according to estimates by", "für",
-               "pour", "for"}  # fmt: skip
+               "pour", "for", "so", "nach einem eintrag der", "nach einem eintrag des"}  # fmt: skip
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
     r"\b(?:the (?:two |[\w-]+-based )?(?:company|group|firm|companies|asset manager|chipmaker|start-up|startup"
     r"|operator|developer|investor)|l[’']entreprise|les (?:deux )?entreprises|le groupe"
-    r"|les (?:deux )?groupes|la société|la compagnie|das Unternehmen|die (?:beiden )?Unternehmen|der Konzern"
+    r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
+    r"|die Unternehmen|der Konzern|the group|both companies"
     r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns)\b",
     re.IGNORECASE,
 )
-_PLURAL = re.compile(r"companies|entreprises|groupes|die (?:beiden )?Unternehmen|Konzerne", re.IGNORECASE)
+_PLURAL = re.compile(r"companies|entreprises|groupes|(?:die |beiden |beide )+Unternehmen|Konzerne", re.IGNORECASE)
 # "the report said", "le journal", "das Blatt": the last news outlet named
 _REPORTS = re.compile(
     r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
@@ -140,6 +146,11 @@ _TITLED = re.compile(
 _GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?![\w-])")
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
 _WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., a précisé Nscale."
+_ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdings", "Technologies", "Systems", "Cloud",
+              "Labs", "Inc", "Corp", "Infrastructure", "Power", "Airtel", "Journal", "Times", "Post", "Inquirer",
+              "Gruppe", "Konzern"}  # fmt: skip
+# keys of the per-article ``people`` dict that are not names: what "the company" last was, who last spoke as a company
+THE_COMPANY, LAST_FIRM = "\x00the company", "\x00last firm"
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
 _WEAK_CUES = re.compile(
     r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate", re.IGNORECASE
@@ -176,6 +187,9 @@ def speaker_type(name: str) -> str:
     article ("Broadcom", "CNBC", "TrendForce", "The Advocate") is an organisation, two words or more a person."""
     if name in KNOWN:
         return KNOWN[name][0]
+    words = name.split()
+    if any(w.isupper() and len(w) > 1 for w in words) or words[-1] in _ORG_WORDS:  # "GE Vernova", "SB Energy"
+        return "organization"
     if name == ARTICLE or len(name.split()) == 1 or name.split()[0] in ("The", "Le", "La", "Les", "Der", "Die", "Das"):
         return "organization"
     return "person"
@@ -189,6 +203,8 @@ def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
     for alias, name in (people or {}).items():
+        if alias.startswith("\x00"):
+            continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
             if not any(s <= m.start() + offset < e for _, s, e in out):
                 out.append((name, m.start() + offset, m.end() + offset))
@@ -196,8 +212,12 @@ def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -
 
 
 def people_in(text: str) -> dict[str, str]:
-    """The article's people the list lacks, named after a title: alias (full name, surname) -> full name."""
+    """The article's people the list lacks, named after a title: alias (full name, surname) -> full name; and the
+    surname of the list's people whose full name the article writes ("Masayoshi Son ... so Son")."""
     out: dict[str, str] = {m.group(1): m.group(1) for m in _GROUP.finditer(text)}  # "die Schwarz-Gruppe"
+    for name, (kind, _, _) in KNOWN.items():
+        if kind == "person" and name in text:
+            out.setdefault(name.split()[-1], name)
     for m in _TITLED.finditer(text):
         name = m.group(1)
         if name.split()[0] in _NOT_NAMES or _CANON.get(name):
@@ -223,15 +243,19 @@ def _described(text: str, sentence: str, start: int, people: dict) -> list[tuple
     out = []
     named = names_in(sentence, 0, people) + [(n, a - start, b - start) for n, a, b in _openers(text) if start <= a]
     named += [(m.group(1), m.start(1), m.end(1)) for m in _POSSESSED.finditer(sentence[:40])]  # "Canada's Brookfield"
+    named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
     named.sort(key=lambda c: c[1])
     firms = [(n, a) for n, a, _ in named if speaker_type(n) == "organization" and n not in _NEWS]
     for m in _DESCRIPTIONS.finditer(sentence):
         # a company that opens the sentence is its subject ("SoftBank sold ..., the company disclosed"); one named
         # further in is most often an object ("chips from Nvidia ..., according to the company"): then the company
-        # that last opened a sentence before, else the last one named before
-        pick = [n for n, a in firms if a < 25] or _subjects_before(text, start)[-1:]
+        # that "the company" named before, else the company that last opened a sentence, else the last one named
+        remembered = [people[THE_COMPANY]] if people.get(THE_COMPANY) else []
+        pick = [n for n, a in firms if a < 25] or remembered or _subjects_before(text, start)[-1:]
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             pick = [n for n, _ in firms]
+        elif pick:
+            people[THE_COMPANY] = pick[0]
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
     for m in _REPORTS.finditer(sentence):
@@ -248,9 +272,10 @@ def _openers(text: str) -> list[tuple[str, int, int]]:
     """Names the list lacks that open a sentence and recur in the article ("Nebius will supply ..."), in English and
     French: a company the article is about."""
     out = []
-    for m in re.finditer(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]+[A-Za-z]*)\s+[a-z]", text):
+    for m in re.finditer(r"(?:^|[.!?]\s+|\n)([A-Z]{2,6} [A-Z][a-z]+|[A-Z][a-z]+[A-Za-z]*)\s+[a-z]", text):
         word = m.group(1)
-        if word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and len(re.findall(rf"\b{word}\b", text)) >= 2:
+        recurs = " " in word or len(re.findall(rf"\b{re.escape(word)}\b", text)) >= 2  # "GE Vernova ended"
+        if word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and recurs:
             out.append((word, m.start(1), m.end(1)))
     return out
 
@@ -293,8 +318,8 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
-    outlet = re.search(r"[,;]\s+((?:The|Le|La|Les)\s+[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]])
-    if outlet:  # "..., The Advocate reported": a title-cased name with its article
+    outlet = re.search(r"[,;]\s+(?:the\s+)?((?:The\s+)?[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]])
+    if outlet:  # "..., The Advocate reported", "..., the Philadelphia Inquirer reported": an outlet's name
         out.append((outlet.group(1), sent[0] + outlet.start(1), sent[0] + outlet.end(1)))
     return out
 
@@ -346,14 +371,12 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         gap = _RELATIVE.sub(",", _DIGIT_MARKS.sub("0", text[c[2] : cue[0]])) if c[2] <= cue[0] else "."
         if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap):
             before.append(c)
-    clause_start = sentence_start + max(
-        (m.end() for m in re.finditer(r"[,;:]", text[sentence_start : cue[0]])), default=0
-    )
-    aux = list(_AUXILIARY.finditer(text, clause_start, cue[0])) if lang == "de" else []
+    aux = list(_AUXILIARY.finditer(text, sentence_start, cue[0])) if lang == "de" else []
     if aux:  # "hatte Nvidia 18.000 Chips für Humain zugesagt", "als Moderator David Sacks ... schätzte"
         after_aux = [c for c in cands if aux[-1].end() <= c[1] and c[2] <= cue[0]]
-        if after_aux:
-            return min(after_aux, key=lambda c: c[1])
+        at_aux = [c for c in cands if 0 <= aux[-1].start() - c[2] <= 3]  # "Masayoshi Son hat ... angekündigt"
+        if after_aux or at_aux:
+            return min(after_aux, key=lambda c: c[1]) if after_aux else at_aux[0]
     if not before:
         return None
     nearest = max(before, key=lambda c: c[2])
@@ -370,7 +393,7 @@ def _inverted(cands, cue: tuple[int, int], text: str):
     persons = [c for c in plain if speaker_type(c[0]) == "person"] or [
         c for c in after if speaker_type(c[0]) == "person"
     ]
-    pool = persons or plain
+    pool = persons or plain or after  # "has announced Friday its owner, Galaxy Digital"
     return min(pool, key=lambda c: c[1]) if pool else None
 
 
@@ -421,6 +444,11 @@ def _opening_company(text: str, sent: tuple[int, int], people: dict) -> tuple[st
     return firms[0] if firms else None
 
 
+def _described_after(text: str, end: int) -> bool:
+    """ "hieß es ... in einem Blogeintrag des Unternehmens": the source is named after the cue."""
+    return _DESCRIPTIONS.search(re.split(r"[.;]", text[end : end + 80])[0]) is not None
+
+
 def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     """A cue that reports nothing: "CoreWeave s'engage ainsi" (the article's inference), "widersprach ... nicht" (a
     silence), "the report said" read as a noun ("the report")."""
@@ -447,8 +475,10 @@ def attribute(
     for cs, ce in sorted(cues, key=lambda c: _WEAK_CUES.search(text[c[0] : c[1]]) is not None):
         if _skipped(text, sent, (cs, ce)):
             continue
-        if text[cs:ce].lower() == "demnach" and previous is not None:  # "demnach": the source of the sentence before
+        if text[cs:ce].lower() in ("demnach", "hieß es") and previous is not None and not _described_after(text, ce):
             return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
+        if lang == "en" and re.search(r"\b[Ii]t\s+(?:\w+\s+)?$", text[sent[0] : cs]) and (people or {}).get(LAST_FIRM):
+            return Attribution(people[LAST_FIRM], (cs, ce), None, sent, pronoun=True)  # "It said": the company
         if _pronoun_subject(text, sent, (cs, ce), lang):
             firm = _opening_company(text, sent, people or {}) if re.search(r"-t\s?-", text[cs:ce]) else None
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
