@@ -219,6 +219,20 @@ def test_a_rule_interval_longer_than_the_window_is_cut_to_the_window():
     assert r.simulated["goodput"]["mean"] == pytest.approx((w - 0.5) / w, rel=1e-12)  # no failure in any trial
 
 
+def test_the_simulated_flop_of_a_failure_free_window_by_hand():
+    # no failure in 54 days (M = 10^300 h), a write of 0.5 h and the interval capped at the window: each trial does
+    # W - 0.5 = 1,295.5 h of useful work. 16,384 H100s at 989 TFLOP/s dense BF16 (accelerators.csv) and MFU 0.4:
+    # 1,295.5 h x 3,600 s/h x 16,384 x 989e12 FLOP/s x 0.4 = 3.022846820352e25 FLOP in every trial
+    r = ops(
+        OpsConfig(
+            16_384, accelerator="h100", days=54, job_mtbf_hours=1e300, checkpoint_write_hours=0.5, trials=20, mfu=0.4
+        )
+    )
+    want = 1_295.5 * 3_600 * 16_384 * 989e12 * 0.4
+    assert r.simulated["effective_flop"]["mean"] == pytest.approx(want, rel=1e-12)  # rounding of the products
+    assert r.analytic["effective_flop"] == pytest.approx(want, rel=1e-12)
+
+
 # ------------------------------------------------------------------------------------- bounded by the window
 
 
