@@ -369,6 +369,8 @@ def test_estimate_of_the_work():
     # heavy tails whose typical draw is tiny: the simulation would never end
     assert estimate_events(1, w, m, tau, d, "lognormal", 50.0) > 1e100
     assert estimate_events(1, w, m, tau, d, "weibull", 0.001) > 1e100
+    # continuous checkpointing (tau = delta = 0) writes no separate checkpoints: the draws and restarts alone
+    assert estimate_events(1, w, m, 0.0, 0.0) == pytest.approx(150 + 2 * w / (m * -math.expm1(-w / m)), rel=1e-12)
 
 
 @pytest.mark.parametrize(
