@@ -419,12 +419,28 @@ def revalidated(scenario: Scenario) -> Scenario:
             f"scenario: {type(scenario).__name__} {_short(scenario)}; expected a Scenario (gigawatt.load_scenario), "
             "a built-in name or a YAML file's path"
         )
+    origin = scenario._origin or None
     try:
         fresh = Scenario.model_validate(scenario.model_dump())
     except ValidationError as exc:
-        raise ScenarioError(format_validation_error(exc, Scenario), scenario._origin or None) from None
+        raise ScenarioError(format_validation_error(exc, Scenario), origin) from None
+    added = fresh._ramps  # ramps set since loading, expanded just now (those of the file were expanded at load)
     for key, value in (scenario.__pydantic_private__ or {}).items():  # sources, distributions, origin, ramps...
         setattr(fresh, key, value)
+    if added:
+        # as the loader does: a distribution on a field of a phase that is now a ramp would be drawn by its first
+        # building alone (the loader refuses it with the same words)
+        refused = ramps.uncertain_problems(added, [p for p, d in scenario.distributions.items() if not d.inherited])
+        if refused:
+            raise ScenarioError(refused, origin)
+        fresh._ramps = [*scenario.ramps, *added]
+    from gigawatt.data.money_ranges import inherited_distributions
+
+    # the money ranges inherited for what the scenario holds now (a price set since loading is no longer drawn from
+    # the catalog's range; a type ordered since loading gets its range), as the loader gives them
+    # (read from ``scenario``: its fields_set still tells what was given from what was defaulted)
+    own = {path: d for path, d in scenario.distributions.items() if not d.inherited}
+    fresh._distributions = {**own, **inherited_distributions(scenario, own)}
     return fresh
 
 
