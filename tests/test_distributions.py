@@ -171,6 +171,22 @@ def test_a_distribution_the_engine_cannot_draw_is_refused_by_name(capsys, overri
     assert f"{path}: a distribution here is not drawn trial by trial" in " ".join(err.split())
 
 
+def test_a_default_every_item_overrides_is_refused_saying_so(capsys):
+    """Found by tests/test_hostile_property.py: a distribution on funding.announced_arrival where every partner
+    gives its own was refused as read "once, the same in every trial" (it is not read at all): the message says
+    which field is used instead."""
+    from gigawatt.cli.core import main
+
+    dist = "{dist: uniform, low: 0.2, high: 0.6}"
+    sets = ["--set", "partners[0].announced_arrival=0.5", "--set", f"funding.announced_arrival={dist}"]
+    assert main(["risk", "colossus", "--trials", "64", *sets]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        "funding.announced_arrival: a distribution here is not drawn trial by trial (every partner gives its own" in err
+    )
+    assert "reads this field once" not in err
+
+
 def test_every_other_uncertain_input_of_the_built_ins_is_drawn():
     """The built-ins' own distributions all reach the engine (the check would refuse its own scenarios otherwise),
     and so does one on each kind of field a user would make uncertain."""

@@ -303,20 +303,32 @@ def counting(progress: Callable[[int], None] | None) -> Callable[[int], None]:
 
 
 def check_drawn(scenario: Scenario) -> None:
-    """Refuse, by name, a distribution on an input the engine reads once for every trial (the horizon, for one):
-    it would be used at a single value in every trial while the output listed it as uncertain."""
+    """Refuse, by name, a distribution on an input the engine does not read per trial (the horizon, read once for
+    every trial; a default that every item overrides, read not at all): it would be used at a single value in every
+    trial, or at none, while the output listed it as uncertain."""
     if not scenario.distributions:
         return
     missed = undrawn(scenario, sample_block(scenario, 0, 0, 1))
     if missed:
         raise ScenarioError(
             [
-                f"{path}: a distribution here is not drawn trial by trial (the engine reads this field once, the "
-                "same in every trial); expected a fixed value (docs/uncertainty.md lists what risk draws)"
+                f"{path}: a distribution here is not drawn trial by trial ({_why_undrawn(scenario, path)}); expected a "
+                "fixed value (docs/uncertainty.md lists what risk draws)"
                 for path in missed
             ],
             scenario._origin or None,
         )
+
+
+def _why_undrawn(scenario: Scenario, path: str) -> str:
+    """Why the engine does not read ``path`` per trial, in words."""
+    if path.startswith("programme."):
+        return "the engine reads this field once, the same in every trial: the programme lays out the months"
+    if path == "funding.announced_arrival" and all(p.announced_arrival is not None for p in scenario.partners):
+        return "every partner gives its own announced_arrival, so this default is not used; put it on theirs"
+    if path == "operations.pue" and all(ph.pue is not None for site in scenario.sites for ph in site.phases):
+        return "every phase gives its own pue, so this default is not used; put it on theirs"
+    return "the engine reads this field once for every trial, or not at all in this scenario"
 
 
 def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:
