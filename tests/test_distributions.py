@@ -1,5 +1,7 @@
 """Uncertain inputs: parsing, central values, sampling statistics, and clear errors for bad distributions."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -205,3 +207,20 @@ def test_every_other_uncertain_input_of_the_built_ins_is_drawn():
         ],
     )
     check_drawn(s)
+
+
+def test_the_programme_pue_is_not_drawn_where_every_phase_gives_its_own(capsys):
+    """Found by tests/test_hostile_property.py: with a PUE on every phase, a distribution on operations.pue was listed
+    by risk as uncertain though no trial used it (every phase read its own); it is refused by name now, and drawn
+    where a phase does take it."""
+    from pathlib import Path
+
+    from gigawatt.cli.core import main
+
+    base = str(Path(__file__).parent / "data" / "hostile" / "base.yaml")  # one site, one phase
+    dist = "operations.pue={dist: uniform, low: 1.1, high: 1.3}"
+    assert main(["risk", base, "--trials", "64", "--set", dist, "--set", "sites[0].phases[0].pue=1.2"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "operations.pue: a distribution here is not drawn trial by trial (every phase gives its own pue" in err
+    assert main(["risk", base, "--trials", "64", "--json", "--set", dist]) == 0
+    assert "operations.pue" in json.loads(capsys.readouterr().out)["uncertain_inputs"]
