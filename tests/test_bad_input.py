@@ -181,3 +181,24 @@ def test_a_plain_number_whose_grouped_reading_is_out_of_range_is_a_decimal(tmp_p
     s = gw.load_scenario(write(tmp_path, GOOD + "operations: {pue: 1.250}\nas_of: 2025-01-21\n"))
     assert s.operations.pue == 1.25
     assert str(s.as_of) == "2025-01-21"
+
+
+def test_a_set_value_with_a_trailing_colon_is_the_text_written(capsys):
+    # found by tests/test_hostile_property.py: '--set ...accelerator=newest:' was read by YAML as {'newest': None}
+    # and refused as "{'newest': None} has the wrong type"; block YAML after --set is text (braces make a mapping)
+    err = fails(capsys, "run", "stargate", "--set", "sites[0].phases[0].accelerator=newest:")
+    assert "sites[0].phases[0].accelerator: unknown accelerator choice: 'newest:'; expected 'newest'" in err
+    err = fails(capsys, "run", "stargate", "--set", "sites[0].country=- US")
+    assert "sites[0].country: unknown country code '- US'" in err
+    # a mapping in braces and a list in brackets are still read as such
+    assert main(["run", "stargate", "--set", "sites[0].phases[0].power_mw={value: 900, source: x}"]) == 0
+    assert main(["run", "stargate", "--set", "supply_caps=[]"]) == 0
+
+
+def test_a_name_with_a_trailing_colon_in_a_file_says_yaml_read_a_key(capsys, tmp_path):
+    # found by tests/test_hostile_property.py: '- newest:' in a list is YAML for {'newest': None}, refused as "has the
+    # wrong type; input should be a valid string" with no word of the colon
+    text = GOOD + "supply_caps:\n  - name: c\n    per_year: 5\n    accelerators:\n      - newest:\n"
+    err = fails(capsys, "run", write(tmp_path, text))
+    assert "supply_caps[0].accelerators[0]: {'newest': None} is a mapping, not text: YAML reads 'newest:'" in err
+    assert "expected text (write 'newest:' in quotes, or leave the colon out)" in err

@@ -266,11 +266,16 @@ def _override_value(text: str, where: str) -> Any:
     if not text.strip():
         return None
     try:
-        return parse_yaml_text(text, where)
+        value = parse_yaml_text(text, where)
     except InputFileError as exc:
         if "malformed YAML" in str(exc):
             return text
         raise
+    if isinstance(value, dict | list) and not text.strip().startswith(("{", "[")):
+        # block YAML on a command line is a slip, not a structure: 'newest:' would be {'newest': None} and '- a'
+        # a list; a mapping or a list after --set is written in braces or brackets ({dist: ...}, [a, b])
+        return text
+    return value
 
 
 def apply_overrides(tree: dict, overrides: list[str] | tuple[str, ...]) -> dict:
