@@ -189,3 +189,19 @@ def test_a_price_set_after_loading_is_not_drawn_from_the_catalogs_range():
     s.sites[0].phases[0].accelerator = "h200"
     assert "accelerator_overrides.h200.price_usd" in revalidated(s).distributions
     assert "accelerator_overrides.h100.price_usd" not in revalidated(s).distributions
+
+
+def test_a_distribution_set_on_a_loaded_scenario_is_refused_saying_where_it_belongs():
+    # found by tests/test_hostile_property.py: the quantity reader took a mapping's 'value' and reported the missing
+    # one as "Phase.power_mw: None is not a quantity"
+    s = gw.load_scenario(_hall())
+    for node, field in ((s.sites[0].phases[0], "power_mw"), (s.operations, "pue"), (s.sites[0].phases[0], "start")):
+        with pytest.raises(gw.ScenarioError) as err:
+            setattr(node, field, {"dist": "uniform", "low": 1, "high": 2})
+        assert f".{field}: {{'dist': 'uniform', 'low': 1, 'high': 2}} is a distribution; expected a value" in str(
+            err.value
+        )
+    with pytest.raises(gw.ScenarioError, match=r"^Phase\.power_mw: \{'x': 1\} is not a quantity"):
+        s.sites[0].phases[0].power_mw = {"x": 1}
+    s.sites[0].phases[0].power_mw = {"value": "2 GW", "source": "a sourced value, as in a file"}
+    assert s.sites[0].phases[0].power_mw == 2000.0

@@ -30,7 +30,7 @@ from pydantic import (
 from gigawatt import limits
 from gigawatt.data import names, ramps
 from gigawatt.data.catalog import Provenance, default
-from gigawatt.data.messages import format_validation_error
+from gigawatt.data.messages import format_validation_error, short
 from gigawatt.data.power_basis import BASES as POWER_BASES
 from gigawatt.errors import GigawattError, ScenarioError
 from gigawatt.units import check_plain_number, month_index, parse_month, parse_quantity
@@ -40,8 +40,8 @@ PROVENANCE_KEYS = {"source", "status", "facts_id", "date", "note", "derivation",
 
 def _quantity(kind: str):
     def parse(value):
-        if isinstance(value, dict):  # a sourced value that was not unwrapped (e.g. in a list we do not walk)
-            value = value.get("value")
+        if isinstance(value, dict) and "value" in value:  # a sourced value not unwrapped (in a list we do not walk)
+            value = value["value"]
         try:
             return parse_quantity(value, kind, field="value")
         except GigawattError as exc:
@@ -140,6 +140,13 @@ class _Model(BaseModel):
             raise ScenarioError(
                 [f"{where}.{name}: unknown field; expected one of: {', '.join(type(self).model_fields)}"]
             )
+        if isinstance(value, dict) and "dist" in value:
+            raise ScenarioError(
+                [
+                    f"{where}.{name}: {short(value)} is a distribution; expected a value: distributions are read when "
+                    "a scenario is loaded (write it in the file, or in the mapping given to gw.load_scenario)"
+                ]
+            )
         try:
             super().__setattr__(name, value)
         except ValidationError as exc:
@@ -218,8 +225,8 @@ def _gaps(value):
         )
     out = []
     for item in items:
-        if isinstance(item, dict):
-            item = item.get("value")
+        if isinstance(item, dict) and "value" in item:  # a sourced value
+            item = item["value"]
         try:
             gap = parse_quantity(item, "months", field="value")
         except GigawattError as exc:
