@@ -205,3 +205,21 @@ def test_a_distribution_set_on_a_loaded_scenario_is_refused_saying_where_it_belo
         s.sites[0].phases[0].power_mw = {"x": 1}
     s.sites[0].phases[0].power_mw = {"value": "2 GW", "source": "a sourced value, as in a file"}
     assert s.sites[0].phases[0].power_mw == 2000.0
+
+
+def test_a_value_set_where_a_distribution_was_loaded_is_the_value_risk_uses():
+    # found by tests/test_hostile_property.py: power_mw loaded as uniform(80, 120) and then set to 500 MW ran 500 MW in
+    # simulate while risk still drew 80-120 MW and listed the field as uncertain
+    s = gw.load_scenario(_hall(power_mw={"dist": "uniform", "low": 80, "high": 120}))
+    assert s.sites[0].phases[0].power_mw == 100.0  # the centre, (80 + 120) / 2
+    assert "sites[0].phases[0].power_mw" in gw.risk(s, trials=16, seed=0).uncertain
+    s.sites[0].phases[0].power_mw = 500
+    r = gw.risk(s, trials=16, seed=0)
+    assert "sites[0].phases[0].power_mw" not in r.uncertain
+    assert (
+        r.as_json()["metrics"] == gw.risk(gw.load_scenario(_hall(power_mw=500)), trials=16, seed=0).as_json()["metrics"]
+    )
+    # a phase removed since loading takes its distribution with it (no lookup of a path that is gone)
+    s = gw.load_scenario(_hall(power_mw={"dist": "uniform", "low": 80, "high": 120}))
+    s.sites[0].phases = [s.sites[0].phases[0].model_copy(update={"power_mw": 90.0})]
+    assert "sites[0].phases[0].power_mw" not in gw.risk(s, trials=16, seed=0).uncertain

@@ -444,7 +444,9 @@ def revalidated(scenario: Scenario) -> Scenario:
     # the money ranges inherited for what the scenario holds now (a price set since loading is no longer drawn from
     # the catalog's range; a type ordered since loading gets its range), as the loader gives them
     # (read from ``scenario``: its fields_set still tells what was given from what was defaulted)
-    own = {path: d for path, d in scenario.distributions.items() if not d.inherited}
+    # a field set since loading holds the user's value, no longer the distribution's centre: the value wins, as it
+    # would written in the file instead of the distribution (risk drew the old distribution while run used the value)
+    own = {path: d for path, d in scenario.distributions.items() if not d.inherited and _still_central(scenario, path)}
     fresh._distributions = {**own, **inherited_distributions(scenario, own)}
     return fresh
 
@@ -477,6 +479,22 @@ def _node_at(root: BaseModel, path: str):
     for part in parts[:-1]:
         node = node[part] if isinstance(part, int) or isinstance(node, dict) else getattr(node, part)
     return node, parts[-1]
+
+
+def _still_central(scenario: Scenario, path: str) -> bool:
+    """Whether the field at ``path`` still holds the central value loading set for its distribution (False where
+    the user set another value since, or the item is gone)."""
+    if path not in scenario._centrals:
+        return True
+    try:
+        return _value_at(scenario, path) == scenario._centrals[path]
+    except (IndexError, KeyError, AttributeError):
+        return False
+
+
+def _value_at(root: BaseModel, path: str):
+    parent, name = _node_at(root, path)
+    return parent[name] if isinstance(parent, dict | list) else getattr(parent, name)
 
 
 def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str) -> None:
@@ -549,6 +567,7 @@ def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str)
                 parent[name] = central
             else:
                 setattr(parent, name, central)
+            scenario._centrals[path] = _value_at(scenario, path)
         except GigawattError as exc:
             problems.append(str(exc))
     if not problems:

@@ -511,6 +511,8 @@ class Scenario(_Model):
     _distributions: dict = PrivateAttr(default_factory=dict)
     _origin: str = PrivateAttr("")
     _load_warnings: list[str] = PrivateAttr(default_factory=list)
+    # path -> the central value loading set where a distribution was written: a value set there since is the user's
+    _centrals: dict = PrivateAttr(default_factory=dict)
     _files_read: tuple = PrivateAttr(())  # resolved paths of the file and its extends chain (--out never overwrites)
 
     _ramps: list = PrivateAttr(default_factory=list)  # ramps.Expanded: the ramped phases, replaced by buildings
