@@ -407,6 +407,8 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     unconverted = power_basis.convert_phases(scenario)  # grid and IT power to facility power, once (after the PUE)
     if unconverted:
         raise ScenarioError(unconverted, origin)
+    # the centre each distribution left in its field, as converted: a value set there later is the user's own
+    scenario._centrals = {path: _value_at(scenario, path) for path in scenario._distributions}
     from gigawatt.data.money_ranges import inherited_distributions
 
     # the money ranges every scenario inherits (the catalog's prices, the facility cost per MW), where it says none
@@ -567,7 +569,6 @@ def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str)
                 parent[name] = central
             else:
                 setattr(parent, name, central)
-            scenario._centrals[path] = _value_at(scenario, path)
         except GigawattError as exc:
             problems.append(str(exc))
     if not problems:
