@@ -121,7 +121,9 @@ def _run_risk(s, trials: int, seed: int, dask: str | None, chunk_trials: int, qu
     """The Monte Carlo run, on Dask when ``dask`` names a cluster (closed again, with any cluster it started);
     ``fans``: aggregate the fan series (only drawn with --out; most of the cells to aggregate)."""
     from gigawatt.engine.montecarlo import risk
+    from gigawatt.engine.numba_cache import blas_without_linalg
 
+    blas_without_linalg()  # before numba loads its first kernel: scipy's BLAS table without the rest of scipy.linalg
     client = run_on = None
     if dask is not None:
         from gigawatt.engine.cluster import connect, runner
