@@ -250,6 +250,208 @@ def test_descriptions_and_names_the_list_lacks(text, lang, speaker):
     assert one(text, lang)["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # the subject of the reporting verb, not the subject of the clause it reports
+        ("AMD said on Monday that OpenAI will deploy 6 GW.", "en", "AMD"),
+        ("AMD a déclaré lundi que OpenAI va déployer 6 GW.", "fr", "AMD"),
+        ("Analysts at Bernstein said the deals could cost OpenAI $500 billion.", "en", "Bernstein"),
+        ("Les analystes de Bernstein ont dit que cela coûterait 500 milliards de dollars.", "fr", "Bernstein"),
+        # an inverted verb: its speaker follows, a person before a company in the words after it
+        ('"We will spend $100 billion," said SoftBank chief executive Masayoshi Son.', "en", "Masayoshi Son"),
+        ("« Nous dépenserons 100 milliards de dollars », a déclaré le patron de SoftBank, Masayoshi Son.", "fr",
+         "Masayoshi Son"),
+        ("OpenAI will spend $665 billion, The Information reported.", "en", "The Information"),
+        ("OpenAI will 665 Milliarden Dollar ausgeben, berichtete The Information.", "de", "The Information"),
+        ("Meta finanziert Hyperion mit 27 Milliarden Dollar, teilten die Unternehmen mit.", "de", "Meta"),
+        ("Der Standort soll 2 GW erreichen, hatte eine Meta-Sprecherin gesagt.", "de", "Meta"),
+        # a relative clause keeps its antecedent; acronyms the list lacks are names in every language
+        ("Musk, who had said in January that SoftBank had $10 billion, did not comment.", "en", "Elon Musk"),
+        ("OpenAI peilt laut ACME 30 GW an.", "de", "ACME"),
+        # news outlets by description: the last one named
+        ("SoftBank seeks $16.5 billion, Bloomberg reported. It is the largest loan, the report said.", "en",
+         "Bloomberg"),
+    ],
+)  # fmt: skip
+def test_speakers_by_the_place_of_their_verb(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_a_clause_after_a_semicolon_has_its_own_speaker():
+    text = "Forbes reported that the buildings cost $3.4 billion; Crusoe expects the campus to cost $10 billion."
+    assert [c["speaker"] for c in extract(text, D, "en")["claims"]] == ["Forbes", "Crusoe"]
+    text = "OpenAI will 665 Milliarden Dollar ausgeben, berichtete The Information; zuvor waren 450 Milliarden geplant."
+    assert {c["speaker"] for c in extract(text, D, "de")["claims"]} == {"The Information"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, date",
+    [("OpenAI will spend $665 billion before 2030.", "en", "2029-12-31"),
+     ("OpenAI will vor 2030 665 Milliarden Dollar ausgeben.", "de", "2029-12-31"),
+     ("OpenAI a atteint 1,9 GW l'an dernier.", "fr", "2024-12-31"),
+     ("OpenAI hat im vergangenen Jahr 1,9 GW erreicht.", "de", "2024-12-31"),
+     ("200 MW au troisième trimestre de l'année prochaine.", "fr", "2026-09-30"),
+     ("200 MW im dritten Quartal des nächsten Jahres.", "de", "2026-09-30"),
+     ("200 MW in the second half of next year.", "en", "2026-12-31"),
+     ("200 MW dans la seconde moitié de 2026.", "fr", "2026-12-31")],
+)  # fmt: skip
+def test_deadlines_before_a_year_in_the_past_and_within_a_relative_year(text, lang, date):
+    """Publication date D is 2025-01-23: "before 2030" ends with 2029, "last year" is 2024."""
+    assert one(text, lang)["deadline"]["date"] == date
+
+
+def test_a_deadline_belongs_to_the_figure_of_its_clause():
+    text = "AMD will deploy 6 GW over several years, starting with a first gigawatt in the second half of 2026."
+    six, first = extract(text, D, "en")["claims"]
+    assert (six["quantity"], six["deadline"]) == (6000, None)
+    assert (first["quantity"], first["unit"], first["deadline"]["date"]) == (1000, "MW", "2026-12-31")
+    two, five = extract("Der Standort soll bis 2030 auf 2 GW und in einigen Jahren 5 GW wachsen.", D, "de")["claims"]
+    assert (two["deadline"]["date"], five["deadline"]["date"]) == ("2030-12-31", None)  # "in a few years": no date
+
+
+def test_a_first_gigawatt_is_one_gigawatt_and_the_first_gigawatt_cluster_a_superlative():
+    assert [(c["quantity"], c["unit"]) for c in extract("It starts with a first gigawatt.", D, "en")["claims"]] == [
+        (1000, "MW")
+    ]
+    assert one("Il commence par un premier gigawatt.", "fr")["quantity"] == 1000
+    assert one("Musk called it the first gigawatt training cluster.", "en")["unit"] == "rank"
+
+
+def test_time_words_are_read_in_their_own_language():
+    """German "2028 ans Netz" (onto the grid in 2028) is not the French "2028 ans" (2,028 years)."""
+    assert extract("Zwei Kraftwerke sollen 2028 ans Netz gehen.", D, "de")["claims"] == []
+    assert one("Le bail court sur 15 ans.", "fr")["quantity"] == 180
+
+
+def test_a_multiple_of_todays_level_and_a_total_of():
+    text = "OpenAI hat 1,9 GW. Bis 2030 peilt OpenAI 30 GW an – mehr als das Fünfzehnfache des heutigen Stands."
+    claims = extract(text, D, "de")["claims"]
+    assert [(c["quantity"], c["comparator"]) for c in claims] == [(1900, "about"), (30000, "about"), (28500, ">")]
+    assert claims[-1]["deadline"]["date"] == "2030-12-31"  # the dash sets off an apposition, not another clause
+    text = "Washington a autorisé 35 000 puces GB300 pour G42, sur un total de 70 000 accordées."
+    assert [(c["quantity"], c["unit"]) for c in extract(text, D, "fr")["claims"]] == [
+        (35000, "count"),
+        (70000, "count"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a pronoun subject takes the last named person, even with a company straight after the verb
+        ("OpenAI has 30 GW, Sam Altman said. He said OpenAI wanted 1 GW a week.", "en", "Sam Altman"),
+        # a person the list lacks, named after a title, and later by the surname alone
+        ("xAI will 20 Milliarden Dollar investieren, teilte Gouverneur Tate Reeves mit. Es sei die größte "
+         "Investition, sagte Reeves.", "de", "Tate Reeves"),
+        ("Der Ausbau auf 1 GW soll bis 2028 fertig sein, sagte Hassan Al Naqbi, Chef des G42-Betreibers Khazna.", "de",
+         "Hassan Al Naqbi"),
+        # "..., Reuters reported" after a figure about OpenAI is no list of companies
+        ("SoftBank signed a $40 billion loan to invest in OpenAI, Reuters reported.", "en", "Reuters"),
+        # a company the list lacks opening the sentence; an organisation written in camel case after "laut"
+        ("Acme said on Monday that OpenAI would deploy 10 GW.", "en", "Acme"),
+        ("Dafür sind laut dem Marktforscher TrendForce rund 100.000 Chips nötig.", "de", "TrendForce"),
+        # "nach eigenen Angaben": the subject; "in einem Blogeintrag des Unternehmens": the company named before
+        ("OpenAI hat nach eigenen Angaben mehr als 10 Gigawatt gesichert.", "de", "OpenAI"),
+        ("OpenAI wächst. Mehr als 3 GW seien hinzugekommen, hieß es in einem Blogeintrag des Unternehmens.", "de",
+         "OpenAI"),
+        ("xAI lève 20 milliards de dollars, selon The Information. La dette atteint 12,5 milliards de dollars, a "
+         "précisé le site.", "fr", "The Information"),
+    ],
+)  # fmt: skip
+def test_speakers_the_list_lacks_and_pronoun_subjects(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_an_english_quotation_in_a_french_sentence_keeps_its_english_deadline():
+    text = "« We will deliver 100,000 Nvidia GPUs to Narvik by the end of 2026 », a déclaré en anglais Josh Payne."
+    c = one(text, "fr")
+    assert (c["quantity"], c["speaker"], c["deadline"]["date"]) == (100000, "Josh Payne", "2026-12-31")
+
+
+def test_clauses_for_deadlines():
+    """A phrase after a comma shares its clause's deadline; a relative clause and "since" do not give one."""
+    text = "Prometheus should have more than 1 gigawatt by the end of 2026, with some 500,000 Nvidia GPUs."
+    assert [c["deadline"]["date"] for c in extract(text, D, "en")["claims"]] == ["2026-12-31", "2026-12-31"]
+    text = "Le campus Lighthouse, qui coûtera 15 milliards de dollars, doit apporter un gigawatt d'ici fin 2028."
+    money, power = extract(text, D, "fr")["claims"]
+    assert (money["deadline"], power["deadline"]["date"]) == (None, "2028-12-31")
+    assert one("Seit Ende Januar seien mehr als 3 GW hinzugekommen.", "de")["deadline"] is None
+    assert one("The loan, the largest SoftBank has taken, matures in March 2027.", "en")["deadline"] is None  # rank
+
+
+def test_a_scaled_figure_without_its_currency_is_money_of_the_figures_before_it():
+    text = "Oracle a relevé ses investissements à 50 milliards de dollars, contre 35 milliards en septembre."
+    assert [(c["quantity"], c["unit"]) for c in extract(text, D, "fr")["claims"]] == [(5e10, "USD"), (3.5e10, "USD")]
+    text = "Jupiter coûtera 165 milliards de dollars. « Plus de 50 milliards seront investis d'ici 2030 », a-t-il dit."
+    assert extract(text, D, "fr")["claims"][-1]["quantity"] == 5e10
+    assert extract("ChatGPT has 800 million weekly users. It costs $1 billion.", D, "en")["claims"][0]["unit"] == "USD"
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # no subject before the verb and no name after it: no speaker, not the nearest name (most often an object)
+        ("xAI plans 550,000 Nvidia chips, and its supplier has promised more than 1.1 GW.", "en", "the article"),
+        ("Anthropic's deal with Google, announced last week, will bring over a gigawatt online.", "en", "the article"),
+        # a German auxiliary: the subject follows it ("hatte Nvidia ... zugesagt"); "18.000" ends no clause
+        ("Bereits im Mai hatte Nvidia 18.000 seiner GB300-Chips für Humain zugesagt.", "de", "Nvidia"),
+        # a reporting verb before a verb of commitment; a list after an inverted verb gives its first name
+        ("Anthropic s'engage à acheter pour 30 milliards de dollars de calcul, ont annoncé mardi Microsoft, Nvidia et "
+         "Anthropic.", "fr", "Microsoft"),
+        # "the company" whose sentence names a company only as an object: the company that opened a sentence before
+        ("Microsoft will invest $4 billion. The first site cost $3.3 billion and will house Nvidia chips, according to "
+         "the company.", "en", "Microsoft"),
+        ("CoreWeave has 590 MW. The company, which went public at $40 a share, has also pledged $6 billion.", "en",
+         "CoreWeave"),
+        ("OpenAI kauft bei Amazon für 38 Milliarden Dollar ein, teilten die beiden Unternehmen am Montag mit.", "de",
+         "OpenAI"),
+        # a person after a title word inside a German compound; a known company before a person the list lacks
+        ("Bundesfinanzminister Lars Klingbeil sprach von der größten Investition.", "de", "Lars Klingbeil"),
+        ("Microsoft investit $4 milliards, le président de Microsoft Brad Smith a dit jeudi.", "fr", "Brad Smith"),
+        # "nach seinen Worten", "Elle a ajouté": the last named person; an outlet with its article before the verb
+        ("„Wir bauen das größte Projekt“, sagte SB-Energy-Chef Rich Hossfeld. Bis Ende 2026 sollen nach seinen Worten "
+         "400 Megawatt laufen.", "de", "Rich Hossfeld"),
+        ("Entergy adds 5.2 gigawatts, The Advocate reported on Friday.", "en", "The Advocate"),
+        # the narration's language, not the quotation's: "sagte" is German in a sentence that quotes English
+        ("„By 2030 we will have 1.9 gigawatts of capacity“, sagte Humain-Chef Tareq Amin auf Englisch.", "auto",
+         "Tareq Amin"),
+    ],
+)  # fmt: skip
+def test_speakers_by_clause_structure(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, lang, quantity, unit, comparator",
+    [("The cluster would need about a gigawatt of power.", "en", 1000, "MW", "about"),
+     ("« The first gigawatt should be usable by 2027 », a déclaré Sarah Friar.", "fr", 1000, "MW", "about"),
+     ("OpenAI visait une trentaine de gigawatts d'ici 2030.", "fr", 30000, "MW", "about"),
+     ("Bis zum ersten Quartal 2026 laufen bis zu 10.000 Blackwell-GPUs.", "de", 10000, "count", "<="),
+     ("L'accord porte sur jusqu'à un million de TPU.", "fr", 1e6, "count", "<="),
+     ("Beide könnten auf 1,5 GW wachsen.", "de", 1500, "MW", ">="),
+     ("SoftBank wolle einen Kredit über 10 Milliarden Dollar aufnehmen.", "de", 1e10, "USD", "about")],
+)  # fmt: skip
+def test_quantities_of_the_third_batch(text, lang, quantity, unit, comparator):
+    """'a gigawatt', 'the first gigawatt' that is no rank, 'une trentaine', chips as GPUs and TPUs, growth as a
+    reach, and German 'Kredit über' (a loan of, not more than)."""
+    c = one(text, lang)
+    assert (c["quantity"], c["unit"], c["comparator"]) == (quantity, unit, comparator)
+
+
+def test_multiples_said_in_words_and_of_things_that_are_not_figures():
+    text = "Entergy wants 5.2 gigawatts, more than twice the 2.26 GW approved so far."
+    assert sorted((c["quantity"], c["comparator"]) for c in extract(text, D, "en")["claims"]) == [
+        (2260, "="), (4520, ">"), (5200, "about")
+    ]  # fmt: skip
+    text = "Related Digital a bouclé 16 milliards de dollars, plus du double des quelque 7 milliards annoncés."
+    assert sorted(c["quantity"] for c in extract(text, D, "fr")["claims"]) == [7e9, 1.4e10, 1.6e10]
+    text = "The sites will draw some 900 megawatts. Microsoft says it will deliver ten times the performance of today."
+    assert [c["quantity"] for c in extract(text, D, "en")["claims"]] == [900]  # no 9,000 MW
+    assert extract("It will house hundreds of thousands of Nvidia chips.", D, "en")["claims"] == []
+    assert extract("The company went public at $40 a share.", D, "en")["claims"] == []
+
+
 def test_precise_figures_are_exact_and_round_ones_about():
     """The ledger's convention: an unhedged round figure is a magnitude (``about``); $5.83 billion is exact."""
     assert one("SoftBank sold the stake for $5.83 billion.", "en")["comparator"] == "="

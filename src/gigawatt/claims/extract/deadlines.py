@@ -18,15 +18,22 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _MID = re.compile(r"\b(mid|mi|mitte|middle)\b", re.IGNORECASE)
 _QUARTER = re.compile(r"\b(quarter|trimestre|quartal)\b", re.IGNORECASE)
 _HALF = re.compile(
-    r"\b(first|second) half\b|\b(premier|second) semestre\b|\b(ersten|zweiten) (halbjahr|jahreshälfte)\b", re.I
+    r"\b(first|second) half\b|\b(premier|second) semestre\b|\b(première|seconde|deuxième) moitié\b"
+    r"|\b(ersten|zweiten) (halbjahr|jahreshälfte|hälfte)\b",
+    re.I,
 )
+_FIRST_HALF = ("first", "premier", "première", "ersten")
+# "before 2030", "avant 2030", "vor 2030": the year before it is the last one in time
+_BEFORE = re.compile(r"^(before|avant|vor)\s+(?:19|20)\d\d$", re.I)
 # what dateparser is given for a relative phrase, once the cue words ("by", "bis", "d'ici") are set aside
 _RELATIVE = {
-    "en": {"next year": "next year", "this year": "this year", "the year": "this year"},
-    "fr": {"prochain": "l'année prochaine", "prochaine": "l'année prochaine", "cette année": "cette année",
-           "l' année": "cette année"},
-    "de": {"nächste": "nächstes Jahr", "kommenden": "nächstes Jahr", "dieses": "dieses Jahr", "diesem": "dieses Jahr",
-           "diesen": "dieses Jahr", "des jahres": "dieses Jahr"},
+    "en": {"next year": "next year", "this year": "this year", "last year": "last year", "the year": "this year"},
+    "fr": {"prochain": "l'année prochaine", "prochaine": "l'année prochaine", "suivant": "l'année prochaine",
+           "dernier": "l'année dernière", "dernière": "l'année dernière", "passé": "l'année dernière",
+           "cette année": "cette année", "l' année": "cette année"},
+    "de": {"nächste": "nächstes Jahr", "kommenden": "nächstes Jahr", "vergangene": "letztes Jahr",
+           "letzte": "letztes Jahr", "dieses": "dieses Jahr", "diesem": "dieses Jahr", "diesen": "dieses Jahr",
+           "des jahres": "dieses Jahr"},
 }  # fmt: skip
 
 
@@ -66,8 +73,8 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
     if found.date_obj is None:
         return None
     d = found.date_obj.date()
-    if found.period == "year":
-        return {"date": dt.date(d.year, 12, 31).isoformat(), "granularity": "year"}
+    if found.period == "year":  # "au troisième trimestre de l'année prochaine": the quarter of that year
+        return _within_year(text, lang, d.year)
     if found.period == "month":
         return {"date": _last_day(d.year, d.month).isoformat(), "granularity": "month"}
     return {"date": d.isoformat(), "granularity": "day"}
@@ -83,19 +90,24 @@ def read_deadline(text: str, lang: str, date: dt.date | None) -> dict:
             out.update(_relative(text, lang, date) or {})
         return out
     y = int(year.group(1))
+    if _BEFORE.match(text.strip()):
+        return {**out, "date": dt.date(y - 1, 12, 31).isoformat(), "granularity": "year"}
     month = _month_of(text, lang)
+    if month is not None and not _QUARTER.search(text) and not _HALF.search(text):
+        return {**out, "date": _last_day(y, month).isoformat(), "granularity": "month"}
+    return {**out, **_within_year(text, lang, y)}
+
+
+def _within_year(text: str, lang: str, y: int) -> dict:
+    """The last day of the quarter, half or year of ``y`` that ``text`` names."""
     if _QUARTER.search(text) and (q := _quarter_of(text, lang)):
-        out.update(date=_last_day(y, 3 * q).isoformat(), granularity="quarter")
-    elif (half := _HALF.search(text)) is not None:
-        first = any(w in half.group().lower() for w in ("first", "premier", "ersten"))
-        out.update(date=(dt.date(y, 6, 30) if first else dt.date(y, 12, 31)).isoformat(), granularity="half")
-    elif month is not None:
-        out.update(date=_last_day(y, month).isoformat(), granularity="month")
-    elif _MID.search(text):
-        out.update(date=dt.date(y, 6, 30).isoformat(), granularity="half")
-    else:
-        out.update(date=dt.date(y, 12, 31).isoformat(), granularity="year")
-    return out
+        return {"date": _last_day(y, 3 * q).isoformat(), "granularity": "quarter"}
+    if (half := _HALF.search(text)) is not None:
+        first = any(w in half.group().lower().split() for w in _FIRST_HALF)
+        return {"date": (dt.date(y, 6, 30) if first else dt.date(y, 12, 31)).isoformat(), "granularity": "half"}
+    if _MID.search(text):
+        return {"date": dt.date(y, 6, 30).isoformat(), "granularity": "half"}
+    return {"date": dt.date(y, 12, 31).isoformat(), "granularity": "year"}
 
 
 def add_months(date: dt.date, months: float) -> dict:

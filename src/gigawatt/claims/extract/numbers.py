@@ -79,6 +79,7 @@ class Number:
     start: int  # character offsets in the sentence's text
     end: int
     spelled: bool = False
+    scaled: float = 1.0  # the scale word written after it ("milliards": 1e9), 1 without one
 
 
 class _Token:
@@ -111,9 +112,9 @@ def spelled_numbers(doc, lang: str) -> list[Number]:
         after_digit = has_digit
     out = []
     for occ in find_numbers(tokens, lang, 0):
-        if occ.is_ordinal:
-            continue
         span = doc[occ.start : occ.end]
+        if occ.is_ordinal or _VAGUE.match(span.text):
+            continue
         out.append(Number(float(occ.value), span.start_char - doc[0].idx, span.end_char - doc[0].idx, True))
     return out
 
@@ -143,9 +144,32 @@ def scale_after(text: str, end: int, lang: str) -> tuple[float, int]:
     return 1.0, end
 
 
+# "starting with a first gigawatt", "un premier gigawatt", "ein erstes Gigawatt", "about a gigawatt", "the first
+# gigawatt should be usable": one (what it counts is read after; "the first gigawatt training cluster" is a rank)
+_UNIT_WORD = r"(?:gigawatts?|megawatts?|GW|MW)(?![\w-])"
+_A_FIRST = re.compile(
+    r"(?<![\w])(?:(?:a|one|un|une|ein|eine|einem|einen)\s+(?:first|premier|première|erstes|erste|ersten)(?=\s)"
+    r"|(?:a|an)(?=\s+" + _UNIT_WORD + r")"
+    r"|the\s+first(?=\s+" + _UNIT_WORD + r"(?!\s+(?:training|cluster|campus|data|datacenter|supercomputer|AI|site))))",
+    re.I,
+)
+# about so many: "une trentaine de gigawatts", "a dozen", "ein Dutzend"
+_ABOUT_SO_MANY = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+                  "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "dozen": 12, "dutzend": 12}  # fmt: skip
+_ABOUT_SO_MANY_RE = re.compile(
+    r"(?<![\w])(?:une|a|ein)\s+(" + "|".join(_ABOUT_SO_MANY) + r")(?:\s+(?:de|d['’]|of))?", re.I
+)
+# "hundreds of thousands", "des centaines de milliers", "Hunderttausende": how many is not said
+_VAGUE = re.compile(r"^(?:hundreds|thousands|millions|dozens|centaines|milliers|dizaines|hunderte|tausende"
+                    r"|hunderttausende|zehntausende)$", re.I)  # fmt: skip
+
+
 def number_spans(text: str, doc, lang: str) -> list[Number]:
     """Every number in one sentence, in digits or words, with its scale word joined ("500 milliards" = 5e11)."""
-    found = digit_numbers(text)
+    found = digit_numbers(text) + [Number(1.0, m.start(), m.end(), True) for m in _A_FIRST.finditer(text)]
+    found += [
+        Number(_ABOUT_SO_MANY[m.group(1).lower()], m.start(), m.end(), True) for m in _ABOUT_SO_MANY_RE.finditer(text)
+    ]
     taken = [(n.start, n.end) for n in found]
     for n in spelled_numbers(doc, lang):
         if not any(s < n.end and n.start < e for s, e in taken):
@@ -155,5 +179,5 @@ def number_spans(text: str, doc, lang: str) -> list[Number]:
         scale, end = scale_after(text, n.end, lang)
         if n.spelled and scale != 1.0 and n.value >= 1e3:
             scale = 1.0  # text2num has already joined "cinq cents milliards"
-        out.append(Number(n.value * scale, n.start, end, n.spelled))
+        out.append(Number(n.value * scale, n.start, end, n.spelled, scale))
     return out

@@ -37,7 +37,7 @@ COMPARATORS = {
     },
     ">": {
         "en": ["more than", "over", "above", "upwards of", "in excess of", "north of", "well over", "well above"],
-        "fr": ["plus de", "plus d'", "au-delà de", "supérieur|supérieurs|supérieure à", "bien plus de"],
+        "fr": ["plus de", "plus d'", "plus du", "au-delà de", "supérieur|supérieurs|supérieure à", "bien plus de"],
         "de": ["mehr als", "über", "oberhalb von", "weit über", "deutlich mehr als", "deutlich über"],
     },
     "about": {
@@ -52,16 +52,27 @@ COMPARATORS = {
 CUES = {
     "en": ["said", "says", "told", "wrote", "posted", "added", "stated", "announced", "claimed", "insisted",
            "explained", "according to", "reported by", "called", "disclosed", "argued", "estimated",
-           "tweeted", "replied", "countered", "noted"],
+           "tweeted", "replied", "countered", "noted", "reported", "reports", "repeated", "reiterated", "expects",
+           "expected", "forecast", "predicted", "confirmed", "warned", "projected", "by its own account",
+           "according to estimates by", "estimate", "estimates", "promised", "pledged", "has|have pledged"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
            "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué", "ont annoncé", "a qualifié",
-           "ont déclaré", "a annoncé", "ont indiqué"],
+           "ont déclaré", "a annoncé", "ont indiqué", "ont dit", "ont affirmé", "ont estimé", "ont expliqué",
+           "ont précisé", "ont assuré", "ont ajouté", "a rapporté", "rapporte", "ont rapporté", "a répété", "a réitéré",
+           "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
+           "selon ses propres chiffres", "s' est engagé|engagée|engagés", "s' engage|engagent", "rappelle",
+           "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
+           "|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
+           "selon lui|elle|eux"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
-           "nach Angaben von|des|der"],
+           "nach Angaben von|des|der", "berichtete", "berichtet", "berichten", "berichteten", "gesagt",
+           "mitgeteilt", "wiederholte", "bekräftigte", "erwartet", "rechnet", "bestätigte", "warnte",
+           "teilten", "schätzt", "schätzte", "schätzen", "hieß es", "beziffert", "bezifferte", "nach eigenen Angaben",
+           "nach Schätzung|Schätzungen von|des|der", "fügte", "zugesagt", "versprochen", "nach seinen|ihren Worten"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim
@@ -72,7 +83,14 @@ DENIALS = {
 }
 
 SUPERLATIVES = {
-    "en": ["largest", "biggest", "most powerful", "world's largest", "world 's largest", "first gigawatt"],
+    "en": [
+        "largest",
+        "biggest",
+        "most powerful",
+        "world's largest",
+        "world 's largest",
+        "the|'s first gigawatt training|cluster|campus|data|datacenter|supercomputer|ai|site",
+    ],
     "fr": [
         "le|la|les|de|du|des plus grand|grande|grands|grandes",
         "le|la plus puissant|puissante",
@@ -89,9 +107,9 @@ SUPERLATIVES = {
 # put an adverb between ("could eventually reach"); the figure inside the span takes the comparator
 SPLIT_HEDGES = {
     ">=": {
-        "en": [["could|might|may", "GAP", "reach|hit"]],
-        "fr": [["pourrait|pourraient", "GAP", "atteindre"]],
-        "de": [["könnte|könne|könnten|dürfte", "GAP", "erreichen"]],
+        "en": [["could|might|may", "GAP", "reach|hit|grow|rise|climb"]],
+        "fr": [["pourrait|pourraient", "GAP", "atteindre|monter|grimper|croître|passer"]],
+        "de": [["könnte|könne|könnten|dürfte|dürften", "GAP", "erreichen|wachsen|steigen|anwachsen"]],
     },
 }
 
@@ -122,17 +140,23 @@ DEADLINES = {
            "by|in the? ORD quarter of YEAR", "by|in the? first|second half of YEAR", "by|in MIDYEAR",
            "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR", "by|in|within next year", "this year",
            "next year", "by|before the end of this|next year", "by|before|until the end of the year",
-           "by|until|before MONTH"],
+           "by|until|before MONTH", "by|in the? ORD quarter of next year", "last year", "in a few years",
+           "in the coming years", "in the first|second half of next year"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
            "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
            "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine", "d' ici la fin de l' année",
-           "d' ici|avant|fin MONTH"],
+           "d' ici|avant|fin MONTH", "dans|pour|à la première|seconde|deuxième moitié de YEAR",
+           "d' ici la première|seconde|deuxième moitié de YEAR",
+           "au ORD trimestre de l' année|an prochaine|prochain|suivante|suivant", "l' année dernière|passée",
+           "l' an dernier|passé", "dans quelques années", "à terme"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
            "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR",
-           "bis zum ORD Quartal YEAR", "bis|Ende MONTH"],
+           "bis zum ORD Quartal YEAR", "bis|Ende MONTH", "vor YEAR", "im ORD Quartal des nächsten|kommenden Jahres",
+           "im vergangenen|letzten Jahr", "vergangenes|letztes Jahr", "in einigen|wenigen Jahren", "in ein paar Jahren",
+           "in der ersten|zweiten Hälfte YEAR", "bis|in MIDYEAR"],
 }  # fmt: skip
 
 
@@ -142,7 +166,7 @@ def _token(word: str, lang: str) -> dict:
     if word == "YEAR":
         spec: dict = {"TEXT": {"REGEX": r"^(19|20)\d\d\.?$"}}
     elif word == "MIDYEAR":
-        spec = {"LOWER": {"REGEX": r"^(mid|mi)-(19|20)\d\d$"}}
+        spec = {"LOWER": {"REGEX": r"^(mid|mi|mitte)-(19|20)\d\d$"}}
     elif word == "MONTH":
         spec = {"LOWER": {"IN": MONTHS[lang].split()}}
     elif word == "ORD":

@@ -16,13 +16,17 @@ _MONEY_AFTER = re.compile(
     _I,
 )
 _POWER_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)?(kW|MW|GW|kilowatts?|m[eé]gawatts?|gigawatts?)(?![\w])", _I)
-_TIME_AFTER = re.compile(
-    r"^\s*(years?|months?|days?|weeks?|ans|années?|mois|jours|semaines|Jahren?|Monaten?|Monate|Tagen?|Wochen)(?![\w])",
-    _I,
-)
+# time words per language: German "2028 ans Netz" is not the French "2028 ans"
+_TIME_WORDS = {
+    "en": "years?|months?|days?|weeks?",
+    "fr": "ans|années?|mois|jours|semaines",
+    "de": "Jahren?|Jahre|Monaten?|Monate|Tagen?|Tage|Wochen",
+}
+_TIME_AFTER = {lang: re.compile(r"^\s*(" + words + r")(?![\w])", _I) for lang, words in _TIME_WORDS.items()}
 _CHIP_WORDS = (
     r"GPUs?|chips?|puces|processeurs|accélérateurs|processors|accelerators|Prozessoren|Grafikprozessoren|Beschleuniger"
-    r"|[\w-]*-Chips|Chips|H100s?|H200s?|GB200s?|GB300s?|B200s?|cartes graphiques|Grafikkarten"
+    r"|[\w-]*-Chips|Chips|[\w-]*-GPUs?|H100s?|H200s?|GB200s?|GB300s?|B200s?|cartes graphiques|Grafikkarten"
+    r"|TPUs?|Trainium\d?s?|[\w-]*-TPUs?"
 )
 _CHIPS_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)?(?:[\w'’-]+\s+){0,4}?(" + _CHIP_WORDS + r")(?![\w])", _I)
 _POWER_MW = {"kw": 1e-3, "kilowatt": 1e-3, "mw": 1.0, "megawatt": 1.0, "mégawatt": 1.0, "gw": 1e3, "gigawatt": 1e3}
@@ -60,11 +64,13 @@ def _time_unit(word: str) -> float:
     return 12.0
 
 
-def classify(text: str, n: Number) -> Quantity | None:
+def classify(text: str, n: Number, lang: str) -> Quantity | None:
     """The quantity a number in ``text`` (one sentence) stands for, or None (a year, a page number, a share)."""
     tail = text[n.end :]
     before = _CURRENCY_BEFORE.search(text[: n.start])
     m = _MONEY_AFTER.match(tail)
+    if (before or m) and _PER_SHARE.match(tail[m.end() if m else 0 :]):
+        return None
     if before or m:
         sign = (before.group(1) if before else "") + (m.group(1) if m else "")
         euro = "€" in sign or "eur" in sign.lower()
@@ -77,7 +83,7 @@ def classify(text: str, n: Number) -> Quantity | None:
     if m:
         word = m.group(1).lower().rstrip("s")
         return Quantity(n.value * _POWER_MW[word], "MW", n.start, n.end + m.end(), n.start)
-    m = _TIME_AFTER.match(tail)
+    m = _TIME_AFTER[lang].match(tail)
     if m:
         return Quantity(n.value * _time_unit(m.group(1)), "months", n.start, n.end + m.end(), n.start)
     m = _CHIPS_AFTER.match(tail)
@@ -86,8 +92,18 @@ def classify(text: str, n: Number) -> Quantity | None:
     return None
 
 
+# two, said as a word of its own: "more than twice the 2.26 GW", "plus du double des 7 milliards", "das Doppelte"
+_DOUBLE = {
+    "en": re.compile(r"\b(twice)\b", _I),
+    "fr": re.compile(r"\b(?:le|du|au) (double)\b", _I),
+    "de": re.compile(r"\b(?:das|des|dem) (Doppelte[n]?)\b|\b(doppelt) so\b"),
+}
+# a figure for one share ("at $40 a share"): a price, not money for the build-out
+_PER_SHARE = re.compile(r"^\s*(?:a|per|par|je|pro) (?:share|action|Aktie)\b", _I)
+
+
 def multipliers(text: str, lang: str) -> list[tuple[float, int, int]]:
-    """(factor, start, end) of "five times", "cinq fois", "fünfmal", "das Fünffache" in ``text``."""
+    """(factor, start, end) of "five times", "cinq fois", "fünfmal", "das Fünffache", "twice" in ``text``."""
     from text_to_num import text2num
 
     out = []
@@ -99,4 +115,7 @@ def multipliers(text: str, lang: str) -> list[tuple[float, int, int]]:
             continue
         if factor >= 2:
             out.append((factor, m.start(), m.end()))
-    return out
+    for m in _DOUBLE[lang].finditer(text):
+        group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
+        out.append((2.0, m.start(group), m.end(group)))
+    return sorted(out, key=lambda x: x[1])

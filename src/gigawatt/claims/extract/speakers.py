@@ -25,6 +25,11 @@ KNOWN = {
     "Peng Xiao": ("person", "CEO of G42", ["Peng Xiao", "Xiao"]),
     "Sarah Friar": ("person", "CFO of OpenAI", ["Sarah Friar", "Friar"]),
     "Chase Lochmiller": ("person", "CEO of Crusoe", ["Chase Lochmiller", "Lochmiller"]),
+    "Lisa Su": ("person", "CEO of AMD", ["Lisa Su"]),
+    "Mark Zuckerberg": ("person", "CEO of Meta", ["Mark Zuckerberg", "Zuckerberg"]),
+    "Safra Catz": ("person", "CEO of Oracle", ["Safra Catz", "Catz"]),
+    "Khaldoon Al Mubarak": ("person", "CEO of Mubadala", ["Khaldoon Al Mubarak", "Al Mubarak"]),
+    "Yoshimitsu Goto": ("person", "CFO of SoftBank", ["Yoshimitsu Goto"]),
     "OpenAI": ("organization", "", ["OpenAI"]),
     "SoftBank": ("organization", "", ["SoftBank", "Softbank"]),
     "Oracle": ("organization", "", ["Oracle"]),
@@ -32,32 +37,116 @@ KNOWN = {
     "G42": ("organization", "", ["G42"]),
     "xAI": ("organization", "", ["xAI"]),
     "Nvidia": ("organization", "", ["Nvidia", "NVIDIA"]),
+    "AMD": ("organization", "", ["AMD"]),
     "Microsoft": ("organization", "", ["Microsoft"]),
+    "Meta": ("organization", "", ["Meta"]),
+    "Google": ("organization", "", ["Google", "Alphabet"]),
+    "Amazon": ("organization", "", ["Amazon", "AWS"]),
+    "Anthropic": ("organization", "", ["Anthropic"]),
+    "CoreWeave": ("organization", "", ["CoreWeave"]),
+    "Broadcom": ("organization", "", ["Broadcom"]),
     "Crusoe": ("organization", "", ["Crusoe"]),
+    "Mubadala": ("organization", "", ["Mubadala"]),
+    "Humain": ("organization", "", ["Humain"]),
+    "Blue Owl": ("organization", "", ["Blue Owl"]),
+    "Vantage": ("organization", "", ["Vantage Data Centers", "Vantage"]),
+    "Related Digital": ("organization", "", ["Related Digital"]),
+    "Entergy": ("organization", "", ["Entergy"]),
+    "DTE": ("organization", "", ["DTE Energy", "DTE"]),
     "Reuters": ("organization", "news agency", ["Reuters"]),
     "Bloomberg": ("organization", "news agency", ["Bloomberg"]),
+    "AFP": ("organization", "news agency", ["AFP", "Agence France-Presse"]),
+    "AP": ("organization", "news agency", ["Associated Press"]),
+    "dpa": ("organization", "news agency", ["dpa", "Deutsche Presse-Agentur"]),
     "The Information": ("organization", "news site", ["The Information"]),
+    "CNBC": ("organization", "news site", ["CNBC"]),
+    "Forbes": ("organization", "news site", ["Forbes"]),
+    "Axios": ("organization", "news site", ["Axios"]),
+    "Semafor": ("organization", "news site", ["Semafor"]),
+    "TechCrunch": ("organization", "news site", ["TechCrunch"]),
+    "Wall Street Journal": ("organization", "news site", ["The Wall Street Journal", "Wall Street Journal", "WSJ"]),
+    "Financial Times": ("organization", "news site", ["The Financial Times", "Financial Times", "FT"]),
+    "New York Times": ("organization", "news site", ["The New York Times", "New York Times", "NYT"]),
+    "Handelsblatt": ("organization", "news site", ["Handelsblatt"]),
+    "Les Echos": ("organization", "news site", ["Les Echos"]),
+    "Le Monde": ("organization", "news site", ["Le Monde"]),
+    "Nikkei": ("organization", "news site", ["Nikkei"]),
     "the White House": ("organization", "", ["the White House", "White House", "la Maison Blanche", "Weißen Haus"]),
     "Epoch AI": ("organization", "research group", ["Epoch AI"]),
     "SemiAnalysis": ("organization", "research firm", ["SemiAnalysis"]),
+    "Bernstein": ("organization", "analysts", ["Bernstein"]),
+    "Morgan Stanley": ("organization", "analysts", ["Morgan Stanley"]),
+    "Goldman Sachs": ("organization", "analysts", ["Goldman Sachs"]),
+    "Barclays": ("organization", "analysts", ["Barclays"]),
+    "Jefferies": ("organization", "analysts", ["Jefferies"]),
+    "Moody's": ("organization", "analysts", ["Moody's", "Moody’s"]),
+    "D.A. Davidson": ("organization", "analysts", ["D.A. Davidson"]),
 }
 _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in aliases), key=lambda x: -len(x[0]))
 _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
 _CANON = dict(_ALIASES)
 # a name the list lacks: two or three capitalised words (first names and surnames), near a cue only
 _NAME_RE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){1,2}(?![\w])")
+# or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
+_ACRONYM_RE = re.compile(r"(?<![\w-])(?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w])")  # and "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas"}  # fmt: skip
+# sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
+_NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
+                      "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
+                      "Others", "Some", "Many", "Both", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Ce", "Cela",
+                      "Certains", "Analystes", "Observateurs", "Investisseurs"}  # fmt: skip
+# acronyms that are units, places or titles, never a speaker
+_NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
+                 "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
+                 "HPC", "NVL", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
-               "nach angaben des", "nach angaben der"}  # fmt: skip
-# "the company said": a description of the last company named before it
+               "nach angaben des", "nach angaben der", "nach schätzung von", "nach schätzungen von",
+               "nach schätzung des", "nach schätzung der", "estimates by", "according to estimates by"}  # fmt: skip
+# "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:company|group|firm)|l[’']entreprise|le groupe|la société|das Unternehmen|der Konzern)\b"
+    r"\b(?:the (?:two )?(?:company|group|firm|companies)|l[’']entreprise|les (?:deux )?entreprises|le groupe"
+    r"|les (?:deux )?groupes|la société|la compagnie|das Unternehmen|die (?:beiden )?Unternehmen|der Konzern"
+    r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns)\b",
+    re.IGNORECASE,
 )
-_NEWS = {"Reuters", "Bloomberg", "The Information", "SemiAnalysis", "Epoch AI"}
-_BEFORE_CUES = {"zufolge"}
-WINDOW = 80  # characters either side of a cue in which its speaker is looked for
+_PLURAL = re.compile(r"companies|entreprises|groupes|die (?:beiden )?Unternehmen|Konzerne", re.IGNORECASE)
+# "the report said", "le journal", "das Blatt": the last news outlet named
+_REPORTS = re.compile(
+    r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
+    r"|l[’']agence|le média|le site|das Blatt|dem Blatt|des Blattes|die Zeitung|der Zeitung|der Bericht"
+    r"|die Agentur|dem Bericht)\b"
+)
+# a person the list lacks, named after a title ("Gouverneur Tate Reeves", "Nvidia-Chef Jensen Huang", "le patron de
+# Nscale, Josh Payne" is left to the capitalised-words rule): later the surname alone names them too
+_TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecherin", "Präsident", "Präsidentin",
+           "Minister", "Ministerin", "Finanzchef", "Finanzchefin", "Vorstandschef", "Vorstandschefin",
+           "Geschäftsführer", "Geschäftsführerin", "Gründer", "Gründerin", "Analyst", "Analystin", "Governor", "CEO",
+           "CFO", "President", "Senator", "chief executive", "chief financial officer", "spokesman", "spokeswoman",
+           "spokesperson", "gouverneur", "ministre", "président", "porte-parole", "patron", "directeur général",
+           "directrice générale", "PDG"]  # fmt: skip
+_NAME_WORDS = r"[A-Z][a-zà-ÿ'’]+(?:\s+(?:Al|al|bin|von|van|de|[A-Z][a-zà-ÿ'’]+)){0,2}\s+[A-Z][a-zà-ÿ'’]+"
+_TITLED = re.compile(r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r"),?\s+(" + _NAME_WORDS + ")")
+# a full name straight after an inverted reporting verb ("sagte Hassan Al Naqbi, Chef ..."), in every language
+_NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
+_NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
+_WEAK_CUES = re.compile(
+    r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate", re.IGNORECASE
+)
+_BEFORE_CUES = {"zufolge", "nach eigenen angaben", "by its own account", "selon ses propres chiffres"}
+# between a subject and its reporting verb ("AMD said", "Lisa Su, AMD's chief executive, said") there is no clause
+# boundary: a quotation mark, the end of a clause, or a conjunction that opens a reported clause
+_SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
+_DIGIT_MARKS = re.compile(r"(?<=\d)[.,](?=\d)")  # "18.000" does not end a clause
+_RELATIVE = re.compile(r",\s+(?:which|who|qui|die|der|das|welche)\b[^,]*,")  # set aside: "The company, which ...,"
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\b")  # "..., and its turbine supplier has promised"
+# a German auxiliary before a participle at the end: the subject comes after it ("hatte OpenAI im September erklärt")
+_AUXILIARY = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|hätten|hätte)\s+(?=\S+(?:[^,;:]*)$)")
+_REPORTED = re.compile(r"\b(?:that|que|qu['’]|dass|wonach)\b", re.IGNORECASE)  # "Musk, who had said": still Musk
+# a reporting verb straight after a clause boundary is inverted: its speaker follows ("..., said Lisa Su")
+_INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*$")
+_AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
 
 
 @dataclasses.dataclass
@@ -70,16 +159,39 @@ class Attribution:
 
 
 def speaker_type(name: str) -> str:
-    return KNOWN.get(name, ("person", "", []))[0] if name != ARTICLE else "organization"
+    """``person`` or ``organization``: the list's; for a name it lacks, one word, an acronym or a name with its
+    article ("Broadcom", "CNBC", "TrendForce", "The Advocate") is an organisation, two words or more a person."""
+    if name in KNOWN:
+        return KNOWN[name][0]
+    if name == ARTICLE or len(name.split()) == 1 or name.split()[0] in ("The", "Le", "La", "Les", "Der", "Die", "Das"):
+        return "organization"
+    return "person"
 
 
 def speaker_role(name: str) -> str:
     return KNOWN.get(name, ("", "", []))[1]
 
 
-def names_in(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """(canonical name, start, end) of every known name in ``text``."""
-    return [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
+def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
+    """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
+    out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
+    for alias, name in (people or {}).items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
+            if not any(s <= m.start() + offset < e for _, s, e in out):
+                out.append((name, m.start() + offset, m.end() + offset))
+    return sorted(out, key=lambda c: c[1])
+
+
+def people_in(text: str) -> dict[str, str]:
+    """The article's people the list lacks, named after a title: alias (full name, surname) -> full name."""
+    out: dict[str, str] = {}
+    for m in _TITLED.finditer(text):
+        name = m.group(1)
+        if name.split()[0] in _NOT_NAMES or _CANON.get(name):
+            continue
+        out[name] = name
+        out.setdefault(name.split()[-1], name)
+    return out
 
 
 def quotes_in(text: str) -> list[tuple[int, int]]:
@@ -93,30 +205,75 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
 
 
 def _described(text: str, sentence: str, start: int) -> list[tuple[str, int, int]]:
-    """'the company', 'le groupe', 'der Konzern': the first company (not a news agency) its sentence names, else the
-    last one named before it."""
+    """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
+    last one named before it; 'the report', 'le journal', 'das Blatt': the last news outlet named."""
     out = []
+    firms = [(n, a) for n, a, _ in names_in(sentence) if speaker_type(n) == "organization" and n not in _NEWS]
     for m in _DESCRIPTIONS.finditer(sentence):
-        firms = [n for n, _, _ in names_in(sentence) if speaker_type(n) == "organization" and n not in _NEWS]
-        before = [n for n, _, _ in names_in(text[: start + m.start()]) if speaker_type(n) == "organization"]
-        pick = firms[:1] or [n for n in before if n not in _NEWS][-1:]
+        # a company that opens the sentence is its subject ("SoftBank sold ..., the company disclosed"); one named
+        # further in is most often an object ("chips from Nvidia ..., according to the company"): then the company
+        # that last opened a sentence before, else the last one named before
+        pick = [n for n, a in firms if a < 25] or _subjects_before(text, start)[-1:]
+        if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
+            pick = [n for n, _ in firms]
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
+    for m in _REPORTS.finditer(sentence):
+        outlets = [n for n, _, _ in names_in(text[: start + m.start()]) if n in _NEWS]
+        if outlets:
+            out.append((outlets[-1], start + m.start(), start + m.end()))
     return out
 
 
-def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str):
-    start, sentence = sent[0], text[sent[0] : sent[1]]
-    found = names_in(sentence, start) + _described(text, sentence, start)
-    known = [(s, e) for _, s, e in found]
-    # German capitalises every noun ("Milliarden Dollar"): there only the list of names is trusted
-    for m in _NAME_RE.finditer(sentence) if lang != "de" else ():
-        s, e = m.start() + start, m.end() + start
-        words = m.group().split()
-        if words[0] in _NOT_NAMES or any(ks <= s < ke for ks, ke in known):
+def _subjects_before(text: str, start: int) -> list[str]:
+    """The companies (not news outlets) that open a sentence of ``text`` before ``start``, else every one named."""
+    named = [(n, a) for n, a, _ in names_in(text[:start]) if speaker_type(n) == "organization" and n not in _NEWS]
+    opening = [n for n, a in named if re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[max(0, a - 30) : a].split(".")[-1])]
+    return opening or [n for n, _ in named]
+
+
+def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int]) -> list[tuple[str, int, int]]:
+    """Names the list lacks, within 40 characters of the cue: two or three capitalised words (not in German, which
+    capitalises every noun) and acronyms."""
+    out = []
+    found = [*(_NAME_RE.finditer(sentence) if lang != "de" else ()), *_ACRONYM_RE.finditer(sentence)]
+    for m in found:
+        s, e, name = m.start() + start, m.end() + start, m.group()
+        inside = [ke for ks, ke in known if ks <= s < ke]
+        if inside and len(text_of := sentence[inside[0] - start : m.end()].split()) >= 2:
+            name, s = " ".join(text_of), e - len(" ".join(text_of))  # "le président de Microsoft Brad Smith"
+        elif inside:
+            continue
+        words = name.split()
+        if words[0] in _NOT_NAMES or name.upper() in _NOT_ACRONYMS:
             continue
         if min(abs(s - cue[1]), abs(cue[0] - e)) <= 40:
-            found.append((m.group(), s, e))
+            out.append((name, s, e))
+    return out
+
+
+def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list[tuple[str, int, int]]:
+    """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
+    Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
+    out = []
+    after = _NAME_AFTER_VERB.match(text, cue[1], sent[1])
+    if after and after.group(1).split()[0] not in _TITLES:
+        out.append((after.group(1), after.start(1), after.end(1)))
+    first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
+    if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
+    outlet = re.search(r"[,;]\s+((?:The|Le|La|Les)\s+[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]])
+    if outlet:  # "..., The Advocate reported": a title-cased name with its article
+        out.append((outlet.group(1), sent[0] + outlet.start(1), sent[0] + outlet.end(1)))
+    return out
+
+
+def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, people: dict):
+    start, sentence = sent[0], text[sent[0] : sent[1]]
+    found = names_in(sentence, start, people) + _described(text, sentence, start)
+    found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue)
+    taken = {s for _, s, _ in found}
+    found += [c for c in _beside_the_verb(text, sent, cue, lang) if c[1] not in taken]
     if text[cue[0] : cue[1]].lower() in _AFTER_CUES and not any(s >= cue[1] for _, s, _ in found):
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
         clause = re.match(r"[^,.;:]*", text[cue[1] : sent[1]]).group()
@@ -127,28 +284,72 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     return [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes)]
 
 
-def _pick(cands, cue: tuple[int, int], cue_text: str, sentence_end: int, text: str):
+def _first_of_list(pick, cands, text: str, sentence_start: int):
+    """ "OpenAI, SoftBank and Oracle announced": the first company of a list that opens the sentence and is joined by
+    "and" (a person or a description stays; "... in OpenAI, Reuters reported" is no list)."""
+    if speaker_type(pick[0]) != "organization" or _DESCRIPTIONS.fullmatch(text[pick[1] : pick[2]]):
+        return pick
+    chain, links = [pick], []
+    for c in sorted(cands, key=lambda c: -c[1]):
+        link = text[c[2] : chain[-1][1]]
+        if c[2] <= chain[-1][1] and re.fullmatch(r",\s*|,?\s+(?:and|et|und)\s+", link):
+            chain.append(c)
+            links.append(link)
+    opens = re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[sentence_start : chain[-1][1]]) is not None
+    if len(chain) > 1 and opens and any(re.search(r"\b(?:and|et|und)\b", link) for link in links):
+        return chain[-1]
+    return pick
+
+
+def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: str):
+    """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
+    "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
+    said"); None when the verb is inverted ("..., said Lisa Su")."""
+    if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
+        return None
+    before = []
+    for c in cands:
+        gap = _RELATIVE.sub(",", _DIGIT_MARKS.sub("0", text[c[2] : cue[0]])) if c[2] <= cue[0] else "."
+        if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap):
+            before.append(c)
+    aux = _AUXILIARY.search(text[sentence_start : cue[0]]) if lang == "de" else None
+    if aux is not None:  # "hatte Nvidia 18.000 Chips für Humain zugesagt": the subject follows the auxiliary
+        after_aux = [c for c in before if c[1] >= sentence_start + aux.end()]
+        if after_aux:
+            return min(after_aux, key=lambda c: c[1])
+    if not before:
+        return None
+    nearest = max(before, key=lambda c: c[2])
+    persons = [c for c in before if speaker_type(c[0]) == "person" and "," in text[c[2] : cue[0]]]
+    return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start)
+
+
+def _inverted(cands, cue: tuple[int, int], text: str):
+    """The speaker after an inverted reporting verb: "..., said Lisa Su", "a assuré vendredi Khaldoon Al Mubarak",
+    "teilten die Unternehmen mit", "berichtete The Information"."""
+    after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(_DIGIT_MARKS.sub("0", text[cue[1] : c[1]]))]
+    plain = [c for c in after if "," not in text[cue[1] : c[1]]]
+    # "said SoftBank chief executive Masayoshi Son", "a déclaré le patron de SoftBank, Masayoshi Son": the person
+    persons = [c for c in plain if speaker_type(c[0]) == "person"] or [
+        c for c in after if speaker_type(c[0]) == "person"
+    ]
+    pool = persons or plain
+    return min(pool, key=lambda c: c[1]) if pool else None
+
+
+def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str, lang: str):
     low = cue_text.lower()
     if low in _AFTER_CUES:
-        stop = min([i for i in (text.find(",", cue[1]), text.find(".", cue[1])) if i >= 0] or [sentence_end])
+        stop = min([i for i in (text.find(",", cue[1]), text.find(".", cue[1])) if i >= 0] or [sentence[1]])
         after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2)]
         persons = [c for c in after if speaker_type(c[0]) == "person"]
         return (persons or after or [None])[0]
     if low in _BEFORE_CUES:
         before = [c for c in cands if c[2] <= cue[0]]
         return before[-1] if before else None
-    near = [c for c in cands if min(abs(c[1] - cue[1]), abs(cue[0] - c[2])) <= WINDOW]
-    persons = [c for c in near if speaker_type(c[0]) == "person"]
-    pool = persons or near
-    if not pool:
-        return None
-    pick = min(pool, key=lambda c: min(abs(c[1] - cue[1]), abs(cue[0] - c[2])))
-    described = _DESCRIPTIONS.fullmatch(text[pick[1] : pick[2]]) is not None
-    if speaker_type(pick[0]) == "organization" and not described:  # "OpenAI, SoftBank and Oracle announced": the first
-        for c in sorted(cands, key=lambda c: -c[1]):
-            if c[2] <= pick[1] and re.fullmatch(r",\s*|\s+(?:and|et|und)\s+", text[c[2] : pick[1]]):
-                pick = c
-    return pick
+    # no subject before the verb and none after it: no speaker here ("..., announced last week, will bring", "its
+    # turbine supplier has promised"), rather than the nearest name, which is most often an object
+    return _subject(cands, cue, text, sentence[0], lang) or _inverted(cands, cue, text)
 
 
 def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
@@ -159,11 +360,27 @@ def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
     return bool(words & PRONOUNS[lang])
 
 
-def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, last: str | None) -> Attribution | None:
-    """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue."""
-    for cs, ce in cues:
-        cands = _candidates(text, sent, quotes, (cs, ce), lang)
-        pick = _pick(cands, (cs, ce), text[cs:ce], sent[1], text)
+def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> bool:
+    """A pronoun is the reporting verb's subject: "He said OpenAI ...", "Il a déclaré", "sagte er", "a-t-il ajouté"."""
+    from gigawatt.claims.extract.patterns import PRONOUNS
+
+    words = "|".join(PRONOUNS[lang])
+    before = re.search(rf"\b(?:{words})\s+(?:\w+\s+)?$", text[sent[0] : cue[0]], re.IGNORECASE)
+    after = re.match(rf"\s*(?:{words})\b", text[cue[1] : sent[1]], re.IGNORECASE)
+    in_cue = re.search(r"-t\s?-(?:il|elle)\b|\b(?:seinen|ihren|lui|elle|eux)\b", text[cue[0] : cue[1]])
+    return bool(before or after or in_cue)
+
+
+def attribute(
+    text: str, sent: tuple[int, int], cues, quotes, lang: str, last: str | None, people: dict | None = None
+) -> Attribution | None:
+    """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
+    verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does."""
+    for cs, ce in sorted(cues, key=lambda c: _WEAK_CUES.search(text[c[0] : c[1]]) is not None):
+        if last is not None and _pronoun_subject(text, sent, (cs, ce), lang):
+            return Attribution(last, (cs, ce), None, sent, pronoun=True)
+        cands = _candidates(text, sent, quotes, (cs, ce), lang, people or {})
+        pick = _pick(cands, (cs, ce), text[cs:ce], sent, text, lang)
         if pick is not None:
             content = next(((qs, qe) for qs, qe in quotes if sent[0] <= qe and qs <= sent[1]), sent)
             pronoun_first = _pronoun_at(text, (cs, ce), lang) and min(abs(pick[1] - ce), abs(cs - pick[2])) > 15
