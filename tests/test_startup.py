@@ -61,6 +61,8 @@ def test_importing_the_command_line_loads_no_heavy_library():
     modules = _modules_after_import("import gigawatt.cli")
     assert not _loaded(modules, [*FORBIDDEN, "numba", "scipy"])
     assert "gigawatt.web" not in modules
+    # other commands' own modules load when those commands run: the claims report, the observed sites
+    assert not _loaded(modules, ["gigawatt.report.claims", "gigawatt.engine.validate", "gigawatt.engine.montecarlo"])
 
 
 def test_help_loads_no_engine_and_no_interface_library():
