@@ -30,7 +30,11 @@ engine (about 3 minutes on 2 cores without --big):
   cache. ``risk_100k_s`` (``risk_<trials>_s`` with --trials): the whole ``python -m gigawatt risk stargate --trials
   100000 --seed 1 --json`` process, median of 5 with the caches warm (target <= 2 s); ``risk_100k_cpu_s``: the CPU
   seconds (user + system, every thread) of the same 5 processes, median, less swayed by other work on a shared
-  machine; ``load_average_1m_end``: the load average when they were done. ``peak_rss_mib_<trials>``:
+  machine; ``risk_100k_start_cpu_s``, ``_run_cpu_s``, ``_after_cpu_s``: the CPU seconds of such a process before
+  its Monte Carlo is under way (imports, scenario, the first kernel loaded: one thread works), during it and after
+  (medians of 3), and ``risk_100k_two_idle_cores_s``: start + run / 2 + after, the wall time they make on two idle
+  cores (main at 2.21-2.30 s where it measured 2.28 s at load ~1); ``load_average_1m_end``: the load average when
+  they were done. ``peak_rss_mib_<trials>``:
   peak RSS of a ``risk`` process at 1k, 100k and 2M trials (10M with --big), each measured from a fresh helper
   process (``getrusage(RUSAGE_CHILDREN)`` is a high-water mark over all children); target < 300 MiB at 100k, and
   flat in trials: ``peak_rss_ratio_2m_to_100k`` <= 1.25.
@@ -237,6 +241,30 @@ print(json.dumps({"compile_seconds": compiled.compile_seconds, "first_run_s": t2
                   "process_s": t2 - t0, "needs_compiling": needs}))
 """
 
+# a `risk` process run in this interpreter (runpy), with the CPU seconds (every thread) spent before its Monte Carlo
+# is under way (imports, scenario, the first kernel loaded, its first trial), during it and after it
+_SPLIT_CODE = """
+import atexit, json, resource, runpy, sys
+from gigawatt.engine import compiled, montecarlo
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+marks = {{}}
+submit, run_blocks = compiled.submit, montecarlo.run_blocks
+def first_submit(*a, **k):
+    jobs = submit(*a, **k)
+    marks.setdefault("start", cpu())
+    return jobs
+def timed_blocks(*a, **k):
+    acc = run_blocks(*a, **k)
+    marks["run_end"] = cpu()
+    return acc
+compiled.submit, montecarlo.run_blocks = first_submit, timed_blocks
+atexit.register(lambda: print(json.dumps({{**marks, "end": cpu()}})))  # after risk's JSON: the last line
+sys.argv = ["gigawatt", "risk", "stargate", "--trials", "{n}", "--seed", "1", "--json"]
+runpy.run_module("gigawatt", run_name="__main__")
+"""
+
 _RSS_CODE = """
 import json, resource, subprocess, sys, time
 cmd = [sys.executable, "-m", "gigawatt", "risk", "stargate", "--trials", "{n}", "--seed", "1", "--json"]
@@ -322,6 +350,25 @@ def _compile_times() -> dict:
     }
 
 
+def _cpu_split(trials: int, repeats: int = 3) -> dict:
+    """CPU seconds of a ``risk stargate`` process before its Monte Carlo is under way (serial: one thread works),
+    during it (the loop's threads and this one) and after, medians of ``repeats``; and what they make on two idle
+    cores: start + run / 2 + after (on a shared machine, a figure less swayed by other work than the wall time)."""
+    key = f"risk_{_short(trials)}"
+    marks = [_python(_SPLIT_CODE.format(n=trials)) for _ in range(repeats)]
+    start = statistics.median(m["start"] for m in marks)
+    run = statistics.median(m["run_end"] - m["start"] for m in marks)
+    after = statistics.median(m["end"] - m["run_end"] for m in marks)
+    return {
+        f"{key}_start_cpu_s": start,
+        f"{key}_run_cpu_s": run,
+        f"{key}_two_idle_cores_s": statistics.median(
+            m["start"] + (m["run_end"] - m["start"]) / 2 + (m["end"] - m["run_end"]) for m in marks
+        ),
+        f"{key}_after_cpu_s": after,
+    }
+
+
 def _peak_rss(trials: int) -> tuple[float, float]:
     """Peak RSS (MiB) and wall seconds of one ``risk stargate`` process, measured from a fresh helper process."""
     r = _python(_RSS_CODE.format(n=trials))
@@ -367,6 +414,7 @@ def bench_engine(trials: int, big: bool) -> dict:
     # CPU seconds (every thread) of the same 5 processes: less swayed than wall time by other work on a shared
     # machine; on 2 free cores the wall time is about the serial start plus half the rest
     out[f"{key}_cpu_s"] = statistics.median(t[1] for t in times)
+    out.update(_cpu_split(trials))
     out["load_average_1m_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return out
 
