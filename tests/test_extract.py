@@ -452,6 +452,133 @@ def test_multiples_said_in_words_and_of_things_that_are_not_figures():
     assert extract("The company went public at $40 a share.", D, "en")["claims"] == []
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a name and its apposition open the sentence, then the verb
+        ("Larry Fink, le PDG de BlackRock, a rappelé : « Nous mobiliserons 30 milliards de dollars. »", "fr",
+         "Larry Fink"),
+        # a pronoun after "a-t-" whose sentence opens with a company: that company
+        ("La start-up Nscale, créée en 2024, va fournir 200 000 puces à Microsoft, a-t-elle annoncé. Nscale grandit.",
+         "fr", "Nscale"),
+        # German verb-final clauses: the subject after the auxiliary or the conjunction, the pronoun after "hatte"
+        ("Meta platzierte 30 Milliarden Dollar, wie die Nachrichtenagentur Bloomberg berichtete.", "de", "Bloomberg"),
+        ("Sarah Friar widersprach nicht, als Moderator David Sacks die Kosten auf 50 Milliarden Dollar schätzte.", "de",
+         "David Sacks"),
+        ("Jensen Huang sprach am Montag. Im August hatte er die Kosten auf 50 Milliarden Dollar beziffert.", "de",
+         "Jensen Huang"),
+        # "demnach": the source of the sentence before; "Für X ist es": X's view; a "-Gruppe" is a company
+        ("Laut Reuters investiert Amazon 50 Milliarden Dollar. Die ersten 300 Megawatt sollen demnach 2027 laufen.",
+         "de", "Reuters"),
+        ("Für Ministerpräsident Dietmar Woidke ist es die größte Investition des Landes.", "de", "Dietmar Woidke"),
+        ("Die Schwarz-Gruppe will elf Milliarden Euro investieren, wie das Unternehmen mitteilte.", "de",
+         "Schwarz-Gruppe"),
+        # an article's own inference is no report; a named outlet's report of a figure is the outlet's
+        ("Avec 133 MW de plus, CoreWeave s'engage ainsi sur 526 MW.", "fr", "the article"),
+        ("A spokeswoman declined to comment on a Bloomberg report that it would borrow $8 billion.", "en", "Bloomberg"),
+        # descriptions: "the Amsterdam-based company" opening-sentence company the list lacks; "the asset manager"
+        ("Nebius signed a $17.4 billion contract, the Amsterdam-based company said. Nebius grows.", "en", "Nebius"),
+        ("Canada's Brookfield will invest €20 billion by 2030, the asset manager said.", "en", "Brookfield"),
+        ("Google investira 40 milliards de dollars, a annoncé vendredi le groupe de Mountain View.", "fr", "Google"),
+        ("« Helios will host well more than two gigawatts », has affirmed Mike Novogratz, the founder of Galaxy.", "en",
+         "Mike Novogratz"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_fourth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][0]["speaker"] == speaker
+
+
+def test_phrases_keep_their_deadlines():
+    """A relative clause's deadline dates its own subject; a "with" phrase's deadline goes to no figure outside."""
+    text = "Au Texas, 104 000 puces seront installées, dont les premiers services sont attendus au troisième trimestre."
+    assert one(text.replace("trimestre.", "trimestre 2026."), "fr")["deadline"] is None
+    text = "He said the campus would have up to 300 megawatts, with the first capacity to be delivered later this year."
+    assert one(text, "en")["deadline"] is None
+    text = "Ein erster Abschnitt mit 50 Megawatt soll bis zum 1. Juli 2027 laufen."
+    assert one(text, "de")["deadline"] == {"text": "bis zum 1. Juli 2027", "date": "2027-07-01", "granularity": "day"}
+
+
+def test_the_same_figure_for_two_dates_is_two_claims_and_ranks_that_are_none():
+    text = "The UAE will finance a campus of one gigawatt. Fluidstack plans one gigawatt by 2028."
+    assert [c["deadline"] and c["deadline"]["date"] for c in extract(text, D, "en")["claims"]] == [None, "2028-12-31"]
+    assert extract("Vineland will be one of the largest AI data centres.", D, "en")["claims"] == []
+    assert extract("Den größten Teil der Anleihen übernahm Pimco.", D, "de")["claims"] == []
+    text = "« C'est l'équivalent des 500 milliards de dollars de Stargate », he said in French."
+    assert (one(text, "en")["quantity"], one(text, "en")["unit"]) == (5e11, "USD")  # the quotation read in French
+    text = "Nebius will supply Microsoft under a five-year contract worth $17.4 billion."
+    assert sorted((c["quantity"], c["unit"]) for c in extract(text, D, "en")["claims"]) == [
+        (60, "months"),
+        (1.74e10, "USD"),
+    ]
+    assert extract("Nscale, créée il y a moins de deux ans, grandit.", D, "fr")["claims"] == []  # "ago" is no span
+
+
+@pytest.mark.parametrize(
+    "text, date, lang, deadline",
+    [
+        # a month or quarter without its year: the nearest such period to the publication date, past or future
+        ("SoftBank completed a $22.5 billion payment to OpenAI in December.", "2026-03-10", "en", "2025-12-31"),
+        ("Meta avait emprunté 30 milliards de dollars fin octobre.", "2025-11-19", "fr", "2025-10-31"),
+        ("Colossus 2 will reach 1.5 GW in April.", "2026-01-20", "en", "2026-04-30"),
+        # ... unless it dates the statement: next to a reporting verb or an announcement, or in a reporting clause
+        ("Forbes reported in March that the buildings cost $3.4 billion.", "2025-04-01", "en", None),
+        ("Zusammen könnten beide auf 1,5 GW wachsen, hatte OpenAI im September erklärt.", "2026-01-10", "de", None),
+        ("Oracle vise 50 milliards de dollars, contre 35 milliards annoncés en septembre.", "2025-12-11", "fr", None),
+        # a year named in words or "before 2030" as before; "ended 2025 with"
+        ("GE Vernova ended 2025 with 80 gigawatts of turbines on order.", "2026-01-29", "en", "2025-12-31"),
+    ],
+)  # fmt: skip
+def test_periods_without_a_year(text, date, lang, deadline):
+    c = extract(text, dt.date.fromisoformat(date), lang)["claims"][0]
+    assert (c["deadline"] or {}).get("date") == deadline
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # "the company" is the one "the company" was before; "It said" is the company that spoke last
+        ("Elon Musk's xAI has raised $20 billion, the company said. Nvidia joined. The company said it ended 2025 "
+         "with more than one million GPUs.", "en", "xAI"),
+        ("Microsoft will invest $30 billion, the company said. It said the money would buy more than 23,000 chips.",
+         "en", "Microsoft"),
+        # German: the subject before the auxiliary; "so Son"; "hieß es weiter"; "SB Energy" and acronyms
+        ("SoftBank-Chef Masayoshi Son hat ein Rechenzentrum angekündigt, das nach seinen Worten das größte der Welt "
+         "werden soll. SB Energy plane bis zu 10 Gigawatt, so Son.", "de", "Masayoshi Son"),
+        ("Microsoft erhielt Lizenzen, teilte Microsoft mit. Schon heute betreibe Microsoft dort rund 21.500 "
+         "Nvidia-Grafikprozessoren, hieß es weiter.", "de", "Microsoft"),
+        ("In Texas baut SB Energy den Standort Milam County, der laut SB Energy auf 1,2 Gigawatt wachsen soll.", "de",
+         "SB Energy"),
+        ("Der Chipausrüster ASML steigt mit rund 1,3 Milliarden Euro bei Mistral ein, wie beide Unternehmen "
+         "mitteilten.", "de", "ASML"),
+        ("Im Mai hatten der Staatsfonds MGX, die Förderbank Bpifrance, Mistral und Nvidia angekündigt, einen Campus "
+         "mit 1,4 Gigawatt zu bauen.", "de", "MGX"),
+        # a report its subject denies: the article's, whatever the word order of a translation
+        ("Reports, according to which the Adani group would contribute 5 billion dollars, rejected Adani.", "en",
+         "the article"),
+        ("Google wants to invest 15 billion dollars in India, communicated the group on Tuesday in New Delhi.", "en",
+         "Google"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_fifth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_figures_that_are_not_the_build_outs():
+    """Valuations, pounds, "several billion" and people counted in billions are no claim; parts take their unit."""
+    assert extract("The round values xAI at about $230 billion.", D, "en")["claims"] == []
+    assert extract("Google said it would invest £5 billion in Britain.", D, "en")["claims"] == []
+    assert extract("Microsoft liefert Chips im Wert von mehreren Milliarden Dollar.", D, "de")["claims"] == []
+    text = "Google investiert 15 Milliarden Dollar in Indien. Das Land hat 1,4 Milliarden Einwohner."
+    assert [c["quantity"] for c in extract(text, D, "de")["claims"]] == [1.5e10]
+    text = "Die Emirate dürfen jährlich bis zu 500.000 Nvidia-Chips einführen, davon 100.000 für G42."
+    assert [(c["quantity"], c["unit"]) for c in extract(text, D, "de")["claims"]] == [(5e5, "count"), (1e5, "count")]
+    text = "OpenAI could take 8,000 GPUs in the first quarter of 2026, a figure that could eventually reach 31,000."
+    last = extract(text, D, "en")["claims"][-1]
+    assert (last["quantity"], last["unit"], last["comparator"], last["deadline"]) == (31000, "count", ">=", None)
+    text = "A gas plant now costs about $2,400 per kilowatt, three times as much as in 2022."
+    assert [(c["quantity"], c["deadline"]) for c in extract(text, D, "en")["claims"]] == [(2400, None)]
+
+
 def test_precise_figures_are_exact_and_round_ones_about():
     """The ledger's convention: an unhedged round figure is a magnitude (``about``); $5.83 billion is exact."""
     assert one("SoftBank sold the stake for $5.83 billion.", "en")["comparator"] == "="

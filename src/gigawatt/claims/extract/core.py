@@ -13,7 +13,15 @@ from gigawatt.claims.extract.deadlines import add_months, read_deadline
 from gigawatt.claims.extract.language import LANGS, detect, outside_language, sentence_language
 from gigawatt.claims.extract.numbers import number_spans
 from gigawatt.claims.extract.quantities import Quantity, classify, multipliers
-from gigawatt.claims.extract.speakers import ARTICLE, Attribution, attribute, people_in, quotes_in, speaker_type
+from gigawatt.claims.extract.speakers import (
+    ARTICLE,
+    LAST_FIRM,
+    Attribution,
+    attribute,
+    people_in,
+    quotes_in,
+    speaker_type,
+)
 from gigawatt.errors import GigawattError
 
 _PROGRAMMES = re.compile(r"Stargate[ -](?:UAE|VAE|EAU|Emirates)|Stargate|Colossus|Abilene")
@@ -23,7 +31,34 @@ WHAT = {"USD": "investment", "EUR": "investment, in euros", "MW": "power capacit
 # comparator words that, before a duration, say where the span lies rather than bound it ("over four years")
 _SPAN_WORDS = {"over", "über", "sur", "in", "within"}
 # a bare figure after "a total of" counts what the figure before it counts
-_TOTAL_OF = re.compile(r"\b(?:total|totale|insgesamt|gesamt)\s+(?:of\s+|de\s+|d['’]\s*|von\s+)?$", re.IGNORECASE)
+# "one of the largest", "l'un des plus grands", "einer der größten" rank nothing; "den größten Teil" is "most of"
+_NOT_A_RANK = re.compile(
+    r"(?:\bone of (?:the )?|\b(?:l['’]une?|un|une) des |\b(?:einer|eines|eine|einem) der )(?:[\w-]+ )?\|"
+    r"|\|\s*(?:Teil|Teils|Anteil|part|partie|share|majority|majorité)\b",
+    re.IGNORECASE,
+)
+# "Für X ist es ...", "Pour X, c'est ...", "For X, it is ...": X's view
+_IN_THE_VIEW_OF = re.compile(r"\s*(Für|Pour|For)\s+[^,.;:]{3,80}?(?:,\s*)?\b(?:ist es|sei es|war es|c['’]est|it is)\b")
+_SO_SAYS = re.compile(r",\s+(so)\s+[A-ZÄÖÜ]")  # "..., so Son": says Son
+# after a scale word, what is counted if not money: "1,4 Milliarden Einwohnern", "1.4 billion inhabitants", "£5 billion"
+_COUNTS_SOMETHING = re.compile(
+    r"\s*(?:de\s|d['’]|of\s|[A-ZÄÖÜ][a-zäöüß]+|people|users|inhabitants|residents|pounds|livres|Pfund)", re.UNICODE
+)
+# a valuation, a figure in pounds, a number "several": not the build-out's money
+_NOT_A_CLAIM = re.compile(
+    r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluation of|\bvaloris[ée]e?s? (?:à )?"
+    r"|\bbewertet [\w\s]{0,30}?\bmit|\bBewertung von|£|\bmehreren|\bseveral|\bplusieurs)"
+    r"\s*(?:about |around |environ |rund |some )?$",
+    re.IGNORECASE,
+)
+_AFTER_HEDGE = re.compile(r"\b(?:reach|atteindre|erreichen|up to|jusqu['’]à|bis zu)\s+$", re.IGNORECASE)
+_DENIED_REPORT = re.compile(r"\s*(?:Reports|Berichte|Einen Bericht|Des informations|Les informations)\b", re.I)
+_OTHERS = re.compile(r"\s+(?:autres|others|more|weitere|andere)\b", re.IGNORECASE)
+_TOTAL_OF = re.compile(
+    r"\b(?:(?:total|totale|insgesamt|gesamt)\s+(?:of\s+|de\s+|d['’]\s*|von\s+)?|davon|dont|of which|including|darunter)"
+    r"\s*(?:(?:rund|etwa|environ|about|some|quelque)\s+)?$",
+    re.IGNORECASE,
+)
 # a multiple "of today's level", "du niveau actuel", "des heutigen Stands": of a figure given before the sentence
 _TODAY = re.compile(
     r"\s*(?:of\s+|du\s+|de\s+|des\s+|der\s+)?(?:(?:today['’]s|the current|current|heutigen|aktuellen|jetzigen)\s+"
@@ -39,7 +74,25 @@ _CLAUSE_END = re.compile(
     r"[;:]\s|,\s+(?=(?:and|but|while|whereas|starting with|beginning with|et|mais|alors que|tandis que"
     r"|en commençant par|und|aber|während|beginnend mit|angefangen mit)\b)"
 )
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:qui|which|who|die|der|das|welche|welcher|welches|dont)\b[^,;:]*,")
+_PHRASE = re.compile(
+    r",\s+(?:(qui|which|who|whose|die|der|das|welche|welcher|welches|deren|dessen|(?:a|an|un|une|ein|eine) \w+ "
+    r"(?:that|which|qui|que|der|die|das))|with|avec|mit|including|davon"
+    r"|darunter|y compris|dont|\w+ times as much as|(?:\w+-)?\w+ fois plus qu)\b[^,;:]*(?=,|$|[.;:])"
+)
+_PERIOD_WORD = re.compile(
+    "|".join(patterns.MONTHS[lang].replace(" ", "|") for lang in LANGS) + r"|quarter|trimestre|quartal", re.IGNORECASE
+)
+_ANNOUNCED = re.compile(
+    r"\b(?:announced|approved|unveiled|granted|agreed|annoncée?s?|autorisée?s?|approuvée?s?|dévoilée?s?|accordée?s?"
+    r"|convenue?s?|genehmigt|angekündigt|vorgestellt|erteilt|vereinbart\w*)\b",
+    re.IGNORECASE,
+)
+_NAMED_YEAR = re.compile(
+    r"^(?:by|until|before|bis|d['’] ?ici|avant|jusqu)|\b(?:next|last|this|prochaine?|dernière?|cette|nächst\w*"
+    r"|vergangen\w*|dies\w*|kommend\w*)\b",
+    re.IGNORECASE,
+)
+_INVERTED_CUE = re.compile(r"[,;:“”\"«»„]\s*$")  # a reporting verb straight after a comma: a trailing attribution
 # "seit Ende Januar", "since March": the start of a period, not a deadline
 _SINCE = re.compile(r"\b(?:since|seit|depuis)\s*$", re.IGNORECASE)
 
@@ -79,6 +132,9 @@ def sentences(text: str, lang: str) -> list[Sentence]:
             s = Sentence(start, start + len(body), slang, p, body, doc)
             s.found = [(label, a + start, b + start) for label, a, b in patterns.matches(doc, slang)]
             s.found += _quoted_patterns(body, start, slang)
+            if m := _IN_THE_VIEW_OF.match(body):  # "Für Ministerpräsident Woidke ist es die größte Investition"
+                s.found.append(("cue", start + m.start(1), start + m.end(1)))
+            s.found += [("cue", start + m.start(1), start + m.end(1)) for m in _SO_SAYS.finditer(body)]
             out.append(s)
     return out
 
@@ -120,30 +176,67 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
 
 
 def _clause(s: Sentence, at: int) -> tuple[int, int]:
-    """The clause of the sentence around ``at`` (article offsets), cut where ``_CLAUSE_END`` says and around a relative
-    clause set off by commas ("Lighthouse, qui coûtera 15 milliards de dollars, doit apporter ... d'ici fin 2028")."""
-    ends = [m.end() for m in _CLAUSE_END.finditer(s.text)]
-    ends += [i for m in _RELATIVE_CLAUSE.finditer(s.text) for i in (m.start() + 1, m.end())]
-    cuts = sorted({s.start, s.end, *(s.start + e for e in ends)})
+    """The clause of the sentence around ``at`` (article offsets), cut where ``_CLAUSE_END`` says."""
+    cuts = sorted({s.start, s.end, *(s.start + m.end() for m in _CLAUSE_END.finditer(s.text))})
     i = max(k for k in range(len(cuts) - 1) if cuts[k] <= at)
     return cuts[i], cuts[i + 1]
 
 
+def _phrases(s: Sentence) -> list[tuple[int, int, str]]:
+    """Phrases set off by a comma (article offsets, kind): ``relative`` clauses ("Lighthouse, qui coûtera 15 milliards
+    de dollars, doit ...", "..., dont les premiers services sont attendus au troisième trimestre 2026") keep their
+    deadlines and take none; ``attached`` ones ("..., with some 500,000 GPUs") take the clause's but give theirs to no
+    figure outside ("up to 300 megawatts, with the first capacity to be delivered later this year")."""
+    return [(s.start + m.start(), s.start + m.end(), "relative" if m.group(1) else "attached")
+            for m in _PHRASE.finditer(s.text)]  # fmt: skip
+
+
+def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
+    """A month or quarter without its year that dates a statement, not a figure: next to a reporting verb or an
+    announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
+    septembre"), or in a clause whose own verb reports ("He said in July that ...")."""
+    words = s.text[span[0] - s.start : span[1] - s.start]
+    if re.search(r"\d{4}", words) or not _PERIOD_WORD.search(words) or _NAMED_YEAR.search(words):
+        return False  # a year written or named ("de l'année prochaine"), or a deadline ("by March", "bis August")
+    cues = [(a, b) for label, a, b in s.found if label == "cue"]
+    cues += [(s.start + m.start(), s.start + m.end()) for m in _ANNOUNCED.finditer(s.text)]
+    if any(min(abs(a - span[1]), abs(span[0] - b)) <= 25 for a, b in cues):
+        return True
+    clause = _clause(s, span[0])
+    head = s.text[: clause[0] - s.start]
+    return any(clause[0] <= a < clause[1] and not _INVERTED_CUE.search(head + s.text[clause[0] - s.start : a - s.start])
+               for a, _ in cues)  # fmt: skip
+
+
+def _nearest(spans: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    return sorted(spans, key=lambda d: min(abs(d[0] - at), abs(at - d[1])))
+
+
 def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int, others: list[int]) -> dict | None:
-    """The deadline of a figure at ``at``: one in its own clause; else the sentence's first, unless that one sits in a
-    clause with figures of its own (``others``: where the sentence's figures begin)."""
+    """The deadline of a figure at ``at``: the nearest in its own phrase or clause; else the sentence's first, unless
+    that one sits in a clause with figures of its own (``others``: where the sentence's figures begin)."""
     spans = [(a, b) for label, a, b in s.found if label == "deadline" and not _SINCE.search(s.text[: a - s.start])]
+    spans = [d for d in spans if not _when_said(s, d)]
+    phrases = _phrases(s)
+    mine = next((p for p in phrases if p[0] <= at < p[1]), None)
+    inside = [(a, b) for a, b in spans if any(p[0] <= a < p[1] for p in phrases)]
+    outer = [d for d in spans if d not in inside]
     here = _clause(s, at)
-    # in its own clause, the nearest ("bis 2030 auf 2 Gigawatt ... und in einigen Jahren 5 GW")
-    own = sorted(
-        ((a, b) for a, b in spans if here[0] <= a < here[1]), key=lambda d: min(abs(d[0] - at), abs(at - d[1]))
-    )
-    if not own and spans:
-        where = _clause(s, spans[0][0])
-        spans = [] if any(where[0] <= o < where[1] for o in others) else spans
-    if own or spans:
-        a, b = (own or spans)[0]
-        return read_deadline(s.text[a - s.start : b - s.start], s.lang, date)
+    own = _nearest([d for d in spans if mine[0] <= d[0] < mine[1]], at) if mine is not None else []
+    outer = [] if mine is not None and mine[2] == "relative" else outer
+    own = own or _nearest([d for d in outer if here[0] <= d[0] < here[1]], at)
+    if not own and outer:
+        where = _clause(s, outer[0][0])
+        outer = (
+            []
+            if any(where[0] <= o < where[1] and not any(p[0] <= o < p[1] for p in phrases) for o in others)
+            else outer
+        )
+    if own or outer:
+        a, b = (own or outer)[0]
+        words = s.text[a - s.start : b - s.start]
+        read = [read_deadline(words, lang, date) for lang in (s.lang, *(x for x in LANGS if x != s.lang))]
+        return next((r for r in read if r["date"] is not None), read[0])
     if durations:
         if date is None:
             return {"text": "", "date": None, "granularity": None}
@@ -189,17 +282,45 @@ def _raw(s: Sentence, q: Quantity, context: tuple, extra: dict) -> dict:
     }
 
 
+def _numbers(s: Sentence) -> list[tuple[object, str]]:
+    """The sentence's numbers with the language each is read in: a quotation in another language ("« C'est
+    l'équivalent des 500 milliards de dollars », he said in French") is read in its own."""
+    out, quoted = [], []
+    for qs, qe in quotes_in(s.text):
+        quote = s.text[qs:qe]
+        qlang = detect(quote) if len(quote) >= _MIN_QUOTE_CHARS else s.lang
+        if qlang != s.lang:
+            quoted.append((qs, qe))
+            for n in number_spans(quote, patterns.nlp(qlang)(quote), qlang):
+                out.append((dataclasses.replace(n, start=n.start + qs, end=n.end + qs), qlang))
+    out += [(n, s.lang) for n in number_spans(s.text, s.doc, s.lang) if not any(a <= n.start < b for a, b in quoted)]
+    return sorted(out, key=lambda x: x[0].start)
+
+
 def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
     """The sentence's quantities, multipliers resolved against the last quantity before them (this sentence's or
     an earlier one's in the paragraph), and superlatives as rank 1."""
     qs = []
-    for n in number_spans(s.text, s.doc, s.lang):
-        q = classify(s.text, n, s.lang)
+    for n, lang in _numbers(s):
+        q = classify(s.text, n, lang)
         if q is None and qs and _TOTAL_OF.search(s.text[: n.start]):  # "35 000 puces ..., sur un total de 70 000"
             q = Quantity(n.value, qs[-1].unit, n.start, n.end, n.start, list(qs[-1].flags))
+        if (
+            q is None
+            and qs
+            and not 1900 <= n.value <= 2100
+            and n.value >= 100
+            and _AFTER_HEDGE.search(s.text[: n.start])
+        ):
+            q = Quantity(n.value, qs[-1].unit, n.start, n.end, n.start, list(qs[-1].flags))
+        counts = [o for o in qs + previous if o.unit == "count"]
+        if q is None and counts and _OTHERS.match(s.text[n.end :]):  # "Environ 23 000 autres seront livrées"
+            q = Quantity(n.value, "count", n.start, n.end, n.start)
         money = [o for o in qs + previous if o.unit in ("USD", "EUR")]
-        if q is None and money and n.scaled >= 1e9:  # "contre 35 milliards", "« Plus de 50 milliards seront investis »"
+        if q is None and money and n.scaled >= 1e9 and not _COUNTS_SOMETHING.match(s.text[n.end :]):
             q = Quantity(n.value, money[-1].unit, n.start, n.end, n.start, list(money[-1].flags))
+        if q is not None and _NOT_A_CLAIM.search(s.text[: q.start]):  # "values xAI at $230 billion", "£5 billion"
+            continue
         if q is not None and not any(o.start < q.end and q.start < o.end for o in qs):
             qs.append(q)
     for factor, a, b in multipliers(s.text, s.lang):
@@ -216,17 +337,17 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
             mult = {"factor": factor, "of": of.value, "unit": of.unit}
             qs.append(Quantity(factor * of.value, of.unit, a, b, a, list(of.flags), mult))
     for label, a, b in s.found:
-        if label == "superlative":
+        if label == "superlative" and not _NOT_A_RANK.search(s.text[: a - s.start] + "|" + s.text[b - s.start :]):
             qs.append(Quantity(1.0, "rank", a - s.start, b - s.start, a - s.start))
     return sorted(qs, key=lambda q: q.start)
 
 
 def _att_at(segments: list, at: int) -> Attribution | None:
     """The attribution of the clause around ``at`` (``segments``: one sentence's ``(start, end, attribution)``); a
-    clause without a cue of its own takes the one before it, else the one after ("..., berichtete The Information;
-    zuvor waren 450 Milliarden geplant")."""
+    clause without a cue of its own takes the one before it ("..., berichtete The Information; zuvor waren 450
+    Milliarden geplant"), not the one after ("xAI switched on 100,000 H100s; Musk has said it will double")."""
     here = next((k for k, (a, b, _) in enumerate(segments) if a <= at < b), len(segments) - 1)
-    order = [here, *range(here - 1, -1, -1), *range(here + 1, len(segments))]
+    order = [here, *range(here - 1, -1, -1)]
     return next((segments[k][2] for k in order if segments[k][2] is not None), None)
 
 
@@ -245,13 +366,16 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes) -> tuple[A
 
 def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues."""
-    out, last, people = [], None, people_in(text)
+    out, last, people, previous = [], None, people_in(text), None
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
         segments = []
         for a, b in itertools.pairwise(cuts):
             cues = [(x, y) for label, x, y in s.found if label == "cue" and a <= x < b]
-            att = attribute(text, (a, min(b, s.end)), cues, quotes, s.lang, last, people) if cues else None
+            att = attribute(text, (a, min(b, s.end)), cues, quotes, s.lang, last, people, previous) if cues else None
+            previous = att or previous
+            if att is not None and speaker_type(att.speaker) == "organization" and att.speaker != ARTICLE:
+                people[LAST_FIRM] = att.speaker
             if att is not None and not att.pronoun and speaker_type(att.speaker) == "person":
                 last = att.speaker
                 if len(last.split()) > 1:  # "Tate Reeves said ...", then "Reeves said"
@@ -307,7 +431,8 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
         for q in qs:
             at = s.start + q.start
             att, quoted = _speaker_for(at, s, i, sents, attrib, quotes)
-            denial = any(label == "denial" and b <= at for label, _, b in s.found)
+            denied_report = _DENIED_REPORT.match(s.text) is not None  # "Berichte, wonach ..., wies X zurück"
+            denial = any(label == "denial" and (b <= at or denied_report) for label, _, b in s.found)
             others = [s.start + o.start for o in qs if o is not q and o.unit not in ("months", "rank")]
             c = _raw(s, q, (date, durations, others), {"negated": denial})
             c["speaker"] = ARTICLE if att is None or denial else att.speaker
@@ -328,7 +453,10 @@ def _spans(att: Attribution) -> dict:
 
 
 def _key(c: dict) -> tuple:
-    return (c["speaker"], c["unit"], round(c["quantity"], 6), c["comparator"], c["programme"])
+    """Two figures are one claim when the same speaker gives the same quantity for the same date ("an AI campus of one
+    gigawatt" and "one gigawatt by 2028" are two)."""
+    by = c["deadline"]["date"] if c["deadline"] else None
+    return (c["speaker"], c["unit"], round(c["quantity"], 6), c["comparator"], c["programme"], by)
 
 
 def merge(claims: list[dict]) -> list[dict]:

@@ -22,18 +22,21 @@ _HALF = re.compile(
     r"|\b(ersten|zweiten) (halbjahr|jahreshälfte|hälfte)\b",
     re.I,
 )
+_DAY = re.compile(r"(?<!\d)([12]?\d|3[01])(?:\.|er)?(?!\d)")
+_BY = re.compile(r"^(?:by|until|before|bis|d['’] ?ici|avant|jusqu)", re.IGNORECASE)
 _FIRST_HALF = ("first", "premier", "première", "ersten")
 # "before 2030", "avant 2030", "vor 2030": the year before it is the last one in time
 _BEFORE = re.compile(r"^(before|avant|vor)\s+(?:19|20)\d\d$", re.I)
 # what dateparser is given for a relative phrase, once the cue words ("by", "bis", "d'ici") are set aside
 _RELATIVE = {
-    "en": {"next year": "next year", "this year": "this year", "last year": "last year", "the year": "this year"},
+    "en": {"next year": "next year", "this year": "this year", "last year": "last year", "the year": "this year",
+           "current year": "this year"},
     "fr": {"prochain": "l'année prochaine", "prochaine": "l'année prochaine", "suivant": "l'année prochaine",
            "dernier": "l'année dernière", "dernière": "l'année dernière", "passé": "l'année dernière",
-           "cette année": "cette année", "l' année": "cette année"},
+           "cette année": "cette année", "en cours": "cette année", "l' année": "cette année"},
     "de": {"nächste": "nächstes Jahr", "kommenden": "nächstes Jahr", "vergangene": "letztes Jahr",
            "letzte": "letztes Jahr", "dieses": "dieses Jahr", "diesem": "dieses Jahr", "diesen": "dieses Jahr",
-           "des jahres": "dieses Jahr"},
+           "des jahres": "dieses Jahr", "laufende": "dieses Jahr"},
 }  # fmt: skip
 
 
@@ -57,14 +60,26 @@ def _quarter_of(text: str, lang: str) -> int | None:
     return None
 
 
+def _nearest_period(date: dt.date, month: int, granularity: str) -> dict:
+    """The end of the month (or of the quarter ending that month) nearest the publication date, before or after it:
+    "in November" written in January is last November, "in April" next April."""
+    ends = [_last_day(date.year + k, month) for k in (-1, 0, 1)]
+    end = min(ends, key=lambda d: abs((d - date).days))
+    return {"date": end.isoformat(), "granularity": granularity}
+
+
 def _relative(text: str, lang: str, date: dt.date) -> dict | None:
     from dateparser.date import DateDataParser
 
     low = text.lower()
     phrase = next((v for k, v in _RELATIVE[lang].items() if k in low), None)
     month = _month_of(text, lang)
-    if month is not None:  # "bis August", "in April": the next such month from the publication date
-        phrase = MONTHS[lang].split()[month - 1]
+    quarter = _quarter_of(text, lang) if _QUARTER.search(text) else None
+    if phrase is None and (month is not None or quarter is not None):
+        if _BY.match(low) and month is not None:  # "bis August", "by March": the next such month
+            phrase = MONTHS[lang].split()[month - 1]
+        else:  # "in November", "fin octobre", "im dritten Quartal": the nearest such period, past or future
+            return _nearest_period(date, month or 3 * quarter, "month" if month else "quarter")
     if phrase is None:
         return None
     settings = {"RELATIVE_BASE": dt.datetime.combine(date, dt.time()), "PREFER_DATES_FROM": "future"}
@@ -93,6 +108,9 @@ def read_deadline(text: str, lang: str, date: dt.date | None) -> dict:
     if _BEFORE.match(text.strip()):
         return {**out, "date": dt.date(y - 1, 12, 31).isoformat(), "granularity": "year"}
     month = _month_of(text, lang)
+    day = _DAY.search(text.replace(year.group(1), ""))
+    if month is not None and day is not None:  # "bis zum 1. Juli 2027", "by July 1, 2027": that day
+        return {**out, "date": dt.date(y, month, int(day.group(1))).isoformat(), "granularity": "day"}
     if month is not None and not _QUARTER.search(text) and not _HALF.search(text):
         return {**out, "date": _last_day(y, month).isoformat(), "granularity": "month"}
     return {**out, **_within_year(text, lang, y)}

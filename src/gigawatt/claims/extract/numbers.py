@@ -149,7 +149,7 @@ def scale_after(text: str, end: int, lang: str) -> tuple[float, int]:
 _UNIT_WORD = r"(?:gigawatts?|megawatts?|GW|MW)(?![\w-])"
 _A_FIRST = re.compile(
     r"(?<![\w])(?:(?:a|one|un|une|ein|eine|einem|einen)\s+(?:first|premier|première|erstes|erste|ersten)(?=\s)"
-    r"|(?:a|an)(?=\s+" + _UNIT_WORD + r")"
+    r"|(?:a|an|einem|einen|ein)(?=\s+" + _UNIT_WORD + r")"
     r"|the\s+first(?=\s+" + _UNIT_WORD + r"(?!\s+(?:training|cluster|campus|data|datacenter|supercomputer|AI|site))))",
     re.I,
 )

@@ -54,25 +54,31 @@ CUES = {
            "explained", "according to", "reported by", "called", "disclosed", "argued", "estimated",
            "tweeted", "replied", "countered", "noted", "reported", "reports", "repeated", "reiterated", "expects",
            "expected", "forecast", "predicted", "confirmed", "warned", "projected", "by its own account",
-           "according to estimates by", "estimate", "estimates", "promised", "pledged", "has|have pledged"],
+           "according to estimates by", "estimate", "estimates", "communicated", "promised", "pledged",
+           "has|have pledged", "affirmed",
+           "report"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
-           "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué", "ont annoncé", "a qualifié",
+           "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué|annoncé|indiqué|estimé|rappelé",
+           "ont annoncé", "a qualifié",
            "ont déclaré", "a annoncé", "ont indiqué", "ont dit", "ont affirmé", "ont estimé", "ont expliqué",
            "ont précisé", "ont assuré", "ont ajouté", "a rapporté", "rapporte", "ont rapporté", "a répété", "a réitéré",
            "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
            "selon ses propres chiffres", "s' est engagé|engagée|engagés", "s' engage|engagent", "rappelle",
            "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
            "|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
-           "selon lui|elle|eux"],
+           "selon lui|elle|eux", "s' est félicité|félicitée|réjoui|réjouie", "estiment", "jugent", "tablent",
+           "a|avait révélé", "a|avait fait état"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
            "nach Angaben von|des|der", "berichtete", "berichtet", "berichten", "berichteten", "gesagt",
            "mitgeteilt", "wiederholte", "bekräftigte", "erwartet", "rechnet", "bestätigte", "warnte",
            "teilten", "schätzt", "schätzte", "schätzen", "hieß es", "beziffert", "bezifferte", "nach eigenen Angaben",
-           "nach Schätzung|Schätzungen von|des|der", "fügte", "zugesagt", "versprochen", "nach seinen|ihren Worten"],
+           "nach Schätzung|Schätzungen von|des|der", "fügte", "zugesagt", "versprochen", "nach seinen|ihren Worten",
+           "mitteilte", "mitteilten", "erwarten", "rechnen", "rechnete", "demnach", "angekündigt",
+           "nach einem Eintrag der|des"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim
@@ -87,17 +93,18 @@ SUPERLATIVES = {
         "largest",
         "biggest",
         "most powerful",
+        "most important",
         "world's largest",
         "world 's largest",
         "the|'s first gigawatt training|cluster|campus|data|datacenter|supercomputer|ai|site",
     ],
     "fr": [
-        "le|la|les|de|du|des plus grand|grande|grands|grandes",
+        "le|la|les|de|du|des plus grand|grande|grands|grandes|gros|grosse|importante|important",
         "le|la plus puissant|puissante",
         "premier|première au monde",
     ],
     "de": [
-        "größte|größten|größtes|größter",
+        "größte|größten|größtes|größter|wichtigste|wichtigsten",
         "leistungsstärkste|leistungsstärksten|mächtigste|mächtigsten",
         "erste|ersten gigawatt",
     ],
@@ -141,7 +148,9 @@ DEADLINES = {
            "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR", "by|in|within next year", "this year",
            "next year", "by|before the end of this|next year", "by|before|until the end of the year",
            "by|until|before MONTH", "by|in the? ORD quarter of next year", "last year", "in a few years",
-           "in the coming years", "in the first|second half of next year"],
+           "in the coming years", "in the first|second half of next year", "the current year",
+           "by|on|until MONTH DAY , YEAR", "by|on|until DAY MONTH YEAR", "in|during MONTH",
+           "in|during the ORD quarter", "ended|ending YEAR"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
            "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
@@ -149,12 +158,16 @@ DEADLINES = {
            "d' ici|avant|fin MONTH", "dans|pour|à la première|seconde|deuxième moitié de YEAR",
            "d' ici la première|seconde|deuxième moitié de YEAR",
            "au ORD trimestre de l' année|an prochaine|prochain|suivante|suivant", "l' année dernière|passée",
-           "l' an dernier|passé", "dans quelques années", "à terme"],
+           "l' an dernier|passé", "dans quelques années", "à terme", "l' année en cours",
+           "d' ici|avant le DAY MONTH YEAR", "en|fin|début MONTH", "au ORD trimestre",
+           "au trimestre clos fin MONTH"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
            "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR",
-           "bis zum ORD Quartal YEAR", "bis|Ende MONTH", "vor YEAR", "im ORD Quartal des nächsten|kommenden Jahres",
+           "bis zum ORD Quartal YEAR", "bis|Ende MONTH", "vor YEAR", "in diesem Jahr",
+           "das|im laufende|laufenden Jahr", "bis zum|am DAY MONTH YEAR", "im|Ende|Anfang MONTH", "im ORD Quartal",
+           "im ORD Quartal des nächsten|kommenden Jahres",
            "im vergangenen|letzten Jahr", "vergangenes|letztes Jahr", "in einigen|wenigen Jahren", "in ein paar Jahren",
            "in der ersten|zweiten Hälfte YEAR", "bis|in MIDYEAR"],
 }  # fmt: skip
@@ -169,6 +182,8 @@ def _token(word: str, lang: str) -> dict:
         spec = {"LOWER": {"REGEX": r"^(mid|mi|mitte)-(19|20)\d\d$"}}
     elif word == "MONTH":
         spec = {"LOWER": {"IN": MONTHS[lang].split()}}
+    elif word == "DAY":  # "1." (German), "1er" (French), "1" (English)
+        spec = {"LOWER": {"REGEX": r"^(?:[12]?\d|3[01])(?:\.|er)?$"}}
     elif word == "ORD":
         spec = {"LOWER": {"IN": ORDINALS[lang].split()}}
     else:

@@ -15,18 +15,25 @@ _MONEY_AFTER = re.compile(
     r"(?![\w])",
     _I,
 )
-_POWER_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)?(kW|MW|GW|kilowatts?|m[eé]gawatts?|gigawatts?)(?![\w])", _I)
+_POWER_AFTER = re.compile(r"^[\s-]*(?:de\s+|d['’]\s*)?(kW|MW|GW|kilowatts?|m[eé]gawatts?|gigawatts?)(?![\w])", _I)
 # time words per language: German "2028 ans Netz" is not the French "2028 ans"
 _TIME_WORDS = {
     "en": "years?|months?|days?|weeks?",
     "fr": "ans|années?|mois|jours|semaines",
     "de": "Jahren?|Jahre|Monaten?|Monate|Tagen?|Tage|Wochen",
 }
-_TIME_AFTER = {lang: re.compile(r"^\s*(" + words + r")(?![\w])", _I) for lang, words in _TIME_WORDS.items()}
+# "a five-year contract": the unit joined by a hyphen
+_TIME_AFTER = {
+    lang: re.compile(r"^[\s-]*(?:(?:prochains|derniers|next|last|nächsten|letzten)\s+)?(" + words + r")(?![\w])", _I)
+    for lang, words in _TIME_WORDS.items()
+}
+# "il y a deux ans", "two years ago", "vor zwei Jahren": a time in the past, not a span
+_AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit)\s+(?:\w+\s+){0,2}$", _I)
+_AGO_AFTER = re.compile(r"^\s*ago\b", _I)
 _CHIP_WORDS = (
     r"GPUs?|chips?|puces|processeurs|accélérateurs|processors|accelerators|Prozessoren|Grafikprozessoren|Beschleuniger"
     r"|[\w-]*-Chips|Chips|[\w-]*-GPUs?|H100s?|H200s?|GB200s?|GB300s?|B200s?|cartes graphiques|Grafikkarten"
-    r"|TPUs?|Trainium\d?s?|[\w-]*-TPUs?"
+    r"|TPUs?|Trainium\d?s?|[\w-]*-TPUs?|[\w-]*-Grafikprozessoren|[\w-]*-Prozessoren"
 )
 _CHIPS_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)?(?:[\w'’-]+\s+){0,4}?(" + _CHIP_WORDS + r")(?![\w])", _I)
 _POWER_MW = {"kw": 1e-3, "kilowatt": 1e-3, "mw": 1.0, "megawatt": 1.0, "mégawatt": 1.0, "gw": 1e3, "gigawatt": 1e3}
@@ -84,6 +91,8 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         word = m.group(1).lower().rstrip("s")
         return Quantity(n.value * _POWER_MW[word], "MW", n.start, n.end + m.end(), n.start)
     m = _TIME_AFTER[lang].match(tail)
+    if m and (_AGO_BEFORE.search(text[: n.start]) or _AGO_AFTER.match(tail[m.end() :])):
+        return None
     if m:
         return Quantity(n.value * _time_unit(m.group(1)), "months", n.start, n.end + m.end(), n.start)
     m = _CHIPS_AFTER.match(tail)
@@ -92,6 +101,9 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
     return None
 
 
+_AS_IN_A_YEAR = re.compile(
+    r"\s+(?:as much |plus |so viel |mehr )?(?:as|qu['’]?en|que|wie|als) (?:in |en |im )?(?:19|20)\d\d", _I
+)
 # two, said as a word of its own: "more than twice the 2.26 GW", "plus du double des 7 milliards", "das Doppelte"
 _DOUBLE = {
     "en": re.compile(r"\b(twice)\b", _I),
@@ -108,6 +120,8 @@ def multipliers(text: str, lang: str) -> list[tuple[float, int, int]]:
 
     out = []
     for m in MULTIPLIER[lang].finditer(text):
+        if _AS_IN_A_YEAR.match(text[m.end() :]):  # "three times as much as in 2022": no figure to multiply
+            continue
         word = m.group(1)
         try:
             factor = float(word) if word.isdigit() else float(text2num(word.lower(), lang))

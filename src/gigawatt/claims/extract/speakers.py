@@ -40,7 +40,8 @@ KNOWN = {
     "AMD": ("organization", "", ["AMD"]),
     "Microsoft": ("organization", "", ["Microsoft"]),
     "Meta": ("organization", "", ["Meta"]),
-    "Google": ("organization", "", ["Google", "Alphabet"]),
+    "Google": ("organization", "", ["Google"]),
+    "Alphabet": ("organization", "Google's parent", ["Alphabet"]),
     "Amazon": ("organization", "", ["Amazon", "AWS"]),
     "Anthropic": ("organization", "", ["Anthropic"]),
     "CoreWeave": ("organization", "", ["CoreWeave"]),
@@ -86,9 +87,17 @@ _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in
 _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
 _CANON = dict(_ALIASES)
 # a name the list lacks: two or three capitalised words (first names and surnames), near a cue only
-_NAME_RE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){1,2}(?![\w])")
+_UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 ("Øyvind", "Élysée")
+_NAME_RE = re.compile(
+    # not after "de", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "in New Delhi")
+    rf"(?<![\w-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
+    rf"[{_UP}][a-zà-ÿ]+(?: [{_UP}][a-zà-ÿ]+){{1,2}}(?![\w])"
+)
 # or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
-_ACRONYM_RE = re.compile(r"(?<![\w-])(?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w])")  # and "TrendForce"
+_ACRONYM_RE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2,6}(?: (?:Energy|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure|Power))?"
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w])"
+)  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
@@ -99,19 +108,22 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
 # acronyms that are units, places or titles, never a speaker
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
-                 "HPC", "NVL", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
+                 "HPC", "NVL", "PDG", "DG", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
                "nach angaben des", "nach angaben der", "nach schätzung von", "nach schätzungen von",
-               "nach schätzung des", "nach schätzung der", "estimates by", "according to estimates by"}  # fmt: skip
+               "nach schätzung des", "nach schätzung der", "estimates by", "according to estimates by", "für",
+               "pour", "for", "so", "nach einem eintrag der", "nach einem eintrag des"}  # fmt: skip
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:two )?(?:company|group|firm|companies)|l[’']entreprise|les (?:deux )?entreprises|le groupe"
-    r"|les (?:deux )?groupes|la société|la compagnie|das Unternehmen|die (?:beiden )?Unternehmen|der Konzern"
+    r"\b(?:the (?:two |[\w-]+-based )?(?:company|group|firm|companies|asset manager|chipmaker|start-up|startup"
+    r"|operator|developer|investor)|l[’']entreprise|les (?:deux )?entreprises|le groupe"
+    r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
+    r"|die Unternehmen|der Konzern|the group|both companies"
     r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns)\b",
     re.IGNORECASE,
 )
-_PLURAL = re.compile(r"companies|entreprises|groupes|die (?:beiden )?Unternehmen|Konzerne", re.IGNORECASE)
+_PLURAL = re.compile(r"companies|entreprises|groupes|(?:die |beiden |beide )+Unternehmen|Konzerne", re.IGNORECASE)
 # "the report said", "le journal", "das Blatt": the last news outlet named
 _REPORTS = re.compile(
     r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
@@ -122,14 +134,23 @@ _REPORTS = re.compile(
 # Nscale, Josh Payne" is left to the capitalised-words rule): later the surname alone names them too
 _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecherin", "Präsident", "Präsidentin",
            "Minister", "Ministerin", "Finanzchef", "Finanzchefin", "Vorstandschef", "Vorstandschefin",
-           "Geschäftsführer", "Geschäftsführerin", "Gründer", "Gründerin", "Analyst", "Analystin", "Governor", "CEO",
-           "CFO", "President", "Senator", "chief executive", "chief financial officer", "spokesman", "spokeswoman",
-           "spokesperson", "gouverneur", "ministre", "président", "porte-parole", "patron", "directeur général",
-           "directrice générale", "PDG"]  # fmt: skip
-_NAME_WORDS = r"[A-Z][a-zà-ÿ'’]+(?:\s+(?:Al|al|bin|von|van|de|[A-Z][a-zà-ÿ'’]+)){0,2}\s+[A-Z][a-zà-ÿ'’]+"
-_TITLED = re.compile(r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r"),?\s+(" + _NAME_WORDS + ")")
+           "Geschäftsführer", "Geschäftsführerin", "Gründer", "Gründerin", "Analyst", "Analystin", "Moderator",
+           "Moderatorin", "Governor", "CEO", "CFO", "President", "Senator", "chief executive",
+           "chief financial officer", "spokesman", "spokeswoman", "spokesperson", "host", "gouverneur", "ministre",
+           "président", "porte-parole", "patron", "directeur général", "directrice générale", "PDG"]  # fmt: skip
+_NAME_WORDS = rf"[{_UP}][a-zà-ÿ'’]+(?:\s+(?:Al|al|bin|von|van|de|[{_UP}][a-zà-ÿ'’]+)){{0,2}}\s+[{_UP}][a-zà-ÿ'’]+"
+_TITLED = re.compile(
+    r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?\s+(" + _NAME_WORDS + ")"
+)
 # a full name straight after an inverted reporting verb ("sagte Hassan Al Naqbi, Chef ..."), in every language
+_GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?![\w-])")
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
+_WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., a précisé Nscale."
+_ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdings", "Technologies", "Systems", "Cloud",
+              "Labs", "Inc", "Corp", "Infrastructure", "Power", "Airtel", "Journal", "Times", "Post", "Inquirer",
+              "Gruppe", "Konzern"}  # fmt: skip
+# keys of the per-article ``people`` dict that are not names: what "the company" last was, who last spoke as a company
+THE_COMPANY, LAST_FIRM = "\x00the company", "\x00last firm"
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
 _WEAK_CUES = re.compile(
     r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate", re.IGNORECASE
@@ -142,7 +163,10 @@ _DIGIT_MARKS = re.compile(r"(?<=\d)[.,](?=\d)")  # "18.000" does not end a claus
 _RELATIVE = re.compile(r",\s+(?:which|who|qui|die|der|das|welche)\b[^,]*,")  # set aside: "The company, which ...,"
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\b")  # "..., and its turbine supplier has promised"
 # a German auxiliary before a participle at the end: the subject comes after it ("hatte OpenAI im September erklärt")
-_AUXILIARY = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|hätten|hätte)\s+(?=\S+(?:[^,;:]*)$)")
+_VERB_FINAL_WORDS = (
+    "hat|hatte|hatten|haben|habe|hätten|hätte|als|dass|weil|wenn|nachdem|ob|während|wie|mit denen|mit dem"
+)
+_AUXILIARY = re.compile(rf"\b(?:{_VERB_FINAL_WORDS})\s+")
 _REPORTED = re.compile(r"\b(?:that|que|qu['’]|dass|wonach)\b", re.IGNORECASE)  # "Musk, who had said": still Musk
 # a reporting verb straight after a clause boundary is inverted: its speaker follows ("..., said Lisa Su")
 _INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*$")
@@ -163,6 +187,9 @@ def speaker_type(name: str) -> str:
     article ("Broadcom", "CNBC", "TrendForce", "The Advocate") is an organisation, two words or more a person."""
     if name in KNOWN:
         return KNOWN[name][0]
+    words = name.split()
+    if any(w.isupper() and len(w) > 1 for w in words) or words[-1] in _ORG_WORDS:  # "GE Vernova", "SB Energy"
+        return "organization"
     if name == ARTICLE or len(name.split()) == 1 or name.split()[0] in ("The", "Le", "La", "Les", "Der", "Die", "Das"):
         return "organization"
     return "person"
@@ -176,6 +203,8 @@ def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
     for alias, name in (people or {}).items():
+        if alias.startswith("\x00"):
+            continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
             if not any(s <= m.start() + offset < e for _, s, e in out):
                 out.append((name, m.start() + offset, m.end() + offset))
@@ -183,8 +212,12 @@ def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -
 
 
 def people_in(text: str) -> dict[str, str]:
-    """The article's people the list lacks, named after a title: alias (full name, surname) -> full name."""
-    out: dict[str, str] = {}
+    """The article's people the list lacks, named after a title: alias (full name, surname) -> full name; and the
+    surname of the list's people whose full name the article writes ("Masayoshi Son ... so Son")."""
+    out: dict[str, str] = {m.group(1): m.group(1) for m in _GROUP.finditer(text)}  # "die Schwarz-Gruppe"
+    for name, (kind, _, _) in KNOWN.items():
+        if kind == "person" and name in text:
+            out.setdefault(name.split()[-1], name)
     for m in _TITLED.finditer(text):
         name = m.group(1)
         if name.split()[0] in _NOT_NAMES or _CANON.get(name):
@@ -204,18 +237,25 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _described(text: str, sentence: str, start: int) -> list[tuple[str, int, int]]:
+def _described(text: str, sentence: str, start: int, people: dict) -> list[tuple[str, int, int]]:
     """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
     last one named before it; 'the report', 'le journal', 'das Blatt': the last news outlet named."""
     out = []
-    firms = [(n, a) for n, a, _ in names_in(sentence) if speaker_type(n) == "organization" and n not in _NEWS]
+    named = names_in(sentence, 0, people) + [(n, a - start, b - start) for n, a, b in _openers(text) if start <= a]
+    named += [(m.group(1), m.start(1), m.end(1)) for m in _POSSESSED.finditer(sentence[:40])]  # "Canada's Brookfield"
+    named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
+    named.sort(key=lambda c: c[1])
+    firms = [(n, a) for n, a, _ in named if speaker_type(n) == "organization" and n not in _NEWS]
     for m in _DESCRIPTIONS.finditer(sentence):
         # a company that opens the sentence is its subject ("SoftBank sold ..., the company disclosed"); one named
         # further in is most often an object ("chips from Nvidia ..., according to the company"): then the company
-        # that last opened a sentence before, else the last one named before
-        pick = [n for n, a in firms if a < 25] or _subjects_before(text, start)[-1:]
+        # that "the company" named before, else the company that last opened a sentence, else the last one named
+        remembered = [people[THE_COMPANY]] if people.get(THE_COMPANY) else []
+        pick = [n for n, a in firms if a < 25] or remembered or _subjects_before(text, start)[-1:]
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             pick = [n for n, _ in firms]
+        elif pick:
+            people[THE_COMPANY] = pick[0]
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
     for m in _REPORTS.finditer(sentence):
@@ -225,9 +265,25 @@ def _described(text: str, sentence: str, start: int) -> list[tuple[str, int, int
     return out
 
 
+_POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
+
+
+def _openers(text: str) -> list[tuple[str, int, int]]:
+    """Names the list lacks that open a sentence and recur in the article ("Nebius will supply ..."), in English and
+    French: a company the article is about."""
+    out = []
+    for m in re.finditer(r"(?:^|[.!?]\s+|\n)([A-Z]{2,6} [A-Z][a-z]+|[A-Z][a-z]+[A-Za-z]*)\s+[a-z]", text):
+        word = m.group(1)
+        recurs = " " in word or len(re.findall(rf"\b{re.escape(word)}\b", text)) >= 2  # "GE Vernova ended"
+        if word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and recurs:
+            out.append((word, m.start(1), m.end(1)))
+    return out
+
+
 def _subjects_before(text: str, start: int) -> list[str]:
     """The companies (not news outlets) that open a sentence of ``text`` before ``start``, else every one named."""
-    named = [(n, a) for n, a, _ in names_in(text[:start]) if speaker_type(n) == "organization" and n not in _NEWS]
+    named = [(n, a) for n, a, _ in names_in(text[:start]) + _openers(text[:start]) if n not in _NEWS]
+    named = sorted(((n, a) for n, a in named if speaker_type(n) == "organization"), key=lambda x: x[1])
     opening = [n for n, a in named if re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[max(0, a - 30) : a].split(".")[-1])]
     return opening or [n for n, _ in named]
 
@@ -256,21 +312,21 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
     Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
     out = []
-    after = _NAME_AFTER_VERB.match(text, cue[1], sent[1])
-    if after and after.group(1).split()[0] not in _TITLES:
+    after = _NAME_AFTER_VERB.match(text, cue[1], sent[1]) or _WORD_AFTER_VERB.match(text, cue[1], sent[1])
+    if after and after.group(1).split()[0] not in set(_TITLES) | _NOT_NAMES:
         out.append((after.group(1), after.start(1), after.end(1)))
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
-    outlet = re.search(r"[,;]\s+((?:The|Le|La|Les)\s+[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]])
-    if outlet:  # "..., The Advocate reported": a title-cased name with its article
+    outlet = re.search(r"[,;]\s+(?:the\s+)?((?:The\s+)?[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]])
+    if outlet:  # "..., The Advocate reported", "..., the Philadelphia Inquirer reported": an outlet's name
         out.append((outlet.group(1), sent[0] + outlet.start(1), sent[0] + outlet.end(1)))
     return out
 
 
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, people: dict):
     start, sentence = sent[0], text[sent[0] : sent[1]]
-    found = names_in(sentence, start, people) + _described(text, sentence, start)
+    found = names_in(sentence, start, people) + _described(text, sentence, start, people)
     found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue)
     taken = {s for _, s, _ in found}
     found += [c for c in _beside_the_verb(text, sent, cue, lang) if c[1] not in taken]
@@ -305,6 +361,9 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
     "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
     said"); None when the verb is inverted ("..., said Lisa Su")."""
+    for c in cands:  # "Larry Fink, le PDG de BlackRock, a rappelé": a name and its apposition open the sentence
+        if c[1] - sentence_start <= 3 and re.fullmatch(r",[^,.;:“”\"«»„]{1,60},\s*", text[c[2] : cue[0]]):
+            return c
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
     before = []
@@ -312,11 +371,12 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         gap = _RELATIVE.sub(",", _DIGIT_MARKS.sub("0", text[c[2] : cue[0]])) if c[2] <= cue[0] else "."
         if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap):
             before.append(c)
-    aux = _AUXILIARY.search(text[sentence_start : cue[0]]) if lang == "de" else None
-    if aux is not None:  # "hatte Nvidia 18.000 Chips für Humain zugesagt": the subject follows the auxiliary
-        after_aux = [c for c in before if c[1] >= sentence_start + aux.end()]
-        if after_aux:
-            return min(after_aux, key=lambda c: c[1])
+    aux = list(_AUXILIARY.finditer(text, sentence_start, cue[0])) if lang == "de" else []
+    if aux:  # "hatte Nvidia 18.000 Chips für Humain zugesagt", "als Moderator David Sacks ... schätzte"
+        after_aux = [c for c in cands if aux[-1].end() <= c[1] and c[2] <= cue[0]]
+        at_aux = [c for c in cands if 0 <= aux[-1].start() - c[2] <= 3]  # "Masayoshi Son hat ... angekündigt"
+        if after_aux or at_aux:
+            return min(after_aux, key=lambda c: c[1]) if after_aux else at_aux[0]
     if not before:
         return None
     nearest = max(before, key=lambda c: c[2])
@@ -333,7 +393,7 @@ def _inverted(cands, cue: tuple[int, int], text: str):
     persons = [c for c in plain if speaker_type(c[0]) == "person"] or [
         c for c in after if speaker_type(c[0]) == "person"
     ]
-    pool = persons or plain
+    pool = persons or plain or after  # "has announced Friday its owner, Galaxy Digital"
     return min(pool, key=lambda c: c[1]) if pool else None
 
 
@@ -366,19 +426,65 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
 
     words = "|".join(PRONOUNS[lang])
     before = re.search(rf"\b(?:{words})\s+(?:\w+\s+)?$", text[sent[0] : cue[0]], re.IGNORECASE)
+    clause = re.split(r"[,;:]", text[sent[0] : cue[0]])[-1]
+    before = before or (lang == "de" and re.search(rf"\b(?:{_VERB_FINAL_WORDS})\s+(?:{words})\b", clause))
     after = re.match(rf"\s*(?:{words})\b", text[cue[1] : sent[1]], re.IGNORECASE)
     in_cue = re.search(r"-t\s?-(?:il|elle)\b|\b(?:seinen|ihren|lui|elle|eux)\b", text[cue[0] : cue[1]])
     return bool(before or after or in_cue)
 
 
+def _opening_company(text: str, sent: tuple[int, int], people: dict) -> tuple[str, int, int] | None:
+    """The company that opens the sentence ("La start-up britannique Nscale, ..., a-t-elle annoncé"), if one does."""
+    head = text[sent[0] : min(sent[1], sent[0] + 40)]
+    named = names_in(head, sent[0], people) + [c for c in _openers(text) if sent[0] <= c[1] < sent[0] + 40]
+    named += [(m.group(1), sent[0] + m.start(1), sent[0] + m.end(1)) for m in re.finditer(r"\b([A-Z][a-z]+)\b", head)
+              if len(re.findall(rf"\b{m.group(1)}\b", text)) >= 2 and m.start() > 0
+              and m.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES]  # fmt: skip
+    firms = sorted((c for c in named if speaker_type(c[0]) == "organization" and c[0] not in _NEWS), key=lambda c: c[1])
+    return firms[0] if firms else None
+
+
+def _described_after(text: str, end: int) -> bool:
+    """ "hieß es ... in einem Blogeintrag des Unternehmens": the source is named after the cue."""
+    return _DESCRIPTIONS.search(re.split(r"[.;]", text[end : end + 80])[0]) is not None
+
+
+def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """A cue that reports nothing: "CoreWeave s'engage ainsi" (the article's inference), "widersprach ... nicht" (a
+    silence), "the report said" read as a noun ("the report")."""
+    after = text[cue[1] : sent[1]]
+    clause_after = re.split(r"[,;:]", after)[0]
+    low = text[cue[0] : cue[1]].lower()
+    if re.match(r"\s*(?:ainsi|thus|damit|somit)\b", after) or (low == "widersprach" and " nicht" in clause_after):
+        return True
+    return low == "report" and re.search(r"\b(?:the|a|an)\s+$", text[sent[0] : cue[0]], re.IGNORECASE) is not None
+
+
 def attribute(
-    text: str, sent: tuple[int, int], cues, quotes, lang: str, last: str | None, people: dict | None = None
+    text: str,
+    sent: tuple[int, int],
+    cues,
+    quotes,
+    lang: str,
+    last: str | None,
+    people: dict | None = None,
+    previous: Attribution | None = None,
 ) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
     verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does."""
     for cs, ce in sorted(cues, key=lambda c: _WEAK_CUES.search(text[c[0] : c[1]]) is not None):
-        if last is not None and _pronoun_subject(text, sent, (cs, ce), lang):
-            return Attribution(last, (cs, ce), None, sent, pronoun=True)
+        if _skipped(text, sent, (cs, ce)):
+            continue
+        if text[cs:ce].lower() in ("demnach", "hieß es") and previous is not None and not _described_after(text, ce):
+            return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
+        if lang == "en" and re.search(r"\b[Ii]t\s+(?:\w+\s+)?$", text[sent[0] : cs]) and (people or {}).get(LAST_FIRM):
+            return Attribution(people[LAST_FIRM], (cs, ce), None, sent, pronoun=True)  # "It said": the company
+        if _pronoun_subject(text, sent, (cs, ce), lang):
+            firm = _opening_company(text, sent, people or {}) if re.search(r"-t\s?-", text[cs:ce]) else None
+            if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
+                return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
+            if last is not None:
+                return Attribution(last, (cs, ce), None, sent, pronoun=True)
         cands = _candidates(text, sent, quotes, (cs, ce), lang, people or {})
         pick = _pick(cands, (cs, ce), text[cs:ce], sent, text, lang)
         if pick is not None:
