@@ -28,7 +28,13 @@ engine (about 3 minutes on 2 cores without --big):
   ``compile_s``: in a subprocess with a new empty ``NUMBA_CACHE_DIR``, the first compiled run
   (``gigawatt.engine.compiled.compile_seconds``); ``compile_cached_s``: the same in a second subprocess reusing that
   cache. ``risk_100k_s`` (``risk_<trials>_s`` with --trials): the whole ``python -m gigawatt risk stargate --trials
-  100000 --seed 1 --json`` process, median of 5 with the caches warm (target <= 2 s). ``peak_rss_mib_<trials>``:
+  100000 --seed 1 --json`` process, median of 5 with the caches warm (target <= 2 s); ``risk_100k_cpu_s``: the CPU
+  seconds (user + system, every thread) of the same 5 processes, median, less swayed by other work on a shared
+  machine; ``risk_100k_start_cpu_s``, ``_run_cpu_s``, ``_after_cpu_s``: the CPU seconds of such a process before
+  its Monte Carlo is under way (imports, scenario, the first kernel loaded: one thread works), during it and after
+  (medians of 3), and ``risk_100k_two_idle_cores_s``: start + run / 2 + after, the wall time they make on two idle
+  cores (main at 2.21-2.30 s where it measured 2.28 s at load ~1); ``load_average_1m_end``: the load average when
+  they were done. ``peak_rss_mib_<trials>``:
   peak RSS of a ``risk`` process at 1k, 100k and 2M trials (10M with --big), each measured from a fresh helper
   process (``getrusage(RUSAGE_CHILDREN)`` is a high-water mark over all children); target < 300 MiB at 100k, and
   flat in trials: ``peak_rss_ratio_2m_to_100k`` <= 1.25.
@@ -152,6 +158,16 @@ def _wall(cmd: list[str], env: dict | None = None) -> float:
     return wall
 
 
+def _wall_cpu(cmd: list[str]) -> tuple[float, float]:
+    """Wall and CPU (user + system, every thread) seconds of one child process (which must succeed)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = _wall(cmd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def _median_wall(cmd: list[str], repeats: int, warm: bool = True) -> float:
     if warm:
         _wall(cmd)
@@ -223,6 +239,30 @@ trials.run(inp, compiled=True)
 t2 = time.perf_counter()
 print(json.dumps({"compile_seconds": compiled.compile_seconds, "first_run_s": t2 - t1,
                   "process_s": t2 - t0, "needs_compiling": needs}))
+"""
+
+# a `risk` process run in this interpreter (runpy), with the CPU seconds (every thread) spent before its Monte Carlo
+# is under way (imports, scenario, the first kernel loaded, its first trial), during it and after it
+_SPLIT_CODE = """
+import atexit, json, resource, runpy, sys
+from gigawatt.engine import compiled, montecarlo
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+marks = {{}}
+submit, run_blocks = compiled.submit, montecarlo.run_blocks
+def first_submit(*a, **k):
+    jobs = submit(*a, **k)
+    marks.setdefault("start", cpu())
+    return jobs
+def timed_blocks(*a, **k):
+    acc = run_blocks(*a, **k)
+    marks["run_end"] = cpu()
+    return acc
+compiled.submit, montecarlo.run_blocks = first_submit, timed_blocks
+atexit.register(lambda: print(json.dumps({{**marks, "end": cpu()}})))  # after risk's JSON: the last line
+sys.argv = ["gigawatt", "risk", "stargate", "--trials", "{n}", "--seed", "1", "--json"]
+runpy.run_module("gigawatt", run_name="__main__")
 """
 
 _RSS_CODE = """
@@ -310,6 +350,25 @@ def _compile_times() -> dict:
     }
 
 
+def _cpu_split(trials: int, repeats: int = 3) -> dict:
+    """CPU seconds of a ``risk stargate`` process before its Monte Carlo is under way (serial: one thread works),
+    during it (the loop's threads and this one) and after, medians of ``repeats``; and what they make on two idle
+    cores: start + run / 2 + after (on a shared machine, a figure less swayed by other work than the wall time)."""
+    key = f"risk_{_short(trials)}"
+    marks = [_python(_SPLIT_CODE.format(n=trials)) for _ in range(repeats)]
+    start = statistics.median(m["start"] for m in marks)
+    run = statistics.median(m["run_end"] - m["start"] for m in marks)
+    after = statistics.median(m["end"] - m["run_end"] for m in marks)
+    return {
+        f"{key}_start_cpu_s": start,
+        f"{key}_run_cpu_s": run,
+        f"{key}_two_idle_cores_s": statistics.median(
+            m["start"] + (m["run_end"] - m["start"]) / 2 + (m["end"] - m["run_end"]) for m in marks
+        ),
+        f"{key}_after_cpu_s": after,
+    }
+
+
 def _peak_rss(trials: int) -> tuple[float, float]:
     """Peak RSS (MiB) and wall seconds of one ``risk stargate`` process, measured from a fresh helper process."""
     r = _python(_RSS_CODE.format(n=trials))
@@ -345,10 +404,18 @@ def bench_engine(trials: int, big: bool) -> dict:
     _target(out, "peak_rss_ratio_2m_to_100k", RSS_FLAT_RATIO)
 
     cmd = [sys.executable, "-m", "gigawatt", "risk", "stargate", "--trials", str(trials), "--seed", "1", "--json"]
-    key = f"risk_{_short(trials)}_s"
-    out[key] = _median_wall(cmd, 5, warm=trials not in sizes)  # a measured size above already warmed it
+    key = f"risk_{_short(trials)}"
+    if trials not in sizes:  # a measured size above already warmed it
+        _wall(cmd)
+    times = [_wall_cpu(cmd) for _ in range(5)]
+    out[f"{key}_s"] = statistics.median(t[0] for t in times)
     if trials == 100_000:
-        _target(out, key, RISK_100K_TARGET_S)
+        _target(out, f"{key}_s", RISK_100K_TARGET_S)
+    # CPU seconds (every thread) of the same 5 processes: less swayed than wall time by other work on a shared
+    # machine; on 2 free cores the wall time is about the serial start plus half the rest
+    out[f"{key}_cpu_s"] = statistics.median(t[1] for t in times)
+    out.update(_cpu_split(trials))
+    out["load_average_1m_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return out
 
 
@@ -383,8 +450,6 @@ def bench_ops() -> dict:
 
 def bench_claims(trials: int) -> dict:
     """The built-in ledger at ``trials`` against ``risk stargate`` at the same trials (issue 16: at most 1.5x)."""
-    import resource
-
     from gigawatt.claims.ledger import read_ledger
 
     out: dict = {"benchmark": "claims", **_machine()}
@@ -394,18 +459,11 @@ def bench_claims(trials: int) -> dict:
     claims = [*base, "claims", "--trials", str(trials), "--seed", "1", "--json"]
     risk = [*base, "risk", "stargate", "--trials", str(trials), "--seed", "1", "--json"]
 
-    def timed(cmd: list[str]) -> tuple[float, float]:
-        """Wall and CPU (user + system, all threads) seconds of one child process."""
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        wall = _wall(cmd)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
     _wall(claims), _wall(risk)  # warm-up: compile or load the caches
     c_times, r_times = [], []
     for _ in range(3):  # in turn, so that a change in load touches both alike
-        c_times.append(timed(claims))
-        r_times.append(timed(risk))
+        c_times.append(_wall_cpu(claims))
+        r_times.append(_wall_cpu(risk))
     key = _short(trials)
     out[f"claims_{key}_s"] = statistics.median(t[0] for t in c_times)
     out[f"risk_stargate_{key}_s"] = statistics.median(t[0] for t in r_times)

@@ -147,3 +147,58 @@ def test_usage_errors_exit_non_zero(capsys, flag):
     code = main(flag)
     _, err = capsys.readouterr()
     assert code == 2 and "Traceback" not in err
+
+
+# --- issue 20, found by tests/test_hostile_property.py: a field without a unit read a value as another number -------
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "said"),
+    [
+        # '1.200' (1,200 in a German hand) was read as 1.2 accelerators a year, 2.5 TFLOPS, a 1-day window
+        ("supply_caps: [{name: c, per_year: 1.200}]", "supply_caps[0].per_year: '1.200'", "could be 1.2"),
+        ("accelerator_overrides: {h100: {bf16_dense_tflops: 2.500}}", "bf16_dense_tflops: '2.500'", "or 2,500"),
+        ("training: {window_days: 1.000}", "training.window_days: '1.000'", "(a dot grouping thousands"),
+        # true was read as 1.0 (a PUE of 1, all of the equity, a whole share), where a unit field refuses it
+        ("operations: {pue: true}", "operations.pue: True", "is a boolean; expected a number"),
+        ("financing: {equity_share: true}", "financing.equity_share: True", "is a boolean; expected a number"),
+        # 1_0_0 was read as 100, where a unit field refuses an underscore that groups nothing
+        ("supply_caps: [{name: c, per_year: 1_0_0}]", "supply_caps[0].per_year: '1_0_0'", "does not group thousands"),
+        # as_of: 0 was read as 1970-01-01 (seconds since the Unix epoch)
+        ("as_of: 0", "as_of: 0", "expected a day written YYYY-MM-DD"),
+        ("as_of: 20260615", "as_of: 20260615", "expected a day written YYYY-MM-DD"),
+    ],
+)
+def test_a_number_field_without_a_unit_refuses_what_it_would_misread(capsys, tmp_path, field, written, said):
+    err = fails(capsys, "run", write(tmp_path, GOOD + field + "\n"))
+    assert written in err and said in err
+
+
+def test_a_plain_number_whose_grouped_reading_is_out_of_range_is_a_decimal(tmp_path):
+    # a PUE is at most 3, so '1.250' cannot be 1,250: it is read as 1.25 (1.2 and 1,200 are both accelerators a year)
+    import gigawatt as gw
+
+    s = gw.load_scenario(write(tmp_path, GOOD + "operations: {pue: 1.250}\nas_of: 2025-01-21\n"))
+    assert s.operations.pue == 1.25
+    assert str(s.as_of) == "2025-01-21"
+
+
+def test_a_set_value_with_a_trailing_colon_is_the_text_written(capsys):
+    # found by tests/test_hostile_property.py: '--set ...accelerator=newest:' was read by YAML as {'newest': None}
+    # and refused as "{'newest': None} has the wrong type"; block YAML after --set is text (braces make a mapping)
+    err = fails(capsys, "run", "stargate", "--set", "sites[0].phases[0].accelerator=newest:")
+    assert "sites[0].phases[0].accelerator: unknown accelerator choice: 'newest:'; expected 'newest'" in err
+    err = fails(capsys, "run", "stargate", "--set", "sites[0].country=- US")
+    assert "sites[0].country: unknown country code '- US'" in err
+    # a mapping in braces and a list in brackets are still read as such
+    assert main(["run", "stargate", "--set", "sites[0].phases[0].power_mw={value: 900, source: x}"]) == 0
+    assert main(["run", "stargate", "--set", "supply_caps=[]"]) == 0
+
+
+def test_a_name_with_a_trailing_colon_in_a_file_says_yaml_read_a_key(capsys, tmp_path):
+    # found by tests/test_hostile_property.py: '- newest:' in a list is YAML for {'newest': None}, refused as "has the
+    # wrong type; input should be a valid string" with no word of the colon
+    text = GOOD + "supply_caps:\n  - name: c\n    per_year: 5\n    accelerators:\n      - newest:\n"
+    err = fails(capsys, "run", write(tmp_path, text))
+    assert "supply_caps[0].accelerators[0]: {'newest': None} is a mapping, not text: YAML reads 'newest:'" in err
+    assert "expected text (write 'newest:' in quotes, or leave the colon out)" in err

@@ -1,5 +1,7 @@
 """Uncertain inputs: parsing, central values, sampling statistics, and clear errors for bad distributions."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -171,6 +173,22 @@ def test_a_distribution_the_engine_cannot_draw_is_refused_by_name(capsys, overri
     assert f"{path}: a distribution here is not drawn trial by trial" in " ".join(err.split())
 
 
+def test_a_default_every_item_overrides_is_refused_saying_so(capsys):
+    """Found by tests/test_hostile_property.py: a distribution on funding.announced_arrival where every partner
+    gives its own was refused as read "once, the same in every trial" (it is not read at all): the message says
+    which field is used instead."""
+    from gigawatt.cli.core import main
+
+    dist = "{dist: uniform, low: 0.2, high: 0.6}"
+    sets = ["--set", "partners[0].announced_arrival=0.5", "--set", f"funding.announced_arrival={dist}"]
+    assert main(["risk", "colossus", "--trials", "64", *sets]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        "funding.announced_arrival: a distribution here is not drawn trial by trial (every partner gives its own" in err
+    )
+    assert "reads this field once" not in err
+
+
 def test_every_other_uncertain_input_of_the_built_ins_is_drawn():
     """The built-ins' own distributions all reach the engine (the check would refuse its own scenarios otherwise),
     and so does one on each kind of field a user would make uncertain."""
@@ -189,3 +207,20 @@ def test_every_other_uncertain_input_of_the_built_ins_is_drawn():
         ],
     )
     check_drawn(s)
+
+
+def test_the_programme_pue_is_not_drawn_where_every_phase_gives_its_own(capsys):
+    """Found by tests/test_hostile_property.py: with a PUE on every phase, a distribution on operations.pue was listed
+    by risk as uncertain though no trial used it (every phase read its own); it is refused by name now, and drawn
+    where a phase does take it."""
+    from pathlib import Path
+
+    from gigawatt.cli.core import main
+
+    base = str(Path(__file__).parent / "data" / "hostile" / "base.yaml")  # one site, one phase
+    dist = "operations.pue={dist: uniform, low: 1.1, high: 1.3}"
+    assert main(["risk", base, "--trials", "64", "--set", dist, "--set", "sites[0].phases[0].pue=1.2"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "operations.pue: a distribution here is not drawn trial by trial (every phase gives its own pue" in err
+    assert main(["risk", base, "--trials", "64", "--json", "--set", dist]) == 0
+    assert "operations.pue" in json.loads(capsys.readouterr().out)["uncertain_inputs"]

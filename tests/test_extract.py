@@ -708,19 +708,22 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-07: the *-05..07 were held out once,
-# then the rules learned from them; pinned at the targets, a change that loses ground there fails here)
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-25: every batch after *-04 was held out
+# and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-08, *-09 per language, `heldout: true`), written with its gold before the extractor read it and
-# scored once, 2026-12-06, with the rules of commit 94b33d5 unchanged. It MISSES the targets: speakers (en 3 of 12,
-# de 4 of 10), every field (en, fr, de), recall in fr (10 of 12) and precision in de (10 of 12). The targets above are
-# not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can
-# only improve, and docs/claims.md reports the gap. Re-pin only after new articles are written and scored once.
+# The held-out batch (*-26..29 per language, `heldout: true`, 82 gold claims), written with its gold by a helper who
+# read neither the rules nor their commits, committed, then scored once, 2026-12-06, with the rules of commit 73de1ea
+# unchanged. French meets every target; English misses speakers (19 of 26) and precision (26 of 29), German misses
+# speakers (21 of 28), precision (28 of 32) and every field (16 of 28). The targets are not loosened; this pins the
+# measured figures (as fractions, so the floor is exact) so that the held-out measure can only improve, and
+# docs/claims.md reports the gap and the history of every batch's first scoring. Re-pin only after new articles are
+# written and scored once.
+HELDOUT_BATCH = ("26", "27", "28", "29")
 HELDOUT_MEASURED = {
-    "en": {"recall": 12 / 13, "precision": 12 / 13, "speaker_accuracy": 3 / 12, "every_field": 3 / 13},
-    "fr": {"recall": 10 / 12, "precision": 10 / 10, "speaker_accuracy": 8 / 10, "every_field": 7 / 12},
-    "de": {"recall": 10 / 11, "precision": 10 / 12, "speaker_accuracy": 4 / 10, "every_field": 3 / 11},
+    "en": {"recall": 26 / 28, "precision": 26 / 29, "speaker_accuracy": 19 / 26, "every_field": 19 / 28},
+    "fr": {"recall": 25 / 26, "precision": 25 / 26, "speaker_accuracy": 24 / 25, "every_field": 21 / 26},
+    "de": {"recall": 28 / 28, "precision": 28 / 32, "speaker_accuracy": 21 / 28, "every_field": 16 / 28},
 }
 
 
@@ -741,7 +744,7 @@ def test_heldout_batch_keeps_its_first_scoring():
     corpus = read_corpus(CORPUS)
     held = [d for d in corpus if d.get("heldout")]
     assert sorted(d["name"][:5] for d in held) == sorted(
-        f"{lang}-{n}" for lang in ("en", "fr", "de") for n in ("08", "09")
+        f"{lang}-{n}" for lang in ("en", "fr", "de") for n in HELDOUT_BATCH
     )
     tallies = score(corpus, heldout=True)
     for lang, measured in HELDOUT_MEASURED.items():

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import gigawatt as gw
 from gigawatt.cli.core import main
+from gigawatt.data.loading import revalidated
 
 
 def test_simulate_takes_a_name_or_a_path_like_the_cli(tmp_path):
@@ -139,3 +140,86 @@ def test_any_number_set_on_a_phase_is_refused_or_simulates_without_a_negative_qu
         return  # a rule across fields (e.g. a build that ends after the last month) refused it by name
     numbers = r.timeseries.select_dtypes("number")
     assert (numbers.to_numpy() >= -1e-6).all()  # no negative MW, accelerators, money or energy
+
+
+# --- found by tests/test_hostile_property.py: checks the loader makes that a change after loading skipped ----------
+
+
+def _hall(**phase):
+    tree = {
+        "name": "t",
+        "programme": {"start": "2025-01", "horizon_months": 24},
+        "partners": [{"name": "f", "pledges": [{"amount_usd": "$20B", "secured_usd": "$20B", "start": "2025-01"}]}],
+        "sites": [{"name": "a", "phases": [{"name": "p", "power_mw": 100, "start": "2025-01", "accelerator": "h100"}]}],
+    }
+    tree["sites"][0]["phases"][0].update(phase)
+    return tree
+
+
+def test_a_ramp_set_after_loading_refuses_a_distribution_on_its_phase_as_a_file_does():
+    # in a file the loader refuses it: the first building alone would have drawn the phase's power
+    ramp = {"buildings": 2, "interval_months": 1}
+    with pytest.raises(gw.ScenarioError, match=r"power_mw: a distribution on a field of a ramped phase"):
+        gw.load_scenario(_hall(power_mw={"dist": "uniform", "low": 80, "high": 120}, ramp=ramp))
+    s = gw.load_scenario(_hall(power_mw={"dist": "uniform", "low": 80, "high": 120}))
+    s.sites[0].phases[0].ramp = ramp
+    with pytest.raises(gw.ScenarioError, match=r"power_mw: a distribution on a field of a ramped phase \('p', 2 b"):
+        gw.simulate(s)
+
+
+def test_a_ramp_set_after_loading_is_recorded_like_a_ramp_in_a_file():
+    s = gw.load_scenario(_hall())
+    s.sites[0].phases[0].ramp = {"buildings": 2, "interval_months": 3}
+    fresh = revalidated(s)
+    # 100 MW in two halls of 50 MW, the second started 3 months after the first
+    assert [(b.power_mw, b.offset_months) for b in fresh.ramps[0].buildings] == [(50.0, 0), (50.0, 3)]
+
+
+def test_a_price_set_after_loading_is_not_drawn_from_the_catalogs_range():
+    # loaded without a price of its own, h100 inherits the catalog's price range (drawn by risk); once the user sets
+    # a price, risk must use it, as it does when the price is written in the file
+    s = gw.load_scenario(_hall())
+    assert s.distributions["accelerator_overrides.h100.price_usd"].inherited
+    s.accelerator_overrides = {"h100": {"price_usd": 20_000}}
+    assert "accelerator_overrides.h100.price_usd" not in revalidated(s).distributions
+    in_file = gw.load_scenario({**_hall(), "accelerator_overrides": {"h100": {"price_usd": 20_000}}})
+    assert set(revalidated(s).distributions) == set(in_file.distributions)
+    # and a type ordered since loading inherits its own range, as it would from a file
+    s.accelerator_overrides = {}
+    s.sites[0].phases[0].accelerator = "h200"
+    assert "accelerator_overrides.h200.price_usd" in revalidated(s).distributions
+    assert "accelerator_overrides.h100.price_usd" not in revalidated(s).distributions
+
+
+def test_a_distribution_set_on_a_loaded_scenario_is_refused_saying_where_it_belongs():
+    # found by tests/test_hostile_property.py: the quantity reader took a mapping's 'value' and reported the missing
+    # one as "Phase.power_mw: None is not a quantity"
+    s = gw.load_scenario(_hall())
+    for node, field in ((s.sites[0].phases[0], "power_mw"), (s.operations, "pue"), (s.sites[0].phases[0], "start")):
+        with pytest.raises(gw.ScenarioError) as err:
+            setattr(node, field, {"dist": "uniform", "low": 1, "high": 2})
+        assert f".{field}: {{'dist': 'uniform', 'low': 1, 'high': 2}} is a distribution; expected a value" in str(
+            err.value
+        )
+    with pytest.raises(gw.ScenarioError, match=r"^Phase\.power_mw: \{'x': 1\} is not a quantity"):
+        s.sites[0].phases[0].power_mw = {"x": 1}
+    s.sites[0].phases[0].power_mw = {"value": "2 GW", "source": "a sourced value, as in a file"}
+    assert s.sites[0].phases[0].power_mw == 2000.0
+
+
+def test_a_value_set_where_a_distribution_was_loaded_is_the_value_risk_uses():
+    # found by tests/test_hostile_property.py: power_mw loaded as uniform(80, 120) and then set to 500 MW ran 500 MW in
+    # simulate while risk still drew 80-120 MW and listed the field as uncertain
+    s = gw.load_scenario(_hall(power_mw={"dist": "uniform", "low": 80, "high": 120}))
+    assert s.sites[0].phases[0].power_mw == 100.0  # the centre, (80 + 120) / 2
+    assert "sites[0].phases[0].power_mw" in gw.risk(s, trials=16, seed=0).uncertain
+    s.sites[0].phases[0].power_mw = 500
+    r = gw.risk(s, trials=16, seed=0)
+    assert "sites[0].phases[0].power_mw" not in r.uncertain
+    assert (
+        r.as_json()["metrics"] == gw.risk(gw.load_scenario(_hall(power_mw=500)), trials=16, seed=0).as_json()["metrics"]
+    )
+    # a phase removed since loading takes its distribution with it (no lookup of a path that is gone)
+    s = gw.load_scenario(_hall(power_mw={"dist": "uniform", "low": 80, "high": 120}))
+    s.sites[0].phases = [s.sites[0].phases[0].model_copy(update={"power_mw": 90.0})]
+    assert "sites[0].phases[0].power_mw" not in gw.risk(s, trials=16, seed=0).uncertain

@@ -132,6 +132,21 @@ def test_a_wrong_ramp_names_the_field_and_what_was_expected(ramp, words):
     assert "sites[0].phases[0]" in str(exc.value)
 
 
+def test_the_list_of_intervals_stops_at_one_fewer_than_the_buildings_limit():
+    # limits.MAX_RAMP_BUILDINGS = 100 buildings have 99 gaps between starts (docs/limits.md says at most 99
+    # interval_months): 99 intervals of 0 months are the largest list read; 100 are refused by the list's own check,
+    # with the 99 its message names (it let 100 through to the count check before, while saying 99)
+    most = limits.MAX_RAMP_BUILDINGS - 1
+    assert most == 99
+    s = gw.load_scenario(ramped({"buildings": limits.MAX_RAMP_BUILDINGS, "interval_months": [0] * most}))
+    assert len(s.ramps[0].buildings) == 100
+    with pytest.raises(GigawattError) as exc:
+        gw.load_scenario(ramped({"buildings": limits.MAX_RAMP_BUILDINGS, "interval_months": [0] * (most + 1)}))
+    msg = str(exc.value)
+    assert "sites[0].phases[0].ramp.interval_months: [0, 0," in msg
+    assert "a list of 100 intervals; expected at most 99 (one fewer than limits.MAX_RAMP_BUILDINGS)" in msg
+
+
 def test_buildings_count_against_the_phase_limit_before_they_are_made():
     tree = ramped({"buildings": 100, "interval_months": 0})
     tree["sites"][0]["phases"] = [dict(tree["sites"][0]["phases"][0], name=f"p{i}") for i in range(11)]

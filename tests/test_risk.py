@@ -91,6 +91,22 @@ def test_same_seed_same_numbers_and_chunking_does_not_matter():
     assert a["metrics"]["accelerators_end"] != c["metrics"]["accelerators_end"]
 
 
+def test_without_fans_every_other_figure_is_the_same():
+    # fans=False (the command line without --out) skips the month-by-month fan cells; the sketch, sums and kept
+    # metrics are per cell, so every figure risk prints must be bit for bit those of the run with fans
+    s = _uncertain_power()
+    with_fans = gw.risk(s, trials=3000, seed=5)
+    without = gw.risk(s, trials=3000, seed=5, fans=False)
+    assert without.as_json() == with_fans.as_json()
+    assert without.fan == {} and set(with_fans.fan) == {
+        "mw_online",
+        "accelerators",
+        "h100e",
+        "capex_usd",
+        "funding_gap_usd",
+    }
+
+
 def test_uniform_input_quantiles_land_where_theory_says():
     # power ~ U(50, 150) MW -> accelerators = floor(power / 1.25 * 1000 / 1.275), monotone in power, so the
     # P10/P50/P90 of the output are the output at power's quantiles 60, 100 and 140 MW

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from gigawatt.errors import GigawattError
-from gigawatt.units import add_months, format_usd, month_index, parse_month, parse_quantity
+from gigawatt.units import add_months, check_plain_number, format_usd, month_index, parse_month, parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,31 @@ def test_numbers_in_another_hand_refused_with_the_reason(text, said):
     with pytest.raises(UnitError) as err:
         parse_quantity(text, kind, "--power")
     assert said in str(err.value) and str(err.value).startswith("--power: ")
+
+
+@pytest.mark.parametrize(
+    ("value", "largest", "said"),
+    [
+        (True, 10, "True is a boolean; expected a number"),
+        ("1.200", 1e6, "'1.200' could be 1.2 (a decimal point) or 1,200"),
+        (" -2.500 ", 1e6, "could be 2.5 (a decimal point) or 2,500"),
+        ("1_0_0", 1e6, "the underscore in '1_0_0' does not group thousands"),
+    ],
+)
+def test_a_plain_number_that_could_be_misread_is_refused(value, largest, said):
+    with pytest.raises(GigawattError, match=r"^f: ") as err:
+        check_plain_number(value, "f", largest)
+    assert said in str(err.value)
+
+
+@pytest.mark.parametrize("value", [1, 2.5, "1.25", "0.500", "1,200", "1_000", "1e3", "1:30"])
+def test_a_plain_number_left_to_the_fields_own_parsing(value):
+    # returned as given: the field's own parser reads it (or refuses '1,200' and '1:30' with number_hint)
+    assert check_plain_number(value, "f", 1e6) is value
+
+
+def test_a_dot_group_beyond_the_fields_range_can_only_be_a_decimal_point():
+    # at most 3 (a PUE): 1,200 is out of range, so '1.200' is left to be read as 1.2; at most 1,200 it is refused
+    assert check_plain_number("1.200", "f", 3) == "1.200"
+    with pytest.raises(GigawattError):
+        check_plain_number("1.200", "f", 1200)

@@ -301,6 +301,24 @@ def read_number(num: str, value, field: str, expected: str) -> float:
         raise UnitError(f"{field}: cannot read the number {num!r} in {_shown(value)}; expected {expected}") from None
 
 
+def check_plain_number(value, field: str = "value", largest: float = math.inf):
+    """``value`` unchanged where a field without a unit may read it as the number a person meant, else
+    :class:`UnitError` saying why: a boolean (YAML's ``true`` is not 1), a dot that may group thousands ('1.200':
+    1.2, or 1,200 in a German hand; a quantity field refuses it the same way, :data:`DOT_GROUP`) where the field
+    takes numbers up to ``largest`` or more (a PUE of at most 3 reads '1.200' as 1.2: 1,200 is no PUE), and an
+    underscore that does not group thousands ('1_0_0'). Other text is left to the field's own number parsing (which
+    refuses commas, spaces and times with :func:`number_hint`)."""
+    if isinstance(value, bool):
+        raise UnitError(f"{field}: {value!r} is a boolean; expected a number")
+    if not isinstance(value, str):
+        return value
+    num = value.strip().lstrip("+-")
+    grouped = DOT_GROUP.fullmatch(num) is not None and int(num.replace(".", "")) <= largest
+    if grouped or ("_" in num and re.fullmatch(r"[\d_]+(?:\.\d*)?(?:[eE][-+]?\d+)?", num)):
+        read_number(num, value, field, "a plain number")
+    return value
+
+
 _CLOCK = re.compile(r"\d+(?::\d+)+")
 _COMMA = re.compile(r"\d+(?:,\d+)+(?:\.\d*)?")
 

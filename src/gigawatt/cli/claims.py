@@ -28,7 +28,6 @@ from gigawatt.cli.core import (
     plain,
 )
 from gigawatt.errors import GigawattError
-from gigawatt.report.claims import REPORT_FILES, amount
 
 claims_app = typer.Typer(
     invoke_without_command=True,
@@ -54,6 +53,14 @@ ScenarioOpt = Annotated[
         "scenario: today's view, with hindsight.",
     ),
 ]
+
+
+def amount(value: float | None, unit: str | None) -> str:
+    """:func:`gigawatt.report.claims.amount`, imported on first use: the report's module (its HTML, CSV and charts)
+    is not loaded by every command line that starts."""
+    from gigawatt.report.claims import amount as report_amount
+
+    return report_amount(value, unit)
 
 
 def _quantity_words(q: dict | None) -> str:
@@ -195,6 +202,8 @@ def claims_cmd(
 
         print(json.dumps(json_schema(), indent=2))
         return
+    from gigawatt.report.claims import REPORT_FILES
+
     outset = _outputs(out, force, REPORT_FILES, [file, scenario])
     # the P10-P90 bands only for the report's charts (--out): the table and --json never show them
     report = _evaluate(file, scenario, trials, seed, force_large, quiet=json_out, fans=outset is not None)

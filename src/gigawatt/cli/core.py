@@ -162,6 +162,8 @@ def _yaml(data) -> str:
 def _progress(label: str, total: int, unit: str, quiet: bool):
     """A rich progress bar on stderr while a long run works (none with --json or when stderr is not a terminal);
     yields the callback ``step(done)``."""
+    if quiet or not err_console.is_terminal:  # no bar to draw: rich.progress is not even imported
+        return contextlib.nullcontext(lambda done: None)
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     @contextlib.contextmanager
@@ -173,7 +175,6 @@ def _progress(label: str, total: int, unit: str, quiet: bool):
             TimeRemainingColumn(),
             console=err_console,
             transient=True,
-            disable=quiet or not err_console.is_terminal,
         ) as p:
             task = p.add_task(label, total=total)
             yield lambda done: p.update(task, completed=done)

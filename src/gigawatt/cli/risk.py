@@ -106,7 +106,7 @@ def risk_cmd(
             "--set 'risks.cost_overrun={dist: uniform, low: 0.9, high: 1.3}')"
         )
     _compile_notice()
-    result = _run_risk(s, trials, seed, dask, plan.chunk_trials, quiet=json_out)
+    result = _run_risk(s, trials, seed, dask, plan.chunk_trials, quiet=json_out, fans=outset is not None)
     payload = result.as_json()
     payload["warnings"] = warnings
     written = _write_risk(result, payload, outset) if outset is not None else []
@@ -117,10 +117,13 @@ def risk_cmd(
     _print_written(written)
 
 
-def _run_risk(s, trials: int, seed: int, dask: str | None, chunk_trials: int, quiet: bool):
-    """The Monte Carlo run, on Dask when ``dask`` names a cluster (closed again, with any cluster it started)."""
+def _run_risk(s, trials: int, seed: int, dask: str | None, chunk_trials: int, quiet: bool, fans: bool):
+    """The Monte Carlo run, on Dask when ``dask`` names a cluster (closed again, with any cluster it started);
+    ``fans``: aggregate the fan series (only drawn with --out; most of the cells to aggregate)."""
     from gigawatt.engine.montecarlo import risk
+    from gigawatt.engine.numba_cache import blas_without_linalg
 
+    blas_without_linalg()  # before numba loads its first kernel: scipy's BLAS table without the rest of scipy.linalg
     client = run_on = None
     if dask is not None:
         from gigawatt.engine.cluster import connect, runner
@@ -129,7 +132,7 @@ def _run_risk(s, trials: int, seed: int, dask: str | None, chunk_trials: int, qu
         run_on = runner(client)
     try:
         with _progress("risk", trials, "trials", quiet=quiet) as step:
-            return risk(s, trials=trials, seed=seed, run_on=run_on, progress=step, chunk_trials=chunk_trials)
+            return risk(s, trials=trials, seed=seed, run_on=run_on, progress=step, chunk_trials=chunk_trials, fans=fans)
     finally:
         if client is not None:
             cluster = getattr(client, "cluster", None)

@@ -13,8 +13,6 @@ import typer
 from rich.table import Table
 
 from gigawatt.cli.core import ForceOpt, JsonOpt, _outputs, _print_json, _print_written, _say, app, console, plain
-from gigawatt.engine.observed_capex import REASON_PCT
-from gigawatt.engine.validate import QUANTITIES, validate
 from gigawatt.units import format_usd
 
 VALIDATE_FILES = ("validation.png", "validation.csv", "milestones.csv")
@@ -65,6 +63,8 @@ def _capex_table(rows: list[dict]) -> Table:
     )
     for head in ("row", "covers", "reported", "modelled", "error", "compared with", "status"):
         table.add_column(head, justify="right" if head in ("reported", "modelled", "error") else "left")
+    from gigawatt.engine.observed_capex import REASON_PCT
+
     for r in rows:
         reason = f"; past {REASON_PCT:g} %: {r['reason']}" if r.get("reason") else ""
         table.add_row(
@@ -151,6 +151,8 @@ def validate_cmd(
 ) -> None:
     """The model's conversions against observed AI sites (reported, modelled and error (%) per site and quantity)
     and the built-in scenarios' online dates against the sites' observed milestones (months)."""
+    from gigawatt.engine.validate import QUANTITIES, validate  # the observed sites are read only here
+
     outset = _outputs(out, force, VALIDATE_FILES, [])
     result = validate()
     written = _write(result, outset) if outset is not None else []

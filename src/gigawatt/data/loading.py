@@ -266,11 +266,16 @@ def _override_value(text: str, where: str) -> Any:
     if not text.strip():
         return None
     try:
-        return parse_yaml_text(text, where)
+        value = parse_yaml_text(text, where)
     except InputFileError as exc:
         if "malformed YAML" in str(exc):
             return text
         raise
+    if isinstance(value, dict | list) and not text.strip().startswith(("{", "[")):
+        # block YAML on a command line is a slip, not a structure: 'newest:' would be {'newest': None} and '- a'
+        # a list; a mapping or a list after --set is written in braces or brackets ({dist: ...}, [a, b])
+        return text
+    return value
 
 
 def apply_overrides(tree: dict, overrides: list[str] | tuple[str, ...]) -> dict:
@@ -402,6 +407,8 @@ def load_scenario(ref: str | Path | dict, overrides: list[str] | tuple[str, ...]
     unconverted = power_basis.convert_phases(scenario)  # grid and IT power to facility power, once (after the PUE)
     if unconverted:
         raise ScenarioError(unconverted, origin)
+    # the centre each distribution left in its field, as converted: a value set there later is the user's own
+    scenario._centrals = {path: _value_at(scenario, path) for path in scenario._distributions}
     from gigawatt.data.money_ranges import inherited_distributions
 
     # the money ranges every scenario inherits (the catalog's prices, the facility cost per MW), where it says none
@@ -419,12 +426,30 @@ def revalidated(scenario: Scenario) -> Scenario:
             f"scenario: {type(scenario).__name__} {_short(scenario)}; expected a Scenario (gigawatt.load_scenario), "
             "a built-in name or a YAML file's path"
         )
+    origin = scenario._origin or None
     try:
         fresh = Scenario.model_validate(scenario.model_dump())
     except ValidationError as exc:
-        raise ScenarioError(format_validation_error(exc, Scenario), scenario._origin or None) from None
+        raise ScenarioError(format_validation_error(exc, Scenario), origin) from None
+    added = fresh._ramps  # ramps set since loading, expanded just now (those of the file were expanded at load)
     for key, value in (scenario.__pydantic_private__ or {}).items():  # sources, distributions, origin, ramps...
         setattr(fresh, key, value)
+    if added:
+        # as the loader does: a distribution on a field of a phase that is now a ramp would be drawn by its first
+        # building alone (the loader refuses it with the same words)
+        refused = ramps.uncertain_problems(added, [p for p, d in scenario.distributions.items() if not d.inherited])
+        if refused:
+            raise ScenarioError(refused, origin)
+        fresh._ramps = [*scenario.ramps, *added]
+    from gigawatt.data.money_ranges import inherited_distributions
+
+    # the money ranges inherited for what the scenario holds now (a price set since loading is no longer drawn from
+    # the catalog's range; a type ordered since loading gets its range), as the loader gives them
+    # (read from ``scenario``: its fields_set still tells what was given from what was defaulted)
+    # a field set since loading holds the user's value, no longer the distribution's centre: the value wins, as it
+    # would written in the file instead of the distribution (risk drew the old distribution while run used the value)
+    own = {path: d for path, d in scenario.distributions.items() if not d.inherited and _still_central(scenario, path)}
+    fresh._distributions = {**own, **inherited_distributions(scenario, own)}
     return fresh
 
 
@@ -456,6 +481,22 @@ def _node_at(root: BaseModel, path: str):
     for part in parts[:-1]:
         node = node[part] if isinstance(part, int) or isinstance(node, dict) else getattr(node, part)
     return node, parts[-1]
+
+
+def _still_central(scenario: Scenario, path: str) -> bool:
+    """Whether the field at ``path`` still holds the central value loading set for its distribution (False where
+    the user set another value since, or the item is gone)."""
+    if path not in scenario._centrals:
+        return True
+    try:
+        return _value_at(scenario, path) == scenario._centrals[path]
+    except (IndexError, KeyError, AttributeError):
+        return False
+
+
+def _value_at(root: BaseModel, path: str):
+    parent, name = _node_at(root, path)
+    return parent[name] if isinstance(parent, dict | list) else getattr(parent, name)
 
 
 def _attach_distributions(scenario: Scenario, raw: dict[str, dict], origin: str) -> None:

@@ -101,6 +101,13 @@ def _expected(kind: str, msg: str, err: dict) -> str:
         return "is not a finite number; expected a finite number"
     if kind == "literal_error":
         return f"is not allowed; expected {ctx.get('expected', msg)}"
+    value = err.get("input")
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1 and None in value.values():
+        key = next(iter(value))  # 'accelerator: newest:' or '- newest:' in YAML: a key with nothing after it
+        return (
+            f"is a mapping, not text: YAML reads {f'{key}:'!r}, with the colon at its end, as a key; expected text "
+            f"(write {f'{key}:'!r} in quotes, or leave the colon out)"
+        )
     if kind.endswith("_type") or kind.endswith("_parsing"):
         hint = number_hint(err["input"]) if kind.endswith("_parsing") and isinstance(err.get("input"), str) else ""
         return f"is not a number{hint}" if hint else f"has the wrong type; {msg[0].lower()}{msg[1:]}"

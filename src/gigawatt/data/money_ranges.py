@@ -89,9 +89,10 @@ def _facility_range() -> Distribution | None:
     return Distribution(FACILITY_PATH, "triangular", params, raw=raw, inherited=True)
 
 
-def inherited_distributions(scenario) -> dict[str, Distribution]:
-    """The money ranges ``scenario`` inherits, by field path (none where the scenario says its own)."""
-    own = scenario.distributions
+def inherited_distributions(scenario, own: dict | None = None) -> dict[str, Distribution]:
+    """The money ranges ``scenario`` inherits, by field path (none where the scenario says its own: ``own``, its
+    distributions by default)."""
+    own = scenario.distributions if own is None else own
     out: dict[str, Distribution] = {}
     if "risks.accelerator_price" not in own:
         overrides = {k.lower(): v for k, v in scenario.accelerator_overrides.items()}

@@ -12,6 +12,7 @@ gigawatt.data.loading reads files, applies overrides and reports every problem w
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -29,24 +30,56 @@ from pydantic import (
 from gigawatt import limits
 from gigawatt.data import names, ramps
 from gigawatt.data.catalog import Provenance, default
-from gigawatt.data.messages import format_validation_error
+from gigawatt.data.messages import format_validation_error, short
 from gigawatt.data.power_basis import BASES as POWER_BASES
 from gigawatt.errors import GigawattError, ScenarioError
-from gigawatt.units import month_index, parse_month, parse_quantity
+from gigawatt.units import check_plain_number, month_index, parse_month, parse_quantity
 
 PROVENANCE_KEYS = {"source", "status", "facts_id", "date", "note", "derivation", "unit", "default"}
 
 
 def _quantity(kind: str):
     def parse(value):
-        if isinstance(value, dict):  # a sourced value that was not unwrapped (e.g. in a list we do not walk)
-            value = value.get("value")
+        if isinstance(value, dict) and "value" in value:  # a sourced value not unwrapped (in a list we do not walk)
+            value = value["value"]
         try:
             return parse_quantity(value, kind, field="value")
         except GigawattError as exc:
             raise ValueError(str(exc).removeprefix("value: ")) from None
 
+    parse.unit_kind = kind  # what the field measures, for whoever reads the schema (tests/test_hostile_property.py)
     return BeforeValidator(parse, json_schema_input_type=float | str)
+
+
+def number(**bounds):
+    """A number without a unit (a PUE, a share, accelerators a year) within ``bounds`` (pydantic's ge, gt, le), read
+    by the rules a quantity's number follows (gigawatt.units.check_plain_number): true/false is refused, not read as
+    1 or 0, and so is '1.200' where both readings, 1.2 and 1,200 (a German hand), fit the field; where the grouped
+    one is out of range (a PUE, a share) the dot can only be a decimal point."""
+    largest = bounds.get("le", bounds.get("lt", math.inf))
+
+    def read(value):
+        try:
+            return check_plain_number(value, field="value", largest=largest)
+        except GigawattError as exc:
+            raise ValueError(str(exc).removeprefix("value: ")) from None
+
+    return Annotated[float, BeforeValidator(read, json_schema_input_type=float), Field(**bounds)]
+
+
+def _day(value):
+    """A calendar day (``as_of``): a date, or text in ISO form (2025-01-21). A number is refused: pydantic would read
+    0 as 1970-01-01, seconds since the Unix epoch."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date; expected a day written YYYY-MM-DD, e.g. 2025-01-21")
 
 
 FIRST_MONTH = dt.date.fromisoformat(limits.MIN_MONTH + "-01")
@@ -82,7 +115,8 @@ UsdPerMW = Annotated[float, _quantity("usd_per_mw"), Field(ge=0, le=limits.MAX_U
 UsdPerMWh = Annotated[float, _quantity("usd_per_mwh"), Field(ge=0, le=limits.MAX_USD_PER_MWH)]
 TPerMWh = Annotated[float, _quantity("t_per_mwh"), Field(ge=0, le=limits.MAX_T_PER_MWH)]
 Watts = Annotated[float, _quantity("w"), Field(ge=limits.MIN_ACCELERATOR_W, le=limits.MAX_ACCELERATOR_W)]
-Fraction = Annotated[float, Field(ge=0, le=1)]
+Fraction = number(ge=0, le=1)
+Day = Annotated[dt.date, BeforeValidator(_day, json_schema_input_type=str)]
 # Names read one way everywhere (gigawatt.data.names): the canonical form is what every comparison sees.
 AcceleratorName = Annotated[str, AfterValidator(names.accelerator_name)]
 AcceleratorChoice = Annotated[str, AfterValidator(names.accelerator_choice)]
@@ -105,6 +139,13 @@ class _Model(BaseModel):
         if not name.startswith("_") and name not in type(self).model_fields:
             raise ScenarioError(
                 [f"{where}.{name}: unknown field; expected one of: {', '.join(type(self).model_fields)}"]
+            )
+        if isinstance(value, dict) and "dist" in value:
+            raise ScenarioError(
+                [
+                    f"{where}.{name}: {short(value)} is a distribution; expected a value: distributions are read when "
+                    "a scenario is loaded (write it in the file, or in the mapping given to gw.load_scenario)"
+                ]
             )
         try:
             super().__setattr__(name, value)
@@ -167,25 +208,25 @@ class Funding(_Model):
 class Financing(_Model):
     """Project finance: debt raised on top of equity received."""
 
-    equity_share: Annotated[float, Field(ge=limits.MIN_EQUITY_SHARE, le=1)] = _dflt(
+    equity_share: number(ge=limits.MIN_EQUITY_SHARE, le=1) = _dflt(
         "financing.equity_share", "share of spending paid with equity, 0.01 to 1 (0.01 is already 99 times leverage)"
     )
-    interest_rate: Annotated[float, Field(ge=0, le=1)] = _dflt("financing.interest_rate")
+    interest_rate: number(ge=0, le=1) = _dflt("financing.interest_rate")
     debt_limit_usd: Usd | None = Field(None, description="cap on debt outstanding (none: only equity_share limits)")
 
 
 def _gaps(value):
     """``interval_months``: one whole number of months (>= 0) or a list of them, each read with units."""
     items = value if isinstance(value, list) else [value]
-    if len(items) > limits.MAX_RAMP_BUILDINGS:
+    if len(items) > limits.MAX_RAMP_BUILDINGS - 1:  # one interval per pair of buildings
         raise ValueError(
             f"a list of {len(items):,} intervals; expected at most {limits.MAX_RAMP_BUILDINGS - 1} "
             "(one fewer than limits.MAX_RAMP_BUILDINGS)"
         )
     out = []
     for item in items:
-        if isinstance(item, dict):
-            item = item.get("value")
+        if isinstance(item, dict) and "value" in item:  # a sourced value
+            item = item["value"]
         try:
             gap = parse_quantity(item, "months", field="value")
         except GigawattError as exc:
@@ -199,10 +240,16 @@ def _gaps(value):
     return out if isinstance(value, list) else out[0]
 
 
+_gaps.unit_kind = "months"
+
+
 def _count(value):
     if isinstance(value, bool):
         raise ValueError(f"expected a whole number of buildings from 1 to {limits.MAX_RAMP_BUILDINGS}, not {value}")
-    return value
+    try:
+        return check_plain_number(value, field="value", largest=limits.MAX_RAMP_BUILDINGS)
+    except GigawattError as exc:
+        raise ValueError(str(exc).removeprefix("value: ")) from None
 
 
 _RAMP_ITEMS = Field(min_length=1, max_length=limits.MAX_RAMP_BUILDINGS)
@@ -220,7 +267,7 @@ class Ramp(_Model):
     sizes_mw: Annotated[list[Annotated[PowerMW, Field(gt=0)]], _RAMP_ITEMS] | None = Field(
         None, description="each building's facility power, MW; they sum to the phase's power_mw"
     )
-    shares: Annotated[list[Annotated[float, Field(gt=0, le=1)]], _RAMP_ITEMS] | None = Field(
+    shares: Annotated[list[number(gt=0, le=1)], _RAMP_ITEMS] | None = Field(
         None, description="each building's share of the phase's power_mw; they sum to 1"
     )
     interval_months: Annotated[float | list[float], BeforeValidator(_gaps, json_schema_input_type=float | list)] | (
@@ -303,7 +350,7 @@ class Phase(_Model):
     capex_per_mw_usd: UsdPerMW = _dflt("phase.capex_per_mw_usd")
     power: PowerSource = Field(default_factory=PowerSource)
     accelerator: AcceleratorChoice = Field("newest", description="catalog name (any case), 'newest' or 'newest:VENDOR'")
-    pue: Annotated[float, Field(ge=1, le=3)] | None = Field(None, description="overrides operations.pue")
+    pue: number(ge=1, le=3) | None = Field(None, description="overrides operations.pue")
     ramp: Ramp | None = Field(
         None, description="how the phase comes online building by building (none: all at once); docs/model.md"
     )
@@ -343,7 +390,7 @@ class SupplyCap(_Model):
     """At most ``per_year x share`` accelerators ordered per calendar year for the sites and types it covers."""
 
     name: str
-    per_year: Annotated[float, Field(ge=0, le=limits.MAX_ACCELERATORS)]
+    per_year: number(ge=0, le=limits.MAX_ACCELERATORS)
     share: Fraction = Field(1.0, description="share of per_year this programme may order (1: all of it)")
     sites: list[str] | None = None
     countries: list[CountryCode] | None = None
@@ -351,7 +398,7 @@ class SupplyCap(_Model):
 
 
 class Operations(_Model):
-    pue: Annotated[float, Field(ge=1, le=3)] = _dflt(
+    pue: number(ge=1, le=3) = _dflt(
         "operations.pue",
         "power usage effectiveness, 1 to 3: 1 is the floor (every watt reaches IT); the industry average was about "
         "2.5 in 2007, US AI data centres run at about 1.14 (EC14)",
@@ -363,7 +410,7 @@ class Operations(_Model):
     lifetime_months: Annotated[Months, Field(ge=1)] = _dflt("operations.lifetime_months")
     other_opex_usd_per_mw_year: UsdPerMW = _dflt("operations.other_opex_usd_per_mw_year")
     # sizing (facility power -> accelerators) apart from energy: docs/model.md, "Sizing and energy"
-    design_pue_ratio: Annotated[float, Field(ge=1, le=2)] = _dflt(
+    design_pue_ratio: number(ge=1, le=2) = _dflt(
         "operations.design_pue_ratio",
         "design-day (peak) PUE / annual PUE, 1 to 2: facility power is sized at pue x this; energy uses pue alone",
     )
@@ -383,13 +430,9 @@ class Procurement(_Model):
 class Risks(_Model):
     """Programme-wide factors, neutral by default; put distributions on them for correlated risk."""
 
-    construction_slip: Annotated[float, Field(gt=0, le=10)] = Field(
-        1.0, description="multiplies every phase's construction time"
-    )
-    cost_overrun: Annotated[float, Field(gt=0, le=10)] = Field(1.0, description="multiplies every facility capex")
-    accelerator_price: Annotated[float, Field(gt=0, le=10)] = Field(
-        1.0, description="multiplies every accelerator price"
-    )
+    construction_slip: number(gt=0, le=10) = Field(1.0, description="multiplies every phase's construction time")
+    cost_overrun: number(gt=0, le=10) = Field(1.0, description="multiplies every facility capex")
+    accelerator_price: number(gt=0, le=10) = Field(1.0, description="multiplies every accelerator price")
     power_delay_months: Annotated[Months, Field(le=240)] = Field(
         0.0, description="added to every phase's power date (phases without one: from the programme start)"
     )
@@ -398,14 +441,12 @@ class Risks(_Model):
 class Training(_Model):
     """The largest single training run the installed fleet could carry (see docs/operations.md)."""
 
-    window_days: Annotated[float, Field(gt=0, le=3650)] = _dflt("training.window_days")
+    window_days: number(gt=0, le=3650) = _dflt("training.window_days")
     # 0 is legal: continuous checkpointing (no time lost to writes), or an instant restart
-    checkpoint_write_minutes: Annotated[float, Field(ge=0, le=limits.MAX_TRAINING_MINUTES)] = _dflt(
-        "training.checkpoint_write_minutes"
-    )
-    restart_minutes: Annotated[float, Field(ge=0, le=limits.MAX_TRAINING_MINUTES)] = _dflt("training.restart_minutes")
-    mfu: Annotated[float, Field(gt=0, le=1)] = _dflt("training.mfu")
-    max_share: Annotated[float, Field(gt=0, le=1)] = _dflt("training.max_share")
+    checkpoint_write_minutes: number(ge=0, le=limits.MAX_TRAINING_MINUTES) = _dflt("training.checkpoint_write_minutes")
+    restart_minutes: number(ge=0, le=limits.MAX_TRAINING_MINUTES) = _dflt("training.restart_minutes")
+    mfu: number(gt=0, le=1) = _dflt("training.mfu")
+    max_share: number(gt=0, le=1) = _dflt("training.max_share")
 
 
 # Catalog fields that no output depends on, and what to set instead: an override of one would change nothing, so it
@@ -426,11 +467,11 @@ class AcceleratorOverride(_Model):
 
     it_power_w: Watts | None = None
     tdp_w: Watts | None = Field(None, description="refused: set it_power_w (no output depends on TDP)")
-    bf16_dense_tflops: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_TFLOPS)] | None = None
-    fp8_dense_tflops: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_TFLOPS)] | None = Field(
+    bf16_dense_tflops: number(gt=0, le=limits.MAX_ACCELERATOR_TFLOPS) | None = None
+    fp8_dense_tflops: number(gt=0, le=limits.MAX_ACCELERATOR_TFLOPS) | None = Field(
         None, description="refused: set bf16_dense_tflops (the model counts dense BF16)"
     )
-    memory_gb: Annotated[float, Field(gt=0, le=limits.MAX_ACCELERATOR_MEMORY_GB)] | None = Field(
+    memory_gb: number(gt=0, le=limits.MAX_ACCELERATOR_MEMORY_GB) | None = Field(
         None, description="refused: no output depends on memory"
     )
     price_usd: Annotated[Usd, Field(gt=0, le=limits.MAX_ACCELERATOR_PRICE_USD)] | None = None
@@ -449,7 +490,7 @@ class Scenario(_Model):
     name: str
     title: str = ""
     description: str = ""
-    as_of: dt.date | None = Field(
+    as_of: Day | None = Field(
         None,
         description="the date the scenario describes the programme as known on (YYYY-MM-DD): none of its facts is "
         "dated later (tests/test_as_of.py); the claims ledger weighs a claim on a scenario as of its date or before",
@@ -470,6 +511,8 @@ class Scenario(_Model):
     _distributions: dict = PrivateAttr(default_factory=dict)
     _origin: str = PrivateAttr("")
     _load_warnings: list[str] = PrivateAttr(default_factory=list)
+    # path -> the central value loading set where a distribution was written: a value set there since is the user's
+    _centrals: dict = PrivateAttr(default_factory=dict)
     _files_read: tuple = PrivateAttr(())  # resolved paths of the file and its extends chain (--out never overwrites)
 
     _ramps: list = PrivateAttr(default_factory=list)  # ramps.Expanded: the ramped phases, replaced by buildings

@@ -245,7 +245,10 @@ def _stack(columns: list[np.ndarray]) -> np.ndarray:
 
 def _phase_fields(s: Scenario, d: _Draws, rows, here) -> dict:
     """Power, PUE, dates and capex of every phase, with the scenario's risks applied."""
-    glob_pue = d.num("operations.pue", s.operations.pue)
+    # read only where a phase takes it: a scenario whose every phase gives its own PUE does not use it, and risk
+    # refuses a distribution there by name (montecarlo.check_drawn) instead of listing it as uncertain
+    uses_global = any(not ph.pue for _, ph in rows)
+    glob_pue = d.num("operations.pue", s.operations.pue) if uses_global else None
     pue = _per_phase(rows, here, lambda h, site, ph: d.num(f"{h}.pue", ph.pue) if ph.pue else glob_pue)
     ops = s.operations
     design = d.num("operations.design_pue_ratio", ops.design_pue_ratio)

@@ -124,23 +124,22 @@ class _Layout:
     year_end: list
     year_of: np.ndarray
     metric_names: list
+    fan: tuple  # the series aggregated month by month (FAN_SERIES, or none where no fan is wanted)
 
     @classmethod
-    def of(cls, scenario: Scenario) -> _Layout:
+    def of(cls, scenario: Scenario, fans: bool = True) -> _Layout:
         T = round(scenario.programme.horizon_months)
         months = [add_months(scenario.programme.start, t) for t in range(T)]
         years = sorted({m.year for m in months})
         year_end = [max(i for i, m in enumerate(months) if m.year == y) for y in years]
-        return cls(
-            T, months, years, year_end, np.array([m.year for m in months]), [k for k in METRICS if k != "first_gw_date"]
-        )
+        metric_names = [k for k in METRICS if k != "first_gw_date"]
+        fan = FAN_SERIES if fans else ()
+        return cls(T, months, years, year_end, np.array([m.year for m in months]), metric_names, fan)
 
     @property
     def cells(self) -> int:
         return (
-            len(self.metric_names)
-            + len(FAN_SERIES) * self.T
-            + len(self.years) * (len(YEARLY_STOCKS) + len(YEARLY_FLOWS))
+            len(self.metric_names) + len(self.fan) * self.T + len(self.years) * (len(YEARLY_STOCKS) + len(YEARLY_FLOWS))
         )
 
     def table(self, m: dict, series: np.ndarray) -> np.ndarray:
@@ -151,7 +150,7 @@ class _Layout:
             out[:, col] = m[k]
         ends = np.asarray(self.year_end, dtype=np.int64)
         starts = np.concatenate([[0], ends[:-1] + 1]).astype(np.int64)
-        columns = (_columns(FAN_SERIES), _columns(YEARLY_STOCKS), _columns(YEARLY_FLOWS))
+        columns = (_columns(self.fan), _columns(YEARLY_STOCKS), _columns(YEARLY_FLOWS))
         _series_columns(series, out, len(self.metric_names), *columns, starts, ends)
         return out
 
@@ -159,7 +158,8 @@ class _Layout:
 def _columns(names) -> np.ndarray:
     """(len(names), 2) series indices of each name: (i, -1) for a series, (i, j) for the sum of two (capex_usd)."""
     pairs = {"capex_usd": (_IDX["capex_facility_usd"], _IDX["capex_it_usd"])}
-    return np.array([pairs[name] if name in pairs else (_IDX[name], -1) for name in names], dtype=np.int64)
+    rows = [pairs[name] if name in pairs else (_IDX[name], -1) for name in names]
+    return np.array(rows, dtype=np.int64).reshape(len(rows), 2)
 
 
 @njit(cache=True, nogil=True)
@@ -303,20 +303,32 @@ def counting(progress: Callable[[int], None] | None) -> Callable[[int], None]:
 
 
 def check_drawn(scenario: Scenario) -> None:
-    """Refuse, by name, a distribution on an input the engine reads once for every trial (the horizon, for one):
-    it would be used at a single value in every trial while the output listed it as uncertain."""
+    """Refuse, by name, a distribution on an input the engine does not read per trial (the horizon, read once for
+    every trial; a default that every item overrides, read not at all): it would be used at a single value in every
+    trial, or at none, while the output listed it as uncertain."""
     if not scenario.distributions:
         return
     missed = undrawn(scenario, sample_block(scenario, 0, 0, 1))
     if missed:
         raise ScenarioError(
             [
-                f"{path}: a distribution here is not drawn trial by trial (the engine reads this field once, the "
-                "same in every trial); expected a fixed value (docs/uncertainty.md lists what risk draws)"
+                f"{path}: a distribution here is not drawn trial by trial ({_why_undrawn(scenario, path)}); expected a "
+                "fixed value (docs/uncertainty.md lists what risk draws)"
                 for path in missed
             ],
             scenario._origin or None,
         )
+
+
+def _why_undrawn(scenario: Scenario, path: str) -> str:
+    """Why the engine does not read ``path`` per trial, in words."""
+    if path.startswith("programme."):
+        return "the engine reads this field once, the same in every trial: the programme lays out the months"
+    if path == "funding.announced_arrival" and all(p.announced_arrival is not None for p in scenario.partners):
+        return "every partner gives its own announced_arrival, so this default is not used; put it on theirs"
+    if path == "operations.pue" and all(ph.pue is not None for site in scenario.sites for ph in site.phases):
+        return "every phase gives its own pue, so this default is not used; put it on theirs"
+    return "the engine reads this field once for every trial, or not at all in this scenario"
 
 
 def plan_risk(scenario: Scenario, trials: int) -> WorkPlan:
@@ -338,6 +350,7 @@ def risk(
     chunk_trials: int | None = None,
     progress: Callable[[int], None] | None = None,
     run_on: Callable | None = None,
+    fans: bool = True,
 ) -> RiskResult:
     """Run ``trials`` Monte Carlo trials of ``scenario`` and aggregate them.
 
@@ -353,6 +366,9 @@ def risk(
     run_on : callable, optional  ``run_on(scenario, seed, trials, n_blocks, chunk_trials, progress)`` runs the
         blocks elsewhere and returns their merged :class:`Accumulator` (``gigawatt.engine.cluster.runner(client)``
         runs them on a Dask cluster); by default they run here, with :func:`run_blocks`.
+    fans : bool  Whether to aggregate the fan series (``RiskResult.fan``, month by month: most of the cells to
+        aggregate); ``False`` leaves ``fan`` empty and every other figure as it is (the command line asks for fans
+        only when it writes them, with ``--out``). A run elsewhere (``run_on``) always aggregates them.
     """
     if isinstance(trials, bool) or not isinstance(trials, int | np.integer) or trials < 1:
         raise GigawattError(f"trials: {trials!r}; expected a whole number >= 1")
@@ -360,11 +376,12 @@ def risk(
         raise GigawattError(f"seed: {seed!r}; expected a whole number >= 0")
     trials, seed = int(trials), int(seed)
     chunk_trials = chunk_trials_for(scenario) if chunk_trials is None else chunk_trials
-    layout = _Layout.of(scenario)
+    layout = _Layout.of(scenario, fans=fans or run_on is not None)
     n_blocks = math.ceil(trials / BLOCK)
     step = counting(progress)
     if run_on is None:
-        acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step)
+        acc = Accumulator(layout, keep_metrics=trials <= EXACT_LIMIT)
+        acc = run_blocks(scenario, seed, trials, range(n_blocks), chunk_trials, step, acc)
     else:
         acc = run_on(scenario, seed, trials, n_blocks, chunk_trials, step)
     return _summarize(scenario, layout, acc, trials, seed)
@@ -398,10 +415,10 @@ def _summarize(scenario: Scenario, layout: _Layout, acc: Accumulator, trials: in
         probabilities[f"gw_online_by_{y}"] = float(acc.first_hist[: e + 1].sum() / trials)
     off = len(metric_names)
     fan = {}
-    for i, name in enumerate(FAN_SERIES):
+    for i, name in enumerate(layout.fan):
         sl = slice(off + i * T, off + (i + 1) * T)
         fan[name] = {"mean": mean[sl], **{f"p{round(q * 100)}": q_sketch[k, sl] for k, q in enumerate(QUANTILES)}}
-    off += len(FAN_SERIES) * T
+    off += len(layout.fan) * T
     in_year = [sum(1 for m in months if m.year == y) for y in years]
     # months simulated in each year: a partial year's flows are not a year's (as Result.yearly_rows)
     yearly = [{"year": y, "months": n, "partial": n < 12} for y, n in zip(years, in_year, strict=True)]

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.machinery
+import importlib.util
 import os
+import sys
 import warnings
 from importlib import metadata
 from pathlib import Path
@@ -116,3 +119,33 @@ def tolerate_damage() -> None:
 
     caching.Cache.load_overload = load_overload
     _tolerant = True
+
+
+def blas_without_linalg() -> bool:
+    """Import scipy's BLAS table (``scipy.linalg.cython_blas``, the extension module itself) without the rest of
+    ``scipy.linalg``; returns whether it did. numba imports that module as it loads its first kernel, only to check
+    that a BLAS exists (``numba.np.arraymath``), and the import runs ``scipy.linalg``'s ``__init__``: LAPACK
+    wrappers, the array-API layer and ``numpy.f2py`` that gigawatt never calls, 0.15-0.25 s of a ``gigawatt risk``
+    process. Loaded alone, the same module is in ``sys.modules`` under its own name, so numba's check and any later
+    ``import scipy.linalg`` (whose Cython parts take it from there) find it; only the attribute
+    ``scipy.linalg.cython_blas`` is not set on the package, so the command line calls this, not the Python API."""
+    if "scipy.linalg" in sys.modules or "scipy.linalg.cython_blas" in sys.modules:
+        return False
+    try:
+        import scipy
+    except ImportError:
+        return False
+    folder = Path(scipy.__file__).parent / "linalg"
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        path = folder / f"cython_blas{suffix}"
+        if path.is_file():
+            spec = importlib.util.spec_from_file_location("scipy.linalg.cython_blas", path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module
+            try:
+                spec.loader.exec_module(module)
+            except Exception:  # an unusual build: leave it to numba's own import
+                del sys.modules[spec.name]
+                return False
+            return True
+    return False

@@ -9,6 +9,7 @@ text, or the sentence for indirect speech).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 ARTICLE = "the article"
@@ -268,7 +269,8 @@ def _described(text: str, sentence: str, start: int, people: dict) -> list[tuple
 _POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
 
 
-def _openers(text: str) -> list[tuple[str, int, int]]:
+@functools.lru_cache(maxsize=32)
+def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
     """Names the list lacks that open a sentence and recur in the article ("Nebius will supply ..."), in English and
     French: a company the article is about."""
     out = []
@@ -277,12 +279,12 @@ def _openers(text: str) -> list[tuple[str, int, int]]:
         recurs = " " in word or len(re.findall(rf"\b{re.escape(word)}\b", text)) >= 2  # "GE Vernova ended"
         if word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and recurs:
             out.append((word, m.start(1), m.end(1)))
-    return out
+    return tuple(out)
 
 
 def _subjects_before(text: str, start: int) -> list[str]:
     """The companies (not news outlets) that open a sentence of ``text`` before ``start``, else every one named."""
-    named = [(n, a) for n, a, _ in names_in(text[:start]) + _openers(text[:start]) if n not in _NEWS]
+    named = [(n, a) for n, a, _ in [*names_in(text[:start]), *_openers(text[:start])] if n not in _NEWS]
     named = sorted(((n, a) for n, a in named if speaker_type(n) == "organization"), key=lambda x: x[1])
     opening = [n for n, a in named if re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[max(0, a - 30) : a].split(".")[-1])]
     return opening or [n for n, _ in named]
