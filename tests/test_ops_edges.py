@@ -410,6 +410,24 @@ def test_max_events_lifts_the_limit():
     assert ops(OpsConfig(trials=200, max_events=1e6, **kw)).trials == 200
 
 
+def test_the_event_limit_counts_each_trial_once():
+    # a 5-day window (W = 120 h), M = 2 h, interval 0.95 h + write 0.05 h: per trial 150 + 2 x W / (M (1 - e^-60))
+    # = 150 + 120 draws and restarts, plus min(W / 1 h, 60 draws) = 60 checkpoints (taken between failures in one
+    # step): 330 events; 200 trials are 66,000, inside a limit of 70,000 and beyond one of 60,000
+    kw = dict(accelerators=1000, days=5, job_mtbf_hours=2.0, checkpoint_interval_hours=0.95)
+    kw |= dict(checkpoint_write_hours=0.05, restart_hours=0.1, trials=200)
+    assert ops(OpsConfig(max_events=70_000, **kw)).trials == 200
+    with pytest.raises(GigawattError, match=r"about 6.6e\+04 events \(200 trials x 330 failures"):
+        ops(OpsConfig(max_events=60_000, **kw))
+
+
+def test_quantiles_of_few_trials_come_from_all_of_them():
+    # 20 trials, far below the 1,048,576 kept for the P10/P90: the quantiles are of every trial, so no
+    # quantile_trials is reported
+    r = ops(OpsConfig(1000, days=5, job_mtbf_hours=2.0, trials=20))
+    assert r.trials == 20 and r.quantile_trials is None
+
+
 def test_hostile_cli_cases_answer(capsys):
     from gigawatt.cli.core import main
 
