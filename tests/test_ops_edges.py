@@ -28,6 +28,7 @@ from gigawatt.errors import GigawattError
 from gigawatt.limits import OPS_MAX_DAYS
 from gigawatt.model.checkpointing import (
     LLAMA3_RATE,
+    best_job_size,
     daly_interval,
     expected_wall_hours,
     largest_run,
@@ -35,7 +36,7 @@ from gigawatt.model.checkpointing import (
     steady_goodput,
     young_interval,
 )
-from gigawatt.model.failures import Interarrival
+from gigawatt.model.failures import Interarrival, mean_draw_in_window
 
 W_MAX = OPS_MAX_DAYS * 24.0
 
@@ -108,6 +109,34 @@ def test_largest_run_with_a_zero_write_time_has_its_closed_form():
     # the grid steps by 10^(5/240) = 1.049 in n: within 2.5 % of n*, where (x e^(1-x)) >= 1 - 0.025^2 / 2
     assert n[0] == pytest.approx(n_star, rel=0.025)
     assert flop[0] == pytest.approx(flop_star, rel=5e-4)
+
+
+def test_the_best_job_size_near_the_top_of_the_grid_is_the_closed_form():
+    # delta = 0: n goodput(n) = n e^(-R n lambda) peaks at n* = 1 / (R lambda) (above). With R set for n* = 9e14
+    # the best grid point is the second last (8.9e14; the grid ends at 1e15), and the search between its two
+    # neighbours finds n* to the flatness of the peak (score'' = -1 in log n: ~1e-7 relative)
+    for n_star in (9e14, 1e6):
+        r = 1.0 / (n_star * LLAMA3_RATE)
+        assert best_job_size(0.0, r) == pytest.approx(n_star, rel=1e-6)
+
+
+def test_the_mean_draw_in_a_window_is_the_integral_of_the_survival_function():
+    # E[min(X, W)] = integral_0^W P(X > x) dx, integrated numerically (scipy's quad) as an independent check of the
+    # closed forms: Weibull with scale s = M / Gamma(1 + 1/k), lognormal with mu = ln M - sigma^2 / 2; a window of
+    # the order of M, where the draws cut by the window matter (for W >> M every form is ~M)
+    from scipy.integrate import quad
+    from scipy.stats import lognorm
+
+    m, w = 3.0, 2.0
+    for k in (0.7, 1.0, 2.0):
+        s = m / math.gamma(1 + 1 / k)
+        want = quad(lambda x, s=s, k=k: math.exp(-((x / s) ** k)), 0, w, epsabs=0, epsrel=1e-12)[0]
+        assert mean_draw_in_window(1, m, k, w) == pytest.approx(want, rel=1e-9), k  # quad's error is ~1e-12
+    for sigma in (0.5, 1.5):
+        dist = lognorm(sigma, scale=math.exp(math.log(m) - sigma**2 / 2))
+        want = quad(dist.sf, 0, w, epsabs=0, epsrel=1e-12)[0]
+        assert mean_draw_in_window(2, m, sigma, w) == pytest.approx(want, rel=1e-9), sigma
+    assert mean_draw_in_window(0, m, 1.0, w) == pytest.approx(m * -math.expm1(-w / m), rel=1e-15)
 
 
 def test_a_zero_write_time_in_a_scenario_gives_a_real_largest_run():
