@@ -446,6 +446,7 @@ def test_the_event_limit_counts_each_trial_once():
     kw = dict(accelerators=1000, days=5, job_mtbf_hours=2.0, checkpoint_interval_hours=0.95)
     kw |= dict(checkpoint_write_hours=0.05, restart_hours=0.1, trials=200)
     assert ops(OpsConfig(max_events=70_000, **kw)).trials == 200
+    assert ops(OpsConfig(max_events=66_000, **kw)).trials == 200  # the limit is inclusive (330 is exact here)
     with pytest.raises(GigawattError, match=r"about 6.6e\+04 events \(200 trials x 330 failures"):
         ops(OpsConfig(max_events=60_000, **kw))
 
