@@ -6,6 +6,7 @@ Oracles are closed forms worked by hand in the comments; every tolerance says wh
 
 import json
 import math
+import warnings
 from fractions import Fraction
 
 import numpy as np
@@ -449,6 +450,16 @@ def test_the_event_limit_counts_each_trial_once():
     assert ops(OpsConfig(max_events=66_000, **kw)).trials == 200  # the limit is inclusive (330 is exact here)
     with pytest.raises(GigawattError, match=r"about 6.6e\+04 events \(200 trials x 330 failures"):
         ops(OpsConfig(max_events=60_000, **kw))
+
+
+def test_one_trial_has_no_variance_and_no_warning():
+    # one trial: no sample variance (ddof 1 needs two), so no interval; the summary is the trial itself, and numpy
+    # is not asked to divide by n - 1 = 0 (which would print a RuntimeWarning beside the table)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        r = ops(OpsConfig(1000, days=5, job_mtbf_hours=2.0, trials=1))
+    g = r.simulated["goodput"]
+    assert g["ci95"] == [g["mean"], g["mean"]] and g["p10"] == g["mean"] == g["p90"]
 
 
 def test_quantiles_of_few_trials_come_from_all_of_them():
