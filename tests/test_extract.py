@@ -579,6 +579,50 @@ def test_figures_that_are_not_the_build_outs():
     assert [(c["quantity"], c["deadline"]) for c in extract(text, D, "en")["claims"]] == [(2400, None)]
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a title and a particle: the name without the title; a capital inside a surname
+        ("The EU will mobilise €200 billion, Commission President Ursula von der Leyen said.", "en",
+         "Ursula von der Leyen"),
+        ("More than $90 billion was pledged, Senator Dave McCormick said.", "en", "Dave McCormick"),
+        # "Talen Energy ..., Talen said"; "the Susquehanna River, Brookfield said": no apposition across a name
+        ("Amazon will buy 1,920 megawatts from Talen Energy's plant, Talen said.", "en", "Talen Energy"),
+        ("Google will buy up to 3,000 megawatts from Brookfield Asset Management, with two dams on the Susquehanna "
+         "River, Brookfield said.", "en", "Brookfield Asset Management"),
+        # an outlet's "cloud provider"; AWS as itself
+        ("CoreWeave sought roughly 1.3 gigawatts, the cloud provider said.", "en", "CoreWeave"),
+        ("Amazon Web Services kündigte Investitionen von mehr als 5 Milliarden Dollar an.", "de",
+         "Amazon Web Services"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_sixth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_quantities_and_deadlines_of_the_sixth_batch():
+    """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
+    a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""
+    assert one("La capacité de nos centres de données dépassera 4 GW d'ici 2030.", "fr")["comparator"] == ">"
+    assert one("A lab that could eventually grow to 300 megawatts.", "en")["comparator"] == ">="
+    text = "Ein Megawatt Kapazität kostete im Schnitt rund 10,7 Millionen Dollar."
+    assert [(c["quantity"], c["unit"]) for c in extract(text, D, "de")["claims"]] == [(1.07e7, "USD")]
+    assert extract("Microsoft hält einen Anteil im Wert von etwa 135 Milliarden Dollar.", D, "de")["claims"] == []
+    assert one("CoreWeave leases it under 15-year leases.", "en")["comparator"] == "="
+    text = "OpenAI a lancé un cluster d'un gigawatt dont 200 MW doivent entrer en service en 2026."
+    whole, part = extract(text, D, "fr")["claims"]
+    assert (whole["deadline"], part["deadline"]["date"]) == (None, "2026-12-31")
+    assert (
+        one("Microsoft va investir 17,5 milliards de dollars de 2026 à 2029.", "fr")["deadline"]["date"] == "2029-12-31"
+    )
+    text = "AWS avait annoncé en 2023 des investissements de 12,7 milliards de dollars d'ici 2030."
+    assert one(text, "fr")["deadline"]["date"] == "2030-12-31"
+    text = "Die Kapazität soll sich von heute rund 103 Gigawatt bis 2030 auf etwa 200 Gigawatt verdoppeln."
+    assert [c["deadline"] and c["deadline"]["date"] for c in extract(text, D, "de")["claims"]] == [None, "2030-12-31"]
+    text = "Les commandes atteignaient 50 GW à la fin du premier trimestre, a indiqué son directeur, Scott Strazik."
+    assert one(text, "fr")["deadline"]["date"] == "2025-03-31"  # D is 2025-01-23: the nearest first quarter
+
+
 def test_precise_figures_are_exact_and_round_ones_about():
     """The ledger's convention: an unhedged round figure is a magnitude (``about``); $5.83 billion is exact."""
     assert one("SoftBank sold the stake for $5.83 billion.", "en")["comparator"] == "="

@@ -29,7 +29,7 @@ _PROGRAMME_NAME = {"Abilene": "Stargate"}
 WHAT = {"USD": "investment", "EUR": "investment, in euros", "MW": "power capacity", "count": "chips",
         "months": "time span", "rank": "rank among its rivals"}  # fmt: skip
 # comparator words that, before a duration, say where the span lies rather than bound it ("over four years")
-_SPAN_WORDS = {"over", "über", "sur", "in", "within"}
+_SPAN_WORDS = {"over", "über", "sur", "in", "within", "under"}  # "under 15-year leases": the contract's span
 # a bare figure after "a total of" counts what the figure before it counts
 # "one of the largest", "l'un des plus grands", "einer der größten" rank nothing; "den größten Teil" is "most of"
 _NOT_A_RANK = re.compile(
@@ -47,8 +47,9 @@ _COUNTS_SOMETHING = re.compile(
 # a valuation, a figure in pounds, a number "several": not the build-out's money
 _NOT_A_CLAIM = re.compile(
     r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluation of|\bvaloris[ée]e?s? (?:à )?"
-    r"|\bbewertet [\w\s]{0,30}?\bmit|\bBewertung von|£|\bmehreren|\bseveral|\bplusieurs)"
-    r"\s*(?:about |around |environ |rund |some )?$",
+    r"|\bbewertet [\w\s]{0,30}?\bmit|\bBewertung von|£|\bmehreren|\bseveral|\bplusieurs"
+    r"|\b(?:stake|Anteil|Anteil\w*|participation) (?:worth|im Wert von|d['’]une valeur de|valued at))"
+    r"\s*(?:about |around |environ |rund |etwa |some )?$",
     re.IGNORECASE,
 )
 _AFTER_HEDGE = re.compile(r"\b(?:reach|atteindre|erreichen|up to|jusqu['’]à|bis zu)\s+$", re.IGNORECASE)
@@ -66,7 +67,11 @@ _TODAY = re.compile(
     re.IGNORECASE,
 )
 # "ten times the performance of", "dix fois la performance": a multiple of a thing, not of a figure
-_OF_A_THING = re.compile(r"\s+(?:the|la|le|les|die|der|das|des)\s+(?!same\b)[^\W\d]+", re.IGNORECASE)
+_OF_A_THING = re.compile(
+    r"\s+(?:as (?:many|much) as |more than |plus que |so viele wie |mehr als )?(?:the|la|le|les|die|der|das|des)\s+"
+    r"(?!same\b)[^\W\d]+",
+    re.IGNORECASE,
+)
 # where a figure's clause ends, for its deadline: a semicolon, a colon, or a comma that opens another main clause or a
 # first part ("..., and its turbine supplier has promised", "..., starting with a first gigawatt"); a plain comma or a
 # dash sets off a phrase of the same clause ("more than 1 gigawatt by the end of 2026, with some 500,000 GPUs")
@@ -78,6 +83,7 @@ _PHRASE = re.compile(
     r",\s+(?:(qui|which|who|whose|die|der|das|welche|welcher|welches|deren|dessen|(?:a|an|un|une|ein|eine) \w+ "
     r"(?:that|which|qui|que|der|die|das))|with|avec|mit|including|davon"
     r"|darunter|y compris|dont|\w+ times as much as|(?:\w+-)?\w+ fois plus qu)\b[^,;:]*(?=,|$|[.;:])"
+    r"|,\s+wovon\b[^,;:]*(?=,|$|[.;:])"
 )
 _PERIOD_WORD = re.compile(
     "|".join(patterns.MONTHS[lang].replace(" ", "|") for lang in LANGS) + r"|quarter|trimestre|quartal", re.IGNORECASE
@@ -87,6 +93,8 @@ _ANNOUNCED = re.compile(
     r"|convenue?s?|genehmigt|angekündigt|vorgestellt|erteilt|vereinbart\w*)\b",
     re.IGNORECASE,
 )
+_PART = re.compile(r"(?<!,)\s+(?:dont|wovon|davon|of which)\b[^,;:]*(?=,|$|[.;:])")
+_TODAYS = re.compile(r"\b(?:heute|today|today['’]s|aujourd['’]hui|actuels?|current)\b[^,;]*$", re.IGNORECASE)
 _NAMED_YEAR = re.compile(
     r"^(?:by|until|before|bis|d['’] ?ici|avant|jusqu)|\b(?:next|last|this|prochaine?|dernière?|cette|nächst\w*"
     r"|vergangen\w*|dies\w*|kommend\w*)\b",
@@ -162,7 +170,7 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
         if not label.startswith(("cmp:", "split:")) or b > at:
             continue
         gap = s.text[b - s.start : at - s.start]
-        if re.fullmatch(r"[\s$€]*(?:US\$)?\s*(?:de|d['’]|of|the|that|à|zu)?\s*", gap):
+        if re.fullmatch(r"[\s$€]*(?:US\$)?\s*(?:de|d['’]|of|the|that|à|zu|to|auf)?\s*", gap):
             hedge = s.text[a - s.start : b - s.start]
             if q.unit == "months" and hedge.lower() in _SPAN_WORDS:
                 return None, ""
@@ -187,8 +195,10 @@ def _phrases(s: Sentence) -> list[tuple[int, int, str]]:
     de dollars, doit ...", "..., dont les premiers services sont attendus au troisième trimestre 2026") keep their
     deadlines and take none; ``attached`` ones ("..., with some 500,000 GPUs") take the clause's but give theirs to no
     figure outside ("up to 300 megawatts, with the first capacity to be delivered later this year")."""
-    return [(s.start + m.start(), s.start + m.end(), "relative" if m.group(1) else "attached")
-            for m in _PHRASE.finditer(s.text)]  # fmt: skip
+    out = [(s.start + m.start(), s.start + m.end(), "relative" if m.group(1) else "attached")
+           for m in _PHRASE.finditer(s.text)]  # fmt: skip
+    # a part inside a phrase without a comma of its own: "un cluster d'un gigawatt dont 200 MW ... en 2026"
+    return out + [(s.start + m.start(), s.start + m.end(), "attached") for m in _PART.finditer(s.text)]
 
 
 def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
@@ -196,11 +206,16 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
     septembre"), or in a clause whose own verb reports ("He said in July that ...")."""
     words = s.text[span[0] - s.start : span[1] - s.start]
-    if re.search(r"\d{4}", words) or not _PERIOD_WORD.search(words) or _NAMED_YEAR.search(words):
-        return False  # a year written or named ("de l'année prochaine"), or a deadline ("by March", "bis August")
     cues = [(a, b) for label, a, b in s.found if label == "cue"]
     cues += [(s.start + m.start(), s.start + m.end()) for m in _ANNOUNCED.finditer(s.text)]
-    if any(min(abs(a - span[1]), abs(span[0] - b)) <= 25 for a, b in cues):
+    if re.fullmatch(r"(?:in|en|im)\s+(?:19|20)\d\d", words.strip()) and any(0 <= span[0] - b <= 3 for _, b in cues):
+        return True  # "avait annoncé en 2023 des investissements ... d'ici 2030": the year of the announcement
+    if re.search(r"\d{4}", words) or not _PERIOD_WORD.search(words) or _NAMED_YEAR.search(words):
+        return False  # a year written or named ("de l'année prochaine"), or a deadline ("by March", "bis August")
+    # a trailing attribution after the figure's period does not date it ("50 GW à la fin du premier trimestre, a
+    # indiqué X"); one before it does ("..., avait rapporté Bloomberg fin avril")
+    near = [(a, b) for a, b in cues if not (a >= span[1] and _INVERTED_CUE.search(s.text[: a - s.start]))]
+    if any(min(abs(a - span[1]), abs(span[0] - b)) <= 25 for a, b in near):
         return True
     clause = _clause(s, span[0])
     head = s.text[: clause[0] - s.start]
@@ -217,12 +232,16 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
     that one sits in a clause with figures of its own (``others``: where the sentence's figures begin)."""
     spans = [(a, b) for label, a, b in s.found if label == "deadline" and not _SINCE.search(s.text[: a - s.start])]
     spans = [d for d in spans if not _when_said(s, d)]
+    if _TODAYS.search(s.text[max(0, at - s.start - 20) : at - s.start]):
+        return None  # "von heute rund 103 Gigawatt bis 2030 auf etwa 200": today's figure
     phrases = _phrases(s)
-    mine = next((p for p in phrases if p[0] <= at < p[1]), None)
+    mine = max((p for p in phrases if p[0] <= at < p[1]), key=lambda p: p[0], default=None)  # the innermost
     inside = [(a, b) for a, b in spans if any(p[0] <= a < p[1] for p in phrases)]
     outer = [d for d in spans if d not in inside]
     here = _clause(s, at)
-    own = _nearest([d for d in spans if mine[0] <= d[0] < mine[1]], at) if mine is not None else []
+    nested = [p for p in phrases if mine is not None and p != mine and mine[0] <= p[0] and not p[0] <= at < p[1]]
+    own = [d for d in spans if mine is not None and mine[0] <= d[0] < mine[1]]
+    own = _nearest([d for d in own if not any(p[0] <= d[0] < p[1] for p in nested)], at)
     outer = [] if mine is not None and mine[2] == "relative" else outer
     own = own or _nearest([d for d in outer if here[0] <= d[0] < here[1]], at)
     if not own and outer:

@@ -19,7 +19,7 @@ _MID = re.compile(r"\b(mid|mi|mitte|middle)\b", re.IGNORECASE)
 _QUARTER = re.compile(r"\b(quarter|trimestre|quartal)\b", re.IGNORECASE)
 _HALF = re.compile(
     r"\b(first|second) half\b|\b(premier|second) semestre\b|\b(première|seconde|deuxième) moitié\b"
-    r"|\b(ersten|zweiten) (halbjahr|jahreshälfte|hälfte)\b",
+    r"|\b(ersten|zweiten) (halbjahr|jahreshälfte|hälfte|semester)\b",
     re.I,
 )
 _DAY = re.compile(r"(?<!\d)([12]?\d|3[01])(?:\.|er)?(?!\d)")
@@ -99,7 +99,8 @@ def read_deadline(text: str, lang: str, date: dt.date | None) -> dict:
     """``{"text", "date", "granularity"}`` for a matched deadline phrase; ``date`` is None where it cannot be read
     (a relative phrase without a publication date)."""
     out = {"text": text, "date": None, "granularity": None}
-    year = _YEAR.search(text)
+    years = list(_YEAR.finditer(text))
+    year = years[-1] if years else None  # "de 2026 à 2029": the last
     if year is None:
         if date is not None:
             out.update(_relative(text, lang, date) or {})

@@ -153,6 +153,9 @@ _A_FIRST = re.compile(
     r"|the\s+first(?=\s+" + _UNIT_WORD + r"(?!\s+(?:training|cluster|campus|data|datacenter|supercomputer|AI|site))))",
     re.I,
 )
+# "Ein Megawatt Kapazität kostete ...", "kostet ein Gigawatt ... 35 Milliarden": the unit of a cost, not a figure
+_ONE = re.compile(r"(?:a|an|one|ein|eine|einem|einen|un|une)", re.IGNORECASE)
+_COST = re.compile(r"\b(?:kost\w*|costs?|coûte\w*)\b", re.IGNORECASE)
 # about so many: "une trentaine de gigawatts", "a dozen", "ein Dutzend"
 _ABOUT_SO_MANY = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
                   "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "dozen": 12, "dutzend": 12}  # fmt: skip
@@ -176,6 +179,9 @@ def number_spans(text: str, doc, lang: str) -> list[Number]:
             found.append(n)
     out = []
     for n in sorted(found, key=lambda n: n.start):
+        around = text[max(0, n.start - 12) : n.end] + re.split(r"[,;]", text[n.end : n.end + 40])[0]
+        if _ONE.fullmatch(text[n.start : n.end]) and _COST.search(around):
+            continue  # "Ein Megawatt Kapazität kostete ...": the unit of a cost
         scale, end = scale_after(text, n.end, lang)
         if n.spelled and scale != 1.0 and n.value >= 1e3:
             scale = 1.0  # text2num has already joined "cinq cents milliards"

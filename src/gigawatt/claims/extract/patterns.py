@@ -36,9 +36,12 @@ COMPARATORS = {
         "de": ["mindestens", "wenigstens", "könnte|könnten erreichen", "nicht weniger als"],
     },
     ">": {
-        "en": ["more than", "over", "above", "upwards of", "in excess of", "north of", "well over", "well above"],
-        "fr": ["plus de", "plus d'", "plus du", "au-delà de", "supérieur|supérieurs|supérieure à", "bien plus de"],
-        "de": ["mehr als", "über", "oberhalb von", "weit über", "deutlich mehr als", "deutlich über"],
+        "en": ["more than", "over", "above", "upwards of", "in excess of", "north of", "well over", "well above",
+               "exceed|exceeds|surpass|surpasses", "will exceed|surpass"],
+        "fr": ["plus de", "plus d'", "plus du", "au-delà de", "supérieur|supérieurs|supérieure à", "bien plus de",
+               "dépassera|dépasseront|dépasse|dépassent|dépasser"],
+        "de": ["mehr als", "über", "oberhalb von", "weit über", "deutlich mehr als", "deutlich über",
+               "übersteigen|übersteigt|übertreffen|übertrifft"],
     },
     "about": {
         "en": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "an estimated", "close to"],
@@ -78,7 +81,7 @@ CUES = {
            "teilten", "schätzt", "schätzte", "schätzen", "hieß es", "beziffert", "bezifferte", "nach eigenen Angaben",
            "nach Schätzung|Schätzungen von|des|der", "fügte", "zugesagt", "versprochen", "nach seinen|ihren Worten",
            "mitteilte", "mitteilten", "erwarten", "rechnen", "rechnete", "demnach", "angekündigt",
-           "nach einem Eintrag der|des"],
+           "nach einem Eintrag der|des", "verpflichtet", "engagiert"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim
@@ -149,6 +152,7 @@ DEADLINES = {
            "next year", "by|before the end of this|next year", "by|before|until the end of the year",
            "by|until|before MONTH", "by|in the? ORD quarter of next year", "last year", "in a few years",
            "in the coming years", "in the first|second half of next year", "the current year",
+           "from YEAR to|through YEAR", "at the end of the ORD quarter",
            "by|on|until MONTH DAY , YEAR", "by|on|until DAY MONTH YEAR", "in|during MONTH",
            "in|during the ORD quarter", "ended|ending YEAR"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
@@ -160,14 +164,15 @@ DEADLINES = {
            "au ORD trimestre de l' année|an prochaine|prochain|suivante|suivant", "l' année dernière|passée",
            "l' an dernier|passé", "dans quelques années", "à terme", "l' année en cours",
            "d' ici|avant le DAY MONTH YEAR", "en|fin|début MONTH", "au ORD trimestre",
-           "au trimestre clos fin MONTH"],
+           "au trimestre clos fin MONTH", "de YEAR à YEAR", "à la fin du ORD trimestre", "pour YEAR"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
            "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR",
            "bis zum ORD Quartal YEAR", "bis|Ende MONTH", "vor YEAR", "in diesem Jahr",
            "das|im laufende|laufenden Jahr", "bis zum|am DAY MONTH YEAR", "im|Ende|Anfang MONTH", "im ORD Quartal",
-           "im ORD Quartal des nächsten|kommenden Jahres",
+           "im ORD Quartal des nächsten|kommenden Jahres", "von YEAR bis YEAR", "Ende des ORD Quartals", "für YEAR",
+           "im ersten|zweiten Semester YEAR",
            "im vergangenen|letzten Jahr", "vergangenes|letztes Jahr", "in einigen|wenigen Jahren", "in ein paar Jahren",
            "in der ersten|zweiten Hälfte YEAR", "bis|in MIDYEAR"],
 }  # fmt: skip

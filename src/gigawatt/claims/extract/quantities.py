@@ -28,7 +28,7 @@ _TIME_AFTER = {
     for lang, words in _TIME_WORDS.items()
 }
 # "il y a deux ans", "two years ago", "vor zwei Jahren": a time in the past, not a span
-_AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit)\s+(?:\w+\s+){0,2}$", _I)
+_AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+){0,2}$", _I)  # "es gibt": translated
 _AGO_AFTER = re.compile(r"^\s*ago\b", _I)
 _CHIP_WORDS = (
     r"GPUs?|chips?|puces|processeurs|accélérateurs|processors|accelerators|Prozessoren|Grafikprozessoren|Beschleuniger"

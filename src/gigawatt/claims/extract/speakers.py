@@ -43,7 +43,8 @@ KNOWN = {
     "Meta": ("organization", "", ["Meta"]),
     "Google": ("organization", "", ["Google"]),
     "Alphabet": ("organization", "Google's parent", ["Alphabet"]),
-    "Amazon": ("organization", "", ["Amazon", "AWS"]),
+    "Amazon": ("organization", "", ["Amazon"]),
+    "Amazon Web Services": ("organization", "Amazon's cloud", ["Amazon Web Services", "AWS"]),
     "Anthropic": ("organization", "", ["Anthropic"]),
     "CoreWeave": ("organization", "", ["CoreWeave"]),
     "Broadcom": ("organization", "", ["Broadcom"]),
@@ -92,12 +93,13 @@ _UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 ("Øyvind",
 _NAME_RE = re.compile(
     # not after "de", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "in New Delhi")
     rf"(?<![\w-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
-    rf"[{_UP}][a-zà-ÿ]+(?: [{_UP}][a-zà-ÿ]+){{1,2}}(?![\w])"
+    rf"[{_UP}][a-zà-ÿ]+(?:[{_UP}][a-zà-ÿ]+)?(?: (?:von der |van der |von |van |de la |du )?[{_UP}][a-zà-ÿ]+"
+    rf"(?:[{_UP}][a-zà-ÿ]+)?){{1,3}}(?![\w])"
 )
 # or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
 _ACRONYM_RE = re.compile(
     r"(?<![\w-])(?:[A-Z]{2,6}(?: (?:Energy|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure|Power))?"
-    r"|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w])"
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas"}  # fmt: skip
@@ -117,8 +119,9 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "pour", "for", "so", "nach einem eintrag der", "nach einem eintrag des"}  # fmt: skip
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:two |[\w-]+-based )?(?:company|group|firm|companies|asset manager|chipmaker|start-up|startup"
-    r"|operator|developer|investor)|l[’']entreprise|les (?:deux )?entreprises|le groupe"
+    r"\b(?:the (?:two |[\w-]+-based |cloud |data centre |data center )?(?:company|group|firm|companies|asset manager"
+    r"|chipmaker|start-up|startup|operator|developer|investor|provider|utility)|l[’']entreprise"
+    r"|les (?:deux )?entreprises|le groupe"
     r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
     r"|die Unternehmen|der Konzern|the group|both companies"
     r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns)\b",
@@ -144,10 +147,20 @@ _TITLED = re.compile(
     r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?\s+(" + _NAME_WORDS + ")"
 )
 # a full name straight after an inverted reporting verb ("sagte Hassan Al Naqbi, Chef ..."), in every language
+# words that stand before a name in English and French and are no part of it ("Senator Dave McCormick")
+_TITLE_WORDS = {"Commission", "President", "Senator", "Governor", "Chancellor", "Minister", "Prime", "Secretary",
+                "Chairman", "Chair", "Director", "Republican", "Democratic", "CEO", "Président",
+                "Ministre"}  # fmt: skip
+# "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them
+_FIRM_NAME = re.compile(
+    r"(?<![\w-])([A-Z][A-Za-z]+) (?:Energy|Power|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure"
+    r"|Asset Management|Web Services)(?![\w])"
+)
 _GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?![\w-])")
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
 _WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., a précisé Nscale."
 _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdings", "Technologies", "Systems", "Cloud",
+              "Management", "Services", "Catalyst",
               "Labs", "Inc", "Corp", "Infrastructure", "Power", "Airtel", "Journal", "Times", "Post", "Inquirer",
               "Gruppe", "Konzern"}  # fmt: skip
 # keys of the per-article ``people`` dict that are not names: what "the company" last was, who last spoke as a company
@@ -219,6 +232,10 @@ def people_in(text: str) -> dict[str, str]:
     for name, (kind, _, _) in KNOWN.items():
         if kind == "person" and name in text:
             out.setdefault(name.split()[-1], name)
+    for m in _FIRM_NAME.finditer(text):
+        if m.group() not in _CANON:
+            out.setdefault(m.group(), m.group())
+            out.setdefault(m.group(1), m.group())
     for m in _TITLED.finditer(text):
         name = m.group(1)
         if name.split()[0] in _NOT_NAMES or _CANON.get(name):
@@ -294,7 +311,9 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int])
     """Names the list lacks, within 40 characters of the cue: two or three capitalised words (not in German, which
     capitalises every noun) and acronyms."""
     out = []
-    found = [*(_NAME_RE.finditer(sentence) if lang != "de" else ()), *_ACRONYM_RE.finditer(sentence)]
+    full = list(_NAME_RE.finditer(sentence)) if lang != "de" else []
+    acronyms = [m for m in _ACRONYM_RE.finditer(sentence) if not any(f.start() <= m.start() < f.end() for f in full)]
+    found = [*full, *acronyms]
     for m in found:
         s, e, name = m.start() + start, m.end() + start, m.group()
         inside = [ke for ks, ke in known if ks <= s < ke]
@@ -302,6 +321,9 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int])
             name, s = " ".join(text_of), e - len(" ".join(text_of))  # "le président de Microsoft Brad Smith"
         elif inside:
             continue
+        while len(name.split()) > 2 and name.split()[0] in _TITLE_WORDS:
+            first = name.split()[0]
+            name, s = name[len(first) + 1 :], s + len(first) + 1
         words = name.split()
         if words[0] in _NOT_NAMES or name.upper() in _NOT_ACRONYMS:
             continue
@@ -315,7 +337,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
     out = []
     after = _NAME_AFTER_VERB.match(text, cue[1], sent[1]) or _WORD_AFTER_VERB.match(text, cue[1], sent[1])
-    if after and after.group(1).split()[0] not in set(_TITLES) | _NOT_NAMES:
+    if after and after.group(1).split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(after.group(1)):
         out.append((after.group(1), after.start(1), after.end(1)))
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
@@ -383,6 +405,8 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         return None
     nearest = max(before, key=lambda c: c[2])
     persons = [c for c in before if speaker_type(c[0]) == "person" and "," in text[c[2] : cue[0]]]
+    # an apposition, not another name, between the person and the verb ("the Susquehanna River, Brookfield said")
+    persons = [p for p in persons if not any(p[2] <= c[1] < cue[0] for c in before if c is not p)]
     return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start)
 
 
