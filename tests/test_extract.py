@@ -752,22 +752,22 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-25: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-29: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-26..29 per language, `heldout: true`, 82 gold claims), written with its gold by a helper who
-# read neither the rules nor their commits, committed, then scored once, 2026-12-06, with the rules of commit 73de1ea
-# unchanged. French meets every target; English misses speakers (19 of 26) and precision (26 of 29), German misses
-# speakers (21 of 28), precision (28 of 32) and every field (16 of 28). The targets are not loosened; this pins the
-# measured figures (as fractions, so the floor is exact) so that the held-out measure can only improve, and
-# docs/claims.md reports the gap and the history of every batch's first scoring. Re-pin only after new articles are
-# written and scored once.
-HELDOUT_BATCH = ("26", "27", "28", "29")
+# The held-out batch (*-30..33 per language, `heldout: true`, 68 gold claims), written with its gold by a helper who
+# read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases, committed, then scored once,
+# 2026-12-06, with the rules of commit 2239c36 unchanged. English meets recall, precision and every field and misses
+# speakers (19 of 23); French misses speakers (14 of 22) and every field (9 of 22); German misses speakers (14 of 22),
+# precision (22 of 25) and every field (12 of 23). The targets are not loosened; this pins the measured figures (as
+# fractions, so the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap
+# and every batch's first scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = ("30", "31", "32", "33")
 HELDOUT_MEASURED = {
-    "en": {"recall": 26 / 28, "precision": 26 / 29, "speaker_accuracy": 19 / 26, "every_field": 19 / 28},
-    "fr": {"recall": 25 / 26, "precision": 25 / 26, "speaker_accuracy": 24 / 25, "every_field": 21 / 26},
-    "de": {"recall": 28 / 28, "precision": 28 / 32, "speaker_accuracy": 21 / 28, "every_field": 16 / 28},
+    "en": {"recall": 23 / 23, "precision": 23 / 25, "speaker_accuracy": 19 / 23, "every_field": 14 / 23},
+    "fr": {"recall": 22 / 22, "precision": 22 / 24, "speaker_accuracy": 14 / 22, "every_field": 9 / 22},
+    "de": {"recall": 22 / 23, "precision": 22 / 25, "speaker_accuracy": 14 / 22, "every_field": 12 / 23},
 }
 
 
