@@ -9,7 +9,7 @@ import itertools
 import re
 
 from gigawatt.claims.extract import patterns
-from gigawatt.claims.extract.deadlines import add_months, read_deadline
+from gigawatt.claims.extract.deadlines import BY_WORDS, add_months, read_deadline
 from gigawatt.claims.extract.language import LANGS, detect, outside_language, sentence_language
 from gigawatt.claims.extract.numbers import number_spans
 from gigawatt.claims.extract.quantities import Quantity, classify, multipliers
@@ -96,8 +96,7 @@ _ANNOUNCED = re.compile(
 _PART = re.compile(r"(?<!,)\s+(?:dont|wovon|davon|of which)\b[^,;:]*(?=,|$|[.;:])")
 _TODAYS = re.compile(r"\b(?:heute|today|today['’]s|aujourd['’]hui|actuels?|current)\b[^,;]*$", re.IGNORECASE)
 _NAMED_YEAR = re.compile(
-    r"^(?:by|until|before|bis|d['’] ?ici|avant|jusqu)|\b(?:next|last|this|prochaine?|dernière?|cette|nächst\w*"
-    r"|vergangen\w*|dies\w*|kommend\w*)\b",
+    "^" + BY_WORDS + r"|\b(?:next|last|this|prochaine?|dernière?|cette|nächst\w*|vergangen\w*|dies\w*|kommend\w*)\b",
     re.IGNORECASE,
 )
 _INVERTED_CUE = re.compile(r"[,;:“”\"«»„]\s*$")  # a reporting verb straight after a comma: a trailing attribution

@@ -23,7 +23,9 @@ _HALF = re.compile(
     re.I,
 )
 _DAY = re.compile(r"(?<!\d)([12]?\d|3[01])(?:\.|er)?(?!\d)")
-_BY = re.compile(r"^(?:by|until|before|bis|d['’] ?ici|avant|jusqu)", re.IGNORECASE)
+# a deadline phrase that opens with these looks ahead ("by March", "bis August", "d'ici avril")
+BY_WORDS = r"(?:by|until|before|bis|d['’] ?ici|avant|jusqu)"
+_BY = re.compile("^" + BY_WORDS, re.IGNORECASE)
 _FIRST_HALF = ("first", "premier", "première", "ersten")
 # "before 2030", "avant 2030", "vor 2030": the year before it is the last one in time
 _BEFORE = re.compile(r"^(before|avant|vor)\s+(?:19|20)\d\d$", re.I)
