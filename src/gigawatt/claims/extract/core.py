@@ -113,6 +113,7 @@ class Sentence:
     text: str
     doc: object = None
     found: list = dataclasses.field(default_factory=list)  # (label, start, end) in the article's offsets
+    quoted: list = dataclasses.field(default_factory=list)  # (start, end, language, doc) of foreign quotations
 
 
 def _narration(text: str) -> str:
@@ -138,7 +139,8 @@ def sentences(text: str, lang: str) -> list[Sentence]:
             doc = patterns.nlp(slang)(body)
             s = Sentence(start, start + len(body), slang, p, body, doc)
             s.found = [(label, a + start, b + start) for label, a, b in patterns.matches(doc, slang)]
-            s.found += _quoted_patterns(body, start, slang)
+            s.quoted = _foreign_quotes(body, slang)
+            s.found += _quoted_patterns(s)
             if m := _IN_THE_VIEW_OF.match(body):  # "Für Ministerpräsident Woidke ist es die größte Investition"
                 s.found.append(("cue", start + m.start(1), start + m.end(1)))
             s.found += [("cue", start + m.start(1), start + m.end(1)) for m in _SO_SAYS.finditer(body)]
@@ -149,17 +151,26 @@ def sentences(text: str, lang: str) -> list[Sentence]:
 _MIN_QUOTE_CHARS = 20  # a shorter quotation ("« bien moins de 10 milliards »") keeps its sentence's language
 
 
-def _quoted_patterns(body: str, start: int, lang: str) -> list[tuple[str, int, int]]:
-    """Hedges and deadlines inside a quotation in another language than its sentence ("« We will deliver 100,000
-    GPUs by the end of 2026 », a déclaré en anglais Josh Payne"), read with that language's patterns."""
+def _foreign_quotes(body: str, lang: str) -> list[tuple[int, int, str, object]]:
+    """The sentence's quotations in another language than its own, each with that language and its spaCy doc
+    (sentence offsets); detected once, read by the patterns and the numbers alike."""
     out = []
     for qs, qe in quotes_in(body):
         quote = body[qs:qe]
         # lingua's best guess, however sure: another language's patterns rarely match text that is not in it
         qlang = detect(quote) if len(quote) >= _MIN_QUOTE_CHARS else lang
         if qlang != lang:
-            found = patterns.matches(patterns.nlp(qlang)(quote), qlang)
-            out += [(label, a + qs + start, b + qs + start) for label, a, b in found if label != "cue"]
+            out.append((qs, qe, qlang, patterns.nlp(qlang)(quote)))
+    return out
+
+
+def _quoted_patterns(s: Sentence) -> list[tuple[str, int, int]]:
+    """Hedges and deadlines inside a quotation in another language than its sentence ("« We will deliver 100,000
+    GPUs by the end of 2026 », a déclaré en anglais Josh Payne"), read with that language's patterns."""
+    out = []
+    for qs, _, qlang, doc in s.quoted:
+        found = patterns.matches(doc, qlang)
+        out += [(label, a + qs + s.start, b + qs + s.start) for label, a, b in found if label != "cue"]
     return out
 
 
@@ -303,15 +314,12 @@ def _raw(s: Sentence, q: Quantity, context: tuple, extra: dict) -> dict:
 def _numbers(s: Sentence) -> list[tuple[object, str]]:
     """The sentence's numbers with the language each is read in: a quotation in another language ("« C'est
     l'équivalent des 500 milliards de dollars », he said in French") is read in its own."""
-    out, quoted = [], []
-    for qs, qe in quotes_in(s.text):
-        quote = s.text[qs:qe]
-        qlang = detect(quote) if len(quote) >= _MIN_QUOTE_CHARS else s.lang
-        if qlang != s.lang:
-            quoted.append((qs, qe))
-            for n in number_spans(quote, patterns.nlp(qlang)(quote), qlang):
-                out.append((dataclasses.replace(n, start=n.start + qs, end=n.end + qs), qlang))
-    out += [(n, s.lang) for n in number_spans(s.text, s.doc, s.lang) if not any(a <= n.start < b for a, b in quoted)]
+    out = []
+    for qs, qe, qlang, doc in s.quoted:
+        for n in number_spans(s.text[qs:qe], doc, qlang):
+            out.append((dataclasses.replace(n, start=n.start + qs, end=n.end + qs), qlang))
+    inside = [(qs, qe) for qs, qe, _, _ in s.quoted]
+    out += [(n, s.lang) for n in number_spans(s.text, s.doc, s.lang) if not any(a <= n.start < b for a, b in inside)]
     return sorted(out, key=lambda x: x[0].start)
 
 
