@@ -563,6 +563,14 @@ def test_speakers_of_the_fifth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+def test_the_company_is_remembered_in_an_article_that_names_no_one_the_list_lacks():
+    """The article's memory of what "the company" stood for outlives an article with no people of its own (it was
+    lost there once: an empty dict of names was replaced by a fresh one on every sentence)."""
+    text = ("Nebius signed a contract worth $17.4 billion, the company said. Nebius grows. Microsoft will use it. "
+            "The contract could be worth up to $19.4 billion, according to the company.")  # fmt: skip
+    assert [c["speaker"] for c in extract(text, D, "en")["claims"]] == ["Nebius", "Nebius"]
+
+
 def test_figures_that_are_not_the_build_outs():
     """Valuations, pounds, "several billion" and people counted in billions are no claim; parts take their unit."""
     assert extract("The round values xAI at about $230 billion.", D, "en")["claims"] == []

@@ -15,12 +15,11 @@ from gigawatt.claims.extract.numbers import number_spans
 from gigawatt.claims.extract.quantities import Quantity, classify, multipliers
 from gigawatt.claims.extract.speakers import (
     ARTICLE,
-    LAST_FIRM,
     Attribution,
+    Memory,
     attribute,
     people_in,
     quotes_in,
-    speaker_type,
 )
 from gigawatt.errors import GigawattError
 
@@ -392,20 +391,14 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes) -> tuple[A
 
 def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues."""
-    out, last, people, previous = [], None, people_in(text), None
+    out, memory = [], Memory(people_in(text))
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
         segments = []
         for a, b in itertools.pairwise(cuts):
             cues = [(x, y) for label, x, y in s.found if label == "cue" and a <= x < b]
-            att = attribute(text, (a, min(b, s.end)), cues, quotes, s.lang, last, people, previous) if cues else None
-            previous = att or previous
-            if att is not None and speaker_type(att.speaker) == "organization" and att.speaker != ARTICLE:
-                people[LAST_FIRM] = att.speaker
-            if att is not None and not att.pronoun and speaker_type(att.speaker) == "person":
-                last = att.speaker
-                if len(last.split()) > 1:  # "Tate Reeves said ...", then "Reeves said"
-                    people.setdefault(last.split()[-1], last)
+            att = attribute(text, (a, min(b, s.end)), cues, quotes, s.lang, memory) if cues else None
+            memory.heard(att)
             segments.append((a, b, att))
         out.append(segments)
     return out

@@ -163,8 +163,6 @@ _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdin
               "Management", "Services", "Catalyst",
               "Labs", "Inc", "Corp", "Infrastructure", "Power", "Airtel", "Journal", "Times", "Post", "Inquirer",
               "Gruppe", "Konzern"}  # fmt: skip
-# keys of the per-article ``people`` dict that are not names: what "the company" last was, who last spoke as a company
-THE_COMPANY, LAST_FIRM = "\x00the company", "\x00last firm"
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
 _WEAK_CUES = re.compile(
     r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate", re.IGNORECASE
@@ -196,6 +194,31 @@ class Attribution:
     pronoun: bool = False
 
 
+@dataclasses.dataclass
+class Memory:
+    """What an article's earlier sentences said that later ones refer to: its names the list lacks (alias -> name,
+    from :func:`people_in` and from full names heard), the company "the company" last stood for, the company and
+    the person that last spoke ("It said", "he said"), and the last attribution ("demnach", "hieß es weiter")."""
+
+    names: dict[str, str] = dataclasses.field(default_factory=dict)
+    the_company: str | None = None
+    last_firm: str | None = None
+    last_person: str | None = None
+    previous: Attribution | None = None
+
+    def heard(self, att: Attribution | None) -> None:
+        """Remember a clause's attribution (None: nothing to remember)."""
+        if att is None:
+            return
+        self.previous = att
+        if speaker_type(att.speaker) == "organization" and att.speaker != ARTICLE:
+            self.last_firm = att.speaker
+        if not att.pronoun and speaker_type(att.speaker) == "person":
+            self.last_person = att.speaker
+            if len(att.speaker.split()) > 1:  # "Tate Reeves said ...", then "Reeves said"
+                self.names.setdefault(att.speaker.split()[-1], att.speaker)
+
+
 def speaker_type(name: str) -> str:
     """``person`` or ``organization``: the list's; for a name it lacks, one word, an acronym or a name with its
     article ("Broadcom", "CNBC", "TrendForce", "The Advocate") is an organisation, two words or more a person."""
@@ -217,8 +240,6 @@ def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
     for alias, name in (people or {}).items():
-        if alias.startswith("\x00"):
-            continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
             if not any(s <= m.start() + offset < e for _, s, e in out):
                 out.append((name, m.start() + offset, m.end() + offset))
@@ -255,11 +276,13 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _described(text: str, sentence: str, start: int, people: dict) -> list[tuple[str, int, int]]:
+def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
     """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
     last one named before it; 'the report', 'le journal', 'das Blatt': the last news outlet named."""
     out = []
-    named = names_in(sentence, 0, people) + [(n, a - start, b - start) for n, a, b in _openers(text) if start <= a]
+    named = names_in(sentence, 0, memory.names) + [
+        (n, a - start, b - start) for n, a, b in _openers(text) if start <= a
+    ]
     named += [(m.group(1), m.start(1), m.end(1)) for m in _POSSESSED.finditer(sentence[:40])]  # "Canada's Brookfield"
     named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
     named.sort(key=lambda c: c[1])
@@ -268,12 +291,12 @@ def _described(text: str, sentence: str, start: int, people: dict) -> list[tuple
         # a company that opens the sentence is its subject ("SoftBank sold ..., the company disclosed"); one named
         # further in is most often an object ("chips from Nvidia ..., according to the company"): then the company
         # that "the company" named before, else the company that last opened a sentence, else the last one named
-        remembered = [people[THE_COMPANY]] if people.get(THE_COMPANY) else []
+        remembered = [memory.the_company] if memory.the_company else []
         pick = [n for n, a in firms if a < 25] or remembered or _subjects_before(text, start)[-1:]
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             pick = [n for n, _ in firms]
         elif pick:
-            people[THE_COMPANY] = pick[0]
+            memory.the_company = pick[0]
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
     for m in _REPORTS.finditer(sentence):
@@ -348,9 +371,9 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     return out
 
 
-def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, people: dict):
+def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
     start, sentence = sent[0], text[sent[0] : sent[1]]
-    found = names_in(sentence, start, people) + _described(text, sentence, start, people)
+    found = names_in(sentence, start, memory.names) + _described(text, sentence, start, memory)
     found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue)
     taken = {s for _, s, _ in found}
     found += [c for c in _beside_the_verb(text, sent, cue, lang) if c[1] not in taken]
@@ -486,32 +509,25 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     return low == "report" and re.search(r"\b(?:the|a|an)\s+$", text[sent[0] : cue[0]], re.IGNORECASE) is not None
 
 
-def attribute(
-    text: str,
-    sent: tuple[int, int],
-    cues,
-    quotes,
-    lang: str,
-    last: str | None,
-    people: dict | None = None,
-    previous: Attribution | None = None,
-) -> Attribution | None:
+def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory: Memory) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
-    verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does."""
+    verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does.
+    ``memory`` holds what the sentences before said (:meth:`Memory.heard` adds this one's attribution)."""
+    previous, last = memory.previous, memory.last_person
     for cs, ce in sorted(cues, key=lambda c: _WEAK_CUES.search(text[c[0] : c[1]]) is not None):
         if _skipped(text, sent, (cs, ce)):
             continue
         if text[cs:ce].lower() in ("demnach", "hieß es") and previous is not None and not _described_after(text, ce):
             return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
-        if lang == "en" and re.search(r"\b[Ii]t\s+(?:\w+\s+)?$", text[sent[0] : cs]) and (people or {}).get(LAST_FIRM):
-            return Attribution(people[LAST_FIRM], (cs, ce), None, sent, pronoun=True)  # "It said": the company
+        if lang == "en" and re.search(r"\b[Ii]t\s+(?:\w+\s+)?$", text[sent[0] : cs]) and memory.last_firm:
+            return Attribution(memory.last_firm, (cs, ce), None, sent, pronoun=True)  # "It said": the company
         if _pronoun_subject(text, sent, (cs, ce), lang):
-            firm = _opening_company(text, sent, people or {}) if re.search(r"-t\s?-", text[cs:ce]) else None
+            firm = _opening_company(text, sent, memory.names) if re.search(r"-t\s?-", text[cs:ce]) else None
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             if last is not None:
                 return Attribution(last, (cs, ce), None, sent, pronoun=True)
-        cands = _candidates(text, sent, quotes, (cs, ce), lang, people or {})
+        cands = _candidates(text, sent, quotes, (cs, ce), lang, memory)
         pick = _pick(cands, (cs, ce), text[cs:ce], sent, text, lang)
         if pick is not None:
             content = next(((qs, qe) for qs, qe in quotes if sent[0] <= qe and qs <= sent[1]), sent)
