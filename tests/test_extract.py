@@ -608,6 +608,53 @@ def test_speakers_of_the_sixth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # titles and roles are no part of a name: German compounds, two-word English titles, a role in the genitive
+        ("Die Regierung will Reaktoren für mindestens 80 Milliarden Dollar bauen, sagte Handelsminister Howard "
+         "Lutnick.", "de", "Howard Lutnick"),
+        ("The agency will spend $1 billion on two machines, Energy Secretary Chris Wright said.", "en",
+         "Chris Wright"),
+        ("Das Kraftwerk soll bis Jahresende 800 Megawatt liefern, nach Angaben des Betreibers Holtec.", "de",
+         "Holtec"),
+        ("„Wir bauen 200 Megawatt“, sagte AWS-Manager Max Peterson.", "de", "Max Peterson"),
+        # an event is where it was said, not who said it
+        ("Microsoft va investir 10 milliards de dollars, a annoncé mardi le groupe de Redmond lors du Web Summit.",
+         "fr", "Microsoft"),
+        # a company introduced by what it is, then a pronoun or a description for it
+        ("La start-up britannique Nscale y installera 12 600 puces, a-t-elle précisé.", "fr", "Nscale"),
+        ("Le fonds canadien Brookfield s'est engagé à investir jusqu'à 5 milliards de dollars.", "fr", "Brookfield"),
+        ("La start-up Boom Supersonic va fournir des turbines de 1,21 GW, a annoncé mardi l'entreprise.", "fr",
+         "Boom Supersonic"),
+        ("Brookfield Asset Management has launched a $100 billion programme, the Canadian asset manager said.", "en",
+         "Brookfield Asset Management"),
+        # a unit named by its parent is the unit the sentence is about
+        ("Amazon Web Services will bis 2040 rund 7,8 Milliarden Euro investieren, teilte die Amazon-Tochter mit.",
+         "de", "Amazon Web Services"),
+        ("Amazon Web Services veut investir 7,8 milliards d'euros, a communiqué la filiale d'Amazon mercredi.", "fr",
+         "Amazon Web Services"),
+        # a quotation before its speaker and the speaker's apposition
+        ('Colette Kress told analysts of $8 billion. "The $50 billion China market is closed," Jensen Huang, '
+         "Nvidia's chief executive, said on the call.", "en", "Jensen Huang"),
+        # names listed after an inverted verb: the first speaks
+        ("Ein Gaskraftwerk mit 350 Megawatt versorgt die Anlage, berichteten Fortune und die Nachrichtenagentur AP.",
+         "de", "Fortune"),
+        ("Die Forscher von Epoch AI hatten geschätzt, dass der Campus ein Gigawatt erreicht.", "de", "Epoch AI"),
+        # German word order left in a French translation; a short narration in the article's language
+        ("Déjà en janvier avait AWS annoncé, jusqu'à 2026 environ 8,8 milliards d'euros mettre.", "fr",
+         "Amazon Web Services"),
+        ("„Nous voulons plus de 200 mégawatts de puissance de calcul mettre à disposition“, a dit le manager d'AWS "
+         "Max Peterson.", "auto", "Max Peterson"),
+        # a report the company rejects is no claim of the company's
+        ("Des rapports, selon lesquels AWS planifie une centrale à gaz avec 300 mégawatts, a rejeté l'entreprise.",
+         "fr", "the article"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_seventh_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
 def test_quantities_and_deadlines_of_the_sixth_batch():
     """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
     a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""

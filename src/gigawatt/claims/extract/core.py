@@ -10,7 +10,7 @@ import re
 
 from gigawatt.claims.extract import patterns
 from gigawatt.claims.extract.deadlines import BY_WORDS, add_months, read_deadline
-from gigawatt.claims.extract.language import LANGS, detect, outside_language, sentence_language
+from gigawatt.claims.extract.language import LANGS, detect, likely_language, outside_language, sentence_language
 from gigawatt.claims.extract.numbers import number_spans
 from gigawatt.claims.extract.quantities import Quantity, classify, multipliers
 from gigawatt.claims.extract.speakers import (
@@ -20,6 +20,7 @@ from gigawatt.claims.extract.speakers import (
     attribute,
     people_in,
     quotes_in,
+    typed_firms,
 )
 from gigawatt.errors import GigawattError
 
@@ -39,6 +40,11 @@ _NOT_A_RANK = re.compile(
 # "Für X ist es ...", "Pour X, c'est ...", "For X, it is ...": X's view
 _IN_THE_VIEW_OF = re.compile(r"\s*(Für|Pour|For)\s+[^,.;:]{3,80}?(?:,\s*)?\b(?:ist es|sei es|war es|c['’]est|it is)\b")
 _SO_SAYS = re.compile(r",\s+(so)\s+[A-ZÄÖÜ]")  # "..., so Son": says Son
+# German word order left in a French translation: the subject between the auxiliary and the participle ("Déjà en
+# janvier avait AWS annoncé")
+_SPLIT_AUXILIARY = re.compile(
+    r"\b(?:a|avait|ont|avaient)\s+(?:[A-Z][\w&-]*\s+){1,3}(annoncé|déclaré|indiqué|précisé|communiqué|affirmé|expliqué)\b"
+)
 # after a scale word, what is counted if not money: "1,4 Milliarden Einwohnern", "1.4 billion inhabitants", "£5 billion"
 _COUNTS_SOMETHING = re.compile(
     r"\s*(?:de\s|d['’]|of\s|[A-ZÄÖÜ][a-zäöüß]+|people|users|inhabitants|residents|pounds|livres|Pfund)", re.UNICODE
@@ -52,7 +58,11 @@ _NOT_A_CLAIM = re.compile(
     re.IGNORECASE,
 )
 _AFTER_HEDGE = re.compile(r"\b(?:reach|atteindre|erreichen|up to|jusqu['’]à|bis zu)\s+$", re.IGNORECASE)
-_DENIED_REPORT = re.compile(r"\s*(?:Reports|Berichte|Einen Bericht|Des informations|Les informations)\b", re.I)
+_DENIED_REPORT = re.compile(
+    r"\s*(?:Reports|A report|Berichte|Einen Bericht|Des informations|Les informations|Des rapports|Les rapports"
+    r"|Un rapport|Les articles|Des articles)\b",
+    re.I,
+)
 _OTHERS = re.compile(r"\s+(?:autres|others|more|weitere|andere)\b", re.IGNORECASE)
 _TOTAL_OF = re.compile(
     r"\b(?:(?:total|totale|insgesamt|gesamt)\s+(?:of\s+|de\s+|d['’]\s*|von\s+)?|davon|dont|of which|including|darunter)"
@@ -124,16 +134,35 @@ def _narration(text: str) -> str:
     return outside if len(outside.strip()) >= _MIN_QUOTE_CHARS else text
 
 
+def _paragraph_language(par: str, article: str) -> str:
+    """The language of the paragraph's narration where lingua is fairly sure of it, else the article's: a short
+    narration says little (", a dit le manager d'AWS Max Peterson." alone reads as English, 0.54)."""
+    return likely_language(_narration(par), article)
+
+
+_OPENING_MARK = re.compile(r"\s+[\"“«„]$")
+
+
+def _sentence_spans(par: str, lang: str) -> list[tuple[int, int]]:
+    """spaCy's sentences of a paragraph, with an opening quotation mark that the sentencizer left at the end of the
+    sentence before moved to the sentence it opens ('... $8 billion. "The $50 billion ...," Huang said.')."""
+    spans = [[s.start_char, s.end_char] for s in patterns.nlp(lang)(par).sents]
+    for prev, nxt in itertools.pairwise(spans):
+        if (m := _OPENING_MARK.search(par, prev[0], prev[1])) and m.end() == prev[1]:
+            prev[1], nxt[0] = m.start(), m.start() + len(m.group()) - 1
+    return [(a, b) for a, b in spans if par[a:b].strip()]
+
+
 def sentences(text: str, lang: str) -> list[Sentence]:
     """Paragraphs (lines), each cut into sentences by spaCy's sentencizer, each with its language."""
     out = []
+    article = likely_language(_narration(text), detect(text)) if lang == "auto" else lang
     for p, par in enumerate(re.finditer(r"[^\n]+", text)):
         if not par.group().strip():
             continue
-        plang = detect(_narration(par.group())) if lang == "auto" else lang
-        for sent in patterns.nlp(plang)(par.group()).sents:
-            start = par.start() + sent.start_char
-            body = sent.text
+        plang = _paragraph_language(par.group(), article) if lang == "auto" else lang
+        for a, b in _sentence_spans(par.group(), plang):
+            start, body = par.start() + a, par.group()[a:b]
             slang = sentence_language(_narration(body), plang) if lang == "auto" else lang
             doc = patterns.nlp(slang)(body)
             s = Sentence(start, start + len(body), slang, p, body, doc)
@@ -143,6 +172,8 @@ def sentences(text: str, lang: str) -> list[Sentence]:
             if m := _IN_THE_VIEW_OF.match(body):  # "Für Ministerpräsident Woidke ist es die größte Investition"
                 s.found.append(("cue", start + m.start(1), start + m.end(1)))
             s.found += [("cue", start + m.start(1), start + m.end(1)) for m in _SO_SAYS.finditer(body)]
+            if slang == "fr":
+                s.found += [("cue", start + m.start(1), start + m.end(1)) for m in _SPLIT_AUXILIARY.finditer(body)]
             out.append(s)
     return out
 
@@ -391,7 +422,8 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes) -> tuple[A
 
 def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues."""
-    out, memory = [], Memory(people_in(text))
+    firms = typed_firms(text)
+    out, memory = [], Memory({**{f: f for f in firms}, **people_in(text)}, firms)
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
         segments = []

@@ -11,6 +11,10 @@ LANGS = ("en", "fr", "de")
 MIN_SENTENCE_CHARS = 40
 # a sentence's own language is taken over its paragraph's only when lingua is at least this sure of it
 SENTENCE_CONFIDENCE = 0.9
+# a paragraph's narration names its language when lingua gives it at least this: ", said Peng Xiao, chief executive of
+# G42." is English at 0.86 and ", a déclaré en allemand Christian Bruch, ..." French at 0.74, while ", a dit le manager
+# d'AWS Max Peterson." is English at only 0.54 (it is French: the article's language decides)
+PARAGRAPH_CONFIDENCE = 0.7
 # others the article-level check can name (the languages the news about these programmes also comes in)
 _OTHERS = ("SPANISH", "ITALIAN", "PORTUGUESE", "DUTCH", "POLISH", "RUSSIAN", "ARABIC", "CHINESE", "JAPANESE",
            "KOREAN", "TURKISH", "SWEDISH")  # fmt: skip
@@ -35,6 +39,14 @@ def detect(text: str) -> str:
     """'en', 'fr' or 'de' for a paragraph."""
     found = _detector(False).detect_language_of(text)
     return _code(found) if found is not None else "en"
+
+
+def likely_language(text: str, fallback: str) -> str:
+    """``text``'s language where lingua gives it at least PARAGRAPH_CONFIDENCE, else ``fallback``."""
+    values = _detector(False).compute_language_confidence_values(text)
+    if values and values[0].value >= PARAGRAPH_CONFIDENCE:
+        return _code(values[0].language)
+    return fallback
 
 
 def sentence_language(text: str, paragraph: str) -> str:

@@ -70,7 +70,7 @@ CUES = {
            "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
            "selon ses propres chiffres", "s' est engagé|engagée|engagés", "s' engage|engagent", "rappelle",
            "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
-           "|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
+           "|communiqué|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
            "selon lui|elle|eux", "s' est félicité|félicitée|réjoui|réjouie", "estiment", "jugent", "tablent",
            "a|avait révélé", "a|avait fait état"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
@@ -81,7 +81,7 @@ CUES = {
            "teilten", "schätzt", "schätzte", "schätzen", "hieß es", "beziffert", "bezifferte", "nach eigenen Angaben",
            "nach Schätzung|Schätzungen von|des|der", "fügte", "zugesagt", "versprochen", "nach seinen|ihren Worten",
            "mitteilte", "mitteilten", "erwarten", "rechnen", "rechnete", "demnach", "angekündigt",
-           "nach einem Eintrag der|des", "verpflichtet", "engagiert"],
+           "nach einem Eintrag der|des", "verpflichtet", "engagiert", "geschätzt"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

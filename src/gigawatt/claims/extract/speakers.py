@@ -119,12 +119,18 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "pour", "for", "so", "nach einem eintrag der", "nach einem eintrag des"}  # fmt: skip
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:two |[\w-]+-based |cloud |data centre |data center )?(?:company|group|firm|companies|asset manager"
-    r"|chipmaker|start-up|startup|operator|developer|investor|provider|utility)|l[’']entreprise"
-    r"|les (?:deux )?entreprises|le groupe"
+    r"\b(?:the (?:two |(?-i:[A-Z][a-z]+) |[\w-]+-based |cloud |data centre |data center )?(?:company|group|firm"
+    r"|companies|asset manager|chipmaker|start-up|startup|operator|developer|investor|provider|utility|fund"
+    r"|conglomerate|lender|manufacturer|supplier)|l[’']entreprise"
+    r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
     r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
     r"|die Unternehmen|der Konzern|the group|both companies"
-    r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns)\b",
+    r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns"
+    # a company's unit, named by its parent: the unit the sentence is about ("Amazon Web Services will ..., teilte
+    # die Amazon-Tochter mit", "a communiqué la filiale d'Amazon", "Amazon's cloud unit said")
+    r"|die (?-i:[A-Z])[\w]*-(?:Tochter|Sparte|Einheit)|la (?:filiale|fille|division) d[’'](?-i:[A-Z])\w+"
+    r"|(?-i:[A-Z])\w+['’]s (?:cloud )?(?:unit|subsidiary|arm|division)|the (?-i:[A-Z])\w+ (?:unit|subsidiary))\b"
+    r"(?! (?-i:[A-Z]))",  # "the chipmaker Arm", "der Konzern Nvidia": the name that follows speaks
     re.IGNORECASE,
 )
 _PLURAL = re.compile(r"companies|entreprises|groupes|(?:die |beiden |beide )+Unternehmen|Konzerne", re.IGNORECASE)
@@ -139,7 +145,8 @@ _REPORTS = re.compile(
 _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecherin", "Präsident", "Präsidentin",
            "Minister", "Ministerin", "Finanzchef", "Finanzchefin", "Vorstandschef", "Vorstandschefin",
            "Geschäftsführer", "Geschäftsführerin", "Gründer", "Gründerin", "Analyst", "Analystin", "Moderator",
-           "Moderatorin", "Governor", "CEO", "CFO", "President", "Senator", "chief executive",
+           "Moderatorin", "Manager", "Managerin", "manager", "Governor", "CEO", "CFO", "President", "Senator",
+           "chief executive",
            "chief financial officer", "spokesman", "spokeswoman", "spokesperson", "host", "gouverneur", "ministre",
            "président", "porte-parole", "patron", "directeur général", "directrice générale", "PDG"]  # fmt: skip
 _NAME_WORDS = rf"[{_UP}][a-zà-ÿ'’]+(?:\s+(?:Al|al|bin|von|van|de|[{_UP}][a-zà-ÿ'’]+)){{0,2}}\s+[{_UP}][a-zà-ÿ'’]+"
@@ -156,6 +163,31 @@ _FIRM_NAME = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z]+) (?:Energy|Power|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure"
     r"|Asset Management|Web Services)(?![\w])"
 )
+# a German compound that ends in a role ("Handelsminister", "AWS-Manager", "des Betreibers Holtec"): no part of a name
+_ROLE_COMPOUND = re.compile(
+    r"[\w-]*(?:minister|chef|sprecher|manager|präsident|direktor|leiter|vorstand|gründer|betreiber|analyst|"
+    r"konzern|hersteller|entwickler|investor|berater|experte|ökonom)(?:in|en|s)?",
+    re.IGNORECASE,
+)
+
+
+def untitled(name: str, start: int = 0) -> tuple[str, int]:
+    """``name`` without the titles and roles before it, and where it then starts: "Energy Secretary Chris Wright"
+    -> "Chris Wright", "Handelsminister Howard Lutnick" -> "Howard Lutnick", "Betreibers Holtec" -> "Holtec" (one
+    word stays a name: "Minister" alone is returned as it is)."""
+    words = name.split()
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w in _TITLE_WORDS or _ROLE_COMPOUND.fullmatch(w):
+            cut = i + 1
+    if cut == 0:
+        return name, start
+    skipped = len(" ".join(words[:cut])) + 1
+    return name[skipped:], start + skipped
+
+
+# an event is where something was said, never who said it ("lors du Web Summit", "auf der Konferenz Hot Chips")
+_EVENT = re.compile(r"\b(?:Summit|Conference|Forum|Expo|Week|Congress|Festival|Gipfel|Konferenz|Messe|Sommet|Congrès)$")
 _GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?![\w-])")
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
 _WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., a précisé Nscale."
@@ -182,6 +214,10 @@ _AUXILIARY = re.compile(rf"\b(?:{_VERB_FINAL_WORDS})\s+")
 _REPORTED = re.compile(r"\b(?:that|que|qu['’]|dass|wonach)\b", re.IGNORECASE)  # "Musk, who had said": still Musk
 # a reporting verb straight after a clause boundary is inverted: its speaker follows ("..., said Lisa Su")
 _INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*$")
+# a quotation that opens the sentence, before its speaker ("“...,” Jensen Huang, Nvidia's chief executive, said")
+_AFTER_QUOTATION = re.compile(r"\s*[“\"«„»][^“”\"«»„]*[”\"»“«]\s*")
+# names listed straight after an inverted verb: the first speaks ("berichteten Fortune und die Nachrichtenagentur AP")
+_LIST_AFTER_VERB = re.compile(r"\s+([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})\s+(?:und|and|et)\s")
 _AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
 
 
@@ -201,6 +237,7 @@ class Memory:
     the person that last spoke ("It said", "he said"), and the last attribution ("demnach", "hieß es weiter")."""
 
     names: dict[str, str] = dataclasses.field(default_factory=dict)
+    firms: set[str] = dataclasses.field(default_factory=set)
     the_company: str | None = None
     last_firm: str | None = None
     last_person: str | None = None
@@ -211,19 +248,23 @@ class Memory:
         if att is None:
             return
         self.previous = att
-        if speaker_type(att.speaker) == "organization" and att.speaker != ARTICLE:
+        kind = speaker_type(att.speaker, self.firms)
+        if kind == "organization" and att.speaker != ARTICLE:
             self.last_firm = att.speaker
-        if not att.pronoun and speaker_type(att.speaker) == "person":
+        if not att.pronoun and kind == "person":
             self.last_person = att.speaker
             if len(att.speaker.split()) > 1:  # "Tate Reeves said ...", then "Reeves said"
                 self.names.setdefault(att.speaker.split()[-1], att.speaker)
 
 
-def speaker_type(name: str) -> str:
-    """``person`` or ``organization``: the list's; for a name it lacks, one word, an acronym or a name with its
-    article ("Broadcom", "CNBC", "TrendForce", "The Advocate") is an organisation, two words or more a person."""
+def speaker_type(name: str, firms: frozenset[str] | set[str] = frozenset()) -> str:
+    """``person`` or ``organization``: the list's; ``firms``, the article's companies told by their description ("La
+    start-up Boom Supersonic"); for another name, one word, an acronym or a name with its article ("Broadcom",
+    "CNBC", "TrendForce", "The Advocate") is an organisation, two words or more a person."""
     if name in KNOWN:
         return KNOWN[name][0]
+    if name in firms:
+        return "organization"
     words = name.split()
     if any(w.isupper() and len(w) > 1 for w in words) or words[-1] in _ORG_WORDS:  # "GE Vernova", "SB Energy"
         return "organization"
@@ -266,6 +307,44 @@ def people_in(text: str) -> dict[str, str]:
     return out
 
 
+_FIRM_NOUNS = {
+    "en": r"(?:company|group|firm|start-?up|chipmaker|operator|developer|utility|fund|asset manager|investor|lender"
+    r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer)",
+    "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
+    r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat)",
+    "de": r"(?:\w*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
+    r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger)s?)",
+}
+# a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
+# chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
+# preposition or a verb may not ("le groupe de Redmond", "the company said on Tuesday")
+_NOT_ADJECTIVES = (
+    r"(?!(?:de|du|des|d|of|on|in|at|to|for|from|said|says|à|au|aux|en|a|par|pour|avec|am|im|an|bei|von|vom"
+    r"|für|mit|hat|hatte|ist|sagte|teilte|y)\b)"
+)
+_TYPED_FIRM = re.compile(
+    r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den)\s?)(?:[\w-]+ )?"
+    r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+)?"
+    r" ([A-Z][\w&-]*(?:\.[A-Z][\w&-]*)*(?: [A-Z][\w&-]*){0,2})"
+)
+_WEEKDAYS = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
+    r"|Samstag|Sonntag|Lundi|Mardi|Mercredi|Jeudi|Vendredi)\b"
+)
+
+
+def typed_firms(text: str) -> set[str]:
+    """The companies the article introduces by what they are (:data:`_TYPED_FIRM`), as written (not German nouns that
+    follow: the name ends at a lower-case word or punctuation)."""
+    out = set()
+    for m in _TYPED_FIRM.finditer(text):
+        name, _ = untitled(m.group(1))
+        first = name.split()[0]
+        if first not in _NOT_NAMES and not _ROLE_COMPOUND.fullmatch(first) and not _WEEKDAYS.match(first):
+            out.add(_CANON.get(name, name))
+    return out
+
+
 def quotes_in(text: str) -> list[tuple[int, int]]:
     """The content spans of the quotations in ``text``."""
     out = []
@@ -286,13 +365,13 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
     named += [(m.group(1), m.start(1), m.end(1)) for m in _POSSESSED.finditer(sentence[:40])]  # "Canada's Brookfield"
     named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
     named.sort(key=lambda c: c[1])
-    firms = [(n, a) for n, a, _ in named if speaker_type(n) == "organization" and n not in _NEWS]
+    firms = [(n, a) for n, a, _ in named if speaker_type(n, memory.firms) == "organization" and n not in _NEWS]
     for m in _DESCRIPTIONS.finditer(sentence):
         # a company that opens the sentence is its subject ("SoftBank sold ..., the company disclosed"); one named
         # further in is most often an object ("chips from Nvidia ..., according to the company"): then the company
         # that "the company" named before, else the company that last opened a sentence, else the last one named
         remembered = [memory.the_company] if memory.the_company else []
-        pick = [n for n, a in firms if a < 25] or remembered or _subjects_before(text, start)[-1:]
+        pick = [n for n, a in firms if a < 25] or remembered or _subjects_before(text, start, memory.firms)[-1:]
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             pick = [n for n, _ in firms]
         elif pick:
@@ -322,10 +401,10 @@ def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def _subjects_before(text: str, start: int) -> list[str]:
+def _subjects_before(text: str, start: int, firms: set[str]) -> list[str]:
     """The companies (not news outlets) that open a sentence of ``text`` before ``start``, else every one named."""
     named = [(n, a) for n, a, _ in [*names_in(text[:start]), *_openers(text[:start])] if n not in _NEWS]
-    named = sorted(((n, a) for n, a in named if speaker_type(n) == "organization"), key=lambda x: x[1])
+    named = sorted(((n, a) for n, a in named if speaker_type(n, firms) == "organization"), key=lambda x: x[1])
     opening = [n for n, a in named if re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[max(0, a - 30) : a].split(".")[-1])]
     return opening or [n for n, _ in named]
 
@@ -344,9 +423,7 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int])
             name, s = " ".join(text_of), e - len(" ".join(text_of))  # "le président de Microsoft Brad Smith"
         elif inside:
             continue
-        while len(name.split()) > 2 and name.split()[0] in _TITLE_WORDS:
-            first = name.split()[0]
-            name, s = name[len(first) + 1 :], s + len(first) + 1
+        name, s = untitled(name, s)
         words = name.split()
         if words[0] in _NOT_NAMES or name.upper() in _NOT_ACRONYMS:
             continue
@@ -359,9 +436,14 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
     Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
     out = []
-    after = _NAME_AFTER_VERB.match(text, cue[1], sent[1]) or _WORD_AFTER_VERB.match(text, cue[1], sent[1])
-    if after and after.group(1).split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(after.group(1)):
-        out.append((after.group(1), after.start(1), after.end(1)))
+    after = (
+        _NAME_AFTER_VERB.match(text, cue[1], sent[1])
+        or _WORD_AFTER_VERB.match(text, cue[1], sent[1])
+        or _LIST_AFTER_VERB.match(text, cue[1], sent[1])
+    )
+    name, at = untitled(after.group(1), after.start(1)) if after else ("", 0)
+    if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name):
+        out.append((name, at, after.end(1)))
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
@@ -373,7 +455,10 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
 
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
     start, sentence = sent[0], text[sent[0] : sent[1]]
-    found = names_in(sentence, start, memory.names) + _described(text, sentence, start, memory)
+    described = _described(text, sentence, start, memory)
+    # a name inside a description is the parent, not the speaker ("die Amazon-Tochter")
+    found = [c for c in names_in(sentence, start, memory.names) if not any(a <= c[1] < b for _, a, b in described)]
+    found += described
     found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue)
     taken = {s for _, s, _ in found}
     found += [c for c in _beside_the_verb(text, sent, cue, lang) if c[1] not in taken]
@@ -381,16 +466,17 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
         clause = re.match(r"[^,.;:]*", text[cue[1] : sent[1]]).group()
         words = list(re.finditer(r"(?<![\w-])[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
-        if (words and lang != "de") or (words and words[-1].group().isupper()):
-            w = words[-1]
-            found.append((w.group(), cue[1] + w.start(), cue[1] + w.end()))
-    return [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes)]
+        if words:
+            name, at = untitled(words[-1].group(), cue[1] + words[-1].start())
+            if lang != "de" or name.isupper() or name != words[-1].group():  # "des Betreibers Holtec"
+                found.append((name, at, cue[1] + words[-1].end()))
+    return [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes) and not _EVENT.search(c[0])]
 
 
-def _first_of_list(pick, cands, text: str, sentence_start: int):
+def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str]):
     """ "OpenAI, SoftBank and Oracle announced": the first company of a list that opens the sentence and is joined by
     "and" (a person or a description stays; "... in OpenAI, Reuters reported" is no list)."""
-    if speaker_type(pick[0]) != "organization" or _DESCRIPTIONS.fullmatch(text[pick[1] : pick[2]]):
+    if speaker_type(pick[0], firms) != "organization" or _DESCRIPTIONS.fullmatch(text[pick[1] : pick[2]]):
         return pick
     chain, links = [pick], []
     for c in sorted(cands, key=lambda c: -c[1]):
@@ -404,12 +490,13 @@ def _first_of_list(pick, cands, text: str, sentence_start: int):
     return pick
 
 
-def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: str):
+def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: str, firms: set[str]):
     """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
     "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
     said"); None when the verb is inverted ("..., said Lisa Su")."""
     for c in cands:  # "Larry Fink, le PDG de BlackRock, a rappelé": a name and its apposition open the sentence
-        if c[1] - sentence_start <= 3 and re.fullmatch(r",[^,.;:“”\"«»„]{1,60},\s*", text[c[2] : cue[0]]):
+        opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(text[sentence_start : c[1]])
+        if opens and re.fullmatch(r",[^,.;:“”\"«»„]{1,60},\s*", text[c[2] : cue[0]]):
             return c
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
@@ -427,38 +514,38 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     if not before:
         return None
     nearest = max(before, key=lambda c: c[2])
-    persons = [c for c in before if speaker_type(c[0]) == "person" and "," in text[c[2] : cue[0]]]
+    persons = [c for c in before if speaker_type(c[0], firms) == "person" and "," in text[c[2] : cue[0]]]
     # an apposition, not another name, between the person and the verb ("the Susquehanna River, Brookfield said")
     persons = [p for p in persons if not any(p[2] <= c[1] < cue[0] for c in before if c is not p)]
-    return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start)
+    return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start, firms)
 
 
-def _inverted(cands, cue: tuple[int, int], text: str):
+def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str]):
     """The speaker after an inverted reporting verb: "..., said Lisa Su", "a assuré vendredi Khaldoon Al Mubarak",
     "teilten die Unternehmen mit", "berichtete The Information"."""
     after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(_DIGIT_MARKS.sub("0", text[cue[1] : c[1]]))]
     plain = [c for c in after if "," not in text[cue[1] : c[1]]]
     # "said SoftBank chief executive Masayoshi Son", "a déclaré le patron de SoftBank, Masayoshi Son": the person
-    persons = [c for c in plain if speaker_type(c[0]) == "person"] or [
-        c for c in after if speaker_type(c[0]) == "person"
+    persons = [c for c in plain if speaker_type(c[0], firms) == "person"] or [
+        c for c in after if speaker_type(c[0], firms) == "person"
     ]
     pool = persons or plain or after  # "has announced Friday its owner, Galaxy Digital"
     return min(pool, key=lambda c: c[1]) if pool else None
 
 
-def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str, lang: str):
+def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str, lang: str, firms):
     low = cue_text.lower()
     if low in _AFTER_CUES:
         stop = min([i for i in (text.find(",", cue[1]), text.find(".", cue[1])) if i >= 0] or [sentence[1]])
         after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2)]
-        persons = [c for c in after if speaker_type(c[0]) == "person"]
+        persons = [c for c in after if speaker_type(c[0], firms) == "person"]
         return (persons or after or [None])[0]
     if low in _BEFORE_CUES:
         before = [c for c in cands if c[2] <= cue[0]]
         return before[-1] if before else None
     # no subject before the verb and none after it: no speaker here ("..., announced last week, will bring", "its
     # turbine supplier has promised"), rather than the nearest name, which is most often an object
-    return _subject(cands, cue, text, sentence[0], lang) or _inverted(cands, cue, text)
+    return _subject(cands, cue, text, sentence[0], lang, firms) or _inverted(cands, cue, text, firms)
 
 
 def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
@@ -482,14 +569,15 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     return bool(before or after or in_cue)
 
 
-def _opening_company(text: str, sent: tuple[int, int], people: dict) -> tuple[str, int, int] | None:
+def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[str, int, int] | None:
     """The company that opens the sentence ("La start-up britannique Nscale, ..., a-t-elle annoncé"), if one does."""
     head = text[sent[0] : min(sent[1], sent[0] + 40)]
-    named = names_in(head, sent[0], people) + [c for c in _openers(text) if sent[0] <= c[1] < sent[0] + 40]
+    named = names_in(head, sent[0], memory.names) + [c for c in _openers(text) if sent[0] <= c[1] < sent[0] + 40]
     named += [(m.group(1), sent[0] + m.start(1), sent[0] + m.end(1)) for m in re.finditer(r"\b([A-Z][a-z]+)\b", head)
               if len(re.findall(rf"\b{m.group(1)}\b", text)) >= 2 and m.start() > 0
               and m.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES]  # fmt: skip
-    firms = sorted((c for c in named if speaker_type(c[0]) == "organization" and c[0] not in _NEWS), key=lambda c: c[1])
+    firms = [c for c in named if speaker_type(c[0], memory.firms) == "organization" and c[0] not in _NEWS]
+    firms.sort(key=lambda c: c[1])
     return firms[0] if firms else None
 
 
@@ -522,13 +610,13 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
         if lang == "en" and re.search(r"\b[Ii]t\s+(?:\w+\s+)?$", text[sent[0] : cs]) and memory.last_firm:
             return Attribution(memory.last_firm, (cs, ce), None, sent, pronoun=True)  # "It said": the company
         if _pronoun_subject(text, sent, (cs, ce), lang):
-            firm = _opening_company(text, sent, memory.names) if re.search(r"-t\s?-", text[cs:ce]) else None
+            firm = _opening_company(text, sent, memory) if re.search(r"-t\s?-", text[cs:ce]) else None
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             if last is not None:
                 return Attribution(last, (cs, ce), None, sent, pronoun=True)
         cands = _candidates(text, sent, quotes, (cs, ce), lang, memory)
-        pick = _pick(cands, (cs, ce), text[cs:ce], sent, text, lang)
+        pick = _pick(cands, (cs, ce), text[cs:ce], sent, text, lang, memory.firms)
         if pick is not None:
             content = next(((qs, qe) for qs, qe in quotes if sent[0] <= qe and qs <= sent[1]), sent)
             pronoun_first = _pronoun_at(text, (cs, ce), lang) and min(abs(pick[1] - ce), abs(cs - pick[2])) > 15
