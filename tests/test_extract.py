@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gigawatt.claims.extract import extract
+from gigawatt.claims.extract.deadlines import read_deadline
 from gigawatt.claims.extract.numbers import parse_number
 from gigawatt.claims.extract.patterns import nlp
 from gigawatt.claims.extract.score import read_corpus, score
@@ -653,6 +654,27 @@ def test_speakers_of_the_sixth_batch(text, lang, speaker):
 )  # fmt: skip
 def test_speakers_of_the_seventh_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_deadlines_and_figures_of_the_seventh_batch():
+    """A day named without its year, a quarter 'to' a month, 'last month' for its own clause only, 'earlier' spans
+    and shares after a hedge."""
+    d = dt.date(2025, 5, 29)
+    assert read_deadline("which ended on April 27", "en", d)["date"] == "2025-04-27"  # the nearest April 27: past
+    assert read_deadline("ending on August 3", "en", d)["date"] == "2025-08-03"  # and future
+    said = "The rules will cost about $8 billion in the quarter to the end of July, finance chief Colette Kress said."
+    assert extract(said, d, "en")["claims"][0]["deadline"]["date"] == "2025-07-31"
+    feb = dt.date(2026, 2, 15)
+    raised = extract("Le mois dernier, xAI avait bouclé une levée de fonds de 20 milliards de dollars.", feb, "fr")
+    assert raised["claims"][0]["deadline"]["date"] == "2026-01-31"
+    letter = extract(
+        "It follows Nvidia's letter of intent last month: at least 10 GW of systems for OpenAI.", feb, "en"
+    )
+    assert letter["claims"][0]["quantity"] == 10_000 and letter["claims"][0]["deadline"] is None
+    earlier = extract("Two weeks earlier, Oracle said it would deploy 50,000 of AMD's chips.", d, "en")["claims"]
+    assert [c["unit"] for c in earlier] == ["count"]
+    shares = extract("It covers 6 gigawatts and gives OpenAI a warrant for up to 160 million AMD shares.", d, "en")
+    assert [c["quantity"] for c in shares["claims"]] == [6000]
 
 
 def test_quantities_and_deadlines_of_the_sixth_batch():

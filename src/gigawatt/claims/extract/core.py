@@ -47,7 +47,9 @@ _SPLIT_AUXILIARY = re.compile(
 )
 # after a scale word, what is counted if not money: "1,4 Milliarden Einwohnern", "1.4 billion inhabitants", "£5 billion"
 _COUNTS_SOMETHING = re.compile(
-    r"\s*(?:de\s|d['’]|of\s|[A-ZÄÖÜ][a-zäöüß]+|people|users|inhabitants|residents|pounds|livres|Pfund)", re.UNICODE
+    r"\s*(?:de\s|d['’]|of\s|[A-ZÄÖÜ][a-zäöüß]+|[A-Z]{2,}\s+[a-z]|people|users|inhabitants|residents|pounds|livres"
+    r"|Pfund|shares|actions|Aktien)",
+    re.UNICODE,
 )
 # a valuation, a figure in pounds, a number "several": not the build-out's money
 _NOT_A_CLAIM = re.compile(
@@ -97,6 +99,7 @@ _PHRASE = re.compile(
 _PERIOD_WORD = re.compile(
     "|".join(patterns.MONTHS[lang].replace(" ", "|") for lang in LANGS) + r"|quarter|trimestre|quartal", re.IGNORECASE
 )
+_LAST_MONTH = re.compile(r"last month|mois (?:dernier|passé)|(?:vergangenen|letzten) Monat", re.IGNORECASE)
 _ANNOUNCED = re.compile(
     r"\b(?:announced|approved|unveiled|granted|agreed|annoncée?s?|autorisée?s?|approuvée?s?|dévoilée?s?|accordée?s?"
     r"|convenue?s?|genehmigt|angekündigt|vorgestellt|erteilt|vereinbart\w*)\b",
@@ -109,6 +112,8 @@ _NAMED_YEAR = re.compile(
     re.IGNORECASE,
 )
 _INVERTED_CUE = re.compile(r"[,;:“”\"«»„]\s*$")  # a reporting verb straight after a comma: a trailing attribution
+# or after a comma and its subject, with no figure between (", chief financial officer Colette Kress told analysts")
+_TRAILING = re.compile(r"[,;:“”\"«»„]\s*$|,\s+[^,\d]{0,60}$")
 # "seit Ende Januar", "since March": the start of a period, not a deadline
 _SINCE = re.compile(r"\b(?:since|seit|depuis)\s*$", re.IGNORECASE)
 
@@ -259,7 +264,8 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
         return True
     clause = _clause(s, span[0])
     head = s.text[: clause[0] - s.start]
-    return any(clause[0] <= a < clause[1] and not _INVERTED_CUE.search(head + s.text[clause[0] - s.start : a - s.start])
+    trailing = _INVERTED_CUE if s.lang == "de" else _TRAILING  # German: ", wie Google im August mitgeteilt hatte"
+    return any(clause[0] <= a < clause[1] and not trailing.search(head + s.text[clause[0] - s.start : a - s.start])
                for a, _ in cues)  # fmt: skip
 
 
@@ -284,6 +290,9 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
     own = _nearest([d for d in own if not any(p[0] <= d[0] < p[1] for p in nested)], at)
     outer = [] if mine is not None and mine[2] == "relative" else outer
     own = own or _nearest([d for d in outer if here[0] <= d[0] < here[1]], at)
+    # a past month dates what its own clause says, not the figures after a colon ("letter of intent last month: at
+    # least 10 GW")
+    outer = [d for d in outer if not _LAST_MONTH.search(s.text[d[0] - s.start : d[1] - s.start])]
     if not own and outer:
         where = _clause(s, outer[0][0])
         outer = (
@@ -367,6 +376,7 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
             and not 1900 <= n.value <= 2100
             and n.value >= 100
             and _AFTER_HEDGE.search(s.text[: n.start])
+            and not _COUNTS_SOMETHING.match(s.text[n.end :])  # "up to 160 million AMD shares"
         ):
             q = Quantity(n.value, qs[-1].unit, n.start, n.end, n.start, list(qs[-1].flags))
         counts = [o for o in qs + previous if o.unit == "count"]

@@ -31,12 +31,15 @@ _FIRST_HALF = ("first", "premier", "première", "ersten")
 _BEFORE = re.compile(r"^(before|avant|vor)\s+(?:19|20)\d\d$", re.I)
 # what dateparser is given for a relative phrase, once the cue words ("by", "bis", "d'ici") are set aside
 _RELATIVE = {
-    "en": {"next year": "next year", "this year": "this year", "last year": "last year", "the year": "this year",
+    "en": {"last month": "last month",
+           "next year": "next year", "this year": "this year", "last year": "last year", "the year": "this year",
            "current year": "this year"},
-    "fr": {"prochain": "l'année prochaine", "prochaine": "l'année prochaine", "suivant": "l'année prochaine",
+    "fr": {"mois dernier": "le mois dernier", "mois passé": "le mois dernier",
+           "prochain": "l'année prochaine", "prochaine": "l'année prochaine", "suivant": "l'année prochaine",
            "dernier": "l'année dernière", "dernière": "l'année dernière", "passé": "l'année dernière",
            "cette année": "cette année", "en cours": "cette année", "l' année": "cette année"},
-    "de": {"nächste": "nächstes Jahr", "kommenden": "nächstes Jahr", "vergangene": "letztes Jahr",
+    "de": {"vergangenen monat": "letzten Monat", "letzten monat": "letzten Monat",
+           "nächste": "nächstes Jahr", "kommenden": "nächstes Jahr", "vergangene": "letztes Jahr",
            "letzte": "letztes Jahr", "dieses": "dieses Jahr", "diesem": "dieses Jahr", "diesen": "dieses Jahr",
            "des jahres": "dieses Jahr", "laufende": "dieses Jahr"},
 }  # fmt: skip
@@ -70,6 +73,18 @@ def _nearest_period(date: dt.date, month: int, granularity: str) -> dict:
     return {"date": end.isoformat(), "granularity": granularity}
 
 
+def _nearest_day(date: dt.date, month: int, day: int) -> dict:
+    """The day of that month and number nearest the publication date, before or after it."""
+    days = []
+    for y in (date.year - 1, date.year, date.year + 1):
+        try:
+            days.append(dt.date(y, month, day))
+        except ValueError:  # February 29 of a year that has none
+            continue
+    found = min(days, key=lambda d: abs((d - date).days))
+    return {"date": found.isoformat(), "granularity": "day"}
+
+
 def _relative(text: str, lang: str, date: dt.date) -> dict | None:
     from dateparser.date import DateDataParser
 
@@ -77,6 +92,9 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
     phrase = next((v for k, v in _RELATIVE[lang].items() if k in low), None)
     month = _month_of(text, lang)
     quarter = _quarter_of(text, lang) if _QUARTER.search(text) else None
+    day = _DAY.search(text) if month is not None else None
+    if phrase is None and day is not None and not _BY.match(low):  # "which ended on April 27": the nearest such day
+        return _nearest_day(date, month, int(day.group(1)))
     if phrase is None and (month is not None or quarter is not None):
         if _BY.match(low) and month is not None:  # "bis August", "by March": the next such month
             phrase = MONTHS[lang].split()[month - 1]

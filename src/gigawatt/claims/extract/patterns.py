@@ -146,7 +146,7 @@ ORDINALS = {
 # RELATIVE phrases need the publication date (dateparser's RELATIVE_BASE)
 DEADLINES = {
     "en": ["by|until|before|through the? end of YEAR", "end of YEAR", "by|until|before|in|through|during|for YEAR",
-           "by|until|before|in the? end|middle of MONTH YEAR", "by|until|before|in MONTH YEAR",
+           "by|until|before|in the? end|middle of MONTH YEAR", "by|until|before|in|through MONTH YEAR",
            "by|in the? ORD quarter of YEAR", "by|in the? first|second half of YEAR", "by|in MIDYEAR",
            "by|in mid - YEAR", "by|in mid YEAR", "by|in late YEAR", "by|in|within next year", "this year",
            "next year", "by|before the end of this|next year", "by|before|until the end of the year",
@@ -154,7 +154,8 @@ DEADLINES = {
            "in the coming years", "in the first|second half of next year", "the current year",
            "from YEAR to|through YEAR", "at the end of the ORD quarter",
            "by|on|until MONTH DAY , YEAR", "by|on|until DAY MONTH YEAR", "in|during MONTH",
-           "in|during the ORD quarter", "ended|ending YEAR"],
+           "in|during the ORD quarter", "ended|ending YEAR", "ended|ending on? MONTH DAY",
+           "quarter to the? end of? MONTH", "quarter to MONTH DAY", "last month"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
            "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
@@ -164,7 +165,8 @@ DEADLINES = {
            "au ORD trimestre de l' année|an prochaine|prochain|suivante|suivant", "l' année dernière|passée",
            "l' an dernier|passé", "dans quelques années", "à terme", "l' année en cours",
            "d' ici|avant le DAY MONTH YEAR", "en|fin|début MONTH", "au ORD trimestre",
-           "au trimestre clos fin MONTH", "de YEAR à YEAR", "à la fin du ORD trimestre", "pour YEAR"],
+           "au trimestre clos fin MONTH", "de YEAR à YEAR", "à la fin du ORD trimestre", "pour YEAR",
+           "le mois dernier|passé"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
@@ -174,7 +176,7 @@ DEADLINES = {
            "im ORD Quartal des nächsten|kommenden Jahres", "von YEAR bis YEAR", "Ende des ORD Quartals", "für YEAR",
            "im ersten|zweiten Semester YEAR",
            "im vergangenen|letzten Jahr", "vergangenes|letztes Jahr", "in einigen|wenigen Jahren", "in ein paar Jahren",
-           "in der ersten|zweiten Hälfte YEAR", "bis|in MIDYEAR"],
+           "in der ersten|zweiten Hälfte YEAR", "bis|in MIDYEAR", "im vergangenen|letzten Monat"],
 }  # fmt: skip
 
 

@@ -29,7 +29,10 @@ _TIME_AFTER = {
 }
 # "il y a deux ans", "two years ago", "vor zwei Jahren": a time in the past, not a span
 _AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+){0,2}$", _I)  # "es gibt": translated
-_AGO_AFTER = re.compile(r"^\s*ago\b", _I)
+# "two weeks ago", "Two weeks earlier", "deux semaines plus tôt", "zwei Wochen zuvor": when, not for how long
+_AGO_AFTER = re.compile(
+    r"^\s*(?:ago|earlier|later|before|plus tôt|plus tard|auparavant|zuvor|früher|später|vorher)\b", _I
+)
 _CHIP_WORDS = (
     r"GPUs?|chips?|puces|processeurs|accélérateurs|processors|accelerators|Prozessoren|Grafikprozessoren|Beschleuniger"
     r"|[\w-]*-Chips|Chips|[\w-]*-GPUs?|H100s?|H200s?|GB200s?|GB300s?|B200s?|cartes graphiques|Grafikkarten"
