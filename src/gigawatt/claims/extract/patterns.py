@@ -58,9 +58,9 @@ CUES = {
            "tweeted", "replied", "countered", "noted", "reported", "reports", "repeated", "reiterated", "expects",
            "expected", "forecast", "predicted", "confirmed", "warned", "projected", "by its own account",
            "according to estimates by", "estimate", "estimates", "communicated", "promised", "pledged",
-           "has|have pledged", "affirmed",
+           "has|have pledged", "affirmed", "compiled by",
            "report"],
-    "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré",
+    "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
            "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué|annoncé|indiqué|estimé|rappelé",
@@ -70,9 +70,12 @@ CUES = {
            "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
            "selon ses propres chiffres", "s' est engagé|engagée|engagés", "s' engage|engagent", "rappelle",
            "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
-           "|communiqué|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
+           "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
            "selon lui|elle|eux", "s' est félicité|félicitée|réjoui|réjouie", "estiment", "jugent", "tablent",
-           "a|avait révélé", "a|avait fait état"],
+           "a|avait révélé", "a|avait fait état", "résume", "tempère", "raille", "table sur", "tablent sur",
+           "a|avait|ont|avaient pourtant|déjà|aussi|également|alors|notamment|encore déclaré|dit|affirmé|annoncé|évoqué"
+           "|indiqué|estimé|promis|assuré|précisé",
+           "ajoutent|précisent|estiment|soulignent|expliquent|assurent -ils|-elles"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
@@ -81,7 +84,10 @@ CUES = {
            "teilten", "schätzt", "schätzte", "schätzen", "hieß es", "beziffert", "bezifferte", "nach eigenen Angaben",
            "nach Schätzung|Schätzungen von|des|der", "fügte", "zugesagt", "versprochen", "nach seinen|ihren Worten",
            "mitteilte", "mitteilten", "erwarten", "rechnen", "rechnete", "demnach", "angekündigt",
-           "nach einem Eintrag der|des", "verpflichtet", "engagiert", "geschätzt"],
+           "nach einem Eintrag der|des", "verpflichtet", "engagiert", "geschätzt", "hervorgeht", "hervorging",
+           "nach einem Bericht der|des", "nach Einschätzung|Berechnungen von|der|des",
+           "nach Einschätzung|Berechnungen der Analysten von", "erzählte", "in Aussicht gestellt|stellte",
+           "gespottet", "spottete"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

@@ -14,6 +14,11 @@ import re
 
 ARTICLE = "the article"
 
+# public bodies, as each language names them
+_COMMISSION = ["European Commission", "EU Commission", "the Commission", "la Commission", "Commission européenne",
+               "Europäische Kommission", "EU-Kommission", "Kommission"]  # fmt: skip
+_ENERGY_DEPARTMENT = ["Department of Energy", "Energy Department", "US Department of Energy", "ministère de l'Énergie",
+                      "Energieministerium"]  # fmt: skip
 # canonical name: (type, role, aliases as written in the three languages)
 KNOWN = {
     "Sam Altman": ("person", "CEO of OpenAI", ["Sam Altman", "Altman"]),
@@ -52,7 +57,7 @@ KNOWN = {
     "Mubadala": ("organization", "", ["Mubadala"]),
     "Humain": ("organization", "", ["Humain"]),
     "Blue Owl": ("organization", "", ["Blue Owl"]),
-    "Vantage": ("organization", "", ["Vantage Data Centers", "Vantage"]),
+    "Vantage Data Centers": ("organization", "", ["Vantage Data Centers", "Vantage"]),
     "Related Digital": ("organization", "", ["Related Digital"]),
     "Entergy": ("organization", "", ["Entergy"]),
     "DTE": ("organization", "", ["DTE Energy", "DTE"]),
@@ -75,6 +80,8 @@ KNOWN = {
     "Le Monde": ("organization", "news site", ["Le Monde"]),
     "Nikkei": ("organization", "news site", ["Nikkei"]),
     "the White House": ("organization", "", ["the White House", "White House", "la Maison Blanche", "Weißen Haus"]),
+    "European Commission": ("organization", "the EU's executive", _COMMISSION),
+    "Department of Energy": ("organization", "US government", _ENERGY_DEPARTMENT),
     "Epoch AI": ("organization", "research group", ["Epoch AI"]),
     "SemiAnalysis": ("organization", "research firm", ["SemiAnalysis"]),
     "Bernstein": ("organization", "analysts", ["Bernstein"]),
@@ -90,19 +97,29 @@ _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIAS
 _CANON = dict(_ALIASES)
 # a name the list lacks: two or three capitalised words (first names and surnames), near a cue only
 _UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 ("Øyvind", "Élysée")
+_LOW = "a-zß-öø-ÿ"  # and small letters, "ß" too ("Achim Weiß")
+# a given name may have a hyphen ("Kim Yong-beom", "Jean-Pierre") or be initials ("C.C. Wei")
+_FIRST = rf"(?:(?:[A-Z]\.){{1,3}}|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
 _NAME_RE = re.compile(
     # not after "de", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "in New Delhi")
-    rf"(?<![\w-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
-    rf"[{_UP}][a-zà-ÿ]+(?:[{_UP}][a-zà-ÿ]+)?(?: (?:von der |van der |von |van |de la |du )?[{_UP}][a-zà-ÿ]+"
-    rf"(?:[{_UP}][a-zà-ÿ]+)?){{1,3}}(?![\w])"
+    rf"(?<![\w.-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
+    rf"{_FIRST}(?:[{_UP}][{_LOW}]+)?(?: (?:von der |van der |von |van |de la |du )?[{_UP}][{_LOW}]+"
+    rf"(?:-[{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)?){{1,3}}(?![\w-])"
+)
+# a public body under its full name ("the Texas Department of Licensing and Regulation", "the US Department of Energy")
+_BODY_RE = re.compile(
+    r"(?:(?:[A-Z][a-z]+|US|U\.S\.) )?(?:Department|Ministry|Commission|Agency|Office|Authority|Administration)"
+    r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?[A-Z][a-z]+)*"
 )
 # or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
 _ACRONYM_RE = re.compile(
-    r"(?<![\w-])(?:[A-Z]{2,6}(?: (?:Energy|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure|Power))?"
+    r"(?<![\w-])(?:[A-Z]{2,6}(?: (?:Energy|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure|Power"
+    r"|Telecom|Hynix|Cloud|Motor|Securities|Electronics))?"
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
-              "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas"}  # fmt: skip
+              "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd",
+              "Mio"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
                       "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
@@ -116,16 +133,25 @@ QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^�
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
                "nach angaben des", "nach angaben der", "nach schätzung von", "nach schätzungen von",
                "nach schätzung des", "nach schätzung der", "estimates by", "according to estimates by", "für",
-               "pour", "for", "so", "nach einem eintrag der", "nach einem eintrag des"}  # fmt: skip
+               "pour", "for", "so", "compiled by", "nach einem eintrag der", "nach einem eintrag des",
+               "nach einem bericht der",
+               "nach einem bericht des", "nach einschätzung von", "nach einschätzung der", "nach einschätzung des",
+               "nach berechnungen von", "nach berechnungen der", "nach berechnungen des",
+               "nach einschätzung der analysten von", "nach berechnungen der analysten von"}  # fmt: skip
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:two |(?-i:[A-Z][a-z]+) |[\w-]+-based |cloud |data centre |data center )?(?:company|group|firm"
-    r"|companies|asset manager|chipmaker|start-up|startup|operator|developer|investor|provider|utility|fund"
-    r"|conglomerate|lender|manufacturer|supplier)|l[’']entreprise"
+    r"\b(?:the (?:(?:two|(?-i:[A-Z][\w-]+)|[\w-]+-based|cloud|data centre|data center|AI|chip|software) ){0,2}"
+    r"(?:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
+    r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner)|l[’']entreprise"
+    r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
     r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
     r"|die Unternehmen|der Konzern|the group|both companies"
     r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns"
+    # with what it is in between: "wie das in Amsterdam ansässige Unternehmen mitteilte", "des südkoreanischen Konzerns"
+    r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)"
+    # a compound for the company ("der Softwarekonzern", "wie der Facebook-Konzern mitteilte"), "die Firma"
+    r"|(?:der|des|dem) [\w-]+(?:konzern|Konzern)s?|(?:die|der) Firma"
     # a company's unit, named by its parent: the unit the sentence is about ("Amazon Web Services will ..., teilte
     # die Amazon-Tochter mit", "a communiqué la filiale d'Amazon", "Amazon's cloud unit said")
     r"|die (?-i:[A-Z])[\w]*-(?:Tochter|Sparte|Einheit)|la (?:filiale|fille|division) d[’'](?-i:[A-Z])\w+"
@@ -138,25 +164,30 @@ _PLURAL = re.compile(r"companies|entreprises|groupes|(?:die |beiden |beide )+Unt
 _REPORTS = re.compile(
     r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
     r"|l[’']agence|le média|le site|das Blatt|dem Blatt|des Blattes|die Zeitung|der Zeitung|der Bericht"
-    r"|die Agentur|dem Bericht)\b"
+    r"|die Agentur|dem Bericht)\b(?! (?-i:[A-Z]))"
 )
 # a person the list lacks, named after a title ("Gouverneur Tate Reeves", "Nvidia-Chef Jensen Huang", "le patron de
 # Nscale, Josh Payne" is left to the capitalised-words rule): later the surname alone names them too
 _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecherin", "Präsident", "Präsidentin",
            "Minister", "Ministerin", "Finanzchef", "Finanzchefin", "Vorstandschef", "Vorstandschefin",
            "Geschäftsführer", "Geschäftsführerin", "Gründer", "Gründerin", "Analyst", "Analystin", "Moderator",
-           "Moderatorin", "Manager", "Managerin", "manager", "Governor", "CEO", "CFO", "President", "Senator",
+           "Moderatorin", "Manager", "Managerin", "manager", "Partner", "Partnerin", "Direktor", "Direktorin",
+           "Leiter", "Leiterin", "Vizepräsident", "Vizepräsidentin", "Stratege", "Strategin", "Ökonom", "Ökonomin",
+           "Governor", "CEO", "CFO", "President", "Senator",
            "chief executive",
            "chief financial officer", "spokesman", "spokeswoman", "spokesperson", "host", "gouverneur", "ministre",
            "président", "porte-parole", "patron", "directeur général", "directrice générale", "PDG"]  # fmt: skip
-_NAME_WORDS = rf"[{_UP}][a-zà-ÿ'’]+(?:\s+(?:Al|al|bin|von|van|de|[{_UP}][a-zà-ÿ'’]+)){{0,2}}\s+[{_UP}][a-zà-ÿ'’]+"
+_NAME_WORDS = (
+    rf"{_FIRST}(?:\s+(?:Al|al|bin|von|van|de|[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)){{0,2}}"
+    rf"\s+[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+)
 _TITLED = re.compile(
     r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?\s+(" + _NAME_WORDS + ")"
 )
 # a full name straight after an inverted reporting verb ("sagte Hassan Al Naqbi, Chef ..."), in every language
 # words that stand before a name in English and French and are no part of it ("Senator Dave McCormick")
 _TITLE_WORDS = {"Commission", "President", "Senator", "Governor", "Chancellor", "Minister", "Prime", "Secretary",
-                "Chairman", "Chair", "Director", "Republican", "Democratic", "CEO", "Président",
+                "Chairman", "Chair", "Director", "Republican", "Democratic", "CEO", "Président", "Chief", "Executive",
                 "Ministre"}  # fmt: skip
 # "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them
 _FIRM_NAME = re.compile(
@@ -192,7 +223,8 @@ _GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?!
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
 _WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., a précisé Nscale."
 _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdings", "Technologies", "Systems", "Cloud",
-              "Management", "Services", "Catalyst",
+              "Management", "Services", "Catalyst", "Technology", "Electronics", "Securities", "Centers",
+              "Centres", "Telecom", "Motor", "Semiconductor", "Instruments",
               "Labs", "Inc", "Corp", "Infrastructure", "Power", "Airtel", "Journal", "Times", "Post", "Inquirer",
               "Gruppe", "Konzern"}  # fmt: skip
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
@@ -210,10 +242,11 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\b")  # "..., and its
 _VERB_FINAL_WORDS = (
     "hat|hatte|hatten|haben|habe|hätten|hätte|als|dass|weil|wenn|nachdem|ob|während|wie|mit denen|mit dem"
 )
+_PLACE_BEFORE = re.compile(r"\b(?:im|in|am|an|auf|bei|nach|aus|vom|zum|zur|für|mit|von)\s+(?:der |dem |den )?$")
 _AUXILIARY = re.compile(rf"\b(?:{_VERB_FINAL_WORDS})\s+")
 _REPORTED = re.compile(r"\b(?:that|que|qu['’]|dass|wonach)\b", re.IGNORECASE)  # "Musk, who had said": still Musk
 # a reporting verb straight after a clause boundary is inverted: its speaker follows ("..., said Lisa Su")
-_INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*$")
+_INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*(?:have |has |had )?$")  # "..., have announced Tuesday the two groups"
 # a quotation that opens the sentence, before its speaker ("“...,” Jensen Huang, Nvidia's chief executive, said")
 _AFTER_QUOTATION = re.compile(r"\s*[“\"«„»][^“”\"«»„]*[”\"»“«]\s*")
 # names listed straight after an inverted verb: the first speaks ("berichteten Fortune und die Nachrichtenagentur AP")
@@ -251,10 +284,19 @@ class Memory:
         kind = speaker_type(att.speaker, self.firms)
         if kind == "organization" and att.speaker != ARTICLE:
             self.last_firm = att.speaker
+            if att.speaker not in _NEWS:  # "SK Group said ...", then "the group said"
+                self.the_company = att.speaker
         if not att.pronoun and kind == "person":
             self.last_person = att.speaker
             if len(att.speaker.split()) > 1:  # "Tate Reeves said ...", then "Reeves said"
-                self.names.setdefault(att.speaker.split()[-1], att.speaker)
+                self.names.setdefault(family_name(att.speaker), att.speaker)
+
+
+def family_name(name: str) -> str:
+    """How a person is named alone later: the surname, or the first word where the given name comes last with a
+    hyphen ("Kim Yong-beom" -> "Kim")."""
+    words = name.split()
+    return words[0] if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) and len(words) > 1 else words[-1]
 
 
 def speaker_type(name: str, firms: frozenset[str] | set[str] = frozenset()) -> str:
@@ -303,7 +345,7 @@ def people_in(text: str) -> dict[str, str]:
         if name.split()[0] in _NOT_NAMES or _CANON.get(name):
             continue
         out[name] = name
-        out.setdefault(name.split()[-1], name)
+        out.setdefault(family_name(name), name)
     return out
 
 
@@ -312,7 +354,7 @@ _FIRM_NOUNS = {
     r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat)",
-    "de": r"(?:\w*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
+    "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
     r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
@@ -320,7 +362,8 @@ _FIRM_NOUNS = {
 # preposition or a verb may not ("le groupe de Redmond", "the company said on Tuesday")
 _NOT_ADJECTIVES = (
     r"(?!(?:de|du|des|d|of|on|in|at|to|for|from|said|says|à|au|aux|en|a|par|pour|avec|am|im|an|bei|von|vom"
-    r"|für|mit|hat|hatte|ist|sagte|teilte|y)\b)"
+    r"|für|mit|hat|hatte|ist|sagte|teilte|y|the|an|le|la|les|un|une|ein|eine|einen|einem|einer|eines|sein|seine"
+    r"|ihr|ihre|der|die|das|dem|den|son|sa|ses|its|their)\b)"
 )
 _TYPED_FIRM = re.compile(
     r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den)\s?)(?:[\w-]+ )?"
@@ -371,7 +414,15 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         # further in is most often an object ("chips from Nvidia ..., according to the company"): then the company
         # that "the company" named before, else the company that last opened a sentence, else the last one named
         remembered = [memory.the_company] if memory.the_company else []
-        pick = [n for n, a in firms if a < 25] or remembered or _subjects_before(text, start, memory.firms)[-1:]
+        opening = _TYPED_FIRM.match(sentence.lstrip())  # "Der japanische Telekomkonzern SoftBank kauft ..."
+        opener = [_CANON.get(opening.group(1), opening.group(1))] if opening else []
+        pick = (
+            [n for n, a in firms if a < 25]
+            or opener
+            or remembered
+            or ([memory.last_firm] if memory.last_firm and memory.last_firm not in _NEWS else [])
+            or _subjects_before(text, start, memory.firms)[-1:]
+        )
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             pick = [n for n, _ in firms]
         elif pick:
@@ -409,11 +460,27 @@ def _subjects_before(text: str, start: int, firms: set[str]) -> list[str]:
     return opening or [n for n, _ in named]
 
 
-def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int]) -> list[tuple[str, int, int]]:
-    """Names the list lacks, within 40 characters of the cue: two or three capitalised words (not in German, which
-    capitalises every noun) and acronyms."""
+def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Within 40 characters of the cue, not counting a relative clause between ("Amkor Technology, which will
+    package chips ..., said"), or right after a quotation (its speaker: '"...," David Hogan, ..., told reporters')."""
+    s, e = span
+    gap = _RELATIVE.sub(",", sentence[e - start : cue[0] - start]) if e <= cue[0] else ""
+    after_quote = re.search(r"[”\"»“]\s*$", sentence[: s - start]) is not None and e <= cue[0]
+    return min(abs(s - cue[1]), abs(cue[0] - e), len(gap) if e <= cue[0] else 99) <= 40 or after_quote
+
+
+def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int], firms=frozenset()):
+    """Names the list lacks, near the cue (:func:`_near`): two or three capitalised words (not in German, which
+    capitalises every noun), public bodies and acronyms; a company the article introduced is no part of a name
+    that follows it ("le chef d'Ionos Achim Weiß")."""
     out = []
-    full = list(_NAME_RE.finditer(sentence)) if lang != "de" else []
+    bodies = list(_BODY_RE.finditer(sentence))  # in every language: "das Department of Energy sagte"
+    full = [
+        m
+        for m in _NAME_RE.finditer(sentence)
+        if lang != "de" and not any(b.start() <= m.start() < b.end() for b in bodies)
+    ]
+    full += bodies
     acronyms = [m for m in _ACRONYM_RE.finditer(sentence) if not any(f.start() <= m.start() < f.end() for f in full)]
     found = [*full, *acronyms]
     for m in found:
@@ -425,9 +492,11 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int])
             continue
         name, s = untitled(name, s)
         words = name.split()
-        if words[0] in _NOT_NAMES or name.upper() in _NOT_ACRONYMS:
+        if len(words) > 2 and words[0] in firms:
+            name, s = name[len(words[0]) + 1 :], s + len(words[0]) + 1
+        if (words[0] in _NOT_NAMES and m not in bodies) or name.upper() in _NOT_ACRONYMS:
             continue
-        if min(abs(s - cue[1]), abs(cue[0] - e)) <= 40:
+        if _near(sentence, start, (s, e), cue):
             out.append((name, s, e))
     return out
 
@@ -449,31 +518,47 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
     outlet = re.search(r"[,;]\s+(?:the\s+)?((?:The\s+)?[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]])
     if outlet:  # "..., The Advocate reported", "..., the Philadelphia Inquirer reported": an outlet's name
-        out.append((outlet.group(1), sent[0] + outlet.start(1), sent[0] + outlet.end(1)))
+        name, at = untitled(outlet.group(1), sent[0] + outlet.start(1))  # not "Chief Executive Jensen Huang"
+        out.append((name, at, sent[0] + outlet.end(1)))
     return out
+
+
+# "Analysts at Mizuho", "Les analystes de Mizuho", "die Analysten von Jefferies": a firm, whatever its name
+_ANALYSTS_AT = re.compile(
+    r"\b(?:[Aa]nalysts? (?:at|of|from)|[Ss]trategists (?:at|of)|[Aa]nalystes (?:de|d['’]|chez)"
+    r"|[Ss]tratèges (?:de|d['’])|Analysten (?:von|der|des))\s+(?:the |la |le |l['’])?"
+    r"([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?)"
+)
 
 
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
     start, sentence = sent[0], text[sent[0] : sent[1]]
+    for m in _ANALYSTS_AT.finditer(sentence):
+        memory.firms.add(_CANON.get(m.group(1), m.group(1)))
+        memory.names.setdefault(m.group(1), _CANON.get(m.group(1), m.group(1)))
     described = _described(text, sentence, start, memory)
     # a name inside a description is the parent, not the speaker ("die Amazon-Tochter")
     found = [c for c in names_in(sentence, start, memory.names) if not any(a <= c[1] < b for _, a, b in described)]
     found += described
-    found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue)
+    found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue, memory.firms)
     taken = {s for _, s, _ in found}
     found += [c for c in _beside_the_verb(text, sent, cue, lang) if c[1] not in taken]
-    if text[cue[0] : cue[1]].lower() in _AFTER_CUES and not any(s >= cue[1] for _, s, _ in found):
+    low_cue = text[cue[0] : cue[1]].lower()
+    if low_cue in _AFTER_CUES and not any(s >= cue[1] for _, s, _ in found):
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
         clause = re.match(r"[^,.;:]*", text[cue[1] : sent[1]]).group()
         words = list(re.finditer(r"(?<![\w-])[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
+        if words and lang == "de" and low_cue.endswith(("von", "des", "der")):  # "nach Einschätzung ... von X"
+            words = [w for w in words if w.start() <= 2 or clause[: w.start()].strip().islower()][:1] or words
         if words:
             name, at = untitled(words[-1].group(), cue[1] + words[-1].start())
-            if lang != "de" or name.isupper() or name != words[-1].group():  # "des Betreibers Holtec"
+            plain = name.split()[0] not in _NOT_NAMES
+            if plain and (lang != "de" or name.isupper() or name != words[-1].group()):  # "des Betreibers Holtec"
                 found.append((name, at, cue[1] + words[-1].end()))
     return [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes) and not _EVENT.search(c[0])]
 
 
-def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str]):
+def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str], cue: int | None = None):
     """ "OpenAI, SoftBank and Oracle announced": the first company of a list that opens the sentence and is joined by
     "and" (a person or a description stays; "... in OpenAI, Reuters reported" is no list)."""
     if speaker_type(pick[0], firms) != "organization" or _DESCRIPTIONS.fullmatch(text[pick[1] : pick[2]]):
@@ -485,6 +570,8 @@ def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str])
             chain.append(c)
             links.append(link)
     opens = re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[sentence_start : chain[-1][1]]) is not None
+    # or one that ends right before its verb ("A year after OpenAI, Oracle and SoftBank promised")
+    opens = opens or (cue is not None and len(chain) > 2 and not text[chain[0][2] : cue].strip())
     if len(chain) > 1 and opens and any(re.search(r"\b(?:and|et|und)\b", link) for link in links):
         return chain[-1]
     return pick
@@ -494,20 +581,30 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
     "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
     said"); None when the verb is inverted ("..., said Lisa Su")."""
-    for c in cands:  # "Larry Fink, le PDG de BlackRock, a rappelé": a name and its apposition open the sentence
-        opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(text[sentence_start : c[1]])
-        if opens and re.fullmatch(r",[^,.;:“”\"«»„]{1,60},\s*", text[c[2] : cue[0]]):
+    for c in cands:  # "Larry Fink, le PDG de BlackRock, a rappelé": a name and its apposition open the clause
+        lead = text[sentence_start : c[1]]
+        opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(lead) or re.search(r",\s*$", lead)
+        person = speaker_type(c[0], firms) == "person"  # "..., Anat Ashkenazi, its chief financial officer, told"
+        if opens and re.fullmatch(r",[^.;:“”\"«»„]{1,100},\s*" if person else r",[^,.;:“”\"«»„]{1,60},\s*",
+                                  text[c[2] : cue[0]]):  # fmt: skip
             return c
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
     before = []
+    relatives = [
+        (sentence_start + m.start(), sentence_start + m.end()) for m in _RELATIVE.finditer(text, sentence_start, cue[0])
+    ]
+    cands = [c for c in cands if not any(a < c[1] < b for a, b in relatives)]  # "Amkor, which will package for Nvidia,"
     for c in cands:
         gap = _RELATIVE.sub(",", _DIGIT_MARKS.sub("0", text[c[2] : cue[0]])) if c[2] <= cue[0] else "."
         if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap):
             before.append(c)
     aux = list(_AUXILIARY.finditer(text, sentence_start, cue[0])) if lang == "de" else []
     if aux:  # "hatte Nvidia 18.000 Chips für Humain zugesagt", "als Moderator David Sacks ... schätzte"
-        after_aux = [c for c in cands if aux[-1].end() <= c[1] and c[2] <= cue[0]]
+        # not a place after a preposition ("hatte ... im Weißen Haus gespottet")
+        after_aux = [
+            c for c in cands if aux[-1].end() <= c[1] and c[2] <= cue[0] and not _PLACE_BEFORE.search(text, 0, c[1])
+        ]
         at_aux = [c for c in cands if 0 <= aux[-1].start() - c[2] <= 3]  # "Masayoshi Son hat ... angekündigt"
         if after_aux or at_aux:
             return min(after_aux, key=lambda c: c[1]) if after_aux else at_aux[0]
@@ -517,7 +614,7 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     persons = [c for c in before if speaker_type(c[0], firms) == "person" and "," in text[c[2] : cue[0]]]
     # an apposition, not another name, between the person and the verb ("the Susquehanna River, Brookfield said")
     persons = [p for p in persons if not any(p[2] <= c[1] < cue[0] for c in before if c is not p)]
-    return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start, firms)
+    return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start, firms, cue[0])
 
 
 def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str]):
@@ -538,11 +635,14 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
     if low in _AFTER_CUES:
         stop = min([i for i in (text.find(",", cue[1]), text.find(".", cue[1])) if i >= 0] or [sentence[1]])
         after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2)]
+        if not after and text[stop : stop + 1] == ",":  # "Selon le ministre de l'Investissement, Tengku Zafrul Aziz,"
+            after = [c for c in cands if stop < c[1] <= stop + 3]
         persons = [c for c in after if speaker_type(c[0], firms) == "person"]
         return (persons or after or [None])[0]
-    if low in _BEFORE_CUES:
+    if low in _BEFORE_CUES:  # "OpenAI zufolge"; "Nach eigenen Angaben will Nebius": the subject after the verb
         before = [c for c in cands if c[2] <= cue[0]]
-        return before[-1] if before else None
+        after = [c for c in cands if c[1] >= cue[1] and "," not in text[cue[1] : c[1]]]
+        return before[-1] if before else (after[0] if after else None)
     # no subject before the verb and none after it: no speaker here ("..., announced last week, will bring", "its
     # turbine supplier has promised"), rather than the nearest name, which is most often an object
     return _subject(cands, cue, text, sentence[0], lang, firms) or _inverted(cands, cue, text, firms)
@@ -578,12 +678,18 @@ def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[
               and m.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES]  # fmt: skip
     firms = [c for c in named if speaker_type(c[0], memory.firms) == "organization" and c[0] not in _NEWS]
     firms.sort(key=lambda c: c[1])
+    described = _DESCRIPTIONS.search(head)  # "Pour suivre la demande, le groupe compte ..., a-t-il indiqué"
+    if not firms and described and (memory.the_company or memory.last_firm):
+        return (memory.the_company or memory.last_firm, sent[0] + described.start(), sent[0] + described.end())
     return firms[0] if firms else None
 
 
 def _described_after(text: str, end: int) -> bool:
-    """ "hieß es ... in einem Blogeintrag des Unternehmens": the source is named after the cue."""
-    return _DESCRIPTIONS.search(re.split(r"[.;]", text[end : end + 80])[0]) is not None
+    """ "hieß es ... in einem Blogeintrag des Unternehmens", "in einer Mitteilung der Kommission": the source is named
+    after the cue."""
+    clause = re.split(r"[.;,]", text[end : end + 80])[0]
+    source = re.match(r"\s*(?:\w+\s+)?(?:in|aus)\s", clause) and names_in(clause)  # not "Demnach hat OpenAI ..."
+    return _DESCRIPTIONS.search(clause) is not None or bool(source)
 
 
 def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
@@ -597,17 +703,78 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     return low == "report" and re.search(r"\b(?:the|a|an)\s+$", text[sent[0] : cue[0]], re.IGNORECASE) is not None
 
 
+def _cue_order(text: str, cue: tuple[int, int], cues) -> tuple[bool, bool]:
+    """Reporting verbs before verbs of commitment; and an attribution that closes the sentence after the others
+    first: it frames the whole ("OpenAI a indiqué à ses investisseurs qu'il ..., selon la chaîne CNBC")."""
+    weak = _WEAK_CUES.search(text[cue[0] : cue[1]]) is not None
+    outer = (
+        text[cue[0] : cue[1]].lower() in _AFTER_CUES
+        and all(c[1] <= cue[0] for c in cues if c != cue)
+        and len(cues) > 1
+        and re.search(r",\s*$", text[max(0, cue[0] - 3) : cue[0]]) is not None
+    )
+    return weak, not outer
+
+
+# "des informations du journal The Edge selon lesquelles", "Einen Bericht der Zeitung Helsingin Sanomat, wonach", "a
+# report in The Times that": the outlet's figure (a denial of it makes it the article's, in core)
+_REPORT_OF = re.compile(
+    r"\b(?:[Bb]erichte?s?|[Rr]eports?|informations|[Rr]apport|[Aa]rticle)\s+"
+    r"(?:des|der|du|de la|de l['’]|de|in|by|from|of)\s+(?:the |l['’]|le |la )?((?:[\w-]+ ){0,2}?)(?:„|“|\"|« )?"
+    r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
+)
+_OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|zeitung|blatt|magazin|magazine|site|website|portals?"
+                           r"|quotidien|hebdomadaire|agence|agency|nachrichtenagentur|sender|chaîne)")  # fmt: skip
+_PLURAL_PRONOUN = {"en": r"(?:^|[,;]\s+)[Tt]hey\s+(?:\w+\s+)?$", "fr": r"", "de": r""}
+# a person named by their office, after a cue: the person named last ("selon les projections de la dirigeante")
+_PERSON_DESCRIBED = re.compile(
+    r"\b(?:la dirigeante|le dirigeant|la ministre|le ministre|the executive|the minister)\b(?! [A-Z])"
+)
+_POSSESSIVE_SOURCE = {  # "according to its annual report", "selon son rapport", "laut seinem Geschäftsbericht"
+    "en": re.compile(r"\s+(?:its|their)\b"),
+    "fr": re.compile(r"\s+(?:son|sa|ses|leur|leurs)\b"),
+    "de": re.compile(r"\s+(?:seinem|seiner|seinen|ihrem|ihrer|ihren)\b"),
+}
+
+
+def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str, memory: Memory):
+    """Attributions told by a word, not a name: a report's outlet ("a report in The Times that"), a plural pronoun
+    for the source before ("Selon eux", "ajoutent-ils", "They said"), "according to its annual report" (the
+    company that last spoke)."""
+    cue_text = text[cue[0] : cue[1]]
+    report = _REPORT_OF.search(text, sent[0], cue[1] + 40)
+    if report and report.start() < cue[1] and (not report.group(1) or _OUTLET_NOUNS.search(report.group(1)) or
+                                               names_in(report.group(2))):  # fmt: skip
+        name = names_in(report.group(2))
+        return Attribution(name[0][0] if name else report.group(2), cue, report.span(2), sent)
+    plural = re.search(r"\b(?:eux|elles)\b|-(?:ils|elles)\b", cue_text) or (
+        _PLURAL_PRONOUN[lang] and re.search(_PLURAL_PRONOUN[lang], text[sent[0] : cue[0]])
+    )
+    if plural and memory.previous is not None:
+        return dataclasses.replace(memory.previous, cue=cue, content=sent, pronoun=True)
+    company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
+    if cue_text.lower() in _AFTER_CUES and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and company:
+        return Attribution(company, cue, None, sent, pronoun=True)  # "according to its annual report"
+    person = _PERSON_DESCRIBED.search(text, cue[1], min(sent[1], cue[1] + 40))
+    if person and memory.last_person and (cue_text.lower() in _AFTER_CUES or cue_text.lower().startswith("selon")):
+        return Attribution(memory.last_person, cue, person.span(), sent, pronoun=True)
+    return None
+
+
 def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory: Memory) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
     verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does.
     ``memory`` holds what the sentences before said (:meth:`Memory.heard` adds this one's attribution)."""
     previous, last = memory.previous, memory.last_person
-    for cs, ce in sorted(cues, key=lambda c: _WEAK_CUES.search(text[c[0] : c[1]]) is not None):
+    for cs, ce in sorted(cues, key=lambda c: _cue_order(text, c, cues)):
         if _skipped(text, sent, (cs, ce)):
             continue
+        if (special := _referred(text, sent, (cs, ce), lang, memory)) is not None:
+            return special
         if text[cs:ce].lower() in ("demnach", "hieß es") and previous is not None and not _described_after(text, ce):
             return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
-        if lang == "en" and re.search(r"\b[Ii]t\s+(?:\w+\s+)?$", text[sent[0] : cs]) and memory.last_firm:
+        it = {"en": r"\b[Ii]t\s+(?:\w+\s+)?$", "de": r"(?:^|,\s+)[Ee]s\s+$"}.get(lang)  # "It said", "es fügte hinzu"
+        if it and re.search(it, text[sent[0] : cs]) and memory.last_firm:
             return Attribution(memory.last_firm, (cs, ce), None, sent, pronoun=True)  # "It said": the company
         if _pronoun_subject(text, sent, (cs, ce), lang):
             firm = _opening_company(text, sent, memory) if re.search(r"-t\s?-", text[cs:ce]) else None
