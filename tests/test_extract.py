@@ -677,6 +677,97 @@ def test_deadlines_and_figures_of_the_seventh_batch():
     assert [c["quantity"] for c in shares["claims"]] == [6000]
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # public bodies, under a name of the list or their full name
+        ("Solstice will hold 100,000 GPUs, the Department of Energy said in a statement.", "en",
+         "Department of Energy"),
+        ("The first building will cost about $470 million, according to a filing with the Ohio Department of "
+         "Commerce and Regulation.", "en", "Ohio Department of Commerce and Regulation"),
+        ("Die Bewerber wollen mindestens drei Millionen Chips anschaffen, hieß es in einer Mitteilung der "
+         "Kommission.", "de", "European Commission"),
+        # names with a hyphen, ß or initials; the family name first; "M." is no initial
+        ("Two data centres will start with 20 megawatts, said Kim Yong-beom, the president's policy chief.", "en",
+         "Kim Yong-beom"),
+        ("„Wir nehmen bis Ende 2027 die ersten 50.000 GPUs in Betrieb“, sagte Ionos-Chef Achim Weiß.", "de",
+         "Achim Weiß"),
+        ("Chairman C.C. Wei announced the last $100 billion of that sum at the White House.", "en", "C.C. Wei"),
+        ("Les livraisons atteindront 10 000 puces, a précisé Hock Tan. Le carnet atteint 110 "
+         "milliards de dollars, a précisé M. Tan.", "fr", "Hock Tan"),
+        # German companies told by what they are, and German source phrases
+        ("Der US-Speicherhersteller Micron hatte angekündigt, rund 200 Milliarden Dollar zu investieren.", "de",
+         "Micron"),
+        ("Der KI-Anbieter Nebius will ein Rechenzentrum mit 310 Megawatt bauen, wie das in Amsterdam ansässige "
+         "Unternehmen am Dienstag mitteilte.", "de", "Nebius"),
+        ("Microsoft hat im Quartal 37,5 Mrd. Dollar investiert, teilte der Softwarekonzern mit.", "de", "Microsoft"),
+        ("Samsung Electronics wird bis 2033 Chips im Wert von 16,5 Milliarden Dollar fertigen, wie aus einer "
+         "Pflichtmitteilung des südkoreanischen Konzerns hervorgeht.", "de", "Samsung Electronics"),
+        ("Nach Berechnungen der Analysten von JPMorgan brauchen Rechenzentren rund 150 Milliarden Dollar.", "de",
+         "JPMorgan"),
+        ("Einen Bericht der Zeitung Helsingin Sanomat, wonach Nebius auf 600 Megawatt erweitern wolle, kommentierte "
+         "das Unternehmen nicht.", "de", "Helsingin Sanomat"),
+        ("Elon Musk hatte im Weißen Haus gespottet; SoftBank habe sich „deutlich weniger als 10 Milliarden“ Dollar "
+         "gesichert.", "de", "Elon Musk"),
+        # English: relative clauses set aside, an apposition after a comma, a list before its verb, "its"
+        ("Amkor Technology, which will package chips for Nvidia and Apple in Peoria, said it would spend about "
+         "$7 billion.", "en", "Amkor Technology"),
+        ("Alphabet will spend as much as $185 billion this year, Anat Ashkenazi, its chief financial officer, told "
+         "analysts.", "en", "Anat Ashkenazi"),
+        ("A year after OpenAI, Oracle and SoftBank promised nearly 7 gigawatts, most sites are unfinished.", "en",
+         "OpenAI"),
+        ("Alphabet expects to spend $185 billion, the company said. Bloomberg reported a $20 billion sale. Its "
+         "long-term debt rose to $46.5 billion, according to its annual report.", "en", "Alphabet"),
+        ("SK Group said it would spend about $5.1 billion in Ulsan. The full 103 megawatts are due by February "
+         "2029, the group said.", "en", "SK Group"),
+        ("Nvidia will supply up to 260,000 processors, the US chipmaker said on Friday after chief executive Jensen "
+         "Huang met the president.", "en", "Nvidia"),
+        # French: a plural pronoun for the source, an outer attribution, a description, "selon" with an apposition
+        ("Le coût atteindra 5 000 milliards de dollars, selon une étude de JPMorgan. Selon eux, les obligations "
+         "fourniront environ 1 500 milliards de dollars.", "fr", "JPMorgan"),
+        ("OpenAI a indiqué à ses investisseurs qu'il comptait consacrer environ 600 milliards de dollars au calcul, "
+         "selon la chaîne américaine CNBC.", "fr", "CNBC"),
+        ("Related Digital a bouclé un financement de 16 milliards de dollars, ont annoncé vendredi le promoteur "
+         "new-yorkais et ses partenaires.", "fr", "Related Digital"),
+        ("Selon le ministre de l'Investissement, Tengku Zafrul Aziz, YTL a déjà engagé quelque 2,4 milliards de "
+         "dollars.", "fr", "Tengku Zafrul Aziz"),
+        ("Microsoft s'était engagé à investir 2,2 milliards de dollars, et Google avait promis 2 milliards de "
+         "dollars.", "fr", "Google"),
+        ("Le campus de 1,4 gigawatt s'installera à Fouju, selon L'Usine Digitale.", "fr", "L'Usine Digitale"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_eighth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_figures_and_deadlines_of_the_eighth_batch():
+    """A German decimal comma before a scale word, half a trillion, a bond's maturity, valuations and assets, a
+    multiple of a past level, the first months of a year, the quarter just ended, a quarter named by its months."""
+    d = dt.date(2026, 1, 29)
+    assert [c["quantity"] for c in extract("Das Werk erhält bis zu 4,745 Milliarden Dollar.", d, "de")["claims"]] == [
+        4.745e9
+    ]
+    assert (
+        extract("Nvidia will make up to half a trillion dollars' worth of servers.", d, "en")["claims"][0]["quantity"]
+        == 5e11
+    )
+    bond = extract("Alphabet sold a 100-year bond, raising about $1.37 billion.", d, "en")["claims"]
+    assert [c["unit"] for c in bond] == ["USD"] and bond[0]["deadline"] is None
+    assert (
+        extract("L'Autorité, qui gère quelque 526 milliards de dollars d'actifs, a investi.", d, "fr")["claims"] == []
+    )
+    assert extract("Das machte Nvidia zur ersten Firma, bewertet zu werden bei $5 Billionen.", d, "de")["claims"] == []
+    tripled = extract("Le groupe disposait de 1,9 GW, trois fois plus qu'un an plus tôt.", d, "fr")["claims"]
+    assert [c["quantity"] for c in tripled] == [1900]
+    nine = extract("xAI gab in den ersten neun Monaten 2025 rund 7,8 Milliarden Dollar aus.", d, "de")["claims"]
+    assert [(c["unit"], c["deadline"]["date"]) for c in nine] == [("USD", "2025-09-30")]
+    past = extract("Microsoft hat im abgelaufenen Quartal fast ein Gigawatt hinzugefügt.", d, "de")["claims"]
+    assert past[0]["deadline"]["date"] == "2025-12-31"
+    months = extract("Im Quartal Oktober bis Dezember setzte die Sparte mehr als 50 Milliarden Dollar um.", d, "de")
+    assert months["claims"][0]["deadline"]["date"] == "2025-12-31"
+    assert read_deadline("au 31 août", "fr", dt.date(2025, 9, 10))["date"] == "2025-08-31"
+
+
 def test_quantities_and_deadlines_of_the_sixth_batch():
     """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
     a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""

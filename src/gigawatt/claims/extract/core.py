@@ -15,6 +15,7 @@ from gigawatt.claims.extract.numbers import number_spans
 from gigawatt.claims.extract.quantities import Quantity, classify, multipliers
 from gigawatt.claims.extract.speakers import (
     ARTICLE,
+    REPORT_OF,
     Attribution,
     Memory,
     attribute,
@@ -54,9 +55,10 @@ _COUNTS_SOMETHING = re.compile(
 # a valuation, a figure in pounds, a number "several": not the build-out's money
 _NOT_A_CLAIM = re.compile(
     r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluation of|\bvaloris[ée]e?s? (?:à )?"
-    r"|\bbewertet [\w\s]{0,30}?\bmit|\bBewertung von|£|\bmehreren|\bseveral|\bplusieurs"
+    r"|\bvaloris\w* [\w\s'’]{0,30}?\bà|\bbewertet [\w\s]{0,30}?\b(?:mit|bei)|\bmanag(?:es|ing)|\bgère|\bverwaltet"
+    r"|\bBewertung von|£|\bmehreren|\bseveral|\bplusieurs"
     r"|\b(?:stake|Anteil|Anteil\w*|participation) (?:worth|im Wert von|d['’]une valeur de|valued at))"
-    r"\s*(?:about |around |environ |rund |etwa |some )?$",
+    r"\s*(?:about |around |environ |rund |etwa |some |quelque )?\$?$",
     re.IGNORECASE,
 )
 _AFTER_HEDGE = re.compile(r"\b(?:reach|atteindre|erreichen|up to|jusqu['’]à|bis zu)\s+$", re.IGNORECASE)
@@ -78,6 +80,13 @@ _TODAY = re.compile(
     re.IGNORECASE,
 )
 # "ten times the performance of", "dix fois la performance": a multiple of a thing, not of a figure
+# a multiple of a past level the sentence does not give
+_PAST_LEVEL = re.compile(
+    r"\s*(?:plus )?(?:qu['’]un an plus tôt|qu['’]il y a un an|(?:more )?than a year (?:earlier|ago|before)"
+    r"|last year['’]s|de l['’]an dernier|(?:so viel wie|als) (?:vor einem Jahr|ein Jahr zuvor)"
+    r"|des Vorjahres)",
+    re.IGNORECASE,
+)
 _OF_A_THING = re.compile(
     r"\s+(?:as (?:many|much) as |more than |plus que |so viele wie |mehr als )?(?:the|la|le|les|die|der|das|des)\s+"
     r"(?!same\b)[^\W\d]+",
@@ -99,6 +108,7 @@ _PHRASE = re.compile(
 _PERIOD_WORD = re.compile(
     "|".join(patterns.MONTHS[lang].replace(" ", "|") for lang in LANGS) + r"|quarter|trimestre|quartal", re.IGNORECASE
 )
+_SECOND_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\s+(?=[A-ZÀ-Ö])")
 _LAST_MONTH = re.compile(r"last month|mois (?:dernier|passé)|(?:vergangenen|letzten) Monat", re.IGNORECASE)
 _ANNOUNCED = re.compile(
     r"\b(?:announced|approved|unveiled|granted|agreed|annoncée?s?|autorisée?s?|approuvée?s?|dévoilée?s?|accordée?s?"
@@ -179,6 +189,8 @@ def sentences(text: str, lang: str) -> list[Sentence]:
             s.found += [("cue", start + m.start(1), start + m.end(1)) for m in _SO_SAYS.finditer(body)]
             if slang == "fr":
                 s.found += [("cue", start + m.start(1), start + m.end(1)) for m in _SPLIT_AUXILIARY.finditer(body)]
+            if not any(label == "cue" for label, _, _ in s.found) and (m := REPORT_OF.search(body)):
+                s.found.append(("cue", start + m.start(), start + m.start() + len(m.group().split()[0])))
             out.append(s)
     return out
 
@@ -394,7 +406,9 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
         base = after[:1] or [q for q in qs if q.end <= a and q.unit not in ("months", "rank")]
         if _TODAY.match(s.text[b:]):  # "das Fünfzehnfache des heutigen Stands": today's figure, said before
             base = []
-        elif not after and _OF_A_THING.match(s.text[b:]):  # "ten times the performance of ...": no figure to multiply
+        # a past level the sentence does not give ("trois fois plus qu'un an plus tôt", "twice last year's outlay"),
+        # or no figure to multiply ("ten times the performance of ...")
+        elif _PAST_LEVEL.match(s.text[b:]) or (not after and _OF_A_THING.match(s.text[b:])):
             continue
         base = base or [q for q in previous if q.unit not in ("months", "rank")]
         if base and not any(q.start <= a < q.end for q in qs):
@@ -436,6 +450,13 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     out, memory = [], Memory({**{f: f for f in firms}, **people_in(text)}, firms)
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
+        # two main clauses, each with its own reporting verb ("Microsoft s'était engagé ..., et Google avait promis")
+        cue_starts = [a for label, a, _ in s.found if label == "cue"]
+        for m in _SECOND_CLAUSE.finditer(s.text):
+            at = s.start + m.start()
+            if any(c < at for c in cue_starts) and any(c > at for c in cue_starts):
+                cuts.append(at)
+        cuts.sort()
         segments = []
         for a, b in itertools.pairwise(cuts):
             cues = [(x, y) for label, x, y in s.found if label == "cue" and a <= x < b]

@@ -50,11 +50,20 @@ def _last_day(year: int, month: int) -> dt.date:
 
 
 def _month_of(text: str, lang: str) -> int | None:
+    """The month the phrase names; of two ("Quartal Oktober bis Dezember", "June 2027 to May 2028"), the last."""
     words = re.findall(r"\w+", text.lower())
-    for i, name in enumerate(MONTHS[lang].split(), start=1):
-        if name in words:
-            return i
-    return None
+    named = [(words.index(name), i) for i, name in enumerate(MONTHS[lang].split(), start=1) if name in words]
+    return max(named)[1] if named else None
+
+
+# "in the first nine months of 2025", "in den ersten neun Monaten 2025", "les neuf premiers mois de 2025"
+_COUNTS = {w: n for n, ws in enumerate(("", "one eins un", "two zwei deux", "three drei trois", "four vier quatre",
+           "five fünf cinq", "six sechs six", "seven sieben sept", "eight acht huit", "nine neun neuf",
+           "ten zehn dix", "eleven elf onze"), start=0) for w in ws.split()}  # fmt: skip
+_FIRST_MONTHS = re.compile(r"\b(?:first|ersten)\s+(\w+)\s+(?:months|Monaten)|\b(\w+)\s+premiers\s+mois", re.I)
+# the quarter before the publication date's: "im abgelaufenen Quartal", "in the last quarter", "au trimestre écoulé"
+_PAST_QUARTER = re.compile(r"abgelaufenen|vergangenen Quartal|letzten Quartal|last quarter|past quarter"
+                           r"|dernier trimestre|trimestre écoulé", re.I)  # fmt: skip
 
 
 def _quarter_of(text: str, lang: str) -> int | None:
@@ -93,6 +102,10 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
     month = _month_of(text, lang)
     quarter = _quarter_of(text, lang) if _QUARTER.search(text) else None
     day = _DAY.search(text) if month is not None else None
+    if _PAST_QUARTER.search(text):
+        q_end_month = 3 * ((date.month - 1) // 3)  # the last month of the quarter before this one
+        y = date.year if q_end_month else date.year - 1
+        return {"date": _last_day(y, q_end_month or 12).isoformat(), "granularity": "quarter"}
     if phrase is None and day is not None and not _BY.match(low):  # "which ended on April 27": the nearest such day
         return _nearest_day(date, month, int(day.group(1)))
     if phrase is None and (month is not None or quarter is not None):
@@ -128,6 +141,8 @@ def read_deadline(text: str, lang: str, date: dt.date | None) -> dict:
     y = int(year.group(1))
     if _BEFORE.match(text.strip()):
         return {**out, "date": dt.date(y - 1, 12, 31).isoformat(), "granularity": "year"}
+    if (first := _FIRST_MONTHS.search(text)) and (n := _COUNTS.get((first.group(1) or first.group(2)).lower())):
+        return {**out, "date": _last_day(y, n).isoformat(), "granularity": "month"}
     month = _month_of(text, lang)
     day = _DAY.search(text.replace(year.group(1), ""))
     if month is not None and day is not None:  # "bis zum 1. Juli 2027", "by July 1, 2027": that day

@@ -162,6 +162,8 @@ _ABOUT_SO_MANY = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 2
 _ABOUT_SO_MANY_RE = re.compile(
     r"(?<![\w])(?:une|a|ein)\s+(" + "|".join(_ABOUT_SO_MANY) + r")(?:\s+(?:de|d['’]|of))?", re.I
 )
+# "half a trillion dollars": 5e11
+_HALF_A = re.compile(r"\bhalf a (trillion|billion|million)\b", re.I)
 # "hundreds of thousands", "des centaines de milliers", "Hunderttausende": how many is not said
 _VAGUE = re.compile(r"^(?:hundreds|thousands|millions|dozens|centaines|milliers|dizaines|hunderte|tausende"
                     r"|hunderttausende|zehntausende)$", re.I)  # fmt: skip
@@ -170,6 +172,7 @@ _VAGUE = re.compile(r"^(?:hundreds|thousands|millions|dozens|centaines|milliers|
 def number_spans(text: str, doc, lang: str) -> list[Number]:
     """Every number in one sentence, in digits or words, with its scale word joined ("500 milliards" = 5e11)."""
     found = digit_numbers(text) + [Number(1.0, m.start(), m.end(), True) for m in _A_FIRST.finditer(text)]
+    found += [Number(0.5, m.start(), m.start() + 4, True) for m in _HALF_A.finditer(text)] if lang == "en" else []
     found += [
         Number(_ABOUT_SO_MANY[m.group(1).lower()], m.start(), m.end(), True) for m in _ABOUT_SO_MANY_RE.finditer(text)
     ]
@@ -183,6 +186,10 @@ def number_spans(text: str, doc, lang: str) -> list[Number]:
         if _ONE.fullmatch(text[n.start : n.end]) and _COST.search(around):
             continue  # "Ein Megawatt Kapazität kostete ...": the unit of a cost
         scale, end = scale_after(text, n.end, lang)
+        if n.value == 0.5 and n.spelled:  # "half a trillion dollars"
+            scale, end = SCALES["en"][_HALF_A.match(text, n.start).group(1).lower()], _HALF_A.match(text, n.start).end()
+        if lang != "en" and scale >= 1e6 and re.fullmatch(r"\d{1,3},\d{3}", text[n.start : n.end]):
+            n = dataclasses.replace(n, value=float(text[n.start : n.end].replace(",", ".")))  # "4,745 Milliarden"
         if n.spelled and scale != 1.0 and n.value >= 1e3:
             scale = 1.0  # text2num has already joined "cinq cents milliards"
         out.append(Number(n.value * scale, n.start, end, n.spelled, scale))

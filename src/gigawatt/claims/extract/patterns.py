@@ -68,7 +68,7 @@ CUES = {
            "ont déclaré", "a annoncé", "ont indiqué", "ont dit", "ont affirmé", "ont estimé", "ont expliqué",
            "ont précisé", "ont assuré", "ont ajouté", "a rapporté", "rapporte", "ont rapporté", "a répété", "a réitéré",
            "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
-           "selon ses propres chiffres", "s' est engagé|engagée|engagés", "s' engage|engagent", "rappelle",
+           "selon ses propres chiffres", "s' est|était engagé|engagée|engagés", "s' engage|engagent", "rappelle",
            "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
            "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
            "selon lui|elle|eux", "s' est félicité|félicitée|réjoui|réjouie", "estiment", "jugent", "tablent",
@@ -161,7 +161,9 @@ DEADLINES = {
            "from YEAR to|through YEAR", "at the end of the ORD quarter",
            "by|on|until MONTH DAY , YEAR", "by|on|until DAY MONTH YEAR", "in|during MONTH",
            "in|during the ORD quarter", "ended|ending YEAR", "ended|ending on? MONTH DAY",
-           "quarter to the? end of? MONTH", "quarter to MONTH DAY", "last month"],
+           "quarter to the? end of? MONTH", "quarter to MONTH DAY", "last month",
+           "in the first two|three|four|five|six|seven|eight|nine|ten|eleven months of YEAR",
+           "in the last|past quarter", "MONTH - to - MONTH quarter", "quarter ending|ended MONTH DAY"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
            "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
@@ -172,7 +174,10 @@ DEADLINES = {
            "l' an dernier|passé", "dans quelques années", "à terme", "l' année en cours",
            "d' ici|avant le DAY MONTH YEAR", "en|fin|début MONTH", "au ORD trimestre",
            "au trimestre clos fin MONTH", "de YEAR à YEAR", "à la fin du ORD trimestre", "pour YEAR",
-           "le mois dernier|passé"],
+           "le mois dernier|passé", "au|clos le|achèvera le|achevé le|terminé le DAY MONTH",
+           "d' ici à fin MONTH YEAR", "jusqu' à fin MONTH YEAR",
+           "les|des deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze premiers mois de YEAR",
+           "au dernier trimestre", "au trimestre écoulé"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
@@ -182,7 +187,9 @@ DEADLINES = {
            "im ORD Quartal des nächsten|kommenden Jahres", "von YEAR bis YEAR", "Ende des ORD Quartals", "für YEAR",
            "im ersten|zweiten Semester YEAR",
            "im vergangenen|letzten Jahr", "vergangenes|letztes Jahr", "in einigen|wenigen Jahren", "in ein paar Jahren",
-           "in der ersten|zweiten Hälfte YEAR", "bis|in MIDYEAR", "im vergangenen|letzten Monat"],
+           "in der ersten|zweiten Hälfte YEAR", "bis|in MIDYEAR", "im vergangenen|letzten Monat",
+           "in den ersten zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf Monaten YEAR",
+           "im abgelaufenen|vergangenen|letzten Quartal", "Quartal MONTH bis MONTH"],
 }  # fmt: skip
 
 

@@ -11,8 +11,9 @@ from gigawatt.claims.extract.numbers import Number
 _I = re.IGNORECASE
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|USD|EUR)\s?$")
 _MONEY_AFTER = re.compile(
-    r"^\s*(?:de\s+|d['’]\s*|of\s+)?(dollars? américains|dollars?|US-Dollars?|Dollars?|USD|US\$|\$|euros?|Euros?|EUR|€)"
-    r"(?![\w])",
+    # after a closing quotation mark too ("„deutlich weniger als 10 Milliarden“ Dollar")
+    r"^[“”»\"]?\s*(?:de\s+|d['’]\s*|of\s+)?(dollars? américains|dollars?|US-Dollars?|Dollars?|USD|US\$|\$|euros?"
+    r"|Euros?|EUR|€)(?![\w])",
     _I,
 )
 _POWER_AFTER = re.compile(r"^[\s-]*(?:de\s+|d['’]\s*)?(kW|MW|GW|kilowatts?|m[eé]gawatts?|gigawatts?)(?![\w])", _I)
@@ -29,6 +30,11 @@ _TIME_AFTER = {
 }
 # "il y a deux ans", "two years ago", "vor zwei Jahren": a time in the past, not a span
 _AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+){0,2}$", _I)  # "es gibt": translated
+_YEAR_BEFORE = re.compile(
+    r"\b(?:bis|by|until|ab|from|in|im|en|dès|d['’]ici|seit|since|vor|avant|before|après|after|nach|through)\s+$", _I
+)
+_MATURITY = re.compile(r"^\s*(?:bonds?|notes?|Anleihen?|obligations?|emprunts?)\b", _I)
+_FIRST_MONTHS = re.compile(r"\b(?:first|ersten)\s+$", _I)
 # "two weeks ago", "Two weeks earlier", "deux semaines plus tôt", "zwei Wochen zuvor": when, not for how long
 _AGO_AFTER = re.compile(
     r"^\s*(?:ago|earlier|later|before|plus tôt|plus tard|auparavant|zuvor|früher|später|vorher)\b", _I
@@ -96,9 +102,13 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
     m = _TIME_AFTER[lang].match(tail)
     if m and (_AGO_BEFORE.search(text[: n.start]) or _AGO_AFTER.match(tail[m.end() :])):
         return None
+    if m and (_MATURITY.match(tail[m.end() :]) or _FIRST_MONTHS.search(text[: n.start])):
+        return None  # "a 100-year bond" (a maturity), "in den ersten neun Monaten 2025" (a period, read as its end)
     if m:
         return Quantity(n.value * _time_unit(m.group(1)), "months", n.start, n.end + m.end(), n.start)
     m = _CHIPS_AFTER.match(tail)
+    if m and 1990 <= n.value <= 2100 and _YEAR_BEFORE.search(text[: n.start]):
+        return None  # "bis 2033 Chips", "ab 2027 dessen Tensor-Chips": a year
     if m and n.value >= 100 and n.value == int(n.value):
         return Quantity(n.value, "count", n.start, n.end + m.end(), n.start)
     return None

@@ -79,6 +79,25 @@ KNOWN = {
     "Les Echos": ("organization", "news site", ["Les Echos"]),
     "Le Monde": ("organization", "news site", ["Le Monde"]),
     "Nikkei": ("organization", "news site", ["Nikkei"]),
+    # more outlets the news about these programmes comes from, as each writes its name
+    "Fortune": ("organization", "news site", ["Fortune"]),
+    "The Times": ("organization", "news site", ["The Times"]),
+    "The Guardian": ("organization", "news site", ["The Guardian"]),
+    "BBC": ("organization", "news site", ["BBC"]),
+    "Business Insider": ("organization", "news site", ["Business Insider"]),
+    "The Verge": ("organization", "news site", ["The Verge"]),
+    "Yonhap": ("organization", "news agency", ["Yonhap"]),
+    "Le Figaro": ("organization", "news site", ["Le Figaro"]),
+    "Le Parisien": ("organization", "news site", ["Le Parisien"]),
+    "La Tribune": ("organization", "news site", ["La Tribune"]),
+    "L'Usine Digitale": ("organization", "news site", ["L'Usine Digitale", "L’Usine Digitale"]),
+    "L'Usine Nouvelle": ("organization", "news site", ["L'Usine Nouvelle", "L’Usine Nouvelle"]),
+    "BFM Business": ("organization", "news site", ["BFM Business"]),
+    "Süddeutsche Zeitung": ("organization", "news site", ["Süddeutsche Zeitung", "SZ"]),
+    "Frankfurter Allgemeine Zeitung": ("organization", "news site", ["Frankfurter Allgemeine Zeitung", "FAZ"]),
+    "Der Spiegel": ("organization", "news site", ["Der Spiegel", "Spiegel"]),
+    "Heise": ("organization", "news site", ["Heise"]),
+    "Wirtschaftswoche": ("organization", "news site", ["Wirtschaftswoche", "WirtschaftsWoche"]),
     "the White House": ("organization", "", ["the White House", "White House", "la Maison Blanche", "Weißen Haus"]),
     "European Commission": ("organization", "the EU's executive", _COMMISSION),
     "Department of Energy": ("organization", "US government", _ENERGY_DEPARTMENT),
@@ -99,7 +118,7 @@ _CANON = dict(_ALIASES)
 _UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 ("Øyvind", "Élysée")
 _LOW = "a-zß-öø-ÿ"  # and small letters, "ß" too ("Achim Weiß")
 # a given name may have a hyphen ("Kim Yong-beom", "Jean-Pierre") or be initials ("C.C. Wei")
-_FIRST = rf"(?:(?:[A-Z]\.){{1,3}}|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
+_FIRST = rf"(?:(?:[A-Z]\.){{2,3}}|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
 _NAME_RE = re.compile(
     # not after "de", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "in New Delhi")
     rf"(?<![\w.-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
@@ -188,6 +207,7 @@ _TITLED = re.compile(
 # words that stand before a name in English and French and are no part of it ("Senator Dave McCormick")
 _TITLE_WORDS = {"Commission", "President", "Senator", "Governor", "Chancellor", "Minister", "Prime", "Secretary",
                 "Chairman", "Chair", "Director", "Republican", "Democratic", "CEO", "Président", "Chief", "Executive",
+                "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Herr", "Frau",
                 "Ministre"}  # fmt: skip
 # "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them
 _FIRM_NAME = re.compile(
@@ -251,6 +271,7 @@ _INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*(?:have |has |had )?$")  #
 _AFTER_QUOTATION = re.compile(r"\s*[“\"«„»][^“”\"«»„]*[”\"»“«]\s*")
 # names listed straight after an inverted verb: the first speaks ("berichteten Fortune und die Nachrichtenagentur AP")
 _LIST_AFTER_VERB = re.compile(r"\s+([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})\s+(?:und|and|et)\s")
+_HONORIFIC = re.compile(r"\b(?:M|Mr|Ms|Mrs|Dr|Mme)\.")
 _AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
 
 
@@ -422,6 +443,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             or remembered
             or ([memory.last_firm] if memory.last_firm and memory.last_firm not in _NEWS else [])
             or _subjects_before(text, start, memory.firms)[-1:]
+            or _named_subject(sentence)
         )
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             pick = [n for n, _ in firms]
@@ -434,6 +456,16 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         if outlets:
             out.append((outlets[-1], start + m.start(), start + m.end()))
     return out
+
+
+def _named_subject(sentence: str) -> list[str]:
+    """A name of two or three capitalised words that opens the sentence before its verb ("Samsung Electronics wird
+    ..., wie aus einer Pflichtmitteilung des Konzerns hervorgeht"): the company a description stands for, when
+    nothing else is."""
+    m = re.match(r"\s*([A-Z][\w&-]*(?: [A-Z][\w&-]*){1,2}) [a-zäöüß]", sentence)
+    if m is None or m.group(1).split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        return []
+    return [m.group(1)]
 
 
 _POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
@@ -552,7 +584,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             words = [w for w in words if w.start() <= 2 or clause[: w.start()].strip().islower()][:1] or words
         if words:
             name, at = untitled(words[-1].group(), cue[1] + words[-1].start())
-            plain = name.split()[0] not in _NOT_NAMES
+            plain = name not in _NOT_NAMES  # not "Mrd" ("20 Mrd. d'euros")
             if plain and (lang != "de" or name.isupper() or name != words[-1].group()):  # "des Betreibers Holtec"
                 found.append((name, at, cue[1] + words[-1].end()))
     return [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes) and not _EVENT.search(c[0])]
@@ -620,7 +652,8 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
 def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str]):
     """The speaker after an inverted reporting verb: "..., said Lisa Su", "a assuré vendredi Khaldoon Al Mubarak",
     "teilten die Unternehmen mit", "berichtete The Information"."""
-    after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(_DIGIT_MARKS.sub("0", text[cue[1] : c[1]]))]
+    gap = lambda c: _HONORIFIC.sub("M", _DIGIT_MARKS.sub("0", text[cue[1] : c[1]]))  # noqa: E731 ("a précisé M. Tan")
+    after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(gap(c))]
     plain = [c for c in after if "," not in text[cue[1] : c[1]]]
     # "said SoftBank chief executive Masayoshi Son", "a déclaré le patron de SoftBank, Masayoshi Son": the person
     persons = [c for c in plain if speaker_type(c[0], firms) == "person"] or [
@@ -718,13 +751,14 @@ def _cue_order(text: str, cue: tuple[int, int], cues) -> tuple[bool, bool]:
 
 # "des informations du journal The Edge selon lesquelles", "Einen Bericht der Zeitung Helsingin Sanomat, wonach", "a
 # report in The Times that": the outlet's figure (a denial of it makes it the article's, in core)
-_REPORT_OF = re.compile(
+REPORT_OF = re.compile(
     r"\b(?:[Bb]erichte?s?|[Rr]eports?|informations|[Rr]apport|[Aa]rticle)\s+"
     r"(?:des|der|du|de la|de l['’]|de|in|by|from|of)\s+(?:the |l['’]|le |la )?((?:[\w-]+ ){0,2}?)(?:„|“|\"|« )?"
     r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
 )
-_OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|zeitung|blatt|magazin|magazine|site|website|portals?"
-                           r"|quotidien|hebdomadaire|agence|agency|nachrichtenagentur|sender|chaîne)")  # fmt: skip
+_OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|\w*zeitung|blatt|magazin|magazine|site|website"
+                           r"|portals?|quotidien|hebdomadaire|agence|agency|nachrichtenagentur|sender"
+                           r"|chaîne)")  # fmt: skip
 _PLURAL_PRONOUN = {"en": r"(?:^|[,;]\s+)[Tt]hey\s+(?:\w+\s+)?$", "fr": r"", "de": r""}
 # a person named by their office, after a cue: the person named last ("selon les projections de la dirigeante")
 _PERSON_DESCRIBED = re.compile(
@@ -742,11 +776,14 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     for the source before ("Selon eux", "ajoutent-ils", "They said"), "according to its annual report" (the
     company that last spoke)."""
     cue_text = text[cue[0] : cue[1]]
-    report = _REPORT_OF.search(text, sent[0], cue[1] + 40)
+    report = REPORT_OF.search(text, sent[0], cue[1] + 40)
     if report and report.start() < cue[1] and (not report.group(1) or _OUTLET_NOUNS.search(report.group(1)) or
                                                names_in(report.group(2))):  # fmt: skip
         name = names_in(report.group(2))
-        return Attribution(name[0][0] if name else report.group(2), cue, report.span(2), sent)
+        words = report.group(2).split()
+        while len(words) > 1 and _OUTLET_NOUNS.fullmatch(words[0]):  # "der Zeitung Helsingin Sanomat"
+            words = words[1:]
+        return Attribution(name[0][0] if name else " ".join(words), cue, report.span(2), sent)
     plural = re.search(r"\b(?:eux|elles)\b|-(?:ils|elles)\b", cue_text) or (
         _PLURAL_PRONOUN[lang] and re.search(_PLURAL_PRONOUN[lang], text[sent[0] : cue[0]])
     )
