@@ -920,23 +920,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-33: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-45: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-34..45: twelve articles per language, `heldout: true`, 259 gold claims), written with its gold
+# The held-out batch (*-46..57: twelve articles per language, `heldout: true`, 276 gold claims), written with its gold
 # by six helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases, committed,
-# then scored once, 2026-12-06, with the rules of commit 94e3f9c unchanged (those rules had learned from *-30..33).
-# Every language meets recall (0.92-0.97) and precision (0.94-0.95) and misses speakers (62 of 85, 42 of 74, 45 of
-# 84) and every field (50 of 92, 36 of 80, 39 of 87). The targets are
-# not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can
-# only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles
+# then scored once, 2026-12-06, with the rules of commit 14dc841 unchanged (those rules had learned from *-34..45).
+# Every language meets recall (0.90-0.93), French and German precision (0.90, 0.95), English misses it (82 of 94);
+# all three miss speakers (56 of 82, 54 of 85, 47 of 86) and every field (42 of 90, 47 of 91, 44 of 95). The targets
+# are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure
+# can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles
 # are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(34, 46))
+HELDOUT_BATCH = tuple(str(n) for n in range(46, 58))
 HELDOUT_MEASURED = {
-    "en": {"recall": 85 / 92, "precision": 85 / 90, "speaker_accuracy": 62 / 85, "every_field": 50 / 92},
-    "fr": {"recall": 74 / 80, "precision": 74 / 78, "speaker_accuracy": 42 / 74, "every_field": 36 / 80},
-    "de": {"recall": 84 / 87, "precision": 84 / 89, "speaker_accuracy": 45 / 84, "every_field": 39 / 87},
+    "en": {"recall": 82 / 90, "precision": 82 / 94, "speaker_accuracy": 56 / 82, "every_field": 42 / 90},
+    "fr": {"recall": 85 / 91, "precision": 85 / 94, "speaker_accuracy": 54 / 85, "every_field": 47 / 91},
+    "de": {"recall": 86 / 95, "precision": 86 / 91, "speaker_accuracy": 47 / 86, "every_field": 44 / 95},
 }
 
 
