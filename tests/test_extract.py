@@ -768,6 +768,56 @@ def test_figures_and_deadlines_of_the_eighth_batch():
     assert read_deadline("au 31 août", "fr", dt.date(2025, 9, 10))["date"] == "2025-08-31"
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # German: descriptions with an adjective or a compound, a denial that brackets its subject, split clauses
+        ("Siemens Energy hat Aufträge über knapp 59 Milliarden Euro hereingeholt, teilte der Münchner "
+         "Energietechnikkonzern mit.", "de", "Siemens Energy"),
+        ("OpenAI hat Zusagen über 122 Mrd. Dollar erhalten, wie der ChatGPT-Entwickler mitteilte.", "de", "OpenAI"),
+        ("Einen Bericht der „Financial Times“, wonach die Kommission 10 Milliarden Euro zuschießen wolle, wies ein "
+         "Sprecher zurück.", "de", "the article"),
+        ("Die Anlage kostet 3,4 Milliarden Dollar; gemeinsam wollen beide Unternehmen bis zu 5 Gigawatt aufbauen, "
+         "hatte Nvidia damals mitgeteilt.", "de", "Nvidia"),
+        ("„Europa braucht zehn Gigawatt mehr“, sagte der CDU-Europaabgeordnete Axel Voss.", "de", "Axel Voss"),
+        ("Die Kommission legte ihren Plan vor. Über InvestAI sollen 20 Milliarden Euro mobilisiert werden, teilte "
+         "die Behörde mit.", "de", "European Commission"),
+        ("Der Supercomputer steht im Forschungszentrum Jülich. Er kostet nach Angaben des Forschungszentrums rund "
+         "500 Millionen Euro.", "de", "Forschungszentrum Jülich"),
+        ("Für die erste Ausbaustufe sind laut der Zeitung „El Periódico de Aragón“ bis zu 1.623 Megawatt "
+         "vorgesehen.", "de", "El Periódico de Aragón"),
+        ("Das französische KI-Start-up Mistral AI hat Kredite erhalten. Bis Ende 2027 will Mistral nach eigenen "
+         "Angaben auf 200 Megawatt kommen.", "de", "Mistral AI"),
+        ("Kommissionspräsidentin Ursula von der Leyen hatte dabei von 200 Mrd. Euro gesprochen.", "de",
+         "Ursula von der Leyen"),
+        # French: a title then the name after the verb, a name set off before the verb, a described person
+        ("Les listes totalisent 9 GW, a écrit mercredi la ministre du Climat et de la Croissance verte, Sophie "
+         "Hermans, dans une lettre.", "fr", "Sophie Hermans"),
+        ("Au Japon, le Premier ministre de l'époque, Shigeru Ishiba, avait promis plus de 65 milliards de "
+         "dollars.", "fr", "Shigeru Ishiba"),
+        ("L'Inde a mis en service 38 000 processeurs, a indiqué devant la Lok Sabha, la chambre basse, le ministre "
+         "d'État, Jitin Prasada.", "fr", "Jitin Prasada"),
+        ("La ministre Sophie Hermans a écrit aux députés. Construire une ligne peut prendre jusqu'à douze ans, a "
+         "rappelé la ministre.", "fr", "Sophie Hermans"),
+        ("American Electric Power va investir 72 milliards de dollars, a annoncé le groupe. Dominion Energy porte ses "
+         "contrats à 47 GW, a fait savoir vendredi le fournisseur d'électricité.", "fr", "Dominion Energy"),
+        # English: "it said" with no company before, "The X says", an apposition with "has said"
+        ("Lambda, an AI cloud company, has raised more than $1.5 billion in a round led by the investment firm of "
+         "Mark Walter, it said on Tuesday. Lambda declined to comment on a listing.", "en", "Lambda"),
+        ("The Greater Memphis Chamber says Colossus draws 150 megawatts from the grid.", "en",
+         "Greater Memphis Chamber"),
+        ("Demis Hassabis, the chief executive of Google DeepMind, has said that Google will spend more than $100 "
+         "billion.", "en", "Demis Hassabis"),
+        ("Cassava, the group founded by billionaire Strive Masiyiwa, has bought 12,000 GPUs, Masiyiwa told a "
+         "festival.", "en", "Strive Masiyiwa"),
+        ("The Energy Department picked four sites. Reactors of up to 800 megawatts could be built there, the "
+         "department noted.", "en", "Department of Energy"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_ninth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
 def test_quantities_and_deadlines_of_the_sixth_batch():
     """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
     a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""

@@ -108,7 +108,9 @@ _PHRASE = re.compile(
 _PERIOD_WORD = re.compile(
     "|".join(patterns.MONTHS[lang].replace(" ", "|") for lang in LANGS) + r"|quarter|trimestre|quartal", re.IGNORECASE
 )
-_SECOND_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\s+(?=[A-ZÀ-Ö])")
+# a German denial whose verb brackets its subject ("Einen Bericht, wonach ..., wies ein Sprecher zurück")
+_SPLIT_DENIAL = re.compile(r"\b(?:wies|wiesen|weist|weisen)\b[^.;]*\bzurück\b")
+_SECOND_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\s+(?=(?:[a-zà-ÿ]+\s+){0,3}[A-ZÀ-Ö])")
 _LAST_MONTH = re.compile(r"last month|mois (?:dernier|passé)|(?:vergangenen|letzten) Monat", re.IGNORECASE)
 _ANNOUNCED = re.compile(
     r"\b(?:announced|approved|unveiled|granted|agreed|annoncée?s?|autorisée?s?|approuvée?s?|dévoilée?s?|accordée?s?"
@@ -422,16 +424,23 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
     return sorted(qs, key=lambda q: q.start)
 
 
-def _att_at(segments: list, at: int) -> Attribution | None:
+def _att_at(segments: list, at: int, text: str | None = None) -> Attribution | None:
     """The attribution of the clause around ``at`` (``segments``: one sentence's ``(start, end, attribution)``); a
     clause without a cue of its own takes the one before it ("..., berichtete The Information; zuvor waren 450
     Milliarden geplant"), not the one after ("xAI switched on 100,000 H100s; Musk has said it will double")."""
     here = next((k for k, (a, b, _) in enumerate(segments) if a <= at < b), len(segments) - 1)
     order = [here, *range(here - 1, -1, -1)]
-    return next((segments[k][2] for k in order if segments[k][2] is not None), None)
+    found = next((segments[k][2] for k in order if segments[k][2] is not None), None)
+    if found is None and text is not None:  # "...; gemeinsam wollen ..., hatte Nvidia damals mitgeteilt": the close
+        last = segments[-1][2]
+        trailing = (
+            last is not None and last.cue is not None and _INVERTED_CUE.search(text[segments[-1][0] : last.cue[0]])
+        )
+        found = last if trailing and here < len(segments) - 1 else None
+    return found
 
 
-def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes) -> tuple[Attribution | None, bool]:
+def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes, text: str) -> tuple[Attribution | None, bool]:
     """(attribution, inside a quotation) for a figure at ``at`` in sentence ``i``."""
     for qs, qe in quotes:
         if qs <= at < qe:
@@ -441,13 +450,15 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes) -> tuple[A
             order = sorted(near, key=lambda j: (not (sents[j].start <= qe <= sents[j].end + 2), j))
             found = next((a for j in order if (a := _att_at(attrib[j], qe)) is not None), None)
             return found, True
-    return _att_at(attrib[i], at), False
+    return _att_at(attrib[i], at, text), False
 
 
 def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues."""
     firms = typed_firms(text)
-    out, memory = [], Memory({**{f: f for f in firms}, **people_in(text)}, firms)
+    # a company introduced by what it is, later by its first word ("Das KI-Start-up Mistral AI", then "Mistral")
+    aliases = {f.split()[0]: f for f in firms if " " in f and f.split()[0][0].isupper()}
+    out, memory = [], Memory({**aliases, **{f: f for f in firms}, **people_in(text)}, firms)
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
         # two main clauses, each with its own reporting verb ("Microsoft s'était engagé ..., et Google avait promis")
@@ -512,9 +523,10 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
         durations = [q.value for q in qs if q.unit == "months"]
         for q in qs:
             at = s.start + q.start
-            att, quoted = _speaker_for(at, s, i, sents, attrib, quotes)
+            att, quoted = _speaker_for(at, s, i, sents, attrib, quotes, text)
             denied_report = _DENIED_REPORT.match(s.text) is not None  # "Berichte, wonach ..., wies X zurück"
             denial = any(label == "denial" and (b <= at or denied_report) for label, _, b in s.found)
+            denial = denial or (denied_report and _SPLIT_DENIAL.search(s.text) is not None)
             others = [s.start + o.start for o in qs if o is not q and o.unit not in ("months", "rank")]
             c = _raw(s, q, (date, durations, others), {"negated": denial})
             c["speaker"] = ARTICLE if att is None or denial else att.speaker

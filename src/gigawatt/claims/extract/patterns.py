@@ -58,7 +58,8 @@ CUES = {
            "tweeted", "replied", "countered", "noted", "reported", "reports", "repeated", "reiterated", "expects",
            "expected", "forecast", "predicted", "confirmed", "warned", "projected", "by its own account",
            "according to estimates by", "estimate", "estimates", "communicated", "promised", "pledged",
-           "has|have pledged", "affirmed", "compiled by",
+           "has|have pledged", "affirmed", "compiled by", "put|puts its|the cost at", "put|puts the cost of",
+           "noted",
            "report"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
@@ -70,9 +71,10 @@ CUES = {
            "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
            "selon ses propres chiffres", "s' est|était engagé|engagée|engagés", "s' engage|engagent", "rappelle",
            "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
-           "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
+           "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|calculé|insisté|souligné|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
            "selon lui|elle|eux", "s' est félicité|félicitée|réjoui|réjouie", "estiment", "jugent", "tablent",
            "a|avait révélé", "a|avait fait état", "résume", "tempère", "raille", "table sur", "tablent sur",
+           "a|avait|ont fait savoir",
            "a|avait|ont|avaient pourtant|déjà|aussi|également|alors|notamment|encore déclaré|dit|affirmé|annoncé|évoqué"
            "|indiqué|estimé|promis|assuré|précisé",
            "ajoutent|précisent|estiment|soulignent|expliquent|assurent -ils|-elles"],
@@ -87,7 +89,8 @@ CUES = {
            "nach einem Eintrag der|des", "verpflichtet", "engagiert", "geschätzt", "hervorgeht", "hervorging",
            "nach einem Bericht der|des", "nach Einschätzung|Berechnungen von|der|des",
            "nach Einschätzung|Berechnungen der Analysten von", "erzählte", "in Aussicht gestellt|stellte",
-           "gespottet", "spottete"],
+           "gespottet", "spottete", "heißt es", "gesprochen", "sprach von", "ankündigte", "ankündigten",
+           "bekanntgab", "bekannt gab", "angegeben", "nach Firmenangaben|Unternehmensangaben"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

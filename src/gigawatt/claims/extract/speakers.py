@@ -98,7 +98,7 @@ KNOWN = {
     "Der Spiegel": ("organization", "news site", ["Der Spiegel", "Spiegel"]),
     "Heise": ("organization", "news site", ["Heise"]),
     "Wirtschaftswoche": ("organization", "news site", ["Wirtschaftswoche", "WirtschaftsWoche"]),
-    "the White House": ("organization", "", ["the White House", "White House", "la Maison Blanche", "Weißen Haus"]),
+    "White House": ("organization", "", ["the White House", "White House", "la Maison Blanche", "Weißen Haus"]),
     "European Commission": ("organization", "the EU's executive", _COMMISSION),
     "Department of Energy": ("organization", "US government", _ENERGY_DEPARTMENT),
     "Epoch AI": ("organization", "research group", ["Epoch AI"]),
@@ -137,7 +137,8 @@ _ACRONYM_RE = re.compile(
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
-              "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd",
+              "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd", "Euro",
+              "Euros", "Dollar", "Dollars",
               "Mio"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
@@ -159,10 +160,12 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "nach einschätzung der analysten von", "nach berechnungen der analysten von"}  # fmt: skip
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:(?:two|(?-i:[A-Z][\w-]+)|[\w-]+-based|cloud|data centre|data center|AI|chip|software) ){0,2}"
+    r"\b(?:the (?:[\w-]+ ){0,2}"
     r"(?:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
-    r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner)|l[’']entreprise"
-    r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank"
+    r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner|miner|landlord"
+    r"|hyperscaler)|l[’']entreprise"
+    r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
+    r"|l['’]éditeur|le créateur"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
     r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
     r"|die Unternehmen|der Konzern|the group|both companies"
@@ -170,7 +173,9 @@ _DESCRIPTIONS = re.compile(
     # with what it is in between: "wie das in Amsterdam ansässige Unternehmen mitteilte", "des südkoreanischen Konzerns"
     r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)"
     # a compound for the company ("der Softwarekonzern", "wie der Facebook-Konzern mitteilte"), "die Firma"
-    r"|(?:der|des|dem) [\w-]+(?:konzern|Konzern)s?|(?:die|der) Firma"
+    r"|(?:der|des|dem) (?:[\w-]+ )?[\w-]*(?:konzern|Konzern|[Ee]ntwickler|[Hh]ersteller|[Bb]etreiber|[Aa]nbieter"
+    r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese)s?|(?:die|der) Firma"
+    r"|(?:die|der) [\w-]*-?Tochter(?: von (?-i:[A-Z])\w+)?"
     # a company's unit, named by its parent: the unit the sentence is about ("Amazon Web Services will ..., teilte
     # die Amazon-Tochter mit", "a communiqué la filiale d'Amazon", "Amazon's cloud unit said")
     r"|die (?-i:[A-Z])[\w]*-(?:Tochter|Sparte|Einheit)|la (?:filiale|fille|division) d[’'](?-i:[A-Z])\w+"
@@ -190,14 +195,17 @@ _REPORTS = re.compile(
 _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecherin", "Präsident", "Präsidentin",
            "Minister", "Ministerin", "Finanzchef", "Finanzchefin", "Vorstandschef", "Vorstandschefin",
            "Geschäftsführer", "Geschäftsführerin", "Gründer", "Gründerin", "Analyst", "Analystin", "Moderator",
+           "Abgeordnete", "Abgeordneter", "Berater", "Beraterin", "Sekretär", "Sekretärin",
            "Moderatorin", "Manager", "Managerin", "manager", "Partner", "Partnerin", "Direktor", "Direktorin",
            "Leiter", "Leiterin", "Vizepräsident", "Vizepräsidentin", "Stratege", "Strategin", "Ökonom", "Ökonomin",
            "Governor", "CEO", "CFO", "President", "Senator",
            "chief executive",
-           "chief financial officer", "spokesman", "spokeswoman", "spokesperson", "host", "gouverneur", "ministre",
+           "chief financial officer", "billionaire", "founder", "co-founder", "chairman",
+           "spokesman", "spokeswoman", "spokesperson", "host", "gouverneur", "ministre",
            "président", "porte-parole", "patron", "directeur général", "directrice générale", "PDG"]  # fmt: skip
+_PARTICLES = r"(?:Al|al|bin|von der|van der|von|van|de la|de|du|da|di|la|le)"  # "Ursula von der Leyen"
 _NAME_WORDS = (
-    rf"{_FIRST}(?:\s+(?:Al|al|bin|von|van|de|[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)){{0,2}}"
+    rf"{_FIRST}(?:\s+(?:{_PARTICLES}|[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)){{0,3}}"
     rf"\s+[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 )
 _TITLED = re.compile(
@@ -216,7 +224,8 @@ _FIRM_NAME = re.compile(
 )
 # a German compound that ends in a role ("Handelsminister", "AWS-Manager", "des Betreibers Holtec"): no part of a name
 _ROLE_COMPOUND = re.compile(
-    r"[\w-]*(?:minister|chef|sprecher|manager|präsident|direktor|leiter|vorstand|gründer|betreiber|analyst|"
+    r"[\w-]*(?:minister|chef|sprecher|manager|präsident|direktor|leiter|vorstand|gründer|betreiber|analyst|sekretär|"
+    r"abgeordnete|partner|"
     r"konzern|hersteller|entwickler|investor|berater|experte|ökonom)(?:in|en|s)?",
     re.IGNORECASE,
 )
@@ -241,10 +250,13 @@ def untitled(name: str, start: int = 0) -> tuple[str, int]:
 _EVENT = re.compile(r"\b(?:Summit|Conference|Forum|Expo|Week|Congress|Festival|Gipfel|Konferenz|Messe|Sommet|Congrès)$")
 _GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?![\w-])")
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
-_WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., a précisé Nscale."
+_WORD_AFTER_VERB = re.compile(  # "..., a précisé Nscale.", "a précisé Eviden dans un communiqué"
+    rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$|\s+(?:dans|in|im|lors|on|at|auf|bei|am|in a|dans un)\b)"
+)
 _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdings", "Technologies", "Systems", "Cloud",
               "Management", "Services", "Catalyst", "Technology", "Electronics", "Securities", "Centers",
-              "Centres", "Telecom", "Motor", "Semiconductor", "Instruments",
+              "Centres", "Telecom", "Motor", "Semiconductor", "Instruments", "Interconnection", "Industries",
+              "International", "Mining", "Solutions", "Networks", "Platforms", "Chamber",
               "Labs", "Inc", "Corp", "Infrastructure", "Power", "Airtel", "Journal", "Times", "Post", "Inquirer",
               "Gruppe", "Konzern"}  # fmt: skip
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
@@ -271,6 +283,10 @@ _INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*(?:have |has |had )?$")  #
 _AFTER_QUOTATION = re.compile(r"\s*[“\"«„»][^“”\"«»„]*[”\"»“«]\s*")
 # names listed straight after an inverted verb: the first speaks ("berichteten Fortune und die Nachrichtenagentur AP")
 _LIST_AFTER_VERB = re.compile(r"\s+([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})\s+(?:und|and|et)\s")
+# "a indiqué devant la Lok Sabha", "told a briefing at the Senate": where or to whom, not who
+_CHANNEL = re.compile(
+    r"\b(?:devant|auprès d[eu]|chez|before|vor|à|au|aux|to|at)\s+(?:la |le |les |l['’]|the |der |dem |den )?$", re.I
+)
 _HONORIFIC = re.compile(r"\b(?:M|Mr|Ms|Mrs|Dr|Mme)\.")
 _AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
 
@@ -340,11 +356,16 @@ def speaker_role(name: str) -> str:
     return KNOWN.get(name, ("", "", []))[1]
 
 
+_POSSESSIVES = {"Son", "Sa", "Ses", "Leur", "Sein", "Seine", "Ihr", "Ihre"}
+
+
 def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
     for alias, name in (people or {}).items():
         for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
+            if alias in _POSSESSIVES and re.match(r"\s+[a-zà-ÿ]", text[m.end() :]):
+                continue  # "Son carnet de commandes": a possessive, not Masayoshi Son
             if not any(s <= m.start() + offset < e for _, s, e in out):
                 out.append((name, m.start() + offset, m.end() + offset))
     return sorted(out, key=lambda c: c[1])
@@ -372,11 +393,11 @@ def people_in(text: str) -> dict[str, str]:
 
 _FIRM_NOUNS = {
     "en": r"(?:company|group|firm|start-?up|chipmaker|operator|developer|utility|fund|asset manager|investor|lender"
-    r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer)",
+    r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
-    r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger)s?)",
+    r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
@@ -389,7 +410,7 @@ _NOT_ADJECTIVES = (
 _TYPED_FIRM = re.compile(
     r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den)\s?)(?:[\w-]+ )?"
     r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+)?"
-    r" ([A-Z][\w&-]*(?:\.[A-Z][\w&-]*)*(?: [A-Z][\w&-]*){0,2})"
+    r" ([A-Z][\w&-]*(?:\.[A-Z][\w&-]*)*(?: [A-Z][\w&-]*){0,2}(?: \d{1,3}(?![\d.,]))?)"  # "Hut 8"
 )
 _WEEKDAYS = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
@@ -451,6 +472,11 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             memory.the_company = pick[0]
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
+    for m in _BODY_DESCRIBED.finditer(sentence):  # "teilte die Behörde mit", "the department noted": the last body
+        bodies = [n for n, _, _ in names_in(text[: start + m.start()], 0, memory.names) if _is_body(n)]
+        bodies += [b.group() for b in _BODY_RE.finditer(text[: start + m.start()])]
+        if bodies:
+            out.append((bodies[-1], start + m.start(), start + m.end()))
     for m in _REPORTS.finditer(sentence):
         outlets = [n for n, _, _ in names_in(text[: start + m.start()]) if n in _NEWS]
         if outlets:
@@ -468,6 +494,19 @@ def _named_subject(sentence: str) -> list[str]:
     return [m.group(1)]
 
 
+_BODY_DESCRIBED = re.compile(
+    r"\b(?:(?:die|der) Behörde|das Ministerium|the department|the ministry|le ministère|l['’]agence publique)\b"
+    r"(?! [A-Z])"
+)
+
+
+def _is_body(name: str) -> bool:
+    """A public body: the list's governments and the EU, or a name that says it is one."""
+    role = KNOWN.get(name, ("", "", []))[1]
+    says = re.search(r"Department|Ministry|Commission|Ministerium|Kommission|ministère|Authority|Agency", name)
+    return "government" in role or "EU" in role or says is not None
+
+
 _POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
 
 
@@ -476,7 +515,7 @@ def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
     """Names the list lacks that open a sentence and recur in the article ("Nebius will supply ..."), in English and
     French: a company the article is about."""
     out = []
-    for m in re.finditer(r"(?:^|[.!?]\s+|\n)([A-Z]{2,6} [A-Z][a-z]+|[A-Z][a-z]+[A-Za-z]*)\s+[a-z]", text):
+    for m in re.finditer(r"(?:^|[.!?]\s+|\n)([A-Z]{2,6} [A-Z][a-z]+|[A-Z][a-z]+[A-Za-z]*)(?:\s+[a-z]|,)", text):
         word = m.group(1)
         recurs = " " in word or len(re.findall(rf"\b{re.escape(word)}\b", text)) >= 2  # "GE Vernova ended"
         if word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and recurs:
@@ -492,13 +531,51 @@ def _subjects_before(text: str, start: int, firms: set[str]) -> list[str]:
     return opening or [n for n, _ in named]
 
 
+# German capitalises every noun: two or three capitalised words are a name only where no article, determiner or
+# preposition stands before them, none ends like a noun, and a comma, a reporting verb or the end follows ("..., Greg
+# Beard, ein Senior-Berater ..., erzählte", "sagte Axel Voss.")
+_GERMAN_BEFORE = re.compile(
+    r"\b(?:der|die|das|des|dem|den|ein|eine|einen|einem|einer|eines|im|am|vom|zum|zur|beim|ins|in|an|auf|bei|mit|von"
+    r"|für|aus|nach|über|unter|vor|seit|durch|gegen|ohne|um|sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer"
+    r"|unser|unsere|dieser|diese|dieses|diesem|jede|jeder|jedes|alle|kein|keine)\s+$",
+    re.IGNORECASE,
+)
+_GERMAN_NOUN_END = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nisse?|ern|ungen|sten|ten|ern|chen)$")
+
+
+_GERMAN_NOT_NAMES = {"Ende", "Anfang", "Mitte", "Millionen", "Milliarden", "Mrd", "Mio", "Dollar", "Euro", "Prozent",
+                     "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+                     "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+                     "Sonntag", "Gigawatt", "Megawatt", "Rechenzentrum", "Rechenzentren"}  # fmt: skip
+
+
+def _german_person(sentence: str, m: re.Match) -> bool:
+    words = m.group().split()
+    if any(w in _GERMAN_NOT_NAMES or _GERMAN_NOUN_END.search(w) for w in words) or words[0] in _TITLES:
+        return False
+    before = sentence[: m.start()]
+    # after a comma or the sentence's start (an apposition follows), or after a verb ("sagte Axel Voss")
+    if not re.search(r"(?:^\s*|,\s+|\b[a-zäöüß]+(?:te|ten)\s+)$", before) or _GERMAN_BEFORE.search(before):
+        return False
+    return re.match(r"\s*(?:,|$|[.;])", sentence[m.end() :]) is not None
+
+
 def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Within 40 characters of the cue, not counting a relative clause between ("Amkor Technology, which will
     package chips ..., said"), or right after a quotation (its speaker: '"...," David Hogan, ..., told reporters')."""
     s, e = span
     gap = _RELATIVE.sub(",", sentence[e - start : cue[0] - start]) if e <= cue[0] else ""
     after_quote = re.search(r"[”\"»“]\s*$", sentence[: s - start]) is not None and e <= cue[0]
-    return min(abs(s - cue[1]), abs(cue[0] - e), len(gap) if e <= cue[0] else 99) <= 40 or after_quote
+    apposition = e <= cue[0] and re.fullmatch(
+        r",[^.;:“”\"«»„]{1,100},\s*(?:has |have |had )?", sentence[e - start : cue[0] - start]
+    )
+    # "a écrit mercredi la ministre du Climat et de la Croissance verte, Sophie Hermans"
+    apposition = apposition or (
+        s >= cue[1] and re.fullmatch(r"(?:[^.;:“”\"«»„,]{0,70},\s*){1,3}", sentence[cue[1] - start : s - start])
+    )
+    return (
+        min(abs(s - cue[1]), abs(cue[0] - e), len(gap) if e <= cue[0] else 99) <= 40 or after_quote or bool(apposition)
+    )
 
 
 def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int], firms=frozenset()):
@@ -510,7 +587,7 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
     full = [
         m
         for m in _NAME_RE.finditer(sentence)
-        if lang != "de" and not any(b.start() <= m.start() < b.end() for b in bodies)
+        if (lang != "de" or _german_person(sentence, m)) and not any(b.start() <= m.start() < b.end() for b in bodies)
     ]
     full += bodies
     acronyms = [m for m in _ACRONYM_RE.finditer(sentence) if not any(f.start() <= m.start() < f.end() for f in full)]
@@ -548,6 +625,10 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
+    opening = re.fullmatch(r"\s*The\s+((?:[A-Z][\w&-]*\s+){1,4})", text[sent[0] : cue[0]])
+    if opening:  # "The Greater Memphis Chamber says ..."
+        name = opening.group(1).strip()
+        out.append((name, sent[0] + opening.start(1), sent[0] + opening.start(1) + len(name)))
     outlet = re.search(r"[,;]\s+(?:the\s+)?((?:The\s+)?[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]])
     if outlet:  # "..., The Advocate reported", "..., the Philadelphia Inquirer reported": an outlet's name
         name, at = untitled(outlet.group(1), sent[0] + outlet.start(1))  # not "Chief Executive Jensen Huang"
@@ -575,19 +656,39 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue, memory.firms)
     taken = {s for _, s, _ in found}
     found += [c for c in _beside_the_verb(text, sent, cue, lang) if c[1] not in taken]
-    low_cue = text[cue[0] : cue[1]].lower()
+    low_cue, titles = text[cue[0] : cue[1]].lower(), []
     if low_cue in _AFTER_CUES and not any(s >= cue[1] for _, s, _ in found):
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
         clause = re.match(r"[^,.;:]*", text[cue[1] : sent[1]]).group()
         words = list(re.finditer(r"(?<![\w-])[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
         if words and lang == "de" and low_cue.endswith(("von", "des", "der")):  # "nach Einschätzung ... von X"
             words = [w for w in words if w.start() <= 2 or clause[: w.start()].strip().islower()][:1] or words
+        titled = re.search(
+            r"(?:Zeitung|[Jj]ournal|newspaper|daily|quotidien|Blatt)\s+[„“\"«]\s?([^“”\"»]{3,40}?)\s?[“”\"»]", clause
+        )
+        if titled:  # "laut der Zeitung „El Periódico de Aragón“" (a name in quotation marks)
+            titles.append((titled.group(1), cue[1] + titled.start(1), cue[1] + titled.end(1)))
+            words = []
+        if words and (full := _named_before(text, words[-1].group(), cue[0])):  # "des Forschungszentrums" (Jülich)
+            found.append((full, cue[1] + words[-1].start(), cue[1] + words[-1].end()))
+            words = []
         if words:
             name, at = untitled(words[-1].group(), cue[1] + words[-1].start())
             plain = name not in _NOT_NAMES  # not "Mrd" ("20 Mrd. d'euros")
             if plain and (lang != "de" or name.isupper() or name != words[-1].group()):  # "des Betreibers Holtec"
                 found.append((name, at, cue[1] + words[-1].end()))
-    return [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes) and not _EVENT.search(c[0])]
+    found = [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes) and not _EVENT.search(c[0])]
+    return found + titles
+
+
+def _named_before(text: str, word: str, before: int) -> str | None:
+    """A German genitive noun that heads a name the article gave in full before ("nach Angaben des
+    Forschungszentrums", after "im Forschungszentrum Jülich")."""
+    base = re.sub(r"e?s$", "", word)
+    if " " in word or len(base) < 5:
+        return None
+    m = re.search(rf"\b{re.escape(base)} ([A-Z][\w-]+)", text[:before])
+    return m.group() if m else None
 
 
 def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str], cue: int | None = None):
@@ -613,12 +714,16 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
     "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
     said"); None when the verb is inverted ("..., said Lisa Su")."""
+    for c in cands:  # "Au Japon, le Premier ministre de l'époque, Shigeru Ishiba, avait promis": the apposition
+        if (speaker_type(c[0], firms) == "person" and re.search(r",\s*$", text[sentence_start : c[1]])
+                and re.fullmatch(r",\s*(?:has |have |had |a |avait |hat |hatte )?", text[c[2] : cue[0]])):  # fmt: skip
+            return c
     for c in cands:  # "Larry Fink, le PDG de BlackRock, a rappelé": a name and its apposition open the clause
         lead = text[sentence_start : c[1]]
         opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(lead) or re.search(r",\s*$", lead)
         person = speaker_type(c[0], firms) == "person"  # "..., Anat Ashkenazi, its chief financial officer, told"
-        if opens and re.fullmatch(r",[^.;:“”\"«»„]{1,100},\s*" if person else r",[^,.;:“”\"«»„]{1,60},\s*",
-                                  text[c[2] : cue[0]]):  # fmt: skip
+        apposition = r",[^.;:“”\"«»„]{1,100},\s*(?:has |have |had )?" if person else r",[^,.;:“”\"«»„]{1,60},\s*"
+        if opens and re.fullmatch(apposition, text[c[2] : cue[0]]):
             return c
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
@@ -653,7 +758,7 @@ def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str]):
     """The speaker after an inverted reporting verb: "..., said Lisa Su", "a assuré vendredi Khaldoon Al Mubarak",
     "teilten die Unternehmen mit", "berichtete The Information"."""
     gap = lambda c: _HONORIFIC.sub("M", _DIGIT_MARKS.sub("0", text[cue[1] : c[1]]))  # noqa: E731 ("a précisé M. Tan")
-    after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(gap(c))]
+    after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(gap(c)) and not _CHANNEL.search(text, 0, c[1])]
     plain = [c for c in after if "," not in text[cue[1] : c[1]]]
     # "said SoftBank chief executive Masayoshi Son", "a déclaré le patron de SoftBank, Masayoshi Son": the person
     persons = [c for c in plain if speaker_type(c[0], firms) == "person"] or [
@@ -784,16 +889,31 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
         while len(words) > 1 and _OUTLET_NOUNS.fullmatch(words[0]):  # "der Zeitung Helsingin Sanomat"
             words = words[1:]
         return Attribution(name[0][0] if name else " ".join(words), cue, report.span(2), sent)
-    plural = re.search(r"\b(?:eux|elles)\b|-(?:ils|elles)\b", cue_text) or (
-        _PLURAL_PRONOUN[lang] and re.search(_PLURAL_PRONOUN[lang], text[sent[0] : cue[0]])
+    same = re.match(r"\s+(?:la même source|the same source)", text[cue[1] :]) or re.search(
+        r"derselben Quelle\s*$", text[sent[0] : cue[0]]
+    )
+    plural = (
+        same
+        or re.search(r"\b(?:eux|elles)\b|-(?:ils|elles)\b", cue_text)
+        or (_PLURAL_PRONOUN[lang] and re.search(_PLURAL_PRONOUN[lang], text[sent[0] : cue[0]]))
     )
     if plural and memory.previous is not None:
         return dataclasses.replace(memory.previous, cue=cue, content=sent, pronoun=True)
     company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
+    if re.fullmatch(r"nach (?:Firmen|Unternehmens)angaben", cue_text, re.IGNORECASE) and company:
+        return Attribution(company, cue, None, sent, pronoun=True)
     if cue_text.lower() in _AFTER_CUES and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and company:
         return Attribution(company, cue, None, sent, pronoun=True)  # "according to its annual report"
     person = _PERSON_DESCRIBED.search(text, cue[1], min(sent[1], cue[1] + 40))
-    if person and memory.last_person and (cue_text.lower() in _AFTER_CUES or cue_text.lower().startswith("selon")):
+    named = person is not None and re.match(r"[^.;,]{0,60},\s*[A-Z]", text[person.end() : sent[1]])  # ", Ashwini V."
+    person = None if named else person
+    right_after = person is not None and re.fullmatch(r"\s*(?:\w+\s+)?", text[cue[1] : person.start()]) is not None
+    inverted = _INVERTED.search(text[sent[0] : cue[0]]) is not None and right_after
+    if (
+        person
+        and memory.last_person
+        and (cue_text.lower() in _AFTER_CUES or cue_text.lower().startswith("selon") or inverted)
+    ):
         return Attribution(memory.last_person, cue, person.span(), sent, pronoun=True)
     return None
 
@@ -810,9 +930,16 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             return special
         if text[cs:ce].lower() in ("demnach", "hieß es") and previous is not None and not _described_after(text, ce):
             return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
-        it = {"en": r"\b[Ii]t\s+(?:\w+\s+)?$", "de": r"(?:^|,\s+)[Ee]s\s+$"}.get(lang)  # "It said", "es fügte hinzu"
-        if it and re.search(it, text[sent[0] : cs]) and memory.last_firm:
-            return Attribution(memory.last_firm, (cs, ce), None, sent, pronoun=True)  # "It said": the company
+        it = {"en": r"\b[Ii]t\s+(?!(?:was|is|were|had|has)\s)(?:\w+\s+)?$", "de": r"(?:^|,\s+)[Ee]s\s+$"}.get(
+            lang
+        )  # "It said", "es fügte hinzu"
+        if it and re.search(it, text[sent[0] : cs]):  # "It said": the company of the sentence, else the last
+            own = _opening_company(text, sent, memory) or next(
+                ((n, sent[0], sent[0] + len(n)) for n in _named_subject(text[sent[0] : sent[1]])), None
+            )
+            if own is not None or memory.last_firm:
+                name = own[0] if own is not None else memory.last_firm
+                return Attribution(name, (cs, ce), None, sent, pronoun=True)
         if _pronoun_subject(text, sent, (cs, ce), lang):
             firm = _opening_company(text, sent, memory) if re.search(r"-t\s?-", text[cs:ce]) else None
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
