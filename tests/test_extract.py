@@ -818,6 +818,28 @@ def test_speakers_of_the_ninth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+def test_figures_and_deadlines_of_the_ninth_batch():
+    """Other dollars are no US dollars, a capacity price per megawatt-day is no claim (a cost per MW stays one),
+    valuations with a hedge, a month of last year, the end of a month, a span of months."""
+    d = dt.date(2025, 12, 5)
+    aud = extract("The site, bought for nearly A$353 million (about $233 million), is large.", d, "en")["claims"]
+    assert [c["quantity"] for c in aud] == [233e6]
+    assert (
+        extract("Blackstone kaufte AirTrunk zu mehr als 24 Milliarden australischen Dollar.", d, "de")["claims"] == []
+    )
+    assert extract("It pledged 5.4 billion rand, about $297 million.", d, "en")["claims"][0]["quantity"] == 297e6
+    auction = extract("The auction cleared at $333.44 per megawatt-day, costing about $16.4 billion.", d, "en")
+    assert [c["quantity"] for c in auction["claims"]] == pytest.approx([16.4e9])  # float scale product
+    assert extract("A new campus costs $11 million per megawatt.", d, "en")["claims"][0]["quantity"] == 11e6
+    assert extract("OpenAI is in talks at a valuation of up to $830 billion.", d, "en")["claims"] == []
+    bought = extract("The site was bought in October last year for about $233 million.", d, "en")["claims"]
+    assert bought[0]["deadline"]["date"] == "2024-10-31"
+    pipeline = extract("At the end of September, the pipeline stood at 50.9 gigawatts.", d, "en")["claims"]
+    assert pipeline[0]["deadline"]["date"] == "2025-09-30"
+    quarter = extract("Le chiffre d'affaires a atteint 107 millions de dollars entre juillet et septembre.", d, "fr")
+    assert quarter["claims"][0]["deadline"]["date"] == "2025-09-30"
+
+
 def test_quantities_and_deadlines_of_the_sixth_batch():
     """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
     a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""

@@ -49,16 +49,18 @@ _SPLIT_AUXILIARY = re.compile(
 # after a scale word, what is counted if not money: "1,4 Milliarden Einwohnern", "1.4 billion inhabitants", "£5 billion"
 _COUNTS_SOMETHING = re.compile(
     r"\s*(?:de\s|d['’]|of\s|[A-ZÄÖÜ][a-zäöüß]+|[A-Z]{2,}\s+[a-z]|people|users|inhabitants|residents|pounds|livres"
-    r"|Pfund|shares|actions|Aktien)",
+    r"|Pfund|shares|actions|Aktien|rand|yuan|yen|won|rupees|roupies|reais|ringgit|dirhams|shekels|francs|kroner"
+    r"|couronnes|pesos|australische\w*|kanadische\w*|neuseeländische\w*)",
     re.UNICODE,
 )
 # a valuation, a figure in pounds, a number "several": not the build-out's money
 _NOT_A_CLAIM = re.compile(
     r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluation of|\bvaloris[ée]e?s? (?:à )?"
-    r"|\bvaloris\w* [\w\s'’]{0,30}?\bà|\bbewertet [\w\s]{0,30}?\b(?:mit|bei)|\bmanag(?:es|ing)|\bgère|\bverwaltet"
+    r"|\bvaloris\w* [\w\s'’-]{0,30}?\bà|\bvalorisation de|\bUnternehmenswert von"
+    r"|\bbewertet [\w\s]{0,30}?\b(?:mit|bei)|\bmanag(?:es|ing)|\bgère|\bverwaltet"
     r"|\bBewertung von|£|\bmehreren|\bseveral|\bplusieurs"
     r"|\b(?:stake|Anteil|Anteil\w*|participation) (?:worth|im Wert von|d['’]une valeur de|valued at))"
-    r"\s*(?:about |around |environ |rund |etwa |some |quelque )?\$?$",
+    r"\s*(?:about |around |environ |rund |etwa |some |quelque |up to |jusqu['’]à |bis zu |mehr als |more than )?\$?$",
     re.IGNORECASE,
 )
 _AFTER_HEDGE = re.compile(r"\b(?:reach|atteindre|erreichen|up to|jusqu['’]à|bis zu)\s+$", re.IGNORECASE)
@@ -110,6 +112,7 @@ _PERIOD_WORD = re.compile(
 )
 # a German denial whose verb brackets its subject ("Einen Bericht, wonach ..., wies ein Sprecher zurück")
 _SPLIT_DENIAL = re.compile(r"\b(?:wies|wiesen|weist|weisen)\b[^.;]*\bzurück\b")
+_REVENUE = re.compile(r"\s*d['’]\s*affaires")  # "le chiffre d'affaires" (revenue), not "chiffre" (puts at)
 _SECOND_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\s+(?=(?:[a-zà-ÿ]+\s+){0,3}[A-ZÀ-Ö])")
 _LAST_MONTH = re.compile(r"last month|mois (?:dernier|passé)|(?:vergangenen|letzten) Monat", re.IGNORECASE)
 _ANNOUNCED = re.compile(
@@ -265,7 +268,7 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
     septembre"), or in a clause whose own verb reports ("He said in July that ...")."""
     words = s.text[span[0] - s.start : span[1] - s.start]
-    cues = [(a, b) for label, a, b in s.found if label == "cue"]
+    cues = [(a, b) for label, a, b in s.found if label == "cue" and not _REVENUE.match(s.text, b - s.start)]
     cues += [(s.start + m.start(), s.start + m.end()) for m in _ANNOUNCED.finditer(s.text)]
     if re.fullmatch(r"(?:in|en|im)\s+(?:19|20)\d\d", words.strip()) and any(0 <= span[0] - b <= 3 for _, b in cues):
         return True  # "avait annoncé en 2023 des investissements ... d'ici 2030": the year of the announcement

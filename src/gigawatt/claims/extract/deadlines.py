@@ -106,6 +106,11 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
         q_end_month = 3 * ((date.month - 1) // 3)  # the last month of the quarter before this one
         y = date.year if q_end_month else date.year - 1
         return {"date": _last_day(y, q_end_month or 12).isoformat(), "granularity": "quarter"}
+    shift = {"last year": -1, "l'année dernière": -1, "letztes Jahr": -1, "next year": 1}.get(phrase or "", 0)
+    if (first := _FIRST_MONTHS.search(text)) and (n := _COUNTS.get((first.group(1) or first.group(2)).lower())):
+        return {"date": _last_day(date.year + shift, n).isoformat(), "granularity": "month"}  # "... de l'an dernier"
+    if month is not None and shift:  # "in October last year": that month of the year before
+        return {"date": _last_day(date.year + shift, month).isoformat(), "granularity": "month"}
     if phrase is None and day is not None and not _BY.match(low):  # "which ended on April 27": the nearest such day
         return _nearest_day(date, month, int(day.group(1)))
     if phrase is None and (month is not None or quarter is not None):

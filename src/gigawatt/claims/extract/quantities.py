@@ -9,7 +9,7 @@ import re
 from gigawatt.claims.extract.numbers import Number
 
 _I = re.IGNORECASE
-_CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|USD|EUR)\s?$")
+_CURRENCY_BEFORE = re.compile(r"(US\$|(?<![A-Za-z])\$|€|USD|EUR)\s?$")  # not "A$353 million", "C$925.6 million"
 _MONEY_AFTER = re.compile(
     # after a closing quotation mark too ("„deutlich weniger als 10 Milliarden“ Dollar")
     r"^[“”»\"]?\s*(?:de\s+|d['’]\s*|of\s+)?(dollars? américains|dollars?|US-Dollars?|Dollars?|USD|US\$|\$|euros?"
@@ -87,6 +87,8 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
     m = _MONEY_AFTER.match(tail)
     if (before or m) and _PER_SHARE.match(tail[m.end() if m else 0 :]):
         return None
+    if m and not before and (_OTHER_DOLLARS.search(tail[: m.start(1)]) or _OTHER_DOLLARS_AFTER.match(tail[m.end() :])):
+        return None
     if before or m:
         sign = (before.group(1) if before else "") + (m.group(1) if m else "")
         euro = "€" in sign or "eur" in sign.lower()
@@ -124,7 +126,16 @@ _DOUBLE = {
     "de": re.compile(r"\b(?:das|des|dem) (Doppelte[n]?)\b|\b(doppelt) so\b"),
 }
 # a figure for one share ("at $40 a share"): a price, not money for the build-out
-_PER_SHARE = re.compile(r"^\s*(?:a|per|par|je|pro) (?:share|action|Aktie)\b", _I)
+_PER_SHARE = re.compile(
+    r"^\s*(?:a|per|par|je|pro) (?:share|action|Aktie|(?:megawatt|mégawatt|MW)[- ](?:day|jour|Tag))\b", _I
+)  # a price for one share or one megawatt-day of capacity ("$333.44 per megawatt-day"); a cost per MW stays
+# another currency after "dollar(s)": not US dollars ("24 Milliarden australischen Dollar", "dollars canadiens")
+_OTHER_DOLLARS = re.compile(
+    r"(?:australi\w*|kanadi\w*|canadi\w*|neuseeländi\w*|new zealand|singapur\w*|singapore|hongkong\w*|hong kong)"
+    r"\s+$",
+    _I,
+)
+_OTHER_DOLLARS_AFTER = re.compile(r"^\s*(?:australiens|canadiens|néo-zélandais|singapouriens)\b", _I)
 
 
 def multipliers(text: str, lang: str) -> list[tuple[float, int, int]]:

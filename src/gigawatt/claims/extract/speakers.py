@@ -838,6 +838,8 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     low = text[cue[0] : cue[1]].lower()
     if re.match(r"\s*(?:ainsi|thus|damit|somit)\b", after) or (low == "widersprach" and " nicht" in clause_after):
         return True
+    if low == "chiffre" and re.match(r"\s*d['’]\s*affaires", after):  # "le chiffre d'affaires": a noun
+        return True
     return low == "report" and re.search(r"\b(?:the|a|an)\s+$", text[sent[0] : cue[0]], re.IGNORECASE) is not None
 
 
