@@ -992,23 +992,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-45: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-57: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-46..57: twelve articles per language, `heldout: true`, 276 gold claims), written with its gold
+# The held-out batch (*-58..69: twelve articles per language, `heldout: true`, 260 gold claims), written with its gold
 # by six helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases, committed,
-# then scored once, 2026-12-06, with the rules of commit 14dc841 unchanged (those rules had learned from *-34..45).
-# Every language meets recall (0.90-0.93), French and German precision (0.90, 0.95), English misses it (82 of 94);
-# all three miss speakers (56 of 82, 54 of 85, 47 of 86) and every field (42 of 90, 47 of 91, 44 of 95). The targets
+# then scored once, 2026-12-06, with the rules of commit db431ef unchanged (those rules had learned from *-46..57).
+# Every language meets recall (0.90-0.97); English and German meet precision (0.92, 0.98), French misses it (76 of 87);
+# all three miss speakers (61 of 88, 54 of 76, 56 of 82) and every field (52 of 91, 47 of 84, 45 of 85). The targets
 # are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure
 # can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles
 # are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(46, 58))
+HELDOUT_BATCH = tuple(str(n) for n in range(58, 70))
 HELDOUT_MEASURED = {
-    "en": {"recall": 82 / 90, "precision": 82 / 94, "speaker_accuracy": 56 / 82, "every_field": 42 / 90},
-    "fr": {"recall": 85 / 91, "precision": 85 / 94, "speaker_accuracy": 54 / 85, "every_field": 47 / 91},
-    "de": {"recall": 86 / 95, "precision": 86 / 91, "speaker_accuracy": 47 / 86, "every_field": 44 / 95},
+    "en": {"recall": 88 / 91, "precision": 88 / 96, "speaker_accuracy": 61 / 88, "every_field": 52 / 91},
+    "fr": {"recall": 76 / 84, "precision": 76 / 87, "speaker_accuracy": 54 / 76, "every_field": 47 / 84},
+    "de": {"recall": 82 / 85, "precision": 82 / 84, "speaker_accuracy": 56 / 82, "every_field": 45 / 85},
 }
 
 
