@@ -840,6 +840,42 @@ def test_figures_and_deadlines_of_the_ninth_batch():
     assert quarter["claims"][0]["deadline"]["date"] == "2025-09-30"
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a company named only by what it is, after its typed name in the sentence; German calques of French order
+        ("Der Boom hat dem Essener Baukonzern Hochtief 10,5 Mrd. Euro Aufträge beschert, wie das Unternehmen am "
+         "Donnerstag mitteilte.", "de", "Hochtief"),
+        ("Schneider Electric hat Verträge über fast 2,3 Milliarden Dollar unterzeichnet, hat angekündigt "
+         "Mittwochabend die Gruppe.", "de", "Schneider Electric"),
+        ("Legrand publie ses résultats. Legrand a réalisé quelque 2,4 milliards d'euros de chiffre d'affaires, a "
+         "indiqué jeudi le spécialiste limougeaud des équipements électriques.", "fr", "Legrand"),
+        ("Selon le cabinet d'études Terakraft, le campus consomme déjà plus de 350 MW.", "fr", "Terakraft"),
+        # an acronym given after the full name; a name with "&"; an imperfect cue
+        ("Le Barcelona Supercomputing Center (BSC) étend sa machine. L'État apporte 60 millions d'euros, a précisé "
+         "le BSC.", "fr", "Barcelona Supercomputing Center"),
+        ("Les entreprises devront dégager 2 000 milliards de dollars d'ici 2030, estimait le cabinet de conseil "
+         "Bain & Company.", "fr", "Bain & Company"),
+        ("Rival Vertiv said its backlog reached about $9.5 billion.", "en", "Vertiv"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_tenth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_spans_that_are_no_build_out_spans():
+    """A loan's term and the time a multiple takes are no spans ("a two-year loan", "verdreifachen in drei
+    Jahren"); "autant que" is an upper bound."""
+    d = dt.date(2026, 5, 8)
+    loan = extract("SoftBank took a two-year loan of about $6 billion.", d, "en")["claims"]
+    assert [c["unit"] for c in loan] == ["USD"]
+    tripled = extract("Die Nachfrage dürfte sich in drei Jahren fast verdreifachen, auf 40 Gigawatt.", d, "de")
+    assert [c["unit"] for c in tripled["claims"]] == ["MW"]
+    grown = extract("La demande pourrait tripler en trois ans, à 40 gigawatts.", d, "fr")["claims"]
+    assert [c["unit"] for c in grown] == ["MW"]
+    assert extract("Nvidia espère livrer autant que 80 000 puces.", d, "fr")["claims"][0]["comparator"] == "<="
+
+
 def test_quantities_and_deadlines_of_the_sixth_batch():
     """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
     a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""

@@ -27,7 +27,7 @@ COMPARATORS = {
     },
     "<=": {
         "en": ["up to", "as many as", "as much as", "at most", "no more than"],
-        "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus"],
+        "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus", "autant que"],
         "de": ["bis zu", "höchstens", "maximal"],
     },
     ">=": {
@@ -74,7 +74,8 @@ CUES = {
            "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|calculé|insisté|souligné|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
            "selon lui|elle|eux", "s' est félicité|félicitée|réjoui|réjouie", "estiment", "jugent", "tablent",
            "a|avait révélé", "a|avait fait état", "résume", "tempère", "raille", "table sur", "tablent sur",
-           "a|avait|ont fait savoir",
+           "a|avait|ont fait savoir", "estimait", "estimaient", "affirmait", "expliquait", "indiquait",
+           "précisait", "rappelait",
            "a|avait|ont|avaient pourtant|déjà|aussi|également|alors|notamment|encore déclaré|dit|affirmé|annoncé|évoqué"
            "|indiqué|estimé|promis|assuré|précisé",
            "ajoutent|précisent|estiment|soulignent|expliquent|assurent -ils|-elles"],

@@ -33,7 +33,15 @@ _AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+)
 _YEAR_BEFORE = re.compile(
     r"\b(?:bis|by|until|ab|from|in|im|en|dès|d['’]ici|seit|since|vor|avant|before|après|after|nach|through)\s+$", _I
 )
-_MATURITY = re.compile(r"^\s*(?:bonds?|notes?|Anleihen?|obligations?|emprunts?)\b", _I)
+_MATURITY = re.compile(
+    r"^\s*(?:bonds?|notes?|Anleihen?|obligations?|emprunts?|(?:margin |bridge )?loans?|Kredite?)\b", _I
+)
+# the time a multiple takes ("verdreifachen in drei Jahren", "tripler en trois ans"): no span of the build-out
+_MULTIPLIED_IN = re.compile(
+    r"(?:verdoppel\w*|verdreifach\w*|vervielfach\w*|doubl\w*|tripl\w*|quadrupl\w*)\s+(?:\w+\s+){0,3}"
+    r"(?:in|within|en|binnen|innerhalb)\s+(?:\w+\s+)?$",
+    _I,
+)
 _FIRST_MONTHS = re.compile(r"\b(?:first|ersten)\s+$", _I)
 # "two weeks ago", "Two weeks earlier", "deux semaines plus tôt", "zwei Wochen zuvor": when, not for how long
 _AGO_AFTER = re.compile(
@@ -104,7 +112,11 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
     m = _TIME_AFTER[lang].match(tail)
     if m and (_AGO_BEFORE.search(text[: n.start]) or _AGO_AFTER.match(tail[m.end() :])):
         return None
-    if m and (_MATURITY.match(tail[m.end() :]) or _FIRST_MONTHS.search(text[: n.start])):
+    multiplied = re.match(
+        r"\s*(?:\w+\s+){0,2}(?:verdoppel|verdreifach|vervielfach|doubl|tripl)", tail[m.end() :] if m else ""
+    )
+    if m and (_MATURITY.match(tail[m.end() :]) or _FIRST_MONTHS.search(text[: n.start]) or multiplied
+              or _MULTIPLIED_IN.search(text[max(0, n.start - 60) : n.start])):  # fmt: skip
         return None  # "a 100-year bond" (a maturity), "in den ersten neun Monaten 2025" (a period, read as its end)
     if m:
         return Quantity(n.value * _time_unit(m.group(1)), "months", n.start, n.end + m.end(), n.start)

@@ -148,7 +148,8 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
 # acronyms that are units, places or titles, never a speaker
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
-                 "HPC", "NVL", "PDG", "DG", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
+                 "HPC", "NVL", "PDG", "DG", "NIS", "CAD", "AUD", "JPY", "CNY", "INR", "GBP",
+                 "CHF", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
                "nach angaben des", "nach angaben der", "nach schätzung von", "nach schätzungen von",
@@ -167,6 +168,10 @@ _DESCRIPTIONS = re.compile(
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
     r"|l['’]éditeur|le créateur"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
+    # not when a name follows ("le cabinet d'études Terakraft")
+    r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire)|l[’']investisseur)"
+    r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
+    r"|(?:die|der) Gruppe"
     r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
     r"|die Unternehmen|der Konzern|the group|both companies"
     r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns"
@@ -215,7 +220,7 @@ _TITLED = re.compile(
 # words that stand before a name in English and French and are no part of it ("Senator Dave McCormick")
 _TITLE_WORDS = {"Commission", "President", "Senator", "Governor", "Chancellor", "Minister", "Prime", "Secretary",
                 "Chairman", "Chair", "Director", "Republican", "Democratic", "CEO", "Président", "Chief", "Executive",
-                "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Herr", "Frau",
+                "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Herr", "Frau", "Rival", "Rivals", "Peer", "Competitor",
                 "Ministre"}  # fmt: skip
 # "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them
 _FIRM_NAME = re.compile(
@@ -256,7 +261,8 @@ _WORD_AFTER_VERB = re.compile(  # "..., a précisé Nscale.", "a précisé Evide
 _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdings", "Technologies", "Systems", "Cloud",
               "Management", "Services", "Catalyst", "Technology", "Electronics", "Securities", "Centers",
               "Centres", "Telecom", "Motor", "Semiconductor", "Instruments", "Interconnection", "Industries",
-              "International", "Mining", "Solutions", "Networks", "Platforms", "Chamber",
+              "International", "Mining", "Solutions", "Networks", "Platforms", "Chamber", "Company", "Center",
+              "Centre", "Authority", "Institute",
               "Labs", "Inc", "Corp", "Infrastructure", "Power", "Airtel", "Journal", "Times", "Post", "Inquirer",
               "Gruppe", "Konzern"}  # fmt: skip
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
@@ -278,7 +284,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:im|in|am|an|auf|bei|nach|aus|vom|zum|zur|für|
 _AUXILIARY = re.compile(rf"\b(?:{_VERB_FINAL_WORDS})\s+")
 _REPORTED = re.compile(r"\b(?:that|que|qu['’]|dass|wonach)\b", re.IGNORECASE)  # "Musk, who had said": still Musk
 # a reporting verb straight after a clause boundary is inverted: its speaker follows ("..., said Lisa Su")
-_INVERTED = re.compile(r"[,;:–—“”\"«»„]\s*(?:have |has |had )?$")  # "..., have announced Tuesday the two groups"
+_INVERTED = re.compile(
+    r"[,;:–—“”\"«»„]\s*(?:have |has |had |hat |haben |hatte )?$"
+)  # "..., have announced Tuesday the two groups"
 # a quotation that opens the sentence, before its speaker ("“...,” Jensen Huang, Nvidia's chief executive, said")
 _AFTER_QUOTATION = re.compile(r"\s*[“\"«„»][^“”\"«»„]*[”\"»“«]\s*")
 # names listed straight after an inverted verb: the first speaks ("berichteten Fortune und die Nachrichtenagentur AP")
@@ -345,7 +353,7 @@ def speaker_type(name: str, firms: frozenset[str] | set[str] = frozenset()) -> s
     if name in firms:
         return "organization"
     words = name.split()
-    if any(w.isupper() and len(w) > 1 for w in words) or words[-1] in _ORG_WORDS:  # "GE Vernova", "SB Energy"
+    if any(w.isupper() and len(w) > 1 for w in words) or words[-1] in _ORG_WORDS or "&" in words:  # "GE Vernova"
         return "organization"
     if name == ARTICLE or len(name.split()) == 1 or name.split()[0] in ("The", "Le", "La", "Les", "Der", "Die", "Das"):
         return "organization"
@@ -371,10 +379,21 @@ def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -
     return sorted(out, key=lambda c: c[1])
 
 
+_ACRONYM_GIVEN = re.compile(
+    r"((?:[A-Z][\w'’&-]*\s(?:(?:of|for|and|de|du|des|la|le)\s)?){1,5}[A-Z][\w'’&-]*)\s\(([A-Z][A-Z0-9]{1,6})\)"
+)
+
+
 def people_in(text: str) -> dict[str, str]:
     """The article's people the list lacks, named after a title: alias (full name, surname) -> full name; and the
-    surname of the list's people whose full name the article writes ("Masayoshi Son ... so Son")."""
+    surname of the list's people whose full name the article writes ("Masayoshi Son ... so Son"); an acronym given
+    in parentheses after a name names it later ("Tennessee Valley Authority (TVA)")."""
     out: dict[str, str] = {m.group(1): m.group(1) for m in _GROUP.finditer(text)}  # "die Schwarz-Gruppe"
+    for m in _ACRONYM_GIVEN.finditer(text):
+        full = re.sub(r"^(?:The|Le|La|Les|L['’]|Der|Die|Das)\s*", "", m.group(1))  # "Le Barcelona ... Center (BSC)"
+        full = _CANON.get(full, full)
+        out.setdefault(m.group(2), full)
+        out.setdefault(m.group(1), full)
     for name, (kind, _, _) in KNOWN.items():
         if kind == "person" and name in text:
             out.setdefault(name.split()[-1], name)
@@ -393,11 +412,12 @@ def people_in(text: str) -> dict[str, str]:
 
 _FIRM_NOUNS = {
     "en": r"(?:company|group|firm|start-?up|chipmaker|operator|developer|utility|fund|asset manager|investor|lender"
-    r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner)",
+    r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
+    r"|magazine)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
-    r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter)s?)",
+    r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
@@ -409,8 +429,8 @@ _NOT_ADJECTIVES = (
 )
 _TYPED_FIRM = re.compile(
     r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den)\s?)(?:[\w-]+ )?"
-    r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+)?"
-    r" ([A-Z][\w&-]*(?:\.[A-Z][\w&-]*)*(?: [A-Z][\w&-]*){0,2}(?: \d{1,3}(?![\d.,]))?)"  # "Hut 8"
+    r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+| de [a-zà-ÿ]+)?"
+    r" ([A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}(?: \d{1,3}(?![\d.,]))?)"  # "Hut 8"
 )
 _WEEKDAYS = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
@@ -461,6 +481,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         pick = (
             [n for n, a in firms if a < 25]
             or opener
+            or [n for n, a in firms if n in memory.firms and a < m.start()][-1:]  # "dem Essener Baukonzern Hochtief"
             or remembered
             or ([memory.last_firm] if memory.last_firm and memory.last_firm not in _NEWS else [])
             or _subjects_before(text, start, memory.firms)[-1:]
