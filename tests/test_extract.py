@@ -876,6 +876,37 @@ def test_spans_that_are_no_build_out_spans():
     assert extract("Nvidia espère livrer autant que 80 000 puces.", d, "fr")["claims"][0]["comparator"] == "<="
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # German: a type noun before a name is no part of it; a genitive noun for a name given before
+        ("Die Regulierungsbehörde hat gebilligt, mit dem der Netzbetreiber Ercot arbeitet. Nach Angaben des "
+         "Netzbetreibers summieren sich die Anträge auf mehr als 438.000 Megawatt.", "de", "Ercot"),
+        ("Nach Berechnungen des Fachportals The Next Platform sammelte SambaNova 1,48 Milliarden Dollar ein.", "de",
+         "The Next Platform"),
+        ("Ein Kraftwerk mit 4,5 Gigawatt soll entstehen, teilte der Projektentwickler Homer City Redevelopment (HCR) "
+         "mit.", "de", "Homer City Redevelopment"),
+        ("Einen Bericht der Zeitung „Pittsburgh Post-Gazette“, wonach Amazon 1 Gigawatt mieten wolle, kommentierte "
+         "der Entwickler nicht.", "de", "Pittsburgh Post-Gazette"),
+        # a public body named before, then "the board" or "the agency"
+        ("Thailand's Board of Investment approved projects worth about $3.1 billion. A developer will build a "
+         "200-megawatt facility, the board said.", "en", "Board of Investment"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_eleventh_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_thresholds_rents_and_bills():
+    """'75 megawatts or more' is a threshold (>=); a rent per kilowatt a month and a household's monthly bill are
+    no claims."""
+    law = extract("The law covers any site drawing 75 megawatts or more.", D, "en")["claims"]
+    assert [(c["quantity"], c["comparator"]) for c in law] == [(75, ">=")]
+    assert extract("Projekte mit einer Last von 75 Megawatt und mehr.", D, "de")["claims"][0]["comparator"] == ">="
+    assert extract("Rents rose to $194.95 per kilowatt a month.", D, "en")["claims"] == []
+    assert extract("Households will pay $11.24 a month more.", D, "en")["claims"] == []
+
+
 def test_quantities_and_deadlines_of_the_sixth_batch():
     """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
     a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""

@@ -113,6 +113,7 @@ _PERIOD_WORD = re.compile(
 # a German denial whose verb brackets its subject ("Einen Bericht, wonach ..., wies ein Sprecher zurück")
 _SPLIT_DENIAL = re.compile(r"\b(?:wies|wiesen|weist|weisen)\b[^.;]*\bzurück\b")
 _REVENUE = re.compile(r"\s*d['’]\s*affaires")  # "le chiffre d'affaires" (revenue), not "chiffre" (puts at)
+_OR_MORE = re.compile(r"\s*((?:or|and|ou|et|und|oder) (?:more|above|plus|mehr|darüber))\b", re.IGNORECASE)
 _SECOND_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\s+(?=(?:[a-zà-ÿ]+\s+){0,3}[A-ZÀ-Ö])")
 _LAST_MONTH = re.compile(r"last month|mois (?:dernier|passé)|(?:vergangenen|letzten) Monat", re.IGNORECASE)
 _ANNOUNCED = re.compile(
@@ -239,6 +240,9 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
             if hedge == "über" and re.search(r"[a-zäöüß]\s*[A-ZÄÖÜ][\wäöüß-]+\s+$", s.text[: a - s.start]):
                 return None, ""  # "einen Kredit über 10 Milliarden Dollar": a loan of, not more than
             return label.split(":")[1], hedge
+    after = s.text[q.end :]
+    if m := _OR_MORE.match(after):  # "loads of 75 megawatts or more", "ab 25 MW und mehr": a threshold
+        return ">=", m.group(1)
     for label, a, b in s.found:  # the figure inside a split hedge; a multiplier's base is what it is compared with
         if label.startswith("split:") and a < at < b and q.unit != "months" and "base" not in q.roles:
             return label[6:], s.text[a - s.start : b - s.start]

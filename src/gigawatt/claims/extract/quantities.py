@@ -33,6 +33,7 @@ _AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+)
 _YEAR_BEFORE = re.compile(
     r"\b(?:bis|by|until|ab|from|in|im|en|dès|d['’]ici|seit|since|vor|avant|before|après|after|nach|through)\s+$", _I
 )
+_A_MONTH = re.compile(r"^\s*(?:a|per|par|pro|im) (?:month|mois|Monat)\b", _I)
 _MATURITY = re.compile(
     r"^\s*(?:bonds?|notes?|Anleihen?|obligations?|emprunts?|(?:margin |bridge )?loans?|Kredite?)\b", _I
 )
@@ -97,6 +98,8 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         return None
     if m and not before and (_OTHER_DOLLARS.search(tail[: m.start(1)]) or _OTHER_DOLLARS_AFTER.match(tail[m.end() :])):
         return None
+    if (before or m) and n.value < 1e4 and _A_MONTH.match(tail[m.end() if m else 0 :]):
+        return None  # "$11.24 a month" on a household's bill
     if before or m:
         sign = (before.group(1) if before else "") + (m.group(1) if m else "")
         euro = "€" in sign or "eur" in sign.lower()
@@ -139,7 +142,9 @@ _DOUBLE = {
 }
 # a figure for one share ("at $40 a share"): a price, not money for the build-out
 _PER_SHARE = re.compile(
-    r"^\s*(?:a|per|par|je|pro) (?:share|action|Aktie|(?:megawatt|mégawatt|MW)[- ](?:day|jour|Tag))\b", _I
+    r"^\s*(?:a|per|par|je|pro) (?:share|action|Aktie|(?:megawatt|mégawatt|MW)[- ](?:day|jour|Tag)"
+    r"|(?:kilowatt|kW) (?:a|per|par|pro) (?:month|mois|Monat))\b",
+    _I,
 )  # a price for one share or one megawatt-day of capacity ("$333.44 per megawatt-day"); a cost per MW stays
 # another currency after "dollar(s)": not US dollars ("24 Milliarden australischen Dollar", "dollars canadiens")
 _OTHER_DOLLARS = re.compile(

@@ -127,7 +127,8 @@ _NAME_RE = re.compile(
 )
 # a public body under its full name ("the Texas Department of Licensing and Regulation", "the US Department of Energy")
 _BODY_RE = re.compile(
-    r"(?:(?:[A-Z][a-z]+|US|U\.S\.) )?(?:Department|Ministry|Commission|Agency|Office|Authority|Administration)"
+    r"(?:(?:[A-Z][a-z]+|US|U\.S\.) )?(?:Department|Ministry|Commission|Agency|Office|Authority|Administration|Board"
+    r"|Council)"
     r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?[A-Z][a-z]+)*"
 )
 # or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
@@ -236,6 +237,14 @@ _ROLE_COMPOUND = re.compile(
 )
 
 
+# a German noun that says what the next name is ("des Fachportals The Next Platform", "Netzbetreiber Ercot")
+_TYPE_NOUN = re.compile(
+    r"[\w-]*(?:portal|dienst|zeitung|agentur|blatt|sender|magazin|betreiber|entwickler|konzern|hersteller|anbieter"
+    r"|versorger|investor|fonds|bank|gruppe|tochter)s?",
+    re.IGNORECASE,
+)
+
+
 def untitled(name: str, start: int = 0) -> tuple[str, int]:
     """``name`` without the titles and roles before it, and where it then starts: "Energy Secretary Chris Wright"
     -> "Chris Wright", "Handelsminister Howard Lutnick" -> "Howard Lutnick", "Betreibers Holtec" -> "Holtec" (one
@@ -243,7 +252,7 @@ def untitled(name: str, start: int = 0) -> tuple[str, int]:
     words = name.split()
     cut = 0
     for i, w in enumerate(words[:-1]):
-        if w in _TITLE_WORDS or _ROLE_COMPOUND.fullmatch(w):
+        if w in _TITLE_WORDS or _ROLE_COMPOUND.fullmatch(w) or (len(w) >= 7 and _TYPE_NOUN.fullmatch(w)):
             cut = i + 1
     if cut == 0:
         return name, start
@@ -391,7 +400,7 @@ def people_in(text: str) -> dict[str, str]:
     out: dict[str, str] = {m.group(1): m.group(1) for m in _GROUP.finditer(text)}  # "die Schwarz-Gruppe"
     for m in _ACRONYM_GIVEN.finditer(text):
         full = re.sub(r"^(?:The|Le|La|Les|L['’]|Der|Die|Das)\s*", "", m.group(1))  # "Le Barcelona ... Center (BSC)"
-        full = _CANON.get(full, full)
+        full = _CANON.get(untitled(full)[0], untitled(full)[0])  # not "Projektentwickler Homer City Redevelopment"
         out.setdefault(m.group(2), full)
         out.setdefault(m.group(1), full)
     for name, (kind, _, _) in KNOWN.items():
@@ -494,10 +503,13 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
     for m in _BODY_DESCRIBED.finditer(sentence):  # "teilte die Behörde mit", "the department noted": the last body
-        bodies = [n for n, _, _ in names_in(text[: start + m.start()], 0, memory.names) if _is_body(n)]
-        bodies += [b.group() for b in _BODY_RE.finditer(text[: start + m.start()])]
-        if bodies:
-            out.append((bodies[-1], start + m.start(), start + m.end()))
+        before = text[: start + m.start()]
+        bodies = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if _is_body(n)]
+        bodies = sorted(bodies + [(b.start(), b.group()) for b in _BODY_RE.finditer(before)])
+        outlets = [a for n, a, _ in names_in(before) if n in _NEWS]
+        agency = m.group().lower().endswith("agency")  # "the agency said": a news agency if one was named since
+        if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
+            out.append((bodies[-1][1], start + m.start(), start + m.end()))
     for m in _REPORTS.finditer(sentence):
         outlets = [n for n, _, _ in names_in(text[: start + m.start()]) if n in _NEWS]
         if outlets:
@@ -516,7 +528,8 @@ def _named_subject(sentence: str) -> list[str]:
 
 
 _BODY_DESCRIBED = re.compile(
-    r"\b(?:(?:die|der) Behörde|das Ministerium|the department|the ministry|le ministère|l['’]agence publique)\b"
+    r"\b(?:(?:die|der) Behörde|das Ministerium|the department|the ministry|the board|the agency|the regulator"
+    r"|le ministère|le régulateur|l['’]agence publique)\b"
     r"(?! [A-Z])"
 )
 
@@ -611,6 +624,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         if (lang != "de" or _german_person(sentence, m)) and not any(b.start() <= m.start() < b.end() for b in bodies)
     ]
     full += bodies
+    if lang != "en":  # an English name in French or German text ("des Fachportals The Next Platform")
+        full += [m for m in re.finditer(r"\bThe(?: [A-Z][\w&-]*){1,3}", sentence)]
     acronyms = [m for m in _ACRONYM_RE.finditer(sentence) if not any(f.start() <= m.start() < f.end() for f in full)]
     found = [*full, *acronyms]
     for m in found:
@@ -624,7 +639,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         words = name.split()
         if len(words) > 2 and words[0] in firms:
             name, s = name[len(words[0]) + 1 :], s + len(words[0]) + 1
-        if (words[0] in _NOT_NAMES and m not in bodies) or name.upper() in _NOT_ACRONYMS:
+        english = m.group().startswith("The ") and lang != "en"
+        if (words[0] in _NOT_NAMES and m not in bodies and not english) or name.upper() in _NOT_ACRONYMS:
             continue
         if _near(sentence, start, (s, e), cue):
             out.append((name, s, e))
@@ -709,7 +725,9 @@ def _named_before(text: str, word: str, before: int) -> str | None:
     if " " in word or len(base) < 5:
         return None
     m = re.search(rf"\b{re.escape(base)} ([A-Z][\w-]+)", text[:before])
-    return m.group() if m else None
+    if m is None:
+        return None
+    return m.group(1) if _TYPE_NOUN.fullmatch(base) else m.group()  # "des Netzbetreibers" (Ercot), not its type
 
 
 def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str], cue: int | None = None):
@@ -911,6 +929,9 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
         words = report.group(2).split()
         while len(words) > 1 and _OUTLET_NOUNS.fullmatch(words[0]):  # "der Zeitung Helsingin Sanomat"
             words = words[1:]
+        quoted = re.match(r"\s*[„“\"«]\s?([^“”\"»]{2,40}?)\s?[“”\"»]", text[report.end(2) :])
+        if len(words) == 1 and _OUTLET_NOUNS.fullmatch(words[0]) and quoted:  # "der Zeitung „Pittsburgh Post-Gazette“"
+            name, words = names_in(quoted.group(1)), quoted.group(1).split()
         return Attribution(name[0][0] if name else " ".join(words), cue, report.span(2), sent)
     same = re.match(r"\s+(?:la même source|the same source)", text[cue[1] :]) or re.search(
         r"derselben Quelle\s*$", text[sent[0] : cue[0]]
