@@ -127,7 +127,7 @@ _NAME_RE = re.compile(
 )
 # a public body under its full name ("the Texas Department of Licensing and Regulation", "the US Department of Energy")
 _BODY_RE = re.compile(
-    r"(?:(?:[A-Z][a-z]+|US|U\.S\.) )?(?:Department|Ministry|Commission|Agency|Office|Authority|Administration|Board"
+    r"(?:(?:[A-Z][a-z]+|US|U\.S\.) ){0,3}(?:Department|Ministry|Commission|Agency|Office|Authority|Administration|Board"
     r"|Council)"
     r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?[A-Z][a-z]+)*"
 )
