@@ -1059,23 +1059,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-69: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-81: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-70..81: twelve articles per language, `heldout: true`, 274 gold claims), written with its gold
+# The held-out batch (*-82..93: twelve articles per language, `heldout: true`, 264 gold claims), written with its gold
 # by six helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases, committed,
-# then scored once, 2026-12-06, with the rules of commit d4fc56a unchanged (those rules had learned from *-58..69).
-# Every language meets recall (0.87-0.97); French and German meet precision (0.93, 0.95), English misses it (79 of
-# 102); all three miss speakers (61 of 79, 57 of 88, 57 of 88); English meets every field (55 of 91), French and
-# German miss it (50 of 91, 50 of 92). The targets are not loosened; this pins the measured figures (as fractions, so
-# the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every
-# batch's first scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(70, 82))
+# then scored once, 2026-12-06, with the rules of commit 110b15c unchanged (those rules had learned from *-70..81).
+# Every language meets recall (0.91-0.98) and precision (0.92-0.96); English and French meet every field (55 of 86,
+# 56 of 91), German misses it (46 of 87); all three miss speakers (63 of 84, 66 of 87, 53 of 79). The targets are not
+# loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can
+# only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles
+# are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(82, 94))
 HELDOUT_MEASURED = {
-    "en": {"recall": 79 / 91, "precision": 79 / 102, "speaker_accuracy": 61 / 79, "every_field": 55 / 91},
-    "fr": {"recall": 88 / 91, "precision": 88 / 95, "speaker_accuracy": 57 / 88, "every_field": 50 / 91},
-    "de": {"recall": 88 / 92, "precision": 88 / 93, "speaker_accuracy": 57 / 88, "every_field": 50 / 92},
+    "en": {"recall": 84 / 86, "precision": 84 / 89, "speaker_accuracy": 63 / 84, "every_field": 55 / 86},
+    "fr": {"recall": 87 / 91, "precision": 87 / 91, "speaker_accuracy": 66 / 87, "every_field": 56 / 91},
+    "de": {"recall": 79 / 87, "precision": 79 / 86, "speaker_accuracy": 53 / 79, "every_field": 46 / 87},
 }
 
 
