@@ -907,6 +907,24 @@ def test_thresholds_rents_and_bills():
     assert extract("Households will pay $11.24 a month more.", D, "en")["claims"] == []
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # "la société de Sam Altman": the company its boss runs; a body with "and"; the channel after "with"
+        ("OpenAI lève 110 milliards de dollars, a précisé la société de Sam Altman.", "fr", "OpenAI"),
+        ("Microsoft's net income fell by about $3.1 billion, the software maker disclosed in a filing with the "
+         "Securities and Exchange Commission.", "en", "Microsoft"),
+        # a single name after an inverted verb before its apposition; a German association; unnamed sources
+        ("Les premiers 200 mégawatts seront prêts fin 2026, a rappelé mercredi Khazna, la filiale de G42.", "fr",
+         "Khazna"),
+        ("Die Kapazität soll bis 2030 auf 4,8 Gigawatt steigen, schätzt der Branchenverband Bitkom.", "de", "Bitkom"),
+        ("Der Kaufpreis lag Medienberichten zufolge bei rund 700 Millionen Dollar.", "de", "the article"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_twelfth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
 def test_quantities_and_deadlines_of_the_sixth_batch():
     """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
     a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""
@@ -1095,7 +1113,7 @@ def test_heldout_batch_keeps_its_first_scoring():
     where HELDOUT_MEASURED says so). 1e-12 absorbs the float rounding of equal fractions."""
     corpus = read_corpus(CORPUS)
     held = [d for d in corpus if d.get("heldout")]
-    assert sorted(d["name"][:5] for d in held) == sorted(
+    assert sorted(d["name"].split("-")[0] + "-" + d["name"].split("-")[1] for d in held) == sorted(
         f"{lang}-{n}" for lang in ("en", "fr", "de") for n in HELDOUT_BATCH
     )
     tallies = score(corpus, heldout=True)

@@ -127,7 +127,8 @@ _NAME_RE = re.compile(
 )
 # a public body under its full name ("the Texas Department of Licensing and Regulation", "the US Department of Energy")
 _BODY_RE = re.compile(
-    r"(?:(?:[A-Z][a-z]+|US|U\.S\.) ){0,3}(?:Department|Ministry|Commission|Agency|Office|Authority|Administration|Board"
+    r"(?:(?:[A-Z][a-z]+|US|U\.S\.)(?: and)? ){0,3}(?:Department|Ministry|Commission|Agency|Office|Authority"
+    r"|Administration|Board"
     r"|Council)"
     r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?[A-Z][a-z]+)*"
 )
@@ -139,6 +140,7 @@ _ACRONYM_RE = re.compile(
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd", "Euro",
+              "Medienberichten", "Berichten", "Insidern", "Kreisen", "Branchenkreisen",
               "Euros", "Dollar", "Dollars",
               "Mio"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
@@ -164,13 +166,13 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
 _DESCRIPTIONS = re.compile(
     r"\b(?:the (?:[\w-]+ ){0,2}"
     r"(?:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
-    r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner|miner|landlord"
+    r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner|miner|landlord|maker"
     r"|hyperscaler)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
     r"|l['’]éditeur|le créateur"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
     # not when a name follows ("le cabinet d'études Terakraft")
-    r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire)|l[’']investisseur)"
+    r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur)|l[’']investisseur)"
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
     r"|(?:die|der) Gruppe"
     r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
@@ -240,7 +242,7 @@ _ROLE_COMPOUND = re.compile(
 # a German noun that says what the next name is ("des Fachportals The Next Platform", "Netzbetreiber Ercot")
 _TYPE_NOUN = re.compile(
     r"[\w-]*(?:portal|dienst|zeitung|agentur|blatt|sender|magazin|betreiber|entwickler|konzern|hersteller|anbieter"
-    r"|versorger|investor|fonds|bank|gruppe|tochter)s?",
+    r"|versorger|investor|fonds|bank|gruppe|tochter|verband)s?",
     re.IGNORECASE,
 )
 
@@ -264,8 +266,11 @@ def untitled(name: str, start: int = 0) -> tuple[str, int]:
 _EVENT = re.compile(r"\b(?:Summit|Conference|Forum|Expo|Week|Congress|Festival|Gipfel|Konferenz|Messe|Sommet|Congrès)$")
 _GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?![\w-])")
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
-_WORD_AFTER_VERB = re.compile(  # "..., a précisé Nscale.", "a précisé Eviden dans un communiqué"
-    rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$|\s+(?:dans|in|im|lors|on|at|auf|bei|am|in a|dans un)\b)"
+_WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., a précisé Nscale." (German too)
+# English and French, whose nouns are not capitalised: also before a comma or a preposition, after a weekday
+# ("a rappelé mercredi Khazna, la filiale de G42", "a précisé Eviden dans un communiqué")
+_WORD_AFTER_VERB_LOOSE = re.compile(
+    rf"\s+(?:[a-zà-ÿ]+\s+)?([{_UP}][\w&-]+)(?=\s*[.;,]|\s*$|\s+(?:dans|in|lors|on|at|in a|dans un)\b)"
 )
 _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdings", "Technologies", "Systems", "Cloud",
               "Management", "Services", "Catalyst", "Technology", "Electronics", "Securities", "Centers",
@@ -302,7 +307,8 @@ _AFTER_QUOTATION = re.compile(r"\s*[“\"«„»][^“”\"«»„]*[”\"»“�
 _LIST_AFTER_VERB = re.compile(r"\s+([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})\s+(?:und|and|et)\s")
 # "a indiqué devant la Lok Sabha", "told a briefing at the Senate": where or to whom, not who
 _CHANNEL = re.compile(
-    r"\b(?:devant|auprès d[eu]|chez|before|vor|à|au|aux|to|at)\s+(?:la |le |les |l['’]|the |der |dem |den )?$", re.I
+    r"\b(?:devant|auprès d[eu]|chez|before|vor|à|au|aux|to|at|with)\s+(?:la |le |les |l['’]|the |der |dem |den )?$",
+    re.I,
 )
 _HONORIFIC = re.compile(r"\b(?:M|Mr|Ms|Mrs|Dr|Mme)\.")
 _AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
@@ -426,7 +432,7 @@ _FIRM_NOUNS = {
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
-    r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst)s?)",
+    r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
@@ -502,6 +508,10 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             memory.the_company = pick[0]
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
+    for m in _COMPANY_OF.finditer(sentence):  # "la société de Sam Altman": the company its boss runs
+        role = KNOWN.get(_CANON.get(m.group(1), ""), ("", "", []))[1]
+        if (runs := re.search(r"(?:CEO|chairman|CFO) of (\w+)", role)) is not None:
+            out.append((runs.group(1), start + m.start(), start + m.end()))
     for m in _BODY_DESCRIBED.finditer(sentence):  # "teilte die Behörde mit", "the department noted": the last body
         before = text[: start + m.start()]
         bodies = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if _is_body(n)]
@@ -527,6 +537,10 @@ def _named_subject(sentence: str) -> list[str]:
     return [m.group(1)]
 
 
+_COMPANY_OF = re.compile(
+    r"\b(?:la société|l['’]entreprise|le groupe|the company|das Unternehmen) (?:de|d['’]|of|von) "
+    r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+)
 _BODY_DESCRIBED = re.compile(
     r"\b(?:(?:die|der) Behörde|das Ministerium|the department|the ministry|the board|the agency|the regulator"
     r"|le ministère|le régulateur|l['’]agence publique)\b"
@@ -653,7 +667,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     out = []
     after = (
         _NAME_AFTER_VERB.match(text, cue[1], sent[1])
-        or _WORD_AFTER_VERB.match(text, cue[1], sent[1])
+        or (_WORD_AFTER_VERB if lang == "de" else _WORD_AFTER_VERB_LOOSE).match(text, cue[1], sent[1])
         or _LIST_AFTER_VERB.match(text, cue[1], sent[1])
     )
     name, at = untitled(after.group(1), after.start(1)) if after else ("", 0)
