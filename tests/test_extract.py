@@ -905,6 +905,8 @@ def test_thresholds_rents_and_bills():
     assert extract("Projekte mit einer Last von 75 Megawatt und mehr.", D, "de")["claims"][0]["comparator"] == ">="
     assert extract("Rents rose to $194.95 per kilowatt a month.", D, "en")["claims"] == []
     assert extract("Households will pay $11.24 a month more.", D, "en")["claims"] == []
+    # a price with cents is no money for the build-out; a round figure stays one
+    assert extract("Nvidia buys the shares at $92.98, worth $2 billion.", D, "en")["claims"][0]["quantity"] == 2e9
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,8 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         return None
     if (before or m) and n.value < 1e4 and _A_MONTH.match(tail[m.end() if m else 0 :]):
         return None  # "$11.24 a month" on a household's bill
+    if (before or m) and n.value < 1000 and n.scaled == 1 and re.search(r"\d[.,]\d\d$", text[n.start : n.end]):
+        return None  # "at $92.98", "87,20 Dollar": a price with cents, not money for the build-out
     if before or m:
         sign = (before.group(1) if before else "") + (m.group(1) if m else "")
         euro = "€" in sign or "eur" in sign.lower()
