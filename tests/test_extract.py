@@ -1079,23 +1079,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-81: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-93: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-82..93: twelve articles per language, `heldout: true`, 264 gold claims), written with its gold
+# The held-out batch (*-94..105: twelve articles per language, `heldout: true`, 252 gold claims), written with its gold
 # by six helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases, committed,
-# then scored once, 2026-12-06, with the rules of commit 110b15c unchanged (those rules had learned from *-70..81).
-# Every language meets recall (0.91-0.98) and precision (0.92-0.96); English and French meet every field (55 of 86,
-# 56 of 91), German misses it (46 of 87); all three miss speakers (63 of 84, 66 of 87, 53 of 79). The targets are not
-# loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can
-# only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles
-# are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(82, 94))
+# then scored once, 2026-12-06, with the rules of commit ae57377 unchanged (those rules had learned from *-82..93).
+# Every language meets recall (0.89-0.95); French and German meet precision (0.92, 0.91), English misses it (83 of
+# 99); all three miss speakers (52 of 83, 44 of 76, 50 of 72) and every field (46 of 91, 40 of 85, 44 of 76). The
+# targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out
+# measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
+# articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(94, 106))
 HELDOUT_MEASURED = {
-    "en": {"recall": 84 / 86, "precision": 84 / 89, "speaker_accuracy": 63 / 84, "every_field": 55 / 86},
-    "fr": {"recall": 87 / 91, "precision": 87 / 91, "speaker_accuracy": 66 / 87, "every_field": 56 / 91},
-    "de": {"recall": 79 / 87, "precision": 79 / 86, "speaker_accuracy": 53 / 79, "every_field": 46 / 87},
+    "en": {"recall": 83 / 91, "precision": 83 / 99, "speaker_accuracy": 52 / 83, "every_field": 46 / 91},
+    "fr": {"recall": 76 / 85, "precision": 76 / 83, "speaker_accuracy": 44 / 76, "every_field": 40 / 85},
+    "de": {"recall": 72 / 76, "precision": 72 / 79, "speaker_accuracy": 50 / 72, "every_field": 44 / 76},
 }
 
 
