@@ -927,6 +927,37 @@ def test_speakers_of_the_twelfth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # verbs of estimating that speak: "calculated", "raised its estimate", "put the need at", "erwartete",
+        # "errechnet", "prédisait"
+        ("Data centres will need 31 gigawatts by 2030, BloombergNEF calculated.", "en", "BloombergNEF"),
+        ("Grid Strategies raised its estimate in November to 90 gigawatts by 2030.", "en", "Grid Strategies"),
+        ("BloombergNEF erwartete im April allein für die USA 78 Gigawatt im Jahr 2035.", "de", "BloombergNEF"),
+        ("Das Forschungsinstitut EPRI hatte für 2028 einen Bedarf von mindestens 74 Gigawatt errechnet.", "de",
+         "EPRI"),
+        ("Le directeur général de National Grid, John Pettigrew, prédisait que la demande atteindrait 10 GW.", "fr",
+         "John Pettigrew"),
+        # after an inverted French verb: a day, a description, then a one-word name with its article elided
+        ("Quelque 140 projets attendent pour environ 50 GW, a indiqué lundi le régulateur de l'énergie, l'Ofgem, "
+         "soit plus que la pointe.", "fr", "Ofgem"),
+        ("Quelque 140 projets attendent pour environ 50 GW, a indiqué lundi l'Ofgem.", "fr", "Ofgem"),
+        # "the 300 MW it first announced" describes the figure; the sentence's speaker closes it
+        ("Brookfield has more than doubled its plans to 750 MW from the 300 MW it first announced, and intends to "
+         "invest about $10 billion there, Sikander Rashid, the Canadian group's head of Europe, said in June.", "en",
+         "Sikander Rashid"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_thirteenth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_kronor_are_no_claim_their_dollars_are():
+    text = "Brookfield intends to invest up to 95 billion kronor (about $10 billion) there."
+    assert [(c["quantity"], c["unit"]) for c in extract(text, D, "en")["claims"]] == [(1e10, "USD")]
+
+
 def test_quantities_and_deadlines_of_the_sixth_batch():
     """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
     a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""

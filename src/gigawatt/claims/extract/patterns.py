@@ -59,7 +59,8 @@ CUES = {
            "expected", "forecast", "predicted", "confirmed", "warned", "projected", "by its own account",
            "according to estimates by", "estimate", "estimates", "communicated", "promised", "pledged",
            "has|have pledged", "affirmed", "compiled by", "put|puts its|the cost at", "put|puts the cost of",
-           "noted",
+           "noted", "calculated", "calculates", "raised|lifted|cut|trimmed its estimate|estimates|forecast|outlook",
+           "put|puts the need|demand|total|figure at", "had put", "acknowledged", "conceded",
            "report"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
@@ -78,7 +79,8 @@ CUES = {
            "précisait", "rappelait",
            "a|avait|ont|avaient pourtant|déjà|aussi|également|alors|notamment|encore déclaré|dit|affirmé|annoncé|évoqué"
            "|indiqué|estimé|promis|assuré|précisé",
-           "ajoutent|précisent|estiment|soulignent|expliquent|assurent -ils|-elles"],
+           "ajoutent|précisent|estiment|soulignent|expliquent|assurent -ils|-elles",
+           "prédit", "prédisait", "a|avait prédit", "a|avait fait valoir", "a|avait reconnu", "reconnaît"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
@@ -91,7 +93,8 @@ CUES = {
            "nach einem Bericht der|des", "nach Einschätzung|Berechnungen von|der|des",
            "nach Einschätzung|Berechnungen der Analysten von", "erzählte", "in Aussicht gestellt|stellte",
            "gespottet", "spottete", "heißt es", "gesprochen", "sprach von", "ankündigte", "ankündigten",
-           "bekanntgab", "bekannt gab", "angegeben", "nach Firmenangaben|Unternehmensangaben"],
+           "bekanntgab", "bekannt gab", "angegeben", "nach Firmenangaben|Unternehmensangaben", "erwartete",
+           "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

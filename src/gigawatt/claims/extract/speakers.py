@@ -272,6 +272,12 @@ _WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., 
 _WORD_AFTER_VERB_LOOSE = re.compile(
     rf"\s+(?:[a-zà-ÿ]+\s+)?([{_UP}][\w&-]+)(?=\s*[.;,]|\s*$|\s+(?:dans|in|lors|on|at|in a|dans un)\b)"
 )
+# "a indiqué lundi le régulateur de l'énergie, l'Ofgem,": a one-word name after the inverted verb, its article elided,
+# behind a day and a description
+_FRENCH_AFTER_VERB = re.compile(
+    rf"\s+(?:[a-zà-ÿ]+\s+)?(?:(?:le|la|les)\s+[a-zà-ÿ'’ -]{{3,50}},\s+)?(?:l['’]|le\s+|la\s+)?([{_UP}][\w&-]+)"
+    r"(?=\s*[.;,]|\s*$)"
+)
 _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdings", "Technologies", "Systems", "Cloud",
               "Management", "Services", "Catalyst", "Technology", "Electronics", "Securities", "Centers",
               "Centres", "Telecom", "Motor", "Semiconductor", "Instruments", "Interconnection", "Industries",
@@ -621,8 +627,15 @@ def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]
     apposition = apposition or (
         s >= cue[1] and re.fullmatch(r"(?:[^.;:“”\"«»„,]{0,70},\s*){1,3}", sentence[cue[1] - start : s - start])
     )
+    # "EPRI hatte ... einen Bedarf von 74 Gigawatt errechnet": the subject before the auxiliary of a verb-final clause
+    before_aux = e <= cue[0] and re.match(
+        r"\s+(?:hat|hatte|hatten|haben)\s[^.;:“”\"«»„,]*$", sentence[e - start : cue[0] - start]
+    )
     return (
-        min(abs(s - cue[1]), abs(cue[0] - e), len(gap) if e <= cue[0] else 99) <= 40 or after_quote or bool(apposition)
+        min(abs(s - cue[1]), abs(cue[0] - e), len(gap) if e <= cue[0] else 99) <= 40
+        or after_quote
+        or bool(apposition)
+        or bool(before_aux)
     )
 
 
@@ -669,6 +682,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         _NAME_AFTER_VERB.match(text, cue[1], sent[1])
         or (_WORD_AFTER_VERB if lang == "de" else _WORD_AFTER_VERB_LOOSE).match(text, cue[1], sent[1])
         or _LIST_AFTER_VERB.match(text, cue[1], sent[1])
+        or (_FRENCH_AFTER_VERB.match(text, cue[1], sent[1]) if lang == "fr" else None)
     )
     name, at = untitled(after.group(1), after.start(1)) if after else ("", 0)
     if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name):
@@ -883,6 +897,12 @@ def _described_after(text: str, end: int) -> bool:
     return _DESCRIPTIONS.search(clause) is not None or bool(source)
 
 
+_CONTACT_CLAUSE = re.compile(r"\b(\w+)\s+(?:it|they)\s+(?:first\s+|had\s+|originally\s+|previously\s+)?$")
+_CONTACT_VERBS = {"announced", "promised", "pledged", "projected", "forecast"}
+_NOT_BEFORE_CONTACT = {"and", "but", "that", "as", "because", "so", "which", "when", "while", "where", "after",
+                       "before", "than", "if", "said", "says", "what"}  # fmt: skip
+
+
 def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     """A cue that reports nothing: "CoreWeave s'engage ainsi" (the article's inference), "widersprach ... nicht" (a
     silence), "the report said" read as a noun ("the report")."""
@@ -892,6 +912,10 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     if re.match(r"\s*(?:ainsi|thus|damit|somit)\b", after) or (low == "widersprach" and " nicht" in clause_after):
         return True
     if low == "chiffre" and re.match(r"\s*d['’]\s*affaires", after):  # "le chiffre d'affaires": a noun
+        return True
+    # "to 750 MW from the 300 MW it first announced, ..., Sikander Rashid said": a clause on the figure, no cue
+    contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
+    if contact and low in _CONTACT_VERBS and contact.group(1).lower() not in _NOT_BEFORE_CONTACT:
         return True
     return low == "report" and re.search(r"\b(?:the|a|an)\s+$", text[sent[0] : cue[0]], re.IGNORECASE) is not None
 
