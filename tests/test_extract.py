@@ -944,6 +944,21 @@ def test_speakers_of_the_twelfth_batch(text, lang, speaker):
          "soit plus que la pointe.", "fr", "Ofgem"),
         ("Quelque 140 projets attendent pour environ 50 GW, a indiqué lundi l'Ofgem.", "fr", "Ofgem"),
         # "the 300 MW it first announced" describes the figure; the sentence's speaker closes it
+        # a description followed by its name speaks as that name; "du régulateur" for the body named so before
+        ("Quelque 140 projets attendent pour 50 GW, a indiqué le régulateur de l'énergie, l'Ofgem. Cette pointe a "
+         "atteint 45 GW le 11 février, selon l'opérateur du système électrique, NESO.", "fr", "NESO"),
+        ("Quelque 140 projets attendent, a indiqué le régulateur de l'énergie, l'Ofgem. Selon les chiffres du "
+         "régulateur, les offres ont bondi à 125 GW en juin 2025.", "fr", "Ofgem"),
+        # a one-word name set off by commas just before the verb; a long title between an inverted verb and its name
+        ("Le gestionnaire du réseau estonien, Elering, estime que la demande pourrait dépasser 500 mégawatts.", "fr",
+         "Elering"),
+        ("The manager of the Estonian network, Elering, estimates that data centres could claim 500 megawatts.",
+         "en", "Elering"),
+        ("L'Estonie rejoint le consortium de 10 MW, a annoncé jeudi à Oulu la ministre estonienne de la Justice et "
+         "du Numérique, Liisa Pakosta.", "fr", "Liisa Pakosta"),
+        # the IEA under its English name in every language
+        ("Die Investitionen übersteigen 400 Milliarden Dollar, schätzt die Internationale Energieagentur.", "de",
+         "International Energy Agency"),
         ("Brookfield has more than doubled its plans to 750 MW from the 300 MW it first announced, and intends to "
          "invest about $10 billion there, Sikander Rashid, the Canadian group's head of Europe, said in June.", "en",
          "Sikander Rashid"),
@@ -1110,23 +1125,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-93: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-105: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-94..105: twelve articles per language, `heldout: true`, 252 gold claims), written with its gold
-# by six helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases, committed,
-# then scored once, 2026-12-06, with the rules of commit ae57377 unchanged (those rules had learned from *-82..93).
-# Every language meets recall (0.89-0.95); French and German meet precision (0.92, 0.91), English misses it (83 of
-# 99); all three miss speakers (52 of 83, 44 of 76, 50 of 72) and every field (46 of 91, 40 of 85, 44 of 76). The
-# targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out
-# measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
-# articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(94, 106))
+# The held-out batch (*-106..121: sixteen articles per language, `heldout: true`, 339 gold claims), written with its
+# gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
+# committed, then scored once, 2026-12-06, with the rules of commit 18b1e79 unchanged (those rules had learned from
+# *-94..105). Every language meets recall (0.89-0.94); none meets precision (0.86, 0.89, 0.88); all three miss
+# speakers (90 of 114, 69 of 101, 69 of 96); English meets every field (79 of 123), French and German miss it (58 of
+# 108, 61 of 108). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact)
+# so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
+# Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(106, 122))
 HELDOUT_MEASURED = {
-    "en": {"recall": 83 / 91, "precision": 83 / 99, "speaker_accuracy": 52 / 83, "every_field": 46 / 91},
-    "fr": {"recall": 76 / 85, "precision": 76 / 83, "speaker_accuracy": 44 / 76, "every_field": 40 / 85},
-    "de": {"recall": 72 / 76, "precision": 72 / 79, "speaker_accuracy": 50 / 72, "every_field": 44 / 76},
+    "en": {"recall": 114 / 123, "precision": 114 / 133, "speaker_accuracy": 90 / 114, "every_field": 79 / 123},
+    "fr": {"recall": 101 / 108, "precision": 101 / 113, "speaker_accuracy": 69 / 101, "every_field": 58 / 108},
+    "de": {"recall": 96 / 108, "precision": 96 / 109, "speaker_accuracy": 69 / 96, "every_field": 61 / 108},
 }
 
 

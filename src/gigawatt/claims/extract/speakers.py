@@ -101,6 +101,19 @@ KNOWN = {
     "White House": ("organization", "", ["the White House", "White House", "la Maison Blanche", "Weißen Haus"]),
     "European Commission": ("organization", "the EU's executive", _COMMISSION),
     "Department of Energy": ("organization", "US government", _ENERGY_DEPARTMENT),
+    "International Energy Agency": (
+        "organization",
+        "intergovernmental agency",
+        [
+            "International Energy Agency",
+            "Internationale Energieagentur",
+            "Internationalen Energieagentur",
+            "Agence internationale de l'énergie",
+            "Agence internationale de l’énergie",
+            "IEA",
+            "AIE",
+        ],
+    ),
     "Epoch AI": ("organization", "research group", ["Epoch AI"]),
     "SemiAnalysis": ("organization", "research firm", ["SemiAnalysis"]),
     "Bernstein": ("organization", "analysts", ["Bernstein"]),
@@ -318,6 +331,7 @@ _CHANNEL = re.compile(
 )
 _HONORIFIC = re.compile(r"\b(?:M|Mr|Ms|Mrs|Dr|Mme)\.")
 _AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
+_AFTER_GAP_LONG = re.compile(r"[^.;:“”\"«»„]{0,80}")
 
 
 @dataclasses.dataclass
@@ -481,6 +495,15 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_BODY_NAMED = re.compile(
+    rf"(?:régulateur|regulator|Regulierer|ministère|ministry|Ministerium)[^,.;:]{{0,40}},\s+(?:l['’]|le |la |the )?"
+    rf"([{_UP}][\w&-]+)(?=\s*[.;,]|\s*$)"
+)
+_NAMED_AFTER = re.compile(
+    rf"[^,.;:“”\"«»„]{{0,40}},\s+(?:l['’]|le |la |the |der |die |das )?[{_UP}][\w&-]+(?=\s*[.;,]|\s*$)"
+)
+
+
 def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
     """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
     last one named before it; 'the report', 'le journal', 'das Blatt': the last news outlet named."""
@@ -493,6 +516,8 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
     named.sort(key=lambda c: c[1])
     firms = [(n, a) for n, a, _ in named if speaker_type(n, memory.firms) == "organization" and n not in _NEWS]
     for m in _DESCRIPTIONS.finditer(sentence):
+        if _NAMED_AFTER.match(sentence, m.end()):  # "selon l'opérateur du système électrique, NESO": its name follows
+            continue
         # a company that opens the sentence is its subject ("SoftBank sold ..., the company disclosed"); one named
         # further in is most often an object ("chips from Nvidia ..., according to the company"): then the company
         # that "the company" named before, else the company that last opened a sentence, else the last one named
@@ -522,6 +547,8 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         before = text[: start + m.start()]
         bodies = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if _is_body(n)]
         bodies = sorted(bodies + [(b.start(), b.group()) for b in _BODY_RE.finditer(before)])
+        # "le régulateur de l'énergie, l'Ofgem": a body the article named after the same noun
+        bodies = sorted(bodies + [(b.start(1), b.group(1)) for b in _BODY_NAMED.finditer(before)])
         outlets = [a for n, a, _ in names_in(before) if n in _NEWS]
         agency = m.group().lower().endswith("agency")  # "the agency said": a news agency if one was named since
         if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
@@ -549,7 +576,7 @@ _COMPANY_OF = re.compile(
 )
 _BODY_DESCRIBED = re.compile(
     r"\b(?:(?:die|der) Behörde|das Ministerium|the department|the ministry|the board|the agency|the regulator"
-    r"|le ministère|le régulateur|l['’]agence publique)\b"
+    r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique)\b"
     r"(?! [A-Z])"
 )
 
@@ -690,6 +717,11 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
+    set_off = re.search(rf",\s+([{_UP}][\w&-]+),\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
+    if (
+        set_off and set_off.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES
+    ):  # "Le gestionnaire du réseau, Elering, estime"
+        out.append((set_off.group(1), sent[0] + set_off.start(1), sent[0] + set_off.end(1)))
     opening = re.fullmatch(r"\s*The\s+((?:[A-Z][\w&-]*\s+){1,4})", text[sent[0] : cue[0]])
     if opening:  # "The Greater Memphis Chamber says ..."
         name = opening.group(1).strip()
@@ -792,6 +824,11 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         apposition = r",[^.;:“”\"«»„]{1,100},\s*(?:has |have |had )?" if person else r",[^,.;:“”\"«»„]{1,60},\s*"
         if opens and re.fullmatch(apposition, text[c[2] : cue[0]]):
             return c
+    for c in cands:  # "Le gestionnaire du réseau estonien, Elering, estime": the name set off just before the verb
+        if re.fullmatch(r",\s*", text[c[2] : cue[0]]) and re.search(
+            r"\w[^,.;:“”\"«»„]{2,},\s*$", text[sentence_start : c[1]]
+        ):
+            return c
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
     before = []
@@ -821,11 +858,14 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start, firms, cue[0])
 
 
-def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str]):
+def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str = "en"):
     """The speaker after an inverted reporting verb: "..., said Lisa Su", "a assuré vendredi Khaldoon Al Mubarak",
     "teilten die Unternehmen mit", "berichtete The Information"."""
     gap = lambda c: _HONORIFIC.sub("M", _DIGIT_MARKS.sub("0", text[cue[1] : c[1]]))  # noqa: E731 ("a précisé M. Tan")
-    after = [c for c in cands if c[1] >= cue[1] and _AFTER_GAP.fullmatch(gap(c)) and not _CHANNEL.search(text, 0, c[1])]
+    # "a annoncé jeudi à Oulu la ministre estonienne de la Justice et du Numérique, Liisa Pakosta": a longer title in
+    # French and English; not in German, where a verb-second "rechnet ... mit" is no inversion
+    span = _AFTER_GAP if lang == "de" else _AFTER_GAP_LONG
+    after = [c for c in cands if c[1] >= cue[1] and span.fullmatch(gap(c)) and not _CHANNEL.search(text, 0, c[1])]
     plain = [c for c in after if "," not in text[cue[1] : c[1]]]
     # "said SoftBank chief executive Masayoshi Son", "a déclaré le patron de SoftBank, Masayoshi Son": the person
     persons = [c for c in plain if speaker_type(c[0], firms) == "person"] or [
@@ -850,7 +890,7 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
         return before[-1] if before else (after[0] if after else None)
     # no subject before the verb and none after it: no speaker here ("..., announced last week, will bring", "its
     # turbine supplier has promised"), rather than the nearest name, which is most often an object
-    return _subject(cands, cue, text, sentence[0], lang, firms) or _inverted(cands, cue, text, firms)
+    return _subject(cands, cue, text, sentence[0], lang, firms) or _inverted(cands, cue, text, firms, lang)
 
 
 def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
