@@ -973,6 +973,40 @@ def test_kronor_are_no_claim_their_dollars_are():
     assert [(c["quantity"], c["unit"]) for c in extract(text, D, "en")["claims"]] == [(1e10, "USD")]
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a name with "Bank" or "hynix" after its acronym; the Bank of America whole
+        ("Laut DZ Bank kostet ein Gigawatt mehr als 40 Milliarden Dollar.", "de", "DZ Bank"),
+        ("SK hynix investira 3,87 milliards de dollars dans l'Indiana, selon le groupe.", "fr", "SK hynix"),
+        ("Die Analysten der Bank of America erwarten mehr als eine Billion Dollar.", "de", "Bank of America"),
+        # a weekday after the verb is no name ("the chipmaker said on Friday": not "Friday")
+        ("The government will take a stake in exchange for about $8.9 billion of federal money it had promised the "
+         "company, the chipmaker said on Friday.", "en", "the article"),
+        # "la société" for the company that opens the sentence before its apposition
+        ("Fermi America, la société texane cofondée par Rick Perry, a levé 682,5 millions de dollars lors de son "
+         "introduction en Bourse, a annoncé jeudi la société, dont les titres s'échangent à Londres.", "fr",
+         "Fermi America"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_fourteenth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_share_prices_and_taiwan_dollars_are_no_claims():
+    """An IPO's price per share and its range, "21 dollars pièce", and Taiwan dollars are no money for the build-out;
+    the money raised and the US-dollar conversion are; a cost per kilowatt under $1,000 stays one."""
+    text = "CoreWeave raised $1.5 billion, pricing its shares at $40 against a range of $47 to $55."
+    assert [c["quantity"] for c in extract(text, D, "en")["claims"]] == [1.5e9]
+    assert extract("Fermi a vendu 32,5 millions d'actions à 21 dollars pièce.", D, "fr")["claims"] == []
+    text = "Le bénéfice a atteint 505,7 milliards de dollars taïwanais, soit environ 16 milliards de dollars."
+    assert [c["quantity"] for c in extract(text, D, "fr")["claims"]] == [1.6e10]
+    text = "Der Gewinn stieg auf 505,7 Milliarden Taiwan-Dollar, umgerechnet rund 16 Milliarden US-Dollar."
+    assert [c["quantity"] for c in extract(text, D, "de")["claims"]] == [1.6e10]
+    text = "The plant will cost $500 to $800 per kilowatt."
+    assert [c["quantity"] for c in extract(text, D, "en")["claims"]] == [500, 800]
+
+
 def test_quantities_and_deadlines_of_the_sixth_batch():
     """Verbs that compare, a rate's unit, a stake's value, 'under' a lease, parts inside a phrase, a range of years,
     a year adjacent to its announcement, today's figure, and a trailing attribution that does not date."""

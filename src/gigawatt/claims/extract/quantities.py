@@ -98,6 +98,12 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         return None
     if m and not before and (_OTHER_DOLLARS.search(tail[: m.start(1)]) or _OTHER_DOLLARS_AFTER.match(tail[m.end() :])):
         return None
+    if (
+        (before or m)
+        and n.value < 1e3
+        and (_SHARE_PRICE.search(text[: n.start]) or _APIECE.match(tail[m.end() if m else 0 :]))
+    ):
+        return None  # "pricing its shares at $40 against a range of $47 to $55", "à 21 dollars pièce": share prices
     if (before or m) and n.value < 1e4 and _A_MONTH.match(tail[m.end() if m else 0 :]):
         return None  # "$11.24 a month" on a household's bill
     if (before or m) and n.value < 1000 and n.scaled == 1 and re.search(r"\d[.,]\d\d$", text[n.start : n.end]):
@@ -150,11 +156,19 @@ _PER_SHARE = re.compile(
 )  # a price for one share or one megawatt-day of capacity ("$333.44 per megawatt-day"); a cost per MW stays
 # another currency after "dollar(s)": not US dollars ("24 Milliarden australischen Dollar", "dollars canadiens")
 _OTHER_DOLLARS = re.compile(
-    r"(?:australi\w*|kanadi\w*|canadi\w*|neuseeländi\w*|new zealand|singapur\w*|singapore|hongkong\w*|hong kong)"
-    r"\s+$",
+    r"(?:australi\w*|kanadi\w*|canadi\w*|neuseeländi\w*|new zealand|singapur\w*|singapore|hongkong\w*|hong kong"
+    r"|taiwan)[\s-]+$",
     _I,
 )
-_OTHER_DOLLARS_AFTER = re.compile(r"^\s*(?:australiens|canadiens|néo-zélandais|singapouriens)\b", _I)
+_OTHER_DOLLARS_AFTER = re.compile(r"^\s*(?:australiens|canadiens|néo-zélandais|singapouriens|taïwanais)\b", _I)
+# a share's price: after "shares at", an IPO's "range of", or "pièce" / "apiece" after it (under $1,000, no scale word)
+_SHARE_PRICE = re.compile(
+    r"(?:\b(?:shares?|stock|actions?|Aktien?|titres?)\s+(?:at|à|zu|für)|\bpriced\s+at"
+    r"|\b(?:range|fourchette|Preisspanne)\s+(?:of|de|von)(?:\s*(?:US)?[$€]?\s*[\d.,]+\s*(?:dollars?|euros?)?\s+(?:to|à|bis))?)"
+    r"\s*(?:US)?[$€]?\s*$",
+    _I,
+)
+_APIECE = re.compile(r"^\s*(?:pièce|apiece|l['’]action|par titre)\b", _I)
 
 
 def multipliers(text: str, lang: str) -> list[tuple[float, int, int]]:

@@ -123,6 +123,8 @@ KNOWN = {
     "Jefferies": ("organization", "analysts", ["Jefferies"]),
     "Moody's": ("organization", "analysts", ["Moody's", "Moody’s"]),
     "D.A. Davidson": ("organization", "analysts", ["D.A. Davidson"]),
+    "Bank of America": ("organization", "analysts", ["Bank of America", "BofA"]),
+    "Bank of England": ("organization", "central bank", ["Bank of England"]),
 }
 _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in aliases), key=lambda x: -len(x[0]))
 _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
@@ -148,13 +150,15 @@ _BODY_RE = re.compile(
 # or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
 _ACRONYM_RE = re.compile(
     r"(?<![\w-])(?:[A-Z]{2,6}(?: (?:Energy|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure|Power"
-    r"|Telecom|Hynix|Cloud|Motor|Securities|Electronics))?"
+    r"|Telecom|Hynix|hynix|Cloud|Motor|Securities|Electronics|Bank))?"
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd", "Euro",
               "Medienberichten", "Berichten", "Insidern", "Kreisen", "Branchenkreisen",
-              "Euros", "Dollar", "Dollars",
+              "Euros", "Dollar", "Dollars", "Avec", "With", "Mit",
+              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Montag", "Dienstag",
+              "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
               "Mio"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
@@ -564,7 +568,7 @@ def _named_subject(sentence: str) -> list[str]:
     """A name of two or three capitalised words that opens the sentence before its verb ("Samsung Electronics wird
     ..., wie aus einer Pflichtmitteilung des Konzerns hervorgeht"): the company a description stands for, when
     nothing else is."""
-    m = re.match(r"\s*([A-Z][\w&-]*(?: [A-Z][\w&-]*){1,2}) [a-zäöüß]", sentence)
+    m = re.match(r"\s*([A-Z][\w&-]*(?: [A-Z][\w&-]*){1,2})(?: [a-zäöüß]|, )", sentence)  # "Fermi America, la ..."
     if m is None or m.group(1).split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         return []
     return [m.group(1)]
