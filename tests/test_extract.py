@@ -1159,23 +1159,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-105: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-121: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-106..121: sixteen articles per language, `heldout: true`, 339 gold claims), written with its
+# The held-out batch (*-122..137: sixteen articles per language, `heldout: true`, 357 gold claims), written with its
 # gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
-# committed, then scored once, 2026-12-06, with the rules of commit 18b1e79 unchanged (those rules had learned from
-# *-94..105). Every language meets recall (0.89-0.94); none meets precision (0.86, 0.89, 0.88); all three miss
-# speakers (90 of 114, 69 of 101, 69 of 96); English meets every field (79 of 123), French and German miss it (58 of
-# 108, 61 of 108). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact)
-# so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
+# committed, then scored once, 2026-12-06, with the rules of commit 0810ccf unchanged (those rules had learned from
+# *-106..121). Every language meets recall (0.91-0.98); English and German meet precision (0.91, 0.96), French misses
+# it (105 of 117); all three miss speakers (75 of 116, 71 of 105, 67 of 116) and every field (58 of 122, 62 of 116,
+# 55 of 119). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so
+# that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
 # Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(106, 122))
+HELDOUT_BATCH = tuple(str(n) for n in range(122, 138))
 HELDOUT_MEASURED = {
-    "en": {"recall": 114 / 123, "precision": 114 / 133, "speaker_accuracy": 90 / 114, "every_field": 79 / 123},
-    "fr": {"recall": 101 / 108, "precision": 101 / 113, "speaker_accuracy": 69 / 101, "every_field": 58 / 108},
-    "de": {"recall": 96 / 108, "precision": 96 / 109, "speaker_accuracy": 69 / 96, "every_field": 61 / 108},
+    "en": {"recall": 116 / 122, "precision": 116 / 128, "speaker_accuracy": 75 / 116, "every_field": 58 / 122},
+    "fr": {"recall": 105 / 116, "precision": 105 / 117, "speaker_accuracy": 71 / 105, "every_field": 62 / 116},
+    "de": {"recall": 116 / 119, "precision": 116 / 121, "speaker_accuracy": 67 / 116, "every_field": 55 / 119},
 }
 
 
