@@ -987,6 +987,36 @@ def test_kronor_are_no_claim_their_dollars_are():
         ("Fermi America, la société texane cofondée par Rick Perry, a levé 682,5 millions de dollars lors de son "
          "introduction en Bourse, a annoncé jeudi la société, dont les titres s'échangent à Londres.", "fr",
          "Fermi America"),
+        # more of *-106..121: a dotless i in a name, "beide Seiten", German and French verbs of reporting, an English
+        # outlet's name with "and" after its description, a role noun and an apposition around a person
+        ("Le projet représente 3 milliards de dollars, avait indiqué en novembre le vice-président turc Cevdet "
+         "Yılmaz lors de la journée.", "fr", "Cevdet Yılmaz"),
+        ("Der Pensionsfonds CPP Investments und der Immobilienkonzern Goodman legen eine Partnerschaft über rund 8 "
+         "Milliarden Euro auf, wie beide Seiten am Dienstag mitteilten.", "de", "CPP Investments"),
+        ("Das Werk kostet nach Worten von ESMC-Chef Christian Koitzsch mehr als zehn Milliarden Euro.", "de",
+         "Christian Koitzsch"),
+        ("Crusoe-Chef Chase Lochmiller hielt dagegen, der Campus liefere inzwischen mehr als ein Gigawatt.", "de",
+         "Chase Lochmiller"),
+        ("TSMC will weitere 100 Milliarden Dollar in den USA investieren, wie US-Präsident Donald Trump am Montag "
+         "verkündete.", "de", "Donald Trump"),
+        ("Pour Brookfield, l'accord garantit un portefeuille de plus de 150 GW, souligne le quotidien torontois The "
+         "Globe and Mail.", "fr", "The Globe and Mail"),
+        ("L'analyste Murat Demir, du cabinet stambouliote Dataport Research, estime que le campus pourrait atteindre "
+         "200 mégawatts d'ici 2029.", "fr", "Murat Demir"),
+        ("À Abilene, Epoch prévoyait en novembre 2025 que le campus disposerait d'un gigawatt en juillet 2026.", "fr",
+         "Epoch AI"),
+        ("Devant ses investisseurs, OpenAI visait encore récemment 30 gigawatts d'ici 2030.", "fr", "OpenAI"),
+        # a compound for the company; the company introduced by what it is, then "der Konzern nach eigenen Angaben"
+        ("Anthropic will 50 Milliarden Dollar in Rechenzentren stecken, teilte das KI-Unternehmen am Mittwoch mit.",
+         "de", "Anthropic"),
+        ("Der Chipauftragsfertiger TSMC will 56 Milliarden Dollar investieren, sagte Finanzchef Wendell Huang. Im "
+         "vergangenen Jahr hatte der Konzern nach eigenen Angaben 40,9 Mrd. Dollar investiert.", "de", "TSMC"),
+        ("Um die Nachfrage zu bedienen, steckt Samsung nach eigenen Angaben rund 41 Milliarden Dollar in eine "
+         "Chipfabrik.", "de", "Samsung"),
+        # a newspaper's name in quotation marks after "laut" or a compound; the person of an "Als ..." clause
+        ("Israel-1 kostete laut „Globes“ bis zu 300 Millionen Dollar.", "de", "Globes"),
+        ("Als Mark Zuckerberg im Juli 2025 seine Pläne vorstellte, versprach er für den Campus ein Gigawatt "
+         "Rechenleistung.", "de", "Mark Zuckerberg"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_fourteenth_batch(text, lang, speaker):

@@ -80,7 +80,9 @@ CUES = {
            "a|avait|ont|avaient pourtant|déjà|aussi|également|alors|notamment|encore déclaré|dit|affirmé|annoncé|évoqué"
            "|indiqué|estimé|promis|assuré|précisé",
            "ajoutent|précisent|estiment|soulignent|expliquent|assurent -ils|-elles",
-           "prédit", "prédisait", "a|avait prédit", "a|avait fait valoir", "a|avait reconnu", "reconnaît"],
+           "prédit", "prédisait", "a|avait prédit", "a|avait fait valoir", "a|avait reconnu", "reconnaît",
+           "prévoyait", "prévoyaient", "visait", "tablait sur", "tablaient sur", "recense", "annonçait", "annonçaient",
+           "souligne", "relève", "constate", "observe", "calcule", "avance"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
@@ -94,7 +96,8 @@ CUES = {
            "nach Einschätzung|Berechnungen der Analysten von", "erzählte", "in Aussicht gestellt|stellte",
            "gespottet", "spottete", "heißt es", "gesprochen", "sprach von", "ankündigte", "ankündigten",
            "bekanntgab", "bekannt gab", "angegeben", "nach Firmenangaben|Unternehmensangaben", "erwartete",
-           "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte"],
+           "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte",
+           "nach Worten von|des|der", "ausgewiesen", "hielt dagegen", "verkündete", "verkündeten", "verkündet"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

@@ -44,6 +44,17 @@ KNOWN = {
     "xAI": ("organization", "", ["xAI"]),
     "Nvidia": ("organization", "", ["Nvidia", "NVIDIA"]),
     "AMD": ("organization", "", ["AMD"]),
+    # the chip and memory makers and the operators and investors the build-out's news names most
+    "TSMC": ("organization", "", ["TSMC"]),
+    "Intel": ("organization", "", ["Intel"]),
+    "Micron": ("organization", "", ["Micron", "Micron Technology"]),
+    "Samsung Electronics": ("organization", "", ["Samsung Electronics"]),
+    "Samsung": ("organization", "", ["Samsung"]),
+    "Equinix": ("organization", "", ["Equinix"]),
+    "Digital Realty": ("organization", "", ["Digital Realty"]),
+    "Blackstone": ("organization", "", ["Blackstone"]),
+    "BlackRock": ("organization", "", ["BlackRock"]),
+    "Dominion Energy": ("organization", "", ["Dominion Energy"]),
     "Microsoft": ("organization", "", ["Microsoft"]),
     "Meta": ("organization", "", ["Meta"]),
     "Google": ("organization", "", ["Google"]),
@@ -114,7 +125,7 @@ KNOWN = {
             "AIE",
         ],
     ),
-    "Epoch AI": ("organization", "research group", ["Epoch AI"]),
+    "Epoch AI": ("organization", "research group", ["Epoch AI", "Epoch"]),
     "SemiAnalysis": ("organization", "research firm", ["SemiAnalysis"]),
     "Bernstein": ("organization", "analysts", ["Bernstein"]),
     "Morgan Stanley": ("organization", "analysts", ["Morgan Stanley"]),
@@ -130,8 +141,8 @@ _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in
 _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
 _CANON = dict(_ALIASES)
 # a name the list lacks: two or three capitalised words (first names and surnames), near a cue only
-_UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 ("Øyvind", "Élysée")
-_LOW = "a-zß-öø-ÿ"  # and small letters, "ß" too ("Achim Weiß")
+_UP = "A-ZÀ-ÖØ-ÞĆČĎĐĘĚĞİŁŃŇŐŒŘŚŞŠŤŰŸŹŻŽ"  # capitals, accented ones too ("Øyvind", "Élysée", "Şahin")
+_LOW = "a-zß-öø-ÿāăąćčďđēęěğīıįłńňōőœřśşšťūůűźżž"  # small letters, "ß" and "ı" too ("Achim Weiß", "Cevdet Yılmaz")
 # a given name may have a hyphen ("Kim Yong-beom", "Jean-Pierre") or be initials ("C.C. Wei")
 _FIRST = rf"(?:(?:[A-Z]\.){{2,3}}|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
 _NAME_RE = re.compile(
@@ -156,7 +167,7 @@ _ACRONYM_RE = re.compile(
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd", "Euro",
               "Medienberichten", "Berichten", "Insidern", "Kreisen", "Branchenkreisen",
-              "Euros", "Dollar", "Dollars", "Avec", "With", "Mit",
+              "Euros", "Dollar", "Dollars", "Avec", "With", "Mit", "Pour", "Für", "Dans", "Chez", "Bei",
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Montag", "Dienstag",
               "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
               "Mio"}  # fmt: skip
@@ -193,10 +204,11 @@ _DESCRIPTIONS = re.compile(
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
     r"|(?:die|der) Gruppe"
     r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
+    r"|beide Seiten|both sides|les deux parties"
     r"|die Unternehmen|der Konzern|the group|both companies"
     r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns"
     # with what it is in between: "wie das in Amsterdam ansässige Unternehmen mitteilte", "des südkoreanischen Konzerns"
-    r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)"
+    r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)|(?:das|des|dem) \w+-Unternehmens?"
     # a compound for the company ("der Softwarekonzern", "wie der Facebook-Konzern mitteilte"), "die Firma"
     r"|(?:der|des|dem) (?:[\w-]+ )?[\w-]*(?:konzern|Konzern|[Ee]ntwickler|[Hh]ersteller|[Bb]etreiber|[Aa]nbieter"
     r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese)s?|(?:die|der) Firma"
@@ -208,7 +220,11 @@ _DESCRIPTIONS = re.compile(
     r"(?! (?-i:[A-Z]))",  # "the chipmaker Arm", "der Konzern Nvidia": the name that follows speaks
     re.IGNORECASE,
 )
-_PLURAL = re.compile(r"companies|entreprises|groupes|(?:die |beiden |beide )+Unternehmen|Konzerne", re.IGNORECASE)
+_PLURAL = re.compile(
+    r"companies|entreprises|groupes|(?:die |beiden |beide )+Unternehmen|Konzerne|beide Seiten|both sides"
+    r"|les deux parties",
+    re.IGNORECASE,
+)
 # "the report said", "le journal", "das Blatt": the last news outlet named
 _REPORTS = re.compile(
     r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
@@ -456,7 +472,8 @@ _FIRM_NOUNS = {
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
-    r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband)s?)",
+    r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband|fertiger"
+    r"|produzent|zulieferer)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
@@ -558,6 +575,8 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
             out.append((bodies[-1][1], start + m.start(), start + m.end()))
     for m in _REPORTS.finditer(sentence):
+        if re.match(rf"(?:\s+[a-zà-ÿ-]+){{0,2}}\s+(?:The |L['’]|Le |La |Die |Der )?[{_UP}]", sentence[m.end() :]):
+            continue  # "souligne le quotidien torontois The Globe and Mail": its name follows
         outlets = [n for n, _, _ in names_in(text[: start + m.start()]) if n in _NEWS]
         if outlets:
             out.append((outlets[-1], start + m.start(), start + m.end()))
@@ -611,6 +630,8 @@ def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
 def _subjects_before(text: str, start: int, firms: set[str]) -> list[str]:
     """The companies (not news outlets) that open a sentence of ``text`` before ``start``, else every one named."""
     named = [(n, a) for n, a, _ in [*names_in(text[:start]), *_openers(text[:start])] if n not in _NEWS]
+    # and the companies the article introduced by what they are ("Der Chipauftragsfertiger TSMC will ...")
+    named += [(f, m.start()) for f in firms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text[:start])]
     named = sorted(((n, a) for n, a in named if speaker_type(n, firms) == "organization"), key=lambda x: x[1])
     opening = [n for n, a in named if re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[max(0, a - 30) : a].split(".")[-1])]
     return opening or [n for n, _ in named]
@@ -683,7 +704,7 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
     ]
     full += bodies
     if lang != "en":  # an English name in French or German text ("des Fachportals The Next Platform")
-        full += [m for m in re.finditer(r"\bThe(?: [A-Z][\w&-]*){1,3}", sentence)]
+        full += [m for m in re.finditer(r"\bThe(?: [A-Z][\w&-]*){1,3}(?: (?:and|of) [A-Z][\w&-]*)?", sentence)]
     acronyms = [m for m in _ACRONYM_RE.finditer(sentence) if not any(f.start() <= m.start() < f.end() for f in full)]
     found = [*full, *acronyms]
     for m in found:
@@ -764,8 +785,9 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         words = list(re.finditer(r"(?<![\w-])[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
         if words and lang == "de" and low_cue.endswith(("von", "des", "der")):  # "nach Einschätzung ... von X"
             words = [w for w in words if w.start() <= 2 or clause[: w.start()].strip().islower()][:1] or words
-        titled = re.search(
-            r"(?:Zeitung|[Jj]ournal|newspaper|daily|quotidien|Blatt)\s+[„“\"«]\s?([^“”\"»]{3,40}?)\s?[“”\"»]", clause
+        titled = re.search(  # "laut „Globes“", "der Wirtschaftszeitung „Globes“"
+            r"(?:^\s*|[Zz]eitung|[Jj]ournal|newspaper|daily|quotidien|Blatt)\s*[„“\"«]\s?([^“”\"»]{3,40}?)\s?[“”\"»]",
+            clause,
         )
         if titled:  # "laut der Zeitung „El Periódico de Aragón“" (a name in quotation marks)
             titles.append((titled.group(1), cue[1] + titled.start(1), cue[1] + titled.end(1)))
@@ -779,6 +801,8 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             if plain and (lang != "de" or name.isupper() or name != words[-1].group()):  # "des Betreibers Holtec"
                 found.append((name, at, cue[1] + words[-1].end()))
     found = [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes) and not _EVENT.search(c[0])]
+    # a name inside a longer one found at the same place gives way to it ("The Globe" in "The Globe and Mail")
+    found = [c for c in found if not any(d[1] == c[1] and d[2] > c[2] for d in found)]
     return found + titles
 
 
@@ -824,6 +848,9 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     for c in cands:  # "Larry Fink, le PDG de BlackRock, a rappelé": a name and its apposition open the clause
         lead = text[sentence_start : c[1]]
         opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(lead) or re.search(r",\s*$", lead)
+        opens = opens or re.fullmatch(
+            r"\s*(?:L['’]|Le |La |The )[a-zà-ÿ-]+\s+", lead
+        )  # "L'analyste Murat Demir, du ..."
         person = speaker_type(c[0], firms) == "person"  # "..., Anat Ashkenazi, its chief financial officer, told"
         apposition = r",[^.;:“”\"«»„]{1,100},\s*(?:has |have |had )?" if person else r",[^,.;:“”\"«»„]{1,60},\s*"
         if opens and re.fullmatch(apposition, text[c[2] : cue[0]]):
@@ -1070,6 +1097,12 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             firm = _opening_company(text, sent, memory) if re.search(r"-t\s?-", text[cs:ce]) else None
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
+            # "Als Mark Zuckerberg ... vorstellte, versprach er": the person the sentence named before the pronoun
+            earlier = [
+                n for n, a, _ in names_in(text[sent[0] : cs], sent[0], memory.names) if speaker_type(n) == "person"
+            ]
+            if earlier and re.match(r"\s*(?:Als|When|Lorsque|Quand|Nachdem|After|Après)\b", text[sent[0] : cs]):
+                return Attribution(earlier[0], (cs, ce), None, sent, pronoun=True)
             if last is not None:
                 return Attribution(last, (cs, ce), None, sent, pronoun=True)
         cands = _candidates(text, sent, quotes, (cs, ce), lang, memory)
