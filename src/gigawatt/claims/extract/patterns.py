@@ -81,7 +81,7 @@ CUES = {
            "|indiqué|estimé|promis|assuré|précisé",
            "ajoutent|précisent|estiment|soulignent|expliquent|assurent -ils|-elles",
            "prédit", "prédisait", "a|avait prédit", "a|avait fait valoir", "a|avait reconnu", "reconnaît",
-           "prévoyait", "prévoyaient", "visait", "tablait sur", "tablaient sur", "recense", "annonçait", "annonçaient",
+           "prévoyait", "prévoyaient", "tablait sur", "tablaient sur", "recense", "annonçait", "annonçaient",
            "souligne", "relève", "constate", "observe", "calcule", "avance"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
