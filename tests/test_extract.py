@@ -1024,6 +1024,52 @@ def test_speakers_of_the_fourteenth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # *-122..137: a particle inside a name; a long title between an inverted verb and the name
+        ("La première phase fournira 200 mégawatts, a précisé le gouverneur de l'État, Elmano de Freitas.", "fr",
+         "Elmano de Freitas"),
+        ("L'Inde porte à 34 333 le nombre de GPU, a annoncé vendredi à New Delhi le ministre de l'Électronique et "
+         "des Technologies de l'information, Ashwini Vaishnaw.", "fr", "Ashwini Vaishnaw"),
+        # a noun that names what an earlier name is: by the name's last word, or by an apposition
+        ("Querétaro holds most of the capacity, according to the Mexican Association of Data Centers (MEXDC). Of "
+         "the 83 megawatts under construction, 57 megawatts were in the state, the association said.", "en",
+         "Mexican Association of Data Centers"),
+        ("Data centres added $7.3 billion, according to Monitoring Analytics, the firm that serves as the grid "
+         "operator's independent market monitor. The total came to $16.1 billion, the monitor said.", "en",
+         "Monitoring Analytics"),
+        ("Bauen wird sie Energy Northwest, ein Verbund von 29 Versorgern, mit je 80 Megawatt, nach Angaben des "
+         "Verbunds.", "de", "Energy Northwest"),
+        # the buyers; "expect"; "put its ... at"; the Élysée; a newspaper's name in quotation marks
+        ("Blackstone and CPP Investments have agreed to buy AirTrunk for about US$16 billion, the buyers said on "
+         "Thursday.", "en", "Blackstone"),
+        ("Analysts at Bernstein expect Nvidia to sell some 1.5 million H20 chips in China this year.", "en",
+         "Bernstein"),
+        ("AirTrunk runs campuses in Australia; Blackstone's statement put its capacity at more than 800 megawatts.",
+         "en", "Blackstone"),
+        ("Of the €40.8 billion announced at this year's summit, €20.8 billion firmed up earlier pledges, the Élysée "
+         "said.", "en", "Élysée"),
+        ("Valor will bis zu zwölf Milliarden Dollar an Krediten aufnehmen, wie das „Wall Street Journal“ am "
+         "Dienstag berichtete.", "de", "Wall Street Journal"),
+        # a firm noun before the name; English bodies' names in German text; the subject of a "wie" clause
+        ("Die Analysten der Investmentbank Jefferies schätzen die Kosten auf mindestens 3,5 Mrd. Dollar.", "de",
+         "Jefferies"),
+        ("Die Nachfrage macht geschätzte 9,3 Milliarden Dollar der Gebühren aus, sagte die Union of Concerned "
+         "Scientists letzten Monat.", "de", "Union of Concerned Scientists"),
+        ("Der Versorger Georgia Power darf Großkunden mit mehr als 100 Megawatt eigene Bedingungen auferlegen, wie "
+         "die Georgia Public Service Commission am Donnerstag nach einstimmigem Beschluss mitteilte.", "de",
+         "Georgia Public Service Commission"),
+        ("Nach Daten des Finanzdienstes LSEG kostete die Übernahme rund 40 Milliarden Dollar.", "de", "LSEG"),
+        # a short name after its full form is the full form; not a unit's name
+        ("Brookfield Asset Management will build 10.5 GW for Microsoft. Brookfield said it would invest about $10 "
+         "billion.", "en", "Brookfield Asset Management"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_fifteenth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
 def test_share_prices_and_taiwan_dollars_are_no_claims():
     """An IPO's price per share and its range, "21 dollars pièce", and Taiwan dollars are no money for the build-out;
     the money raised and the US-dollar conversion are; a cost per kilowatt under $1,000 stays one."""

@@ -55,6 +55,8 @@ KNOWN = {
     "Blackstone": ("organization", "", ["Blackstone"]),
     "BlackRock": ("organization", "", ["BlackRock"]),
     "Dominion Energy": ("organization", "", ["Dominion Energy"]),
+    "Brookfield Asset Management": ("organization", "", ["Brookfield Asset Management"]),
+    "Brookfield": ("organization", "", ["Brookfield"]),
     "Microsoft": ("organization", "", ["Microsoft"]),
     "Meta": ("organization", "", ["Meta"]),
     "Google": ("organization", "", ["Google"]),
@@ -109,7 +111,12 @@ KNOWN = {
     "Der Spiegel": ("organization", "news site", ["Der Spiegel", "Spiegel"]),
     "Heise": ("organization", "news site", ["Heise"]),
     "Wirtschaftswoche": ("organization", "news site", ["Wirtschaftswoche", "WirtschaftsWoche"]),
-    "White House": ("organization", "", ["the White House", "White House", "la Maison Blanche", "Weißen Haus"]),
+    "White House": (
+        "organization",
+        "",
+        ["the White House", "White House", "la Maison Blanche", "Weißen Haus", "Weißen Hauses"],
+    ),
+    "Élysée": ("organization", "French presidency", ["Élysée", "Elysée"]),
     "European Commission": ("organization", "the EU's executive", _COMMISSION),
     "Department of Energy": ("organization", "US government", _ENERGY_DEPARTMENT),
     "International Energy Agency": (
@@ -148,7 +155,7 @@ _FIRST = rf"(?:(?:[A-Z]\.){{2,3}}|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
 _NAME_RE = re.compile(
     # not after "de", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "in New Delhi")
     rf"(?<![\w.-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
-    rf"{_FIRST}(?:[{_UP}][{_LOW}]+)?(?: (?:von der |van der |von |van |de la |du )?[{_UP}][{_LOW}]+"
+    rf"{_FIRST}(?:[{_UP}][{_LOW}]+)?(?: (?:von der |van der |von |van |de la |du |de |da |dos )?[{_UP}][{_LOW}]+"
     rf"(?:-[{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)?){{1,3}}(?![\w-])"
 )
 # a public body under its full name ("the Texas Department of Licensing and Regulation", "the US Department of Energy")
@@ -204,7 +211,7 @@ _DESCRIPTIONS = re.compile(
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
     r"|(?:die|der) Gruppe"
     r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
-    r"|beide Seiten|both sides|les deux parties"
+    r"|beide Seiten|both sides|les deux parties|the buyers|the sellers|the owners|les acheteurs|die Käufer"
     r"|die Unternehmen|der Konzern|the group|both companies"
     r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns"
     # with what it is in between: "wie das in Amsterdam ansässige Unternehmen mitteilte", "des südkoreanischen Konzerns"
@@ -222,7 +229,7 @@ _DESCRIPTIONS = re.compile(
 )
 _PLURAL = re.compile(
     r"companies|entreprises|groupes|(?:die |beiden |beide )+Unternehmen|Konzerne|beide Seiten|both sides"
-    r"|les deux parties",
+    r"|les deux parties|buyers|sellers|owners|acheteurs|Käufer",
     re.IGNORECASE,
 )
 # "the report said", "le journal", "das Blatt": the last news outlet named
@@ -351,7 +358,7 @@ _CHANNEL = re.compile(
 )
 _HONORIFIC = re.compile(r"\b(?:M|Mr|Ms|Mrs|Dr|Mme)\.")
 _AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
-_AFTER_GAP_LONG = re.compile(r"[^.;:“”\"«»„]{0,80}")
+_AFTER_GAP_LONG = re.compile(r"[^.;:“”\"«»„]{0,100}")
 
 
 @dataclasses.dataclass
@@ -422,6 +429,19 @@ def speaker_role(name: str) -> str:
 _POSSESSIVES = {"Son", "Sa", "Ses", "Leur", "Sein", "Seine", "Ihr", "Ihre"}
 
 
+_CORPORATE_SUFFIX = r"Asset Management|Group|Holdings|Corporation|Capital"  # not a unit ("Amazon Web Services")
+
+
+def full_form(name: str, text: str) -> str:
+    """A short name of the list the article also gives in full takes the full form ("Brookfield" after "Brookfield
+    Asset Management"), not a unit's name ("Amazon" is not "Amazon Web Services")."""
+    longer = [
+        n for n in KNOWN
+        if n.startswith(name + " ") and n in text and re.fullmatch(_CORPORATE_SUFFIX, n[len(name) + 1 :])
+    ]  # fmt: skip
+    return longer[0] if longer else name
+
+
 def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
@@ -429,6 +449,9 @@ def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -
         for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
             if alias in _POSSESSIVES and re.match(r"\s+[a-zà-ÿ]", text[m.end() :]):
                 continue  # "Son carnet de commandes": a possessive, not Masayoshi Son
+            rest = text[m.end() :]
+            if name.startswith(alias + " ") and re.match(r" [A-Z]", rest) and not rest.startswith(name[len(alias) :]):
+                continue  # "Georgia Public Service Commission" is not "Georgia Power"
             if not any(s <= m.start() + offset < e for _, s, e in out):
                 out.append((name, m.start() + offset, m.end() + offset))
     return sorted(out, key=lambda c: c[1])
@@ -677,18 +700,30 @@ def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]
     )
     # "a écrit mercredi la ministre du Climat et de la Croissance verte, Sophie Hermans"
     apposition = apposition or (
-        s >= cue[1] and re.fullmatch(r"(?:[^.;:“”\"«»„,]{0,70},\s*){1,3}", sentence[cue[1] - start : s - start])
+        s >= cue[1] and re.fullmatch(r"(?:[^.;:“”\"«»„,]{0,90},\s*){1,3}", sentence[cue[1] - start : s - start])
     )
     # "EPRI hatte ... einen Bedarf von 74 Gigawatt errechnet": the subject before the auxiliary of a verb-final clause
     before_aux = e <= cue[0] and re.match(
         r"\s+(?:hat|hatte|hatten|haben)\s[^.;:“”\"«»„,]*$", sentence[e - start : cue[0] - start]
     )
+    # "wie die Georgia Public Service Commission am Donnerstag ... mitteilte": the subject of a verb-final "wie" clause
+    after_wie = e <= cue[0] and re.search(r"\bwie\s+(?:die |der |das )?$", sentence[: s - start])
+    after_wie = after_wie and re.fullmatch(r"[^.;:,“”\"«»„]*", sentence[e - start : cue[0] - start])
     return (
         min(abs(s - cue[1]), abs(cue[0] - e), len(gap) if e <= cue[0] else 99) <= 40
+        or bool(after_wie)
         or after_quote
         or bool(apposition)
         or bool(before_aux)
     )
+
+
+# "die Union of Concerned Scientists", "Der Natural Resources Defense Council": an English body's name in French or
+# German text
+_ENGLISH_BODY = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z]+ ){1,3}(?:(?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
+    r"|(?:Council|Institute|Association|Foundation|Agency|Authority|Laboratory|Research|Watch|Commission)\b)"
+)
 
 
 def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int], firms=frozenset()):
@@ -705,6 +740,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
     full += bodies
     if lang != "en":  # an English name in French or German text ("des Fachportals The Next Platform")
         full += [m for m in re.finditer(r"\bThe(?: [A-Z][\w&-]*){1,3}(?: (?:and|of) [A-Z][\w&-]*)?", sentence)]
+        full += [m for m in _ENGLISH_BODY.finditer(sentence) if not m.group().startswith("The ")]
+        full = [m for m in full if m.group() == m.group().strip()]
     acronyms = [m for m in _ACRONYM_RE.finditer(sentence) if not any(f.start() <= m.start() < f.end() for f in full)]
     found = [*full, *acronyms]
     for m in found:
@@ -715,6 +752,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         elif inside:
             continue
         name, s = untitled(name, s)
+        if lang == "de" and " " in name and re.fullmatch(_FIRM_NOUNS["de"], name.split()[0], re.IGNORECASE):
+            name, s = name.split(" ", 1)[1], s + len(name.split()[0]) + 1  # "Investmentbank Jefferies"
         words = name.split()
         if len(words) > 2 and words[0] in firms:
             name, s = name[len(words[0]) + 1 :], s + len(words[0]) + 1
@@ -751,7 +790,9 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     if opening:  # "The Greater Memphis Chamber says ..."
         name = opening.group(1).strip()
         out.append((name, sent[0] + opening.start(1), sent[0] + opening.start(1) + len(name)))
-    outlet = re.search(r"[,;]\s+(?:the\s+)?((?:The\s+)?[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]])
+    outlet = re.search(
+        rf"[,;]\s+(?:the\s+)?((?:The\s+)?[{_UP}][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]]
+    )
     if outlet:  # "..., The Advocate reported", "..., the Philadelphia Inquirer reported": an outlet's name
         name, at = untitled(outlet.group(1), sent[0] + outlet.start(1))  # not "Chief Executive Jensen Huang"
         out.append((name, at, sent[0] + outlet.end(1)))
@@ -762,8 +803,45 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
 _ANALYSTS_AT = re.compile(
     r"\b(?:[Aa]nalysts? (?:at|of|from)|[Ss]trategists (?:at|of)|[Aa]nalystes (?:de|d['’]|chez)"
     r"|[Ss]tratèges (?:de|d['’])|Analysten (?:von|der|des))\s+(?:the |la |le |l['’])?"
+    r"(?:Investmentbank |US-Bank |Bank )?"
     r"([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?)"
 )
+
+
+# "the association said", "der Beobachter": a noun that names what an earlier name is, by its own last word ("the
+# Mexican Association of Data Centers") or by an apposition ("Monitoring Analytics, the firm that serves as the grid
+# operator's independent market monitor"; German compounds end with it: "der unabhängige Marktbeobachter")
+_EPITHET = re.compile(
+    r"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|[Dd]er|[Dd]ie|[Dd]as|[Dd]es)\s?"
+    r"((?:association|commission|authority|agency|council|monitor|regulator|institute|laboratory|ministry|bureau"
+    r"|consortium|foundation|autorité|agence|conseil|institut|laboratoire|fondation|[Vv]erband|[Vv]erbunds?"
+    r"|[Kk]ommission|[Bb]ehörde|[Aa]gentur|[Bb]eobachter|[Ii]nstitut|[Ss]tiftung))\b(?!\s+(?-i:[A-Z]))"
+)
+
+
+_WORD = rf"[{_UP}][\w&'’.-]*"
+_NAME_WORDS_OF = rf"(?:{_WORD}|of|for|and|de|du|des)(?: (?:{_WORD}|of|for|and|de|du|des))*"  # "Union of ... Scientists"
+_ARTICLES = r"(?:the|a|an|le|la|l['’]|der|die|das|ein|eine)"
+
+
+def _epithets(text: str, sentence: str, start: int) -> list[tuple[str, int, int]]:
+    """The name each :data:`_EPITHET` in ``sentence`` stands for: the last name before it that ends with the noun
+    ("the Mexican Association of Data Centers") or is set beside it ("Monitoring Analytics, the firm that serves as
+    ... monitor")."""
+    out = []
+    for m in _EPITHET.finditer(sentence):
+        noun = m.group(1)
+        noun = noun[:-1] + "s?" if noun.endswith("s") else noun  # "des Verbunds" for "ein Verbund"
+        before = text[: start + m.start()]
+        own = rf"((?:{_WORD} (?:(?:of|for|and) )?)*(?i:{noun})(?: (?:of|for) {_WORD}(?: {_WORD})*)?)"
+        owned = [f for f in re.finditer(own, before) if f.group(1)[0].isupper() and " " in f.group(1)]  # not "Verbund"
+        beside = rf"(?<!die )(?<!der )(?<!das )({_NAME_WORDS_OF}),? (?:\([A-Z]+\),? )?{_ARTICLES}\s?"
+        apposed = list(re.finditer(beside + rf"(?:[\w'’,-]+ ){{0,12}}?\w*(?i:{noun})\b", before))
+        found = sorted([(f.start(1), f.group(1)) for f in owned + apposed], key=lambda x: x[0])
+        if found:
+            name = re.sub(r"^(?:The|Le|La|Les|Der|Die|Das) ", "", found[-1][1])
+            out.append((untitled(name)[0], start + m.start(1), start + m.end()))
+    return out
 
 
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
@@ -772,6 +850,10 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         memory.firms.add(_CANON.get(m.group(1), m.group(1)))
         memory.names.setdefault(m.group(1), _CANON.get(m.group(1), m.group(1)))
     described = _described(text, sentence, start, memory)
+    epithets = _epithets(text, sentence, start)
+    if lang == "de":  # German bodies are read by their own rules ("die Behörde", "die Kommission")
+        epithets = [c for c in epithets if re.search(r"(?i)verb\w*|beobachter|institut|stiftung", text[c[1] : c[2]])]
+    described += [c for c in epithets if not any(c[1] == d[1] for d in described)]
     # a name inside a description is the parent, not the speaker ("die Amazon-Tochter")
     found = [c for c in names_in(sentence, start, memory.names) if not any(a <= c[1] < b for _, a, b in described)]
     found += described
@@ -800,7 +882,12 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             plain = name not in _NOT_NAMES  # not "Mrd" ("20 Mrd. d'euros")
             if plain and (lang != "de" or name.isupper() or name != words[-1].group()):  # "des Betreibers Holtec"
                 found.append((name, at, cue[1] + words[-1].end()))
-    found = [c for c in found if not any(qs <= c[1] < qe for qs, qe in quotes) and not _EVENT.search(c[0])]
+    # not inside a quotation, unless the quotation is the name itself ("das „Wall Street Journal“")
+    found = [
+        c for c in found
+        if not any(qs <= c[1] < qe and text[qs:qe].strip() != text[c[1] : c[2]] for qs, qe in quotes)
+        and not _EVENT.search(c[0])
+    ]  # fmt: skip
     # a name inside a longer one found at the same place gives way to it ("The Globe" in "The Globe and Mail")
     found = [c for c in found if not any(d[1] == c[1] and d[2] > c[2] for d in found)]
     return found + titles
