@@ -1070,6 +1070,45 @@ def test_speakers_of_the_fifteenth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # *-138..153: month names are no names; an abbreviation inside a name; a long company apposition
+        ("The project, announced last September at 350 megawatts, could grow to 1,000 megawatts, it said.", "en",
+         "the article"),
+        ("La ville avait gelé les demandes pour Project Cumulus, un campus évalué à environ un milliard de dollars, "
+         "selon la radio publique St. Louis Public Radio.", "fr", "St. Louis Public Radio"),
+        ("ASML, the Dutch company whose lithography machines print the most advanced artificial-intelligence chips, "
+         "said on Wednesday it had taken in a record €13.2 billion of orders.", "en", "ASML"),
+        # firm nouns: a newspaper, an equipment maker, a young company; a German compound before an English name
+        ("Die Netze sollen 2,3 Millionen Kilowatt verkraften, berichtete die Zeitung Yomiuri Shimbun am Donnerstag.",
+         "de", "Yomiuri Shimbun"),
+        ("Der kalifornische Ausrüster Lam Research hatte im Oktober einen Umsatz von rund 5,2 Milliarden Dollar in "
+         "Aussicht gestellt.", "de", "Lam Research"),
+        ("Nach Zählung der Beobachtungsstelle Data Center Watch, hinter der die Firma 10a Labs steht, haben Anwohner "
+         "Projekte für 18 Milliarden Dollar verhindert.", "de", "Data Center Watch"),
+        ("Le terrain, où la jeune pousse londonienne Nscale doit faire tourner un supercalculateur, est vide. Selon le "
+         "communiqué publié en septembre par Nscale, la première tranche doit offrir 50 mégawatts.", "fr", "Nscale"),
+        # a possessive role noun and an apposition; a name and the relative clause whose verb reports
+        ("Sa rivale Oracle, la filiale de Larry Ellison, s'était engagée à consacrer environ 8 milliards de dollars "
+         "au Japon.", "fr", "Oracle"),
+        ("Le centre s'appuie sur celui du groupe de l'armée, Viettel, qui avait annoncé vouloir y déployer 1 000 GPU "
+         "d'ici à 2025.", "fr", "Viettel"),
+        ("Ces projets de la jeune pousse Fluidstack ajouteront 1 000 mégawatts, a souligné l'électricien EDF.", "fr",
+         "EDF"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_sixteenth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_energy_a_company_age_and_since_are_no_claims_or_spans():
+    """'30 gigawatt-hours' is energy, no power; 'in its 29 years in the country' is a company's age, no span."""
+    assert extract("The battery will store 30 gigawatt-hours.", D, "en")["claims"] == []
+    text = "It is the largest investment the company has made in its 29 years in the country, Microsoft said."
+    assert [c["unit"] for c in extract(text, D, "en")["claims"]] == ["rank"]
+
+
 def test_share_prices_and_taiwan_dollars_are_no_claims():
     """An IPO's price per share and its range, "21 dollars pièce", and Taiwan dollars are no money for the build-out;
     the money raised and the US-dollar conversion are; a cost per kilowatt under $1,000 stays one."""

@@ -84,7 +84,7 @@ CUES = {
            "prédit", "prédisait", "a|avait prédit", "a|avait fait valoir", "a|avait reconnu", "reconnaît",
            "prévoyait", "prévoyaient", "tablait sur", "tablaient sur", "recense", "annonçait", "annonçaient",
            "souligne", "relève", "constate", "observe", "calcule", "avance", "rappellent", "soulignent",
-           "fait valoir"],
+           "fait valoir", "a|avait lancé"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
@@ -99,7 +99,8 @@ CUES = {
            "nach Einschätzung|Berechnungen der Analysten von", "erzählte", "in Aussicht gestellt|stellte",
            "gespottet", "spottete", "heißt es", "gesprochen", "sprach von", "ankündigte", "ankündigten",
            "bekanntgab", "bekannt gab", "angegeben", "nach Firmenangaben|Unternehmensangaben", "erwartete", "gemäß",
-           "gewarnt", "argumentiert", "argumentierte", "nach Daten des|der|von",
+           "gewarnt", "argumentiert", "argumentierte", "nach Daten des|der|von", "nach einer Prognose des|der|von",
+           "nach Zählung des|der|von",
            "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte",
            "nach Worten von|des|der", "ausgewiesen", "hielt dagegen", "verkündete", "verkündeten", "verkündet"],
 }  # fmt: skip

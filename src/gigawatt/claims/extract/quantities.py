@@ -16,7 +16,9 @@ _MONEY_AFTER = re.compile(
     r"|Euros?|EUR|€)(?![\w])",
     _I,
 )
-_POWER_AFTER = re.compile(r"^[\s-]*(?:de\s+|d['’]\s*)?(kW|MW|GW|kilowatts?|m[eé]gawatts?|gigawatts?)(?![\w])", _I)
+_POWER_AFTER = re.compile(  # not energy: "30 gigawatt-hours"
+    r"^[\s-]*(?:de\s+|d['’]\s*)?(kW|MW|GW|kilowatts?|m[eé]gawatts?|gigawatts?)(?![\w])(?![\s-]hours?\b)", _I
+)
 # time words per language: German "2028 ans Netz" is not the French "2028 ans"
 _TIME_WORDS = {
     "en": "years?|months?|days?|weeks?",
@@ -30,6 +32,8 @@ _TIME_AFTER = {
 }
 # "il y a deux ans", "two years ago", "vor zwei Jahren": a time in the past, not a span
 _AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+){0,2}$", _I)  # "es gibt": translated
+# "in its 29 years in the country", "en 29 ans de présence": a company's age, not a span of the build-out
+_AGE_BEFORE = re.compile(r"\b(?:its|their|ses|leurs|seinen|ihren)\s+$", _I)
 _YEAR_BEFORE = re.compile(
     r"\b(?:bis|by|until|ab|from|in|im|en|dès|d['’]ici|seit|since|vor|avant|before|après|after|nach|through)\s+$", _I
 )
@@ -121,7 +125,9 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         word = m.group(1).lower().rstrip("s")
         return Quantity(n.value * _POWER_MW[word], "MW", n.start, n.end + m.end(), n.start)
     m = _TIME_AFTER[lang].match(tail)
-    if m and (_AGO_BEFORE.search(text[: n.start]) or _AGO_AFTER.match(tail[m.end() :])):
+    if m and (
+        _AGO_BEFORE.search(text[: n.start]) or _AGO_AFTER.match(tail[m.end() :]) or _AGE_BEFORE.search(text[: n.start])
+    ):
         return None
     multiplied = re.match(
         r"\s*(?:\w+\s+){0,2}(?:verdoppel|verdreifach|vervielfach|doubl|tripl)", tail[m.end() :] if m else ""

@@ -155,7 +155,8 @@ _FIRST = rf"(?:(?:[A-Z]\.){{2,3}}|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
 _NAME_RE = re.compile(
     # not after "de", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "in New Delhi")
     rf"(?<![\w.-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
-    rf"{_FIRST}(?:[{_UP}][{_LOW}]+)?(?: (?:von der |van der |von |van |de la |du |de |da |dos )?[{_UP}][{_LOW}]+"
+    rf"(?:St\. )?{_FIRST}(?:[{_UP}][{_LOW}]+)?"
+    rf"(?: (?:von der |van der |von |van |de la |du |de |da |dos )?[{_UP}][{_LOW}]+"
     rf"(?:-[{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)?){{1,3}}(?![\w-])"
 )
 # a public body under its full name ("the Texas Department of Licensing and Regulation", "the US Department of Energy")
@@ -174,9 +175,11 @@ _ACRONYM_RE = re.compile(
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd", "Euro",
               "Medienberichten", "Berichten", "Insidern", "Kreisen", "Branchenkreisen",
-              "Euros", "Dollar", "Dollars", "Avec", "With", "Mit", "Pour", "Für", "Dans", "Chez", "Bei",
+              "Euros", "Dollar", "Dollars", "Avec", "With", "Mit", "Pour", "Für", "Dans", "Chez", "Bei", "Nach",
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Montag", "Dienstag",
               "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
+              "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember",
               "Mio"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
@@ -204,7 +207,7 @@ _DESCRIPTIONS = re.compile(
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner|miner|landlord|maker"
     r"|hyperscaler)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
-    r"|l['’]éditeur|le créateur"
+    r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur)|l[’']investisseur)"
@@ -324,7 +327,8 @@ _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdin
               "International", "Mining", "Solutions", "Networks", "Platforms", "Chamber", "Company", "Center",
               "Centre", "Authority", "Institute",
               "Labs", "Inc", "Corp", "Infrastructure", "Power", "Airtel", "Journal", "Times", "Post", "Inquirer",
-              "Gruppe", "Konzern"}  # fmt: skip
+              "Gruppe", "Konzern", "Materials", "Research", "Electric", "Radio", "Media", "Watch", "Association",
+              "Council", "Commission", "Agency", "Fund", "Bank", "Edge", "Shimbun", "Daily", "Live"}  # fmt: skip
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
 _WEAK_CUES = re.compile(
     r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate", re.IGNORECASE
@@ -445,7 +449,7 @@ def full_form(name: str, text: str) -> str:
 def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
-    for alias, name in (people or {}).items():
+    for alias, name in sorted((people or {}).items(), key=lambda x: -len(x[0])):  # the full name before its first word
         for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
             if alias in _POSSESSIVES and re.match(r"\s+[a-zà-ÿ]", text[m.end() :]):
                 continue  # "Son carnet de commandes": a possessive, not Masayoshi Son
@@ -493,10 +497,11 @@ _FIRM_NOUNS = {
     r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
     r"|magazine)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
+    r"|électricien|énergéticien|distributeur|jeune pousse"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
     r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband|fertiger"
-    r"|produzent|zulieferer)s?)",
+    r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
@@ -509,7 +514,7 @@ _NOT_ADJECTIVES = (
 _TYPED_FIRM = re.compile(
     r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den)\s?)(?:[\w-]+ )?"
     r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+| de [a-zà-ÿ]+)?"
-    r" ([A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}(?: \d{1,3}(?![\d.,]))?)"  # "Hut 8"
+    r" ((?:St\. )?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}(?: \d{1,3}(?![\d.,]))?)"  # "Hut 8"
 )
 _WEEKDAYS = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
@@ -704,7 +709,7 @@ def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]
     )
     # "EPRI hatte ... einen Bedarf von 74 Gigawatt errechnet": the subject before the auxiliary of a verb-final clause
     before_aux = e <= cue[0] and re.match(
-        r"\s+(?:hat|hatte|hatten|haben)\s[^.;:“”\"«»„,]*$", sentence[e - start : cue[0] - start]
+        r"\s+(?:hat|hatte|hatten|haben)\s[^.;:“”\"«»„,]*$", _DIGIT_MARKS.sub("0", sentence[e - start : cue[0] - start])
     )
     # "wie die Georgia Public Service Commission am Donnerstag ... mitteilte": the subject of a verb-final "wie" clause
     after_wie = e <= cue[0] and re.search(r"\bwie\s+(?:die |der |das )?$", sentence[: s - start])
@@ -754,6 +759,9 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         name, s = untitled(name, s)
         if lang == "de" and " " in name and re.fullmatch(_FIRM_NOUNS["de"], name.split()[0], re.IGNORECASE):
             name, s = name.split(" ", 1)[1], s + len(name.split()[0]) + 1  # "Investmentbank Jefferies"
+        head = name.split()[0]
+        if lang == "de" and len(name.split()) >= 3 and len(head) >= 10 and head[1:].islower():
+            name, s = name[len(head) + 1 :], s + len(head) + 1  # "Beobachtungsstelle Data Center Watch"
         words = name.split()
         if len(words) > 2 and words[0] in firms:
             name, s = name[len(words[0]) + 1 :], s + len(words[0]) + 1
@@ -776,12 +784,19 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         or (_FRENCH_AFTER_VERB.match(text, cue[1], sent[1]) if lang == "fr" else None)
     )
     name, at = untitled(after.group(1), after.start(1)) if after else ("", 0)
+    head = name.split()[0] if name else ""
+    if lang == "de" and len(name.split()) >= 3 and len(head) >= 10 and head[1:].islower():
+        name, at = name[len(head) + 1 :], at + len(head) + 1  # "nach Zählung der Beobachtungsstelle Data Center Watch"
     if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name):
         out.append((name, at, after.end(1)))
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
-    set_off = re.search(rf",\s+([{_UP}][\w&-]+),\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
+    set_off = (
+        re.search(rf",\s+([{_UP}][\w&-]+),\s+(?:(?:qui|who|which)\s+(?:\w+\s+)?)?$", text[sent[0] : cue[0]])
+        if lang != "de"
+        else None
+    )  # "..., Elering, estime", "..., Viettel, qui avait annoncé"
     if (
         set_off and set_off.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES
     ):  # "Le gestionnaire du réseau, Elering, estime"
@@ -802,7 +817,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
 # "Analysts at Mizuho", "Les analystes de Mizuho", "die Analysten von Jefferies": a firm, whatever its name
 _ANALYSTS_AT = re.compile(
     r"\b(?:[Aa]nalysts? (?:at|of|from)|[Ss]trategists (?:at|of)|[Aa]nalystes (?:de|d['’]|chez)"
-    r"|[Ss]tratèges (?:de|d['’])|Analysten (?:von|der|des))\s+(?:the |la |le |l['’])?"
+    r"|[Ss]tratèges (?:de|d['’])|[Aa]nalystes interrogés par|Analysten (?:von|der|des))\s+(?:the |la |le |l['’])?"
     r"(?:Investmentbank |US-Bank |Bank )?"
     r"([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?)"
 )
@@ -863,8 +878,8 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     low_cue, titles = text[cue[0] : cue[1]].lower(), []
     if low_cue in _AFTER_CUES and not any(s >= cue[1] for _, s, _ in found):
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
-        clause = re.match(r"[^,.;:]*", text[cue[1] : sent[1]]).group()
-        words = list(re.finditer(r"(?<![\w-])[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
+        clause = re.match(r"(?:St\.\s|[^,.;:])*", text[cue[1] : sent[1]]).group()  # "St. Louis Public Radio"
+        words = list(re.finditer(r"(?<![\w-])(?:St\. )?[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
         if words and lang == "de" and low_cue.endswith(("von", "des", "der")):  # "nach Einschätzung ... von X"
             words = [w for w in words if w.start() <= 2 or clause[: w.start()].strip().islower()][:1] or words
         titled = re.search(  # "laut „Globes“", "der Wirtschaftszeitung „Globes“"
@@ -879,6 +894,9 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             words = []
         if words:
             name, at = untitled(words[-1].group(), cue[1] + words[-1].start())
+            head = name.split()[0]
+            if lang == "de" and len(name.split()) >= 3 and len(head) >= 10 and head[1:].islower():
+                name, at = name[len(head) + 1 :], at + len(head) + 1  # "der Beobachtungsstelle Data Center Watch"
             plain = name not in _NOT_NAMES  # not "Mrd" ("20 Mrd. d'euros")
             if plain and (lang != "de" or name.isupper() or name != words[-1].group()):  # "des Betreibers Holtec"
                 found.append((name, at, cue[1] + words[-1].end()))
@@ -935,12 +953,15 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     for c in cands:  # "Larry Fink, le PDG de BlackRock, a rappelé": a name and its apposition open the clause
         lead = text[sentence_start : c[1]]
         opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(lead) or re.search(r",\s*$", lead)
-        opens = opens or re.fullmatch(
-            r"\s*(?:L['’]|Le |La |The )[a-zà-ÿ-]+\s+", lead
-        )  # "L'analyste Murat Demir, du ..."
+        # "L'analyste Murat Demir, du ...", "Sa rivale AWS, la filiale de cloud d'Amazon, s'était engagée"
+        opens = opens or re.fullmatch(r"\s*(?:L['’]|Le |La |The |Sa |Son |Its )[a-zà-ÿ-]+\s+", lead)
         person = speaker_type(c[0], firms) == "person"  # "..., Anat Ashkenazi, its chief financial officer, told"
-        apposition = r",[^.;:“”\"«»„]{1,100},\s*(?:has |have |had )?" if person else r",[^,.;:“”\"«»„]{1,60},\s*"
+        apposition = r",[^.;:“”\"«»„]{1,100},\s*(?:has |have |had )?" if person else r",[^,.;:“”\"«»„]{1,110},\s*"
         if opens and re.fullmatch(apposition, text[c[2] : cue[0]]):
+            return c
+    relative = r",\s*(?:qui|who|which|der|die|das)\s+(?:a |avait |ont |avaient |has |had |hatte )?"
+    for c in cands:  # "le groupe de l'armée, Viettel, qui avait annoncé": the name the relative clause is about
+        if re.fullmatch(relative, text[c[2] : cue[0]]):
             return c
     for c in cands:  # "Le gestionnaire du réseau estonien, Elering, estime": the name set off just before the verb
         if re.fullmatch(r",\s*", text[c[2] : cue[0]]) and re.search(
@@ -996,7 +1017,8 @@ def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str
 def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str, lang: str, firms):
     low = cue_text.lower()
     if low in _AFTER_CUES:
-        stop = min([i for i in (text.find(",", cue[1]), text.find(".", cue[1])) if i >= 0] or [sentence[1]])
+        ends = re.search(r"[,]|(?<!\bSt)(?<!\bDr)(?<!\bMr)\.", text[cue[1] :])  # "selon ... St. Louis Public Radio"
+        stop = cue[1] + ends.start() if ends else sentence[1]
         after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2)]
         if not after and text[stop : stop + 1] == ",":  # "Selon le ministre de l'Investissement, Tengku Zafrul Aziz,"
             after = [c for c in cands if stop < c[1] <= stop + 3]
