@@ -1275,23 +1275,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-137: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-153: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-138..153: sixteen articles per language, `heldout: true`, 361 gold claims), written with its
-# gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases, and
-# who wrote to the corrected convention "No cue: the article", committed, then scored once, 2026-12-06, with the rules
-# of commit 7f05ad0 unchanged (those rules had learned from *-122..137). Every language meets recall (0.85-0.91) and
-# precision (0.93, 0.93, 0.90); all three miss speakers (80 of 112, 73 of 100, 69 of 103) and every field (57 of 123,
-# 55 of 117, 54 of 121; deadlines were a third of the misses). The targets are not loosened; this pins the measured
-# figures (as fractions, so the floor is exact) so that the held-out measure can only improve, and docs/claims.md
-# reports the gap and every batch's first scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(138, 154))
+# The held-out batch (*-154..169: sixteen articles per language, `heldout: true`, 344 gold claims), written with its
+# gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
+# committed, then scored once, 2026-12-06, with the rules of commit e047eaa unchanged (those rules had learned from
+# *-138..153). Every language meets recall (0.89-0.92) and precision (0.90, 0.94, 0.90); all three miss speakers (78 of
+# 108, 74 of 107, 74 of 97) and every field (66 of 118, 66 of 117, 61 of 109). The targets are not loosened; this pins
+# the measured figures (as fractions, so the floor is exact) so that the held-out measure can only improve, and
+# docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are written and
+# scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(154, 170))
 HELDOUT_MEASURED = {
-    "en": {"recall": 112 / 123, "precision": 112 / 120, "speaker_accuracy": 80 / 112, "every_field": 57 / 123},
-    "fr": {"recall": 100 / 117, "precision": 100 / 107, "speaker_accuracy": 73 / 100, "every_field": 55 / 117},
-    "de": {"recall": 103 / 121, "precision": 103 / 115, "speaker_accuracy": 69 / 103, "every_field": 54 / 121},
+    "en": {"recall": 108 / 118, "precision": 108 / 120, "speaker_accuracy": 78 / 108, "every_field": 66 / 118},
+    "fr": {"recall": 107 / 117, "precision": 107 / 114, "speaker_accuracy": 74 / 107, "every_field": 66 / 117},
+    "de": {"recall": 97 / 109, "precision": 97 / 108, "speaker_accuracy": 74 / 97, "every_field": 61 / 109},
 }
 
 
