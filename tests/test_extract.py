@@ -1102,6 +1102,14 @@ def test_speakers_of_the_sixteenth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+def test_an_english_decimal_before_a_scale_word_is_a_decimal():
+    """'$5.275 billion' is 5.275e9 in English (one mark before three digits groups only without a scale word, and
+    in French or German, where '5.275 Milliarden' would be a grouped number and '4,745 milliards' a decimal)."""
+    assert one("GE Vernova buys the stake for $5.275 billion.", "en")["quantity"] == 5.275e9
+    assert one("DeepSeek put the cost at $5.576 million.", "en")["quantity"] == 5.576e6
+    assert one("The fund holds $1,500 million.", "en")["quantity"] == 1.5e9
+
+
 def test_energy_a_company_age_and_since_are_no_claims_or_spans():
     """'30 gigawatt-hours' is energy, no power; 'in its 29 years in the country' is a company's age, no span."""
     assert extract("The battery will store 30 gigawatt-hours.", D, "en")["claims"] == []
