@@ -731,6 +731,15 @@ _ENGLISH_BODY = re.compile(
 )
 
 
+def _without_german_head(name: str, at: int, lang: str) -> tuple[str, int]:
+    """A German compound noun before a name of two words or more is no part of it ("Beobachtungsstelle Data Center
+    Watch"); (name, where it starts)."""
+    words = name.split()
+    if lang == "de" and len(words) >= 3 and len(words[0]) >= 10 and words[0][1:].islower():
+        return name[len(words[0]) + 1 :], at + len(words[0]) + 1
+    return name, at
+
+
 def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int], firms=frozenset()):
     """Names the list lacks, near the cue (:func:`_near`): two or three capitalised words (not in German, which
     capitalises every noun), public bodies and acronyms; a company the article introduced is no part of a name
@@ -759,9 +768,7 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         name, s = untitled(name, s)
         if lang == "de" and " " in name and re.fullmatch(_FIRM_NOUNS["de"], name.split()[0], re.IGNORECASE):
             name, s = name.split(" ", 1)[1], s + len(name.split()[0]) + 1  # "Investmentbank Jefferies"
-        head = name.split()[0]
-        if lang == "de" and len(name.split()) >= 3 and len(head) >= 10 and head[1:].islower():
-            name, s = name[len(head) + 1 :], s + len(head) + 1  # "Beobachtungsstelle Data Center Watch"
+        name, s = _without_german_head(name, s, lang)
         words = name.split()
         if len(words) > 2 and words[0] in firms:
             name, s = name[len(words[0]) + 1 :], s + len(words[0]) + 1
@@ -784,9 +791,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         or (_FRENCH_AFTER_VERB.match(text, cue[1], sent[1]) if lang == "fr" else None)
     )
     name, at = untitled(after.group(1), after.start(1)) if after else ("", 0)
-    head = name.split()[0] if name else ""
-    if lang == "de" and len(name.split()) >= 3 and len(head) >= 10 and head[1:].islower():
-        name, at = name[len(head) + 1 :], at + len(head) + 1  # "nach Zählung der Beobachtungsstelle Data Center Watch"
+    name, at = _without_german_head(name, at, lang)  # "nach Zählung der Beobachtungsstelle Data Center Watch"
     if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name):
         out.append((name, at, after.end(1)))
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
@@ -894,9 +899,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             words = []
         if words:
             name, at = untitled(words[-1].group(), cue[1] + words[-1].start())
-            head = name.split()[0]
-            if lang == "de" and len(name.split()) >= 3 and len(head) >= 10 and head[1:].islower():
-                name, at = name[len(head) + 1 :], at + len(head) + 1  # "der Beobachtungsstelle Data Center Watch"
+            name, at = _without_german_head(name, at, lang)
             plain = name not in _NOT_NAMES  # not "Mrd" ("20 Mrd. d'euros")
             if plain and (lang != "de" or name.isupper() or name != words[-1].group()):  # "des Betreibers Holtec"
                 found.append((name, at, cue[1] + words[-1].end()))
