@@ -50,7 +50,8 @@ _SPLIT_AUXILIARY = re.compile(
 # after a scale word, what is counted if not money: "1,4 Milliarden Einwohnern", "1.4 billion inhabitants", "£5 billion"
 _COUNTS_SOMETHING = re.compile(
     r"\s*(?:de\s|d['’]|of\s|[A-ZÄÖÜ][a-zäöüß]+|[A-Z]{2,}\s+[a-z]|people|users|inhabitants|residents|pounds|livres"
-    r"|Pfund|shares|actions|Aktien|rand|yuan|yen|won|rupees|roupies|reais|ringgit|dirhams|shekels|francs|kroner|kronor|krona|kronur|złoty|zloty|lira|liras"
+    r"|Pfund|shares|actions|Aktien|rand|yuan|yen|won|rupees|roupies|reais|ringgit|dirhams|shekels|francs|kroner"
+    r"|kronor|krona|kronur|złoty|zloty|lira|liras"
     r"|couronnes|pesos|australische\w*|kanadische\w*|neuseeländische\w*)",
     re.UNICODE,
 )

@@ -188,10 +188,11 @@ def number_spans(text: str, doc, lang: str) -> list[Number]:
         scale, end = scale_after(text, n.end, lang)
         if n.value == 0.5 and n.spelled:  # "half a trillion dollars"
             scale, end = SCALES["en"][_HALF_A.match(text, n.start).group(1).lower()], _HALF_A.match(text, n.start).end()
-        if lang != "en" and scale >= 1e6 and re.fullmatch(r"\d{1,3},\d{3}", text[n.start : n.end]):
-            n = dataclasses.replace(n, value=float(text[n.start : n.end].replace(",", ".")))  # "4,745 Milliarden"
-        if lang == "en" and scale >= 1e6 and re.fullmatch(r"\d{1,3}\.\d{3}", text[n.start : n.end]):
-            n = dataclasses.replace(n, value=float(text[n.start : n.end]))  # "$5.275 billion", "$5.576 million"
+        # before a scale word one mark before three digits is the language's decimal mark, not grouping: "4,745
+        # Milliarden", "$5.275 billion"
+        decimal = "." if lang == "en" else ","
+        if scale >= 1e6 and re.fullmatch(rf"\d{{1,3}}{re.escape(decimal)}\d{{3}}", text[n.start : n.end]):
+            n = dataclasses.replace(n, value=float(text[n.start : n.end].replace(",", ".")))
         if n.spelled and scale != 1.0 and n.value >= 1e3:
             scale = 1.0  # text2num has already joined "cinq cents milliards"
         out.append(Number(n.value * scale, n.start, end, n.spelled, scale))

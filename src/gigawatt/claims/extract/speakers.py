@@ -835,7 +835,7 @@ _EPITHET = re.compile(
     r"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|[Dd]er|[Dd]ie|[Dd]as|[Dd]es)\s?"
     r"((?:association|commission|authority|agency|council|monitor|regulator|institute|laboratory|ministry|bureau"
     r"|consortium|foundation|autorité|agence|conseil|institut|laboratoire|fondation|[Vv]erband|[Vv]erbunds?"
-    r"|[Kk]ommission|[Bb]ehörde|[Aa]gentur|[Bb]eobachter|[Ii]nstitut|[Ss]tiftung))\b(?!\s+(?-i:[A-Z]))"
+    r"|[Bb]eobachter|[Ii]nstitut|[Ss]tiftung))\b(?!\s+(?-i:[A-Z]))"
 )
 
 
