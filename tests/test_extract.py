@@ -1102,6 +1102,51 @@ def test_speakers_of_the_sixteenth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # *-154..169: a surname after the full name the article gave without a title; an acronym and the word after it
+        ("Groq was founded by former Google engineer Jonathan Ross. Ross has said the Dammam site could grow to "
+         "200,000 of Groq's chips.", "en", "Jonathan Ross"),
+        ("Deutsche Telekom will 10.000 Chips kaufen. Telekom-Chef Tim Höttges sagte, es würden bis zu 10.000 Chips.",
+         "de", "Tim Höttges"),
+        ("Capacity will grow to 855 MW by 2030, the state's competence centre for digital infrastructure, KDI NRW, "
+         "says on its website.", "en", "KDI NRW"),
+        ("GE Vernova said it would pay $5.3 billion for the stake.", "en", "GE Vernova"),
+        ("Le groupe a levé 450 millions de dollars, selon le site EE Times.", "fr", "EE Times"),
+        # German cues: "nach Darstellung", "nach Ansicht von", one name after "von", "rechnet damit, dass"
+        ("Nach Darstellung des Weißen Hauses summieren sich die Vereinbarungen auf 600 Milliarden Dollar.", "de",
+         "White House"),
+        ("Nach Ansicht von Energieministerin Sara Aagesen könnte Aragonien bis zu 6 Gigawatt aufnehmen.", "de",
+         "Sara Aagesen"),
+        ("Die Leitung kann nach Angaben von Siemens 8 Gigawatt übertragen.", "de", "Siemens"),
+        ("Die Leitung kann nach Angaben von Experten 8 Gigawatt übertragen.", "de", "the article"),
+        ("Der Branchenverband China Electricity Council rechnet damit, dass die Leistung bis Ende 2026 auf etwa 4,3 "
+         "Milliarden Kilowatt steigt.", "de", "China Electricity Council"),
+        # an outlet in quotation marks, before its verb or after it, and in the genitive
+        ("Der Konzern hat 300 Megawatt beantragt, wie die Zeitung „El Español“ berichtete.", "de", "El Español"),
+        ("The company has asked for 300 megawatts, the newspaper \"El Español\" reported.", "en", "El Español"),
+        ("Die Firmen prüfen nach Informationen des „Handelsblatts“ eine Bewerbung für 20 Milliarden Euro.", "de",
+         "Handelsblatt"),
+        # a company whose name starts with a small letter
+        ("La jeune pousse californienne d-Matrix a bouclé une levée de fonds de 275 millions de dollars, a-t-elle "
+         "annoncé mercredi.", "fr", "d-Matrix"),
+        ("Das kalifornische Start-up d-Matrix hat 275 Millionen Dollar eingesammelt, teilte das Unternehmen mit.",
+         "de", "d-Matrix"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_a_unit_acronym_or_a_title_is_no_part_of_an_acronym_name():
+    """'AMD Chief Executive Lisa Su' is Lisa Su, not 'AMD Chief'; 'des GPU Nebius' is Nebius."""
+    text = "AMD Chief Executive Lisa Su said AMD would ship 100,000 chips."
+    assert extract(text, D, "en")["claims"][0]["speaker"] == "Lisa Su"
+    text = "Les GPU seront amortis sur 48 mois, a précisé le fournisseur des GPU Nebius."
+    assert extract(text, D, "fr")["claims"][0]["speaker"] == "Nebius"
+
+
 def test_an_english_decimal_before_a_scale_word_is_a_decimal():
     """'$5.275 billion' is 5.275e9 in English (one mark before three digits groups only without a scale word, and
     in French or German, where '5.275 Milliarden' would be a grouped number and '4,745 milliards' a decimal)."""

@@ -143,6 +143,7 @@ KNOWN = {
     "D.A. Davidson": ("organization", "analysts", ["D.A. Davidson"]),
     "Bank of America": ("organization", "analysts", ["Bank of America", "BofA"]),
     "Bank of England": ("organization", "central bank", ["Bank of England"]),
+    "PJM": ("organization", "grid operator", ["PJM Interconnection", "PJM"]),
 }
 _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in aliases), key=lambda x: -len(x[0]))
 _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
@@ -166,10 +167,20 @@ _BODY_RE = re.compile(
     r"|Council)"
     r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?[A-Z][a-z]+)*"
 )
+_ACRONYM_NOT_AFTER = (
+    "Chief|President|Vice|Executive|Chairman|Chairwoman|Minister|Secretary|Director|Senator|Governor|Chancellor|CEO"
+    "|CFO|CTO|Chef|Chefin|Vorstandschef|Sprecher|Sprecherin|Analyst|Analysts|Analysten|Managing|Head|Founder|Boss|Co"
+    "|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
+    "|Wednesday|Thursday|Friday|Saturday|Sunday|GW|MW|GPU|GPUs|AI|IA|KI|Campus|Site|Park|Project|Projekt|Projet"
+)
 # or an acronym ("CNBC", "DTE"), in every language (German capitalises nouns, not whole words)
 _ACRONYM_RE = re.compile(
     r"(?<![\w-])(?:[A-Z]{2,6}(?: (?:Energy|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure|Power"
-    r"|Telecom|Hynix|hynix|Cloud|Motor|Securities|Electronics|Bank))?"
+    r"|Telecom|Hynix|hynix|Cloud|Motor|Securities|Electronics|Bank)"
+    # or any one or two capitalised words or an acronym that make its name ("GE Vernova", "EE Times", "KDI NRW",
+    # "CDC Data Centres"), not a title after it ("AMD Chief Executive Lisa Su")
+    r"|(?<!\b(?:US|EU|UK|AI|KI|IA) )(?<!^) (?!(?:" + _ACRONYM_NOT_AFTER + r")\b)(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,6})"
+    r"(?=[,.;:]|\s+[a-z]))?"
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
@@ -200,6 +211,13 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "nach einem bericht des", "nach einschätzung von", "nach einschätzung der", "nach einschätzung des",
                "nach berechnungen von", "nach berechnungen der", "nach berechnungen des",
                "nach einschätzung der analysten von", "nach berechnungen der analysten von"}  # fmt: skip
+# and every German "nach <noun> von|des|der" ("nach Darstellung des Weißen Hauses", "nach Worten von")
+_NACH_NOUN_OF = re.compile(r"nach (?:einer |einem )?[a-zäöüß]+ (?:der analysten )?(?:von|des|der)")
+
+
+def _after_cue(low: str) -> bool:
+    """A cue whose speaker follows it ("according to", "selon", "laut", "nach Angaben von")."""
+    return low in _AFTER_CUES or _NACH_NOUN_OF.fullmatch(low) is not None
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
     r"\b(?:the (?:[\w-]+ ){0,2}"
@@ -492,6 +510,30 @@ def people_in(text: str) -> dict[str, str]:
     return out
 
 
+_PERSON_NAME = re.compile(
+    rf"(?<![\w.'’&-])((?:{_FIRST} ){{1,2}})((?:[OD]['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\w'’&-])(?! [{_UP}0-9])"
+)
+_NAME_BEFORE = re.compile(rf"(?:[{_UP}][\w'’&.-]*|\b(?:in|at|near|from|of|à|en|de|du|des|im|in der|aus|bei|nahe))\s+$")
+
+
+def proper_names(text: str, lang: str) -> dict[str, str]:
+    """Surnames of the people the article names in full that neither the list nor a title gives, alias -> name
+    ("former Google engineer Jonathan Ross ..., Ross has said"): two or three capitalised words, the last of which the
+    article also writes alone; not a place ("in Pine Island"), nor part of a longer name, nor a company's words
+    ("Deutsche Telekom" is not a person called Telekom); in English and French only."""
+    out: dict[str, str] = {}
+    if lang == "de":  # "Netzbetreiber State Grid", "Inneren Mongolei": German nouns are capitalised too
+        return out
+    for m in _PERSON_NAME.finditer(text):
+        words, last = m.group().split(), m.group(2)
+        if (set(words) & (_NOT_NAMES | _NOT_SUBJECT_NAMES | _TITLE_WORDS | _ORG_WORDS | _GERMAN_NOT_NAMES)
+                or last in _CANON or m.group() in _CANON or _NAME_BEFORE.search(text, 0, m.start())):  # fmt: skip
+            continue
+        if re.search(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])(?! [{_UP}])", text[m.end() :]):
+            out.setdefault(last, m.group())
+    return out
+
+
 _FIRM_NOUNS = {
     "en": r"(?:company|group|firm|start-?up|chipmaker|operator|developer|utility|fund|asset manager|investor|lender"
     r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
@@ -514,7 +556,8 @@ _NOT_ADJECTIVES = (
 _TYPED_FIRM = re.compile(
     r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den)\s?)(?:[\w-]+ )?"
     r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+| de [a-zà-ÿ]+)?"
-    r" ((?:St\. )?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}(?: \d{1,3}(?![\d.,]))?)"  # "Hut 8"
+    r" ((?:St\. |[a-z]{1,2}-?(?=[A-Z]))?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}"
+    r"(?: \d{1,3}(?![\d.,]))?)"  # "Hut 8"; "la jeune pousse d-Matrix"
 )
 _WEEKDAYS = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
@@ -683,6 +726,11 @@ _GERMAN_NOT_NAMES = {"Ende", "Anfang", "Mitte", "Millionen", "Milliarden", "Mrd"
                      "Sonntag", "Gigawatt", "Megawatt", "Rechenzentrum", "Rechenzentren"}  # fmt: skip
 
 
+def _german_name_word(word: str) -> bool:
+    """A capitalised German word that reads as a name, not a noun: no noun ending, no plural's ("Analysten")."""
+    return not (word in _GERMAN_NOT_NAMES or _GERMAN_NOUN_END.search(word) or re.search(r"(?:en|er|ern|ung)$", word))
+
+
 def _german_person(sentence: str, m: re.Match) -> bool:
     words = m.group().split()
     if any(w in _GERMAN_NOT_NAMES or _GERMAN_NOUN_END.search(w) for w in words) or words[0] in _TITLES:
@@ -773,6 +821,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         if len(words) > 2 and words[0] in firms:
             name, s = name[len(words[0]) + 1 :], s + len(words[0]) + 1
         english = m.group().startswith("The ") and lang != "en"
+        if len(words) > 1 and words[0] in _NOT_ACRONYMS and m in acronyms:  # "des GPU Nebius": not a name's part
+            name, s, words = " ".join(words[1:]), s + len(words[0]) + 1, words[1:]
         if (words[0] in _NOT_NAMES and m not in bodies and not english) or name.upper() in _NOT_ACRONYMS:
             continue
         if _near(sentence, start, (s, e), cue):
@@ -864,6 +914,12 @@ def _epithets(text: str, sentence: str, start: int) -> list[tuple[str, int, int]
     return out
 
 
+_OUTLET_QUOTED = re.compile(
+    r"(?i:\b(?:[\w-]*zeitung|[\w-]*blatt|[\w-]*magazin|newspaper|journal|daily|magazine|quotidien|hebdomadaire"
+    r"|journal|revue|site|portal))\s*[„“\"«]\s?([A-Z][^“”\"«»„]{1,40}?)\s?[“”\"»]"
+)
+
+
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
     start, sentence = sent[0], text[sent[0] : sent[1]]
     for m in _ANALYSTS_AT.finditer(sentence):
@@ -881,7 +937,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     taken = {s for _, s, _ in found}
     found += [c for c in _beside_the_verb(text, sent, cue, lang) if c[1] not in taken]
     low_cue, titles = text[cue[0] : cue[1]].lower(), []
-    if low_cue in _AFTER_CUES and not any(s >= cue[1] for _, s, _ in found):
+    if _after_cue(low_cue) and not any(s >= cue[1] for _, s, _ in found):
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
         clause = re.match(r"(?:St\.\s|[^,.;:])*", text[cue[1] : sent[1]]).group()  # "St. Louis Public Radio"
         words = list(re.finditer(r"(?<![\w-])(?:St\. )?[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
@@ -892,7 +948,9 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             clause,
         )
         if titled:  # "laut der Zeitung „El Periódico de Aragón“" (a name in quotation marks)
-            titles.append((titled.group(1), cue[1] + titled.start(1), cue[1] + titled.end(1)))
+            title = titled.group(1)
+            title = _CANON.get(title[:-1], title) if lang == "de" and title.endswith("s") else title  # „Handelsblatts“
+            titles.append((title, cue[1] + titled.start(1), cue[1] + titled.end(1)))
             words = []
         if words and (full := _named_before(text, words[-1].group(), cue[0])):  # "des Forschungszentrums" (Jülich)
             found.append((full, cue[1] + words[-1].start(), cue[1] + words[-1].end()))
@@ -901,8 +959,16 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             name, at = untitled(words[-1].group(), cue[1] + words[-1].start())
             name, at = _without_german_head(name, at, lang)
             plain = name not in _NOT_NAMES  # not "Mrd" ("20 Mrd. d'euros")
-            if plain and (lang != "de" or name.isupper() or name != words[-1].group()):  # "des Betreibers Holtec"
+            # "nach Angaben von Siemens": one word straight after "von" is a name, not a plural ("von Experten")
+            named = low_cue.endswith("von") and words[-1].start() <= 2 and _german_name_word(name)
+            if plain and (lang != "de" or name.isupper() or name != words[-1].group() or named):  # "des Betreibers Holtec"
                 found.append((name, at, cue[1] + words[-1].end()))
+    # an outlet named in quotation marks after what it is ("wie die Zeitung „El Español“ berichtete", "le quotidien
+    # « La Tribune » a rapporté"): the span runs from the noun to the closing mark, so that the verb stands beside it
+    taken = {s for _, s, _ in found}
+    for m in _OUTLET_QUOTED.finditer(sentence):
+        if start + m.start() not in taken:
+            found.append((_CANON.get(m.group(1), m.group(1)), start + m.start(), start + m.end()))
     # not inside a quotation, unless the quotation is the name itself ("das „Wall Street Journal“")
     found = [
         c for c in found
@@ -971,6 +1037,10 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
             r"\w[^,.;:“”\"«»„]{2,},\s*$", text[sentence_start : c[1]]
         ):
             return c
+    closes = sentence_start + len(text[sentence_start : cue[0]].rstrip())
+    for c in cands:  # "wie die Zeitung „El Español“ berichtete": a quoted name just before the verb is its subject
+        if c[2] == closes and text[c[2] - 1 : c[2]] in "“”\"»" and not _AFTER_QUOTATION.fullmatch(text[c[1] : c[2]]):
+            return c
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
     before = []
@@ -1019,7 +1089,7 @@ def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str
 
 def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str, lang: str, firms):
     low = cue_text.lower()
-    if low in _AFTER_CUES:
+    if _after_cue(low):
         ends = re.search(r"[,]|(?<!\bSt)(?<!\bDr)(?<!\bMr)\.", text[cue[1] :])  # "selon ... St. Louis Public Radio"
         stop = cue[1] + ends.start() if ends else sentence[1]
         after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2)]
@@ -1092,7 +1162,8 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     after = text[cue[1] : sent[1]]
     clause_after = re.split(r"[,;:]", after)[0]
     low = text[cue[0] : cue[1]].lower()
-    if re.match(r"\s*(?:ainsi|thus|damit|somit)\b", after) or (low == "widersprach" and " nicht" in clause_after):
+    expects = re.match(r"rechne", low) and re.match(r"\s*damit,?\s+(?:dass|,)", after)  # "rechnet damit, dass"
+    if (re.match(r"\s*(?:ainsi|thus|damit|somit)\b", after) and not expects) or (low == "widersprach" and " nicht" in clause_after):
         return True
     if low == "chiffre" and re.match(r"\s*d['’]\s*affaires", after):  # "le chiffre d'affaires": a noun
         return True
@@ -1108,7 +1179,7 @@ def _cue_order(text: str, cue: tuple[int, int], cues) -> tuple[bool, bool]:
     first: it frames the whole ("OpenAI a indiqué à ses investisseurs qu'il ..., selon la chaîne CNBC")."""
     weak = _WEAK_CUES.search(text[cue[0] : cue[1]]) is not None
     outer = (
-        text[cue[0] : cue[1]].lower() in _AFTER_CUES
+        _after_cue(text[cue[0] : cue[1]].lower())
         and all(c[1] <= cue[0] for c in cues if c != cue)
         and len(cues) > 1
         and re.search(r",\s*$", text[max(0, cue[0] - 3) : cue[0]]) is not None
@@ -1167,7 +1238,7 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
     if re.fullmatch(r"nach (?:Firmen|Unternehmens)angaben", cue_text, re.IGNORECASE) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
-    if cue_text.lower() in _AFTER_CUES and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and company:
+    if _after_cue(cue_text.lower()) and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and company:
         return Attribution(company, cue, None, sent, pronoun=True)  # "according to its annual report"
     person = _PERSON_DESCRIBED.search(text, cue[1], min(sent[1], cue[1] + 40))
     named = person is not None and re.match(r"[^.;,]{0,60},\s*[A-Z]", text[person.end() : sent[1]])  # ", Ashwini V."
@@ -1177,7 +1248,7 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     if (
         person
         and memory.last_person
-        and (cue_text.lower() in _AFTER_CUES or cue_text.lower().startswith("selon") or inverted)
+        and (_after_cue(cue_text.lower()) or cue_text.lower().startswith("selon") or inverted)
     ):
         return Attribution(memory.last_person, cue, person.span(), sent, pronoun=True)
     return None
