@@ -468,7 +468,12 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     firms = typed_firms(text)
     # a company introduced by what it is, later by its first word ("Das KI-Start-up Mistral AI", then "Mistral")
     aliases = {f.split()[0]: f for f in firms if " " in f and f.split()[0][0].isupper()}
-    names = {**proper_names(text, _paragraph_language(text, text)), **aliases, **{f: f for f in firms}, **people_in(text)}
+    names = {
+        **proper_names(text, _paragraph_language(text, text)),
+        **aliases,
+        **{f: f for f in firms},
+        **people_in(text),
+    }
     out, memory = [], Memory(names, firms)
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]

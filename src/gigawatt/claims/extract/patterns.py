@@ -102,7 +102,9 @@ CUES = {
            "gewarnt", "argumentiert", "argumentierte", "nach Daten des|der|von", "nach einer Prognose des|der|von",
            "nach Zählung des|der|von",
            "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte",
-           "nach Worten von|des|der", "nach Darstellung|Ansicht|Informationen|Auffassung|Aussage|Aussagen|Berechnung von|des|der", "ausgewiesen", "hielt dagegen", "verkündete", "verkündeten", "verkündet"],
+           "nach Worten von|des|der", "ausgewiesen",
+           "nach Darstellung|Ansicht|Informationen|Auffassung|Aussage|Aussagen|Berechnung von|des|der",
+           "hielt dagegen", "verkündete", "verkündeten", "verkündet"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

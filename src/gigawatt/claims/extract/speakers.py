@@ -179,7 +179,8 @@ _ACRONYM_RE = re.compile(
     r"|Telecom|Hynix|hynix|Cloud|Motor|Securities|Electronics|Bank)"
     # or any one or two capitalised words or an acronym that make its name ("GE Vernova", "EE Times", "KDI NRW",
     # "CDC Data Centres"), not a title after it ("AMD Chief Executive Lisa Su")
-    r"|(?<!\b(?:US|EU|UK|AI|KI|IA) )(?<!^) (?!(?:" + _ACRONYM_NOT_AFTER + r")\b)(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,6})"
+    r"|(?<!\b(?:US|EU|UK|AI|KI|IA) ) (?!(?:" + _ACRONYM_NOT_AFTER + r")\b)"
+    r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,6})"
     r"(?=[,.;:]|\s+[a-z]))?"
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])"
 )  # and "SB Energy", "TrendForce"
@@ -218,6 +219,8 @@ _NACH_NOUN_OF = re.compile(r"nach (?:einer |einem )?[a-zäöüß]+ (?:der analys
 def _after_cue(low: str) -> bool:
     """A cue whose speaker follows it ("according to", "selon", "laut", "nach Angaben von")."""
     return low in _AFTER_CUES or _NACH_NOUN_OF.fullmatch(low) is not None
+
+
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
     r"\b(?:the (?:[\w-]+ ){0,2}"
@@ -511,7 +514,8 @@ def people_in(text: str) -> dict[str, str]:
 
 
 _PERSON_NAME = re.compile(
-    rf"(?<![\w.'’&-])((?:{_FIRST} ){{1,2}})((?:[OD]['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\w'’&-])(?! [{_UP}0-9])"
+    rf"(?<![\w.'’&-])((?:{_FIRST} ){{1,2}})((?:[OD]['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"(?![\w'’&-])(?! [{_UP}0-9])"
 )
 _NAME_BEFORE = re.compile(rf"(?:[{_UP}][\w'’&.-]*|\b(?:in|at|near|from|of|à|en|de|du|des|im|in der|aus|bei|nahe))\s+$")
 
@@ -961,7 +965,8 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             plain = name not in _NOT_NAMES  # not "Mrd" ("20 Mrd. d'euros")
             # "nach Angaben von Siemens": one word straight after "von" is a name, not a plural ("von Experten")
             named = low_cue.endswith("von") and words[-1].start() <= 2 and _german_name_word(name)
-            if plain and (lang != "de" or name.isupper() or name != words[-1].group() or named):  # "des Betreibers Holtec"
+            # "des Betreibers Holtec"
+            if plain and (lang != "de" or name.isupper() or name != words[-1].group() or named):
                 found.append((name, at, cue[1] + words[-1].end()))
     # an outlet named in quotation marks after what it is ("wie die Zeitung „El Español“ berichtete", "le quotidien
     # « La Tribune » a rapporté"): the span runs from the noun to the closing mark, so that the verb stands beside it
@@ -1039,7 +1044,7 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
             return c
     closes = sentence_start + len(text[sentence_start : cue[0]].rstrip())
     for c in cands:  # "wie die Zeitung „El Español“ berichtete": a quoted name just before the verb is its subject
-        if c[2] == closes and text[c[2] - 1 : c[2]] in "“”\"»" and not _AFTER_QUOTATION.fullmatch(text[c[1] : c[2]]):
+        if c[2] == closes and text[c[2] - 1 : c[2]] in '“”"»' and not _AFTER_QUOTATION.fullmatch(text[c[1] : c[2]]):
             return c
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
@@ -1163,7 +1168,9 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     clause_after = re.split(r"[,;:]", after)[0]
     low = text[cue[0] : cue[1]].lower()
     expects = re.match(r"rechne", low) and re.match(r"\s*damit,?\s+(?:dass|,)", after)  # "rechnet damit, dass"
-    if (re.match(r"\s*(?:ainsi|thus|damit|somit)\b", after) and not expects) or (low == "widersprach" and " nicht" in clause_after):
+    if (re.match(r"\s*(?:ainsi|thus|damit|somit)\b", after) and not expects) or (
+        low == "widersprach" and " nicht" in clause_after
+    ):
         return True
     if low == "chiffre" and re.match(r"\s*d['’]\s*affaires", after):  # "le chiffre d'affaires": a noun
         return True
