@@ -1133,10 +1133,45 @@ def test_speakers_of_the_sixteenth_batch(text, lang, speaker):
          "annoncé mercredi.", "fr", "d-Matrix"),
         ("Das kalifornische Start-up d-Matrix hat 275 Millionen Dollar eingesammelt, teilte das Unternehmen mit.",
          "de", "d-Matrix"),
+        # a name with "O'"; a subject after a conjunction; a company's document; a blog post written
+        ("Investor Kevin O'Leary has said his proposed campus could reach 7.5 gigawatts.", "en", "Kevin O'Leary"),
+        ("The request came three days after Cerebras said it had raised about $1.1 billion.", "en", "Cerebras"),
+        ("Cerebras's prospectus showed that Cerebras booked $136 million in sales.", "en", "Cerebras"),
+        ("Data showed that the market grew to 500 MW.", "en", "the article"),
+        ("Manufacturers announced roughly $7 billion of new capacity, analysts at Wood Mackenzie estimated.", "en",
+         "Wood Mackenzie"),
+        ("On Tuesday, OpenAI had written in a blog post that its sites came to nearly 7 gigawatts.", "en", "OpenAI"),
+        # French cues, the analysts "à" a firm (machine translation), a quotation inside a person's apposition
+        ("« Une entreprise qui vient d'encaisser plus d'un milliard de dollars n'a aucune raison de se presser », a "
+         "commenté Josef Schuster, fondateur du cabinet IPOX.", "fr", "Josef Schuster"),
+        ("Microsoft avait de son côté promis en octobre 2023 d'investir 3,2 milliards de dollars en Australie.", "fr",
+         "Microsoft"),
+        ("China Mobile revendique à Hohhot le plus grand centre de calcul d'IA, avec quelque 20 000 cartes.", "fr",
+         "China Mobile"),
+        ("Les fabricants ont annoncé 7 milliards de dollars de capacité, les analystes à Wood Mackenzie ont estimé.",
+         "fr", "Wood Mackenzie"),
+        ("La ministre Sara Aagesen, qui parle d'une « bulle » des centres de données, estime toutefois que l'Aragon "
+         "pourrait accueillir jusqu'à 6 GW.", "fr", "Sara Aagesen"),
+        # "le journal" after an outlet named by what it is; "l'organisme" after a body named in full
+        ("Le groupe dispose de 50 mégawatts, selon le quotidien El Español. Il a demandé 300 mégawatts de plus, a "
+         "précisé le journal.", "fr", "El Español"),
+        ("Le plafond est de 1 200 mégawatts, a fait savoir l'Alberta Electric System Operator. Selon l'organisme, 29 "
+         "projets totalisent plus de 16 gigawatts.", "fr", "Alberta Electric System Operator"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+def test_names_do_not_decide_a_sentence_language():
+    """An English sentence full of German names is English: lingua alone reads it as German (1.0), so the capitalised
+    words inside sentences are left out of what it is shown (and "4 billion" stays 4e9, not a German Billion)."""
+    text = (
+        "QTS plans to spend more than €4 billion on a campus in Lippetal, near Hamm, the Frankfurter Allgemeine "
+        "Zeitung reported."
+    )
+    claims = extract(text, D, "auto")["claims"]
+    assert [(c["quantity"], c["speaker"]) for c in claims] == [(4e9, "Frankfurter Allgemeine Zeitung")]
 
 
 def test_a_unit_acronym_or_a_title_is_no_part_of_an_acronym_name():

@@ -4,6 +4,7 @@ detector that can name a language outside the three."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 LANGS = ("en", "fr", "de")
@@ -31,6 +32,17 @@ def _detector(wide: bool):
     return LanguageDetectorBuilder.from_languages(*langs).build()
 
 
+# a capitalised word inside a sentence: a name in English and French (a noun in German, whose function words remain);
+# names carry no language ("the Frankfurter Allgemeine Zeitung reported" is English, lingua alone says German at 1.0)
+_INNER_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)(?<![.!?:\"“„«]\s)\b[A-ZÀ-ÖØ-Þ][\w'’-]*")
+
+
+def _without_names(text: str) -> str:
+    """``text`` without its capitalised words inside sentences, where enough remains to tell its language."""
+    rest = _INNER_CAPITALISED.sub("", text)
+    return rest if len(rest.strip()) >= MIN_SENTENCE_CHARS else text
+
+
 def _code(language) -> str:
     return language.iso_code_639_1.name.lower()
 
@@ -43,7 +55,7 @@ def detect(text: str) -> str:
 
 def likely_language(text: str, fallback: str) -> str:
     """``text``'s language where lingua gives it at least PARAGRAPH_CONFIDENCE, else ``fallback``."""
-    values = _detector(False).compute_language_confidence_values(text)
+    values = _detector(False).compute_language_confidence_values(_without_names(text))
     if values and values[0].value >= PARAGRAPH_CONFIDENCE:
         return _code(values[0].language)
     return fallback
@@ -53,7 +65,7 @@ def sentence_language(text: str, paragraph: str) -> str:
     """A sentence's language: its own where it is long enough and lingua is sure, else its paragraph's."""
     if len(text) < MIN_SENTENCE_CHARS:
         return paragraph
-    values = _detector(False).compute_language_confidence_values(text)
+    values = _detector(False).compute_language_confidence_values(_without_names(text))
     if values and values[0].value >= SENTENCE_CONFIDENCE:
         return _code(values[0].language)
     return paragraph

@@ -157,8 +157,8 @@ _NAME_RE = re.compile(
     # not after "de", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "in New Delhi")
     rf"(?<![\w.-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
     rf"(?:St\. )?{_FIRST}(?:[{_UP}][{_LOW}]+)?"
-    rf"(?: (?:von der |van der |von |van |de la |du |de |da |dos )?[{_UP}][{_LOW}]+"
-    rf"(?:-[{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)?){{1,3}}(?![\w-])"
+    rf"(?: (?:von der |van der |von |van |de la |du |de |da |dos |O['’]|D['’])?[{_UP}][{_LOW}]+"
+    rf"(?:-[{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)?){{1,3}}(?![\w-])"  # "Kevin O'Leary"
 )
 # a public body under its full name ("the Texas Department of Licensing and Regulation", "the US Department of Energy")
 _BODY_RE = re.compile(
@@ -197,7 +197,9 @@ _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un"
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
                       "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
                       "Others", "Some", "Many", "Both", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Ce", "Cela",
-                      "Certains", "Analystes", "Observateurs", "Investisseurs"}  # fmt: skip
+                      "Certains", "Analystes", "Observateurs", "Investisseurs", "Data", "Figures", "Filings",
+                      "Documents", "Records", "Estimates", "Surveys", "Research", "Studies", "Reports", "Données",
+                      "Chiffres"}  # fmt: skip
 # acronyms that are units, places or titles, never a speaker
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
@@ -278,7 +280,7 @@ _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecher
 _PARTICLES = r"(?:Al|al|bin|von der|van der|von|van|de la|de|du|da|di|la|le)"  # "Ursula von der Leyen"
 _NAME_WORDS = (
     rf"{_FIRST}(?:\s+(?:{_PARTICLES}|[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)){{0,3}}"
-    rf"\s+[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+    rf"\s+(?:O['’]|D['’])?[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 )
 _TITLED = re.compile(
     r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?\s+(" + _NAME_WORDS + ")"
@@ -650,12 +652,27 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
             out.append((bodies[-1][1], start + m.start(), start + m.end()))
     for m in _REPORTS.finditer(sentence):
-        if re.match(rf"(?:\s+[a-zà-ÿ-]+){{0,2}}\s+(?:The |L['’]|Le |La |Die |Der )?[{_UP}]", sentence[m.end() :]):
+        if re.match(
+            rf"(?:\s+[a-zà-ÿ-]+){{0,2}}\s+[„“\"«]?\s?(?:The |L['’]|Le |La |Die |Der )?[{_UP}]", sentence[m.end() :]
+        ):
             continue  # "souligne le quotidien torontois The Globe and Mail": its name follows
-        outlets = [n for n, _, _ in names_in(text[: start + m.start()]) if n in _NEWS]
-        if outlets:
+        if outlets := _outlets_before(text[: start + m.start()]):
             out.append((outlets[-1], start + m.start(), start + m.end()))
     return out
+
+
+_OUTLET_NAMED = re.compile(
+    r"\b(?:quotidien|journal|hebdomadaire|newspaper|daily|paper|[Zz]eitung|[Bb]latt|[Mm]agazin|magazine)\s+"
+    r"(?:«\s?|„|“|\")?([A-Z][\w'’&-]*(?: (?:de |del |of )?[A-Z][\w'’&-]*){0,3})"
+)
+
+
+def _outlets_before(before: str) -> list[str]:
+    """The news outlets named in ``before``, in order: the list's, and those named after what they are ("selon le
+    quotidien El Español", "the newspaper Helsingin Sanomat"), so that "a précisé le journal" is El Español."""
+    found = [(a, n) for n, a, _ in names_in(before) if n in _NEWS]
+    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _OUTLET_NAMED.finditer(before)]
+    return [n for _, n in sorted(found)]
 
 
 def _named_subject(sentence: str) -> list[str]:
@@ -674,7 +691,7 @@ _COMPANY_OF = re.compile(
 )
 _BODY_DESCRIBED = re.compile(
     r"\b(?:(?:die|der) Behörde|das Ministerium|the department|the ministry|the board|the agency|the regulator"
-    r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique)\b"
+    r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium)\b"
     r"(?! [A-Z])"
 )
 
@@ -682,7 +699,11 @@ _BODY_DESCRIBED = re.compile(
 def _is_body(name: str) -> bool:
     """A public body: the list's governments and the EU, or a name that says it is one."""
     role = KNOWN.get(name, ("", "", []))[1]
-    says = re.search(r"Department|Ministry|Commission|Ministerium|Kommission|ministère|Authority|Agency", name)
+    says = re.search(
+        r"Department|Ministry|Commission|Ministerium|Kommission|ministère|Authority|Agency|System Operator|Council"
+        r"|Regulator|Administration|Autorité|Conseil|Behörde|Bundesamt|Bundesnetzagentur",
+        name,
+    )
     return "government" in role or "EU" in role or says is not None
 
 
@@ -834,6 +855,23 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
     return out
 
 
+_AFTER_CONJUNCTION = re.compile(
+    r"\b(?:after|before|when|while|since|because|although|as|après|avant|quand|lorsque|puisque)"
+    r"\s+([A-Z][\w&-]+)\s+(?:has\s+|had\s+|have\s+)?$"
+)
+_OWNER_OF_DOCUMENT = re.compile(
+    r"\s*([A-Z][\w&-]+(?: [A-Z][\w&-]+)?)['’]s\s+(?:[a-z-]+\s+)?(?:prospectus|filing|report|statement|accounts"
+    r"|presentation|figures|data|website|annual report|blog post|letter)\s+$"
+)
+_PLURAL_NOUN = re.compile(r"[a-z](?:ers|ors|ists|ants|ents|ies|ives|ians|eurs|iens)$")
+
+
+def _common_plural(word: str, text: str) -> bool:
+    """'Manufacturers announced', 'Analystes': a plural noun opening a sentence, unless the article also writes it
+    capitalised inside a sentence, as a name."""
+    return _PLURAL_NOUN.search(word) is not None and not re.search(rf"[a-z,] {re.escape(word)}\b", text)
+
+
 def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list[tuple[str, int, int]]:
     """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
     Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
@@ -849,8 +887,16 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name):
         out.append((name, at, after.end(1)))
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
-    if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+    if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES and not _common_plural(first.group(1), text):
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
+    # or the company whose document speaks ("Cerebras's prospectus showed", "Nvidia's filing says")
+    owner = _OWNER_OF_DOCUMENT.match(text, sent[0], cue[0]) if lang == "en" else None
+    if owner and owner.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        out.append((owner.group(1), owner.start(1), owner.end(1)))
+    # or after a conjunction inside the sentence ("three days after Cerebras said", "quand Nvidia a annoncé")
+    inner = _AFTER_CONJUNCTION.search(text[sent[0] : cue[0]]) if lang != "de" else None
+    if inner and inner.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES and not _common_plural(inner.group(1), text):
+        out.append((inner.group(1), sent[0] + inner.start(1), sent[0] + inner.end(1)))
     set_off = (
         re.search(rf",\s+([{_UP}][\w&-]+),\s+(?:(?:qui|who|which)\s+(?:\w+\s+)?)?$", text[sent[0] : cue[0]])
         if lang != "de"
@@ -875,7 +921,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
 
 # "Analysts at Mizuho", "Les analystes de Mizuho", "die Analysten von Jefferies": a firm, whatever its name
 _ANALYSTS_AT = re.compile(
-    r"\b(?:[Aa]nalysts? (?:at|of|from)|[Ss]trategists (?:at|of)|[Aa]nalystes (?:de|d['’]|chez)"
+    r"\b(?:[Aa]nalysts? (?:at|of|from)|[Ss]trategists (?:at|of)|[Aa]nalystes (?:de|d['’]|chez|à)"
     r"|[Ss]tratèges (?:de|d['’])|[Aa]nalystes interrogés par|Analysten (?:von|der|des))\s+(?:the |la |le |l['’])?"
     r"(?:Investmentbank |US-Bank |Bank )?"
     r"([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?)"
@@ -1030,7 +1076,12 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         # "L'analyste Murat Demir, du ...", "Sa rivale AWS, la filiale de cloud d'Amazon, s'était engagée"
         opens = opens or re.fullmatch(r"\s*(?:L['’]|Le |La |The |Sa |Son |Its )[a-zà-ÿ-]+\s+", lead)
         person = speaker_type(c[0], firms) == "person"  # "..., Anat Ashkenazi, its chief financial officer, told"
-        apposition = r",[^.;:“”\"«»„]{1,100},\s*(?:has |have |had )?" if person else r",[^,.;:“”\"«»„]{1,110},\s*"
+        # a short quotation may stand inside a person's apposition ("qui parle d'une « bulle » des centres")
+        apposition = (
+            r",(?:[^.;:“”\"«»„]|«[^»]{1,40}»|“[^”]{1,40}”){1,100},\s*(?:has |have |had )?"
+            if person
+            else r",[^,.;:“”\"«»„]{1,110},\s*"
+        )
         if opens and re.fullmatch(apposition, text[c[2] : cue[0]]):
             return c
     relative = r",\s*(?:qui|who|which|der|die|das)\s+(?:a |avait |ont |avaient |has |had |hatte )?"
