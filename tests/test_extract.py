@@ -1157,6 +1157,21 @@ def test_speakers_of_the_sixteenth_batch(text, lang, speaker):
          "précisé le journal.", "fr", "El Español"),
         ("Le plafond est de 1 200 mégawatts, a fait savoir l'Alberta Electric System Operator. Selon l'organisme, 29 "
          "projets totalisent plus de 16 gigawatts.", "fr", "Alberta Electric System Operator"),
+        # a denial with an adverb; a noun and its complement before a name; a place after "d'"; "puts ... at"
+        ("Cerebras a en revanche démenti avoir discuté d'un financement de 2 milliards de dollars, comme l'affirmait "
+         "l'agence Bloomberg.", "fr", "the article"),
+        ("Le géant des puces Nvidia, lui-même actionnaire de CoreWeave, a annoncé lundi qu'il investirait jusqu'à 100 "
+         "milliards de dollars dans OpenAI.", "fr", "Nvidia"),
+        ("Le groupe G42 a été fondé en 2018. Le groupe d'Abou Dhabi s'était engagé en 2023 à acheter pour 1,43 "
+         "milliard de dollars de systèmes.", "fr", "G42"),
+        ("Cushman & Wakefield, the property adviser, puts the Gulf market at 237 megawatts.", "en",
+         "Cushman & Wakefield"),
+        # a body's name with a firm word inside it; "McMaster" after a title; a German type noun in the genitive
+        ("Utilities wait up to four years for transformers, a federal advisory body, the National Infrastructure "
+         "Advisory Council, wrote in a report last year.", "en", "National Infrastructure Advisory Council"),
+        ("The plant will cost $300 million, Governor Henry McMaster said.", "en", "Henry McMaster"),
+        ("Nach Angaben des Branchendienstes CoStar ist es mit 3,5 Milliarden Dollar die größte Transaktion.", "de",
+         "CoStar"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_seventeenth_batch(text, lang, speaker):

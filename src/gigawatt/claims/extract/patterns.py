@@ -62,7 +62,7 @@ CUES = {
            "noted", "calculated", "calculates", "expect", "put its|their", "reckons", "reckon",
            "raised|lifted|cut|trimmed its estimate|estimates|forecast|outlook",
            "put|puts the need|demand|total|figure at", "had put", "acknowledged", "conceded",
-           "report", "had|has|have written", "showed", "shows"],
+           "report", "had|has|have written", "showed", "shows", "puts"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
@@ -110,8 +110,16 @@ CUES = {
 
 # a figure that follows one of these is inside a denial: not the denier's claim
 DENIALS = {
-    "en": ["denied", "denies", "dismissed", "rejected", "refuted"],
-    "fr": ["a démenti", "dément", "démentent", "a rejeté", "a réfuté", "ont démenti"],
+    "en": ["denied", "denies", "dismissed", "rejected", "refuted", "disputed"],
+    "fr": [
+        "a démenti",
+        "dément",
+        "démentent",
+        "a rejeté",
+        "a réfuté",
+        "ont démenti",
+        "a|avait|ont en revanche|pourtant|toutefois|cependant|aussitôt|déjà|formellement démenti",
+    ],
     "de": ["dementierte", "dementiert", "bestritt", "bestreitet", "wies zurück", "zurückgewiesen", "dementierten"],
 }
 

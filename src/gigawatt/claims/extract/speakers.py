@@ -154,8 +154,8 @@ _LOW = "a-zß-öø-ÿāăąćčďđēęěğīıįłńňōőœřśşšťūůűź�
 # a given name may have a hyphen ("Kim Yong-beom", "Jean-Pierre") or be initials ("C.C. Wei")
 _FIRST = rf"(?:(?:[A-Z]\.){{2,3}}|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
 _NAME_RE = re.compile(
-    # not after "de", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "in New Delhi")
-    rf"(?<![\w.-])(?<!\bde )(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
+    # not after "de", "d'", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "d'Abou Dhabi")
+    rf"(?<![\w.-])(?<!\bde )(?<!\bd['’])(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
     rf"(?:St\. )?{_FIRST}(?:[{_UP}][{_LOW}]+)?"
     rf"(?: (?:von der |van der |von |van |de la |du |de |da |dos |O['’]|D['’])?[{_UP}][{_LOW}]+"
     rf"(?:-[{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)?){{1,3}}(?![\w-])"  # "Kevin O'Leary"
@@ -280,7 +280,7 @@ _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecher
 _PARTICLES = r"(?:Al|al|bin|von der|van der|von|van|de la|de|du|da|di|la|le)"  # "Ursula von der Leyen"
 _NAME_WORDS = (
     rf"{_FIRST}(?:\s+(?:{_PARTICLES}|[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)){{0,3}}"
-    rf"\s+(?:O['’]|D['’])?[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+    rf"\s+(?:O['’]|D['’])?[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"  # "McMaster"
 )
 _TITLED = re.compile(
     r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?\s+(" + _NAME_WORDS + ")"
@@ -294,7 +294,7 @@ _TITLE_WORDS = {"Commission", "President", "Senator", "Governor", "Chancellor", 
 # "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them
 _FIRM_NAME = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z]+) (?:Energy|Power|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure"
-    r"|Asset Management|Web Services)(?![\w])"
+    r"|Asset Management|Web Services)(?![\w])(?! [A-Z])"  # not "National Infrastructure Advisory Council"
 )
 # a German compound that ends in a role ("Handelsminister", "AWS-Manager", "des Betreibers Holtec"): no part of a name
 _ROLE_COMPOUND = re.compile(
@@ -308,7 +308,7 @@ _ROLE_COMPOUND = re.compile(
 # a German noun that says what the next name is ("des Fachportals The Next Platform", "Netzbetreiber Ercot")
 _TYPE_NOUN = re.compile(
     r"[\w-]*(?:portal|dienst|zeitung|agentur|blatt|sender|magazin|betreiber|entwickler|konzern|hersteller|anbieter"
-    r"|versorger|investor|fonds|bank|gruppe|tochter|verband)s?",
+    r"|versorger|investor|fonds|bank|gruppe|tochter|verband)(?:e?s)?",
     re.IGNORECASE,
 )
 
@@ -808,7 +808,9 @@ def _without_german_head(name: str, at: int, lang: str) -> tuple[str, int]:
     """A German compound noun before a name of two words or more is no part of it ("Beobachtungsstelle Data Center
     Watch"); (name, where it starts)."""
     words = name.split()
-    if lang == "de" and len(words) >= 3 and len(words[0]) >= 10 and words[0][1:].islower():
+    long_head = len(words) >= 3 and len(words[0]) >= 10
+    typed = len(words) >= 2 and _TYPE_NOUN.fullmatch(words[0]) is not None  # "des Branchendienstes CoStar"
+    if lang == "de" and (long_head or typed) and words[0][1:].islower():
         return name[len(words[0]) + 1 :], at + len(words[0]) + 1
     return name, at
 
@@ -1074,7 +1076,10 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         lead = text[sentence_start : c[1]]
         opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(lead) or re.search(r",\s*$", lead)
         # "L'analyste Murat Demir, du ...", "Sa rivale AWS, la filiale de cloud d'Amazon, s'était engagée"
-        opens = opens or re.fullmatch(r"\s*(?:L['’]|Le |La |The |Sa |Son |Its )[a-zà-ÿ-]+\s+", lead)
+        # "Le géant des puces Nvidia, lui-même actionnaire de CoreWeave, a annoncé": a noun and its complement
+        opens = opens or re.fullmatch(
+            r"\s*(?:L['’]|Le |La |The |Sa |Son |Its )[a-zà-ÿ-]+(?:\s+(?:des|du|de|of)\s+[a-zà-ÿ-]+)?\s+", lead
+        )
         person = speaker_type(c[0], firms) == "person"  # "..., Anat Ashkenazi, its chief financial officer, told"
         # a short quotation may stand inside a person's apposition ("qui parle d'une « bulle » des centres")
         apposition = (
@@ -1090,7 +1095,8 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
             return c
     for c in cands:  # "Le gestionnaire du réseau estonien, Elering, estime": the name set off just before the verb
         if re.fullmatch(r",\s*", text[c[2] : cue[0]]) and re.search(
-            r"\w[^,.;:“”\"«»„]{2,},\s*$", text[sentence_start : c[1]]
+            r"\w[^,.;:“”\"«»„]{2,},\s*(?:the |le |la |l['’])?$",
+            text[sentence_start : c[1]],  # ", the National ..."
         ):
             return c
     closes = sentence_start + len(text[sentence_start : cue[0]].rstrip())
