@@ -1378,23 +1378,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-153: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-169: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-154..169: sixteen articles per language, `heldout: true`, 344 gold claims), written with its
+# The held-out batch (*-170..185: sixteen articles per language, `heldout: true`, 356 gold claims), written with its
 # gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
-# committed, then scored once, 2026-12-06, with the rules of commit e047eaa unchanged (those rules had learned from
-# *-138..153). Every language meets recall (0.89-0.92) and precision (0.90, 0.94, 0.90); all three miss speakers (78 of
-# 108, 74 of 107, 74 of 97) and every field (66 of 118, 66 of 117, 61 of 109). The targets are not loosened; this pins
-# the measured figures (as fractions, so the floor is exact) so that the held-out measure can only improve, and
-# docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are written and
-# scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(154, 170))
+# committed, then scored once, 2026-12-06, with the rules of commit 94fe1da unchanged (those rules had learned from
+# *-154..169). Every language meets recall (0.95, 0.91, 0.91); French and German meet precision (0.91, 0.94), English
+# misses it (114 of 131); all three miss speakers (79 of 114, 80 of 110, 82 of 105) and every field (68 of 120, 65
+# of 121, 72 of 115). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
+# exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
+# scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(170, 186))
 HELDOUT_MEASURED = {
-    "en": {"recall": 108 / 118, "precision": 108 / 120, "speaker_accuracy": 78 / 108, "every_field": 66 / 118},
-    "fr": {"recall": 107 / 117, "precision": 107 / 114, "speaker_accuracy": 74 / 107, "every_field": 66 / 117},
-    "de": {"recall": 97 / 109, "precision": 97 / 108, "speaker_accuracy": 74 / 97, "every_field": 61 / 109},
+    "en": {"recall": 114 / 120, "precision": 114 / 131, "speaker_accuracy": 79 / 114, "every_field": 68 / 120},
+    "fr": {"recall": 110 / 121, "precision": 110 / 121, "speaker_accuracy": 80 / 110, "every_field": 65 / 121},
+    "de": {"recall": 105 / 115, "precision": 105 / 112, "speaker_accuracy": 82 / 105, "every_field": 72 / 115},
 }
 
 
