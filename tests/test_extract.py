@@ -1178,6 +1178,46 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # *-170..185: a single name before "has said" at the end; a company's long relative clause before "has said"
+        ("Pending projects add up to 60 gigawatts on a system built for a peak load of about 7 gigawatts, Energinet "
+         "has said.", "en", "Energinet"),
+        ("Oklo will supply Switch. Oklo, which went public in May through a merger with a blank-check company, has "
+         "said its first unit will generate 15 megawatts.", "en", "Oklo"),
+        # a body's name with an acronym; "S&P"; an epithet from the adjective of a name's word
+        ("South Korea will buy 13,136 Nvidia processors, the Ministry of Science and ICT said in a statement.", "en",
+         "Ministry of Science and ICT"),
+        ("The three plants will cost about $3.2 billion, according to S&P Global Commodity Insights.", "en",
+         "S&P Global Commodity Insights"),
+        ("The Nuclear Regulatory Commission approved the permit. The plant will generate 345 megawatts, the regulator "
+         "said.", "en", "Nuclear Regulatory Commission"),
+        # not the name after "into": the company the pronoun stands for
+        ("SoftBank needs the money for the $22.5bn it has promised to put into OpenAI.", "en", "SoftBank"),
+        # German type nouns in the genitive and an outlet in quotation marks after one; "nach Konzernangaben"
+        ("Nach Berechnungen des Marktforschers Trendforce wuchs der DRAM-Umsatz auf 41,4 Milliarden Dollar.", "de",
+         "Trendforce"),
+        ("Einen Bericht des Wirtschaftsblatts „Kauppalehti“, wonach Google bis zu 1 Gigawatt beantragt habe, wollte "
+         "das Unternehmen nicht kommentieren.", "de", "Kauppalehti"),
+        ("SoftBank hat das System in Betrieb genommen. Nach Konzernangaben ist es das weltweit größte System dieser "
+         "Art.", "de", "SoftBank"),
+        # French: "à en croire", "a détaillé le cabinet", "évoquait", "précise l'autorité"
+        ("L'accord court sur vingt ans, à en croire la chaîne CNBC.", "fr", "CNBC"),
+        ("Selon le cabinet TrendForce, le marché progresse. SK Hynix a réalisé 13,75 milliards de dollars de ventes, a "
+         "détaillé le cabinet.", "fr", "TrendForce"),
+        ("SoftBank a racheté le site. En juin 2024, le groupe évoquait une capacité pouvant dépasser 400 mégawatts.",
+         "fr", "SoftBank"),
+        # a company named in full, then by its first word: the speaker is the short name
+        ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
+        ("Hitachi Energy will invest $457 million, Hitachi Energy said. Hitachi owns the unit.", "en",
+         "Hitachi Energy"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_eighteenth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
 def test_names_do_not_decide_a_sentence_language():
     """An English sentence full of German names is English: lingua alone reads it as German (1.0), so the capitalised
     words inside sentences are left out of what it is shown (and "4 billion" stays 4e9, not a German Billion)."""

@@ -22,6 +22,7 @@ from gigawatt.claims.extract.speakers import (
     full_form,
     people_in,
     proper_names,
+    short_form,
     quotes_in,
     typed_firms,
 )
@@ -545,7 +546,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             denial = denial or (denied_report and _SPLIT_DENIAL.search(s.text) is not None)
             others = [s.start + o.start for o in qs if o is not q and o.unit not in ("months", "rank")]
             c = _raw(s, q, (date, durations, others), {"negated": denial})
-            c["speaker"] = ARTICLE if att is None or denial else full_form(att.speaker, text)
+            c["speaker"] = ARTICLE if att is None or denial else full_form(short_form(att.speaker, text), text)
             c["attribution"] = _spans(att) if att is not None and not denial else None
             c["kind"] = _kind(c, s)
             c["subject"] = _subject(c, programme)

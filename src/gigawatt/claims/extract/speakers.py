@@ -156,7 +156,7 @@ _FIRST = rf"(?:(?:[A-Z]\.){{2,3}}|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
 _NAME_RE = re.compile(
     # not after "de", "d'", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "d'Abou Dhabi")
     rf"(?<![\w.-])(?<!\bde )(?<!\bd['’])(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
-    rf"(?:St\. )?{_FIRST}(?:[{_UP}][{_LOW}]+)?"
+    rf"(?:St\. |[A-Z]{{1,3}}&[A-Z]{{1,3}} )?{_FIRST}(?:[{_UP}][{_LOW}]+)?"  # "S&P Global Commodity Insights"
     rf"(?: (?:von der |van der |von |van |de la |du |de |da |dos |O['’]|D['’])?[{_UP}][{_LOW}]+"
     rf"(?:-[{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)?){{1,3}}(?![\w-])"  # "Kevin O'Leary"
 )
@@ -165,7 +165,7 @@ _BODY_RE = re.compile(
     r"(?:(?:[A-Z][a-z]+|US|U\.S\.)(?: and)? ){0,3}(?:Department|Ministry|Commission|Agency|Office|Authority"
     r"|Administration|Board"
     r"|Council)"
-    r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?[A-Z][a-z]+)*"
+    r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?(?:[A-Z][a-z]+|[A-Z]{2,5}\b))*"  # "Science and ICT"
 )
 _ACRONYM_NOT_AFTER = (
     "Chief|President|Vice|Executive|Chairman|Chairwoman|Minister|Secretary|Director|Senator|Governor|Chancellor|CEO"
@@ -182,7 +182,7 @@ _ACRONYM_RE = re.compile(
     r"|(?<!\b(?:US|EU|UK|AI|KI|IA) ) (?!(?:" + _ACRONYM_NOT_AFTER + r")\b)"
     r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,6})"
     r"(?=[,.;:]|\s+[a-z]))?"
-    r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])"
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])"  # not "DRAM-Umsatz"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd", "Euro",
@@ -199,7 +199,8 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
                       "Others", "Some", "Many", "Both", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Ce", "Cela",
                       "Certains", "Analystes", "Observateurs", "Investisseurs", "Data", "Figures", "Filings",
                       "Documents", "Records", "Estimates", "Surveys", "Research", "Studies", "Reports", "Données",
-                      "Chiffres"}  # fmt: skip
+                      "Chiffres", "However", "Meanwhile", "Still", "Separately", "Earlier", "Later", "Today",
+                      "Overall", "Instead", "Cependant", "Pourtant", "Toutefois", "Ainsi", "Enfin"}  # fmt: skip
 # acronyms that are units, places or titles, never a speaker
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
@@ -213,7 +214,8 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "nach einem bericht der",
                "nach einem bericht des", "nach einschätzung von", "nach einschätzung der", "nach einschätzung des",
                "nach berechnungen von", "nach berechnungen der", "nach berechnungen des",
-               "nach einschätzung der analysten von", "nach berechnungen der analysten von"}  # fmt: skip
+               "nach einschätzung der analysten von", "nach berechnungen der analysten von", "à en croire",
+               "aux dires de", "aux dires du", "aux dires des"}  # fmt: skip
 # and every German "nach <noun> von|des|der" ("nach Darstellung des Weißen Hauses", "nach Worten von")
 _NACH_NOUN_OF = re.compile(r"nach (?:einer |einem )?[a-zäöüß]+ (?:der analysten )?(?:von|des|der)")
 
@@ -308,7 +310,7 @@ _ROLE_COMPOUND = re.compile(
 # a German noun that says what the next name is ("des Fachportals The Next Platform", "Netzbetreiber Ercot")
 _TYPE_NOUN = re.compile(
     r"[\w-]*(?:portal|dienst|zeitung|agentur|blatt|sender|magazin|betreiber|entwickler|konzern|hersteller|anbieter"
-    r"|versorger|investor|fonds|bank|gruppe|tochter|verband)(?:e?s)?",
+    r"|versorger|investor|fonds|bank|gruppe|tochter|verband|forscher|aufsicht|behörde|gemeinde)(?:e?s)?",
     re.IGNORECASE,
 )
 
@@ -380,7 +382,8 @@ _AFTER_QUOTATION = re.compile(r"\s*[“\"«„»][^“”\"«»„]*[”\"»“�
 _LIST_AFTER_VERB = re.compile(r"\s+([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})\s+(?:und|and|et)\s")
 # "a indiqué devant la Lok Sabha", "told a briefing at the Senate": where or to whom, not who
 _CHANNEL = re.compile(
-    r"\b(?:devant|auprès d[eu]|chez|before|vor|à|au|aux|to|at|with)\s+(?:la |le |les |l['’]|the |der |dem |den )?$",
+    r"\b(?:devant|auprès d[eu]|chez|before|vor|à|au|aux|to|at|with|into|onto|for|pour|dans|vers|für)\s+"
+    r"(?:la |le |les |l['’]|the |der |dem |den )?$",
     re.I,
 )
 _HONORIFIC = re.compile(r"\b(?:M|Mr|Ms|Mrs|Dr|Mme)\.")
@@ -467,6 +470,24 @@ def full_form(name: str, text: str) -> str:
         if n.startswith(name + " ") and n in text and re.fullmatch(_CORPORATE_SUFFIX, n[len(name) + 1 :])
     ]  # fmt: skip
     return longer[0] if longer else name
+
+
+_COMPANY_TAIL = re.compile(
+    r" (?:Systems|Technology|Technologies|Data Cent(?:er|re)s|Corp|Corporation|Inc|Platforms|Networks|Labs)$"
+)
+
+
+def short_form(name: str, text: str) -> str:
+    """A company the list lacks, named in full and then by its first word ("Vantage Data Centers ... Vantage",
+    "Amkor Technology ... Amkor"), is named as the article names it after the first mention: by that word. Not
+    "Energy", "Power" or "Group", which most often name another company than the word alone ("Hitachi Energy",
+    "Georgia Power")."""
+    tail = _COMPANY_TAIL.search(name)
+    if name in KNOWN or tail is None or " " in name[: tail.start()]:
+        return name
+    head = name[: tail.start()]
+    alone = re.search(rf"(?<![\w-]){re.escape(head)}(?:['’]s)?(?![\w-])(?! [A-Z])", text)
+    return head if alone and head not in _CANON and len(head) > 2 else name
 
 
 def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
@@ -602,6 +623,9 @@ _NAMED_AFTER = re.compile(
 )
 
 
+_ANALYST_NOUNS = {"cabinet", "consultancy", "firm", "marktforscher", "analysehaus", "institut", "institute"}
+
+
 def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
     """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
     last one named before it; 'the report', 'le journal', 'das Blatt': the last news outlet named."""
@@ -622,8 +646,17 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         remembered = [memory.the_company] if memory.the_company else []
         opening = _TYPED_FIRM.match(sentence.lstrip())  # "Der japanische Telekomkonzern SoftBank kauft ..."
         opener = [_CANON.get(opening.group(1), opening.group(1))] if opening else []
+        # an analysts' firm named by what it is earlier ("le cabinet TrendForce ... a détaillé le cabinet"): that one,
+        # not the company the sentence is about
+        noun = m.group().split()[-1]
+        typed = (
+            re.findall(rf"\b{noun}\s+(?:[a-zà-ÿ-]+\s+)?([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*)", text[: start + m.start()])
+            if noun.lower() in _ANALYST_NOUNS
+            else []
+        )
         pick = (
-            [n for n, a in firms if a < 25]
+            typed[-1:]
+            or [n for n, a in firms if a < 25]
             or opener
             or [n for n, a in firms if n in memory.firms and a < m.start()][-1:]  # "dem Essener Baukonzern Hochtief"
             or remembered
@@ -691,7 +724,8 @@ _COMPANY_OF = re.compile(
 )
 _BODY_DESCRIBED = re.compile(
     r"\b(?:(?:die|der) Behörde|das Ministerium|the department|the ministry|the board|the agency|the regulator"
-    r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium)\b"
+    r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
+    r"|l['’]autorité|die Aufsicht|die Kommission)\b"
     r"(?! [A-Z])"
 )
 
@@ -913,7 +947,8 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         name = opening.group(1).strip()
         out.append((name, sent[0] + opening.start(1), sent[0] + opening.start(1) + len(name)))
     outlet = re.search(
-        rf"[,;]\s+(?:the\s+)?((?:The\s+)?[{_UP}][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+$", text[sent[0] : cue[0]]
+        rf"[,;]\s+(?:the\s+)?((?:The\s+)?[{_UP}][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+(?:has\s+|had\s+|have\s+)?$",
+        text[sent[0] : cue[0]],
     )
     if outlet:  # "..., The Advocate reported", "..., the Philadelphia Inquirer reported": an outlet's name
         name, at = untitled(outlet.group(1), sent[0] + outlet.start(1))  # not "Chief Executive Jensen Huang"
@@ -955,7 +990,9 @@ def _epithets(text: str, sentence: str, start: int) -> list[tuple[str, int, int]
         noun = m.group(1)
         noun = noun[:-1] + "s?" if noun.endswith("s") else noun  # "des Verbunds" for "ein Verbund"
         before = text[: start + m.start()]
-        own = rf"((?:{_WORD} (?:(?:of|for|and) )?)*(?i:{noun})(?: (?:of|for) {_WORD}(?: {_WORD})*)?)"
+        # the noun ends the name, or its adjective opens the rest ("the regulator": Nuclear Regulatory Commission)
+        own = rf"((?:{_WORD} (?:(?:of|for|and) )?)*(?i:{noun})(?:\b|(?-i:y|ory)(?: {_WORD})+)"
+        own += rf"(?: (?:of|for) {_WORD}(?: (?:and )?{_WORD})*)?)"
         owned = [f for f in re.finditer(own, before) if f.group(1)[0].isupper() and " " in f.group(1)]  # not "Verbund"
         beside = rf"(?<!die )(?<!der )(?<!das )({_NAME_WORDS_OF}),? (?:\([A-Z]+\),? )?{_ARTICLES}\s?"
         apposed = list(re.finditer(beside + rf"(?:[\w'’,-]+ ){{0,12}}?\w*(?i:{noun})\b", before))
@@ -968,7 +1005,7 @@ def _epithets(text: str, sentence: str, start: int) -> list[tuple[str, int, int]
 
 _OUTLET_QUOTED = re.compile(
     r"(?i:\b(?:[\w-]*zeitung|[\w-]*blatt|[\w-]*magazin|newspaper|journal|daily|magazine|quotidien|hebdomadaire"
-    r"|journal|revue|site|portal))\s*[„“\"«]\s?([A-Z][^“”\"«»„]{1,40}?)\s?[“”\"»]"
+    r"|journal|revue|site|portal)(?:e?s)?)\s*[„“\"«]\s?([A-Z][^“”\"«»„]{1,40}?)\s?[“”\"»]"
 )
 
 
@@ -981,13 +1018,18 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     epithets = _epithets(text, sentence, start)
     if lang == "de":  # German bodies are read by their own rules ("die Behörde", "die Kommission")
         epithets = [c for c in epithets if re.search(r"(?i)verb\w*|beobachter|institut|stiftung", text[c[1] : c[2]])]
-    described += [c for c in epithets if not any(c[1] == d[1] for d in described)]
+    described += [c for c in epithets if not any(d[1] <= c[1] < d[2] or c[1] <= d[1] < c[2] for d in described)]
     # a name inside a description is the parent, not the speaker ("die Amazon-Tochter")
     found = [c for c in names_in(sentence, start, memory.names) if not any(a <= c[1] < b for _, a, b in described)]
     found += described
     found += _unlisted(sentence, start, lang, [(s, e) for _, s, e in found], cue, memory.firms)
     taken = {s for _, s, _ in found}
     found += [c for c in _beside_the_verb(text, sent, cue, lang) if c[1] not in taken]
+    # a name the list lacks that opens this sentence and recurs in the article ("Oklo, which went public ..., has
+    # said"), in English and French
+    taken = {s for _, s, _ in found}
+    if lang != "de":
+        found += [c for c in _openers(text) if sent[0] <= c[1] < cue[0] and c[1] not in taken]
     low_cue, titles = text[cue[0] : cue[1]].lower(), []
     if _after_cue(low_cue) and not any(s >= cue[1] for _, s, _ in found):
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
@@ -1085,7 +1127,7 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         apposition = (
             r",(?:[^.;:“”\"«»„]|«[^»]{1,40}»|“[^”]{1,40}”){1,100},\s*(?:has |have |had )?"
             if person
-            else r",[^,.;:“”\"«»„]{1,110},\s*"
+            else r",[^,.;:“”\"«»„]{1,110},\s*(?:has |have |had )?"
         )
         if opens and re.fullmatch(apposition, text[c[2] : cue[0]]):
             return c
@@ -1258,8 +1300,8 @@ REPORT_OF = re.compile(
     r"(?:des|der|du|de la|de l['’]|de|in|by|from|of)\s+(?:the |l['’]|le |la )?((?:[\w-]+ ){0,2}?)(?:„|“|\"|« )?"
     r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
 )
-_OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|\w*zeitung|blatt|magazin|magazine|site|website"
-                           r"|portals?|quotidien|hebdomadaire|agence|agency|nachrichtenagentur|sender"
+_OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|\w*zeitung|\w*blatt(?:e?s)?|\w*magazins?|magazine|site"
+                           r"|website|portals?|quotidien|hebdomadaire|agence|agency|nachrichtenagentur|sender"
                            r"|chaîne)")  # fmt: skip
 _PLURAL_PRONOUN = {"en": r"(?:^|[,;]\s+)[Tt]hey\s+(?:\w+\s+)?$", "fr": r"", "de": r""}
 # a person named by their office, after a cue: the person named last ("selon les projections de la dirigeante")
@@ -1300,7 +1342,7 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     if plural and memory.previous is not None:
         return dataclasses.replace(memory.previous, cue=cue, content=sent, pronoun=True)
     company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
-    if re.fullmatch(r"nach (?:Firmen|Unternehmens)angaben", cue_text, re.IGNORECASE) and company:
+    if re.fullmatch(r"nach (?:Firmen|Unternehmens|Konzern)angaben", cue_text, re.IGNORECASE) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
     if _after_cue(cue_text.lower()) and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and company:
         return Attribution(company, cue, None, sent, pronoun=True)  # "according to its annual report"
