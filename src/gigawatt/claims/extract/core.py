@@ -22,8 +22,8 @@ from gigawatt.claims.extract.speakers import (
     full_form,
     people_in,
     proper_names,
-    short_form,
     quotes_in,
+    short_form,
     typed_firms,
 )
 from gigawatt.errors import GigawattError
