@@ -1300,8 +1300,8 @@ REPORT_OF = re.compile(
     r"(?:des|der|du|de la|de l['’]|de|in|by|from|of)\s+(?:the |l['’]|le |la )?((?:[\w-]+ ){0,2}?)(?:„|“|\"|« )?"
     r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
 )
-_OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|\w*zeitung|\w*blatt(?:e?s)?|\w*magazins?|magazine|site"
-                           r"|website|portals?|quotidien|hebdomadaire|agence|agency|nachrichtenagentur|sender"
+_OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|\w*zeitung|\w*blatt(?:e?s)?|\w*magazins?"
+                           r"|magazine|site|website|portals?|quotidien|hebdomadaire|agence|agency|nachrichtenagentur|sender"
                            r"|chaîne)")  # fmt: skip
 _PLURAL_PRONOUN = {"en": r"(?:^|[,;]\s+)[Tt]hey\s+(?:\w+\s+)?$", "fr": r"", "de": r""}
 # a person named by their office, after a cue: the person named last ("selon les projections de la dirigeante")
