@@ -1252,6 +1252,20 @@ def test_energy_a_company_age_and_since_are_no_claims_or_spans():
     assert [c["unit"] for c in extract(text, D, "en")["claims"]] == ["rank"]
 
 
+def test_ages_times_since_a_record_and_energy_prices_are_no_claims():
+    """'the town's more than 500-year history' (an age), 'the first ... in more than 40 years' and 'its largest
+    investment in 36 years' (the time since a record) are no spans; '$100 a megawatt-hour' is a price of energy,
+    not money for the build-out; the $3 billion in the same sentences stays."""
+    text = "He called it the largest investment in the town's more than 500-year history."
+    assert [c["unit"] for c in extract(text, D, "en")["claims"]] == ["rank"]
+    text = "It is the first reactor cleared in more than 40 years."
+    assert [c["unit"] for c in extract(text, D, "en")["claims"]] == []
+    text = "Microsoft will invest $3 billion, calling it its largest investment in 36 years in the country."
+    assert [(c["quantity"], c["unit"]) for c in extract(text, D, "en")["claims"]] == [(3e9, "USD"), (1, "rank")]
+    text = "He expected the electricity to sell for roughly $100 a megawatt-hour, against $4 billion of cost."
+    assert [c["quantity"] for c in extract(text, D, "en")["claims"]] == [4e9]
+
+
 def test_share_prices_and_taiwan_dollars_are_no_claims():
     """An IPO's price per share and its range, "21 dollars pièce", and Taiwan dollars are no money for the build-out;
     the money raised and the US-dollar conversion are; a cost per kilowatt under $1,000 stays one."""

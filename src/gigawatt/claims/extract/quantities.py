@@ -34,6 +34,14 @@ _TIME_AFTER = {
 _AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+){0,2}$", _I)  # "es gibt": translated
 # "in its 29 years in the country", "en 29 ans de présence": a company's age, not a span of the build-out
 _AGE_BEFORE = re.compile(r"\b(?:its|their|ses|leurs|seinen|ihren)\s+$", _I)
+# "the town's 500-year history", "les 150 ans d'histoire": an age; "the first ... in more than 40 years", "its largest
+# investment in 36 years": the time since something last happened, not a span of the build-out
+_AGE_AFTER = re.compile(r"^[\s-]*(?:(?:of\s+)?history|old\b|d['’]\s*histoire|Geschichte)", _I)
+_SINCE_RECORD = re.compile(
+    r"\b(?:first|largest|biggest|highest|lowest|most|premier|première|plus grande?|erste[nrs]?|größte[nrs]?)\b"
+    r"[^.;]{0,80}\b(?:in|en|seit)\s+(?:more than |nearly |almost |over |about |plus de |près de |mehr als |fast )?$",
+    _I,
+)
 _YEAR_BEFORE = re.compile(
     r"\b(?:bis|by|until|ab|from|in|im|en|dès|d['’]ici|seit|since|vor|avant|before|après|after|nach|through)\s+$", _I
 )
@@ -126,7 +134,11 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         return Quantity(n.value * _POWER_MW[word], "MW", n.start, n.end + m.end(), n.start)
     m = _TIME_AFTER[lang].match(tail)
     if m and (
-        _AGO_BEFORE.search(text[: n.start]) or _AGO_AFTER.match(tail[m.end() :]) or _AGE_BEFORE.search(text[: n.start])
+        _AGO_BEFORE.search(text[: n.start])
+        or _AGO_AFTER.match(tail[m.end() :])
+        or _AGE_BEFORE.search(text[: n.start])
+        or _AGE_AFTER.match(tail[m.end() :])
+        or _SINCE_RECORD.search(text[max(0, n.start - 120) : n.start])
     ):
         return None
     multiplied = re.match(
@@ -156,10 +168,12 @@ _DOUBLE = {
 }
 # a figure for one share ("at $40 a share"): a price, not money for the build-out
 _PER_SHARE = re.compile(
-    r"^\s*(?:a|per|par|je|pro) (?:share|action|Aktie|(?:megawatt|mégawatt|MW)[- ](?:day|jour|Tag)"
-    r"|(?:kilowatt|kW) (?:a|per|par|pro) (?:month|mois|Monat))\b",
+    r"^\s*(?:a|per|par|je|pro|le|la) (?:share|action|Aktie|(?:megawatt|mégawatt|MW)[- ](?:day|jour|Tag)"
+    r"|(?:kilowatt|kW) (?:a|per|par|pro) (?:month|mois|Monat)"
+    r"|(?:megawatt|kilowatt)[- ]hours?|MWh|kWh|mégawattheure|kilowattheure|Megawattstunde|Kilowattstunde)\b",
     _I,
-)  # a price for one share or one megawatt-day of capacity ("$333.44 per megawatt-day"); a cost per MW stays
+)  # a price for one share, one megawatt-day of capacity ("$333.44 per megawatt-day") or one megawatt-hour of energy
+# ("$100 a megawatt-hour"); a cost per MW stays
 # another currency after "dollar(s)": not US dollars ("24 Milliarden australischen Dollar", "dollars canadiens")
 _OTHER_DOLLARS = re.compile(
     r"(?:australi\w*|kanadi\w*|canadi\w*|neuseeländi\w*|new zealand|singapur\w*|singapore|hongkong\w*|hong kong"
