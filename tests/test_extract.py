@@ -1208,6 +1208,11 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
          "détaillé le cabinet.", "fr", "TrendForce"),
         ("SoftBank a racheté le site. En juin 2024, le groupe évoquait une capacité pouvant dépasser 400 mégawatts.",
          "fr", "SoftBank"),
+        # a document no one is named for is the company the sentence opens with; "vorhergesagt"
+        ("Der japanische Technologieinvestor SoftBank hat im Oktober 5,83 Milliarden Dollar erlöst, wie aus dem am "
+         "Dienstag vorgelegten Quartalsbericht hervorgeht.", "de", "SoftBank"),
+        ("Der Vermögensverwalter DoubleLine hatte vorhergesagt, dass sich der Bestand bis 2027 auf rund 50 Milliarden "
+         "Dollar verdoppeln werde.", "de", "DoubleLine"),
         # a company named in full, then by its first word: the speaker is the short name
         ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
         ("Hitachi Energy will invest $457 million, Hitachi Energy said. Hitachi owns the unit.", "en",

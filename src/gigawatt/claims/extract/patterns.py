@@ -101,7 +101,7 @@ CUES = {
            "nach Einschätzung|Berechnungen der Analysten von", "erzählte", "in Aussicht gestellt|stellte",
            "gespottet", "spottete", "heißt es", "gesprochen", "sprach von", "ankündigte", "ankündigten",
            "bekanntgab", "bekannt gab", "angegeben", "erwartete", "gemäß",
-           "nach Firmenangaben|Unternehmensangaben|Konzernangaben",
+           "nach Firmenangaben|Unternehmensangaben|Konzernangaben", "vorhergesagt", "vorausgesagt",
            "gewarnt", "argumentiert", "argumentierte", "nach Daten des|der|von", "nach einer Prognose des|der|von",
            "nach Zählung des|der|von",
            "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte",

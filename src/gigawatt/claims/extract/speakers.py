@@ -1344,6 +1344,13 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
     if re.fullmatch(r"nach (?:Firmen|Unternehmens|Konzern)angaben", cue_text, re.IGNORECASE) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
+    # "SoftBank hat ... erlöst, wie aus dem am Dienstag vorgelegten Quartalsbericht hervorgeht": a document no one is
+    # named for is the company the sentence opens with
+    own = re.search(r"\baus (?:dem|der|einem|einer) (?:[\w-]+ ){0,4}[\w-]+\s+$", text[sent[0] : cue[0]])
+    opening = _TYPED_FIRM.match(text, sent[0]) if cue_text in ("hervorgeht", "hervorging") and own else None
+    if opening is not None and not re.search(r"\b(?:des|der|von) [A-Z]", own.group()):
+        name = untitled(opening.group(1))[0]
+        return Attribution(_CANON.get(name, name), cue, (opening.start(1), opening.end(1)), sent)
     if _after_cue(cue_text.lower()) and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and company:
         return Attribution(company, cue, None, sent, pronoun=True)  # "according to its annual report"
     person = _PERSON_DESCRIBED.search(text, cue[1], min(sent[1], cue[1] + 40))
