@@ -1437,23 +1437,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-169: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-185: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-170..185: sixteen articles per language, `heldout: true`, 356 gold claims), written with its
+# The held-out batch (*-186..201: sixteen articles per language, `heldout: true`, 372 gold claims), written with its
 # gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
-# committed, then scored once, 2026-12-06, with the rules of commit 94fe1da unchanged (those rules had learned from
-# *-154..169). Every language meets recall (0.95, 0.91, 0.91); French and German meet precision (0.91, 0.94), English
-# misses it (114 of 131); all three miss speakers (79 of 114, 80 of 110, 82 of 105) and every field (68 of 120, 65
-# of 121, 72 of 115). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
-# exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
-# scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(170, 186))
+# committed, then scored once, 2026-12-06, with the rules of commit fb07f95 unchanged (those rules had learned from
+# *-170..185). Every language meets recall (0.91, 0.90, 0.93) and precision (0.95, 0.95, 0.94); all three miss
+# speakers (90 of 114, 77 of 113, 81 of 114), and French and German every field (56 of 125, 73 of 122; English 79 of
+# 125 meets it). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so
+# that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
+# Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(186, 202))
 HELDOUT_MEASURED = {
-    "en": {"recall": 114 / 120, "precision": 114 / 131, "speaker_accuracy": 79 / 114, "every_field": 68 / 120},
-    "fr": {"recall": 110 / 121, "precision": 110 / 121, "speaker_accuracy": 80 / 110, "every_field": 65 / 121},
-    "de": {"recall": 105 / 115, "precision": 105 / 112, "speaker_accuracy": 82 / 105, "every_field": 72 / 115},
+    "en": {"recall": 114 / 125, "precision": 114 / 120, "speaker_accuracy": 90 / 114, "every_field": 79 / 125},
+    "fr": {"recall": 113 / 125, "precision": 113 / 119, "speaker_accuracy": 77 / 113, "every_field": 56 / 125},
+    "de": {"recall": 114 / 122, "precision": 114 / 121, "speaker_accuracy": 81 / 114, "every_field": 73 / 122},
 }
 
 
