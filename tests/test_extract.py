@@ -1213,6 +1213,11 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
          "Dienstag vorgelegten Quartalsbericht hervorgeht.", "de", "SoftBank"),
         ("Der Vermögensverwalter DoubleLine hatte vorhergesagt, dass sich der Bestand bis 2027 auf rund 50 Milliarden "
          "Dollar verdoppeln werde.", "de", "DoubleLine"),
+        # the owner of what opens the sentence, for the description after it; a German "-bauer" introduces a company
+        ("Caterpillar's order backlog climbed to a record of roughly $63 billion, the Texas-based equipment maker "
+         "said.", "en", "Caterpillar"),
+        ("Der finnische Motorenbauer Wärtsilä rüstet nach eigenen Angaben ein Rechenzentrum mit einem Kraftwerk von "
+         "790 Megawatt aus.", "de", "Wärtsilä"),
         # a company named in full, then by its first word: the speaker is the short name
         ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
         ("Hitachi Energy will invest $457 million, Hitachi Energy said. Hitachi owns the unit.", "en",

@@ -570,7 +570,7 @@ _FIRM_NOUNS = {
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
     r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband|fertiger"
-    r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur)s?)",
+    r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur|bauer)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
@@ -634,6 +634,10 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         (n, a - start, b - start) for n, a, b in _openers(text) if start <= a
     ]
     named += [(m.group(1), m.start(1), m.end(1)) for m in _POSSESSED.finditer(sentence[:40])]  # "Canada's Brookfield"
+    # the owner of what opens the sentence ("Caterpillar's order backlog climbed ..., the equipment maker said")
+    named += [
+        (m.group(1), m.start(1), m.end(1)) for m in _OWNER_OPENS.finditer(sentence) if m.group(1) not in _NOT_NAMES
+    ]
     named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
     named.sort(key=lambda c: c[1])
     firms = [(n, a) for n, a, _ in named if speaker_type(n, memory.firms) == "organization" and n not in _NEWS]
@@ -741,6 +745,7 @@ def _is_body(name: str) -> bool:
     return "government" in role or "EU" in role or says is not None
 
 
+_OWNER_OPENS = re.compile(r"^\W*([A-Z][\w&-]+)['’]s\s+[a-z]")
 _POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
 
 
