@@ -1218,6 +1218,9 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
          "said.", "en", "Caterpillar"),
         ("Der finnische Motorenbauer Wärtsilä rüstet nach eigenen Angaben ein Rechenzentrum mit einem Kraftwerk von "
          "790 Megawatt aus.", "de", "Wärtsilä"),
+        # a research body named by what it is, after its name was given ("l'institut de recherche Epoch AI")
+        ("Le campus est le deuxième des États-Unis, d'après l'institut de recherche Epoch AI. Ses équipements "
+         "appellent 859 mégawatts, estime l'institut, derrière le site d'Amazon.", "fr", "Epoch AI"),
         # a company named in full, then by its first word: the speaker is the short name
         ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
         ("Hitachi Energy will invest $457 million, Hitachi Energy said. Hitachi owns the unit.", "en",

@@ -688,6 +688,12 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         agency = m.group().lower().endswith("agency")  # "the agency said": a news agency if one was named since
         if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
             out.append((bodies[-1][1], start + m.start(), start + m.end()))
+    for m in _RESEARCH_DESCRIBED.finditer(sentence):  # "estime l'institut", "the research group said": the last one
+        before = text[: start + m.start()]
+        found = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if n in _RESEARCH]
+        found += [(f.start(1), _CANON.get(f.group(1), f.group(1))) for f in _RESEARCH_NAMED.finditer(before)]
+        if found:
+            out.append((max(found)[1], start + m.start(), start + m.end()))
     for m in _REPORTS.finditer(sentence):
         if re.match(
             rf"(?:\s+[a-zà-ÿ-]+){{0,2}}\s+[„“\"«]?\s?(?:The |L['’]|Le |La |Die |Der )?[{_UP}]", sentence[m.end() :]
@@ -710,6 +716,18 @@ def _outlets_before(before: str) -> list[str]:
     found = [(a, n) for n, a, _ in names_in(before) if n in _NEWS]
     found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _OUTLET_NAMED.finditer(before)]
     return [n for _, n in sorted(found)]
+
+
+_RESEARCH = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("research", "analysts"))}
+_RESEARCH_DESCRIBED = re.compile(
+    r"\b(?:l['’]institut|the institute|the research (?:group|firm)|das (?:Forschungs)?[Ii]nstitut|des (?:Forschungs)?"
+    r"[Ii]nstituts|der Marktforscher|des Marktforschers)\b(?! (?:de |of |für )?[A-Z])"
+)
+# a research body named after what it is ("l'institut de recherche Epoch AI", "the research firm SemiAnalysis")
+_RESEARCH_NAMED = re.compile(
+    r"\b(?:institut|institute|research (?:group|firm)|Forschungsinstitut|Marktforscher)s?\s+(?:[a-zà-ÿ-]+\s+){0,2}"
+    r"([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*)"
+)
 
 
 def _named_subject(sentence: str) -> list[str]:
