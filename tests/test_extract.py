@@ -1221,6 +1221,11 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
         # a research body named by what it is, after its name was given ("l'institut de recherche Epoch AI")
         ("Le campus est le deuxième des États-Unis, d'après l'institut de recherche Epoch AI. Ses équipements "
          "appellent 859 mégawatts, estime l'institut, derrière le site d'Amazon.", "fr", "Epoch AI"),
+        # "explique-t-on chez"; a person set off as the subject of "a-t-il confié"
+        ("Sunil Gupta envisage de lever environ 1 milliard de dollars en Bourse, explique-t-on chez Yotta.", "fr",
+         "Yotta"),
+        ("Son directeur général, Sunil Gupta, compte dépenser 4 milliards de dollars, a-t-il confié au quotidien "
+         "Business Standard.", "fr", "Sunil Gupta"),
         # a company named in full, then by its first word: the speaker is the short name
         ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
         ("Hitachi Energy will invest $457 million, Hitachi Energy said. Hitachi owns the unit.", "en",

@@ -66,7 +66,9 @@ CUES = {
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
-           "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué|annoncé|indiqué|estimé|rappelé",
+           "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué|annoncé|indiqué|estimé|rappelé"
+           "|confié|souligné|détaillé",
+           "explique|indique|précise|souligne|assure|affirme -t -on chez",
            "ont annoncé", "a qualifié",
            "ont déclaré", "a annoncé", "ont indiqué", "ont dit", "ont affirmé", "ont estimé", "ont expliqué",
            "ont précisé", "ont assuré", "ont ajouté", "a rapporté", "rapporte", "ont rapporté", "a répété", "a réitéré",

@@ -215,7 +215,8 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "nach einem bericht des", "nach einschätzung von", "nach einschätzung der", "nach einschätzung des",
                "nach berechnungen von", "nach berechnungen der", "nach berechnungen des",
                "nach einschätzung der analysten von", "nach berechnungen der analysten von", "à en croire",
-               "aux dires de", "aux dires du", "aux dires des"}  # fmt: skip
+               "aux dires de", "aux dires du", "aux dires des", "explique-t-on chez", "indique-t-on chez",
+               "précise-t-on chez", "souligne-t-on chez", "assure-t-on chez", "affirme-t-on chez"}  # fmt: skip
 # and every German "nach <noun> von|des|der" ("nach Darstellung des Weißen Hauses", "nach Worten von")
 _NACH_NOUN_OF = re.compile(r"nach (?:einer |einem )?[a-zäöüß]+ (?:der analysten )?(?:von|des|der)")
 
@@ -1254,6 +1255,9 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     return bool(before or after or in_cue)
 
 
+_SET_OFF_PERSON = re.compile(rf"\s*(?:(?:Son|Sa|Le|La|L['’])\s[^,.;:]{{2,60}},\s+)?({_FIRST} [{_UP}][{_LOW}]+),\s")
+
+
 def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[str, int, int] | None:
     """The company that opens the sentence ("La start-up britannique Nscale, ..., a-t-elle annoncé"), if one does."""
     head = text[sent[0] : min(sent[1], sent[0] + 40)]
@@ -1413,7 +1417,12 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
                 name = own[0] if own is not None else memory.last_firm
                 return Attribution(name, (cs, ce), None, sent, pronoun=True)
         if _pronoun_subject(text, sent, (cs, ce), lang):
-            firm = _opening_company(text, sent, memory) if re.search(r"-t\s?-", text[cs:ce]) else None
+            inverted = re.search(r"-t\s?-", text[cs:ce]) is not None
+            # "Son directeur général, Sunil Gupta, compte dépenser ..., a-t-il confié": the person set off as the subject
+            person = _SET_OFF_PERSON.match(text, sent[0], cs) if inverted and re.search(r"-il\b", text[cs:ce]) else None
+            if person is not None:
+                return Attribution(person.group(1), (cs, ce), person.span(1), sent)
+            firm = _opening_company(text, sent, memory) if inverted else None
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             # "Als Mark Zuckerberg ... vorstellte, versprach er": the person the sentence named before the pronoun
