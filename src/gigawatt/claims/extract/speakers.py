@@ -1418,7 +1418,7 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
                 return Attribution(name, (cs, ce), None, sent, pronoun=True)
         if _pronoun_subject(text, sent, (cs, ce), lang):
             inverted = re.search(r"-t\s?-", text[cs:ce]) is not None
-            # "Son directeur général, Sunil Gupta, compte dépenser ..., a-t-il confié": the person set off as the subject
+            # "Son directeur général, Sunil Gupta, ..., a-t-il confié": the person set off as the subject
             person = _SET_OFF_PERSON.match(text, sent[0], cs) if inverted and re.search(r"-il\b", text[cs:ce]) else None
             if person is not None:
                 return Attribution(person.group(1), (cs, ce), person.span(1), sent)
