@@ -1450,23 +1450,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-185: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-201: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-186..201: sixteen articles per language, `heldout: true`, 372 gold claims), written with its
+# The held-out batch (*-202..217: sixteen articles per language, `heldout: true`, 354 gold claims), written with its
 # gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
-# committed, then scored once, 2026-12-06, with the rules of commit fb07f95 unchanged (those rules had learned from
-# *-170..185). Every language meets recall (0.91, 0.90, 0.93) and precision (0.95, 0.95, 0.94); all three miss
-# speakers (90 of 114, 77 of 113, 81 of 114), and French and German every field (56 of 125, 73 of 122; English 79 of
-# 125 meets it). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so
-# that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
-# Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(186, 202))
+# committed, then scored once, 2026-12-06, with the rules of commit 68d72aa unchanged (those rules had learned from
+# *-186..201). Every language meets recall (0.96, 0.92, 0.94) and precision (0.95, 0.92, 0.97); English and German
+# meet every field (80 of 118, 74 of 118), French misses it (67 of 118); all three miss speakers, closer than any batch
+# before (94 of 113, 87 of 108, 91 of 111). The targets are not loosened; this pins the measured figures (as fractions,
+# so the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every
+# batch's first scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(202, 218))
 HELDOUT_MEASURED = {
-    "en": {"recall": 114 / 125, "precision": 114 / 120, "speaker_accuracy": 90 / 114, "every_field": 79 / 125},
-    "fr": {"recall": 113 / 125, "precision": 113 / 119, "speaker_accuracy": 77 / 113, "every_field": 56 / 125},
-    "de": {"recall": 114 / 122, "precision": 114 / 121, "speaker_accuracy": 81 / 114, "every_field": 73 / 122},
+    "en": {"recall": 113 / 118, "precision": 113 / 119, "speaker_accuracy": 94 / 113, "every_field": 80 / 118},
+    "fr": {"recall": 108 / 118, "precision": 108 / 118, "speaker_accuracy": 87 / 108, "every_field": 67 / 118},
+    "de": {"recall": 111 / 118, "precision": 111 / 115, "speaker_accuracy": 91 / 111, "every_field": 74 / 118},
 }
 
 
