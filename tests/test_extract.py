@@ -1226,6 +1226,12 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
          "Yotta"),
         ("Son directeur général, Sunil Gupta, compte dépenser 4 milliards de dollars, a-t-il confié au quotidien "
          "Business Standard.", "fr", "Sunil Gupta"),
+        # the Associated Press under its name; "avait parlé de", "fait état de"
+        ("The campus could grow to 2.1 gigawatts, the Associated Press reported.", "en", "Associated Press"),
+        ("Mardi, Bloomberg avait parlé, sur la foi de sources proches du dossier, d'environ 700 mégawatts.", "fr",
+         "Bloomberg"),
+        ("Le courtier Newmark, qui a monté le financement, fait en outre état de 300 mégawatts de production.", "fr",
+         "Newmark"),
         # a company named in full, then by its first word: the speaker is the short name
         ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
         ("Hitachi Energy will invest $457 million, Hitachi Energy said. Hitachi owns the unit.", "en",

@@ -77,7 +77,7 @@ KNOWN = {
     "Reuters": ("organization", "news agency", ["Reuters"]),
     "Bloomberg": ("organization", "news agency", ["Bloomberg"]),
     "AFP": ("organization", "news agency", ["AFP", "Agence France-Presse"]),
-    "AP": ("organization", "news agency", ["Associated Press"]),
+    "Associated Press": ("organization", "news agency", ["Associated Press"]),
     "dpa": ("organization", "news agency", ["dpa", "Deutsche Presse-Agentur"]),
     "The Information": ("organization", "news site", ["The Information"]),
     "CNBC": ("organization", "news site", ["CNBC"]),
@@ -293,7 +293,8 @@ _TITLED = re.compile(
 _TITLE_WORDS = {"Commission", "President", "Senator", "Governor", "Chancellor", "Minister", "Prime", "Secretary",
                 "Chairman", "Chair", "Director", "Republican", "Democratic", "CEO", "Président", "Chief", "Executive",
                 "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Herr", "Frau", "Rival", "Rivals", "Peer", "Competitor",
-                "Ministre"}  # fmt: skip
+                "Ministre", "Supervisor", "Commissioner", "Councillor", "Councilman", "Councilwoman", "Mayor",
+                "Investor"}  # fmt: skip
 # "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them
 _FIRM_NAME = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z]+) (?:Energy|Power|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure"
@@ -568,7 +569,7 @@ _FIRM_NOUNS = {
     r"|magazine)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|électricien|énergéticien|distributeur|jeune pousse"
-    r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat)",
+    r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat|courtier)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
     r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband|fertiger"
     r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur|bauer)s?)",
