@@ -1234,6 +1234,8 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
          "Newmark"),
         # a company named in full, then by its first word: the speaker is the short name
         ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
+        ("Holtec International filed its plan; each unit would produce 340 megawatts, Holtec International said, and "
+         "Holtec called it a first.", "en", "Holtec"),
         ("Hitachi Energy will invest $457 million, Hitachi Energy said. Hitachi owns the unit.", "en",
          "Hitachi Energy"),
     ],
