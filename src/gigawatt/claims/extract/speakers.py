@@ -475,7 +475,8 @@ def full_form(name: str, text: str) -> str:
 
 
 _COMPANY_TAIL = re.compile(
-    r" (?:Systems|Technology|Technologies|Data Cent(?:er|re)s|Corp|Corporation|Inc|Platforms|Networks|Labs|International)$"
+    r" (?:Systems|Technology|Technologies|Data Cent(?:er|re)s|Corp|Corporation|Inc|Platforms|Networks|Labs"
+    r"|International)$"
 )
 
 
