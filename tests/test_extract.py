@@ -1458,23 +1458,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-201: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-217: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-202..217: sixteen articles per language, `heldout: true`, 354 gold claims), written with its
+# The held-out batch (*-218..233: sixteen articles per language, `heldout: true`, 373 gold claims), written with its
 # gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
-# committed, then scored once, 2026-12-06, with the rules of commit 68d72aa unchanged (those rules had learned from
-# *-186..201). Every language meets recall (0.96, 0.92, 0.94) and precision (0.95, 0.92, 0.97); English and German
-# meet every field (80 of 118, 74 of 118), French misses it (67 of 118); all three miss speakers, closer than any batch
-# before (94 of 113, 87 of 108, 91 of 111). The targets are not loosened; this pins the measured figures (as fractions,
-# so the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every
-# batch's first scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(202, 218))
+# committed, then scored once, 2026-12-06, with the rules of commit 3ec8622 unchanged (those rules had learned from
+# *-202..217). English meets every target (recall 0.94, precision 0.93, speakers 99 of 116, every field 84 of 124);
+# French meets recall and precision (0.92, 0.92) and misses speakers (92 of 116) and every field (63 of 126); German
+# meets recall (0.86) and misses precision (106 of 122), speakers (68 of 106) and every field (58 of 123). The targets
+# are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure
+# can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles
+# are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(218, 234))
 HELDOUT_MEASURED = {
-    "en": {"recall": 113 / 118, "precision": 113 / 119, "speaker_accuracy": 94 / 113, "every_field": 80 / 118},
-    "fr": {"recall": 108 / 118, "precision": 108 / 118, "speaker_accuracy": 87 / 108, "every_field": 67 / 118},
-    "de": {"recall": 111 / 118, "precision": 111 / 115, "speaker_accuracy": 91 / 111, "every_field": 74 / 118},
+    "en": {"recall": 116 / 124, "precision": 116 / 125, "speaker_accuracy": 99 / 116, "every_field": 84 / 124},
+    "fr": {"recall": 116 / 126, "precision": 116 / 126, "speaker_accuracy": 92 / 116, "every_field": 63 / 126},
+    "de": {"recall": 106 / 123, "precision": 106 / 122, "speaker_accuracy": 68 / 106, "every_field": 58 / 123},
 }
 
 
