@@ -1232,6 +1232,11 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
          "Bloomberg"),
         ("Le courtier Newmark, qui a monté le financement, fait en outre état de 300 mégawatts de production.", "fr",
          "Newmark"),
+        # an association named by what it is, after its name; a foreign body's first word is no German noun
+        ("Der neue Branchenverband ACOLDC wurde gegründet. Nach Angaben des Verbands kommt das Land bislang auf eine "
+         "installierte Leistung von 56,5 Megawatt.", "de", "ACOLDC"),
+        ("Nach Angaben des Netzbetreibers Coordinador Eléctrico Nacional dürften Rechenzentren 2030 gut 1.200 Megawatt "
+         "aus dem Netz ziehen.", "de", "Coordinador Eléctrico Nacional"),
         # a company named in full, then by its first word: the speaker is the short name
         ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
         ("Holtec International filed its plan; each unit would produce 340 megawatts, Holtec International said, and "

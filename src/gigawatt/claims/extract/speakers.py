@@ -192,7 +192,8 @@ _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un"
               "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember",
-              "Mio"}  # fmt: skip
+              "Mio", "Zu", "Zum", "Zur", "Über", "Unter", "Vor", "Seit", "Bis", "Auf", "Aus", "Durch", "Gegen", "Ohne",
+              "Um", "Wegen", "Trotz", "Während", "Neben", "Hinter", "Zwischen", "Dank"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
                       "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
@@ -695,8 +696,9 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         before = text[: start + m.start()]
         found = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if n in _RESEARCH]
         found += [(f.start(1), _CANON.get(f.group(1), f.group(1))) for f in _RESEARCH_NAMED.finditer(before)]
-        if found:
-            out.append((max(found)[1], start + m.start(), start + m.end()))
+        if found:  # the span starts at the noun: "nach Angaben des Verbands" keeps "des" in its cue
+            lead = re.match(r"(?:der|des|dem|das)\s", m.group())
+            out.append((max(found)[1], start + m.start() + (lead.end() if lead else 0), start + m.end()))
     for m in _REPORTS.finditer(sentence):
         if re.match(
             rf"(?:\s+[a-zà-ÿ-]+){{0,2}}\s+[„“\"«]?\s?(?:The |L['’]|Le |La |Die |Der )?[{_UP}]", sentence[m.end() :]
@@ -724,12 +726,14 @@ def _outlets_before(before: str) -> list[str]:
 _RESEARCH = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("research", "analysts"))}
 _RESEARCH_DESCRIBED = re.compile(
     r"\b(?:l['’]institut|the institute|the research (?:group|firm)|das (?:Forschungs)?[Ii]nstitut|des (?:Forschungs)?"
-    r"[Ii]nstituts|der Marktforscher|des Marktforschers)\b(?! (?:de |of |für )?[A-Z])"
+    r"[Ii]nstituts|der Marktforscher|des Marktforschers|l['’]association|the (?:industry |trade )?association"
+    r"|(?:der|des|dem) (?:Branchen)?[Vv]erband(?:e?s)?)\b(?! (?:de |of |für )?[A-Z])"
 )
-# a research body named after what it is ("l'institut de recherche Epoch AI", "the research firm SemiAnalysis")
+# a research body or an association named after what it is ("l'institut de recherche Epoch AI", "the research firm
+# SemiAnalysis", "der neue Branchenverband ACOLDC")
 _RESEARCH_NAMED = re.compile(
-    r"\b(?:institut|institute|research (?:group|firm)|Forschungsinstitut|Marktforscher)s?\s+(?:[a-zà-ÿ-]+\s+){0,2}"
-    r"([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*)"
+    r"\b(?:institut|institute|research (?:group|firm)|Forschungsinstitut|Marktforscher|association|[\w-]*[Vv]erband)"
+    r"(?:e?s)?\s+(?:[a-zà-ÿ-]+\s+){0,2}([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*)"
 )
 
 
@@ -868,7 +872,9 @@ def _without_german_head(name: str, at: int, lang: str) -> tuple[str, int]:
     """A German compound noun before a name of two words or more is no part of it ("Beobachtungsstelle Data Center
     Watch"); (name, where it starts)."""
     words = name.split()
-    long_head = len(words) >= 3 and len(words[0]) >= 10
+    # a long German noun, not a foreign name's first word ("Coordinador Eléctrico Nacional")
+    german = r"[äöüß]|ung|heit|keit|schaft|stelle|behörde|amt|rat|aufsicht|zentrum|verband|agentur"
+    long_head = len(words) >= 3 and len(words[0]) >= 10 and re.search(german, words[0]) is not None
     typed = len(words) >= 2 and _TYPE_NOUN.fullmatch(words[0]) is not None  # "des Branchendienstes CoStar"
     if lang == "de" and (long_head or typed) and words[0][1:].islower():
         return name[len(words[0]) + 1 :], at + len(words[0]) + 1
