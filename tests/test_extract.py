@@ -1237,6 +1237,13 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
          "installierte Leistung von 56,5 Megawatt.", "de", "ACOLDC"),
         ("Nach Angaben des Netzbetreibers Coordinador Eléctrico Nacional dürften Rechenzentren 2030 gut 1.200 Megawatt "
          "aus dem Netz ziehen.", "de", "Coordinador Eléctrico Nacional"),
+        # ", so der Bericht" and ", so Nvidia" (not ", so viel wie"); "die Behörde" after the "US-Energieministerium"
+        ("Laut The Information hat OpenAI 4,3 Milliarden umgesetzt. Im kommenden Jahr sollen es rund 17 Milliarden "
+         "Dollar sein, so der Bericht.", "de", "The Information"),
+        ("Es seien 5 Gigawatt, so Nvidia.", "de", "Nvidia"),
+        ("ASML hat Aufträge von 13,2 Milliarden Euro hereingeholt, so viel wie nie zuvor.", "de", "the article"),
+        ("Das US-Energieministerium hat eine Ausschreibung über 293,76 Millionen Dollar gestartet, wie die Behörde am "
+         "Dienstag mitteilte.", "de", "Department of Energy"),
         # a company named in full, then by its first word: the speaker is the short name
         ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
         ("Holtec International filed its plan; each unit would produce 340 megawatts, Holtec International said, and "

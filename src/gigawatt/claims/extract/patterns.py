@@ -104,7 +104,7 @@ CUES = {
            "nach Einschätzung|Berechnungen der Analysten von", "erzählte", "in Aussicht gestellt|stellte",
            "gespottet", "spottete", "heißt es", "gesprochen", "sprach von", "ankündigte", "ankündigten",
            "bekanntgab", "bekannt gab", "angegeben", "erwartete", "gemäß",
-           "nach Firmenangaben|Unternehmensangaben|Konzernangaben", "vorhergesagt", "vorausgesagt",
+           "nach Firmenangaben|Unternehmensangaben|Konzernangaben", "vorhergesagt", "vorausgesagt", ", so der|die|das|dem", ", so CAP",
            "gewarnt", "argumentiert", "argumentierte", "nach Daten des|der|von", "nach einer Prognose des|der|von",
            "nach Zählung des|der|von",
            "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte",
@@ -237,6 +237,8 @@ def _token(word: str, lang: str) -> dict:
         spec = {"LOWER": {"IN": MONTHS[lang].split()}}
     elif word == "DAY":  # "1." (German), "1er" (French), "1" (English)
         spec = {"LOWER": {"REGEX": r"^(?:[12]?\d|3[01])(?:\.|er)?$"}}
+    elif word == "CAP":  # a capitalised word: a name ("..., so Nvidia")
+        spec = {"TEXT": {"REGEX": r"^[A-ZÄÖÜ]"}}
     elif word == "ORD":
         spec = {"LOWER": {"IN": ORDINALS[lang].split()}}
     else:
@@ -291,4 +293,7 @@ def matches(doc, lang: str) -> list[tuple[str, int, int]]:
         if any(k[0].split(":")[0] == family and k[1] < e and s < k[2] for k in kept):
             continue
         kept.append((label, s, e))
+    # ", so der Bericht", ", so Nvidia": the cue is ", so"; the words after it name the source
+    kept = [(label, s, s + 2 if label == "cue" and doc[s].text == "," and doc[s + 1].lower_ == "so" else e)
+            for label, s, e in kept]  # fmt: skip
     return sorted((label, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for label, s, e in kept)

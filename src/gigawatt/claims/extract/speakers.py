@@ -18,7 +18,8 @@ ARTICLE = "the article"
 _COMMISSION = ["European Commission", "EU Commission", "the Commission", "la Commission", "Commission européenne",
                "Europäische Kommission", "EU-Kommission", "Kommission"]  # fmt: skip
 _ENERGY_DEPARTMENT = ["Department of Energy", "Energy Department", "US Department of Energy", "ministère de l'Énergie",
-                      "Energieministerium"]  # fmt: skip
+                      "Energieministerium", "US-Energieministerium", "Energieministeriums",
+                      "US-Energieministeriums"]  # fmt: skip
 # canonical name: (type, role, aliases as written in the three languages)
 KNOWN = {
     "Sam Altman": ("person", "CEO of OpenAI", ["Sam Altman", "Altman"]),
@@ -217,7 +218,7 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "nach berechnungen von", "nach berechnungen der", "nach berechnungen des",
                "nach einschätzung der analysten von", "nach berechnungen der analysten von", "à en croire",
                "aux dires de", "aux dires du", "aux dires des", "explique-t-on chez", "indique-t-on chez",
-               "précise-t-on chez", "souligne-t-on chez", "assure-t-on chez", "affirme-t-on chez"}  # fmt: skip
+               "précise-t-on chez", "souligne-t-on chez", "assure-t-on chez", "affirme-t-on chez", ", so"}  # fmt: skip
 # and every German "nach <noun> von|des|der" ("nach Darstellung des Weißen Hauses", "nach Worten von")
 _NACH_NOUN_OF = re.compile(r"nach (?:einer |einem )?[a-zäöüß]+ (?:der analysten )?(?:von|des|der)")
 
