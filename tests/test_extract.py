@@ -1244,6 +1244,16 @@ def test_speakers_of_the_seventeenth_batch(text, lang, speaker):
         ("ASML hat Aufträge von 13,2 Milliarden Euro hereingeholt, so viel wie nie zuvor.", "de", "the article"),
         ("Das US-Energieministerium hat eine Ausschreibung über 293,76 Millionen Dollar gestartet, wie die Behörde am "
          "Dienstag mitteilte.", "de", "Department of Energy"),
+        # the author of a document after "laut"; "wie er ... darlegte" for the company that opens the sentence;
+        # "Spezialist" and "veranschlagt"; "wie die Unternehmen mitteilten" with no company in the sentence
+        ("An Kraftwerken fehlt es nicht: Laut einer Analyse des Immobilienberaters Colliers verfügt Chile über 35 "
+         "Gigawatt Erzeugungsleistung.", "de", "Colliers"),
+        ("Der örtliche Versorger El Paso Electric will die Anlage mit 366 Megawatt bis 2027 errichten, wie er in einem "
+         "Antrag bei der Regulierungsbehörde PUC darlegte.", "de", "El Paso Electric"),
+        ("Der Münchner Supercomputer-Spezialist ParTec will für rund drei Milliarden Euro ein Rechenzentrum bauen, wie "
+         "das Unternehmen im Frühjahr angekündigt hatte.", "de", "ParTec"),
+        ("Der rumänische Betreiber ClusterPower baut aus. Den Campus wollen die Partner bis Ende 2028 auf 512 "
+         "Megawatt ausbauen, wie die Unternehmen am Donnerstag mitteilten.", "de", "ClusterPower"),
         # a company named in full, then by its first word: the speaker is the short name
         ("Amkor Technology expects to spend as much as $3 billion this year, Amkor said.", "en", "Amkor"),
         ("Holtec International filed its plan; each unit would produce 340 megawatts, Holtec International said, and "
@@ -1470,24 +1480,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-217: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-233: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-218..233: sixteen articles per language, `heldout: true`, 373 gold claims), written with its
+# The held-out batch (*-234..249: sixteen articles per language, `heldout: true`, 353 gold claims), written with its
 # gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
-# committed, then scored once, 2026-12-06, with the rules of commit 3ec8622 unchanged (those rules had learned from
-# *-202..217). English meets every target (recall 0.94, precision 0.93, speakers 99 of 116, every field 84 of 124);
-# French meets recall and precision (0.92, 0.92) and misses speakers (92 of 116) and every field (63 of 126); German
-# meets recall (0.86) and misses precision (106 of 122), speakers (68 of 106) and every field (58 of 123). The targets
-# are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure
-# can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles
-# are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(218, 234))
+# committed, then scored once, 2026-12-06, with the rules of commit 757704c unchanged (those rules had learned from
+# *-218..233). English meets every target (recall 0.94, precision 0.905, speakers 99 of 114, every field 75 of 121),
+# for the second batch running; French meets recall (0.93) and misses precision (107 of 120), speakers (88 of 107) and
+# every field (62 of 115); German meets recall (0.88) and misses precision (103 of 118), speakers (78 of 103) and every
+# field (64 of 117). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact)
+# so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
+# Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(234, 250))
 HELDOUT_MEASURED = {
-    "en": {"recall": 116 / 124, "precision": 116 / 125, "speaker_accuracy": 99 / 116, "every_field": 84 / 124},
-    "fr": {"recall": 116 / 126, "precision": 116 / 126, "speaker_accuracy": 92 / 116, "every_field": 63 / 126},
-    "de": {"recall": 106 / 123, "precision": 106 / 122, "speaker_accuracy": 68 / 106, "every_field": 58 / 123},
+    "en": {"recall": 114 / 121, "precision": 114 / 126, "speaker_accuracy": 99 / 114, "every_field": 75 / 121},
+    "fr": {"recall": 107 / 115, "precision": 107 / 120, "speaker_accuracy": 88 / 107, "every_field": 62 / 115},
+    "de": {"recall": 103 / 117, "precision": 103 / 118, "speaker_accuracy": 78 / 103, "every_field": 64 / 117},
 }
 
 

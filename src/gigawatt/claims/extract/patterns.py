@@ -105,6 +105,8 @@ CUES = {
            "gespottet", "spottete", "heißt es", "gesprochen", "sprach von", "ankündigte", "ankündigten",
            "bekanntgab", "bekannt gab", "angegeben", "erwartete", "gemäß",
            "nach Firmenangaben|Unternehmensangaben|Konzernangaben", "vorhergesagt", "vorausgesagt",
+           "veranschlagt", "veranschlagte", "darlegte", "dargelegt",
+           "nach früheren|jüngsten|offiziellen|ersten Angaben des|der|von",
            ", so der|die|das|dem", ", so CAP",
            "gewarnt", "argumentiert", "argumentierte", "nach Daten des|der|von", "nach einer Prognose des|der|von",
            "nach Zählung des|der|von",

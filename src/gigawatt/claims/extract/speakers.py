@@ -220,7 +220,7 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "aux dires de", "aux dires du", "aux dires des", "explique-t-on chez", "indique-t-on chez",
                "précise-t-on chez", "souligne-t-on chez", "assure-t-on chez", "affirme-t-on chez", ", so"}  # fmt: skip
 # and every German "nach <noun> von|des|der" ("nach Darstellung des Weißen Hauses", "nach Worten von")
-_NACH_NOUN_OF = re.compile(r"nach (?:einer |einem )?[a-zäöüß]+ (?:der analysten )?(?:von|des|der)")
+_NACH_NOUN_OF = re.compile(r"nach (?:einer |einem )?(?:[a-zäöüß]+ )?[a-zäöüß]+ (?:der analysten )?(?:von|des|der)")
 
 
 def _after_cue(low: str) -> bool:
@@ -314,7 +314,7 @@ _ROLE_COMPOUND = re.compile(
 # a German noun that says what the next name is ("des Fachportals The Next Platform", "Netzbetreiber Ercot")
 _TYPE_NOUN = re.compile(
     r"[\w-]*(?:portal|dienst|zeitung|agentur|blatt|sender|magazin|betreiber|entwickler|konzern|hersteller|anbieter"
-    r"|versorger|investor|fonds|bank|gruppe|tochter|verband|forscher|aufsicht|behörde|gemeinde)(?:e?s)?",
+    r"|versorger|investor|fonds|bank|gruppe|tochter|verband|forscher|aufsicht|behörde|gemeinde|berater)(?:e?s)?",
     re.IGNORECASE,
 )
 
@@ -575,7 +575,8 @@ _FIRM_NOUNS = {
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat|courtier)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
     r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband|fertiger"
-    r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur|bauer)s?)",
+    r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur|bauer"
+    r"|spezialist|berater)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
@@ -674,7 +675,8 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             or _named_subject(sentence)
         )
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
-            pick = [n for n, _ in firms]
+            # none here: the company that opened a sentence first ("wie die Unternehmen mitteilten")
+            pick = [n for n, _ in firms] or _subjects_before(text, start, memory.firms)[:1] or pick
         elif pick:
             memory.the_company = pick[0]
         if pick:
@@ -753,7 +755,8 @@ _COMPANY_OF = re.compile(
     r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)"
 )
 _BODY_DESCRIBED = re.compile(
-    r"\b(?:(?:die|der) Behörde|das Ministerium|the department|the ministry|the board|the agency|the regulator"
+    r"\b(?:(?:die|der) Behörde|das Ministerium|des Ministeriums|dem Ministerium|the department|the ministry|the board"
+    r"|the agency|the regulator"
     r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
     r"|l['’]autorité|die Aufsicht|die Kommission)\b"
     r"(?! [A-Z])"
@@ -1067,9 +1070,14 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     if _after_cue(low_cue) and not any(s >= cue[1] for _, s, _ in found):
         # "selon le fournisseur DTE": a name the list lacks, the last capitalised word before the clause ends
         clause = re.match(r"(?:St\.\s|[^,.;:])*", text[cue[1] : sent[1]]).group()  # "St. Louis Public Radio"
+        if lang == "de":  # "laut einer Analyse des Immobilienberaters Colliers": the document's author
+            document = re.match(r"\s*(?:einer|einem|dem|der|den)\s+[A-ZÄÖÜ]\w+\s+(?:des|der|von)\s", clause)
+            clause = " " * document.end() + clause[document.end() :] if document else clause
+        else:
+            document = None
         words = list(re.finditer(r"(?<![\w-])(?:St\. )?[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
-        if words and lang == "de" and low_cue.endswith(("von", "des", "der")):  # "nach Einschätzung ... von X"
-            words = [w for w in words if w.start() <= 2 or clause[: w.start()].strip().islower()][:1] or words
+        if words and lang == "de" and (low_cue.endswith(("von", "des", "der")) or document):  # "... von X"
+            words = [w for w in words if w.start() <= 2 or clause[: w.start()].strip().islower()][:1] or words[:1]
         titled = re.search(  # "laut „Globes“", "der Wirtschaftszeitung „Globes“"
             r"(?:^\s*|[Zz]eitung|[Jj]ournal|newspaper|daily|quotidien|Blatt)\s*[„“\"«]\s?([^“”\"»]{3,40}?)\s?[“”\"»]",
             clause,
@@ -1425,6 +1433,12 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             if own is not None or memory.last_firm:
                 name = own[0] if own is not None else memory.last_firm
                 return Attribution(name, (cs, ce), None, sent, pronoun=True)
+        # "Der örtliche Versorger El Paso Electric will ..., wie er in einem Antrag darlegte": the company the
+        # sentence opens with
+        opening = _TYPED_FIRM.match(text, sent[0]) if lang == "de" else None
+        if opening and re.search(r"\bwie (?:er|sie|es)\b[^,;]*$", text[sent[0] : cs]):
+            name = untitled(opening.group(1))[0]
+            return Attribution(_CANON.get(name, name), (cs, ce), (opening.start(1), opening.end(1)), sent)
         if _pronoun_subject(text, sent, (cs, ce), lang):
             inverted = re.search(r"-t\s?-", text[cs:ce]) is not None
             # "Son directeur général, Sunil Gupta, ..., a-t-il confié": the person set off as the subject
