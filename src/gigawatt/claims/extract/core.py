@@ -470,7 +470,7 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     # a company introduced by what it is, later by its first word ("Das KI-Start-up Mistral AI", then "Mistral")
     aliases = {f.split()[0]: f for f in firms if " " in f and f.split()[0][0].isupper()}
     names = {
-        **proper_names(text, _paragraph_language(text, text)),
+        **proper_names(text, _main_language(sents)),
         **aliases,
         **{f: f for f in firms},
         **people_in(text),
@@ -585,6 +585,14 @@ def merge(claims: list[dict]) -> list[dict]:
     return list(seen.values())
 
 
+def _main_language(sents: list[Sentence], fallback: str = "en") -> str:
+    """The language most of the article's text is in (by characters), ``fallback`` for an article with no sentence."""
+    counts: dict[str, int] = {}
+    for s in sents:
+        counts[s.lang] = counts.get(s.lang, 0) + len(s.text)
+    return max(counts, key=counts.get) if counts else fallback
+
+
 def extract(text: str, date: dt.date | None = None, lang: str = "auto") -> dict:
     """The quantitative claims of one article: ``{"article": {...}, "claims": [...]}`` (docs/claims.md)."""
     if lang not in (*LANGS, "auto"):
@@ -595,10 +603,8 @@ def extract(text: str, date: dt.date | None = None, lang: str = "auto") -> dict:
         )
     sents = sentences(text, lang)
     claims = merge(_claims_of(text, sents, date))
-    counts: dict[str, int] = {}
-    for s in sents:
-        counts[s.lang] = counts.get(s.lang, 0) + len(s.text)
-    language = max(counts, key=counts.get) if counts else (lang if lang != "auto" else "en")
-    article = {"language": language, "languages": sorted(counts), "date": date.isoformat() if date else None,
+    language = _main_language(sents, lang if lang != "auto" else "en")
+    article = {"language": language, "languages": sorted({s.lang for s in sents}),
+               "date": date.isoformat() if date else None,
                "chars": len(text), "date_used": date is not None}  # fmt: skip
     return {"article": article, "claims": claims}
