@@ -598,6 +598,16 @@ _WEEKDAYS = re.compile(
 )
 
 
+def _typed_opener(text: str, start: int) -> tuple[str, int, int] | None:
+    """(name, start, end) of the company a sentence starting at ``start`` opens with, named after what it is ("Der
+    örtliche Versorger El Paso Electric will ...", "Der japanische Technologieinvestor SoftBank hat ...")."""
+    m = _TYPED_FIRM.match(text, start)
+    if m is None:
+        return None
+    name = untitled(m.group(1))[0]
+    return _CANON.get(name, name), m.start(1), m.end(1)
+
+
 def typed_firms(text: str) -> set[str]:
     """The companies the article introduces by what they are (:data:`_TYPED_FIRM`), as written (not German nouns that
     follow: the name ends at a lower-case word or punctuation)."""
@@ -1391,10 +1401,9 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     # "SoftBank hat ... erlöst, wie aus dem am Dienstag vorgelegten Quartalsbericht hervorgeht": a document no one is
     # named for is the company the sentence opens with
     own = re.search(r"\baus (?:dem|der|einem|einer) (?:[\w-]+ ){0,4}[\w-]+\s+$", text[sent[0] : cue[0]])
-    opening = _TYPED_FIRM.match(text, sent[0]) if cue_text in ("hervorgeht", "hervorging") and own else None
+    opening = _typed_opener(text, sent[0]) if cue_text in ("hervorgeht", "hervorging") and own else None
     if opening is not None and not re.search(r"\b(?:des|der|von) [A-Z]", own.group()):
-        name = untitled(opening.group(1))[0]
-        return Attribution(_CANON.get(name, name), cue, (opening.start(1), opening.end(1)), sent)
+        return Attribution(opening[0], cue, opening[1:], sent)
     if _after_cue(cue_text.lower()) and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and company:
         return Attribution(company, cue, None, sent, pronoun=True)  # "according to its annual report"
     person = _PERSON_DESCRIBED.search(text, cue[1], min(sent[1], cue[1] + 40))
@@ -1435,10 +1444,9 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
                 return Attribution(name, (cs, ce), None, sent, pronoun=True)
         # "Der örtliche Versorger El Paso Electric will ..., wie er in einem Antrag darlegte": the company the
         # sentence opens with
-        opening = _TYPED_FIRM.match(text, sent[0]) if lang == "de" else None
+        opening = _typed_opener(text, sent[0]) if lang == "de" else None
         if opening and re.search(r"\bwie (?:er|sie|es)\b[^,;]*$", text[sent[0] : cs]):
-            name = untitled(opening.group(1))[0]
-            return Attribution(_CANON.get(name, name), (cs, ce), (opening.start(1), opening.end(1)), sent)
+            return Attribution(opening[0], (cs, ce), opening[1:], sent)
         if _pronoun_subject(text, sent, (cs, ce), lang):
             inverted = re.search(r"-t\s?-", text[cs:ce]) is not None
             # "Son directeur général, Sunil Gupta, ..., a-t-il confié": the person set off as the subject
