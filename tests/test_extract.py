@@ -1266,6 +1266,47 @@ def test_speakers_of_the_eighteenth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # German "wie <subject> ... <verb>": the subject opens the clause however far the verb comes; "hieß es bei X"
+        ("Google will weitere 5 Mrd. Euro in Belgien investieren, wie der US-Konzern am Mittwoch während einer "
+         "Wirtschaftsmission in Kalifornien mitteilte.", "de", "Google"),
+        ("„Wir liefern pünktlich“, sagte G42-Chef Peng Xiao. Die ersten 200 Megawatt sollen 2026 in Betrieb gehen, "
+         "hieß es bei G42.", "de", "G42"),
+        # "nach eigenen Angaben" in a relative clause: the name just before it, not one further back
+        ("EDF hat Flächen vergeben, wie der Konzern mitteilte. Im November hatte der Konzern die Flächen an das "
+         "französische Unternehmen Eclairion vergeben, das dort nach eigenen Angaben rund zwei Milliarden Euro "
+         "investieren will.", "de", "Eclairion"),
+        ("Das Start-up Form Energy baut in Weirton, wie es mitteilte. In dem früheren Stahlwerk kann es nach eigenen "
+         "Angaben Batterien mit "
+         "mindestens 500 Megawatt im Jahr fertigen.", "de", "Form Energy"),
+        # a survey as the source ("nach einer Markterhebung der"); a separable verb's particle after the name
+        ("Nach einer Markterhebung der Netzbetreiber EirGrid und ESB Networks könnten Rechenzentren zusätzlich 5,8 "
+         "Gigawatt benötigen.", "de", "EirGrid"),
+        ("Crusoe baut bei Redwood Materials aus, womit der Strombedarf auf 20 Megawatt steigt, teilte Redwood mit.",
+         "de", "Redwood"),
+        # the addressee of a filing does not speak for it ("an die US-Börsenaufsicht SEC", "bei der SEC eingereicht")
+        ("Nvidia bindet sich an seine Zulieferer: Die Verpflichtungen summierten sich auf 50,3 Milliarden Dollar, wie "
+         "aus dem Quartalsbericht des Konzerns an die US-Börsenaufsicht SEC hervorgeht.", "de", "Nvidia"),
+        # "le groupe" with no company remembered: the company the sentence named before it
+        ("Le chiffre d'affaires de Nvidia a atteint 68,1 milliards de dollars, a annoncé mercredi le groupe de Santa "
+         "Clara.", "fr", "Nvidia"),
+        # "a par ailleurs confirmé"; "selon son directeur financier, X" is X; "selon sa direction" is the company
+        # that opens the sentence; "selon cette dernière" is the last name before it
+        ("Tesla a par ailleurs confirmé un investissement d'environ 2 milliards de dollars dans xAI.", "fr", "Tesla"),
+        ("Amazon a émis des obligations, a indiqué le groupe. Le groupe prévoit d'investir environ 125 milliards de "
+         "dollars cette année, selon son directeur financier, Brian Olsavsky.", "fr", "Brian Olsavsky"),
+        ("EDF a retenu quatre sites, dont un pour la société Eclairion, a indiqué le groupe. En Moselle, Eclairion a "
+         "promis 2 milliards d'euros, selon sa direction.", "fr", "Eclairion"),
+        ("Google est entré au capital de la société italienne Energy Dome ; en Sardaigne, la première unité, de 20 "
+         "mégawatts, fonctionne déjà, selon cette dernière.", "fr", "Energy Dome"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_nineteenth_batch(text, lang, speaker):
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
 def test_names_do_not_decide_a_sentence_language():
     """An English sentence full of German names is English: lingua alone reads it as German (1.0), so the capitalised
     words inside sentences are left out of what it is shown (and "4 billion" stays 4e9, not a German Billion)."""

@@ -89,7 +89,11 @@ CUES = {
            "fait valoir", "a|avait lancé", "a|avait commenté", "revendique", "revendiquait",
            "vient|venait d' annoncer|indiquer|confirmer", "a|avait de son côté promis|annoncé|indiqué|précisé",
            "à en croire", "aux dires de|du|des", "évoquait", "évoque", "a|avait détaillé", "détaille",
-           "fait état", "fait en outre état", "a|avait parlé"],
+           "fait état", "fait en outre état", "a|avait parlé",
+           "a|avait|ont|avaient par ailleurs déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
+           "|confirmé|rappelé|ajouté|expliqué|souligné",
+           "a|avait|ont|avaient en outre déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
+           "|confirmé|rappelé|ajouté|expliqué|souligné"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
@@ -109,7 +113,7 @@ CUES = {
            "nach früheren|jüngsten|offiziellen|ersten Angaben des|der|von",
            ", so der|die|das|dem", ", so CAP",
            "gewarnt", "argumentiert", "argumentierte", "nach Daten des|der|von", "nach einer Prognose des|der|von",
-           "nach Zählung des|der|von",
+           "nach Zählung des|der|von", "nach einer|einem|der|dem SOURCE des|der|von",
            "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte",
            "nach Worten von|des|der", "ausgewiesen",
            "nach Darstellung|Ansicht|Informationen|Auffassung|Aussage|Aussagen|Berechnung von|des|der",
@@ -242,6 +246,13 @@ def _token(word: str, lang: str) -> dict:
         spec = {"LOWER": {"REGEX": r"^(?:[12]?\d|3[01])(?:\.|er)?$"}}
     elif word == "CAP":  # a capitalised word: a name ("..., so Nvidia")
         spec = {"TEXT": {"REGEX": r"^[A-ZÄÖÜ]"}}
+    elif word == "SOURCE":  # a survey, a study or a count as a source ("nach einer Markterhebung der")
+        spec = {
+            "LOWER": {
+                "REGEX": r"^\w*(?:erhebung|umfrage|studie|analyse|auswertung|berechnung|schätzung|prognose"
+                r"|zählung|untersuchung|übersicht|aufstellung|statistik|hochrechnung)$"
+            }
+        }
     elif word == "ORD":
         spec = {"LOWER": {"IN": ORDINALS[lang].split()}}
     else:

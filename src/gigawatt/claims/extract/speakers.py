@@ -207,7 +207,7 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
                  "HPC", "NVL", "PDG", "DG", "NIS", "CAD", "AUD", "JPY", "CNY", "INR", "GBP",
-                 "CHF", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
+                 "CHF", "EBITDA", "EBIT", "EPS", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
                "nach angaben des", "nach angaben der", "nach schätzung von", "nach schätzungen von",
@@ -339,6 +339,8 @@ _EVENT = re.compile(r"\b(?:Summit|Conference|Forum|Expo|Week|Congress|Festival|G
 _GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?![\w-])")
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
 _WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., a précisé Nscale." (German too)
+# German, whose separable verbs end on their particle: "..., teilte Redwood mit."
+_GERMAN_WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$|\s+(?:mit|an|bekannt|hinzu)\s*[.;,])")
 # English and French, whose nouns are not capitalised: also before a comma or a preposition, after a weekday
 # ("a rappelé mercredi Khazna, la filiale de G42", "a précisé Eviden dans un communiqué")
 _WORD_AFTER_VERB_LOOSE = re.compile(
@@ -683,6 +685,9 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             or ([memory.last_firm] if memory.last_firm and memory.last_firm not in _NEWS else [])
             or _subjects_before(text, start, memory.firms)[-1:]
             or _named_subject(sentence)
+            # nothing remembered: the company the sentence named before it ("Le chiffre d'affaires de Nvidia a
+            # atteint ..., a annoncé le groupe de Santa Clara")
+            or [n for n, a in firms if a < m.start()][:1]
         )
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             # none here: the company that opened a sentence first ("wie die Unternehmen mitteilten")
@@ -960,7 +965,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     out = []
     after = (
         _NAME_AFTER_VERB.match(text, cue[1], sent[1])
-        or (_WORD_AFTER_VERB if lang == "de" else _WORD_AFTER_VERB_LOOSE).match(text, cue[1], sent[1])
+        or (_GERMAN_WORD_AFTER_VERB if lang == "de" else _WORD_AFTER_VERB_LOOSE).match(text, cue[1], sent[1])
         or _LIST_AFTER_VERB.match(text, cue[1], sent[1])
         or (_FRENCH_AFTER_VERB.match(text, cue[1], sent[1]) if lang == "fr" else None)
     )
@@ -1123,7 +1128,12 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     ]  # fmt: skip
     # a name inside a longer one found at the same place gives way to it ("The Globe" in "The Globe and Mail")
     found = [c for c in found if not any(d[1] == c[1] and d[2] > c[2] for d in found)]
+    if low_cue in ("hervorgeht", "hervorging"):  # "aus dem Bericht des Konzerns an die US-Börsenaufsicht SEC": the
+        found = [c for c in found if not _RECIPIENT.search(text, 0, c[1])]  # document's addressee does not speak
     return found + titles
+
+
+_RECIPIENT = re.compile(r"\b(?:an|bei|beim)\s+(?:die\s+|der\s+|den\s+|dem\s+)?(?:[\w-]+\s+)?$")
 
 
 def _named_before(text: str, word: str, before: int) -> str | None:
@@ -1196,6 +1206,8 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     for c in cands:  # "wie die Zeitung „El Español“ berichtete": a quoted name just before the verb is its subject
         if c[2] == closes and text[c[2] - 1 : c[2]] in '“”"»' and not _AFTER_QUOTATION.fullmatch(text[c[1] : c[2]]):
             return c
+    if lang == "de" and (wie := _wie_subject(cands, cue, text, sentence_start)) is not None:
+        return wie
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
     before = []
@@ -1223,6 +1235,19 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     # an apposition, not another name, between the person and the verb ("the Susquehanna River, Brookfield said")
     persons = [p for p in persons if not any(p[2] <= c[1] < cue[0] for c in before if c is not p)]
     return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start, firms, cue[0])
+
+
+_WIE = re.compile(r"(?:^|,\s*)wie\s+(?!aus\b|es\b|in\b|im\b)")
+
+
+def _wie_subject(cands, cue: tuple[int, int], text: str, sentence_start: int):
+    """German "..., wie der US-Konzern am Mittwoch während einer Wirtschaftsmission in Kalifornien mitteilte": the
+    subject opens the "wie" clause however far its verb comes at the end (not "wie aus ... hervorgeht")."""
+    found = list(_WIE.finditer(text, sentence_start, cue[0]))
+    if not found or re.search(r"[,;:“”\"«»„]", text[found[-1].end() : cue[0]]):
+        return None
+    opens = [c for c in cands if found[-1].end() <= c[1] <= found[-1].end() + 25 and c[2] <= cue[0]]
+    return min(opens, key=lambda c: c[1]) if opens else None
 
 
 def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str = "en"):
@@ -1253,7 +1278,7 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
         persons = [c for c in after if speaker_type(c[0], firms) == "person"]
         return (persons or after or [None])[0]
     if low in _BEFORE_CUES:  # "OpenAI zufolge"; "Nach eigenen Angaben will Nebius": the subject after the verb
-        before = [c for c in cands if c[2] <= cue[0]]
+        before = sorted((c for c in cands if c[2] <= cue[0]), key=lambda c: c[1])  # the nearest: "Eclairion, das
         after = [c for c in cands if c[1] >= cue[1] and "," not in text[cue[1] : c[1]]]
         return before[-1] if before else (after[0] if after else None)
     # no subject before the verb and none after it: no speaker here ("..., announced last week, will bring", "its
@@ -1398,14 +1423,33 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
     if re.fullmatch(r"nach (?:Firmen|Unternehmens|Konzern)angaben", cue_text, re.IGNORECASE) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
+    # "In einem früheren Stahlwerk ... kann es nach eigenen Angaben Batterien ... fertigen": "es", the company
+    if cue_text.lower() == "nach eigenen angaben" and re.search(r"\b(?:es|er)\s+$", text[sent[0] : cue[0]]) and company:
+        return Attribution(company, cue, None, sent, pronoun=True)
+    # "selon cette dernière": the last name before it ("la société milanaise ..., selon cette dernière")
+    latter = re.match(r"\s+(?:cette dernière|ce dernier|celle-ci|celui-ci|the latter)\b", text[cue[1] : sent[1]])
+    if latter and _after_cue(cue_text.lower()):
+        back = max(0, cue[0] - 300)  # the clause before a semicolon, the sentence before
+        before = names_in(text[back : cue[0]], back, memory.names) + [
+            c for c in _openers(text) if back <= c[1] < cue[0]
+        ]
+        before += [(f, back + a, back + a + len(f)) for f in memory.firms if (a := text[back : cue[0]].rfind(f)) >= 0]
+        if before:
+            last = max(before, key=lambda c: c[1])
+            return Attribution(last[0], cue, (cue[1], cue[1] + latter.end()), sent)
     # "SoftBank hat ... erlöst, wie aus dem am Dienstag vorgelegten Quartalsbericht hervorgeht": a document no one is
     # named for is the company the sentence opens with
     own = re.search(r"\baus (?:dem|der|einem|einer) (?:[\w-]+ ){0,4}[\w-]+\s+$", text[sent[0] : cue[0]])
     opening = _typed_opener(text, sent[0]) if cue_text in ("hervorgeht", "hervorging") and own else None
     if opening is not None and not re.search(r"\b(?:des|der|von) [A-Z]", own.group()):
         return Attribution(opening[0], cue, opening[1:], sent)
-    if _after_cue(cue_text.lower()) and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and company:
-        return Attribution(company, cue, None, sent, pronoun=True)  # "according to its annual report"
+    # "according to its annual report": the company the sentence opens with, else the one that last spoke; not
+    # "selon son directeur financier, Brian Olsavsky", who is named
+    named = re.match(r"\s+\w+(?:\s+[\w'’-]+){0,3},\s+[A-Z]", text[cue[1] : sent[1]])
+    if _after_cue(cue_text.lower()) and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and not named:
+        own = _opening_company(text, sent, memory)
+        if own is not None or company:
+            return Attribution(own[0] if own else company, cue, None, sent, pronoun=True)
     person = _PERSON_DESCRIBED.search(text, cue[1], min(sent[1], cue[1] + 40))
     named = person is not None and re.match(r"[^.;,]{0,60},\s*[A-Z]", text[person.end() : sent[1]])  # ", Ashwini V."
     person = None if named else person
@@ -1430,6 +1474,10 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             continue
         if (special := _referred(text, sent, (cs, ce), lang, memory)) is not None:
             return special
+        at = re.match(r"\s+(?:bei|beim)\s+", text[ce : sent[1]])  # "hieß es bei G42": the one named after it
+        named = [n for n, a, _ in names_in(text[ce : sent[1]], ce, memory.names) if at and a == ce + at.end()]
+        if text[cs:ce].lower() == "hieß es" and named:
+            return Attribution(named[0], (cs, ce), None, sent)
         if text[cs:ce].lower() in ("demnach", "hieß es") and previous is not None and not _described_after(text, ce):
             return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
         it = {"en": r"\b[Ii]t\s+(?!(?:was|is|were|had|has)\s)(?:\w+\s+)?$", "de": r"(?:^|,\s+)[Ee]s\s+$"}.get(
