@@ -1525,20 +1525,20 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-234..249: sixteen articles per language, `heldout: true`, 353 gold claims), written with its
+# The held-out batch (*-250..265: sixteen articles per language, `heldout: true`, 393 gold claims), written with its
 # gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
-# committed, then scored once, 2026-12-06, with the rules of commit 757704c unchanged (those rules had learned from
-# *-218..233). English meets every target (recall 0.94, precision 0.905, speakers 99 of 114, every field 75 of 121),
-# for the second batch running; French meets recall (0.93) and misses precision (107 of 120), speakers (88 of 107) and
-# every field (62 of 115); German meets recall (0.88) and misses precision (103 of 118), speakers (78 of 103) and every
-# field (64 of 117). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact)
-# so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
-# Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(234, 250))
+# committed, then scored once, 2026-12-06, with the rules of commit 51278ed unchanged (those rules had learned from
+# *-234..249). Every language meets recall (en 0.955, fr 0.92, de 0.93); French meets precision (121 of 129), English
+# (126 of 140) and German (121 of 135) miss it just; speakers (en 97 of 126, fr 91 of 121, de 82 of 121) and every
+# field (en 70 of 132, fr 64 of 131, de 66 of 130) miss their targets in every language. The targets are not
+# loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can only
+# improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are
+# written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(250, 266))
 HELDOUT_MEASURED = {
-    "en": {"recall": 114 / 121, "precision": 114 / 126, "speaker_accuracy": 99 / 114, "every_field": 75 / 121},
-    "fr": {"recall": 107 / 115, "precision": 107 / 120, "speaker_accuracy": 88 / 107, "every_field": 62 / 115},
-    "de": {"recall": 103 / 117, "precision": 103 / 118, "speaker_accuracy": 78 / 103, "every_field": 64 / 117},
+    "en": {"recall": 126 / 132, "precision": 126 / 140, "speaker_accuracy": 97 / 126, "every_field": 70 / 132},
+    "fr": {"recall": 121 / 131, "precision": 121 / 129, "speaker_accuracy": 91 / 121, "every_field": 64 / 131},
+    "de": {"recall": 121 / 130, "precision": 121 / 135, "speaker_accuracy": 82 / 121, "every_field": 66 / 130},
 }
 
 
