@@ -19,6 +19,7 @@ from gigawatt.claims.extract.deadlines import read_deadline
 from gigawatt.claims.extract.numbers import parse_number
 from gigawatt.claims.extract.patterns import nlp
 from gigawatt.claims.extract.score import read_corpus, score
+from gigawatt.claims.extract.speakers import speaker_type
 from gigawatt.cli.core import main
 
 CORPUS = Path(__file__).parent / "extract_corpus"
@@ -1305,6 +1306,72 @@ def test_speakers_of_the_eighteenth_batch(text, lang, speaker):
 )  # fmt: skip
 def test_speakers_of_the_nineteenth_batch(text, lang, speaker):
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # "taxierte"; French "qu'il disait" (the company the sentence opens with); "le milliardaire" (the person named)
+        ("Den KI-Umsatz im Jahr 2027 taxierte Konzernchef Hock Tan auf mehr als 100 Milliarden Dollar.",
+         "de", "Hock Tan", -1),
+        ("L'opérateur Ercot a déjà attribué à deux projets les 1 200 mégawatts qu'il disait pouvoir raccorder d'ici "
+         "2028.", "fr", "Ercot", -1),
+        ("« Le site sera prêt », a déclaré Elon Musk. Le maire Paul Young a salué le projet. Pour Colossus 2, le "
+         "milliardaire tablait sur 550 000 puces dans une première phase.", "fr", "Elon Musk", -1),
+        # a paper ("Milwaukee Journal Sentinel") is no company "le groupe" stands for; a person's employer after "von"
+        ("Microsoft a investi 3,3 milliards de dollars, selon le Milwaukee Journal Sentinel. Le groupe prévoit aussi "
+         "4,7 milliards de dollars de dépenses, selon son communiqué.", "fr", "Microsoft", -1),
+        ("Analyst Kirk Boodry von Astris Advisory rechnet damit, dass SoftBank mindestens 25 Milliarden Dollar "
+         "auftreiben muss.", "de", "Kirk Boodry", -1),
+        # "des Analysehauses X"; German V2: a name after a preposition is no subject; "wie das Unternehmen der
+        # Zeitung „X“ sagte": the company
+        ("Eine Gasturbine kostet nach Schätzung des Analysehauses Melius Research mehr als 250 Millionen Dollar.",
+         "de", "Melius Research", -1),
+        ("Beim US-Rivalen GE Vernova rechnet Konzernchef Scott Strazik mit Aufträgen von rund 100 Gigawatt.",
+         "de", "Scott Strazik", -1),
+        ("Der Entwickler Forestalia will Rechenzentren mit bis zu 1000 Megawatt errichten, wie das Unternehmen der "
+         "Zeitung „El Periódico de Aragón“ sagte.", "de", "Forestalia", -1),
+        # "wie Telus-Chef X ... sagte": the person; a figure after a name is no part of it ("BC Hydro 85 Megawatt")
+        ("Telus baut drei Rechenzentren, teilte Telus mit. Bis 2032 sollen die Standorte 150 Megawatt erreichen, wie "
+         "Telus-Chef Darren Entwistle am Montag bei der Vorstellung mit KI-Minister Evan Solomon sagte.",
+         "de", "Darren Entwistle", -1),
+        ("Zunächst stehen dem Vorhaben nach Angaben des staatlichen Versorgers BC Hydro 85 Megawatt zur Verfügung.",
+         "de", "BC Hydro", -1),
+        # a Romance particle inside a name after "according to"; not the company's own platform ("on its
+        # Econnextion portal")
+        ("Italy's data centres had 513 megawatts installed, according to the Politecnico di Milano's data-centre "
+         "observatory.", "en", "Politecnico di Milano", -1),
+        ("Requests totalled 63.97 gigawatts, according to figures that grid operator Terna publishes on its "
+         "Econnextion portal.", "en", "Terna", -1),
+        # "Nach Tans Worten"; "Berichten zufolge" names no one; two companies before the verb: the first
+        ("Broadcom-Chef Hock Tan sprach von Rekorden. Nach Tans Worten wird Anthropic rund ein Gigawatt in Betrieb "
+         "nehmen.", "de", "Hock Tan", -1),
+        ("Berichten zufolge verhandelt SoftBank über bis zu 30 Milliarden Dollar.", "de", "the article", -1),
+        ("The county approved the bonds after BorderPlex and Stack Infrastructure pledged $50 million for water works.",
+         "en", "BorderPlex", -1),
+        # a description with "and"; "la direction"; "a-t-il annoncé" after a long description; "Bell Canada" after
+        # a place
+        ("Forestalia plans three data centres near Zaragoza, Forestalia said. They could draw up to 1,000 megawatts, "
+         "the Aragonese wind and solar developer told a newspaper.", "en", "Forestalia", -1),
+        ("Broadcom a publié ses comptes, a indiqué Broadcom. Pour le trimestre en cours, la direction table sur "
+         "quelque 22 milliards de dollars de revenus.", "fr", "Broadcom", -1),
+        ("Le concepteur américain de puces géantes pour l'intelligence artificielle Cerebras Systems a levé 1 "
+         "milliard de dollars, a-t-il annoncé. Cerebras construit des centres.", "fr", "Cerebras", 0),
+        ("Au Canada, Bell Canada a ouvert un centre de 7 MW équipé de puces Groq, premier jalon d'un réseau qui doit "
+         "atteindre 500 MW, selon l'opérateur.", "fr", "Bell Canada", -1),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_twentieth_batch(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+def test_words_that_only_name_organisations_make_a_name_an_organisation():
+    """Two words or more read as a person unless a word names organisations ("Operator", "Pipeline", "Corp.") or a
+    place ends a company's name ("Bell Canada", not "Au Canada")."""
+    for name in ("Alberta Electric System Operator", "Pembina Pipeline Corp.", "Energy Dome", "Bell Canada"):
+        assert speaker_type(name) == "organization", name
+    for name in ("Kirk Boodry", "Jorge Azcón", "Kevin O'Leary"):
+        assert speaker_type(name) == "person", name
 
 
 def test_names_do_not_decide_a_sentence_language():

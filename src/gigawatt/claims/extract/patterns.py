@@ -89,7 +89,8 @@ CUES = {
            "fait valoir", "a|avait lancé", "a|avait commenté", "revendique", "revendiquait",
            "vient|venait d' annoncer|indiquer|confirmer", "a|avait de son côté promis|annoncé|indiqué|précisé",
            "à en croire", "aux dires de|du|des", "évoquait", "évoque", "a|avait détaillé", "détaille",
-           "fait état", "fait en outre état", "a|avait parlé",
+           "fait état", "fait en outre état", "a|avait parlé", "disait", "disaient", "répète", "répètent",
+           "recensait", "relevait", "s' était|est alors|aussi|déjà félicité|félicitée|réjoui|réjouie",
            "a|avait|ont|avaient par ailleurs déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "a|avait|ont|avaient en outre déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
@@ -115,9 +116,9 @@ CUES = {
            "gewarnt", "argumentiert", "argumentierte", "nach Daten des|der|von", "nach einer Prognose des|der|von",
            "nach Zählung des|der|von", "nach einer|einem|der|dem SOURCE des|der|von",
            "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte",
-           "nach Worten von|des|der", "ausgewiesen",
+           "nach Worten von|des|der", "ausgewiesen", "nach CAP Worten",
            "nach Darstellung|Ansicht|Informationen|Auffassung|Aussage|Aussagen|Berechnung von|des|der",
-           "hielt dagegen", "verkündete", "verkündeten", "verkündet"],
+           "hielt dagegen", "verkündete", "verkündeten", "verkündet", "taxierte", "taxiert"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

@@ -186,8 +186,8 @@ _ACRONYM_RE = re.compile(
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])"  # not "DRAM-Umsatz"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
-              "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd", "Euro",
-              "Medienberichten", "Berichten", "Insidern", "Kreisen", "Branchenkreisen",
+              "Au", "Aux", "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd",
+              "Euro", "Medienberichten", "Berichten", "Insidern", "Kreisen", "Branchenkreisen",
               "Euros", "Dollar", "Dollars", "Avec", "With", "Mit", "Pour", "Für", "Dans", "Chez", "Bei", "Nach",
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Montag", "Dienstag",
               "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
@@ -230,13 +230,15 @@ def _after_cue(low: str) -> bool:
 
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:[\w-]+ ){0,2}"
+    r"\b(?:the (?:[\w-]+ ){0,2}(?:[\w-]+ and [\w-]+ )?"  # "the Aragonese wind and solar developer"
     r"(?:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
+    r"|designer"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner|miner|landlord|maker"
     r"|hyperscaler)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
     r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
+    r"|la direction"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur)|l[’']investisseur)"
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
@@ -314,15 +316,30 @@ _ROLE_COMPOUND = re.compile(
 # a German noun that says what the next name is ("des Fachportals The Next Platform", "Netzbetreiber Ercot")
 _TYPE_NOUN = re.compile(
     r"[\w-]*(?:portal|dienst|zeitung|agentur|blatt|sender|magazin|betreiber|entwickler|konzern|hersteller|anbieter"
-    r"|versorger|investor|fonds|bank|gruppe|tochter|verband|forscher|aufsicht|behörde|gemeinde|berater)(?:e?s)?",
+    r"|versorger|investor|fonds|bank|gruppe|tochter|verband|forscher|aufsicht|behörde|gemeinde|berater|haus"
+    r"|unternehmen|gesellschaft|dienstleister|spezialist|institut)(?:e?s)?",
     re.IGNORECASE,
 )
+
+
+def without_employer(name: str) -> str:
+    """A person's name without the organisation after "von", "de", "of" or "at" ("Kirk Boodry von Astris Advisory"
+    -> "Kirk Boodry"); "Ursula von der Leyen" and "Mexican Association of Data Centers" stay whole."""
+    works = re.search(r" (?:von|bei|de|of|at) ((?:[A-Z][\w&-]* ?){2,})$", name)
+    if (
+        works
+        and speaker_type(works.group(1).strip()) == "organization"
+        and speaker_type(name[: works.start()]) == "person"
+    ):
+        return name[: works.start()]
+    return name
 
 
 def untitled(name: str, start: int = 0) -> tuple[str, int]:
     """``name`` without the titles and roles before it, and where it then starts: "Energy Secretary Chris Wright"
     -> "Chris Wright", "Handelsminister Howard Lutnick" -> "Howard Lutnick", "Betreibers Holtec" -> "Holtec" (one
     word stays a name: "Minister" alone is returned as it is)."""
+    name = without_employer(name)
     words = name.split()
     cut = 0
     for i, w in enumerate(words[:-1]):
@@ -359,8 +376,70 @@ _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdin
               "Centre", "Authority", "Institute",
               "Labs", "Inc", "Corp", "Infrastructure", "Power", "Airtel", "Journal", "Times", "Post", "Inquirer",
               "Gruppe", "Konzern", "Materials", "Research", "Electric", "Radio", "Media", "Watch", "Association",
-              "Council", "Commission", "Agency", "Fund", "Bank", "Edge", "Shimbun", "Daily", "Live"}  # fmt: skip
+              "Council", "Commission", "Agency", "Fund", "Bank", "Edge", "Shimbun", "Daily", "Live", "Operator",
+              "Administration", "Board", "Office", "Department", "Ministry", "Corporation", "Trust", "Pipeline",
+              "Assets", "Hydro", "Utilities", "Observatory", "Foundation", "Laboratory", "Laboratories", "Ventures",
+              "Advisors", "Advisory", "Consulting", "Analytics", "Investments", "Realty", "Properties", "Computing",
+              "Ltd", "LLC", "Co", "AG", "SE", "SA", "GmbH", "plc", "Grid", "Utility", "Reactors",
+              "Nuclear"}  # fmt: skip
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
+_PLACES = {
+    "Canada",
+    "America",
+    "Europe",
+    "Asia",
+    "Africa",
+    "Japan",
+    "India",
+    "China",
+    "Korea",
+    "Mexico",
+    "Brazil",
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "Australia",
+    "Arabia",
+    "Texas",
+    "Virginia",
+    "Ohio",
+    "Georgia",
+    "Paris",
+    "London",
+    "Berlin",
+    "Washington",
+    "Tokyo",
+}
+_PAPER_WORDS = {
+    "Journal",
+    "Times",
+    "Post",
+    "Inquirer",
+    "Sentinel",
+    "Gazette",
+    "Tribune",
+    "Herald",
+    "News",
+    "Shimbun",
+    "Chronicle",
+    "Observer",
+    "Zeitung",
+    "Presse",
+    "Courier",
+    "Courant",
+    "Register",
+    "Star",
+    "Globe",
+}
+
+
+def _is_news(name: str) -> bool:
+    """A news outlet or a research house: the list's, or a name a paper's word ends ("Milwaukee Journal Sentinel")
+    or holds ("The Globe and Mail"); not a company that "the company" can stand for."""
+    return name in _NEWS or bool(set(name.split()[1:]) & _PAPER_WORDS)
+
+
 _WEAK_CUES = re.compile(
     r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate", re.IGNORECASE
 )
@@ -427,7 +506,9 @@ class Memory:
         kind = speaker_type(att.speaker, self.firms)
         if kind == "organization" and att.speaker != ARTICLE:
             self.last_firm = att.speaker
-            if att.speaker not in _NEWS:  # "SK Group said ...", then "the group said"
+            if _is_body(att.speaker):  # "l'Alberta Electric System Operator", then "l'organisme"
+                self.names.setdefault(att.speaker, att.speaker)
+            if not _is_news(att.speaker):  # "SK Group said ...", then "the group said"
                 self.the_company = att.speaker
         if not att.pronoun and kind == "person":
             self.last_person = att.speaker
@@ -451,7 +532,13 @@ def speaker_type(name: str, firms: frozenset[str] | set[str] = frozenset()) -> s
     if name in firms:
         return "organization"
     words = name.split()
-    if any(w.isupper() and len(w) > 1 for w in words) or words[-1] in _ORG_WORDS or "&" in words:  # "GE Vernova"
+    # "GE Vernova"; a word that only names organisations ("Alberta Electric System Operator", "Pembina Pipeline
+    # Corp.", "Energy Dome")
+    # "Bell Canada", not "Au Canada"
+    organised = {w.rstrip(".,") for w in words} & _ORG_WORDS or (
+        len(words) > 1 and words[-1] in _PLACES and words[0] not in _NOT_NAMES
+    )
+    if any(w.isupper() and len(w) > 1 for w in words) or "&" in words or organised:
         return "organization"
     if name == ARTICLE or len(name.split()) == 1 or name.split()[0] in ("The", "Le", "La", "Les", "Der", "Die", "Das"):
         return "organization"
@@ -535,7 +622,7 @@ def people_in(text: str) -> dict[str, str]:
             out.setdefault(m.group(), m.group())
             out.setdefault(m.group(1), m.group())
     for m in _TITLED.finditer(text):
-        name = m.group(1)
+        name = without_employer(m.group(1))
         if name.split()[0] in _NOT_NAMES or _CANON.get(name):
             continue
         out[name] = name
@@ -592,7 +679,8 @@ _TYPED_FIRM = re.compile(
     r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den)\s?)(?:[\w-]+ )?"
     r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+| de [a-zà-ÿ]+)?"
     r" ((?:St\. |[a-z]{1,2}-?(?=[A-Z]))?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}"
-    r"(?: \d{1,3}(?![\d.,]))?)"  # "Hut 8"; "la jeune pousse d-Matrix"
+    # "Hut 8"; "la jeune pousse d-Matrix"; not a figure ("des Versorgers BC Hydro 85 Megawatt")
+    r"(?: \d{1,3}(?![\d.,])(?! (?:[Mm]ega|[Gg]iga|MW|GW|Mio|Mrd|Milli|[Bb]illi|million|milliard|mégawatt|gigawatt)))?)"
 )
 _WEEKDAYS = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
@@ -657,8 +745,41 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         (m.group(1), m.start(1), m.end(1)) for m in _OWNER_OPENS.finditer(sentence) if m.group(1) not in _NOT_NAMES
     ]
     named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
+    # the name of two or three words the main clause opens with, after a place ("Au Canada, Bell Canada a ouvert")
+    lead = re.match(
+        rf"\s*(?:(?:Au|Aux|En|In|À|Im)\s[^,]{{1,30}},\s+)?([{_UP}][\w&-]*(?: [{_UP}][\w&-]*){{1,2}}) [a-zàâéèêîôûç]",
+        sentence,
+    )
+    conjunctions = {
+        "After",
+        "Before",
+        "When",
+        "While",
+        "As",
+        "If",
+        "Dass",
+        "Als",
+        "Wenn",
+        "Weil",
+        "Quand",
+        "Lorsque",
+        "Après",
+        "Avant",
+        "Since",
+        "Seit",
+        "Depuis",
+        "Pour",
+        "For",
+        "But",
+        "And",
+        "Mais",
+        "Et",
+        "Und",
+    }
+    if lead and lead.group(1).split()[0] not in _NOT_NAMES | _NOT_SUBJECT_NAMES | conjunctions:
+        named.append((lead.group(1), lead.start(1), lead.end(1)))
     named.sort(key=lambda c: c[1])
-    firms = [(n, a) for n, a, _ in named if speaker_type(n, memory.firms) == "organization" and n not in _NEWS]
+    firms = [(n, a) for n, a, _ in named if speaker_type(n, memory.firms) == "organization" and not _is_news(n)]
     for m in _DESCRIPTIONS.finditer(sentence):
         if _NAMED_AFTER.match(sentence, m.end()):  # "selon l'opérateur du système électrique, NESO": its name follows
             continue
@@ -682,7 +803,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             or opener
             or [n for n, a in firms if n in memory.firms and a < m.start()][-1:]  # "dem Essener Baukonzern Hochtief"
             or remembered
-            or ([memory.last_firm] if memory.last_firm and memory.last_firm not in _NEWS else [])
+            or ([memory.last_firm] if memory.last_firm and not _is_news(memory.last_firm) else [])
             or _subjects_before(text, start, memory.firms)[-1:]
             or _named_subject(sentence)
             # nothing remembered: the company the sentence named before it ("Le chiffre d'affaires de Nvidia a
@@ -808,7 +929,7 @@ def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
 
 def _subjects_before(text: str, start: int, firms: set[str]) -> list[str]:
     """The companies (not news outlets) that open a sentence of ``text`` before ``start``, else every one named."""
-    named = [(n, a) for n, a, _ in [*names_in(text[:start]), *_openers(text[:start])] if n not in _NEWS]
+    named = [(n, a) for n, a, _ in [*names_in(text[:start]), *_openers(text[:start])] if not _is_news(n)]
     # and the companies the article introduced by what they are ("Der Chipauftragsfertiger TSMC will ...")
     named += [(f, m.start()) for f in firms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text[:start])]
     named = sorted(((n, a) for n, a in named if speaker_type(n, firms) == "organization"), key=lambda x: x[1])
@@ -1090,7 +1211,12 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             clause = " " * document.end() + clause[document.end() :] if document else clause
         else:
             document = None
-        words = list(re.finditer(r"(?<![\w-])(?:St\. )?[A-Z][\w&-]*(?: [A-Z][\w&-]*)*", clause))
+        # "du Politecnico di Milano", "El Periódico de Aragón": a Romance particle inside a name
+        words = list(
+            re.finditer(r"(?<![\w-])(?:St\. )?[A-Z][\w&-]*(?: (?:(?:di|de|del|della) )?[A-Z][\w&-]*)*", clause)
+        )
+        # not the company's own platform or product ("figures that Terna publishes on its Econnextion portal")
+        words = [w for w in words if not _OWN_THING.search(clause, 0, w.start())] or words
         if words and lang == "de" and (low_cue.endswith(("von", "des", "der")) or document):  # "... von X"
             words = [w for w in words if w.start() <= 2 or clause[: w.start()].strip().islower()][:1] or words[:1]
         titled = re.search(  # "laut „Globes“", "der Wirtschaftszeitung „Globes“"
@@ -1136,6 +1262,11 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
 _RECIPIENT = re.compile(r"\b(?:an|bei|beim)\s+(?:die\s+|der\s+|den\s+|dem\s+)?(?:[\w-]+\s+)?$")
 
 
+_OWN_THING = re.compile(
+    r"\b(?:its|their|sa|son|ses|leur|leurs|dessen|deren|seiner|seinem|ihrer|ihrem)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+
+
 def _named_before(text: str, word: str, before: int) -> str | None:
     """A German genitive noun that heads a name the article gave in full before ("nach Angaben des
     Forschungszentrums", after "im Forschungszentrum Jülich")."""
@@ -1161,7 +1292,8 @@ def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str],
             links.append(link)
     opens = re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[sentence_start : chain[-1][1]]) is not None
     # or one that ends right before its verb ("A year after OpenAI, Oracle and SoftBank promised")
-    opens = opens or (cue is not None and len(chain) > 2 and not text[chain[0][2] : cue].strip())
+    # or one that ends right before its verb ("after BorderPlex and Stack Infrastructure pledged")
+    opens = opens or (cue is not None and len(chain) >= 2 and not text[chain[0][2] : cue].strip())
     if len(chain) > 1 and opens and any(re.search(r"\b(?:and|et|und)\b", link) for link in links):
         return chain[-1]
     return pick
@@ -1202,12 +1334,12 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
             text[sentence_start : c[1]],  # ", the National ..."
         ):
             return c
+    if lang == "de" and (wie := _wie_subject(cands, cue, text, sentence_start, firms)) is not None:
+        return wie  # before a quoted name that is the verb's object ("wie das Unternehmen der Zeitung „X“ sagte")
     closes = sentence_start + len(text[sentence_start : cue[0]].rstrip())
     for c in cands:  # "wie die Zeitung „El Español“ berichtete": a quoted name just before the verb is its subject
         if c[2] == closes and text[c[2] - 1 : c[2]] in '“”"»' and not _AFTER_QUOTATION.fullmatch(text[c[1] : c[2]]):
             return c
-    if lang == "de" and (wie := _wie_subject(cands, cue, text, sentence_start)) is not None:
-        return wie
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
     before = []
@@ -1217,7 +1349,14 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     cands = [c for c in cands if not any(a < c[1] < b for a, b in relatives)]  # "Amkor, which will package for Nvidia,"
     for c in cands:
         gap = _RELATIVE.sub(",", _DIGIT_MARKS.sub("0", text[c[2] : cue[0]])) if c[2] <= cue[0] else "."
-        if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap):
+        # German: a name in a phrase after a preposition is no subject ("Beim US-Rivalen GE Vernova rechnet
+        # Konzernchef Scott Strazik")
+        governed = (
+            lang == "de"
+            and _GERMAN_GOVERNED.search(text, sentence_start, c[1]) is not None
+            and not text.startswith("hervorg", cue[0])  # "wie aus dem Bericht des Konzerns hervorgeht": its owner
+        )
+        if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap) and not governed:
             before.append(c)
     aux = list(_AUXILIARY.finditer(text, sentence_start, cue[0])) if lang == "de" else []
     if aux:  # "hatte Nvidia 18.000 Chips für Humain zugesagt", "als Moderator David Sacks ... schätzte"
@@ -1237,17 +1376,24 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start, firms, cue[0])
 
 
+_GERMAN_GOVERNED = re.compile(
+    r"\b(?:[Bb]eim|[Bb]ei|[Ii]m|[Aa]m|[Aa]uf|[Aa]us|[Vv]om|[Zz]um|[Zz]ur|[Ff]ür|[Mm]it|[Gg]egen|[Üü]ber|[Uu]nter|[Ss]eit)"
+    r"\s+(?:der |dem |den |des |die |das )?(?:[\w-]+\s+)?$"
+)
 _WIE = re.compile(r"(?:^|,\s*)wie\s+(?!aus\b|es\b|in\b|im\b)")
 
 
-def _wie_subject(cands, cue: tuple[int, int], text: str, sentence_start: int):
+def _wie_subject(cands, cue: tuple[int, int], text: str, sentence_start: int, firms=frozenset()):
     """German "..., wie der US-Konzern am Mittwoch während einer Wirtschaftsmission in Kalifornien mitteilte": the
-    subject opens the "wie" clause however far its verb comes at the end (not "wie aus ... hervorgeht")."""
+    subject opens the "wie" clause however far its verb comes at the end (not "wie aus ... hervorgeht"); a person
+    after a title names the subject ("wie Telus-Chef Darren Entwistle ... sagte")."""
     found = list(_WIE.finditer(text, sentence_start, cue[0]))
-    if not found or re.search(r"[,;:“”\"«»„]", text[found[-1].end() : cue[0]]):
+    if not found or re.search(r"[,;:]", text[found[-1].end() : cue[0]]):
         return None
-    opens = [c for c in cands if found[-1].end() <= c[1] <= found[-1].end() + 25 and c[2] <= cue[0]]
-    return min(opens, key=lambda c: c[1]) if opens else None
+    at = found[-1].end()
+    opens = [c for c in cands if at <= c[1] <= at + 25 and c[2] <= cue[0]]
+    titled = [c for c in opens if speaker_type(c[0], firms) == "person" and re.fullmatch(r"[\w-]+\s+", text[at : c[1]])]
+    return titled[0] if titled else min(opens, key=lambda c: c[1]) if opens else None
 
 
 def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str = "en"):
@@ -1277,6 +1423,8 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
             after = [c for c in cands if stop < c[1] <= stop + 3]
         persons = [c for c in after if speaker_type(c[0], firms) == "person"]
         return (persons or after or [None])[0]
+    if low == "zufolge" and re.search(r"\b(?:Berichten|Medienberichten|Informationen|Kreisen)\s+$", text[: cue[0]]):
+        return None  # "Berichten zufolge": unnamed reports name no speaker
     if low in _BEFORE_CUES:  # "OpenAI zufolge"; "Nach eigenen Angaben will Nebius": the subject after the verb
         before = sorted((c for c in cands if c[2] <= cue[0]), key=lambda c: c[1])  # the nearest: "Eclairion, das
         after = [c for c in cands if c[1] >= cue[1] and "," not in text[cue[1] : c[1]]]
@@ -1311,17 +1459,40 @@ _SET_OFF_PERSON = re.compile(rf"\s*(?:(?:Son|Sa|Le|La|L['’])\s[^,.;:]{{2,60}},
 
 
 def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[str, int, int] | None:
-    """The company that opens the sentence ("La start-up britannique Nscale, ..., a-t-elle annoncé"), if one does."""
-    head = text[sent[0] : min(sent[1], sent[0] + 40)]
-    named = names_in(head, sent[0], memory.names) + [c for c in _openers(text) if sent[0] <= c[1] < sent[0] + 40]
-    named += [(m.group(1), sent[0] + m.start(1), sent[0] + m.end(1)) for m in re.finditer(r"\b([A-Z][a-z]+)\b", head)
-              if len(re.findall(rf"\b{m.group(1)}\b", text)) >= 2 and m.start() > 0
-              and m.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES]  # fmt: skip
-    firms = [c for c in named if speaker_type(c[0], memory.firms) == "organization" and c[0] not in _NEWS]
+    """The company that opens the sentence ("La start-up britannique Nscale, ..., a-t-elle annoncé"), if one does;
+    after a long description, before the first comma ("Le concepteur américain de puces géantes pour l'intelligence
+    artificielle Cerebras Systems a levé ..., a-t-il annoncé")."""
+    found = _company_in_head(text, sent, memory, text[sent[0] : min(sent[1], sent[0] + 40)])
+    described = re.match(r"\s*(?:Le|La|Les|L['’]|The)\s?[a-zà-ÿ]", text[sent[0] : sent[1]])  # not German nouns
+    if found is None and described:
+        long_head = re.match(r"[^,;:]{0,100}", text[sent[0] : sent[1]]).group()
+        found = _company_in_head(text, sent, memory, long_head)
+    return found
+
+
+def _recurring(text: str, part: str, offset: int) -> list[tuple[str, int, int]]:
+    """Capitalised words of ``part`` (at ``offset`` in ``text``) that recur in the article, a pair where the pair
+    recurs ("Digital Edge"), else its first word ("Cerebras" of "Cerebras Systems"): names the list lacks."""
+    out = []
+    for m in re.finditer(r"\b([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b", part):
+        pair, word = m.group(0), m.group(1)
+        name = pair if m.group(2) and len(re.findall(rf"\b{pair}\b", text)) >= 2 else word
+        if len(re.findall(rf"\b{name}\b", text)) >= 2 and word not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+            out.append((name, offset + m.start(), offset + m.start() + len(name)))
+    return out
+
+
+def _company_in_head(text: str, sent: tuple[int, int], memory: Memory, head: str) -> tuple[str, int, int] | None:
+    """The first company named in ``head``, the opening of the sentence ``sent``, or the one its description stands
+    for."""
+    named = names_in(head, sent[0], memory.names) + [c for c in _openers(text) if sent[0] <= c[1] < sent[0] + len(head)]
+    named += [c for c in _recurring(text, head, sent[0]) if c[1] > sent[0]]
+    firms = [c for c in named if speaker_type(c[0], memory.firms) == "organization" and not _is_news(c[0])]
     firms.sort(key=lambda c: c[1])
     described = _DESCRIPTIONS.search(head)  # "Pour suivre la demande, le groupe compte ..., a-t-il indiqué"
-    if not firms and described and (memory.the_company or memory.last_firm):
-        return (memory.the_company or memory.last_firm, sent[0] + described.start(), sent[0] + described.end())
+    company = memory.the_company or (memory.last_firm if memory.last_firm and not _is_news(memory.last_firm) else None)
+    if not firms and described and company:
+        return (company, sent[0] + described.start(), sent[0] + described.end())
     return firms[0] if firms else None
 
 
@@ -1351,6 +1522,8 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     ):
         return True
     if low == "chiffre" and re.match(r"\s*d['’]\s*affaires", after):  # "le chiffre d'affaires": a noun
+        return True
+    if text[cue[0] : cue[1]] == "Berichten" and re.match(r"\s*zufolge\b", after):  # "Berichten zufolge": a noun
         return True
     # "to 750 MW from the 300 MW it first announced, ..., Sikander Rashid said": a clause on the figure, no cue
     contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
@@ -1386,6 +1559,12 @@ _PLURAL_PRONOUN = {"en": r"(?:^|[,;]\s+)[Tt]hey\s+(?:\w+\s+)?$", "fr": r"", "de"
 # a person named by their office, after a cue: the person named last ("selon les projections de la dirigeante")
 _PERSON_DESCRIBED = re.compile(
     r"\b(?:la dirigeante|le dirigeant|la ministre|le ministre|the executive|the minister)\b(?! [A-Z])"
+)
+# a person named by what they are, as the subject just before the verb
+_PERSON_EPITHET = re.compile(
+    r"\b(?:[Ll]['’]homme d['’]affaires|[Ll]a femme d['’]affaires|[Ll]e milliardaire|[Ll]a milliardaire|the businessman"
+    r"|the businesswoman|the billionaire|der Unternehmer|die Unternehmerin|der Milliardär|die Milliardärin)"
+    r"\s+(?:\w+\s+)?$"
 )
 _POSSESSIVE_SOURCE = {  # "according to its annual report", "selon son rapport", "laut seinem Geschäftsbericht"
     "en": re.compile(r"\s+(?:its|their)\b"),
@@ -1423,6 +1602,14 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
     if re.fullmatch(r"nach (?:Firmen|Unternehmens|Konzern)angaben", cue_text, re.IGNORECASE) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
+    # "Nach Tans Worten": the person the genitive names, by the full name the article gave
+    words = re.fullmatch(r"nach ([A-ZÄÖÜ][\w'’-]*?)(?:s|['’])? Worten", cue_text, re.IGNORECASE)
+    if words and words.group(1)[0].isupper():
+        person = memory.names.get(words.group(1)) or next(
+            (full for n, full in memory.names.items() if family_name(full) == words.group(1)), None
+        )
+        if person is not None:
+            return Attribution(person, cue, None, sent)
     # "In einem früheren Stahlwerk ... kann es nach eigenen Angaben Batterien ... fertigen": "es", the company
     if cue_text.lower() == "nach eigenen angaben" and re.search(r"\b(?:es|er)\s+$", text[sent[0] : cue[0]]) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
@@ -1495,6 +1682,21 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
         opening = _typed_opener(text, sent[0]) if lang == "de" else None
         if opening and re.search(r"\bwie (?:er|sie|es)\b[^,;]*$", text[sent[0] : cs]):
             return Attribution(opening[0], (cs, ce), opening[1:], sent)
+        # "l'homme d'affaires répète", "the billionaire said": the person named last before the verb
+        if _PERSON_EPITHET.search(text, sent[0], cs):
+            people = [c for c in names_in(text[:cs], 0, memory.names) if speaker_type(c[0], memory.firms) == "person"]
+            if people or last is not None:
+                name = max(people, key=lambda c: c[1])[0] if people else last
+                return Attribution(name, (cs, ce), None, sent, pronoun=True)
+        # "L'AESO a attribué les 1 200 mégawatts qu'il disait pouvoir raccorder": "il" is the company the sentence
+        # opens with, where no person is named in it
+        own = _opening_company(text, sent, memory) if lang in ("fr", "en") else None
+        relative_it = re.search(r"\b(?:qu['’](?:il|elle)|that it)\s+(?:\w+\s+){0,3}$", text[sent[0] : cs])
+        persons = [
+            n for n, _, _ in names_in(text[sent[0] : cs], 0, memory.names) if speaker_type(n, memory.firms) == "person"
+        ]
+        if own is not None and relative_it and not persons:
+            return Attribution(own[0], (cs, ce), own[1:], sent, pronoun=True)
         if _pronoun_subject(text, sent, (cs, ce), lang):
             inverted = re.search(r"-t\s?-", text[cs:ce]) is not None
             # "Son directeur général, Sunil Gupta, ..., a-t-il confié": the person set off as the subject
