@@ -1374,6 +1374,32 @@ def test_words_that_only_name_organisations_make_a_name_an_organisation():
         assert speaker_type(name) == "person", name
 
 
+@pytest.mark.parametrize(
+    "text, lang, date, deadline",
+    [
+        # a period said to have ended lies before the publication date, one that ends after it; English month
+        # abbreviations; "the October-December quarter"; "by the end of September" said of the past; "for 2025
+        # through 2029"; "before the end of September" ahead; "clos le", "s'achèvera le"
+        ("Sales in China came to $17 billion in the fiscal year that ended on Jan. 26.", "en", dt.date(2025, 8, 12),
+         "2025-01-26"),
+        ("In the quarter to Feb. 1, revenue rose to a record $19.3 billion.", "en", dt.date(2026, 3, 5), "2026-02-01"),
+        ("It made a net profit of $1.62 billion in the October-December quarter.", "en", dt.date(2026, 2, 12),
+         "2025-12-31"),
+        ("It had funded $11.6 billion by the end of September, according to its quarterly filing.", "en",
+         dt.date(2025, 10, 30), "2025-09-30"),
+        ("The requests could add more than $12 billion to the capital plan for 2025 through 2029.", "en",
+         dt.date(2025, 8, 8), "2029-12-31"),
+        ("SoftBank needs as much as $10 billion more before the end of September.", "en", dt.date(2025, 5, 21),
+         "2025-09-30"),
+        ("Les ventes ont atteint 68,1 milliards de dollars sur l'exercice clos le 25 janvier.", "fr",
+         dt.date(2026, 2, 26), "2026-01-25"),
+        ("Le trimestre s'achèvera le 3 mai avec 22 milliards de dollars.", "fr", dt.date(2026, 3, 5), "2026-05-03"),
+    ],
+)  # fmt: skip
+def test_deadlines_of_the_twentieth_batch(text, lang, date, deadline):
+    assert extract(text, date, lang)["claims"][0]["deadline"]["date"] == deadline
+
+
 def test_names_do_not_decide_a_sentence_language():
     """An English sentence full of German names is English: lingua alone reads it as German (1.0), so the capitalised
     words inside sentences are left out of what it is shown (and "4 billion" stays 4e9, not a German Billion)."""

@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 
-from gigawatt.claims.extract.patterns import MONTHS, ORDINALS
+from gigawatt.claims.extract.patterns import MONTH_ABBREVIATIONS, MONTHS, ORDINALS
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _MID = re.compile(r"\b(mid|mi|mitte|middle)\b", re.IGNORECASE)
@@ -53,6 +53,8 @@ def _month_of(text: str, lang: str) -> int | None:
     """The month the phrase names; of two ("Quartal Oktober bis Dezember", "June 2027 to May 2028"), the last."""
     words = re.findall(r"\w+", text.lower())
     named = [(words.index(name), i) for i, name in enumerate(MONTHS[lang].split(), start=1) if name in words]
+    if lang == "en":  # "Feb. 1"
+        named += [(i, MONTH_ABBREVIATIONS[w]) for i, w in enumerate(words) if w in MONTH_ABBREVIATIONS]
     return max(named)[1] if named else None
 
 
@@ -74,15 +76,30 @@ def _quarter_of(text: str, lang: str) -> int | None:
     return None
 
 
-def _nearest_period(date: dt.date, month: int, granularity: str) -> dict:
+# a period said to have ended lies before the publication date, one said to end after it: "the fiscal year that ended
+# on Jan. 26", "l'exercice clos le 25 janvier"; "which ends on May 3", "qui s'achèvera le 3 mai"
+_ENDED = re.compile(r"\b(?:ended|closed|clos|close|achevé|achevée|terminé|terminée|endete|endeten)\b", re.I)
+_ENDS = re.compile(r"\b(?:ends|ending|achève|achèvera|terminera|endet|enden)\b", re.I)
+
+
+def _pick(candidates: list[dt.date], date: dt.date, text: str) -> dt.date:
+    """Of the candidate dates, the last before the publication date for a period that ended, the first after it for
+    one that ends, else the nearest."""
+    if _ENDED.search(text) and (past := [d for d in candidates if d <= date]):
+        return max(past)
+    if _ENDS.search(text) and (future := [d for d in candidates if d >= date]):
+        return min(future)
+    return min(candidates, key=lambda d: abs((d - date).days))
+
+
+def _nearest_period(date: dt.date, month: int, granularity: str, text: str = "") -> dict:
     """The end of the month (or of the quarter ending that month) nearest the publication date, before or after it:
     "in November" written in January is last November, "in April" next April."""
-    ends = [_last_day(date.year + k, month) for k in (-1, 0, 1)]
-    end = min(ends, key=lambda d: abs((d - date).days))
+    end = _pick([_last_day(date.year + k, month) for k in (-1, 0, 1)], date, text)
     return {"date": end.isoformat(), "granularity": granularity}
 
 
-def _nearest_day(date: dt.date, month: int, day: int) -> dict:
+def _nearest_day(date: dt.date, month: int, day: int, text: str = "") -> dict:
     """The day of that month and number nearest the publication date, before or after it."""
     days = []
     for y in (date.year - 1, date.year, date.year + 1):
@@ -90,8 +107,7 @@ def _nearest_day(date: dt.date, month: int, day: int) -> dict:
             days.append(dt.date(y, month, day))
         except ValueError:  # February 29 of a year that has none
             continue
-    found = min(days, key=lambda d: abs((d - date).days))
-    return {"date": found.isoformat(), "granularity": "day"}
+    return {"date": _pick(days, date, text).isoformat(), "granularity": "day"}
 
 
 def _relative(text: str, lang: str, date: dt.date) -> dict | None:
@@ -111,13 +127,15 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
         return {"date": _last_day(date.year + shift, n).isoformat(), "granularity": "month"}  # "... de l'an dernier"
     if month is not None and shift:  # "in October last year": that month of the year before
         return {"date": _last_day(date.year + shift, month).isoformat(), "granularity": "month"}
-    if phrase is None and day is not None and not _BY.match(low):  # "which ended on April 27": the nearest such day
-        return _nearest_day(date, month, int(day.group(1)))
+    # "by the end of September" is said of the past as often as of the future: the nearest, as "in November"
+    ahead = _BY.match(low) and not re.search(r"\bend of\b", low)
+    if phrase is None and day is not None and not ahead:  # "which ended on April 27": that day, before or after
+        return _nearest_day(date, month, int(day.group(1)), text)
     if phrase is None and (month is not None or quarter is not None):
-        if _BY.match(low) and month is not None:  # "bis August", "by March": the next such month
+        if ahead and month is not None:  # "bis August", "by March": the next such month
             phrase = MONTHS[lang].split()[month - 1]
         else:  # "in November", "fin octobre", "im dritten Quartal": the nearest such period, past or future
-            return _nearest_period(date, month or 3 * quarter, "month" if month else "quarter")
+            return _nearest_period(date, month or 3 * quarter, "month" if month else "quarter", text)
     if phrase is None:
         return None
     settings = {"RELATIVE_BASE": dt.datetime.combine(date, dt.time()), "PREFER_DATES_FROM": "future"}

@@ -181,6 +181,9 @@ MONTHS = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "de": "januar februar märz april mai juni juli august september oktober november dezember",
 }
+MONTH_ABBREVIATIONS = {f"{a}{dot}": n for a, n in (("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6),
+                       ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12))
+                       for dot in ("", ".")}  # fmt: skip
 ORDINALS = {
     "en": "first 1st second 2nd third 3rd fourth 4th",
     "fr": "premier 1er deuxième 2e second troisième 3e quatrième 4e",
@@ -203,7 +206,9 @@ DEADLINES = {
            "quarter to the? end of? MONTH", "quarter to MONTH DAY", "last month",
            "in the first two|three|four|five|six|seven|eight|nine|ten|eleven months of YEAR",
            "in the last|past quarter", "MONTH - to - MONTH quarter", "quarter ending|ended MONTH DAY",
-           "in|by MONTH last|next year", "at the end of MONTH", "between MONTH and MONTH"],
+           "in|by MONTH last|next year", "at the end of MONTH", "between MONTH and MONTH",
+           "by|until|before the end of MONTH", "MONTH - MONTH quarter", "months to|ending|ended MONTH DAY",
+           "for|from YEAR through|to YEAR", "which ended|ends on MONTH DAY"],
     "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
            "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
@@ -214,7 +219,9 @@ DEADLINES = {
            "l' an dernier|passé", "dans quelques années", "à terme", "l' année en cours",
            "d' ici|avant le DAY MONTH YEAR", "en|fin|début MONTH", "au ORD trimestre",
            "au trimestre clos fin MONTH", "de YEAR à YEAR", "à la fin du ORD trimestre", "pour YEAR",
-           "le mois dernier|passé", "au|clos le|achèvera le|achevé le|terminé le DAY MONTH",
+           "le mois dernier|passé", "au DAY MONTH",
+           "clos|achève|achèvera|achevé|termine|terminera|terminé le DAY MONTH", "d' ici la fin MONTH",
+           "d' ici la fin de|d' MONTH", "avant la fin de|d' MONTH",
            "d' ici à fin MONTH YEAR", "jusqu' à fin MONTH YEAR",
            "les|des deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze premiers mois de YEAR",
            "au dernier trimestre", "au trimestre écoulé", "entre MONTH et MONTH",
@@ -241,8 +248,8 @@ def _token(word: str, lang: str) -> dict:
         spec: dict = {"TEXT": {"REGEX": r"^(19|20)\d\d\.?$"}}
     elif word == "MIDYEAR":
         spec = {"LOWER": {"REGEX": r"^(mid|mi|mitte)-(19|20)\d\d$"}}
-    elif word == "MONTH":
-        spec = {"LOWER": {"IN": MONTHS[lang].split()}}
+    elif word == "MONTH":  # English abbreviations too ("Feb. 1")
+        spec = {"LOWER": {"IN": MONTHS[lang].split() + (list(MONTH_ABBREVIATIONS) if lang == "en" else [])}}
     elif word == "DAY":  # "1." (German), "1er" (French), "1" (English)
         spec = {"LOWER": {"REGEX": r"^(?:[12]?\d|3[01])(?:\.|er)?$"}}
     elif word == "CAP":  # a capitalised word: a name ("..., so Nvidia")
