@@ -1359,6 +1359,17 @@ def test_speakers_of_the_nineteenth_batch(text, lang, speaker):
          "milliard de dollars, a-t-il annoncé. Cerebras construit des centres.", "fr", "Cerebras", 0),
         ("Au Canada, Bell Canada a ouvert un centre de 7 MW équipé de puces Groq, premier jalon d'un réseau qui doit "
          "atteindre 500 MW, selon l'opérateur.", "fr", "Bell Canada", -1),
+        # unnamed reports alone in their clause: the article's; beside a named source: that source; "stellte ... in
+        # Aussicht" after a semicolon; a company the article types by itself ("le géant pétrolier Aramco") is not
+        # its unit named after it ("Aramco Digital")
+        ("Berichten zufolge verhandelt SoftBank über bis zu 30 Milliarden Dollar; darüber sei nichts entschieden, "
+         "sagte Finanzchef Yoshimitsu Goto.", "de", "the article", 0),
+        ("Dem Auftragsfertiger TSMC droht Insidern zufolge eine Strafe von einer Milliarde Dollar, wie die "
+         "Nachrichtenagentur Reuters berichtet hatte.", "de", "Reuters", 0),
+        ("Erst hatte AMD zugesagt, sechs Gigawatt zu liefern; Nvidia stellte im September Investitionen von bis zu "
+         "100 Milliarden Dollar in Aussicht.", "de", "Nvidia", -1),
+        ("En Arabie saoudite, le géant pétrolier Aramco s'était engagé à investir environ 1,5 milliard de dollars sur "
+         "le site où Groq et Aramco Digital, la filiale du groupe, ont bâti un cluster.", "fr", "Aramco", 0),
     ],
 )  # fmt: skip
 def test_speakers_of_the_twentieth_batch(text, lang, speaker, at):

@@ -472,8 +472,8 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     names = {
         **proper_names(text, _main_language(sents)),
         **aliases,
-        **{f: f for f in firms},
         **people_in(text),
+        **{f: f for f in firms},  # "le géant pétrolier Aramco" is Aramco, though "Aramco Digital" is named too
     }
     out, memory = [], Memory(names, firms)
     for s in sents:

@@ -118,7 +118,8 @@ CUES = {
            "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte",
            "nach Worten von|des|der", "ausgewiesen", "nach CAP Worten",
            "nach Darstellung|Ansicht|Informationen|Auffassung|Aussage|Aussagen|Berechnung von|des|der",
-           "hielt dagegen", "verkündete", "verkündeten", "verkündet", "taxierte", "taxiert"],
+           "hielt dagegen", "verkündete", "verkündeten", "verkündet", "taxierte", "taxiert",
+           "stellte", "stellten", "stellt"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

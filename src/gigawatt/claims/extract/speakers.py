@@ -1423,8 +1423,6 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
             after = [c for c in cands if stop < c[1] <= stop + 3]
         persons = [c for c in after if speaker_type(c[0], firms) == "person"]
         return (persons or after or [None])[0]
-    if low == "zufolge" and re.search(r"\b(?:Berichten|Medienberichten|Informationen|Kreisen)\s+$", text[: cue[0]]):
-        return None  # "Berichten zufolge": unnamed reports name no speaker
     if low in _BEFORE_CUES:  # "OpenAI zufolge"; "Nach eigenen Angaben will Nebius": the subject after the verb
         before = sorted((c for c in cands if c[2] <= cue[0]), key=lambda c: c[1])  # the nearest: "Eclairion, das
         after = [c for c in cands if c[1] >= cue[1] and "," not in text[cue[1] : c[1]]]
@@ -1525,6 +1523,9 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
         return True
     if text[cue[0] : cue[1]] == "Berichten" and re.match(r"\s*zufolge\b", after):  # "Berichten zufolge": a noun
         return True
+    # "stellte ... in Aussicht" promises; "stellte ... vor" or "stellte ... ein" does not
+    if low in ("stellte", "stellten", "stellt") and not re.search(r"\bin Aussicht\b", clause_after):
+        return True
     # "to 750 MW from the 300 MW it first announced, ..., Sikander Rashid said": a clause on the figure, no cue
     contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
     if contact and low in _CONTACT_VERBS and contact.group(1).lower() not in _NOT_BEFORE_CONTACT:
@@ -1571,6 +1572,9 @@ _POSSESSIVE_SOURCE = {  # "according to its annual report", "selon son rapport",
     "fr": re.compile(r"\s+(?:son|sa|ses|leur|leurs)\b"),
     "de": re.compile(r"\s+(?:seinem|seiner|seinen|ihrem|ihrer|ihren)\b"),
 }
+
+
+_UNNAMED_REPORTS = re.compile(r"\b(?:Berichten|Medienberichten|Presseberichten|Informationen|Kreisen|Insidern)\s+$")
 
 
 def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str, memory: Memory):
@@ -1658,6 +1662,12 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
     previous, last = memory.previous, memory.last_person
     for cs, ce in sorted(cues, key=lambda c: _cue_order(text, c, cues)):
         if _skipped(text, sent, (cs, ce)):
+            continue
+        # "Berichten zufolge", "Insidern zufolge": unnamed reports name no one; alone in its clause, the clause is
+        # the article's (not the next clause's "sagte Finanzchef Goto"), else another cue names the source
+        if text[cs:ce].lower() == "zufolge" and _UNNAMED_REPORTS.search(text, sent[0], cs):
+            if all(_skipped(text, sent, c) for c in cues if c != (cs, ce)):
+                return Attribution(ARTICLE, (cs, ce), None, sent)
             continue
         if (special := _referred(text, sent, (cs, ce), lang, memory)) is not None:
             return special
