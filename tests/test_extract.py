@@ -1411,6 +1411,21 @@ def test_deadlines_of_the_twentieth_batch(text, lang, date, deadline):
     assert extract(text, date, lang)["claims"][0]["deadline"]["date"] == deadline
 
 
+@pytest.mark.parametrize(
+    "text, lang, comparator",
+    [
+        # a threshold after German "ab"; a cap in each language; German "gut" is more than (as the gold reads it)
+        ("Ab dem 31. Dezember zahlen Rechenzentren ab 75 Megawatt eine Abgabe.", "de", ">="),
+        ("Terna would cap new connections at 10 gigawatts.", "en", "<="),
+        ("Terna veut plafonner les raccordements à 10 GW.", "fr", "<="),
+        ("Terna wolle die Anschlüsse bei zehn Gigawatt deckeln.", "de", "<="),
+        ("Das Projekt ist gut zwölf Milliarden Euro wert.", "de", ">"),
+    ],
+)
+def test_comparators_of_the_twentieth_batch(text, lang, comparator):
+    assert one(text, lang)["comparator"] == comparator
+
+
 def test_names_do_not_decide_a_sentence_language():
     """An English sentence full of German names is English: lingua alone reads it as German (1.0), so the capitalised
     words inside sentences are left out of what it is shown (and "4 billion" stays 4e9, not a German Billion)."""

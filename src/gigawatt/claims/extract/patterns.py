@@ -4,9 +4,11 @@ tokenizer per language, no trained model, nothing to download).
 A pattern is written as words separated by spaces; each word is one token, matched on its lower-case form:
 ``a|b`` is either, a trailing ``?`` makes the token optional, ``YEAR`` is a year (``2026``, and ``2026.`` as the
 German tokenizer leaves it at the end of a sentence), ``MONTH`` a month name, ``ORD`` an ordinal quarter word,
-``MIDYEAR`` ``mid-2026`` or ``mi-2026`` (one token). The
-tokenizers differ: French splits ``d'ici`` into ``d'`` + ``ici`` and ``jusqu'à`` into ``jusqu'`` + ``à``; English
-and German keep ``mid-2026`` apart as ``mid`` ``-`` ``2026``; tests/test_extract_units.py pins each.
+``MIDYEAR`` ``mid-2026`` or ``mi-2026`` (one token), ``DAY`` a day of the month, ``CAP`` a capitalised word (a name),
+``SOURCE`` a German survey, study or count ("Markterhebung", "Analyse"). An alternation is of single words: a
+phrase of several words is a pattern of its own. The tokenizers differ: French splits ``d'ici`` into ``d'`` +
+``ici`` and ``jusqu'à`` into ``jusqu'`` + ``à``; English and German keep ``mid-2026`` apart as ``mid`` ``-``
+``2026``; tests/test_extract.py pins each.
 """
 
 from __future__ import annotations
@@ -33,21 +35,21 @@ COMPARATORS = {
     ">=": {
         "en": ["at least", "no less than", "could reach", "could hit", "could grow to"],
         "fr": ["au moins", "pas moins de", "pourrait atteindre", "pourraient atteindre", "au minimum"],
-        "de": ["mindestens", "wenigstens", "könnte|könnten erreichen", "nicht weniger als"],
+        "de": ["mindestens", "wenigstens", "könnte|könnten erreichen", "nicht weniger als", "ab"],
     },
     ">": {
         "en": ["more than", "over", "above", "upwards of", "in excess of", "north of", "well over", "well above",
                "exceed|exceeds|surpass|surpasses", "will exceed|surpass"],
         "fr": ["plus de", "plus d'", "plus du", "au-delà de", "supérieur|supérieurs|supérieure à", "bien plus de",
                "dépassera|dépasseront|dépasse|dépassent|dépasser"],
-        "de": ["mehr als", "über", "oberhalb von", "weit über", "deutlich mehr als", "deutlich über",
+        "de": ["mehr als", "über", "oberhalb von", "weit über", "deutlich mehr als", "deutlich über", "gut",
                "übersteigen|übersteigt|übertreffen|übertrifft"],
     },
     "about": {
         "en": ["about", "around", "roughly", "approximately", "nearly", "almost", "some", "an estimated", "close to"],
         "fr": ["environ", "près de", "quelque", "quelques", "autour de", "approximativement", "presque", "d'environ",
                "quasiment", "à peu près"],
-        "de": ["rund", "etwa", "ungefähr", "circa", "ca.", "knapp", "fast", "annähernd", "gut"],
+        "de": ["rund", "etwa", "ungefähr", "circa", "ca.", "knapp", "fast", "annähernd"],
     },
 }  # fmt: skip
 
@@ -166,6 +168,12 @@ SPLIT_HEDGES = {
         "en": [["could|might|may", "GAP", "reach|hit|grow|rise|climb"]],
         "fr": [["pourrait|pourraient", "GAP", "atteindre|monter|grimper|croître|passer"]],
         "de": [["könnte|könne|könnten|dürfte|dürften", "GAP", "erreichen|wachsen|steigen|anwachsen"]],
+    },
+    # a cap: "cap new connections at 10 gigawatts", "plafonner les raccordements à 10 GW", "bei zehn Gigawatt deckeln"
+    "<=": {
+        "en": [["cap|caps|capped|capping", "GAP", "at"]],
+        "fr": [["plafonner|plafonne|plafonnerait|plafonné|plafonnés", "GAP", "à"]],
+        "de": [["bei", "GAP", "deckeln|deckelt|gedeckelt|begrenzen|begrenzt"]],
     },
 }
 
