@@ -1644,20 +1644,20 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-250..265: sixteen articles per language, `heldout: true`, 393 gold claims), written with its
-# gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases,
-# committed, then scored once, 2026-12-06, with the rules of commit 51278ed unchanged (those rules had learned from
-# *-234..249). Every language meets recall (en 0.955, fr 0.92, de 0.93); French meets precision (121 of 129), English
-# (126 of 140) and German (121 of 135) miss it just; speakers (en 97 of 126, fr 91 of 121, de 82 of 121) and every
-# field (en 70 of 132, fr 64 of 131, de 66 of 130) miss their targets in every language. The targets are not
-# loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can only
-# improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are
-# written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(250, 266))
+# The held-out batch (*-266..281: sixteen articles per language, `heldout: true`, 359 gold claims), written with its
+# gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
+# whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
+# 377c737 unchanged (those rules had learned from *-250..265). Every language meets recall (en 0.93, fr 0.88, de
+# 0.89); English meets every field (75 of 121); precision (en 112 of 136, fr 105 of 123, de 106 of 120) and speakers
+# (en 88 of 112, fr 72 of 105, de 77 of 106) miss their targets in every language, every field in French (59 of 119)
+# and German (63 of 119). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
+# exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
+# scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(266, 282))
 HELDOUT_MEASURED = {
-    "en": {"recall": 126 / 132, "precision": 126 / 140, "speaker_accuracy": 97 / 126, "every_field": 70 / 132},
-    "fr": {"recall": 121 / 131, "precision": 121 / 129, "speaker_accuracy": 91 / 121, "every_field": 64 / 131},
-    "de": {"recall": 121 / 130, "precision": 121 / 135, "speaker_accuracy": 82 / 121, "every_field": 66 / 130},
+    "en": {"recall": 112 / 121, "precision": 112 / 136, "speaker_accuracy": 88 / 112, "every_field": 75 / 121},
+    "fr": {"recall": 105 / 119, "precision": 105 / 123, "speaker_accuracy": 72 / 105, "every_field": 59 / 119},
+    "de": {"recall": 106 / 119, "precision": 106 / 120, "speaker_accuracy": 77 / 106, "every_field": 63 / 119},
 }
 
 
