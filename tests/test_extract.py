@@ -1426,6 +1426,33 @@ def test_comparators_of_the_twentieth_batch(text, lang, comparator):
     assert one(text, lang)["comparator"] == comparator
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # "erläuterte"; a description of three words ("the real estate investment trust"); an analysts' firm set
+        # beside its name or after "cabinet d'analyse"; "den Angaben zufolge", "the filing said", "heißt es dort
+        # weiter": the source the sentence before named; "the Journal" after the Wall Street Journal
+        ("Oklo will bis 2034 auf 1,2 Gigawatt kommen, erläuterte Oklo-Chef Jacob DeWitte.", "de", "Jacob DeWitte", 0),
+        ("Digital Realty will pay about $3.5 billion, the real estate investment trust said.",
+         "en", "Digital Realty", 0),
+        ("Each hall draws about 300 megawatts, according to SemiAnalysis, the chip research firm. A building beside "
+         "it takes roughly 48 megawatts, the firm estimated.", "en", "SemiAnalysis", -1),
+        ("Dylan Patel dirige le cabinet d'analyse SemiAnalysis. Selon le cabinet, le bâtiment consomme quelque 48 "
+         "mégawatts.", "fr", "SemiAnalysis", -1),
+        ("Digital Realty kauft die Anteile, teilte Digital Realty mit. Bezahlt wird den Angaben zufolge mit rund "
+         "1,2 Milliarden Dollar in bar.", "de", "Digital Realty", -1),
+        ("Microsoft said in its annual filing that it had $108 billion of leases. They can run for up to 20 years, "
+         "the filing said.", "en", "Microsoft", -1),
+        ("Microsoft habe Leasingverträge über 108 Milliarden Dollar, heißt es im Geschäftsbericht von Microsoft. "
+         "Die Verträge sollen bis zu 20 Jahre laufen, heißt es dort weiter.", "de", "Microsoft", -1),
+        ("xAI is raising money, the Wall Street Journal reported. It plans to spend more than $18 billion on chips, "
+         "the Journal reported last month.", "en", "Wall Street Journal", -1),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_twenty_third_batch(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
 def test_names_do_not_decide_a_sentence_language():
     """An English sentence full of German names is English: lingua alone reads it as German (1.0), so the capitalised
     words inside sentences are left out of what it is shown (and "4 billion" stays 4e9, not a German Billion)."""

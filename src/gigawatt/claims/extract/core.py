@@ -20,6 +20,7 @@ from gigawatt.claims.extract.speakers import (
     Memory,
     attribute,
     full_form,
+    outlet_short_names,
     people_in,
     proper_names,
     quotes_in,
@@ -470,6 +471,7 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
     # a company introduced by what it is, later by its first word ("Das KI-Start-up Mistral AI", then "Mistral")
     aliases = {f.split()[0]: f for f in firms if " " in f and f.split()[0][0].isupper()}
     names = {
+        **outlet_short_names(text),
         **proper_names(text, _main_language(sents)),
         **aliases,
         **people_in(text),

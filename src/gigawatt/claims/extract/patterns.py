@@ -121,7 +121,8 @@ CUES = {
            "nach Worten von|des|der", "ausgewiesen", "nach CAP Worten",
            "nach Darstellung|Ansicht|Informationen|Auffassung|Aussage|Aussagen|Berechnung von|des|der",
            "hielt dagegen", "verkündete", "verkündeten", "verkündet", "taxierte", "taxiert",
-           "stellte", "stellten", "stellt"],
+           "stellte", "stellten", "stellt", "erläuterte", "erläutert", "erläuterten", "gemeldet", "meldete",
+           "meldeten"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

@@ -186,8 +186,8 @@ _ACRONYM_RE = re.compile(
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])"  # not "DRAM-Umsatz"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
-              "Au", "Aux", "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas", "Mrd",
-              "Euro", "Medienberichten", "Berichten", "Insidern", "Kreisen", "Branchenkreisen",
+              "Au", "Aux", "Beim", "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas",
+              "Mrd", "Euro", "Medienberichten", "Berichten", "Insidern", "Kreisen", "Branchenkreisen",
               "Euros", "Dollar", "Dollars", "Avec", "With", "Mit", "Pour", "Für", "Dans", "Chez", "Bei", "Nach",
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Montag", "Dienstag",
               "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
@@ -230,9 +230,9 @@ def _after_cue(low: str) -> bool:
 
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:[\w-]+ ){0,2}(?:[\w-]+ and [\w-]+ )?"  # "the Aragonese wind and solar developer"
+    r"\b(?:the (?:[\w-]+ ){0,3}(?:[\w-]+ and [\w-]+ )?"  # "the Aragonese wind and solar developer"
     r"(?:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
-    r"|designer"
+    r"|designer|trust"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner|miner|landlord|maker"
     r"|hyperscaler)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
@@ -432,6 +432,17 @@ _PAPER_WORDS = {
     "Star",
     "Globe",
 }
+
+
+def outlet_short_names(text: str) -> dict[str, str]:
+    """A paper the article names in full, then by its last word: "the Journal" for the Wall Street Journal, "the
+    Post" for the Washington Post (alias -> name)."""
+    out = {}
+    for name in _NEWS:
+        words = name.split()
+        if len(words) > 1 and words[-1] in _PAPER_WORDS and name in text:
+            out.setdefault(words[-1], name)
+    return out
 
 
 def _is_news(name: str) -> bool:
@@ -792,11 +803,27 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         # an analysts' firm named by what it is earlier ("le cabinet TrendForce ... a détaillé le cabinet"): that one,
         # not the company the sentence is about
         noun = m.group().split()[-1]
+        before = text[: start + m.start()]
         typed = (
-            re.findall(rf"\b{noun}\s+(?:[a-zà-ÿ-]+\s+)?([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*)", text[: start + m.start()])
+            [
+                (f.start(), f.group(1))
+                for f in re.finditer(  # "the research firm SemiAnalysis", "du cabinet d'analyse SemiAnalysis"
+                    rf"\b{noun}\s+(?:(?:d['’]|de\s)?[a-zà-ÿ-]+\s+)?([A-Z][\w&'’-]*(?: (?:&|[A-Z][\w&'’-]*))*)", before
+                )
+            ]
+            # or set beside it ("SemiAnalysis, the chip research firm whose founder ...")
+            + [
+                (f.start(), f.group(1))
+                for f in re.finditer(
+                    rf"([A-Z][\w&'’-]*(?: (?:&|[A-Z][\w&'’-]*))*),\s+(?:the|a|an|le|la|l['’])\s?"
+                    rf"(?:[\w-]+\s+){{0,3}}{noun}\b",
+                    before,
+                )
+            ]
             if noun.lower() in _ANALYST_NOUNS
             else []
         )
+        typed = [n for _, n in sorted(typed) if speaker_type(n, memory.firms) == "organization"]
         pick = (
             typed[-1:]
             or [n for n, a in firms if a < 25]
@@ -1574,6 +1601,9 @@ _POSSESSIVE_SOURCE = {  # "according to its annual report", "selon son rapport",
 }
 
 
+# the document or the statements a sentence before named ("Den Angaben zufolge", "..., the filing said", "précise le
+# document")
+_THE_SOURCE = re.compile(r"\b[Dd]en Angaben\s+$|\bthe (?:filing|document)\s+$|\s+(?:le document|the filing)\b")
 _UNNAMED_REPORTS = re.compile(r"\b(?:Berichten|Medienberichten|Presseberichten|Informationen|Kreisen|Insidern)\s+$")
 
 
@@ -1675,7 +1705,15 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
         named = [n for n, a, _ in names_in(text[ce : sent[1]], ce, memory.names) if at and a == ce + at.end()]
         if text[cs:ce].lower() == "hieß es" and named:
             return Attribution(named[0], (cs, ce), None, sent)
-        if text[cs:ce].lower() in ("demnach", "hieß es") and previous is not None and not _described_after(text, ce):
+        # "den Angaben zufolge", "the filing said", "précise le document": the source the sentence before named
+        told = _THE_SOURCE.search(text, max(sent[0], cs - 20), cs) or _THE_SOURCE.match(text, ce, sent[1])
+        if told and previous is not None and previous.speaker != ARTICLE:
+            return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
+        if (
+            text[cs:ce].lower() in ("demnach", "hieß es", "heißt es")
+            and previous is not None
+            and not _described_after(text, ce)
+        ):
             return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
         it = {"en": r"\b[Ii]t\s+(?!(?:was|is|were|had|has)\s)(?:\w+\s+)?$", "de": r"(?:^|,\s+)[Ee]s\s+$"}.get(
             lang
