@@ -1447,6 +1447,11 @@ def test_comparators_of_the_twentieth_batch(text, lang, comparator):
          "Die Verträge sollen bis zu 20 Jahre laufen, heißt es dort weiter.", "de", "Microsoft", -1),
         ("xAI is raising money, the Wall Street Journal reported. It plans to spend more than $18 billion on chips, "
          "the Journal reported last month.", "en", "Wall Street Journal", -1),
+        # "the agency reported on Dec. 31": a date after it is no outlet's name; a no-comment on a report: the outlet's
+        ("Reuters reported the licences on Monday. Chinese groups have ordered more than 2 million H200s, the agency "
+         "reported on Dec. 31.", "en", "Reuters", -1),
+        ("Georgia Power declined to comment on a report in the Atlanta Business Chronicle that Microsoft had asked "
+         "for a further 1.2 gigawatts by 2028.", "en", "Atlanta Business Chronicle", -1),
     ],
 )  # fmt: skip
 def test_speakers_learned_from_the_twenty_third_batch(text, lang, speaker, at):

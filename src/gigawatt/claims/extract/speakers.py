@@ -186,7 +186,8 @@ _ACRONYM_RE = re.compile(
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])"  # not "DRAM-Umsatz"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
-              "Au", "Aux", "Beim", "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas",
+              "Au", "Aux", "Beim", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+              "Dec", "Selon", "Laut", "According", "Stargate", "Colossus", "Abilene", "Abu", "Texas",
               "Mrd", "Euro", "Medienberichten", "Berichten", "Insidern", "Kreisen", "Branchenkreisen",
               "Euros", "Dollar", "Dollars", "Avec", "With", "Mit", "Pour", "Für", "Dans", "Chez", "Bei", "Nach",
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Montag", "Dienstag",
@@ -866,9 +867,10 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             lead = re.match(r"(?:der|des|dem|das)\s", m.group())
             out.append((max(found)[1], start + m.start() + (lead.end() if lead else 0), start + m.end()))
     for m in _REPORTS.finditer(sentence):
-        if re.match(
-            rf"(?:\s+[a-zà-ÿ-]+){{0,2}}\s+[„“\"«]?\s?(?:The |L['’]|Le |La |Die |Der )?[{_UP}]", sentence[m.end() :]
-        ):
+        named = re.match(
+            rf"(?:\s+[a-zà-ÿ-]+){{0,2}}\s+[„“\"«]?\s?(?:The |L['’]|Le |La |Die |Der )?([{_UP}]\w*)", sentence[m.end() :]
+        )
+        if named and named.group(1) not in _NOT_NAMES:  # not a date ("the agency reported on Dec. 31")
             continue  # "souligne le quotidien torontois The Globe and Mail": its name follows
         if outlets := _outlets_before(text[: start + m.start()]):
             out.append((outlets[-1], start + m.start(), start + m.end()))
