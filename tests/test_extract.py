@@ -1452,6 +1452,16 @@ def test_comparators_of_the_twentieth_batch(text, lang, comparator):
          "reported on Dec. 31.", "en", "Reuters", -1),
         ("Georgia Power declined to comment on a report in the Atlanta Business Chronicle that Microsoft had asked "
          "for a further 1.2 gigawatts by 2028.", "en", "Atlanta Business Chronicle", -1),
+        # "précise le communiqué" / "le document": the company's, not the paper's that reported the sentence before;
+        # "rapportait l'agence", "a relevé"
+        ("Le groupe Firmus construira des centres avec Nvidia, a annoncé Firmus. La première tranche représente 150 "
+         "mégawatts, précise le communiqué.", "fr", "Firmus", -1),
+        ("Microsoft a publié ses comptes, a indiqué le groupe. Ses locations atteignent 108 milliards de dollars, "
+         "selon CNBC. Les contrats courent jusqu'à vingt ans, précise le document.", "fr", "Microsoft", -1),
+        ("Reuters a révélé l'affaire. Les groupes chinois ont commandé plus de 2 millions de H200, rapportait l'agence "
+         "fin décembre.", "fr", "Reuters", -1),
+        ("L'opération a pris quatre mois, contre 470 jours en moyenne, a relevé le South China Morning Post.", "fr",
+         "South China Morning Post", -1),
     ],
 )  # fmt: skip
 def test_speakers_learned_from_the_twenty_third_batch(text, lang, speaker, at):

@@ -233,13 +233,13 @@ def _after_cue(low: str) -> bool:
 _DESCRIPTIONS = re.compile(
     r"\b(?:the (?:[\w-]+ ){0,3}(?:[\w-]+ and [\w-]+ )?"  # "the Aragonese wind and solar developer"
     r"(?:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
-    r"|designer|trust"
+    r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner|miner|landlord|maker"
     r"|hyperscaler)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
     r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
-    r"|la direction"
+    r"|la direction|le producteur"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur)|l[’']investisseur)"
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
@@ -1605,7 +1605,9 @@ _POSSESSIVE_SOURCE = {  # "according to its annual report", "selon son rapport",
 
 # the document or the statements a sentence before named ("Den Angaben zufolge", "..., the filing said", "précise le
 # document")
-_THE_SOURCE = re.compile(r"\b[Dd]en Angaben\s+$|\bthe (?:filing|document)\s+$|\s+(?:le document|the filing)\b")
+_THE_SOURCE = re.compile(
+    r"\b[Dd]en Angaben\s+$|\bthe (?:filing|document)\s+$|\s+(?:le document|le communiqué|the filing)\b"
+)
 _UNNAMED_REPORTS = re.compile(r"\b(?:Berichten|Medienberichten|Presseberichten|Informationen|Kreisen|Insidern)\s+$")
 
 
@@ -1710,7 +1712,12 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
         # "den Angaben zufolge", "the filing said", "précise le document": the source the sentence before named
         told = _THE_SOURCE.search(text, max(sent[0], cs - 20), cs) or _THE_SOURCE.match(text, ce, sent[1])
         if told and previous is not None and previous.speaker != ARTICLE:
-            return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
+            document = "Angaben" not in told.group()  # a company's document: not a paper's, nor a person's
+            kind = speaker_type(previous.speaker, memory.firms)
+            if not document or (kind == "organization" and not _is_news(previous.speaker)):
+                return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
+            if memory.the_company:
+                return Attribution(memory.the_company, (cs, ce), None, sent, pronoun=True)
         if (
             text[cs:ce].lower() in ("demnach", "hieß es", "heißt es")
             and previous is not None
