@@ -744,10 +744,14 @@ _NAMED_AFTER = re.compile(
 _ANALYST_NOUNS = {"cabinet", "consultancy", "firm", "marktforscher", "analysehaus", "institut", "institute"}
 
 
-def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
-    """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
-    last one named before it; 'the report', 'le journal', 'das Blatt': the last news outlet named."""
-    out = []
+# words that open a clause, not a name ("After FERC", "Dass TEP")
+_CONJUNCTIONS = {"After", "Before", "When", "While", "As", "If", "Dass", "Als", "Wenn", "Weil", "Quand", "Lorsque",
+                 "Après", "Avant", "Since", "Seit", "Depuis", "Pour", "For", "But", "And", "Mais", "Et",
+                 "Und"}  # fmt: skip
+
+
+def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int]]:
+    """The organisations (not news outlets) ``sentence`` names, in order, as (name, offset in the sentence)."""
     named = names_in(sentence, 0, memory.names) + [
         (n, a - start, b - start) for n, a, b in _openers(text) if start <= a
     ]
@@ -762,36 +766,29 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         rf"\s*(?:(?:Au|Aux|En|In|À|Im)\s[^,]{{1,30}},\s+)?([{_UP}][\w&-]*(?: [{_UP}][\w&-]*){{1,2}}) [a-zàâéèêîôûç]",
         sentence,
     )
-    conjunctions = {
-        "After",
-        "Before",
-        "When",
-        "While",
-        "As",
-        "If",
-        "Dass",
-        "Als",
-        "Wenn",
-        "Weil",
-        "Quand",
-        "Lorsque",
-        "Après",
-        "Avant",
-        "Since",
-        "Seit",
-        "Depuis",
-        "Pour",
-        "For",
-        "But",
-        "And",
-        "Mais",
-        "Et",
-        "Und",
-    }
-    if lead and lead.group(1).split()[0] not in _NOT_NAMES | _NOT_SUBJECT_NAMES | conjunctions:
+    if lead and lead.group(1).split()[0] not in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS:
         named.append((lead.group(1), lead.start(1), lead.end(1)))
     named.sort(key=lambda c: c[1])
-    firms = [(n, a) for n, a, _ in named if speaker_type(n, memory.firms) == "organization" and not _is_news(n)]
+    return [(n, a) for n, a, _ in named if speaker_type(n, memory.firms) == "organization" and not _is_news(n)]
+
+
+def _analysts_typed(noun: str, before: str, memory: Memory) -> list[str]:
+    """An analysts' firm named by what it is before ``before`` ends ("le cabinet TrendForce ... a détaillé le
+    cabinet", "the research firm SemiAnalysis", "SemiAnalysis, the chip research firm whose founder ..."), in order."""
+    if noun.lower() not in _ANALYST_NOUNS:
+        return []
+    name = r"([A-Z][\w&'’-]*(?: (?:&|[A-Z][\w&'’-]*))*)"
+    after = re.finditer(rf"\b{noun}\s+(?:(?:d['’]|de\s)?[a-zà-ÿ-]+\s+)?{name}", before)  # "du cabinet d'analyse X"
+    beside = re.finditer(rf"{name},\s+(?:the|a|an|le|la|l['’])\s?(?:[\w-]+\s+){{0,3}}{noun}\b", before)
+    typed = sorted((f.start(), f.group(1)) for f in [*after, *beside])
+    return [n for _, n in typed if speaker_type(n, memory.firms) == "organization"]
+
+
+def _companies_described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
+    """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
+    last one named before it."""
+    out = []
+    firms = _named_in_sentence(text, sentence, start, memory)
     for m in _DESCRIPTIONS.finditer(sentence):
         if _NAMED_AFTER.match(sentence, m.end()):  # "selon l'opérateur du système électrique, NESO": its name follows
             continue
@@ -801,30 +798,8 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         remembered = [memory.the_company] if memory.the_company else []
         opening = _TYPED_FIRM.match(sentence.lstrip())  # "Der japanische Telekomkonzern SoftBank kauft ..."
         opener = [_CANON.get(opening.group(1), opening.group(1))] if opening else []
-        # an analysts' firm named by what it is earlier ("le cabinet TrendForce ... a détaillé le cabinet"): that one,
-        # not the company the sentence is about
-        noun = m.group().split()[-1]
-        before = text[: start + m.start()]
-        typed = (
-            [
-                (f.start(), f.group(1))
-                for f in re.finditer(  # "the research firm SemiAnalysis", "du cabinet d'analyse SemiAnalysis"
-                    rf"\b{noun}\s+(?:(?:d['’]|de\s)?[a-zà-ÿ-]+\s+)?([A-Z][\w&'’-]*(?: (?:&|[A-Z][\w&'’-]*))*)", before
-                )
-            ]
-            # or set beside it ("SemiAnalysis, the chip research firm whose founder ...")
-            + [
-                (f.start(), f.group(1))
-                for f in re.finditer(
-                    rf"([A-Z][\w&'’-]*(?: (?:&|[A-Z][\w&'’-]*))*),\s+(?:the|a|an|le|la|l['’])\s?"
-                    rf"(?:[\w-]+\s+){{0,3}}{noun}\b",
-                    before,
-                )
-            ]
-            if noun.lower() in _ANALYST_NOUNS
-            else []
-        )
-        typed = [n for _, n in sorted(typed) if speaker_type(n, memory.firms) == "organization"]
+        # an analysts' firm named by what it is earlier: that one, not the company the sentence is about
+        typed = _analysts_typed(m.group().split()[-1], text[: start + m.start()], memory)
         pick = (
             typed[-1:]
             or [n for n, a in firms if a < 25]
@@ -849,6 +824,14 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         role = KNOWN.get(_CANON.get(m.group(1), ""), ("", "", []))[1]
         if (runs := re.search(r"(?:CEO|chairman|CFO) of (\w+)", role)) is not None:
             out.append((runs.group(1), start + m.start(), start + m.end()))
+    return out
+
+
+def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
+    """Names told by a description: companies (:func:`_companies_described`), public bodies ("die Behörde", "the
+    department": the last one named), research bodies ("l'institut") and news outlets ("the report", "le journal",
+    "das Blatt": the last one named)."""
+    out = _companies_described(text, sentence, start, memory)
     for m in _BODY_DESCRIBED.finditer(sentence):  # "teilte die Behörde mit", "the department noted": the last body
         before = text[: start + m.start()]
         bodies = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if _is_body(n)]
@@ -1689,11 +1672,78 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     return None
 
 
+def _told_before(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> Attribution | None:
+    """A source the sentence before named, told by a word: "hieß es bei G42" (the one named after it), "den Angaben
+    zufolge", "the filing said", "précise le document" (a company's document, not the paper's that reported the
+    sentence before), "demnach", "hieß es", "heißt es dort weiter"."""
+    cs, ce = cue
+    at = re.match(r"\s+(?:bei|beim)\s+", text[ce : sent[1]])  # "hieß es bei G42": the one named after it
+    named = [n for n, a, _ in names_in(text[ce : sent[1]], ce, memory.names) if at and a == ce + at.end()]
+    if text[cs:ce].lower() == "hieß es" and named:
+        return Attribution(named[0], (cs, ce), None, sent)
+    # "den Angaben zufolge", "the filing said", "précise le document": the source the sentence before named
+    told = _THE_SOURCE.search(text, max(sent[0], cs - 20), cs) or _THE_SOURCE.match(text, ce, sent[1])
+    if told and memory.previous is not None and memory.previous.speaker != ARTICLE:
+        document = "Angaben" not in told.group()  # a company's document: not a paper's, nor a person's
+        kind = speaker_type(memory.previous.speaker, memory.firms)
+        if not document or (kind == "organization" and not _is_news(memory.previous.speaker)):
+            return dataclasses.replace(memory.previous, cue=(cs, ce), content=sent, pronoun=True)
+        if memory.the_company:
+            return Attribution(memory.the_company, (cs, ce), None, sent, pronoun=True)
+    if (
+        text[cs:ce].lower() in ("demnach", "hieß es", "heißt es")
+        and memory.previous is not None
+        and not _described_after(text, ce)
+    ):
+        return dataclasses.replace(memory.previous, cue=(cs, ce), content=sent, pronoun=True)
+    return None
+
+
+def _told_by_reference(
+    text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str, memory: Memory
+) -> Attribution | None:
+    """A speaker named by a pronoun or an epithet: "It said" (the company of the sentence), "wie er ... darlegte"
+    (the company the sentence opens with), "le milliardaire" (the person named last), "qu'il disait" (the company
+    the sentence opens with, where it names no person)."""
+    cs, ce = cue
+    it = {"en": r"\b[Ii]t\s+(?!(?:was|is|were|had|has)\s)(?:\w+\s+)?$", "de": r"(?:^|,\s+)[Ee]s\s+$"}.get(
+        lang
+    )  # "It said", "es fügte hinzu"
+    if it and re.search(it, text[sent[0] : cs]):  # "It said": the company of the sentence, else the last
+        own = _opening_company(text, sent, memory) or next(
+            ((n, sent[0], sent[0] + len(n)) for n in _named_subject(text[sent[0] : sent[1]])), None
+        )
+        if own is not None or memory.last_firm:
+            name = own[0] if own is not None else memory.last_firm
+            return Attribution(name, (cs, ce), None, sent, pronoun=True)
+    # "Der örtliche Versorger El Paso Electric will ..., wie er in einem Antrag darlegte": the company the
+    # sentence opens with
+    opening = _typed_opener(text, sent[0]) if lang == "de" else None
+    if opening and re.search(r"\bwie (?:er|sie|es)\b[^,;]*$", text[sent[0] : cs]):
+        return Attribution(opening[0], (cs, ce), opening[1:], sent)
+    # "l'homme d'affaires répète", "the billionaire said": the person named last before the verb
+    if _PERSON_EPITHET.search(text, sent[0], cs):
+        people = [c for c in names_in(text[:cs], 0, memory.names) if speaker_type(c[0], memory.firms) == "person"]
+        if people or memory.last_person is not None:
+            name = max(people, key=lambda c: c[1])[0] if people else memory.last_person
+            return Attribution(name, (cs, ce), None, sent, pronoun=True)
+    # "L'AESO a attribué les 1 200 mégawatts qu'il disait pouvoir raccorder": "il" is the company the sentence
+    # opens with, where no person is named in it
+    own = _opening_company(text, sent, memory) if lang in ("fr", "en") else None
+    relative_it = re.search(r"\b(?:qu['’](?:il|elle)|that it)\s+(?:\w+\s+){0,3}$", text[sent[0] : cs])
+    persons = [
+        n for n, _, _ in names_in(text[sent[0] : cs], 0, memory.names) if speaker_type(n, memory.firms) == "person"
+    ]
+    if own is not None and relative_it and not persons:
+        return Attribution(own[0], (cs, ce), own[1:], sent, pronoun=True)
+    return None
+
+
 def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory: Memory) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
     verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does.
     ``memory`` holds what the sentences before said (:meth:`Memory.heard` adds this one's attribution)."""
-    previous, last = memory.previous, memory.last_person
+    last = memory.last_person
     for cs, ce in sorted(cues, key=lambda c: _cue_order(text, c, cues)):
         if _skipped(text, sent, (cs, ce)):
             continue
@@ -1705,55 +1755,10 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             continue
         if (special := _referred(text, sent, (cs, ce), lang, memory)) is not None:
             return special
-        at = re.match(r"\s+(?:bei|beim)\s+", text[ce : sent[1]])  # "hieß es bei G42": the one named after it
-        named = [n for n, a, _ in names_in(text[ce : sent[1]], ce, memory.names) if at and a == ce + at.end()]
-        if text[cs:ce].lower() == "hieß es" and named:
-            return Attribution(named[0], (cs, ce), None, sent)
-        # "den Angaben zufolge", "the filing said", "précise le document": the source the sentence before named
-        told = _THE_SOURCE.search(text, max(sent[0], cs - 20), cs) or _THE_SOURCE.match(text, ce, sent[1])
-        if told and previous is not None and previous.speaker != ARTICLE:
-            document = "Angaben" not in told.group()  # a company's document: not a paper's, nor a person's
-            kind = speaker_type(previous.speaker, memory.firms)
-            if not document or (kind == "organization" and not _is_news(previous.speaker)):
-                return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
-            if memory.the_company:
-                return Attribution(memory.the_company, (cs, ce), None, sent, pronoun=True)
-        if (
-            text[cs:ce].lower() in ("demnach", "hieß es", "heißt es")
-            and previous is not None
-            and not _described_after(text, ce)
-        ):
-            return dataclasses.replace(previous, cue=(cs, ce), content=sent, pronoun=True)
-        it = {"en": r"\b[Ii]t\s+(?!(?:was|is|were|had|has)\s)(?:\w+\s+)?$", "de": r"(?:^|,\s+)[Ee]s\s+$"}.get(
-            lang
-        )  # "It said", "es fügte hinzu"
-        if it and re.search(it, text[sent[0] : cs]):  # "It said": the company of the sentence, else the last
-            own = _opening_company(text, sent, memory) or next(
-                ((n, sent[0], sent[0] + len(n)) for n in _named_subject(text[sent[0] : sent[1]])), None
-            )
-            if own is not None or memory.last_firm:
-                name = own[0] if own is not None else memory.last_firm
-                return Attribution(name, (cs, ce), None, sent, pronoun=True)
-        # "Der örtliche Versorger El Paso Electric will ..., wie er in einem Antrag darlegte": the company the
-        # sentence opens with
-        opening = _typed_opener(text, sent[0]) if lang == "de" else None
-        if opening and re.search(r"\bwie (?:er|sie|es)\b[^,;]*$", text[sent[0] : cs]):
-            return Attribution(opening[0], (cs, ce), opening[1:], sent)
-        # "l'homme d'affaires répète", "the billionaire said": the person named last before the verb
-        if _PERSON_EPITHET.search(text, sent[0], cs):
-            people = [c for c in names_in(text[:cs], 0, memory.names) if speaker_type(c[0], memory.firms) == "person"]
-            if people or last is not None:
-                name = max(people, key=lambda c: c[1])[0] if people else last
-                return Attribution(name, (cs, ce), None, sent, pronoun=True)
-        # "L'AESO a attribué les 1 200 mégawatts qu'il disait pouvoir raccorder": "il" is the company the sentence
-        # opens with, where no person is named in it
-        own = _opening_company(text, sent, memory) if lang in ("fr", "en") else None
-        relative_it = re.search(r"\b(?:qu['’](?:il|elle)|that it)\s+(?:\w+\s+){0,3}$", text[sent[0] : cs])
-        persons = [
-            n for n, _, _ in names_in(text[sent[0] : cs], 0, memory.names) if speaker_type(n, memory.firms) == "person"
-        ]
-        if own is not None and relative_it and not persons:
-            return Attribution(own[0], (cs, ce), own[1:], sent, pronoun=True)
+        if (told := _told_before(text, sent, (cs, ce), memory)) is not None:
+            return told
+        if (told := _told_by_reference(text, sent, (cs, ce), lang, memory)) is not None:
+            return told
         if _pronoun_subject(text, sent, (cs, ce), lang):
             inverted = re.search(r"-t\s?-", text[cs:ce]) is not None
             # "Son directeur général, Sunil Gupta, ..., a-t-il confié": the person set off as the subject
