@@ -1686,20 +1686,20 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-266..281: sixteen articles per language, `heldout: true`, 359 gold claims), written with its
+# The held-out batch (*-282..297: sixteen articles per language, `heldout: true`, 376 gold claims), written with its
 # gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# 377c737 unchanged (those rules had learned from *-250..265). Every language meets recall (en 0.93, fr 0.88, de
-# 0.89); English meets every field (75 of 121); precision (en 112 of 136, fr 105 of 123, de 106 of 120) and speakers
-# (en 88 of 112, fr 72 of 105, de 77 of 106) miss their targets in every language, every field in French (59 of 119)
-# and German (63 of 119). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
-# exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
-# scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(266, 282))
+# 634e6b0 unchanged (those rules had learned from *-266..281). Every language meets recall (en 0.94, fr 0.91, de 0.93)
+# and precision (en 119 of 131, fr 114 of 123, de 115 of 126); speakers (en 89 of 119, fr 79 of 114, de 90 of 115)
+# and every field (en 72 of 127, fr 63 of 125, de 72 of 124) miss their targets in every language. The targets are not
+# loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can only
+# improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are
+# written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(282, 298))
 HELDOUT_MEASURED = {
-    "en": {"recall": 112 / 121, "precision": 112 / 136, "speaker_accuracy": 88 / 112, "every_field": 75 / 121},
-    "fr": {"recall": 105 / 119, "precision": 105 / 123, "speaker_accuracy": 72 / 105, "every_field": 59 / 119},
-    "de": {"recall": 106 / 119, "precision": 106 / 120, "speaker_accuracy": 77 / 106, "every_field": 63 / 119},
+    "en": {"recall": 119 / 127, "precision": 119 / 131, "speaker_accuracy": 89 / 119, "every_field": 72 / 127},
+    "fr": {"recall": 114 / 125, "precision": 114 / 123, "speaker_accuracy": 79 / 114, "every_field": 63 / 125},
+    "de": {"recall": 115 / 124, "precision": 115 / 126, "speaker_accuracy": 90 / 115, "every_field": 72 / 124},
 }
 
 
