@@ -545,8 +545,7 @@ def speaker_type(name: str, firms: frozenset[str] | set[str] = frozenset()) -> s
         return "organization"
     words = name.split()
     # "GE Vernova"; a word that only names organisations ("Alberta Electric System Operator", "Pembina Pipeline
-    # Corp.", "Energy Dome")
-    # "Bell Canada", not "Au Canada"
+    # Corp.", "Energy Dome"); a place after a name ("Bell Canada", not "Au Canada")
     organised = {w.rstrip(".,") for w in words} & _ORG_WORDS or (
         len(words) > 1 and words[-1] in _PLACES and words[0] not in _NOT_NAMES
     )
@@ -805,8 +804,7 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
             or [n for n, a in firms if a < 25]
             or opener
             or [n for n, a in firms if n in memory.firms and a < m.start()][-1:]  # "dem Essener Baukonzern Hochtief"
-            or remembered
-            or ([memory.last_firm] if memory.last_firm and not _is_news(memory.last_firm) else [])
+            or remembered  # every company that spoke and is no outlet became the_company: last_firm adds nothing
             or _subjects_before(text, start, memory.firms)[-1:]
             or _named_subject(sentence)
             # nothing remembered: the company the sentence named before it ("Le chiffre d'affaires de Nvidia a
@@ -1500,9 +1498,8 @@ def _company_in_head(text: str, sent: tuple[int, int], memory: Memory, head: str
     firms = [c for c in named if speaker_type(c[0], memory.firms) == "organization" and not _is_news(c[0])]
     firms.sort(key=lambda c: c[1])
     described = _DESCRIPTIONS.search(head)  # "Pour suivre la demande, le groupe compte ..., a-t-il indiqué"
-    company = memory.the_company or (memory.last_firm if memory.last_firm and not _is_news(memory.last_firm) else None)
-    if not firms and described and company:
-        return (company, sent[0] + described.start(), sent[0] + described.end())
+    if not firms and described and memory.the_company:  # the company that last spoke or was described
+        return (memory.the_company, sent[0] + described.start(), sent[0] + described.end())
     return firms[0] if firms else None
 
 
