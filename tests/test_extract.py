@@ -1468,6 +1468,28 @@ def test_speakers_learned_from_the_twenty_third_batch(text, lang, speaker, at):
     assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # a word that opens a clause is no name, however often it opens a sentence ("For 2026 ... For the current
+        # quarter, it said"): "it" is the company that spoke last
+        ("Acmetron said on Wednesday its backlog reached $15 billion. For 2026, Acmetron forecast sales of "
+         "$13 billion. For the current quarter, it said it expected sales of as much as $2.7 billion.", "en",
+         "Acmetron", -1),
+        # a name inside a longer one gives way to it; the rest of a name the list lacks may stand inside a list
+        ("Arizona approved the plan. The deal runs for ten years, Tucson Electric Power said.", "en",
+         "Tucson Electric Power", -1),
+        ("The loan comes after Crusoe, Blue Owl Capital and Primary Digital Infrastructure said they had lined up "
+         "$11.6 billion of debt and equity.", "en", "Crusoe", -1),
+        # "beim Amsterdamer Cloud-Anbieter Nebius": a company typed after "beim", "vom", "zum"
+        ("Der Facebook-Konzern Meta kauft beim Amsterdamer Cloud-Anbieter Nebius über fünf Jahre Rechenkapazität für "
+         "zwölf Milliarden Dollar, wie Nebius am Montag mitteilte.", "de", "Nebius", 0),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_twenty_fourth_batch(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
 def test_names_do_not_decide_a_sentence_language():
     """An English sentence full of German names is English: lingua alone reads it as German (1.0), so the capitalised
     words inside sentences are left out of what it is shown (and "4 billion" stays 4e9, not a German Billion)."""

@@ -687,7 +687,7 @@ _NOT_ADJECTIVES = (
     r"|ihr|ihre|der|die|das|dem|den|son|sa|ses|its|their)\b)"
 )
 _TYPED_FIRM = re.compile(
-    r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den)\s?)(?:[\w-]+ )?"
+    r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)(?:[\w-]+ )?"
     r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+| de [a-zà-ÿ]+)?"
     r" ((?:St\. |[a-z]{1,2}-?(?=[A-Z]))?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}"
     # "Hut 8"; "la jeune pousse d-Matrix"; not a figure ("des Versorgers BC Hydro 85 Megawatt")
@@ -932,7 +932,7 @@ def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
     for m in re.finditer(r"(?:^|[.!?]\s+|\n)([A-Z]{2,6} [A-Z][a-z]+|[A-Z][a-z]+[A-Za-z]*)(?:\s+[a-z]|,)", text):
         word = m.group(1)
         recurs = " " in word or len(re.findall(rf"\b{re.escape(word)}\b", text)) >= 2  # "GE Vernova ended"
-        if word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and recurs:
+        if word not in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS and recurs:  # not "For the current quarter"
             out.append((word, m.start(1), m.end(1)))
     return tuple(out)
 
@@ -1262,11 +1262,20 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         if not any(qs <= c[1] < qe and text[qs:qe].strip() != text[c[1] : c[2]] for qs, qe in quotes)
         and not _EVENT.search(c[0])
     ]  # fmt: skip
-    # a name inside a longer one found at the same place gives way to it ("The Globe" in "The Globe and Mail")
-    found = [c for c in found if not any(d[1] == c[1] and d[2] > c[2] for d in found)]
+    # a name inside a longer one gives way to it ("The Globe" in "The Globe and Mail", "Digital Infrastructure" in
+    # "Primary Digital Infrastructure")
+    found = [c for c in found if not any(_inside_name(c, d, text) for d in found)]
     if low_cue in ("hervorgeht", "hervorging"):  # "aus dem Bericht des Konzerns an die US-Börsenaufsicht SEC": the
         found = [c for c in found if not _RECIPIENT.search(text, 0, c[1])]  # document's addressee does not speak
     return found + titles
+
+
+def _inside_name(c, d, text: str) -> bool:
+    """``c`` lies inside the longer candidate ``d``, at its start, or anywhere where ``d`` is capitalised words alone
+    (a name, not a description such as "des texanischen Netzbetreibers Ercot")."""
+    if not (d[1] <= c[1] and c[2] <= d[2] and d[2] - d[1] > c[2] - c[1]):
+        return False
+    return d[1] == c[1] or re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)+", text[d[1] : d[2]]) is not None
 
 
 _RECIPIENT = re.compile(r"\b(?:an|bei|beim)\s+(?:die\s+|der\s+|den\s+|dem\s+)?(?:[\w-]+\s+)?$")
@@ -1297,7 +1306,8 @@ def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str],
     chain, links = [pick], []
     for c in sorted(cands, key=lambda c: -c[1]):
         link = text[c[2] : chain[-1][1]]
-        if c[2] <= chain[-1][1] and re.fullmatch(r",\s*|,?\s+(?:and|et|und)\s+", link):
+        # the rest of a name the list lacks may stand in the link ("Blue Owl Capital and Primary Digital ...")
+        if c[2] <= chain[-1][1] and re.fullmatch(r"(?:\s[A-Z][\w&-]*)?(?:,\s*|,?\s+(?:and|et|und)\s+)", link):
             chain.append(c)
             links.append(link)
     opens = re.fullmatch(r"\W*(?:[A-Z]\w*\s+)?", text[sentence_start : chain[-1][1]]) is not None
