@@ -1704,24 +1704,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-233: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-297: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-282..297: sixteen articles per language, `heldout: true`, 376 gold claims), written with its
-# gold by eight helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
+# The held-out batch (*-298..313: sixteen articles per language, `heldout: true`, 333 gold claims), written with its
+# gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# 634e6b0 unchanged (those rules had learned from *-266..281). Every language meets recall (en 0.94, fr 0.91, de 0.93)
-# and precision (en 119 of 131, fr 114 of 123, de 115 of 126); speakers (en 89 of 119, fr 79 of 114, de 90 of 115)
-# and every field (en 72 of 127, fr 63 of 125, de 72 of 124) miss their targets in every language. The targets are not
-# loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can only
-# improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are
-# written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(282, 298))
+# b2e9cb2 unchanged (those rules had learned from *-282..297). Every language meets recall (en 0.92, fr 0.89, de 0.94);
+# precision is met in German (102 of 107) and missed in English (104 of 119) and French (99 of 111); speakers (en 81
+# of 104, fr 74 of 99, de 72 of 102) miss their target in every language, every field (en 72 of 113, fr 59 of 111, de
+# 65 of 109) is met in English only. The targets are not loosened; this pins the measured figures (as fractions, so
+# the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every
+# batch's first scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(298, 314))
 HELDOUT_MEASURED = {
-    "en": {"recall": 119 / 127, "precision": 119 / 131, "speaker_accuracy": 89 / 119, "every_field": 72 / 127},
-    "fr": {"recall": 114 / 125, "precision": 114 / 123, "speaker_accuracy": 79 / 114, "every_field": 63 / 125},
-    "de": {"recall": 115 / 124, "precision": 115 / 126, "speaker_accuracy": 90 / 115, "every_field": 72 / 124},
+    "en": {"recall": 104 / 113, "precision": 104 / 119, "speaker_accuracy": 81 / 104, "every_field": 72 / 113},
+    "fr": {"recall": 99 / 111, "precision": 99 / 111, "speaker_accuracy": 74 / 99, "every_field": 59 / 111},
+    "de": {"recall": 102 / 109, "precision": 102 / 107, "speaker_accuracy": 72 / 102, "every_field": 65 / 109},
 }
 
 
