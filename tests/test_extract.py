@@ -1469,6 +1469,44 @@ def test_speakers_learned_from_the_twenty_third_batch(text, lang, speaker, at):
 
 
 @pytest.mark.parametrize(
+    "text, lang, date, deadline",
+    [
+        # French "d'ici à 2028" (with "à", as wire copy writes it most often) and "d'ici (à) la fin de l'année"
+        ("Siemens Energy investira près de 2 milliards d'euros d'ici à 2028.", "fr", dt.date(2026, 2, 4),
+         "2028-12-31"),
+        ("Il émettrait environ 15 milliards de dollars d'ici à la fin de l'année.", "fr", dt.date(2026, 2, 3),
+         "2026-12-31"),
+        ("Il émettrait environ 15 milliards de dollars d'ici la fin de l'année.", "fr", dt.date(2026, 2, 3),
+         "2026-12-31"),
+        ("Microsoft investira 3 milliards de dollars entre 2023 et 2027.", "fr", dt.date(2026, 6, 30), "2027-12-31"),
+        # German "bis Jahresende", "im Schlussquartal" (the fourth quarter), "zwischen 2026 und 2030", a day after
+        # "bis zum" (the day, not its month's end), "noch 2026"
+        ("xAI wolle bis Jahresende weitere 15 Milliarden Dollar einsammeln.", "de", dt.date(2025, 7, 23),
+         "2025-12-31"),
+        ("Im Schlussquartal bestellten Kunden Maschinen für mehr als 2 Milliarden Euro.", "de", dt.date(2026, 1, 28),
+         "2025-12-31"),
+        ("Brookfield baut zwischen 2026 und 2030 Parks mit mehr als 10,5 Gigawatt.", "de", dt.date(2024, 5, 2),
+         "2030-12-31"),
+        ("Der Umsatz lag im Quartal bis zum 28. September bei 5,32 Milliarden Dollar.", "de", dt.date(2025, 12, 17),
+         "2025-09-28"),
+        ("Erste 12 Megawatt gehen noch 2026 in Betrieb.", "de", dt.date(2026, 2, 26), "2026-12-31"),
+        # English "between 2025 and 2030", "between now and 2029", "the fiscal year that ends in September", "as
+        # early as 2027", "in calendar 2026"
+        ("Data centres would add as much as 30,000 megawatts between 2025 and 2030.", "en", dt.date(2026, 1, 15),
+         "2030-12-31"),
+        ("Amazon will invest $13 billion between now and 2029.", "en", dt.date(2025, 6, 15), "2029-12-31"),
+        ("The Austin, Texas-based firm said it now expected to spend more than $25 billion on plants and equipment in "
+         "the fiscal year that ends in September, about $5 billion more than it had planned.", "en",
+         dt.date(2026, 3, 19), "2026-09-30"),
+        ("The campus would draw its first 300 megawatts as early as 2027.", "en", dt.date(2025, 5, 20), "2027-12-31"),
+        ("Microsoft expects to spend about $190 billion in calendar 2026.", "en", dt.date(2026, 5, 1), "2026-12-31"),
+    ],
+)  # fmt: skip
+def test_deadlines_learned_from_the_twenty_fourth_batch(text, lang, date, deadline):
+    assert extract(text, date, lang)["claims"][0]["deadline"]["date"] == deadline
+
+
+@pytest.mark.parametrize(
     "text, lang, speaker, at",
     [
         # a word that opens a clause is no name, however often it opens a sentence ("For 2026 ... For the current

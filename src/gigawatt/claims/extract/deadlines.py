@@ -16,7 +16,7 @@ from gigawatt.claims.extract.patterns import MONTH_ABBREVIATIONS, MONTHS, ORDINA
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _MID = re.compile(r"\b(mid|mi|mitte|middle)\b", re.IGNORECASE)
-_QUARTER = re.compile(r"\b(quarter|trimestre|quartal)\b", re.IGNORECASE)
+_QUARTER = re.compile(r"\b(quarter|trimestre|quartal|schlussquartal)\b", re.IGNORECASE)
 _HALF = re.compile(
     r"\b(first|second) half\b|\b(premier|second) semestre\b|\b(première|seconde|deuxième) moitié\b"
     r"|\b(ersten|zweiten) (halbjahr|jahreshälfte|hälfte|semester)\b",
@@ -37,11 +37,12 @@ _RELATIVE = {
     "fr": {"mois dernier": "le mois dernier", "mois passé": "le mois dernier",
            "prochain": "l'année prochaine", "prochaine": "l'année prochaine", "suivant": "l'année prochaine",
            "dernier": "l'année dernière", "dernière": "l'année dernière", "passé": "l'année dernière",
-           "cette année": "cette année", "en cours": "cette année", "l' année": "cette année"},
+           "cette année": "cette année", "en cours": "cette année", "l' année": "cette année",
+           "l'année": "cette année", "l’année": "cette année"},  # "d'ici (à) la fin de l'année"
     "de": {"vergangenen monat": "letzten Monat", "letzten monat": "letzten Monat",
            "nächste": "nächstes Jahr", "kommenden": "nächstes Jahr", "vergangene": "letztes Jahr",
            "letzte": "letztes Jahr", "dieses": "dieses Jahr", "diesem": "dieses Jahr", "diesen": "dieses Jahr",
-           "des jahres": "dieses Jahr", "laufende": "dieses Jahr"},
+           "des jahres": "dieses Jahr", "laufende": "dieses Jahr", "jahresende": "dieses Jahr"},
 }  # fmt: skip
 
 
@@ -70,6 +71,8 @@ _PAST_QUARTER = re.compile(r"abgelaufenen|vergangenen Quartal|letzten Quartal|la
 
 def _quarter_of(text: str, lang: str) -> int | None:
     words = text.lower().split()
+    if "schlussquartal" in words:  # German: the year's last quarter
+        return 4
     for i, word in enumerate(ORDINALS[lang].split()):
         if word in words:
             return i // 2 + 1 if lang != "fr" else {0: 1, 1: 1, 2: 2, 3: 2, 4: 2, 5: 3, 6: 3, 7: 4, 8: 4}[i]
@@ -129,7 +132,8 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
         return {"date": _last_day(date.year + shift, month).isoformat(), "granularity": "month"}
     # "by the end of September" is said of the past as often as of the future: the nearest, as "in November"
     ahead = _BY.match(low) and not re.search(r"\bend of\b", low)
-    if phrase is None and day is not None and not ahead:  # "which ended on April 27": that day, before or after
+    # "which ended on April 27", "im Quartal bis zum 26. Oktober": that day, the nearest before or after
+    if phrase is None and day is not None:
         return _nearest_day(date, month, int(day.group(1)), text)
     if phrase is None and (month is not None or quarter is not None):
         if ahead and month is not None:  # "bis August", "by March": the next such month

@@ -220,8 +220,10 @@ DEADLINES = {
            "in the last|past quarter", "MONTH - to - MONTH quarter", "quarter ending|ended MONTH DAY",
            "in|by MONTH last|next year", "at the end of MONTH", "between MONTH and MONTH",
            "by|until|before the end of MONTH", "MONTH - MONTH quarter", "months to|ending|ended MONTH DAY",
-           "for|from YEAR through|to YEAR", "which ended|ends on MONTH DAY"],
-    "fr": ["d' ici la? fin de? YEAR", "d' ici YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
+           "for|from YEAR through|to YEAR", "which ended|ends on MONTH DAY",
+           "between YEAR and YEAR", "between now and YEAR", "that|which ends|ended in MONTH YEAR?",
+           "as early as YEAR", "in calendar YEAR"],
+    "fr": ["d' ici à? la? fin de? YEAR", "d' ici à? YEAR", "d' ici à la fin de l' année", "d' ici à MONTH YEAR", "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
            "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
            "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine", "d' ici la fin de l' année",
@@ -236,7 +238,7 @@ DEADLINES = {
            "d' ici la fin de|d' MONTH", "avant la fin de|d' MONTH",
            "d' ici à fin MONTH YEAR", "jusqu' à fin MONTH YEAR",
            "les|des deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze premiers mois de YEAR",
-           "au dernier trimestre", "au trimestre écoulé", "entre MONTH et MONTH",
+           "au dernier trimestre", "au trimestre écoulé", "entre MONTH et MONTH", "entre YEAR et YEAR",
            "les|des deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze premiers mois de l' an|année dernier|dernière"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
@@ -249,7 +251,9 @@ DEADLINES = {
            "im vergangenen|letzten Jahr", "vergangenes|letztes Jahr", "in einigen|wenigen Jahren", "in ein paar Jahren",
            "in der ersten|zweiten Hälfte YEAR", "bis|in MIDYEAR", "im vergangenen|letzten Monat",
            "in den ersten zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf Monaten YEAR",
-           "im abgelaufenen|vergangenen|letzten Quartal", "Quartal MONTH bis MONTH"],
+           "im abgelaufenen|vergangenen|letzten Quartal", "Quartal MONTH bis MONTH",
+           "bis|zum|vor Jahresende", "im|das|dem Schlussquartal YEAR?", "zwischen YEAR und YEAR",
+           "bis zum|am DAY MONTH", "noch|schon|erst|bereits YEAR"],
 }  # fmt: skip
 
 
