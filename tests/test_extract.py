@@ -1507,6 +1507,18 @@ def test_deadlines_learned_from_the_twenty_fourth_batch(text, lang, date, deadli
 
 
 @pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Microsoft hatte im Oktober 2023 zugesagt, rund 3,2 Mrd. Dollar in Australien zu investieren.", "de"),
+        ("Bereits im April 2024 hatte Microsoft rund 2,9 Milliarden Dollar für den Ausbau in Japan zugesagt.", "de"),
+        ("Microsoft had pledged in April 2024 to spend about $2.9 billion on cloud and AI in Japan.", "en"),
+    ],
+)
+def test_the_month_of_a_pluperfect_pledge_dates_the_pledge_not_the_figure(text, lang):
+    assert extract(text, dt.date(2025, 6, 16), lang)["claims"][0]["deadline"] is None
+
+
+@pytest.mark.parametrize(
     "text, lang, speaker, at",
     [
         # a word that opens a clause is no name, however often it opens a sentence ("For 2026 ... For the current

@@ -126,6 +126,13 @@ _ANNOUNCED = re.compile(
     r"|convenue?s?|genehmigt|angekündigt|vorgestellt|erteilt|vereinbart\w*)\b",
     re.IGNORECASE,
 )
+# a pluperfect pledge or announcement: the date beside it is when it was made ("Microsoft hatte im Oktober 2023
+# zugesagt", "had pledged in March 2024", "avait promis en juin 2024")
+_PLUPERFECT_PLEDGE = re.compile(
+    r"\b(?:hatte|hatten|had|avait|avaient)\b.*\b(?:zugesagt|angekündigt|mitgeteilt|gesprochen|vorgestellt|versprochen"
+    r"|pledged|promised|announced|committed|said|promis|annoncé|évoqué|indiqué|dit)\b",
+    re.IGNORECASE,
+)
 _PART = re.compile(r"(?<!,)\s+(?:dont|wovon|davon|of which)\b[^,;:]*(?=,|$|[.;:])")
 _TODAYS = re.compile(r"\b(?:heute|today|today['’]s|aujourd['’]hui|actuels?|current)\b[^,;]*$", re.IGNORECASE)
 _NAMED_YEAR = re.compile(
@@ -281,6 +288,10 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     cues += [(s.start + m.start(), s.start + m.end()) for m in _ANNOUNCED.finditer(s.text)]
     if re.fullmatch(r"(?:in|en|im)\s+(?:19|20)\d\d", words.strip()) and any(0 <= span[0] - b <= 3 for _, b in cues):
         return True  # "avait annoncé en 2023 des investissements ... d'ici 2030": the year of the announcement
+    if _PLUPERFECT_PLEDGE.search(s.text[_clause(s, span[0])[0] - s.start : _clause(s, span[0])[1] - s.start]) and (
+        re.fullmatch(r"(?:in|en|im)\s+\w+\s+(?:19|20)\d\d", words.strip())
+    ):
+        return True  # "hatte im Februar 2024 ... zugesagt", "had pledged in March 2024": when it was said
     if re.search(r"\d{4}", words) or not _PERIOD_WORD.search(words) or _NAMED_YEAR.search(words):
         return False  # a year written or named ("de l'année prochaine"), or a deadline ("by March", "bis August")
     # a trailing attribution after the figure's period does not date it ("50 GW à la fin du premier trimestre, a
