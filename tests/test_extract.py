@@ -1531,6 +1531,11 @@ def test_the_month_of_a_pluperfect_pledge_dates_the_pledge_not_the_figure(text, 
          "Tucson Electric Power", -1),
         ("The loan comes after Crusoe, Blue Owl Capital and Primary Digital Infrastructure said they had lined up "
          "$11.6 billion of debt and equity.", "en", "Crusoe", -1),
+        # a role compound before a name ("Studienautor Ben Boucher"); a relative clause with commas of its own
+        # between a company and its verb ("..., whose territory includes ... Hillsboro, Oregon, said"): not the place
+        ("Versorger bestellen bis zu vier Jahre im Voraus, sagte Studienautor Ben Boucher.", "de", "Ben Boucher", 0),
+        ("Portland General Electric, whose territory includes the cluster around Hillsboro, Oregon, said it could "
+         "make more than 80 megawatts available in 2026.", "en", "Portland General Electric", 0),
         # "beim Amsterdamer Cloud-Anbieter Nebius": a company typed after "beim", "vom", "zum"
         ("Der Facebook-Konzern Meta kauft beim Amsterdamer Cloud-Anbieter Nebius über fünf Jahre Rechenkapazität für "
          "zwölf Milliarden Dollar, wie Nebius am Montag mitteilte.", "de", "Nebius", 0),
@@ -1538,6 +1543,12 @@ def test_the_month_of_a_pluperfect_pledge_dates_the_pledge_not_the_figure(text, 
 )  # fmt: skip
 def test_speakers_learned_from_the_twenty_fourth_batch(text, lang, speaker, at):
     assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+def test_a_german_adjective_before_its_noun_is_no_name():
+    """Machine-translated "Das Boise, Idaho-basierte Unternehmen sagte": no speaker "Idaho-basierte Unternehmen"."""
+    text = "Das Boise, Idaho-basierte Unternehmen sagte, es erwarte mehr als 25 Milliarden Dollar an Ausgaben."
+    assert "Idaho" not in extract(text, D, "de")["claims"][0]["speaker"]
 
 
 def test_names_do_not_decide_a_sentence_language():

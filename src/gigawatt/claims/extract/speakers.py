@@ -307,7 +307,7 @@ _FIRM_NAME = re.compile(
 )
 # a German compound that ends in a role ("Handelsminister", "AWS-Manager", "des Betreibers Holtec"): no part of a name
 _ROLE_COMPOUND = re.compile(
-    r"[\w-]*(?:minister|chef|sprecher|manager|präsident|direktor|leiter|vorstand|gründer|betreiber|analyst|sekretär|"
+    r"[\w-]*(?:minister|autor|chef|sprecher|manager|präsident|direktor|leiter|vorstand|gründer|betreiber|analyst|sekretär|"
     r"abgeordnete|partner|"
     r"konzern|hersteller|entwickler|investor|berater|experte|ökonom)(?:in|en|s)?",
     re.IGNORECASE,
@@ -1120,6 +1120,8 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         if lang != "de"
         else None
     )  # "..., Elering, estime", "..., Viettel, qui avait annoncé"
+    # not a place after its town ("the cluster around Hillsboro, Oregon, said")
+    set_off = None if set_off and re.search(r"\b[A-Z][\w-]*$", text[sent[0] : sent[0] + set_off.start()]) else set_off
     if (
         set_off and set_off.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES
     ):  # "Le gestionnaire du réseau, Elering, estime"
@@ -1132,6 +1134,8 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         rf"[,;]\s+(?:the\s+)?((?:The\s+)?[{_UP}][\w&-]+(?:\s+[A-Z][\w&-]+)*)\s+(?:has\s+|had\s+|have\s+)?$",
         text[sent[0] : cue[0]],
     )
+    if outlet and lang == "de" and re.search(r"-[a-zäöü]", outlet.group(1)):
+        outlet = None  # "Das Boise, Idaho-basierte Unternehmen sagte": a German adjective and noun, not a name
     if outlet:  # "..., The Advocate reported", "..., the Philadelphia Inquirer reported": an outlet's name
         name, at = untitled(outlet.group(1), sent[0] + outlet.start(1))  # not "Chief Executive Jensen Huang"
         out.append((name, at, sent[0] + outlet.end(1)))
@@ -1342,7 +1346,12 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
             if person
             else r",[^,.;:“”\"«»„]{1,110},\s*(?:has |have |had )?"
         )
-        if opens and re.fullmatch(apposition, text[c[2] : cue[0]]):
+        # or a relative clause that holds commas of its own ("Portland General Electric, whose territory includes
+        # ... Hillsboro, Oregon, said")
+        relative_set_off = r",\s*(?:whose|which|who|dont|dessen|deren)\b[^.;:“”\"«»„]{1,160},\s*(?:has |have |had )?"
+        if opens and (
+            re.fullmatch(apposition, text[c[2] : cue[0]]) or re.fullmatch(relative_set_off, text[c[2] : cue[0]])
+        ):
             return c
     relative = r",\s*(?:qui|who|which|der|die|das)\s+(?:a |avait |ont |avaient |has |had |hatte )?"
     for c in cands:  # "le groupe de l'armée, Viettel, qui avait annoncé": the name the relative clause is about
