@@ -1765,24 +1765,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-297: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-313: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-298..313: sixteen articles per language, `heldout: true`, 333 gold claims), written with its
+# The held-out batch (*-314..329: sixteen articles per language, `heldout: true`, 357 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# b2e9cb2 unchanged (those rules had learned from *-282..297). Every language meets recall (en 0.92, fr 0.89, de 0.94);
-# precision is met in German (102 of 107) and missed in English (104 of 119) and French (99 of 111); speakers (en 81
-# of 104, fr 74 of 99, de 72 of 102) miss their target in every language, every field (en 72 of 113, fr 59 of 111, de
-# 65 of 109) is met in English only. The targets are not loosened; this pins the measured figures (as fractions, so
-# the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every
-# batch's first scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(298, 314))
+# 4601d36 unchanged (those rules had learned from *-298..313). English meets every target (recall 116 of 121,
+# precision 116 of 123, speakers 106 of 116, every field 93 of 121), the first time since *-234..249; French and
+# German meet recall (110 of 119, 109 of 117) and precision (110 of 117, 109 of 114), not speakers (85 of 110, 75 of
+# 109) nor every field (70 of 119, 67 of 117). The targets are not loosened; this pins the measured figures (as
+# fractions, so the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap
+# and every batch's first scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(314, 330))
 HELDOUT_MEASURED = {
-    "en": {"recall": 104 / 113, "precision": 104 / 119, "speaker_accuracy": 81 / 104, "every_field": 72 / 113},
-    "fr": {"recall": 99 / 111, "precision": 99 / 111, "speaker_accuracy": 74 / 99, "every_field": 59 / 111},
-    "de": {"recall": 102 / 109, "precision": 102 / 107, "speaker_accuracy": 72 / 102, "every_field": 65 / 109},
+    "en": {"recall": 116 / 121, "precision": 116 / 123, "speaker_accuracy": 106 / 116, "every_field": 93 / 121},
+    "fr": {"recall": 110 / 119, "precision": 110 / 117, "speaker_accuracy": 85 / 110, "every_field": 70 / 119},
+    "de": {"recall": 109 / 117, "precision": 109 / 114, "speaker_accuracy": 75 / 109, "every_field": 67 / 117},
 }
 
 
