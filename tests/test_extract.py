@@ -1536,6 +1536,23 @@ def test_the_month_of_a_pluperfect_pledge_dates_the_pledge_not_the_figure(text, 
         ("Versorger bestellen bis zu vier Jahre im Voraus, sagte Studienautor Ben Boucher.", "de", "Ben Boucher", 0),
         ("Portland General Electric, whose territory includes the cluster around Hillsboro, Oregon, said it could "
          "make more than 80 megawatts available in 2026.", "en", "Portland General Electric", 0),
+        # a paper's title in German quotation marks after its article, right before the verb
+        ("Der Bezirk plant 150 Milliarden Dollar, wie der „Kansas City Star“ berichtete.", "de", "Kansas City Star", 0),
+        # an unnamed spokesperson speaks for the company the sentence opens with
+        ("SoftBank will switch on 150 megawatts next year, a company spokesman said.", "en", "SoftBank", 0),
+        # a person who heads the company is no speaker ("le groupe dirigé par ...")
+        ("Oracle vendra 20 milliards de dollars d'actions, a précisé le groupe dirigé par Clay Magouyrk et Mike "
+         "Sicilia.", "fr", "Oracle", 0),
+        # "selon le rapport" (the outlet named before), "selon ces sources" (the source before), "X dit que"
+        ("Bloomberg a rapporté les retards. Le contrat vaut quelque 300 milliards de dollars, selon le rapport.", "fr",
+         "Bloomberg", -1),
+        ("Meta a choisi Pimco, selon Bloomberg. Selon ces sources, Pimco apporterait environ 26 milliards de dollars.",
+         "fr", "Bloomberg", -1),
+        ("La Greater Memphis Chamber dit que Colossus tire 150 mégawatts du réseau.", "fr", "Greater Memphis Chamber",
+         0),
+        # "Nach Angaben des Unternehmens": the description begins inside the cue
+        ("Das britische Start-up Nscale hat 1,1 Milliarden Dollar eingesammelt. Nach Angaben des Unternehmens war es "
+         "die größte Finanzierungsrunde dieser Art, die es in Europa je gab.", "de", "Nscale", -1),
         # "beim Amsterdamer Cloud-Anbieter Nebius": a company typed after "beim", "vom", "zum"
         ("Der Facebook-Konzern Meta kauft beim Amsterdamer Cloud-Anbieter Nebius über fünf Jahre Rechenkapazität für "
          "zwölf Milliarden Dollar, wie Nebius am Montag mitteilte.", "de", "Nebius", 0),

@@ -269,7 +269,7 @@ _PLURAL = re.compile(
 # "the report said", "le journal", "das Blatt": the last news outlet named
 _REPORTS = re.compile(
     r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
-    r"|l[’']agence|le média|le site|das Blatt|dem Blatt|des Blattes|die Zeitung|der Zeitung|der Bericht"
+    r"|l[’']agence|le média|le site|le rapport|das Blatt|dem Blatt|des Blattes|die Zeitung|der Zeitung|der Bericht"
     r"|die Agentur|dem Bericht)\b(?! (?-i:[A-Z]))"
 )
 # a person the list lacks, named after a title ("Gouverneur Tate Reeves", "Nvidia-Chef Jensen Huang", "le patron de
@@ -1126,8 +1126,8 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         set_off and set_off.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES
     ):  # "Le gestionnaire du réseau, Elering, estime"
         out.append((set_off.group(1), sent[0] + set_off.start(1), sent[0] + set_off.end(1)))
-    opening = re.fullmatch(r"\s*The\s+((?:[A-Z][\w&-]*\s+){1,4})", text[sent[0] : cue[0]])
-    if opening:  # "The Greater Memphis Chamber says ..."
+    opening = re.fullmatch(r"\s*(?:The|La|Le)\s+((?:[A-Z][\w&-]*\s+){1,4})", text[sent[0] : cue[0]])
+    if opening:  # "The Greater Memphis Chamber says ...", "La Greater Memphis Chamber dit que"
         name = opening.group(1).strip()
         out.append((name, sent[0] + opening.start(1), sent[0] + opening.start(1) + len(name)))
     outlet = re.search(
@@ -1191,8 +1191,8 @@ def _epithets(text: str, sentence: str, start: int) -> list[tuple[str, int, int]
 
 _OUTLET_QUOTED = re.compile(
     r"(?i:\b(?:[\w-]*zeitung|[\w-]*blatt|[\w-]*magazin|newspaper|journal|daily|magazine|quotidien|hebdomadaire"
-    r"|journal|revue|site|portal)(?:e?s)?)\s*[„“\"«]\s?([A-Z][^“”\"«»„]{1,40}?)\s?[“”\"»]"
-)
+    r"|journal|revue|site|portal)(?:e?s)?|\b(?:der|die|das)(?=\s*„))\s*[„“\"«]\s?([A-Z][^“”\"«»„]{1,40}?)\s?[“”\"»]"
+)  # and a title in German quotation marks after its article ("wie der „Kansas City Star“ berichtete")
 
 
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
@@ -1258,6 +1258,11 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     # « La Tribune » a rapporté"): the span runs from the noun to the closing mark, so that the verb stands beside it
     taken = {s for _, s, _ in found}
     for m in _OUTLET_QUOTED.finditer(sentence):
+        # a title after its article alone names the verb's subject only right before the verb ("wie der „Kansas City
+        # Star“ berichtete"), not a project or a company the article quotes ("das „SB OpenAI Japan“")
+        bare = m.group().lower().startswith(("der", "die", "das"))
+        if bare and not re.fullmatch(r"\s*(?:\w+\s+){0,2}", text[start + m.end() : cue[0]]):
+            continue
         if start + m.start() not in taken:
             found.append((_CANON.get(m.group(1), m.group(1)), start + m.start(), start + m.end()))
     # not inside a quotation, unless the quotation is the name itself ("das „Wall Street Journal“")
@@ -1266,12 +1271,17 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         if not any(qs <= c[1] < qe and text[qs:qe].strip() != text[c[1] : c[2]] for qs, qe in quotes)
         and not _EVENT.search(c[0])
     ]  # fmt: skip
+    # a person who heads the company the verb names is no speaker ("a précisé le groupe dirigé par Clay Magouyrk")
+    found = [c for c in found if not _HEADED_BY.search(text, max(start, c[1] - 80), c[1])]
     # a name inside a longer one gives way to it ("The Globe" in "The Globe and Mail", "Digital Infrastructure" in
     # "Primary Digital Infrastructure")
     found = [c for c in found if not any(_inside_name(c, d, text) for d in found)]
     if low_cue in ("hervorgeht", "hervorging"):  # "aus dem Bericht des Konzerns an die US-Börsenaufsicht SEC": the
         found = [c for c in found if not _RECIPIENT.search(text, 0, c[1])]  # document's addressee does not speak
     return found + titles
+
+
+_HEADED_BY = re.compile(r"\b(?:dirigée?s? par|led by|run by|headed by|geführt von|unter (?:der )?Leitung von)[^,.;:]*$")
 
 
 def _inside_name(c, d, text: str) -> bool:
@@ -1447,7 +1457,8 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
     if _after_cue(low):
         ends = re.search(r"[,]|(?<!\bSt)(?<!\bDr)(?<!\bMr)\.", text[cue[1] :])  # "selon ... St. Louis Public Radio"
         stop = cue[1] + ends.start() if ends else sentence[1]
-        after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2)]
+        # (a description may begin inside the cue: "Nach Angaben des Unternehmens" holds "des Unternehmens")
+        after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2) or cue[0] < c[1] < cue[1] < c[2]]
         if not after and text[stop : stop + 1] == ",":  # "Selon le ministre de l'Investissement, Tengku Zafrul Aziz,"
             after = [c for c in cands if stop < c[1] <= stop + 3]
         persons = [c for c in after if speaker_type(c[0], firms) == "person"]
@@ -1610,6 +1621,13 @@ _THE_SOURCE = re.compile(
 _UNNAMED_REPORTS = re.compile(r"\b(?:Berichten|Medienberichten|Presseberichten|Informationen|Kreisen|Insidern)\s+$")
 
 
+_UNNAMED_SPOKESPERSON = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:company\s+)?spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b)"
+    r"|\bein(?:e)?\s+(?:Konzern|Unternehmens|Firmen)?[Ss]precher(?:in)?\b(?!\s+(?:von|des|der|bei)\b)"
+    r"|\bune?\s+porte-parole\b(?!\s+(?:de|du|d['’]|des|chez)\b)"
+)
+
+
 def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str, memory: Memory):
     """Attributions told by a word, not a name: a report's outlet ("a report in The Times that"), a plural pronoun
     for the source before ("Selon eux", "ajoutent-ils", "They said"), "according to its annual report" (the
@@ -1626,7 +1644,7 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
         if len(words) == 1 and _OUTLET_NOUNS.fullmatch(words[0]) and quoted:  # "der Zeitung „Pittsburgh Post-Gazette“"
             name, words = names_in(quoted.group(1)), quoted.group(1).split()
         return Attribution(name[0][0] if name else " ".join(words), cue, report.span(2), sent)
-    same = re.match(r"\s+(?:la même source|the same source)", text[cue[1] :]) or re.search(
+    same = re.match(r"\s+(?:la même source|the same source|ces sources|these sources)", text[cue[1] :]) or re.search(
         r"derselben Quelle\s*$", text[sent[0] : cue[0]]
     )
     plural = (
@@ -1639,6 +1657,13 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
     if re.fullmatch(r"nach (?:Firmen|Unternehmens|Konzern)angaben", cue_text, re.IGNORECASE) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
+    # "sagte ein Konzernsprecher", "a company spokesman said", "a indiqué un porte-parole": an unnamed spokesperson
+    # of no named company speaks for the company of the article
+    spokes = _UNNAMED_SPOKESPERSON.search(text, max(sent[0], cue[0] - 40), min(sent[1], cue[1] + 40))
+    if spokes and (spokes.end() <= cue[0] + 1 or spokes.start() >= cue[1] - 1):
+        own = _opening_company(text, sent, memory) or _typed_opener(text, sent[0])
+        if own is not None:  # the company the sentence opens with
+            return Attribution(own[0], cue, spokes.span(), sent, pronoun=True)
     # "Nach Tans Worten": the person the genitive names, by the full name the article gave
     words = re.fullmatch(r"nach ([A-ZÄÖÜ][\w'’-]*?)(?:s|['’])? Worten", cue_text, re.IGNORECASE)
     if words and words.group(1)[0].isupper():
