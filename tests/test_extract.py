@@ -1553,6 +1553,17 @@ def test_the_month_of_a_pluperfect_pledge_dates_the_pledge_not_the_figure(text, 
         # "Nach Angaben des Unternehmens": the description begins inside the cue
         ("Das britische Start-up Nscale hat 1,1 Milliarden Dollar eingesammelt. Nach Angaben des Unternehmens war es "
          "die größte Finanzierungsrunde dieser Art, die es in Europa je gab.", "de", "Nscale", -1),
+        # whose document "wie aus ... hervorgeht" is: "von X", a genitive name, "dessen", else the company the
+        # sentence opens with where the document is filed with a regulator
+        ("Google hat mit dem Bau seines 15 Milliarden Dollar teuren KI-Zentrums begonnen, wie aus einer "
+         "Pflichtmitteilung von Adani Enterprises an die Börse hervorgeht.", "de", "Adani Enterprises", 0),
+        ("Der Nukleartechnikkonzern Holtec will zwei Reaktoren bauen. Sie sollen je 340 Megawatt leisten, wie aus "
+         "Holtecs Antrag hervorgeht.",
+         "de", "Holtec", -1),
+        ("Ende 2024 hatte der Netzbetreiber Ercot erst rund 63 Gigawatt an Anfragen gezählt, wie aus dessen "
+         "Unterlagen hervorgeht.", "de", "Ercot", 0),
+        ("Der australische Rechenzentrumsbetreiber IREN hat rund 2,3 Milliarden Dollar beschafft, wie aus einer am "
+         "Montag bei der US-Börsenaufsicht SEC eingereichten Mitteilung hervorgeht.", "de", "IREN", 0),
         # "beim Amsterdamer Cloud-Anbieter Nebius": a company typed after "beim", "vom", "zum"
         ("Der Facebook-Konzern Meta kauft beim Amsterdamer Cloud-Anbieter Nebius über fünf Jahre Rechenkapazität für "
          "zwölf Milliarden Dollar, wie Nebius am Montag mitteilte.", "de", "Nebius", 0),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 
 ARTICLE = "the article"
@@ -1195,6 +1196,20 @@ _OUTLET_QUOTED = re.compile(
 )  # and a title in German quotation marks after its article ("wie der „Kansas City Star“ berichtete")
 
 
+def _outlets_quoted(text: str, sentence: str, start: int, cue: tuple[int, int]) -> list[tuple[str, int, int]]:
+    """Outlets named in quotation marks after what they are ("wie die Zeitung „El Español“ berichtete", "le quotidien
+    « La Tribune » a rapporté"): the span runs from the noun to the closing mark, so that the verb stands beside it. A
+    title after its article alone names the verb's subject only right before the verb ("wie der „Kansas City Star“
+    berichtete"), not a project or a company the article quotes ("das „SB OpenAI Japan“")."""
+    out = []
+    for m in _OUTLET_QUOTED.finditer(sentence):
+        bare = m.group().lower().startswith(("der", "die", "das"))
+        if bare and not re.fullmatch(r"\s*(?:\w+\s+){0,2}", text[start + m.end() : cue[0]]):
+            continue
+        out.append((_CANON.get(m.group(1), m.group(1)), start + m.start(), start + m.end()))
+    return out
+
+
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
     start, sentence = sent[0], text[sent[0] : sent[1]]
     for m in _ANALYSTS_AT.finditer(sentence):
@@ -1254,17 +1269,8 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             # "des Betreibers Holtec"
             if plain and (lang != "de" or name.isupper() or name != words[-1].group() or named):
                 found.append((name, at, cue[1] + words[-1].end()))
-    # an outlet named in quotation marks after what it is ("wie die Zeitung „El Español“ berichtete", "le quotidien
-    # « La Tribune » a rapporté"): the span runs from the noun to the closing mark, so that the verb stands beside it
     taken = {s for _, s, _ in found}
-    for m in _OUTLET_QUOTED.finditer(sentence):
-        # a title after its article alone names the verb's subject only right before the verb ("wie der „Kansas City
-        # Star“ berichtete"), not a project or a company the article quotes ("das „SB OpenAI Japan“")
-        bare = m.group().lower().startswith(("der", "die", "das"))
-        if bare and not re.fullmatch(r"\s*(?:\w+\s+){0,2}", text[start + m.end() : cue[0]]):
-            continue
-        if start + m.start() not in taken:
-            found.append((_CANON.get(m.group(1), m.group(1)), start + m.start(), start + m.end()))
+    found += [c for c in _outlets_quoted(text, sentence, start, cue) if c[1] not in taken]
     # not inside a quotation, unless the quotation is the name itself ("das „Wall Street Journal“")
     found = [
         c for c in found
@@ -1628,6 +1634,55 @@ _UNNAMED_SPOKESPERSON = re.compile(
 )
 
 
+_DOCUMENT = re.compile(r"\baus\s+(?P<doc>(?:dem|der|den|einem|einer|dessen|deren|[A-ZÄÖÜ][\w-]*s)\b[^,;]*?)\s*$")
+
+
+def _spokesperson(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> Attribution | None:
+    """ "sagte ein Konzernsprecher", "a company spokesman said", "a indiqué un porte-parole": an unnamed spokesperson of
+    no named company speaks for the company the sentence opens with."""
+    spokes = _UNNAMED_SPOKESPERSON.search(text, max(sent[0], cue[0] - 40), min(sent[1], cue[1] + 40))
+    if spokes and (spokes.end() <= cue[0] + 1 or spokes.start() >= cue[1] - 1):
+        own = _opening_company(text, sent, memory) or _typed_opener(text, sent[0])
+        if own is not None:
+            return Attribution(own[0], cue, spokes.span(), sent, pronoun=True)
+    return None
+
+
+def _document_owner(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> Attribution | None:
+    """Whose document "wie aus ... hervorgeht" is: the name after "von" ("aus einer Pflichtmitteilung von Adani
+    Enterprises an die Börse", "aus dem von Amazon bei der SEC eingereichten Prospekt"), a genitive name ("aus Holtecs
+    Antrag"), the name before "dessen" ("Ercot ..., wie aus dessen Unterlagen"), else, where the document is filed with
+    a regulator, the company the sentence opens with ("IREN hat ..., wie aus einer bei der SEC eingereichten
+    Mitteilung hervorgeht"). None where it says nothing of its owner."""
+    doc = _DOCUMENT.search(text, sent[0], cue[0])
+    if doc is None:
+        return None
+    phrase, at = doc.group("doc"), doc.start("doc")
+    owner = re.search(r"\bvon\s+((?:[A-ZÄÖÜ][\w&.-]*)(?:\s+[A-ZÄÖÜ][\w&.-]*)*)", phrase)
+    if owner is not None and not _RECIPIENT.search(phrase, 0, owner.start()):
+        words = owner.group(1).split()
+        words = words[:1] + list(itertools.takewhile(_german_name_word, words[1:]))  # not "Terna Anschlussanfragen"
+        name = names_in(" ".join(words), 0, memory.names)
+        span = (at + owner.start(1), at + owner.start(1) + len(" ".join(words)))
+        return Attribution(name[0][0] if name else " ".join(words), cue, span, sent)
+    genitive = re.match(r"([A-ZÄÖÜ][\w-]*?)s\s", phrase)
+    if genitive is not None:
+        known = [n for n, _, _ in names_in(text[: sent[1]], 0, memory.names) if family_name(n) == genitive.group(1)]
+        known += [f for f in memory.firms if f == genitive.group(1)]
+        if known:
+            return Attribution(known[-1], cue, (at, at + genitive.end(1)), sent)
+    if phrase.startswith(("dessen", "deren")):
+        before = names_in(text[sent[0] : at], sent[0], memory.names)
+        if before:
+            last = max(before, key=lambda c: c[1])
+            return Attribution(last[0], cue, last[1:], sent)
+    if re.search(r"\b(?:bei|an) (?:der|die) [\w-]*(?:[Aa]ufsicht|[Bb]örse|[Bb]ehörde)", phrase):
+        opening = _typed_opener(text, sent[0]) or _opening_company(text, sent, memory)
+        if opening is not None:
+            return Attribution(opening[0], cue, opening[1:], sent)
+    return None
+
+
 def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str, memory: Memory):
     """Attributions told by a word, not a name: a report's outlet ("a report in The Times that"), a plural pronoun
     for the source before ("Selon eux", "ajoutent-ils", "They said"), "according to its annual report" (the
@@ -1657,13 +1712,8 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
     if re.fullmatch(r"nach (?:Firmen|Unternehmens|Konzern)angaben", cue_text, re.IGNORECASE) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
-    # "sagte ein Konzernsprecher", "a company spokesman said", "a indiqué un porte-parole": an unnamed spokesperson
-    # of no named company speaks for the company of the article
-    spokes = _UNNAMED_SPOKESPERSON.search(text, max(sent[0], cue[0] - 40), min(sent[1], cue[1] + 40))
-    if spokes and (spokes.end() <= cue[0] + 1 or spokes.start() >= cue[1] - 1):
-        own = _opening_company(text, sent, memory) or _typed_opener(text, sent[0])
-        if own is not None:  # the company the sentence opens with
-            return Attribution(own[0], cue, spokes.span(), sent, pronoun=True)
+    if (spokesperson := _spokesperson(text, sent, cue, memory)) is not None:
+        return spokesperson
     # "Nach Tans Worten": the person the genitive names, by the full name the article gave
     words = re.fullmatch(r"nach ([A-ZÄÖÜ][\w'’-]*?)(?:s|['’])? Worten", cue_text, re.IGNORECASE)
     if words and words.group(1)[0].isupper():
@@ -1686,6 +1736,8 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
         if before:
             last = max(before, key=lambda c: c[1])
             return Attribution(last[0], cue, (cue[1], cue[1] + latter.end()), sent)
+    if cue_text in ("hervorgeht", "hervorging") and (owner := _document_owner(text, sent, cue, memory)) is not None:
+        return owner
     # "SoftBank hat ... erlöst, wie aus dem am Dienstag vorgelegten Quartalsbericht hervorgeht": a document no one is
     # named for is the company the sentence opens with
     own = re.search(r"\baus (?:dem|der|einem|einer) (?:[\w-]+ ){0,4}[\w-]+\s+$", text[sent[0] : cue[0]])
