@@ -1564,6 +1564,13 @@ def test_the_month_of_a_pluperfect_pledge_dates_the_pledge_not_the_figure(text, 
          "Unterlagen hervorgeht.", "de", "Ercot", 0),
         ("Der australische Rechenzentrumsbetreiber IREN hat rund 2,3 Milliarden Dollar beschafft, wie aus einer am "
          "Montag bei der US-Börsenaufsicht SEC eingereichten Mitteilung hervorgeht.", "de", "IREN", 0),
+        # "Der Facebook-Konzern Meta": a description before its name is no name
+        ("Der Facebook-Konzern Meta sichert sich beim US-Versorger NextEra Energy rund 2,5 Gigawatt Ökostrom, wie "
+         "beide Unternehmen am Montag mitteilten.", "de", "Meta", 0),
+        # "X dit avoir investi"; a reporting verb before a verb of expectation ("table sur ..., a rappelé l'agence")
+        ("Depuis 2010, Amazon dit avoir investi plus de 31,3 milliards de dollars dans l'État.", "fr", "Amazon", 0),
+        ("Le distributeur NIPSCO fournira l'électricité, a indiqué NIPSCO. Le groupe table sur des investissements "
+         "d'environ 125 milliards de dollars cette année, a rappelé l'agence Reuters.", "fr", "Reuters", -1),
         # "beim Amsterdamer Cloud-Anbieter Nebius": a company typed after "beim", "vom", "zum"
         ("Der Facebook-Konzern Meta kauft beim Amsterdamer Cloud-Anbieter Nebius über fünf Jahre Rechenkapazität für "
          "zwölf Milliarden Dollar, wie Nebius am Montag mitteilte.", "de", "Nebius", 0),

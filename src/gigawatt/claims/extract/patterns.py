@@ -93,7 +93,7 @@ CUES = {
            "vient|venait d' annoncer|indiquer|confirmer", "a|avait de son côté promis|annoncé|indiqué|précisé",
            "à en croire", "aux dires de|du|des", "évoquait", "évoque", "a|avait détaillé", "détaille",
            "fait état", "fait en outre état", "a|avait parlé", "disait", "disaient", "répète", "répètent",
-           "recensait", "relevait", "rapportait", "rapportaient", "a|avait relevé", "dit que", "disent que",
+           "recensait", "relevait", "rapportait", "rapportaient", "a|avait relevé", "dit|disent que|avoir",
            "s' était|est alors|aussi|déjà félicité|félicitée|réjoui|réjouie",
            "a|avait|ont|avaient par ailleurs déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|confirmé|rappelé|ajouté|expliqué|souligné",

@@ -196,7 +196,7 @@ _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un"
               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember",
               "Mio", "Zu", "Zum", "Zur", "Über", "Unter", "Vor", "Seit", "Bis", "Auf", "Aus", "Durch", "Gegen", "Ohne",
-              "Um", "Wegen", "Trotz", "Während", "Neben", "Hinter", "Zwischen", "Dank"}  # fmt: skip
+              "Um", "Wegen", "Trotz", "Während", "Neben", "Hinter", "Zwischen", "Dank", "Angaben"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
                       "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
@@ -355,7 +355,8 @@ def untitled(name: str, start: int = 0) -> tuple[str, int]:
 
 # an event is where something was said, never who said it ("lors du Web Summit", "auf der Konferenz Hot Chips")
 _EVENT = re.compile(r"\b(?:Summit|Conference|Forum|Expo|Week|Congress|Festival|Gipfel|Konferenz|Messe|Sommet|Congrès)$")
-_GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?![\w-])")
+# ("die Schwarz-Gruppe"; not a description before the name it describes: "Der Facebook-Konzern Meta")
+_GROUP = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*-(?:Gruppe|Konzern|Holding))(?![\w-])(?!\s+[A-ZÄÖÜ][\w-]*[A-Z\s.,])")
 _NAME_AFTER_VERB = re.compile(r"\s+(" + _NAME_WORDS + r")(?=[,.;]|\s+[a-zà-ÿ])")
 _WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$)")  # "..., a précisé Nscale." (German too)
 # German, whose separable verbs end on their particle: "..., teilte Redwood mit."
@@ -454,7 +455,9 @@ def _is_news(name: str) -> bool:
 
 
 _WEAK_CUES = re.compile(
-    r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate", re.IGNORECASE
+    r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate"
+    r"|tablent sur|table sur",
+    re.IGNORECASE,
 )
 _BEFORE_CUES = {"zufolge", "nach eigenen angaben", "by its own account", "selon ses propres chiffres"}
 # between a subject and its reporting verb ("AMD said", "Lisa Su, AMD's chief executive, said") there is no clause
@@ -1206,7 +1209,9 @@ def _outlets_quoted(text: str, sentence: str, start: int, cue: tuple[int, int]) 
         bare = m.group().lower().startswith(("der", "die", "das"))
         if bare and not re.fullmatch(r"\s*(?:\w+\s+){0,2}", text[start + m.end() : cue[0]]):
             continue
-        out.append((_CANON.get(m.group(1), m.group(1)), start + m.start(), start + m.end()))
+        name = m.group(1)
+        name = _CANON.get(name[:-1], name) if name.endswith("s") and name[:-1] in _CANON else name  # „Handelsblatts“
+        out.append((_CANON.get(name, name), start + m.start(), start + m.end()))
     return out
 
 
