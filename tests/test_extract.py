@@ -1571,6 +1571,17 @@ def test_the_month_of_a_pluperfect_pledge_dates_the_pledge_not_the_figure(text, 
         ("Depuis 2010, Amazon dit avoir investi plus de 31,3 milliards de dollars dans l'État.", "fr", "Amazon", 0),
         ("Le distributeur NIPSCO fournira l'électricité, a indiqué NIPSCO. Le groupe table sur des investissements "
          "d'environ 125 milliards de dollars cette année, a rappelé l'agence Reuters.", "fr", "Reuters", -1),
+        # an outlet named after what it is with adjectives between ("l'agence officielle VNA"), then "précise l'agence"
+        ("AIC investira 2,1 milliards de dollars, a rapporté l'agence officielle VNA. L'usine aura jusqu'à 50 MW, "
+         "précise l'agence.", "fr", "VNA", -1),
+        # "wie er ... mitteilte" after a colon: the company the colon's clause opens with, or the name before it
+        ("Zum Vergleich: Der japanische Technologieinvestor SoftBank will in Frankreich bis zu 75 Milliarden Euro "
+         "investieren, wie er vergangene Woche angekündigt hatte.", "de", "SoftBank", 0),
+        ("Den Anfang macht Vistra: Der texanische Konzern liefert über 20 Jahre 2176 Megawatt, wie er am Freitag "
+         "mitteilte.", "de", "Vistra", -1),
+        # "nach dessen Angaben": the name before it
+        ("Beim Verteilnetzbetreiber E.DIS liegen nach dessen Angaben 170 Anfragen vor, das Netz kann aber nur 2.400 "
+         "Megawatt aufnehmen.", "de", "E.DIS", -1),
         # "beim Amsterdamer Cloud-Anbieter Nebius": a company typed after "beim", "vom", "zum"
         ("Der Facebook-Konzern Meta kauft beim Amsterdamer Cloud-Anbieter Nebius über fünf Jahre Rechenkapazität für "
          "zwölf Milliarden Dollar, wie Nebius am Montag mitteilte.", "de", "Nebius", 0),

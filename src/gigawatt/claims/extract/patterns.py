@@ -105,6 +105,7 @@ CUES = {
            "nach Angaben von|des|der", "berichtete", "berichtet", "berichten", "berichteten", "gesagt",
            "mitgeteilt", "wiederholte", "bekräftigte", "erwartet", "rechnet", "bestätigte", "warnte",
            "teilten", "schätzt", "schätzte", "schätzen", "hieß es", "beziffert", "bezifferte", "nach eigenen Angaben",
+           "nach dessen|deren Angaben",
            "nach Schätzung|Schätzungen von|des|der", "fügte", "zugesagt", "versprochen", "nach seinen|ihren Worten",
            "nach seinen|ihren Angaben",
            "mitteilte", "mitteilten", "erwarten", "rechnen", "rechnete", "demnach", "angekündigt",

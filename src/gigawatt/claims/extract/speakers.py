@@ -459,7 +459,8 @@ _WEAK_CUES = re.compile(
     r"|tablent sur|table sur",
     re.IGNORECASE,
 )
-_BEFORE_CUES = {"zufolge", "nach eigenen angaben", "by its own account", "selon ses propres chiffres"}
+_BEFORE_CUES = {"zufolge", "nach eigenen angaben", "by its own account", "selon ses propres chiffres",
+                "nach dessen angaben", "nach deren angaben"}  # fmt: skip
 # between a subject and its reporting verb ("AMD said", "Lisa Su, AMD's chief executive, said") there is no clause
 # boundary: a quotation mark, the end of a clause, or a conjunction that opens a reported clause
 _SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
@@ -863,7 +864,9 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
 
 
 _OUTLET_NAMED = re.compile(
-    r"\b(?:quotidien|journal|hebdomadaire|newspaper|daily|paper|[Zz]eitung|[Bb]latt|[Mm]agazin|magazine)\s+"
+    r"\b(?:quotidien|journal|hebdomadaire|newspaper|daily|paper|[Zz]eitung|[Bb]latt|[Mm]agazin|magazine|agence"
+    r"|[Aa]gentur)\s+"
+    r"(?:[a-zà-ÿ-]+\s+){0,2}"  # "le quotidien koweïtien Al-Qabas", "l'agence officielle VNA"
     r"(?:«\s?|„|“|\")?([A-Z][\w'’&-]*(?: (?:de |del |of )?[A-Z][\w'’&-]*){0,3})"
 )
 
@@ -1817,6 +1820,12 @@ def _told_by_reference(
     # "Der örtliche Versorger El Paso Electric will ..., wie er in einem Antrag darlegte": the company the
     # sentence opens with
     opening = _typed_opener(text, sent[0]) if lang == "de" else None
+    colon = text.find(": ", sent[0], cs)  # "Zum Vergleich: Der japanische Technologieinvestor SoftBank will ..."
+    opening = opening or (_typed_opener(text, colon + 2) if lang == "de" and colon >= 0 else None)
+    if opening is None and lang == "de" and colon >= 0:  # "Den Anfang macht Vistra: Der texanische Konzern ..."
+        last = re.search(r"\b([A-ZÄÖÜ][\w-]+)$", text[sent[0] : colon])
+        if last is not None and _german_name_word(last.group(1)):
+            opening = (last.group(1), sent[0] + last.start(1), sent[0] + last.end(1))
     if opening and re.search(r"\bwie (?:er|sie|es)\b[^,;]*$", text[sent[0] : cs]):
         return Attribution(opening[0], (cs, ce), opening[1:], sent)
     # "l'homme d'affaires répète", "the billionaire said": the person named last before the verb
