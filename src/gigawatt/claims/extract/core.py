@@ -288,9 +288,9 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     cues += [(s.start + m.start(), s.start + m.end()) for m in _ANNOUNCED.finditer(s.text)]
     if re.fullmatch(r"(?:in|en|im)\s+(?:19|20)\d\d", words.strip()) and any(0 <= span[0] - b <= 3 for _, b in cues):
         return True  # "avait annoncé en 2023 des investissements ... d'ici 2030": the year of the announcement
-    if _PLUPERFECT_PLEDGE.search(s.text[_clause(s, span[0])[0] - s.start : _clause(s, span[0])[1] - s.start]) and (
-        re.fullmatch(r"(?:in|en|im)\s+\w+\s+(?:19|20)\d\d", words.strip())
-    ):
+    own = _clause(s, span[0])
+    pledged = _PLUPERFECT_PLEDGE.search(s.text[own[0] - s.start : own[1] - s.start])
+    if pledged and re.fullmatch(r"(?:in|en|im)\s+\w+\s+(?:19|20)\d\d", words.strip()):
         return True  # "hatte im Februar 2024 ... zugesagt", "had pledged in March 2024": when it was said
     if re.search(r"\d{4}", words) or not _PERIOD_WORD.search(words) or _NAMED_YEAR.search(words):
         return False  # a year written or named ("de l'année prochaine"), or a deadline ("by March", "bis August")
