@@ -1202,6 +1202,11 @@ _OUTLET_QUOTED = re.compile(
 )  # and a title in German quotation marks after its article ("wie der „Kansas City Star“ berichtete")
 
 
+def _without_genitive(name: str) -> str:
+    """A listed outlet's name in the German genitive, without its "s" („Handelsblatts“ -> Handelsblatt)."""
+    return _CANON.get(name[:-1], name) if name.endswith("s") else name
+
+
 def _outlets_quoted(text: str, sentence: str, start: int, cue: tuple[int, int]) -> list[tuple[str, int, int]]:
     """Outlets named in quotation marks after what they are ("wie die Zeitung „El Español“ berichtete", "le quotidien
     « La Tribune » a rapporté"): the span runs from the noun to the closing mark, so that the verb stands beside it. A
@@ -1213,7 +1218,7 @@ def _outlets_quoted(text: str, sentence: str, start: int, cue: tuple[int, int]) 
         if bare and not re.fullmatch(r"\s*(?:\w+\s+){0,2}", text[start + m.end() : cue[0]]):
             continue
         name = m.group(1)
-        name = _CANON.get(name[:-1], name) if name.endswith("s") and name[:-1] in _CANON else name  # „Handelsblatts“
+        name = _without_genitive(name)
         out.append((_CANON.get(name, name), start + m.start(), start + m.end()))
     return out
 
@@ -1262,7 +1267,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         )
         if titled:  # "laut der Zeitung „El Periódico de Aragón“" (a name in quotation marks)
             title = titled.group(1)
-            title = _CANON.get(title[:-1], title) if lang == "de" and title.endswith("s") else title  # „Handelsblatts“
+            title = _without_genitive(title) if lang == "de" else title
             titles.append((title, cue[1] + titled.start(1), cue[1] + titled.end(1)))
             words = []
         if words and (full := _named_before(text, words[-1].group(), cue[0])):  # "des Forschungszentrums" (Jülich)
@@ -1688,6 +1693,12 @@ def _document_owner(text: str, sent: tuple[int, int], cue: tuple[int, int], memo
         opening = _typed_opener(text, sent[0]) or _opening_company(text, sent, memory)
         if opening is not None:
             return Attribution(opening[0], cue, opening[1:], sent)
+    # "SoftBank hat ... erlöst, wie aus dem am Dienstag vorgelegten Quartalsbericht hervorgeht": a document no one is
+    # named for is the company the sentence opens with
+    own = re.search(r"\baus (?:dem|der|einem|einer) (?:[\w-]+ ){0,4}[\w-]+\s+$", text[sent[0] : cue[0]])
+    opening = _typed_opener(text, sent[0]) if own else None
+    if opening is not None and not re.search(r"\b(?:des|der|von) [A-Z]", own.group()):
+        return Attribution(opening[0], cue, opening[1:], sent)
     return None
 
 
@@ -1746,12 +1757,6 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
             return Attribution(last[0], cue, (cue[1], cue[1] + latter.end()), sent)
     if cue_text in ("hervorgeht", "hervorging") and (owner := _document_owner(text, sent, cue, memory)) is not None:
         return owner
-    # "SoftBank hat ... erlöst, wie aus dem am Dienstag vorgelegten Quartalsbericht hervorgeht": a document no one is
-    # named for is the company the sentence opens with
-    own = re.search(r"\baus (?:dem|der|einem|einer) (?:[\w-]+ ){0,4}[\w-]+\s+$", text[sent[0] : cue[0]])
-    opening = _typed_opener(text, sent[0]) if cue_text in ("hervorgeht", "hervorging") and own else None
-    if opening is not None and not re.search(r"\b(?:des|der|von) [A-Z]", own.group()):
-        return Attribution(opening[0], cue, opening[1:], sent)
     # "according to its annual report": the company the sentence opens with, else the one that last spoke; not
     # "selon son directeur financier, Brian Olsavsky", who is named
     named = re.match(r"\s+\w+(?:\s+[\w'’-]+){0,3},\s+[A-Z]", text[cue[1] : sent[1]])
