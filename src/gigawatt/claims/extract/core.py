@@ -18,12 +18,14 @@ from gigawatt.claims.extract.speakers import (
     REPORT_OF,
     Attribution,
     Memory,
+    as_written,
     attribute,
     full_form,
     outlet_short_names,
     people_in,
     proper_names,
     quotes_in,
+    reports_before,
     short_form,
     typed_firms,
 )
@@ -488,7 +490,7 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
         **people_in(text),
         **{f: f for f in firms},  # "le géant pétrolier Aramco" is Aramco, though "Aramco Digital" is named too
     }
-    out, memory = [], Memory(names, firms)
+    out, memory, before = [], Memory(names, firms), (0, 0)
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
         # two main clauses, each with its own reporting verb ("Microsoft s'était engagé ..., et Google avait promis")
@@ -504,7 +506,11 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
             att = attribute(text, (a, min(b, s.end)), cues, quotes, s.lang, memory) if cues else None
             memory.heard(att)
             segments.append((a, b, att))
+        if out and (cover := reports_before(text, (s.start, s.end), before, segments[0][2], memory)) is not None:
+            out[-1] = [(a, b, att if att is not None else cover) for a, b, att in out[-1]]
+            memory.heard(cover)
         out.append(segments)
+        before = (s.start, s.end)
     return out
 
 
@@ -559,7 +565,8 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             denial = denial or (denied_report and _SPLIT_DENIAL.search(s.text) is not None)
             others = [s.start + o.start for o in qs if o is not q and o.unit not in ("months", "rank")]
             c = _raw(s, q, (date, durations, others), {"negated": denial})
-            c["speaker"] = ARTICLE if att is None or denial else full_form(short_form(att.speaker, text), text)
+            named = full_form(short_form(as_written(att, text), text), text) if att is not None else ARTICLE
+            c["speaker"] = ARTICLE if denial else named
             c["attribution"] = _spans(att) if att is not None and not denial else None
             c["kind"] = _kind(c, s)
             c["subject"] = _subject(c, programme)

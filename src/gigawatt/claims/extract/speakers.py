@@ -162,11 +162,12 @@ _NAME_RE = re.compile(
     rf"(?: (?:von der |van der |von |van |de la |du |de |da |dos |O['’]|D['’])?[{_UP}][{_LOW}]+"
     rf"(?:-[{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)?){{1,3}}(?![\w-])"  # "Kevin O'Leary"
 )
-# a public body under its full name ("the Texas Department of Licensing and Regulation", "the US Department of Energy")
+# a public body or an association under its full name ("the Texas Department of Licensing and Regulation", "the US
+# Department of Energy", "the Union of Concerned Scientists")
 _BODY_RE = re.compile(
     r"(?:(?:[A-Z][a-z]+|US|U\.S\.)(?: and)? ){0,3}(?:Department|Ministry|Commission|Agency|Office|Authority"
     r"|Administration|Board"
-    r"|Council)"
+    r"|Council|Union|Association|Federation|Institute|Society|Chamber|Bureau|Foundation|Coalition|League)"
     r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?(?:[A-Z][a-z]+|[A-Z]{2,5}\b))*"  # "Science and ICT"
 )
 _ACRONYM_NOT_AFTER = (
@@ -232,8 +233,10 @@ def _after_cue(low: str) -> bool:
 
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:[\w-]+ ){0,3}(?:[\w-]+ and [\w-]+ )?"  # "the Aragonese wind and solar developer"
+    r"\b(?:the (?:[\w.]+(?: [\w.]+)?, (?=[\w.-]+-based ))?"  # "the Round Rock, Texas-based company"
+    r"(?:[\w-]+ ){0,3}(?:[\w-]+ and [\w-]+ )?"  # "the Aragonese wind and solar developer"
     r"(?:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
+    r"|carmaker|automaker"
     r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner|miner|landlord|maker"
     r"|hyperscaler)|l[’']entreprise"
@@ -600,6 +603,18 @@ def short_form(name: str, text: str) -> str:
     return head if alone and head not in _CANON and len(head) > 2 else name
 
 
+def as_written(att: Attribution, text: str) -> str:
+    """A company the list lacks, named in full before and by its first word where it speaks ("Bloom Energy ...",
+    then "Bloom told investors"), is named as it is written there: by that word (the gold's convention: a company's
+    short name follows the article's). A listed company keeps the list's name ("Mistral" is "Mistral AI")."""
+    if att.span is None or att.speaker in KNOWN:
+        return att.speaker
+    written = text[att.span[0] : att.span[1]].strip()
+    words = att.speaker.split()
+    short = len(words) > 1 and written == words[0] and written[:1].isupper()
+    return written if short and speaker_type(att.speaker) != "person" else att.speaker
+
+
 def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
@@ -639,6 +654,8 @@ def people_in(text: str) -> dict[str, str]:
             out.setdefault(m.group(1), m.group())
     for m in _TITLED.finditer(text):
         name = without_employer(m.group(1))
+        words = name.split()  # "Finanzchefin Susan Li Ende Januar": the name ends before a German time word
+        name = " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
         if name.split()[0] in _NOT_NAMES or _CANON.get(name):
             continue
         out[name] = name
@@ -1474,7 +1491,8 @@ def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str
 def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str, lang: str, firms):
     low = cue_text.lower()
     if _after_cue(low):
-        ends = re.search(r"[,]|(?<!\bSt)(?<!\bDr)(?<!\bMr)\.", text[cue[1] :])  # "selon ... St. Louis Public Radio"
+        ends = re.search(r"[,]|(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bM)(?<!\bMs)(?<!\bMrs)(?<!\bMme)\.", text[cue[1] :])
+        # ("selon ... St. Louis Public Radio", "selon M. Musk")
         stop = cue[1] + ends.start() if ends else sentence[1]
         # (a description may begin inside the cue: "Nach Angaben des Unternehmens" holds "des Unternehmens")
         after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2) or cue[0] < c[1] < cue[1] < c[2]]
@@ -1566,6 +1584,12 @@ _NOT_BEFORE_CONTACT = {"and", "but", "that", "as", "because", "so", "which", "wh
                        "before", "than", "if", "said", "says", "what"}  # fmt: skip
 
 
+_ADDED_FIGURE = (
+    r"\s*(?:(?:plus de|près de|environ|quelque|more than|nearly|about|some|another|a further|an extra) )?"
+    r"(?:\d|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|seven|eight|nine|ten)\b)"
+)
+
+
 def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     """A cue that reports nothing: "CoreWeave s'engage ainsi" (the article's inference), "widersprach ... nicht" (a
     silence), "the report said" read as a noun ("the report")."""
@@ -1576,6 +1600,9 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     if (re.match(r"\s*(?:ainsi|thus|damit|somit)\b", after) and not expects) or (
         low == "widersprach" and " nicht" in clause_after
     ):
+        return True
+    # "Le groupe a ajouté plus de deux gigawatts", "Microsoft added 2 gigawatts": a figure added, not a word
+    if re.fullmatch(r"(?:a |avait |ont )?ajouté|added|adds", low) and re.match(_ADDED_FIGURE, after):
         return True
     if low == "chiffre" and re.match(r"\s*d['’]\s*affaires", after):  # "le chiffre d'affaires": a noun
         return True
@@ -1733,8 +1760,8 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
         return Attribution(company, cue, None, sent, pronoun=True)
     if (spokesperson := _spokesperson(text, sent, cue, memory)) is not None:
         return spokesperson
-    # "Nach Tans Worten": the person the genitive names, by the full name the article gave
-    words = re.fullmatch(r"nach ([A-ZÄÖÜ][\w'’-]*?)(?:s|['’])? Worten", cue_text, re.IGNORECASE)
+    # "Nach Tans Worten", "nach Musks Angaben": the person the genitive names, by the full name the article gave
+    words = re.fullmatch(r"nach ([A-ZÄÖÜ][\w'’-]*?)(?:s|['’])? (?:Worten|Angaben)", cue_text, re.IGNORECASE)
     if words and words.group(1)[0].isupper():
         person = memory.names.get(words.group(1)) or next(
             (full for n, full in memory.names.items() if family_name(full) == words.group(1)), None
@@ -1851,6 +1878,45 @@ def _told_by_reference(
     return None
 
 
+# "Williams, the pipeline operator, said": a name that opens the sentence, set off by what it is, then the verb
+_APPOSED = re.compile(
+    rf"\s*({_WORD}(?: {_WORD}){{0,3}}), (?:the|a|an|its|le|la|l['’]|les|un|une|der|die|das|ein|eine)\s?"
+    r"[^,;:“”\"«»„]{2,80},\s*"
+)
+
+
+def _apposed_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> Attribution | None:
+    m = _APPOSED.fullmatch(text, sent[0], cue[0])
+    if m is None or m.group(1).split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS:
+        return None
+    name = untitled(m.group(1))[0]
+    return Attribution(memory.names.get(name, _CANON.get(name, name)), cue, m.span(1), sent)
+
+
+# "Das teilte das Unternehmen am Montag mit.": a German sentence that reports the one before it
+_REPORTS_BEFORE = re.compile(
+    r"\s*(?:Das|Dies)\s+(?:teilten?|kündigten?|gaben?|sagten?|berichteten?|erklärten?|meldeten?|bestätigten?"
+    r"|verkündeten?)\b"
+)
+
+
+def reports_before(text: str, sent: tuple[int, int], before: tuple[int, int], att: Attribution | None, memory: Memory):
+    """The speaker of the sentence ``before`` when the sentence ``sent`` reports it ("Das teilte das Unternehmen am
+    Montag mit"), else None: ``att``, the attribution of ``sent``, or where ``sent`` names its speaker by what it is
+    ("der Elektroautobauer", "das Unternehmen aus Denver"), the company the sentence before opens with."""
+    m = _REPORTS_BEFORE.match(text, sent[0], sent[1])
+    if m is None:
+        return None
+    subject = text[m.end() : sent[1]].lstrip()
+    typed = re.match(rf"(?:der|die|das|beide) (?:[\w-]+ )?{_FIRM_NOUNS['de']}\b(?! [A-Z])", subject)  # no name after
+    described = _DESCRIPTIONS.match(subject) or typed
+    if described:
+        firm = _typed_opener(text, before[0]) or _opening_company(text, before, memory)
+        if firm is not None:
+            return Attribution(firm[0], att.cue if att else None, (firm[1], firm[2]), before)
+    return att if att is not None and att.speaker != ARTICLE else None
+
+
 def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory: Memory) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
     verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does.
@@ -1859,6 +1925,8 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
     for cs, ce in sorted(cues, key=lambda c: _cue_order(text, c, cues)):
         if _skipped(text, sent, (cs, ce)):
             continue
+        if (apposed := _apposed_subject(text, sent, (cs, ce), memory)) is not None:
+            return apposed
         # "Berichten zufolge", "Insidern zufolge": unnamed reports name no one; alone in its clause, the clause is
         # the article's (not the next clause's "sagte Finanzchef Goto"), else another cue names the source
         if text[cs:ce].lower() == "zufolge" and _UNNAMED_REPORTS.search(text, sent[0], cs):
