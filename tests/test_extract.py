@@ -1860,24 +1860,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-329: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-345: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-330..345: sixteen articles per language, `heldout: true`, 363 gold claims), written with its
+# The held-out batch (*-346..361: sixteen articles per language, `heldout: true`, 345 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# 23590f2 unchanged (those rules had learned from *-314..329). Every language meets recall (en 113 of 123, fr 113 of
-# 122, de 112 of 118) and precision (113 of 124, 113 of 121, 112 of 119); French and German meet every field (78 of
-# 122, 73 of 118), English does not (68 of 123); speakers miss the target in every language (88 of 113, 89 of 113, 85
-# of 112). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that
-# the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin
-# only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(330, 346))
+# a096d2c unchanged (those rules had learned from *-330..345). Every language meets recall (en 110 of 117, fr 101 of
+# 114, de 100 of 114); English and German meet precision (110 of 122, 100 of 110), French does not (101 of 115);
+# German meets every field (69 of 114), English and French do not (66 of 117, 64 of 114); speakers miss the target in
+# every language (79 of 110, 76 of 101, 78 of 100). The targets are not loosened; this pins the measured figures (as
+# fractions, so the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap
+# and every batch's first scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(346, 362))
 HELDOUT_MEASURED = {
-    "en": {"recall": 113 / 123, "precision": 113 / 124, "speaker_accuracy": 88 / 113, "every_field": 68 / 123},
-    "fr": {"recall": 113 / 122, "precision": 113 / 121, "speaker_accuracy": 89 / 113, "every_field": 78 / 122},
-    "de": {"recall": 112 / 118, "precision": 112 / 119, "speaker_accuracy": 85 / 112, "every_field": 73 / 118},
+    "en": {"recall": 110 / 117, "precision": 110 / 122, "speaker_accuracy": 79 / 110, "every_field": 66 / 117},
+    "fr": {"recall": 101 / 114, "precision": 101 / 115, "speaker_accuracy": 76 / 101, "every_field": 64 / 114},
+    "de": {"recall": 100 / 114, "precision": 100 / 110, "speaker_accuracy": 78 / 100, "every_field": 69 / 114},
 }
 
 
