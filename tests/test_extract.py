@@ -1634,6 +1634,18 @@ def test_speakers_learned_from_the_twenty_fourth_batch(text, lang, speaker, at):
          "Wednesday.", "en", "Tesla", 0),
         ("Acmetron Technologies now expects to ship about $25 billion worth of servers in its fiscal year, the Round "
          "Rock, Texas-based company said on Tuesday.", "en", "Acmetron Technologies", 0),
+        # Japan's trade ministry and the Italian prime minister's office under their names in every language
+        ("Tokyo va verser jusqu'à 470 millions de dollars, a annoncé vendredi le ministère de l'Économie, du Commerce "
+         "et de l'Industrie.", "fr", "Ministry of Economy, Trade and Industry", 0),
+        ("Trois milliards d'euros seront investis d'ici à 2031, selon un communiqué du palais Chigi.", "fr",
+         "Palazzo Chigi", 0),
+        # "l'ONG", "die Organisation": the body named before; "selon le communiqué du groupe": the company
+        ("L'association Union of Concerned Scientists a publié une étude. L'ONG estime que les coûts pourraient "
+         "augmenter de 26 milliards de dollars.", "fr", "Union of Concerned Scientists", -1),
+        ("Die Union of Concerned Scientists hat eine Studie veröffentlicht. Die Kosten könnten um 26 Milliarden Dollar "
+         "steigen, schreibt die Organisation.", "de", "Union of Concerned Scientists", -1),
+        ("Nvidia a publié ses résultats. Le chiffre d'affaires a atteint 57 milliards de dollars, selon le "
+         "communiqué du groupe.", "fr", "Nvidia", -1),
     ],
 )  # fmt: skip
 def test_speakers_learned_from_the_twenty_eighth_round(text, lang, speaker, at):

@@ -119,6 +119,17 @@ KNOWN = {
         ["the White House", "White House", "la Maison Blanche", "Weißen Haus", "Weißen Hauses"],
     ),
     "Élysée": ("organization", "French presidency", ["Élysée", "Elysée"]),
+    "Palazzo Chigi": ("organization", "Italian government", ["Palazzo Chigi", "palais Chigi"]),
+    "Ministry of Economy, Trade and Industry": (
+        "organization",
+        "Japanese government",
+        [
+            "Ministry of Economy, Trade and Industry",
+            "METI",
+            "ministère de l'Économie, du Commerce et de l'Industrie",
+            "ministère de l’Économie, du Commerce et de l’Industrie",
+        ],
+    ),
     "European Commission": ("organization", "the EU's executive", _COMMISSION),
     "Department of Energy": ("organization", "US government", _ENERGY_DEPARTMENT),
     "International Energy Agency": (
@@ -165,7 +176,8 @@ _NAME_RE = re.compile(
 # a public body or an association under its full name ("the Texas Department of Licensing and Regulation", "the US
 # Department of Energy", "the Union of Concerned Scientists")
 _BODY_RE = re.compile(
-    r"(?:(?:[A-Z][a-z]+|US|U\.S\.)(?: and)? ){0,3}(?:Department|Ministry|Commission|Agency|Office|Authority"
+    r"(?:(?!(?:The|Die|Der|Das|Le|La|Les)\b)(?:[A-Z][a-z]+|US|U\.S\.)(?: and)? ){0,3}"  # not "Die" of "Die Union ..."
+    r"(?:Department|Ministry|Commission|Agency|Office|Authority"
     r"|Administration|Board"
     r"|Council|Union|Association|Federation|Institute|Society|Chamber|Bureau|Foundation|Coalition|League)"
     r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?(?:[A-Z][a-z]+|[A-Z]{2,5}\b))*"  # "Science and ICT"
@@ -209,7 +221,7 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
 # acronyms that are units, places or titles, never a speaker
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
-                 "HPC", "NVL", "PDG", "DG", "NIS", "CAD", "AUD", "JPY", "CNY", "INR", "GBP",
+                 "HPC", "NVL", "PDG", "DG", "NIS", "CAD", "AUD", "JPY", "CNY", "INR", "GBP", "ONG", "NGO",
                  "CHF", "EBITDA", "EBIT", "EPS", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
@@ -243,6 +255,9 @@ _DESCRIPTIONS = re.compile(
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
     r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
+    # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
+    r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
+    r"(?:du groupe|de la société|de l['’]entreprise)"
     r"|la direction|le producteur"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur)|l[’']investisseur)"
@@ -928,7 +943,8 @@ _BODY_DESCRIBED = re.compile(
     r"\b(?:(?:die|der) Behörde|das Ministerium|des Ministeriums|dem Ministerium|the department|the ministry|the board"
     r"|the agency|the regulator"
     r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
-    r"|l['’]autorité|die Aufsicht|die Kommission)\b"
+    r"|l['’]autorité|die Aufsicht|die Kommission"
+    r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation)\b"  # "L'ONG estime": the last body
     r"(?! [A-Z])"
 )
 
