@@ -18,7 +18,7 @@ from gigawatt.claims.extract import extract
 from gigawatt.claims.extract.deadlines import read_deadline
 from gigawatt.claims.extract.numbers import parse_number
 from gigawatt.claims.extract.patterns import nlp
-from gigawatt.claims.extract.score import read_corpus, score
+from gigawatt.claims.extract.score import read_corpus, same_entity, score
 from gigawatt.claims.extract.speakers import speaker_type
 from gigawatt.cli.core import main
 
@@ -1930,6 +1930,40 @@ def test_scorer_counts_a_wrong_comparator_as_a_miss():
     t = Tally()
     score_article(doc, [{"quantity": 1e9, "unit": "USD", "comparator": "about", "speaker": "x", "deadline": None}], t)
     assert t.as_json()["recall"] == 0 and t.as_json()["precision"] == 0
+
+
+@pytest.mark.parametrize(
+    "predicted, gold, same",
+    [
+        ("Vantage Data Centers", "Vantage", True),  # the article's short name
+        ("Comfort Systems", "Comfort Systems USA", True),
+        ("Public Utility Counsel", "Office of Public Utility Counsel", True),  # the end of the name
+        ("Commerce Department", "Department of Commerce", True),  # the same words
+        ("DSIT", "Department for Science, Innovation and Technology", True),  # the acronym of its capitalised words
+        ("Science", "Department for Science, Innovation and Technology", False),  # a word inside, no name
+        ("DeWines", "Mike DeWine", False),  # a genitive is another word
+        ("Andy Power", "Digital Realty", False),
+        ("the article", "Statnett", False),
+        ("Statnett", "the article", False),
+        ("the article", "the article", True),
+        ("Energy", "Bloom Energy", True),  # the end of a name: the lenient measure's known blind spot
+    ],
+)
+def test_same_entity_compares_name_forms(predicted, gold, same):
+    assert same_entity(predicted, gold) is same
+
+
+def test_scorer_counts_a_speaker_by_its_name_form_only_in_the_lenient_measure():
+    """One claim, its speaker "Vantage Data Centers" for the gold's "Vantage": wrong for speaker_accuracy (exact
+    names), right for speaker_same_entity; an unmatched claim counts in neither."""
+    from gigawatt.claims.extract.score import Tally, score_article
+
+    gold = {"quantity": 1e9, "unit": "USD", "comparator": "about", "speaker": "Vantage", "deadline": None}
+    doc = {"name": "t", "gold": [gold, {**gold, "quantity": 5e9}]}
+    t = Tally()
+    score_article(doc, [{**gold, "speaker": "Vantage Data Centers"}], t)
+    got = t.as_json()
+    assert (got["recall"], got["speaker_accuracy"], got["speaker_same_entity"]) == (0.5, 0.0, 1.0)
 
 
 def test_stdin_and_the_table(tmp_path):
