@@ -1652,6 +1652,35 @@ def test_speakers_learned_from_the_twenty_eighth_round(text, lang, speaker, at):
     assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # a research firm's document named by what it is: the firm that published it
+        ("Tokyo costs $15.2 a watt, the consultancy Turner & Townsend said in its annual index. Singapore followed at "
+         "$14.5 a watt, according to the index.", "en", "Turner & Townsend", -1),
+        ("Zurich coûte 14,2 dollars par watt, selon le cabinet britannique Turner & Townsend. Singapour, à 14,5 "
+         "dollars, fait plus cher, précise le rapport.", "fr", "Turner & Townsend", -1),
+        # a UK department in French and German under its English name
+        ("La zone pourrait accueillir plus d'un gigawatt, selon le ministère de la Science, de l'Innovation et de la "
+         "Technologie.", "fr", "Department for Science, Innovation and Technology", 0),
+        # a listed company named by its short name where it speaks; "the National Energy System Operator" is a name
+        ("Vantage Data Centers plans a campus in Bridgend. Vantage announced in January that it would invest about "
+         "$16 billion.", "en", "Vantage", -1),
+        ("Vantage announced in January that it would invest in Wales. The queue holds more than 700 gigawatts of "
+         "schemes, according to the National Energy System Operator, which is clearing it out.", "en",
+         "National Energy System Operator", -1),
+        # a German genitive after its noun ("Mitteilung DeWines"); a person after a title whose surname ends company
+        # names ("chief executive Andy Power"): not "the company"
+        ("Gouverneur Mike DeWine stoppte die Befreiung. Die Rechenzentren hätten 27,2 Milliarden Dollar investiert, "
+         "hieß es in einer Mitteilung DeWines.", "de", "Mike DeWine", -1),
+        ("Digital Realty signed leases, chief executive Andy Power said. Since January it has sold shares for about "
+         "$1.3 billion, according to its quarterly supplement.", "en", "Digital Realty", -1),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_twenty_ninth_round(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
 def test_a_german_adjective_before_its_noun_is_no_name():
     """Machine-translated "Das Boise, Idaho-basierte Unternehmen sagte": no speaker "Idaho-basierte Unternehmen"."""
     text = "Das Boise, Idaho-basierte Unternehmen sagte, es erwarte mehr als 25 Milliarden Dollar an Ausgaben."

@@ -27,6 +27,7 @@ from gigawatt.claims.extract.speakers import (
     quotes_in,
     reports_before,
     short_form,
+    titled_people,
     typed_firms,
 )
 from gigawatt.errors import GigawattError
@@ -490,7 +491,7 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
         **people_in(text),
         **{f: f for f in firms},  # "le géant pétrolier Aramco" is Aramco, though "Aramco Digital" is named too
     }
-    out, memory, before = [], Memory(names, firms), (0, 0)
+    out, memory, before = [], Memory(names, firms, set(titled_people(text))), (0, 0)
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
         # two main clauses, each with its own reporting verb ("Microsoft s'était engagé ..., et Google avait promis")

@@ -120,6 +120,17 @@ KNOWN = {
     ),
     "Élysée": ("organization", "French presidency", ["Élysée", "Elysée"]),
     "Palazzo Chigi": ("organization", "Italian government", ["Palazzo Chigi", "palais Chigi"]),
+    "Department for Science, Innovation and Technology": (
+        "organization",
+        "UK government",
+        [
+            "Department for Science, Innovation and Technology",
+            "DSIT",
+            "ministère de la Science, de l'Innovation et de la Technologie",
+            "ministère de la Science, de l’Innovation et de la Technologie",
+            "Ministerium für Wissenschaft, Innovation und Technologie",
+        ],
+    ),
     "Ministry of Economy, Trade and Industry": (
         "organization",
         "Japanese government",
@@ -247,11 +258,12 @@ def _after_cue(low: str) -> bool:
 _DESCRIPTIONS = re.compile(
     r"\b(?:the (?:[\w.]+(?: [\w.]+)?, (?=[\w.-]+-based ))?"  # "the Round Rock, Texas-based company"
     r"(?:[\w-]+ ){0,3}(?:[\w-]+ and [\w-]+ )?"  # "the Aragonese wind and solar developer"
-    r"(?:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
+    # the noun in small letters: "the National Energy System Operator" is a name
+    r"(?-i:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
     r"|carmaker|automaker"
     r"|designer|trust|producer|generator"
-    r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|bank|parent|owner|miner|landlord|maker"
-    r"|hyperscaler)|l[’']entreprise"
+    r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
+    r"|hyperscaler|[Bb]ank)|l[’']entreprise"  # "the Bank" (of England, named before) as "the bank"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
     r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
@@ -528,6 +540,7 @@ class Memory:
 
     names: dict[str, str] = dataclasses.field(default_factory=dict)
     firms: set[str] = dataclasses.field(default_factory=set)
+    people: set[str] = dataclasses.field(default_factory=set)  # named after a title: people, not companies
     the_company: str | None = None
     last_firm: str | None = None
     last_person: str | None = None
@@ -538,7 +551,7 @@ class Memory:
         if att is None:
             return
         self.previous = att
-        kind = speaker_type(att.speaker, self.firms)
+        kind = "person" if att.speaker in self.people else speaker_type(att.speaker, self.firms)
         if kind == "organization" and att.speaker != ARTICLE:
             self.last_firm = att.speaker
             if _is_body(att.speaker):  # "l'Alberta Electric System Operator", then "l'organisme"
@@ -619,10 +632,11 @@ def short_form(name: str, text: str) -> str:
 
 
 def as_written(att: Attribution, text: str) -> str:
-    """A company the list lacks, named in full before and by its first word where it speaks ("Bloom Energy ...",
-    then "Bloom told investors"), is named as it is written there: by that word (the gold's convention: a company's
-    short name follows the article's). A listed company keeps the list's name ("Mistral" is "Mistral AI")."""
-    if att.span is None or att.speaker in KNOWN:
+    """A company named in full before and by its first word where it speaks ("Bloom Energy ...", then "Bloom told
+    investors"; "Vantage Data Centers ...", then "Vantage announced"), is named as it is written there: by that word
+    (the gold's convention: a company's short name follows the article's). Not a body, an outlet or a research group
+    the list names ("Epoch" is "Epoch AI")."""
+    if att.span is None or KNOWN.get(att.speaker, ("", "", []))[1]:  # a listed body, outlet or research group: its name
         return att.speaker
     written = text[att.span[0] : att.span[1]].strip()
     words = att.speaker.split()
@@ -650,6 +664,19 @@ _ACRONYM_GIVEN = re.compile(
 )
 
 
+def titled_people(text: str) -> list[str]:
+    """The people the list lacks that ``text`` names after a title ("chief executive Andy Power", "Finanzchefin Susan
+    Li"), in order: people, whatever their names' words ("Power" also ends company names)."""
+    out = []
+    for m in _TITLED.finditer(text):
+        name = without_employer(m.group(1))
+        words = name.split()  # "Finanzchefin Susan Li Ende Januar": the name ends before a German time word
+        name = " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
+        if name.split()[0] not in _NOT_NAMES and not _CANON.get(name) and name not in out:
+            out.append(name)
+    return out
+
+
 def people_in(text: str) -> dict[str, str]:
     """The article's people the list lacks, named after a title: alias (full name, surname) -> full name; and the
     surname of the list's people whose full name the article writes ("Masayoshi Son ... so Son"); an acronym given
@@ -667,14 +694,14 @@ def people_in(text: str) -> dict[str, str]:
         if m.group() not in _CANON:
             out.setdefault(m.group(), m.group())
             out.setdefault(m.group(1), m.group())
-    for m in _TITLED.finditer(text):
-        name = without_employer(m.group(1))
-        words = name.split()  # "Finanzchefin Susan Li Ende Januar": the name ends before a German time word
-        name = " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
-        if name.split()[0] in _NOT_NAMES or _CANON.get(name):
-            continue
+    for name in titled_people(text):
         out[name] = name
         out.setdefault(family_name(name), name)
+    # a German genitive after its noun names the person too ("in einer Mitteilung DeWines")
+    for alias, name in list(out.items()):
+        genitive = alias + "s"
+        if " " not in alias and " " in name and re.search(rf"\b{re.escape(genitive)}\b", text):
+            out.setdefault(genitive, name)
     return out
 
 
@@ -805,7 +832,11 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
     if lead and lead.group(1).split()[0] not in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS:
         named.append((lead.group(1), lead.start(1), lead.end(1)))
     named.sort(key=lambda c: c[1])
-    return [(n, a) for n, a, _ in named if speaker_type(n, memory.firms) == "organization" and not _is_news(n)]
+    return [
+        (n, a)
+        for n, a, _ in named
+        if speaker_type(n, memory.firms) == "organization" and not _is_news(n) and n not in memory.people
+    ]
 
 
 def _analysts_typed(noun: str, before: str, memory: Memory) -> list[str]:
@@ -862,11 +893,42 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
     return out
 
 
+# a research firm's document named by what it is ("according to the index", "précise le rapport", "laut der Studie")
+_STUDY = re.compile(
+    r"\b(?:[Tt]he (?:index|study|survey|analysis|report)|[Ll]['’](?:indice|étude|enquête|analyse)|le rapport"
+    r"|(?:der|dem|des) Index|(?:die|der) (?:Studie|Umfrage|Analyse)|(?:der|dem) Bericht)\b(?! [A-Z])"
+)
+# a research firm or a consultancy named after what it is ("the consultancy Turner & Townsend", "le cabinet
+# britannique Turner & Townsend", "das Beratungsunternehmen Turner & Townsend")
+_CONSULTANCY_NAMED = re.compile(
+    r"\b(?:consultancy|consulting firm|research firm|data provider|cabinet|[\w-]*[Bb]eratungs(?:unternehmen|firma)"
+    r"|[\w-]*[Bb]erater|Marktforscher|Analysehaus)(?:s|es)?\s+(?:[a-zà-ÿ-]+\s+){0,2}"
+    r"([A-Z][\w'’-]*(?: (?:&|[A-Z][\w'’-]*))*)"
+)
+
+
+def _study_owner(text: str, before: int, memory: Memory) -> str | None:
+    """The research firm whose document "the index", "l'étude", "die Studie" is: the last one the article named before
+    ``before`` (a news outlet named after it makes "the report" the outlet's)."""
+    head = text[:before]
+    found = [(a, n) for n, a, _ in names_in(head, 0, memory.names) if n in _RESEARCH]
+    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _CONSULTANCY_NAMED.finditer(head)]
+    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _RESEARCH_NAMED.finditer(head)]
+    if not found:
+        return None
+    at, name = max(found)
+    outlets = [a for n, a, _ in names_in(head) if n in _NEWS and n != name]
+    return None if outlets and max(outlets) > at else name
+
+
 def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
     """Names told by a description: companies (:func:`_companies_described`), public bodies ("die Behörde", "the
     department": the last one named), research bodies ("l'institut") and news outlets ("the report", "le journal",
     "das Blatt": the last one named)."""
     out = _companies_described(text, sentence, start, memory)
+    for m in _STUDY.finditer(sentence):  # "according to the index": the research firm that published it
+        if (owner := _study_owner(text, start + m.start(), memory)) is not None:
+            out.append((owner, start + m.start(), start + m.end()))
     for m in _BODY_DESCRIBED.finditer(sentence):  # "teilte die Behörde mit", "the department noted": the last body
         before = text[: start + m.start()]
         bodies = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if _is_body(n)]
