@@ -1901,24 +1901,23 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-345: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-361: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-346..361: sixteen articles per language, `heldout: true`, 345 gold claims), written with its
+# The held-out batch (*-362..377: sixteen articles per language, `heldout: true`, 356 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# a096d2c unchanged (those rules had learned from *-330..345). Every language meets recall (en 110 of 117, fr 101 of
-# 114, de 100 of 114); English and German meet precision (110 of 122, 100 of 110), French does not (101 of 115);
-# German meets every field (69 of 114), English and French do not (66 of 117, 64 of 114); speakers miss the target in
-# every language (79 of 110, 76 of 101, 78 of 100). The targets are not loosened; this pins the measured figures (as
-# fractions, so the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap
-# and every batch's first scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(346, 362))
+# e0bc6eb unchanged (those rules had learned from *-346..361). Every language meets recall (en 117 of 121, fr 109 of
+# 117, de 111 of 118) and every field (77 of 121, 76 of 117, 76 of 118); none meets precision (117 of 131, 109 of 123,
+# 111 of 126) nor speakers (86 of 117, 83 of 109, 86 of 111). The targets are not loosened; this pins the measured
+# figures (as fractions, so the floor is exact) so that the held-out measure can only improve, and docs/claims.md
+# reports the gap and every batch's first scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(362, 378))
 HELDOUT_MEASURED = {
-    "en": {"recall": 110 / 117, "precision": 110 / 122, "speaker_accuracy": 79 / 110, "every_field": 66 / 117},
-    "fr": {"recall": 101 / 114, "precision": 101 / 115, "speaker_accuracy": 76 / 101, "every_field": 64 / 114},
-    "de": {"recall": 100 / 114, "precision": 100 / 110, "speaker_accuracy": 78 / 100, "every_field": 69 / 114},
+    "en": {"recall": 117 / 121, "precision": 117 / 131, "speaker_accuracy": 86 / 117, "every_field": 77 / 121},
+    "fr": {"recall": 109 / 117, "precision": 109 / 123, "speaker_accuracy": 83 / 109, "every_field": 76 / 117},
+    "de": {"recall": 111 / 118, "precision": 111 / 126, "speaker_accuracy": 86 / 111, "every_field": 76 / 118},
 }
 
 
