@@ -1675,10 +1675,34 @@ def test_speakers_learned_from_the_twenty_eighth_round(text, lang, speaker, at):
          "hieß es in einer Mitteilung DeWines.", "de", "Mike DeWine", -1),
         ("Digital Realty signed leases, chief executive Andy Power said. Since January it has sold shares for about "
          "$1.3 billion, according to its quarterly supplement.", "en", "Digital Realty", -1),
+        # where a company is based is no part of its name; the US energy department in French
+        ("The council rezoned 180 acres for a campus that Toronto-based Karis Critical said could cost $900 "
+         "million.", "en", "Karis Critical", 0),
+        ("Washington va consacrer 2,7 milliards de dollars à l'enrichissement d'uranium, a annoncé lundi le "
+         "département de l'Energie (DOE).", "fr", "Department of Energy", 0),
+        # the company's own document: the company its clause names, not the company that spoke before
+        ("Amazon Web Services cut its prices. De quoi inquiéter les prêteurs : CoreWeave affichait fin 2024 quelque "
+         "8 milliards de dollars de dette, selon son rapport annuel.", "fr", "CoreWeave", -1),
+        ("Renaissance Capital tracks listings. Acmetron Energy raised $1.2 billion by selling notes, its quarterly "
+         "filing showed.", "en", "Acmetron Energy", -1),
     ],
 )  # fmt: skip
 def test_speakers_learned_from_the_twenty_ninth_round(text, lang, speaker, at):
     assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Lambda advertises H100s at $2.99 an hour.", "en"),
+        ("Eine Instanz kostet rund 55 Dollar pro Stunde.", "de"),
+        ("La location d'une H100 se négociait à plus de 8 dollars de l'heure.", "fr"),
+    ],
+)
+def test_a_chips_hourly_rent_is_a_price_not_a_claim(text, lang):
+    """A price for one hour of a chip's rent is no money for the build-out (the corpus README: unit prices are not
+    gold)."""
+    assert extract(text, D, lang)["claims"] == []
 
 
 def test_a_german_adjective_before_its_noun_is_no_name():

@@ -168,12 +168,15 @@ _DOUBLE = {
 }
 # a figure for one share ("at $40 a share"): a price, not money for the build-out
 _PER_SHARE = re.compile(
-    r"^\s*(?:a|per|par|je|pro|le|la) (?:share|action|Aktie|(?:megawatt|mégawatt|MW)[- ](?:day|jour|Tag)"
+    r"^\s*(?:a|an|per|par|je|pro|le|la) (?:share|action|Aktie|(?:megawatt|mégawatt|MW)[- ](?:day|jour|Tag)"
     r"|(?:kilowatt|kW) (?:a|per|par|pro) (?:month|mois|Monat)"
-    r"|(?:megawatt|kilowatt)[- ]hours?|MWh|kWh|mégawattheure|kilowattheure|Megawattstunde|Kilowattstunde)\b",
+    r"|(?:megawatt|kilowatt)[- ]hours?|MWh|kWh|mégawattheure|kilowattheure|Megawattstunde|Kilowattstunde"
+    r"|hour|heure|Stunde)\b"
+    r"|^\s*(?:de|à) l['’]heure\b",
     _I,
-)  # a price for one share, one megawatt-day of capacity ("$333.44 per megawatt-day") or one megawatt-hour of energy
-# ("$100 a megawatt-hour"); a cost per MW stays
+)  # a price for one share, one megawatt-day of capacity ("$333.44 per megawatt-day"), one megawatt-hour of energy
+# ("$100 a megawatt-hour") or one hour of a chip's rent ("$2.99 an hour", "55 Dollar pro Stunde", "8 dollars de
+# l'heure"); a cost per MW stays
 # another currency after "dollar(s)": not US dollars ("24 Milliarden australischen Dollar", "dollars canadiens")
 _OTHER_DOLLARS = re.compile(
     r"(?:australi\w*|kanadi\w*|canadi\w*|neuseeländi\w*|new zealand|singapur\w*|singapore|hongkong\w*|hong kong"

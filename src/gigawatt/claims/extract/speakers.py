@@ -20,7 +20,8 @@ _COMMISSION = ["European Commission", "EU Commission", "the Commission", "la Com
                "Europäische Kommission", "EU-Kommission", "Kommission"]  # fmt: skip
 _ENERGY_DEPARTMENT = ["Department of Energy", "Energy Department", "US Department of Energy", "ministère de l'Énergie",
                       "Energieministerium", "US-Energieministerium", "Energieministeriums",
-                      "US-Energieministeriums"]  # fmt: skip
+                      "US-Energieministeriums", "DOE", "département de l'Énergie", "département de l'Energie",
+                      "département de l’Énergie", "département de l’Energie"]  # fmt: skip
 # canonical name: (type, role, aliases as written in the three languages)
 KNOWN = {
     "Sam Altman": ("person", "CEO of OpenAI", ["Sam Altman", "Altman"]),
@@ -375,7 +376,8 @@ def untitled(name: str, start: int = 0) -> tuple[str, int]:
     words = name.split()
     cut = 0
     for i, w in enumerate(words[:-1]):
-        if w in _TITLE_WORDS or _ROLE_COMPOUND.fullmatch(w) or (len(w) >= 7 and _TYPE_NOUN.fullmatch(w)):
+        based = w.endswith("-based")  # "Toronto-based Karis Critical": where it is based, no part of its name
+        if w in _TITLE_WORDS or _ROLE_COMPOUND.fullmatch(w) or (len(w) >= 7 and _TYPE_NOUN.fullmatch(w)) or based:
             cut = i + 1
     if cut == 0:
         return name, start
@@ -1956,6 +1958,28 @@ def _told_by_reference(
     return None
 
 
+# the speaker's own document: "according to its quarterly supplement", "selon son rapport annuel", "laut seinem
+# Geschäftsbericht" (after the cue), "its quarterly filing showed", "wie aus seinen Unterlagen hervorgeht" (before)
+_OWN_DOC = (
+    r"(?:[\w-]+\s+){0,2}?(?:filing|report|results|accounts|statement|supplement|prospectus|rapport|comptes"
+    r"|document|Unterlagen|Bericht|Bilanz|Geschäftsbericht|Quartalsbericht|Mitteilung)\b"
+)
+_OWN_DOCUMENT_AFTER = re.compile(rf"\s+(?:its|son|sa|ses|seinem|seinen|seiner|ihrem|ihren|ihrer)\s+{_OWN_DOC}")
+_OWN_DOCUMENT_BEFORE = re.compile(rf"\b(?:its|aus seinen|aus seinem|aus ihren|aus ihrem)\s+{_OWN_DOC}\s+$")
+
+
+def _own_document(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> Attribution | None:
+    """The company whose own document a cue cites: the first company its clause names (after a colon or a
+    semicolon), else the company "the company" last stood for; not a person ("its")."""
+    after = _after_cue(text[cue[0] : cue[1]].lower()) and _OWN_DOCUMENT_AFTER.match(text, cue[1], sent[1])
+    if not (after or _OWN_DOCUMENT_BEFORE.search(text, sent[0], cue[0])):
+        return None
+    start = max([sent[0]] + [sent[0] + m.end() for m in re.finditer(r"[:;]\s", text[sent[0] : cue[0]])])
+    named = [c for c in _named_in_sentence(text, text[start : cue[0]], start, memory) if c[0] not in memory.people]
+    name = named[0][0] if named else memory.the_company
+    return Attribution(name, cue, None, sent) if name else None
+
+
 # "Williams, the pipeline operator, said": a name that opens the sentence, set off by what it is, then the verb
 _APPOSED = re.compile(
     rf"\s*({_WORD}(?: {_WORD}){{0,3}}), (?:the|a|an|its|le|la|l['’]|les|un|une|der|die|das|ein|eine)\s?"
@@ -2005,6 +2029,8 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             continue
         if (apposed := _apposed_subject(text, sent, (cs, ce), memory)) is not None:
             return apposed
+        if (owner := _own_document(text, sent, (cs, ce), memory)) is not None:
+            return owner
         # "Berichten zufolge", "Insidern zufolge": unnamed reports name no one; alone in its clause, the clause is
         # the article's (not the next clause's "sagte Finanzchef Goto"), else another cue names the source
         if text[cs:ce].lower() == "zufolge" and _UNNAMED_REPORTS.search(text, sent[0], cs):
