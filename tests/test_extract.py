@@ -1685,6 +1685,9 @@ def test_speakers_learned_from_the_twenty_eighth_round(text, lang, speaker, at):
          "8 milliards de dollars de dette, selon son rapport annuel.", "fr", "CoreWeave", -1),
         ("Renaissance Capital tracks listings. Acmetron Energy raised $1.2 billion by selling notes, its quarterly "
          "filing showed.", "en", "Acmetron Energy", -1),
+        # "des Versorgers", "the utility": the company the article named as a utility, not the last one that spoke
+        ("Der Betreiber Acmetron baut in Lévis. Der Strom stammt vom Staatsversorger Hydro-Québec, wie Acmetron "
+         "mitteilte. Frei sind nach Angaben des Versorgers nur noch 150 Megawatt.", "de", "Hydro-Québec", -1),
     ],
 )  # fmt: skip
 def test_speakers_learned_from_the_twenty_ninth_round(text, lang, speaker, at):

@@ -807,6 +807,7 @@ _NAMED_AFTER = re.compile(
 
 
 _ANALYST_NOUNS = {"cabinet", "consultancy", "firm", "marktforscher", "analysehaus", "institut", "institute"}
+_UTILITY_NOUNS = {"versorger", "utility", "électricien", "énergéticien"}  # "the utility": the one named as a utility
 
 
 # words that open a clause, not a name ("After FERC", "Dass TEP")
@@ -842,12 +843,18 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
 
 
 def _analysts_typed(noun: str, before: str, memory: Memory) -> list[str]:
-    """An analysts' firm named by what it is before ``before`` ends ("le cabinet TrendForce ... a détaillé le
-    cabinet", "the research firm SemiAnalysis", "SemiAnalysis, the chip research firm whose founder ..."), in order."""
-    if noun.lower() not in _ANALYST_NOUNS:
+    """An analysts' firm or a utility named by what it is before ``before`` ends ("le cabinet TrendForce ... a détaillé
+    le cabinet", "the research firm SemiAnalysis", "SemiAnalysis, the chip research firm whose founder ...", "der
+    Staatsversorger Hydro-Québec ... nach Angaben des Versorgers"), in order."""
+    stem = re.sub(r"e?s$", "", noun) if noun.lower().startswith("versorger") else noun
+    if noun.lower() not in _ANALYST_NOUNS and stem.lower() not in _UTILITY_NOUNS:
         return []
     name = r"([A-Z][\w&'’-]*(?: (?:&|[A-Z][\w&'’-]*))*)"
-    after = re.finditer(rf"\b{noun}\s+(?:(?:d['’]|de\s)?[a-zà-ÿ-]+\s+)?{name}", before)  # "du cabinet d'analyse X"
+    # "der Staatsversorger Hydro-Québec", then "des Versorgers": the compound ends in the noun
+    compound = r"\w*" if stem.lower() == "versorger" else ""
+    noun = stem.lower() if compound else noun
+    # "du cabinet d'analyse X"
+    after = re.finditer(rf"(?i:\b{compound}{noun})\s+(?:(?:d['’]|de\s)?[a-zà-ÿ-]+\s+)?{name}", before)
     beside = re.finditer(rf"{name},\s+(?:the|a|an|le|la|l['’])\s?(?:[\w-]+\s+){{0,3}}{noun}\b", before)
     typed = sorted((f.start(), f.group(1)) for f in [*after, *beside])
     return [n for _, n in typed if speaker_type(n, memory.firms) == "organization"]
