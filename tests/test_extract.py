@@ -1928,23 +1928,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-361: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-377: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-362..377: sixteen articles per language, `heldout: true`, 356 gold claims), written with its
+# The held-out batch (*-378..393: sixteen articles per language, `heldout: true`, 324 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# e0bc6eb unchanged (those rules had learned from *-346..361). Every language meets recall (en 117 of 121, fr 109 of
-# 117, de 111 of 118) and every field (77 of 121, 76 of 117, 76 of 118); none meets precision (117 of 131, 109 of 123,
-# 111 of 126) nor speakers (86 of 117, 83 of 109, 86 of 111). The targets are not loosened; this pins the measured
-# figures (as fractions, so the floor is exact) so that the held-out measure can only improve, and docs/claims.md
-# reports the gap and every batch's first scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(362, 378))
+# 17857f1 unchanged (those rules had learned from *-362..377). Every language meets recall (en 100 of 110, fr 89 of
+# 104, de 99 of 110) and every field (75 of 110, 66 of 104, 67 of 110); English and French meet speakers (86 of 100,
+# 77 of 89), German does not (82 of 99); German meets precision (99 of 109), English and French do not (100 of 115,
+# 89 of 100). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so
+# that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
+# Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(378, 394))
 HELDOUT_MEASURED = {
-    "en": {"recall": 117 / 121, "precision": 117 / 131, "speaker_accuracy": 86 / 117, "every_field": 77 / 121},
-    "fr": {"recall": 109 / 117, "precision": 109 / 123, "speaker_accuracy": 83 / 109, "every_field": 76 / 117},
-    "de": {"recall": 111 / 118, "precision": 111 / 126, "speaker_accuracy": 86 / 111, "every_field": 76 / 118},
+    "en": {"recall": 100 / 110, "precision": 100 / 115, "speaker_accuracy": 86 / 100, "every_field": 75 / 110},
+    "fr": {"recall": 89 / 104, "precision": 89 / 100, "speaker_accuracy": 77 / 89, "every_field": 66 / 104},
+    "de": {"recall": 99 / 110, "precision": 99 / 109, "speaker_accuracy": 82 / 99, "every_field": 67 / 110},
 }
 
 
