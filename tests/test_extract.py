@@ -1695,6 +1695,24 @@ def test_speakers_learned_from_the_twenty_ninth_round(text, lang, speaker, at):
 
 
 @pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # "the researchers", "die Forscher", "les chercheurs": the research group named before
+        ("Epoch AI published its estimates. In einer weiteren Analyse schätzen die Forscher, dass OpenAI rund sieben "
+         "Milliarden Dollar für Rechenleistung ausgegeben hat.", "de", "Epoch AI", -1),
+        # "a study found": the study's author before it
+        ("A separate Epoch AI study found that OpenAI spent about $7 billion on computing in 2024.", "en", "Epoch AI",
+         0),
+        # "l'équipementier américain Ciena": a company typed by a noun the list lacked
+        ("L'équipementier américain Ciena a annoncé jeudi un chiffre d'affaires record de 1,35 milliard de dollars.",
+         "fr", "Ciena", 0),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_thirtieth_round(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
     "text, lang",
     [
         ("Lambda advertises H100s at $2.99 an hour.", "en"),

@@ -64,7 +64,7 @@ CUES = {
            "noted", "calculated", "calculates", "expect", "put its|their", "reckons", "reckon",
            "raised|lifted|cut|trimmed its estimate|estimates|forecast|outlook",
            "put|puts the need|demand|total|figure at", "had put", "acknowledged", "conceded",
-           "report", "had|has|have written", "showed", "shows", "puts",
+           "report", "had|has|have written", "showed", "shows", "puts", "study|analysis|survey|paper|index found|finds",
            "declined|refused to comment on a|the report|reports"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",

@@ -266,6 +266,7 @@ _DESCRIPTIONS = re.compile(
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
     r"|hyperscaler|[Bb]ank)|l[’']entreprise"  # "the Bank" (of England, named before) as "the bank"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
+    r"|l['’]équipementier|le motoriste|le fondeur|l['’]hébergeur"
     r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
     # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
@@ -737,6 +738,7 @@ _FIRM_NOUNS = {
     r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
     r"|magazine)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
+    r"|équipementier|motoriste|fondeur|hébergeur|câblier"
     r"|électricien|énergéticien|distributeur|jeune pousse"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat|courtier)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
@@ -986,7 +988,9 @@ _RESEARCH = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("r
 _RESEARCH_DESCRIBED = re.compile(
     r"\b(?:l['’]institut|the institute|the research (?:group|firm)|das (?:Forschungs)?[Ii]nstitut|des (?:Forschungs)?"
     r"[Ii]nstituts|der Marktforscher|des Marktforschers|l['’]association|the (?:industry |trade )?association"
-    r"|(?:der|des|dem) (?:Branchen)?[Vv]erband(?:e?s)?)\b(?! (?:de |of |für )?[A-Z])"
+    r"|(?:der|des|dem) (?:Branchen)?[Vv]erband(?:e?s)?"
+    # the people of a research group: "the researchers estimated", "beziffern die Autoren", "les chercheurs évaluent"
+    r"|the (?:researchers|authors)|die (?:Forscher|Autoren)|les (?:chercheurs|auteurs))\b(?! (?:de |of |für )?[A-Z])"
 )
 # a research body or an association named after what it is ("l'institut de recherche Epoch AI", "the research firm
 # SemiAnalysis", "der neue Branchenverband ACOLDC")
@@ -1553,7 +1557,7 @@ def _wie_subject(cands, cue: tuple[int, int], text: str, sentence_start: int, fi
     if not found or re.search(r"[,;:]", text[found[-1].end() : cue[0]]):
         return None
     at = found[-1].end()
-    opens = [c for c in cands if at <= c[1] <= at + 25 and c[2] <= cue[0]]
+    opens = [c for c in cands if at <= c[1] <= at + 45 and c[2] <= cue[0]]  # "der britische Mutterkonzern X"
     titled = [c for c in opens if speaker_type(c[0], firms) == "person" and re.fullmatch(r"[\w-]+\s+", text[at : c[1]])]
     return titled[0] if titled else min(opens, key=lambda c: c[1]) if opens else None
 
