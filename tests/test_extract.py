@@ -1712,6 +1712,12 @@ def test_speakers_learned_from_the_thirtieth_round(text, lang, speaker, at):
     assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
 
 
+def test_a_quarter_named_by_the_day_it_ended_dates_its_figure():
+    """ "for the quarter ended Oct. 26" beside "reported": the figure's period, not when it was said."""
+    text = "Nvidia reported revenue of $57 billion for the quarter ended Oct. 26."
+    assert extract(text, dt.date(2025, 12, 12), "en")["claims"][0]["deadline"]["date"] == "2025-10-26"
+
+
 @pytest.mark.parametrize(
     "text, lang",
     [

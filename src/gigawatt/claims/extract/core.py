@@ -282,6 +282,9 @@ def _phrases(s: Sentence) -> list[tuple[int, int, str]]:
     return out + [(s.start + m.start(), s.start + m.end(), "attached") for m in _PART.finditer(s.text)]
 
 
+_ENDED_ON = re.compile(r"\b(?:ended|ending|clos|close|achevé|terminé|endete|abgelaufenen?)\b\D{0,12}\d{1,2}\b", re.I)
+
+
 def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     """A month or quarter without its year that dates a statement, not a figure: next to a reporting verb or an
     announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
@@ -297,6 +300,8 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
         return True  # "hatte im Februar 2024 ... zugesagt", "had pledged in March 2024": when it was said
     if re.search(r"\d{4}", words) or not _PERIOD_WORD.search(words) or _NAMED_YEAR.search(words):
         return False  # a year written or named ("de l'année prochaine"), or a deadline ("by March", "bis August")
+    if _ENDED_ON.search(words):  # a period named by the day it ended ("the quarter ended Oct. 26", "clos le 1er mai")
+        return False
     # a trailing attribution after the figure's period does not date it ("50 GW à la fin du premier trimestre, a
     # indiqué X"); one before it does ("..., avait rapporté Bloomberg fin avril")
     near = [(a, b) for a, b in cues if not (a >= span[1] and _INVERTED_CUE.search(s.text[: a - s.start]))]
