@@ -496,7 +496,7 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
         **people_in(text),
         **{f: f for f in firms},  # "le géant pétrolier Aramco" is Aramco, though "Aramco Digital" is named too
     }
-    out, memory, before = [], Memory(names, firms, set(titled_people(text))), (0, 0)
+    out, memory = [], Memory(names, firms, set(titled_people(text)))
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
         # two main clauses, each with its own reporting verb ("Microsoft s'était engagé ..., et Google avait promis")
@@ -512,11 +512,12 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
             att = attribute(text, (a, min(b, s.end)), cues, quotes, s.lang, memory) if cues else None
             memory.heard(att)
             segments.append((a, b, att))
-        if out and (cover := reports_before(text, (s.start, s.end), before, segments[0][2], memory)) is not None:
+        before = sents[len(out) - 1] if out else None  # the sentence whose segments are out[-1]
+        cover = before and reports_before(text, (s.start, s.end), (before.start, before.end), segments[0][2], memory)
+        if cover is not None:
             out[-1] = [(a, b, att if att is not None else cover) for a, b, att in out[-1]]
             memory.heard(cover)
         out.append(segments)
-        before = (s.start, s.end)
     return out
 
 

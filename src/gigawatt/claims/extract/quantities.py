@@ -106,7 +106,7 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
     tail = text[n.end :]
     before = _CURRENCY_BEFORE.search(text[: n.start])
     m = _MONEY_AFTER.match(tail)
-    if (before or m) and _PER_SHARE.match(tail[m.end() if m else 0 :]):
+    if (before or m) and _UNIT_PRICE.match(tail[m.end() if m else 0 :]):
         return None
     if m and not before and (_OTHER_DOLLARS.search(tail[: m.start(1)]) or _OTHER_DOLLARS_AFTER.match(tail[m.end() :])):
         return None
@@ -166,8 +166,8 @@ _DOUBLE = {
     "fr": re.compile(r"\b(?:le|du|au) (double)\b", _I),
     "de": re.compile(r"\b(?:das|des|dem) (Doppelte[n]?)\b|\b(doppelt) so\b"),
 }
-# a figure for one share ("at $40 a share"): a price, not money for the build-out
-_PER_SHARE = re.compile(
+# a figure for one unit ("at $40 a share", "$2.99 an hour"): a price, not money for the build-out
+_UNIT_PRICE = re.compile(
     r"^\s*(?:a|an|per|par|je|pro|le|la) (?:share|action|Aktie|(?:megawatt|mégawatt|MW)[- ](?:day|jour|Tag)"
     r"|(?:kilowatt|kW) (?:a|per|par|pro) (?:month|mois|Monat)"
     r"|(?:megawatt|kilowatt)[- ]hours?|MWh|kWh|mégawattheure|kilowattheure|Megawattstunde|Kilowattstunde"

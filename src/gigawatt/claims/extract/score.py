@@ -17,7 +17,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-ARTICLE = "the article"  # the speaker where no one is quoted (as gigawatt.claims.extract.speakers names it)
+from gigawatt.claims.extract.speakers import ARTICLE
+
 # two quantities agree when within this share: gold durations in days are written to 4 decimals in months
 REL_TOLERANCE = 1e-3
 
