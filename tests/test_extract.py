@@ -704,7 +704,7 @@ def test_deadlines_and_figures_of_the_seventh_batch():
          "Unternehmen am Dienstag mitteilte.", "de", "Nebius"),
         ("Microsoft hat im Quartal 37,5 Mrd. Dollar investiert, teilte der Softwarekonzern mit.", "de", "Microsoft"),
         ("Samsung Electronics wird bis 2033 Chips im Wert von 16,5 Milliarden Dollar fertigen, wie aus einer "
-         "Pflichtmitteilung des südkoreanischen Konzerns hervorgeht.", "de", "Samsung Electronics"),
+         "Pflichtmitteilung des südkoreanischen Konzerns hervorgeht.", "de", "Samsung"),  # the news's short name
         ("Nach Berechnungen der Analysten von JPMorgan brauchen Rechenzentren rund 150 Milliarden Dollar.", "de",
          "JPMorgan"),
         ("Einen Bericht der Zeitung Helsingin Sanomat, wonach Nebius auf 600 Megawatt erweitern wolle, kommentierte "
@@ -1709,6 +1709,36 @@ def test_speakers_learned_from_the_twenty_ninth_round(text, lang, speaker, at):
     ],
 )  # fmt: skip
 def test_speakers_learned_from_the_thirtieth_round(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # a name that goes on past a possessive to its office's noun
+        ("PJM approved almost $12 billion of new lines, according to Maryland's Office of People's Counsel.", "en",
+         "Office of People's Counsel", 0),
+        ("Microsoft paid $56.9 million for 183 acres, according to the Licking County Auditor's Office.", "en",
+         "Licking County Auditor's Office", 0),
+        # "which puts the act into practice": "puts" reports a figure only when it puts it at one
+        ("Under the order, which puts last year's POWER Act into practice, such customers must sign contracts of at "
+         "least 10 years, PGE said.", "en", "PGE", 0),
+        # "une information de Bloomberg selon laquelle": the outlet, the singular noun as the plural
+        ("Intel n'a pas souhaité commenter une information de Bloomberg selon laquelle il aurait proposé à Apple "
+         "d'entrer à son capital pour un montant pouvant aller jusqu'à 5 milliards de dollars.", "fr", "Bloomberg", 0),
+        # "Nach den Worten von Vorstandschef Rene Haas"
+        ("Nach den Worten von Vorstandschef Rene Haas soll der Chip bis 2031 jährlich rund 15 Milliarden Dollar "
+         "Umsatz bringen.", "de", "Rene Haas", 0),
+        # "Samsung Electronics" is the news's "Samsung"
+        ("Samsung Electronics has agreed to buy FläktGroup for 1.5 billion euros, the South Korean company said.",
+         "en", "Samsung", 0),
+        # "wie die Behörde mitteilte", "the commission said": the body the article named by its head noun
+        ("Die Regulierungsbehörde Oregon Public Utility Commission hat für Kunden mit mehr als 20 Megawatt eine "
+         "eigene Tarifklasse geschaffen, wie die Behörde am Freitag mitteilte.", "de",
+         "Oregon Public Utility Commission", 0),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_thirty_third_round(text, lang, speaker, at):
     assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
 
 

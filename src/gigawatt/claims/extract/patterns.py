@@ -121,7 +121,8 @@ CUES = {
            "gewarnt", "argumentiert", "argumentierte", "nach Daten des|der|von", "nach einer Prognose des|der|von",
            "nach Zählung des|der|von", "nach einer|einem|der|dem SOURCE des|der|von",
            "erwarteten", "errechnet", "errechnete", "prognostiziert", "prognostizierte", "räumte",
-           "nach Worten von|des|der", "ausgewiesen", "nach CAP Worten", "nach CAP Angaben",
+           "nach Worten von|des|der", "nach den Worten von|des|der", "ausgewiesen", "nach CAP Worten",
+           "nach CAP Angaben",
            "nach Darstellung|Ansicht|Informationen|Auffassung|Aussage|Aussagen|Berechnung|Recherchen|Zahlen|Prognosen"
            "|Erhebungen|Auswertung|Analyse|Studie|Umfrage|Statistik|Unterlagen von|des|der",
            "hielt dagegen", "verkündete", "verkündeten", "verkündet", "taxierte", "taxiert",

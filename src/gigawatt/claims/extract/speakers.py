@@ -51,8 +51,7 @@ KNOWN = {
     "TSMC": ("organization", "", ["TSMC"]),
     "Intel": ("organization", "", ["Intel"]),
     "Micron": ("organization", "", ["Micron", "Micron Technology"]),
-    "Samsung Electronics": ("organization", "", ["Samsung Electronics"]),
-    "Samsung": ("organization", "", ["Samsung"]),
+    "Samsung": ("organization", "", ["Samsung", "Samsung Electronics"]),  # the news's short name (gold: 19 to 1)
     "Equinix": ("organization", "", ["Equinix"]),
     "Digital Realty": ("organization", "", ["Digital Realty"]),
     "Blackstone": ("organization", "", ["Blackstone"]),
@@ -803,6 +802,10 @@ _BODY_NAMED = re.compile(
     rf"(?:régulateur|regulator|Regulierer|ministère|ministry|Ministerium)[^,.;:]{{0,40}},\s+(?:l['’]|le |la |the )?"
     rf"([{_UP}][\w&-]+)(?=\s*[.;,]|\s*$)"
 )
+_BODY_TITLED = re.compile(
+    r"(?<![\w-])(?:(?!(?:The|Die|Der|Das|Le|La|Les)\b)[A-Z][a-z]+ ){2,4}(?:Commission|Authority|Board|Regulator)\b"
+    r"(?! (?:of|for)\b)"
+)
 _NAMED_AFTER = re.compile(
     rf"[^,.;:“”\"«»„]{{0,40}},\s+(?:l['’]|le |la |the |der |die |das )?[{_UP}][\w&-]+(?=\s*[.;,]|\s*$)"
 )
@@ -946,6 +949,10 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         bodies = sorted(bodies + [(b.start(), b.group()) for b in _BODY_RE.finditer(before)])
         # "le régulateur de l'énergie, l'Ofgem": a body the article named after the same noun
         bodies = sorted(bodies + [(b.start(1), b.group(1)) for b in _BODY_NAMED.finditer(before)])
+        # "the Oregon Public Utility Commission": a body by its head noun, the list lacking it
+        bodies = sorted(bodies + [(b.start(), b.group()) for b in _BODY_TITLED.finditer(before)])
+        head = m.group().split()[-1].capitalize()  # "the department": the last body that is a department, if any
+        bodies = [b for b in bodies if head in b[1].split()] or bodies
         outlets = [a for n, a, _ in names_in(before) if n in _NEWS]
         agency = m.group().lower().endswith("agency")  # "the agency said": a news agency if one was named since
         if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
@@ -1016,7 +1023,7 @@ _COMPANY_OF = re.compile(
 )
 _BODY_DESCRIBED = re.compile(
     r"\b(?:(?:die|der) Behörde|das Ministerium|des Ministeriums|dem Ministerium|the department|the ministry|the board"
-    r"|the agency|the regulator"
+    r"|the agency|the regulator|the commission|la commission"
     r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
     r"|l['’]autorité|die Aufsicht|die Kommission"
     r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation)\b"  # "L'ONG estime": the last body
@@ -1405,7 +1412,20 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     found = [c for c in found if not any(_inside_name(c, d, text) for d in found)]
     if low_cue in ("hervorgeht", "hervorging"):  # "aus dem Bericht des Konzerns an die US-Börsenaufsicht SEC": the
         found = [c for c in found if not _RECIPIENT.search(text, 0, c[1])]  # document's addressee does not speak
-    return found + titles
+    return [_with_possessive_tail(c, text) for c in found] + titles
+
+
+# a name that goes on past a possessive to an office's noun ("Office of People's Counsel", "Licking County Auditor's
+# Office"): the whole of it speaks
+_POSSESSIVE_TAIL = re.compile(r"['’]s (?:Office|Counsel|Department|Bureau|Chambers)\b")
+
+
+def _with_possessive_tail(c: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+    name, s, e = c
+    tail = _POSSESSIVE_TAIL.match(text, e)
+    if tail is None or text[s:e] != name:
+        return c
+    return name + tail.group(), s, tail.end()
 
 
 _HEADED_BY = re.compile(r"\b(?:dirigée?s? par|led by|run by|headed by|geführt von|unter (?:der )?Leitung von)[^,.;:]*$")
@@ -1702,6 +1722,9 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     # "stellte ... in Aussicht" promises; "stellte ... vor" or "stellte ... ein" does not
     if low in ("stellte", "stellten", "stellt") and not re.search(r"\bin Aussicht\b", clause_after):
         return True
+    # "the order, which puts last year's act into practice": "puts" reports a figure only when it puts it at one
+    if low in ("puts", "put") and not re.search(r"\bat\b", clause_after):
+        return True
     # "to 750 MW from the 300 MW it first announced, ..., Sikander Rashid said": a clause on the figure, no cue
     contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
     if contact and low in _CONTACT_VERBS and contact.group(1).lower() not in _NOT_BEFORE_CONTACT:
@@ -1725,7 +1748,7 @@ def _cue_order(text: str, cue: tuple[int, int], cues) -> tuple[bool, bool]:
 # "des informations du journal The Edge selon lesquelles", "Einen Bericht der Zeitung Helsingin Sanomat, wonach", "a
 # report in The Times that": the outlet's figure (a denial of it makes it the article's, in core)
 REPORT_OF = re.compile(
-    r"\b(?:[Bb]erichte?s?|[Rr]eports?|informations|[Rr]apport|[Aa]rticle)\s+"
+    r"\b(?:[Bb]erichte?s?|[Rr]eports?|informations?|[Rr]apport|[Aa]rticle)\s+"
     r"(?:des|der|du|de la|de l['’]|de|in|by|from|of)\s+(?:the |l['’]|le |la )?((?:[\w-]+ ){0,2}?)(?:„|“|\"|« )?"
     r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
 )
