@@ -1742,6 +1742,48 @@ def test_speakers_learned_from_the_thirty_third_round(text, lang, speaker, at):
     assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # a passive without its agent reports nobody: the sentence's other cue speaks
+        ("Its campus will grow to 100 MW, Telkom Indonesia said. Indonesia's data-centre capacity is projected at 936 "
+         "MW in 2028, Ricky Kusmayadi, a deputy at the investment ministry, said.", "en", "Ricky Kusmayadi", 1),
+        # a German person by the body they speak from
+        ("Ricky Kusmayadi vom Investitionsministerium in Jakarta rechnet für 2028 mit insgesamt 936 Megawatt.", "de",
+         "Ricky Kusmayadi", 0),
+        # the noun first and the name set off after it: "the monitor" later is that name
+        ("Data centres accounted for about $6.5 billion, the grid operator's independent market monitor, Monitoring "
+         "Analytics, said. About $6.2 billion of that is tied to data centres not yet built, the monitor said.", "en",
+         "Monitoring Analytics", 1),
+        ("Les centres de données pèsent 6,5 milliards de dollars, selon son surveillant de marché indépendant, "
+         "Monitoring Analytics. Les prévisions ont coûté 21,3 milliards de dollars, calcule le surveillant.", "fr",
+         "Monitoring Analytics", 1),
+        # "Joseph Bowring, the monitor's president": the noun owns the apposition, it is not it
+        ("Data centres accounted for about $6.5 billion, the grid operator's independent market monitor, Monitoring "
+         "Analytics, said. \"We are short,\" Joseph Bowring, the monitor's president, told reporters. A price collar "
+         "held the cost down by some $13.1 billion, the monitor said.", "en", "Monitoring Analytics", 1),
+        # "it put the market at": "put" reports where it puts a figure at one
+        ("Samsung Electronics has agreed to buy FläktGroup for 1.5 billion euros, the company said on Wednesday. "
+         "Citing industry studies, it put the global market at $61 billion in 2024.", "en", "Samsung", 1),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_thirty_third_round_passives_and_appositions(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("In March, contractors put in place data-centre work at an annual rate of $49.5 billion.", "en"),
+        ("SoftBank put $7.5 billion into OpenAI in April.", "en"),
+    ],
+)
+def test_a_phrasal_put_reports_nothing(text, lang):
+    """ "put in place", "put ... into": no report, so the figure is the article's and keeps its month."""
+    claim = extract(text, dt.date(2026, 1, 15), lang)["claims"][0]
+    assert (claim["speaker"], claim["deadline"]["granularity"]) == ("the article", "month")
+
+
 def test_a_quarter_named_by_the_day_it_ended_dates_its_figure():
     """ "for the quarter ended Oct. 26" beside "reported": the figure's period, not when it was said."""
     text = "Nvidia reported revenue of $57 billion for the quarter ended Oct. 26."

@@ -64,7 +64,8 @@ CUES = {
            "noted", "calculated", "calculates", "expect", "put its|their", "reckons", "reckon",
            "raised|lifted|cut|trimmed its estimate|estimates|forecast|outlook",
            "put|puts the need|demand|total|figure at", "had put", "acknowledged", "conceded",
-           "report", "had|has|have written", "showed", "shows", "puts", "study|analysis|survey|paper|index found|finds",
+           "report", "had|has|have written", "showed", "shows", "puts", "put",
+           "study|analysis|survey|paper|index found|finds",
            "declined|refused to comment on a|the report|reports"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
@@ -337,5 +338,20 @@ def matches(doc, lang: str) -> list[tuple[str, int, int]]:
         kept.append((label, s, e))
     # ", so der Bericht", ", so Nvidia": the cue is ", so"; the words after it name the source
     kept = [(label, s, s + 2 if label == "cue" and doc[s].text == "," and doc[s + 1].lower_ == "so" else e)
-            for label, s, e in kept]  # fmt: skip
+            for label, s, e in kept if label != "cue" or not _puts_nothing(doc, s, e)]  # fmt: skip
     return sorted((label, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for label, s, e in kept)
+
+
+_PHRASAL = {"in", "into", "on", "up", "out", "forward", "off", "aside", "together", "through"}
+
+
+def _puts_nothing(doc, s: int, e: int) -> bool:
+    """ "put" reports a figure only when it puts it at one ("put the cost at $3 billion"), not in a phrasal verb
+    ("put in place", "put into OpenAI") or another sense ("which puts last year's act into practice")."""
+    if e - s != 1 or doc[s].lower_ not in ("put", "puts"):
+        return False
+    after = [t.lower_ for t in doc[e : e + 20]]
+    if after[:1] and after[0] in _PHRASAL:
+        return True
+    at = [k for k, w in enumerate(after) if w == "at" and (after[k + 1 : k + 2] or [""])[0] not in ("least", "most")]
+    return not at

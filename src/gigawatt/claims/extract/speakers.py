@@ -1100,7 +1100,10 @@ def _german_person(sentence: str, m: re.Match) -> bool:
     # after a comma or the sentence's start (an apposition follows), or after a verb ("sagte Axel Voss")
     if not re.search(r"(?:^\s*|,\s+|\b[a-zäöüß]+(?:te|ten)\s+)$", before) or _GERMAN_BEFORE.search(before):
         return False
-    return re.match(r"\s*(?:,|$|[.;])", sentence[m.end() :]) is not None
+    if re.match(r"\s*(?:,|$|[.;])", sentence[m.end() :]):
+        return True
+    # "Ricky Kusmayadi vom Investitionsministerium rechnet": a person by the body they speak from
+    return re.match(r"\s+(?:vom|von der|beim|bei der)\s+[A-ZÄÖÜ]", sentence[m.end() :]) is not None
 
 
 def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]) -> bool:
@@ -1280,7 +1283,7 @@ _EPITHET = re.compile(
     r"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’]|[Dd]er|[Dd]ie|[Dd]as|[Dd]es)\s?"
     r"((?:association|commission|authority|agency|council|monitor|regulator|institute|laboratory|ministry|bureau"
     r"|consortium|foundation|autorité|agence|conseil|institut|laboratoire|fondation|[Vv]erband|[Vv]erbunds?"
-    r"|[Bb]eobachter|[Ii]nstitut|[Ss]tiftung))\b(?!\s+(?-i:[A-Z]))"
+    r"|[Bb]eobachter|[Ii]nstitut|[Ss]tiftung|surveillant))\b(?!\s+(?-i:[A-Z]))"
 )
 
 
@@ -1303,7 +1306,10 @@ def _epithets(text: str, sentence: str, start: int) -> list[tuple[str, int, int]
         own += rf"(?: (?:of|for) {_WORD}(?: (?:and )?{_WORD})*)?)"
         owned = [f for f in re.finditer(own, before) if f.group(1)[0].isupper() and " " in f.group(1)]  # not "Verbund"
         beside = rf"(?<!die )(?<!der )(?<!das )({_NAME_WORDS_OF}),? (?:\([A-Z]+\),? )?{_ARTICLES}\s?"
-        apposed = list(re.finditer(beside + rf"(?:[\w'’,-]+ ){{0,12}}?\w*(?i:{noun})\b", before))
+        # not "Joseph Bowring, the monitor's president": the noun owns the apposition, it is not it
+        apposed = list(re.finditer(beside + rf"(?:[\w'’,-]+ ){{0,12}}?\w*(?i:{noun})\b(?!['’]s\b)", before))
+        # or the noun first and the name set off after it ("its independent market monitor, Monitoring Analytics,")
+        apposed += re.finditer(rf"\w*(?i:{noun})(?: [a-zà-ÿ'’-]+){{0,3}}, ({_NAME_WORDS_OF})(?=\s*[,.;])", before)
         found = sorted([(f.start(1), f.group(1)) for f in owned + apposed], key=lambda x: x[0])
         if found:
             name = re.sub(r"^(?:The|Le|La|Les|Der|Die|Das) ", "", found[-1][1])
@@ -1701,6 +1707,9 @@ _ADDED_FIGURE = (
 )
 
 
+_PASSIVE_CUES = {"projected", "forecast", "expected", "estimated", "reported", "predicted", "calculated"}
+
+
 def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     """A cue that reports nothing: "CoreWeave s'engage ainsi" (the article's inference), "widersprach ... nicht" (a
     silence), "the report said" read as a noun ("the report")."""
@@ -1722,8 +1731,9 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     # "stellte ... in Aussicht" promises; "stellte ... vor" or "stellte ... ein" does not
     if low in ("stellte", "stellten", "stellt") and not re.search(r"\bin Aussicht\b", clause_after):
         return True
-    # "the order, which puts last year's act into practice": "puts" reports a figure only when it puts it at one
-    if low in ("puts", "put") and not re.search(r"\bat\b", clause_after):
+    # "capacity is projected at 936 MW": a passive without its agent reports nobody (the sentence's other cue may)
+    passive = re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", text[sent[0] : cue[0]])
+    if passive and low in _PASSIVE_CUES and not re.match(r"\s+by\b", after):
         return True
     # "to 750 MW from the 300 MW it first announced, ..., Sikander Rashid said": a clause on the figure, no cue
     contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
