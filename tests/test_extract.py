@@ -1784,6 +1784,39 @@ def test_a_phrasal_put_reports_nothing(text, lang):
     assert (claim["speaker"], claim["deadline"]["granularity"]) == ("the article", "month")
 
 
+@pytest.mark.parametrize(
+    "text, lang, figure, when",
+    [
+        ("Intel reported revenue of $13.7 billion for the three months to Sept. 27. Its foundry unit lost $2.3 "
+         "billion in the quarter.", "en", 2.3e9, "2025-09-27"),
+        ("In den drei Monaten bis zum 27. September verdiente Intel 4,1 Milliarden Dollar. Der Umsatz stieg im "
+         "selben Zeitraum auf 13,7 Mrd. Dollar.", "de", 13.7e9, "2025-09-27"),
+        ("Nvidia a réalisé 57 milliards de dollars de chiffre d'affaires au trimestre clos le 26 octobre. Sur la même "
+         "période, son bénéfice a atteint 31,9 milliards de dollars.", "fr", 31.9e9, "2025-10-26"),
+    ],
+)  # fmt: skip
+def test_the_same_period_takes_the_period_the_article_last_dated(text, lang, figure, when):
+    """ "during the quarter", "im selben Zeitraum", "sur la même période": the period dated before, to the day."""
+    claims = extract(text, dt.date(2025, 11, 20), lang)["claims"]
+    assert next(c for c in claims if c["quantity"] == figure)["deadline"]["date"] == when
+
+
+@pytest.mark.parametrize(
+    "text, lang, when",
+    [
+        ("Micron's revenue jumped to a record $23.86 billion in the three months to February 26, the memory "
+         "chipmaker said on Wednesday.", "en", "2026-02-26"),
+        ("In den drei Monaten bis zum 26. Februar verdiente Micron 5,2 Milliarden Dollar, teilte der Konzern mit.",
+         "de", "2026-02-26"),
+    ],
+)  # fmt: skip
+def test_the_months_to_a_day_date_the_figure_and_are_no_span(text, lang, when):
+    """ "the three months to February 26": a reporting period named by its last day, beside "said" (not when it was
+    said), and no three-month span of its own."""
+    claims = extract(text, dt.date(2026, 3, 19), lang)["claims"]
+    assert [(c["unit"], c["deadline"]["date"]) for c in claims] == [("USD", when)]
+
+
 def test_a_quarter_named_by_the_day_it_ended_dates_its_figure():
     """ "for the quarter ended Oct. 26" beside "reported": the figure's period, not when it was said."""
     text = "Nvidia reported revenue of $57 billion for the quarter ended Oct. 26."

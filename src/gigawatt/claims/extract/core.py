@@ -282,7 +282,10 @@ def _phrases(s: Sentence) -> list[tuple[int, int, str]]:
     return out + [(s.start + m.start(), s.start + m.end(), "attached") for m in _PART.finditer(s.text)]
 
 
-_ENDED_ON = re.compile(r"\b(?:ended|ending|clos|close|achevé|terminé|endete|abgelaufenen?)\b\D{0,12}\d{1,2}\b", re.I)
+_ENDED_ON = re.compile(
+    r"\b(?:ended|ending|clos|close|achevé|terminé|endete|abgelaufenen?|months to|Monaten bis zum)\b\D{0,12}\d{1,2}\b",
+    re.I,
+)
 
 
 def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
@@ -556,7 +559,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
     attrib = _attributions(text, sents, quotes)
     first = _PROGRAMMES.search(text)
     programme = _PROGRAMME_NAME.get(first.group(), first.group()) if first else "the project"
-    out, previous = [], []
+    out, previous, period = [], [], None
     for i, s in enumerate(sents):
         named = _PROGRAMMES.findall(s.text)
         if named:
@@ -572,6 +575,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             denial = denial or (denied_report and _SPLIT_DENIAL.search(s.text) is not None)
             others = [s.start + o.start for o in qs if o is not q and o.unit not in ("months", "rank")]
             c = _raw(s, q, (date, durations, others), {"negated": denial})
+            period = _same_period(c, s, period)
             named = full_form(short_form(as_written(att, text), text), text) if att is not None else ARTICLE
             c["speaker"] = ARTICLE if denial else named
             c["attribution"] = _spans(att) if att is not None and not denial else None
@@ -583,6 +587,28 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             if q.unit != "rank" and c["comparator"] not in ("<", "well under") and c["kind"] != "input":
                 previous.append(q)  # what a later "five times" may multiply: a pledge, not a bound or a holding
     return out
+
+
+# "during the quarter", "im selben Zeitraum", "sur la même période": the period the article last dated to the day or
+# the quarter ("the three months to Sept. 27")
+_SAME_PERIOD = re.compile(
+    r"\b(?:during|in|over|at the end of) the (?:same )?(?:quarter|period)\b|\bim (?:selben|gleichen) Zeitraum\b"
+    r"|\bim Quartal\b|\bam Quartalsende\b|\bà la fin du trimestre\b"
+    r"|\b(?:sur|pendant|durant) la même période\b|\bau cours du trimestre\b",
+    re.IGNORECASE,
+)
+
+
+def _same_period(c: dict, s: Sentence, period: dict | None) -> dict | None:
+    """Give ``c`` the article's last period where its sentence refers back to it and it has no deadline of its own;
+    return the period that later figures may refer back to."""
+    same = _SAME_PERIOD.search(s.text)
+    if c["deadline"] is None and period is not None and c["unit"] not in ("months", "rank") and same:
+        c["deadline"] = {**period, "text": same.group()}
+    own = c["deadline"]
+    if own and own.get("date") and own.get("granularity") in ("day", "quarter") and own is not period:
+        return own
+    return period
 
 
 def _spans(att: Attribution) -> dict:

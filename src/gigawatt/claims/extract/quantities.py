@@ -49,6 +49,11 @@ _A_MONTH = re.compile(r"^\s*(?:a|per|par|pro|im) (?:month|mois|Monat)\b", _I)
 _MATURITY = re.compile(
     r"^\s*(?:bonds?|notes?|Anleihen?|obligations?|emprunts?|(?:margin |bridge )?loans?|Kredite?)\b", _I
 )
+# a reporting period named by the day it ends ("the three months to Sept. 27", "den drei Monaten bis zum 27.
+# September", "les trois mois clos le 27 septembre"): a date, no span of the build-out
+_PERIOD_TO = re.compile(
+    r"^\s*(?:to|ending|ended|through|bis zum|clos le|achevés le|terminés le)\s+(?:\d|[A-Z][a-z]{2,8}\.? \d)"
+)
 # the time a multiple takes ("verdreifachen in drei Jahren", "tripler en trois ans"): no span of the build-out
 _MULTIPLIED_IN = re.compile(
     r"(?:verdoppel\w*|verdreifach\w*|vervielfach\w*|doubl\w*|tripl\w*|quadrupl\w*)\s+(?:\w+\s+){0,3}"
@@ -145,6 +150,7 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         r"\s*(?:\w+\s+){0,2}(?:verdoppel|verdreifach|vervielfach|doubl|tripl)", tail[m.end() :] if m else ""
     )
     if m and (_MATURITY.match(tail[m.end() :]) or _FIRST_MONTHS.search(text[: n.start]) or multiplied
+              or _PERIOD_TO.match(tail[m.end() :])
               or _MULTIPLIED_IN.search(text[max(0, n.start - 60) : n.start])):  # fmt: skip
         return None  # "a 100-year bond" (a maturity), "in den ersten neun Monaten 2025" (a period, read as its end)
     if m:
