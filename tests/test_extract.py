@@ -1772,6 +1772,28 @@ def test_speakers_learned_from_the_thirty_third_round_passives_and_appositions(t
 
 
 @pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # "nach einer Überschlagsrechnung des": a reckoning is a source too
+        ("Nach einer Überschlagsrechnung des Beratungsunternehmens Quilty Space bräuchte das Netz mehr als fünf "
+         "Gigawatt.", "de", "Quilty Space", 0),
+        # "hatte Konzernchef Jensen Huang vorgerechnet"
+        ("Ein Gigawatt koste bis zu 60 Milliarden Dollar, hatte Konzernchef Jensen Huang vorgerechnet.", "de",
+         "Jensen Huang", 0),
+        # "teilte das Staatsunternehmen mit": a compound for the company
+        ("Der Netzbetreiber Statnett stoppt neue Anschlüsse. Betroffen sei jeder neue Verbrauch von mehr als fünf "
+         "Megawatt, teilte das Staatsunternehmen am Mittwoch in Oslo mit.", "de", "Statnett", 0),
+        # a name that opens with digits
+        ("Nach Angaben von 3i sind derzeit 37 Megawatt in Betrieb.", "de", "3i", 0),
+        ("Selon le site américain 404 Media, la ville a vendu le terrain pour 10 millions de dollars.", "fr",
+         "404 Media", 0),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_thirty_third_round_across_the_corpus(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
     "text, lang",
     [
         ("In March, contractors put in place data-centre work at an annual rate of $49.5 billion.", "en"),

@@ -128,7 +128,7 @@ CUES = {
            "|Erhebungen|Auswertung|Analyse|Studie|Umfrage|Statistik|Unterlagen von|des|der",
            "hielt dagegen", "verkündete", "verkündeten", "verkündet", "taxierte", "taxiert",
            "stellte", "stellten", "stellt", "erläuterte", "erläutert", "erläuterten", "gemeldet", "meldete",
-           "meldeten"],
+           "meldeten", "vorgerechnet", "gerechnet"],
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim
@@ -278,7 +278,7 @@ def _token(word: str, lang: str) -> dict:
     elif word == "SOURCE":  # a survey, a study or a count as a source ("nach einer Markterhebung der")
         spec = {
             "LOWER": {
-                "REGEX": r"^\w*(?:erhebung|umfrage|studie|analyse|auswertung|berechnung|schätzung|prognose"
+                "REGEX": r"^\w*(?:erhebung|umfrage|studie|analyse|auswertung|rechnung|schätzung|prognose"
                 r"|zählung|untersuchung|übersicht|aufstellung|statistik|hochrechnung)$"
             }
         }

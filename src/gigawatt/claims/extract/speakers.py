@@ -281,7 +281,7 @@ _DESCRIPTIONS = re.compile(
     r"|die Unternehmen|der Konzern|the group|both companies"
     r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns"
     # with what it is in between: "wie das in Amsterdam ansässige Unternehmen mitteilte", "des südkoreanischen Konzerns"
-    r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)|(?:das|des|dem) \w+-Unternehmens?"
+    r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)|(?:das|des|dem) \w+-?[Uu]nternehmens?"
     # a compound for the company ("der Softwarekonzern", "wie der Facebook-Konzern mitteilte"), "die Firma"
     r"|(?:der|des|dem) (?:[\w-]+ )?[\w-]*(?:konzern|Konzern|[Ee]ntwickler|[Hh]ersteller|[Bb]etreiber|[Aa]nbieter"
     r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese)s?|(?:die|der) Firma"
@@ -1375,8 +1375,14 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         else:
             document = None
         # "du Politecnico di Milano", "El Periódico de Aragón": a Romance particle inside a name
+        # a name may open with digits ("3i", "selon le site 404 Media"; not German "5 Gigawatt", a noun)
+        digits = r"\d{1,4} (?=[A-Z])(?!Mrd|Mio|Md|Milliard|Million|Billion|[GMkT]W)" if lang != "de" else r"(?!)"
         words = list(
-            re.finditer(r"(?<![\w-])(?:St\. )?[A-Z][\w&-]*(?: (?:(?:di|de|del|della) )?[A-Z][\w&-]*)*", clause)
+            re.finditer(
+                rf"(?<![\w-])(?:(?:St\. |{digits})?[A-Z][\w&-]*|\d{{1,2}}[a-z]{{1,2}}\b)"
+                r"(?: (?:(?:di|de|del|della) )?[A-Z][\w&-]*)*",
+                clause,
+            )
         )
         # not the company's own platform or product ("figures that Terna publishes on its Econnextion portal")
         words = [w for w in words if not _OWN_THING.search(clause, 0, w.start())] or words
