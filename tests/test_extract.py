@@ -1787,6 +1787,11 @@ def test_speakers_learned_from_the_thirty_third_round_passives_and_appositions(t
         ("Nach Angaben von 3i sind derzeit 37 Megawatt in Betrieb.", "de", "3i", 0),
         ("Selon le site américain 404 Media, la ville a vendu le terrain pour 10 millions de dollars.", "fr",
          "404 Media", 0),
+        # "s'attend à", "chiffrait ... à": French verbs of reckoning
+        ("Citant des études sectorielles, Samsung s'attend à ce que le marché passe à 99 milliards de dollars en "
+         "2030.", "fr", "Samsung", 0),
+        ("Le patron du fabricant de puces, Jensen Huang, chiffrait l'été dernier à quelque 50 milliards de dollars le "
+         "coût d'un gigawatt.", "fr", "Jensen Huang", 0),
     ],
 )  # fmt: skip
 def test_speakers_learned_from_the_thirty_third_round_across_the_corpus(text, lang, speaker, at):

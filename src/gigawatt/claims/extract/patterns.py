@@ -99,7 +99,8 @@ CUES = {
            "a|avait|ont|avaient par ailleurs déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "a|avait|ont|avaient en outre déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
-           "|confirmé|rappelé|ajouté|expliqué|souligné"],
+           "|confirmé|rappelé|ajouté|expliqué|souligné",
+           "s' attend|attendent|attendait|attendaient à", "chiffrait", "chiffraient"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte",
