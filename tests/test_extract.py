@@ -2084,24 +2084,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-393: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-409: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-394..409: sixteen articles per language, `heldout: true`, 357 gold claims), written with its
+# The held-out batch (*-410..425: sixteen articles per language, `heldout: true`, 347 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# dec1b68 unchanged (those rules had learned from *-378..393). Every language meets recall (en 115 of 122, fr 109 of
-# 117, de 105 of 118); English and French meet precision (115 of 127, 109 of 121), German does not (105 of 117);
-# French meets every field (71 of 117), English and German do not (73 of 122, 70 of 118); speakers miss the target in
-# every language (90 of 115, 90 of 109, 81 of 105). The targets are not loosened; this pins the measured figures (as
-# fractions, so the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap
-# and every batch's first scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(394, 410))
+# 42c6f7e unchanged (those rules had learned from *-394..409). Every language meets recall (en 111 of 117, fr 105 of
+# 116, de 103 of 114); none meets precision (111 of 134, 105 of 118, 103 of 118); French and German meet every field
+# (75 of 116, 76 of 114), English does not (68 of 117); speakers miss the target in every language (82 of 111, 88 of
+# 105, 86 of 103). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact)
+# so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
+# Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(410, 426))
 HELDOUT_MEASURED = {
-    "en": {"recall": 115 / 122, "precision": 115 / 127, "speaker_accuracy": 90 / 115, "every_field": 73 / 122},
-    "fr": {"recall": 109 / 117, "precision": 109 / 121, "speaker_accuracy": 90 / 109, "every_field": 71 / 117},
-    "de": {"recall": 105 / 118, "precision": 105 / 117, "speaker_accuracy": 81 / 105, "every_field": 70 / 118},
+    "en": {"recall": 111 / 117, "precision": 111 / 134, "speaker_accuracy": 82 / 111, "every_field": 68 / 117},
+    "fr": {"recall": 105 / 116, "precision": 105 / 118, "speaker_accuracy": 88 / 105, "every_field": 75 / 116},
+    "de": {"recall": 103 / 114, "precision": 103 / 118, "speaker_accuracy": 86 / 103, "every_field": 76 / 114},
 }
 
 
