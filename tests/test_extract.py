@@ -1799,6 +1799,34 @@ def test_speakers_learned_from_the_thirty_third_round_across_the_corpus(text, la
 
 
 @pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # the Justice Department, as each language writes it, is the gold's "Department of Justice"
+        ("In 2023, ALX invoiced more than $28.4 million of Nvidia hardware, the Justice Department said.", "en",
+         "Department of Justice", 0),
+        ("Zwei Männer sollen Chips im Wert von 160 Millionen Dollar geschleust haben, teilte das US-Justizministerium "
+         "mit.", "de", "Department of Justice", 0),
+        # "Nikkei Asia", the English edition, is not "Nikkei"
+        ("Le BoI n'a pas souhaité commenter une information du Nikkei Asia selon laquelle Microsoft aurait sollicité "
+         "des incitations pour un campus de 200 MW.", "fr", "Nikkei Asia", 0),
+        # "did not comment on a report by": no denial, the outlet's figure
+        ("The board did not comment on a report by Nikkei Asia that Microsoft had applied for incentives for a 200 MW "
+         "campus.", "en", "Nikkei Asia", 0),
+        ("Einen Bericht von „Nikkei Asia“, wonach Microsoft Fördermittel für einen Campus mit 200 Megawatt beantragt "
+         "habe, kommentierte die Behörde nicht.", "de", "Nikkei Asia", 0),
+        # a report denied after a semicolon is the article's
+        ("Zu der Klage äußerte sich Oracle nicht; einen Bericht von The Information, wonach der Konzern weitere 20 "
+         "Milliarden Dollar suche, wies ein Sprecher dagegen zurück.", "de", "the article", 0),
+        # "so die Berater": the consultancy named before ("des Immobilienberaters Cushman & Wakefield")
+        ("Das Land verfügt nach Daten des Immobilienberaters Cushman & Wakefield über 51 Megawatt. Ein Megawatt "
+         "kostet im Schnitt rund 7,1 Millionen Dollar, so die Berater.", "de", "Cushman & Wakefield", 1),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_thirty_fourth_round(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
     "text, lang",
     [
         ("In March, contractors put in place data-centre work at an annual rate of $49.5 billion.", "en"),

@@ -570,9 +570,11 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
         for q in qs:
             at = s.start + q.start
             att, quoted = _speaker_for(at, s, i, sents, attrib, quotes, text)
-            denied_report = _DENIED_REPORT.match(s.text) is not None  # "Berichte, wonach ..., wies X zurück"
+            # "Berichte, wonach ..., wies X zurück", also after a semicolon ("...; einen Bericht von X, wonach")
+            clause = s.text[s.text.rfind(";", 0, at - s.start) + 1 :]
+            denied_report = _DENIED_REPORT.match(clause) is not None
             denial = any(label == "denial" and (b <= at or denied_report) for label, _, b in s.found)
-            denial = denial or (denied_report and _SPLIT_DENIAL.search(s.text) is not None)
+            denial = denial or (denied_report and _SPLIT_DENIAL.search(clause) is not None)
             others = [s.start + o.start for o in qs if o is not q and o.unit not in ("months", "rank")]
             c = _raw(s, q, (date, durations, others), {"negated": denial})
             period = _same_period(c, s, period)

@@ -22,6 +22,11 @@ _ENERGY_DEPARTMENT = ["Department of Energy", "Energy Department", "US Departmen
                       "Energieministerium", "US-Energieministerium", "Energieministeriums",
                       "US-Energieministeriums", "DOE", "département de l'Énergie", "département de l'Energie",
                       "département de l’Énergie", "département de l’Energie"]  # fmt: skip
+_JUSTICE_DEPARTMENT = ["Department of Justice", "Justice Department", "US Department of Justice",
+                       "U.S. Department of Justice", "U.S. Justice Department", "US Justice Department", "DOJ",
+                       "Justizministerium", "US-Justizministerium", "Justizministeriums", "US-Justizministeriums",
+                       "ministère de la Justice", "ministère américain de la Justice", "département de la Justice",
+                       "département américain de la Justice"]  # fmt: skip
 # canonical name: (type, role, aliases as written in the three languages)
 KNOWN = {
     "Sam Altman": ("person", "CEO of OpenAI", ["Sam Altman", "Altman"]),
@@ -94,6 +99,7 @@ KNOWN = {
     "Les Echos": ("organization", "news site", ["Les Echos"]),
     "Le Monde": ("organization", "news site", ["Le Monde"]),
     "Nikkei": ("organization", "news site", ["Nikkei"]),
+    "Nikkei Asia": ("organization", "news site", ["Nikkei Asia"]),  # the English edition, as the gold names it
     # more outlets the news about these programmes comes from, as each writes its name
     "Fortune": ("organization", "news site", ["Fortune"]),
     "The Times": ("organization", "news site", ["The Times"]),
@@ -143,6 +149,7 @@ KNOWN = {
     ),
     "European Commission": ("organization", "the EU's executive", _COMMISSION),
     "Department of Energy": ("organization", "US government", _ENERGY_DEPARTMENT),
+    "Department of Justice": ("organization", "US government", _JUSTICE_DEPARTMENT),
     "International Energy Agency": (
         "organization",
         "intergovernmental agency",
@@ -997,13 +1004,15 @@ _RESEARCH_DESCRIBED = re.compile(
     r"[Ii]nstituts|der Marktforscher|des Marktforschers|l['’]association|the (?:industry |trade )?association"
     r"|(?:der|des|dem) (?:Branchen)?[Vv]erband(?:e?s)?"
     # the people of a research group: "the researchers estimated", "beziffern die Autoren", "les chercheurs évaluent"
-    r"|the (?:researchers|authors)|die (?:Forscher|Autoren)|les (?:chercheurs|auteurs))\b(?! (?:de |of |für )?[A-Z])"
+    r"|the (?:researchers|authors)|die (?:Forscher|Autoren)|les (?:chercheurs|auteurs)"
+    r"|die Berater|der Berater|the consultants|the consultancy)\b(?! (?:de |of |für )?[A-Z])"
 )
 # a research body or an association named after what it is ("l'institut de recherche Epoch AI", "the research firm
 # SemiAnalysis", "der neue Branchenverband ACOLDC")
 _RESEARCH_NAMED = re.compile(
-    r"\b(?:institut|institute|research (?:group|firm)|Forschungsinstitut|Marktforscher|association|[\w-]*[Vv]erband)"
-    r"(?:e?s)?\s+(?:[a-zà-ÿ-]+\s+){0,2}([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*)"
+    r"\b(?:institut|institute|research (?:group|firm)|Forschungsinstitut|Marktforscher|association|[\w-]*[Vv]erband"
+    r"|[\w-]*[Bb]erater|Beratungsunternehmen|consultancy)"
+    r"(?:e?s)?\s+(?:[a-zà-ÿ-]+\s+){0,2}([A-Z][\w&'’-]*(?:(?: &)? [A-Z][\w&'’-]*)*)"
 )
 
 
@@ -1765,7 +1774,7 @@ def _cue_order(text: str, cue: tuple[int, int], cues) -> tuple[bool, bool]:
 # report in The Times that": the outlet's figure (a denial of it makes it the article's, in core)
 REPORT_OF = re.compile(
     r"\b(?:[Bb]erichte?s?|[Rr]eports?|informations?|[Rr]apport|[Aa]rticle)\s+"
-    r"(?:des|der|du|de la|de l['’]|de|in|by|from|of)\s+(?:the |l['’]|le |la )?((?:[\w-]+ ){0,2}?)(?:„|“|\"|« )?"
+    r"(?:des|der|von|du|de la|de l['’]|de|in|by|from|of)\s+(?:the |l['’]|le |la )?((?:[\w-]+ ){0,2}?)(?:„|“|\"|« )?"
     r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
 )
 _OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|\w*zeitung|\w*blatt(?:e?s)?|\w*magazins?"
