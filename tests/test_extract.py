@@ -1820,6 +1820,9 @@ def test_speakers_learned_from_the_thirty_third_round_across_the_corpus(text, la
         # "so die Berater": the consultancy named before ("des Immobilienberaters Cushman & Wakefield")
         ("Das Land verfügt nach Daten des Immobilienberaters Cushman & Wakefield über 51 Megawatt. Ein Megawatt "
          "kostet im Schnitt rund 7,1 Millionen Dollar, so die Berater.", "de", "Cushman & Wakefield", 1),
+        # "Kinder Morgan's backlog rose ..., the pipeline operator said": the owner of what opens the sentence
+        ("Kinder Morgan's backlog of approved expansion projects rose to $8.1 billion at the end of 2024, the "
+         "pipeline operator said on Wednesday.", "en", "Kinder Morgan", 0),
     ],
 )  # fmt: skip
 def test_speakers_learned_from_the_thirty_fourth_round(text, lang, speaker, at):

@@ -835,9 +835,10 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
     ]
     named += [(m.group(1), m.start(1), m.end(1)) for m in _POSSESSED.finditer(sentence[:40])]  # "Canada's Brookfield"
     # the owner of what opens the sentence ("Caterpillar's order backlog climbed ..., the equipment maker said")
-    named += [
+    owners = [
         (m.group(1), m.start(1), m.end(1)) for m in _OWNER_OPENS.finditer(sentence) if m.group(1) not in _NOT_NAMES
     ]
+    named += owners
     named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
     # the name of two or three words the main clause opens with, after a place ("Au Canada, Bell Canada a ouvert")
     lead = re.match(
@@ -847,10 +848,15 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
     if lead and lead.group(1).split()[0] not in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS:
         named.append((lead.group(1), lead.start(1), lead.end(1)))
     named.sort(key=lambda c: c[1])
+    # a name of two or three words whose possession opens the sentence ("Kinder Morgan's backlog rose ..., the
+    # pipeline operator said") is a company, unless the list or the article's titles make it a person
+    owned = {n for n, _, _ in owners if n not in KNOWN and n not in memory.people}
     return [
         (n, a)
         for n, a, _ in named
-        if speaker_type(n, memory.firms) == "organization" and not _is_news(n) and n not in memory.people
+        if (speaker_type(n, memory.firms) == "organization" or n in owned)
+        and not _is_news(n)
+        and n not in memory.people
     ]
 
 
@@ -1051,7 +1057,7 @@ def _is_body(name: str) -> bool:
     return "government" in role or "EU" in role or says is not None
 
 
-_OWNER_OPENS = re.compile(r"^\W*([A-Z][\w&-]+)['’]s\s+[a-z]")
+_OWNER_OPENS = re.compile(r"^\W*((?:[A-Z][\w&-]+ ){0,2}[A-Z][\w&-]+)['’]s\s+[a-z]")  # "Kinder Morgan's backlog"
 _POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
 
 
