@@ -1389,16 +1389,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             clause = " " * document.end() + clause[document.end() :] if document else clause
         else:
             document = None
-        # "du Politecnico di Milano", "El Periódico de Aragón": a Romance particle inside a name
-        # a name may open with digits ("3i", "selon le site 404 Media"; not German "5 Gigawatt", a noun)
-        digits = r"\d{1,4} (?=[A-Z])(?!Mrd|Mio|Md|Milliard|Million|Billion|[GMkT]W)" if lang != "de" else r"(?!)"
-        words = list(
-            re.finditer(
-                rf"(?<![\w-])(?:(?:St\. |{digits})?[A-Z][\w&-]*|\d{{1,2}}[a-z]{{1,2}}\b)"
-                r"(?: (?:(?:di|de|del|della) )?[A-Z][\w&-]*)*",
-                clause,
-            )
-        )
+        words = _clause_names(clause, lang)
         # not the company's own platform or product ("figures that Terna publishes on its Econnextion portal")
         words = [w for w in words if not _OWN_THING.search(clause, 0, w.start())] or words
         if words and lang == "de" and (low_cue.endswith(("von", "des", "der")) or document):  # "... von X"
@@ -1453,6 +1444,19 @@ def _with_possessive_tail(c: tuple[str, int, int], text: str) -> tuple[str, int,
     if tail is None or text[s:e] != name:
         return c
     return name + tail.group(), s, tail.end()
+
+
+def _clause_names(clause: str, lang: str) -> list[re.Match]:
+    """The capitalised words after a cue that may name its source: "St. Louis Public Radio", "du Politecnico di
+    Milano"; a name may open with digits ("3i", "selon le site 404 Media"; not German "5 Gigawatt", a noun)."""
+    digits = r"\d{1,4} (?=[A-Z])(?!Mrd|Mio|Md|Milliard|Million|Billion|[GMkT]W)" if lang != "de" else r"(?!)"
+    return list(
+        re.finditer(
+            rf"(?<![\w-])(?:(?:St\. |{digits})?[A-Z][\w&-]*|\d{{1,2}}[a-z]{{1,2}}\b)"
+            r"(?: (?:(?:di|de|del|della) )?[A-Z][\w&-]*)*",
+            clause,
+        )
+    )
 
 
 _HEADED_BY = re.compile(r"\b(?:dirigée?s? par|led by|run by|headed by|geführt von|unter (?:der )?Leitung von)[^,.;:]*$")
