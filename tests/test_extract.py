@@ -2115,24 +2115,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-409: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-425: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-410..425: sixteen articles per language, `heldout: true`, 347 gold claims), written with its
+# The held-out batch (*-426..441: sixteen articles per language, `heldout: true`, 329 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# 42c6f7e unchanged (those rules had learned from *-394..409). Every language meets recall (en 111 of 117, fr 105 of
-# 116, de 103 of 114); none meets precision (111 of 134, 105 of 118, 103 of 118); French and German meet every field
-# (75 of 116, 76 of 114), English does not (68 of 117); speakers miss the target in every language (82 of 111, 88 of
-# 105, 86 of 103). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact)
-# so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
-# Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(410, 426))
+# a01ca22 unchanged (those rules had learned from *-410..425). Every language meets recall (en 107 of 112, fr 96 of
+# 109, de 105 of 108); French meets precision (96 of 106), English and German do not (107 of 123, 105 of 117); no
+# language meets every field (65 of 112, 64 of 109, 64 of 108) nor speakers (80 of 107, 73 of 96, 77 of 105). The
+# targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out
+# measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
+# articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(426, 442))
 HELDOUT_MEASURED = {
-    "en": {"recall": 111 / 117, "precision": 111 / 134, "speaker_accuracy": 82 / 111, "every_field": 68 / 117},
-    "fr": {"recall": 105 / 116, "precision": 105 / 118, "speaker_accuracy": 88 / 105, "every_field": 75 / 116},
-    "de": {"recall": 103 / 114, "precision": 103 / 118, "speaker_accuracy": 86 / 103, "every_field": 76 / 114},
+    "en": {"recall": 107 / 112, "precision": 107 / 123, "speaker_accuracy": 80 / 107, "every_field": 65 / 112},
+    "fr": {"recall": 96 / 109, "precision": 96 / 106, "speaker_accuracy": 73 / 96, "every_field": 64 / 109},
+    "de": {"recall": 105 / 108, "precision": 105 / 117, "speaker_accuracy": 77 / 105, "every_field": 64 / 108},
 }
 
 
