@@ -1830,6 +1830,63 @@ def test_speakers_learned_from_the_thirty_fourth_round(text, lang, speaker, at):
 
 
 @pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # a study named with its authors' home: "the study said", "heißt es in der Studie" are that home's
+        ("US grids could absorb nearly 100 gigawatts, researchers at Duke University said in a study. That headroom "
+         "shrinks to 76 gigawatts at 0.25%, the study said.", "en", "Duke University", 1),
+        ("Das bestätigt eine Studie der Duke University in North Carolina. Bei 0,25 Prozent wären es 76 Gigawatt, "
+         "heißt es in der Studie.", "de", "Duke University", 0),
+        ("C'est la conclusion d'une étude de l'université Duke publiée mardi. Les centres de données pourraient "
+         "ajouter jusqu'à 65 GW d'ici à 2029, rappellent les auteurs.", "fr", "Duke University", 0),
+        # "Navitas Semiconductor ... Navitas": the short name the article goes on with
+        ("Navitas Semiconductor said it could sell up to $50 million of new shares. Navitas makes power chips.", "en",
+         "Navitas", 0),
+        # an acronym with an ampersand, given in parentheses after its name
+        ("Google signed a deal with Indiana Michigan Power (I&M). I&M has said it expects its peak demand to roughly "
+         "double by 2030, to about 8,000 megawatts.", "en", "Indiana Michigan Power", 0),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_thirty_fifth_round(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a list after the noun is no apposition
+        ("Apart from the agency, Google, Meta and Amazon bid. The plant will cost $2 billion, the agency said.",
+         "the article"),
+        # "projected by 2028": a year, not an agent
+        ("Its campus will grow to 100 MW, Telkom Indonesia said. Indonesia's capacity is projected by 2028 to hit "
+         "936 MW, Ricky Kusmayadi said.", "Ricky Kusmayadi"),
+        # a listed company's possessive is no office's name
+        ("The plan will cost $2 billion, according to Google's Office.", "Google"),
+        # a title or a place that owns what opens the sentence is no company
+        ("President Donald Trump's tariffs will cost $2 billion, the company said.", "the article"),
+        # "the department": the last body that is a department, not a later authority
+        ("The Department of Energy chose four sites. The Tennessee Valley Authority runs one. The sites could host "
+         "up to 800 MW, the department said.", "Department of Energy"),
+    ],
+)  # fmt: skip
+def test_the_thirty_fifth_rounds_rules_stay_within_their_cases(text, speaker):
+    """The review's counter-examples (2026-12-06): each new rule keeps to what its comment says."""
+    claims = extract(text, D, "en")["claims"]
+    assert claims[-1]["speaker"] == speaker
+
+
+def test_a_same_period_is_a_past_reporting_period_and_a_span_to_a_year_stays():
+    """A future date is no reporting period ("by June 30, 2027" then "in the quarter"), and "over four years to 2029"
+    keeps its four-year span ("the three months to Sept. 27" does not: a day ends it)."""
+    date = dt.date(2025, 10, 24)
+    claims = extract("The campus will be finished by June 30, 2027. Revenue rose to $5 billion in the quarter.", date,
+                     "en")["claims"]  # fmt: skip
+    assert claims[-1]["deadline"] is None
+    claims = extract("OpenAI will spend $500 billion over four years to 2029.", date, "en")["claims"]
+    assert [(c["unit"], c["quantity"]) for c in claims] == [("USD", 5e11), ("months", 48)]
+
+
+@pytest.mark.parametrize(
     "text, lang",
     [
         ("In March, contractors put in place data-centre work at an annual rate of $49.5 billion.", "en"),

@@ -577,7 +577,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             denial = denial or (denied_report and _SPLIT_DENIAL.search(clause) is not None)
             others = [s.start + o.start for o in qs if o is not q and o.unit not in ("months", "rank")]
             c = _raw(s, q, (date, durations, others), {"negated": denial})
-            period = _same_period(c, s, period)
+            period = _same_period(c, s, at, (period, date))
             named = full_form(short_form(as_written(att, text), text), text) if att is not None else ARTICLE
             c["speaker"] = ARTICLE if denial else named
             c["attribution"] = _spans(att) if att is not None and not denial else None
@@ -591,26 +591,29 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
     return out
 
 
-# "during the quarter", "im selben Zeitraum", "sur la même période": the period the article last dated to the day or
-# the quarter ("the three months to Sept. 27")
+# "during the quarter", "im selben Zeitraum", "sur la même période": the reporting period the article last dated to
+# the day ("the three months to Sept. 27"), not a year-ago comparison ("the same period a year earlier")
 _SAME_PERIOD = re.compile(
-    r"\b(?:during|in|over|at the end of) the (?:same )?(?:quarter|period)\b|\bim (?:selben|gleichen) Zeitraum\b"
+    r"(?:\b(?:during|in|over|at the end of) the (?:same )?(?:quarter|period)\b|\bim (?:selben|gleichen) Zeitraum\b"
     r"|\bim Quartal\b|\bam Quartalsende\b|\bà la fin du trimestre\b"
-    r"|\b(?:sur|pendant|durant) la même période\b|\bau cours du trimestre\b",
+    r"|\b(?:sur|pendant|durant) la même période\b|\bau cours du trimestre\b)"
+    r"(?!,?\s+(?:a year (?:earlier|ago|before)|last year|of (?:the )?(?:previous|prior) year|des Vorjahres|im Vorjahr"
+    r"|zuvor|de l['’]an(?:née)? (?:dernier|dernière|précédente|passé|passée)))",
     re.IGNORECASE,
 )
 
 
-def _same_period(c: dict, s: Sentence, period: dict | None) -> dict | None:
-    """Give ``c`` the article's last period where its sentence refers back to it and it has no deadline of its own;
-    return the period that later figures may refer back to."""
-    same = _SAME_PERIOD.search(s.text)
+def _same_period(c: dict, s: Sentence, at: int, context: tuple[dict | None, dt.date | None]) -> dict | None:
+    """Give ``c`` the article's last reporting period where its own clause refers back to it and it has no deadline of
+    its own; return the period that later figures may refer back to: a day or a quarter before the publication."""
+    period, date = context
+    a, b = _clause(s, at)
+    same = _SAME_PERIOD.search(s.text, a - s.start, b - s.start)
     if c["deadline"] is None and period is not None and c["unit"] not in ("months", "rank") and same:
         c["deadline"] = {**period, "text": same.group()}
     own = c["deadline"]
-    if own and own.get("date") and own.get("granularity") in ("day", "quarter") and own is not period:
-        return own
-    return period
+    past = own and own.get("date") and (date is None or own["date"] <= date.isoformat())  # not "by June 30, 2027"
+    return own if past and own.get("granularity") in ("day", "quarter") else period
 
 
 def _spans(att: Attribution) -> dict:

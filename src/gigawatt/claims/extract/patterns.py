@@ -352,7 +352,7 @@ def _puts_nothing(doc, s: int, e: int) -> bool:
     ("put in place", "put into OpenAI") or another sense ("which puts last year's act into practice")."""
     if e - s != 1 or doc[s].lower_ not in ("put", "puts"):
         return False
-    after = [t.lower_ for t in doc[e : e + 20]]
+    after = [t.lower_ for t in doc[e : min(e + 20, doc[s].sent.end)]]  # within its sentence
     if after[:1] and after[0] in _PHRASAL:
         return True
     at = [k for k, w in enumerate(after) if w == "at" and (after[k + 1 : k + 2] or [""])[0] not in ("least", "most")]

@@ -51,8 +51,14 @@ _MATURITY = re.compile(
 )
 # a reporting period named by the day it ends ("the three months to Sept. 27", "den drei Monaten bis zum 27.
 # September", "les trois mois clos le 27 septembre"): a date, no span of the build-out
+_MONTH_WORD = (
+    r"(?:jan|feb|f[ée]v|m[äa]r|apr|avr|ma[iy]|jun|juin|jul|juil|aug|ao[ûu]t|sep|o[ck]t|nov|d[eé][cz])[a-zéûä]*"
+)
 _PERIOD_TO = re.compile(
-    r"^\s*(?:to|ending|ended|through|bis zum|clos le|achevés le|terminés le)\s+(?:\d|[A-Z][a-z]{2,8}\.? \d)"
+    # a day and its month ("27. September", "27 septembre", "Sept. 27"), not a year or another span ("to 2029")
+    r"^\s*(?:to|ending|ended|through|bis zum|clos le|achevés le|terminés le)\s+"
+    rf"(?:\d{{1,2}}(?:\.|er)?\s+{_MONTH_WORD}|{_MONTH_WORD}\.? (?:\d{{1,2}}\b(?!\d)|(?:19|20)\d\d))",
+    re.IGNORECASE,
 )
 # the time a multiple takes ("verdreifachen in drei Jahren", "tripler en trois ans"): no span of the build-out
 _MULTIPLIED_IN = re.compile(

@@ -215,7 +215,9 @@ _ACRONYM_RE = re.compile(
     r"|(?<!\b(?:US|EU|UK|AI|KI|IA) ) (?!(?:" + _ACRONYM_NOT_AFTER + r")\b)"
     r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,6})"
     r"(?=[,.;:]|\s+[a-z]))?"
-    r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+)(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])"  # not "DRAM-Umsatz"
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+"
+    r"|[A-Z]{1,3}&[A-Z]{1,3}(?: [A-Z][a-z]+){0,3})"  # "I&M", "S&P Global Market Intelligence"
+    r"(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])"
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Au", "Aux", "Beim", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
@@ -623,7 +625,7 @@ def full_form(name: str, text: str) -> str:
 
 _COMPANY_TAIL = re.compile(
     r" (?:Systems|Technology|Technologies|Data Cent(?:er|re)s|Corp|Corporation|Inc|Platforms|Networks|Labs"
-    r"|International)$"
+    r"|International|Semiconductor)$"
 )
 
 
@@ -669,7 +671,7 @@ def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -
 
 
 _ACRONYM_GIVEN = re.compile(
-    r"((?:[A-Z][\w'’&-]*\s(?:(?:of|for|and|de|du|des|la|le)\s)?){1,5}[A-Z][\w'’&-]*)\s\(([A-Z][A-Z0-9]{1,6})\)"
+    r"((?:[A-Z][\w'’&-]*\s(?:(?:of|for|and|de|du|des|la|le)\s)?){1,5}[A-Z][\w'’&-]*)\s\(([A-Z][A-Z0-9&]{1,6})\)"
 )
 
 
@@ -850,7 +852,15 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
     named.sort(key=lambda c: c[1])
     # a name of two or three words whose possession opens the sentence ("Kinder Morgan's backlog rose ..., the
     # pipeline operator said") is a company, unless the list or the article's titles make it a person
-    owned = {n for n, _, _ in owners if n not in KNOWN and n not in memory.people}
+    owned = {
+        n
+        for n, _, _ in owners
+        if " " in n
+        and n not in KNOWN
+        and n not in memory.people
+        and not {n.split()[0]} & (_NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS | set(_TITLES) | _TITLE_WORDS)
+        and n.split()[-1] not in _PLACES
+    }
     return [
         (n, a)
         for n, a, _ in named
@@ -934,6 +944,29 @@ _CONSULTANCY_NAMED = re.compile(
 )
 
 
+# a study named with its authors' home ("researchers at Duke University said in a study", "eine Studie der Duke
+# University", "une étude de l'université Duke"): the home owns "the study" and "the authors" after it
+_NAME_AFTER = r"([A-Z][\w'’-]*(?: (?:of |&)?[A-Z][\w'’-]*)*)"
+_STUDY_BY = re.compile(
+    rf"\b(?:(?:researchers|scientists|economists) (?:at|from)|(?:study|report|analysis|survey) by"
+    rf"|(?:Studie|Analyse|Untersuchung|Umfrage|Forscher|Forscherinnen) (?:der|des|von)"
+    rf"|(?:étude|analyse|enquête|chercheurs) (?:de la|du|de l['’]|de|des)) (?:the )?{_NAME_AFTER}"
+    rf"|\b(?:étude|analyse|chercheurs) de l['’]université (?:de )?{_NAME_AFTER}"
+)
+
+
+def _studies_by(head: str) -> list[tuple[int, str]]:
+    """(offset, name) of each study's home :data:`_STUDY_BY` finds in ``head``; French "l'université Duke" is the
+    gold's "Duke University"."""
+    out = []
+    for m in _STUDY_BY.finditer(head):
+        if m.group(1):
+            out.append((m.start(1), _CANON.get(m.group(1), m.group(1))))
+        else:
+            out.append((m.start(2), m.group(2) + " University"))
+    return out
+
+
 def _study_owner(text: str, before: int, memory: Memory) -> str | None:
     """The research firm whose document "the index", "l'étude", "die Studie" is: the last one the article named before
     ``before`` (a news outlet named after it makes "the report" the outlet's)."""
@@ -941,6 +974,7 @@ def _study_owner(text: str, before: int, memory: Memory) -> str | None:
     found = [(a, n) for n, a, _ in names_in(head, 0, memory.names) if n in _RESEARCH]
     found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _CONSULTANCY_NAMED.finditer(head)]
     found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _RESEARCH_NAMED.finditer(head)]
+    found += _studies_by(head)
     if not found:
         return None
     at, name = max(found)
@@ -974,6 +1008,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         before = text[: start + m.start()]
         found = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if n in _RESEARCH]
         found += [(f.start(1), _CANON.get(f.group(1), f.group(1))) for f in _RESEARCH_NAMED.finditer(before)]
+        found += _studies_by(before)
         if found:  # the span starts at the noun: "nach Angaben des Verbands" keeps "des" in its cue
             lead = re.match(r"(?:der|des|dem|das)\s", m.group())
             out.append((max(found)[1], start + m.start() + (lead.end() if lead else 0), start + m.end()))
@@ -1324,7 +1359,12 @@ def _epithets(text: str, sentence: str, start: int) -> list[tuple[str, int, int]
         # not "Joseph Bowring, the monitor's president": the noun owns the apposition, it is not it
         apposed = list(re.finditer(beside + rf"(?:[\w'’,-]+ ){{0,12}}?\w*(?i:{noun})\b(?!['’]s\b)", before))
         # or the noun first and the name set off after it ("its independent market monitor, Monitoring Analytics,")
-        apposed += re.finditer(rf"\w*(?i:{noun})(?: [a-zà-ÿ'’-]+){{0,3}}, ({_NAME_WORDS_OF})(?=\s*[,.;])", before)
+        # (not a list: "Apart from the agency, Google, Meta and Amazon")
+        apposed += re.finditer(
+            rf"(?<!\w)\w*(?i:{noun})(?: [a-zà-ÿ'’-]+){{0,3}}, ({_NAME_WORDS_OF})(?=\s*[,.;])"
+            r"(?!,\s*[A-Z][\w&-]*\s*(?:,|and\b))",
+            before,
+        )
         found = sorted([(f.start(1), f.group(1)) for f in owned + apposed], key=lambda x: x[0])
         if found:
             name = re.sub(r"^(?:The|Le|La|Les|Der|Die|Das) ", "", found[-1][1])
@@ -1441,7 +1481,7 @@ _POSSESSIVE_TAIL = re.compile(r"['’]s (?:Office|Counsel|Department|Bureau|Cham
 def _with_possessive_tail(c: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     name, s, e = c
     tail = _POSSESSIVE_TAIL.match(text, e)
-    if tail is None or text[s:e] != name:
+    if tail is None or text[s:e] != name or name in _CANON:  # not "Google's Office"
         return c
     return name + tail.group(), s, tail.end()
 
@@ -1449,10 +1489,11 @@ def _with_possessive_tail(c: tuple[str, int, int], text: str) -> tuple[str, int,
 def _clause_names(clause: str, lang: str) -> list[re.Match]:
     """The capitalised words after a cue that may name its source: "St. Louis Public Radio", "du Politecnico di
     Milano"; a name may open with digits ("3i", "selon le site 404 Media"; not German "5 Gigawatt", a noun)."""
-    digits = r"\d{1,4} (?=[A-Z])(?!Mrd|Mio|Md|Milliard|Million|Billion|[GMkT]W)" if lang != "de" else r"(?!)"
+    units = r"Mrd|Mio|Md|Milliard|Million|Billion|[GMkT]W|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Annual"
+    digits = rf"(?!(?:19|20)\d\d )\d{{1,4}} (?=[A-Z])(?!{units})" if lang != "de" else r"(?!)"
     return list(
         re.finditer(
-            rf"(?<![\w-])(?:(?:St\. |{digits})?[A-Z][\w&-]*|\d{{1,2}}[a-z]{{1,2}}\b)"
+            rf"(?<![\w-])(?:(?:St\. |{digits})?[A-Z][\w&-]*|\d{{1,2}}(?!st|nd|rd|th|er|bn)[a-z]{{1,2}}\b)"
             r"(?: (?:(?:di|de|del|della) )?[A-Z][\w&-]*)*",
             clause,
         )
@@ -1757,8 +1798,11 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     if low in ("stellte", "stellten", "stellt") and not re.search(r"\bin Aussicht\b", clause_after):
         return True
     # "capacity is projected at 936 MW": a passive without its agent reports nobody (the sentence's other cue may)
-    passive = re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", text[sent[0] : cue[0]])
-    if passive and low in _PASSIVE_CUES and not re.match(r"\s+by\b", after):
+    passive = re.search(
+        r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|now|also|still)\s+)?$", text[sent[0] : cue[0]]
+    )
+    agent = re.match(r"\s+by\s+(?!(?:19|20)\d\d\b|(?:the )?end\b|mid\b)", after)  # not "projected by 2028 to"
+    if passive and low in _PASSIVE_CUES and not agent:
         return True
     # "to 750 MW from the 300 MW it first announced, ..., Sikander Rashid said": a clause on the figure, no cue
     contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
