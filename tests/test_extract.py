@@ -2172,24 +2172,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-425: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-441: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-426..441: sixteen articles per language, `heldout: true`, 329 gold claims), written with its
+# The held-out batch (*-442..457: sixteen articles per language, `heldout: true`, 355 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# a01ca22 unchanged (those rules had learned from *-410..425). Every language meets recall (en 107 of 112, fr 96 of
-# 109, de 105 of 108); French meets precision (96 of 106), English and German do not (107 of 123, 105 of 117); no
-# language meets every field (65 of 112, 64 of 109, 64 of 108) nor speakers (80 of 107, 73 of 96, 77 of 105). The
-# targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out
-# measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
-# articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(426, 442))
+# 9883c85 unchanged (those rules had learned from *-426..441). Every language meets recall (en 113 of 120, fr 106 of
+# 116, de 109 of 119) and precision (113 of 117, 106 of 113, 109 of 113); English and German meet every field (74 of
+# 120, 74 of 119), French does not (69 of 116); speakers miss the target in every language (86 of 113, 80 of 106, 87
+# of 109). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that
+# the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin
+# only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(442, 458))
 HELDOUT_MEASURED = {
-    "en": {"recall": 107 / 112, "precision": 107 / 123, "speaker_accuracy": 80 / 107, "every_field": 65 / 112},
-    "fr": {"recall": 96 / 109, "precision": 96 / 106, "speaker_accuracy": 73 / 96, "every_field": 64 / 109},
-    "de": {"recall": 105 / 108, "precision": 105 / 117, "speaker_accuracy": 77 / 105, "every_field": 64 / 108},
+    "en": {"recall": 113 / 120, "precision": 113 / 117, "speaker_accuracy": 86 / 113, "every_field": 74 / 120},
+    "fr": {"recall": 106 / 116, "precision": 106 / 113, "speaker_accuracy": 80 / 106, "every_field": 69 / 116},
+    "de": {"recall": 109 / 119, "precision": 109 / 113, "speaker_accuracy": 87 / 109, "every_field": 74 / 119},
 }
 
 
