@@ -1887,6 +1887,21 @@ def test_a_same_period_is_a_past_reporting_period_and_a_span_to_a_year_stays():
 
 
 @pytest.mark.parametrize(
+    "text, lang, speaker, at",
+    [
+        # "Citigroup analysts wrote": the firm before its analysts; "the analysts estimated", "according to the note":
+        # that firm again
+        ("Hyperscalers' AI capital expenditure should reach $490 billion in 2026, Citigroup analysts wrote.", "en",
+         "Citigroup", 0),
+        ("Spending should reach $490 billion in 2026, Citigroup analysts wrote. The analysts estimated that about 55 "
+         "gigawatts of new power capacity would be needed by 2030.", "en", "Citigroup", 1),
+    ],
+)  # fmt: skip
+def test_speakers_learned_from_the_thirty_sixth_round(text, lang, speaker, at):
+    assert extract(text, D, lang)["claims"][at]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
     "text, lang",
     [
         ("In March, contractors put in place data-centre work at an annual rate of $49.5 billion.", "en"),

@@ -932,7 +932,8 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
 
 # a research firm's document named by what it is ("according to the index", "précise le rapport", "laut der Studie")
 _STUDY = re.compile(
-    r"\b(?:[Tt]he (?:index|study|survey|analysis|report)|[Ll]['’](?:indice|étude|enquête|analyse)|le rapport"
+    r"\b(?:[Tt]he (?:index|study|survey|analysis|report|note)|[Ll]['’](?:indice|étude|enquête|analyse)|le rapport"
+    r"|la note"
     r"|(?:der|dem|des) Index|(?:die|der) (?:Studie|Umfrage|Analyse)|(?:der|dem) Bericht)\b(?! [A-Z])"
 )
 # a research firm or a consultancy named after what it is ("the consultancy Turner & Townsend", "le cabinet
@@ -975,6 +976,8 @@ def _study_owner(text: str, before: int, memory: Memory) -> str | None:
     found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _CONSULTANCY_NAMED.finditer(head)]
     found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _RESEARCH_NAMED.finditer(head)]
     found += _studies_by(head)
+    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _ANALYSTS_AT.finditer(head)]
+    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _NAME_ANALYSTS.finditer(head)]
     if not found:
         return None
     at, name = max(found)
@@ -1009,6 +1012,9 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         found = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if n in _RESEARCH]
         found += [(f.start(1), _CANON.get(f.group(1), f.group(1))) for f in _RESEARCH_NAMED.finditer(before)]
         found += _studies_by(before)
+        if re.search(r"(?i)analy", m.group()):  # "the analysts": the firm whose analysts the article named
+            found = [(f.start(1), _CANON.get(f.group(1), f.group(1))) for f in _ANALYSTS_AT.finditer(before)]
+            found += [(f.start(1), _CANON.get(f.group(1), f.group(1))) for f in _NAME_ANALYSTS.finditer(before)]
         if found:  # the span starts at the noun: "nach Angaben des Verbands" keeps "des" in its cue
             lead = re.match(r"(?:der|des|dem|das)\s", m.group())
             out.append((max(found)[1], start + m.start() + (lead.end() if lead else 0), start + m.end()))
@@ -1046,7 +1052,8 @@ _RESEARCH_DESCRIBED = re.compile(
     r"|(?:der|des|dem) (?:Branchen)?[Vv]erband(?:e?s)?"
     # the people of a research group: "the researchers estimated", "beziffern die Autoren", "les chercheurs évaluent"
     r"|the (?:researchers|authors)|die (?:Forscher|Autoren)|les (?:chercheurs|auteurs)"
-    r"|die Berater|der Berater|the consultants|the consultancy)\b(?! (?:de |of |für )?[A-Z])"
+    r"|die Berater|der Berater|the consultants|the consultancy"
+    r"|[Tt]he analysts|[Ll]es analystes|[Dd]ie Analysten)\b(?! (?:de |of |für |at |von |chez )?[A-Z])"
 )
 # a research body or an association named after what it is ("l'institut de recherche Epoch AI", "the research firm
 # SemiAnalysis", "der neue Branchenverband ACOLDC")
@@ -1326,6 +1333,13 @@ _ANALYSTS_AT = re.compile(
 )
 
 
+# "Citigroup analysts wrote", "Bernstein-Analyst": the firm before its analysts
+_NAME_ANALYSTS = re.compile(
+    r"(?<![\w-])((?!(?:The|Les|Die|Der)\b)[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*)?)"
+    r"(?: |-)(?:analysts|strategists|economists|Analysten)\b"
+)
+
+
 # "the association said", "der Beobachter": a noun that names what an earlier name is, by its own last word ("the
 # Mexican Association of Data Centers") or by an apposition ("Monitoring Analytics, the firm that serves as the grid
 # operator's independent market monitor"; German compounds end with it: "der unabhängige Marktbeobachter")
@@ -1401,7 +1415,7 @@ def _outlets_quoted(text: str, sentence: str, start: int, cue: tuple[int, int]) 
 
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
     start, sentence = sent[0], text[sent[0] : sent[1]]
-    for m in _ANALYSTS_AT.finditer(sentence):
+    for m in [*_ANALYSTS_AT.finditer(sentence), *_NAME_ANALYSTS.finditer(sentence)]:
         memory.firms.add(_CANON.get(m.group(1), m.group(1)))
         memory.names.setdefault(m.group(1), _CANON.get(m.group(1), m.group(1)))
     described = _described(text, sentence, start, memory)
