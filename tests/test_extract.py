@@ -1895,6 +1895,11 @@ def test_a_same_period_is_a_past_reporting_period_and_a_span_to_a_year_stays():
          "Citigroup", 0),
         ("Spending should reach $490 billion in 2026, Citigroup analysts wrote. The analysts estimated that about 55 "
          "gigawatts of new power capacity would be needed by 2030.", "en", "Citigroup", 1),
+        # a government's cabinet under the English name the gold gives it
+        ("Die Anlage soll nach Angaben des Ministerrats mit mehr als 100.000 Grafikprozessoren ausgestattet werden.",
+         "de", "Council of Ministers", 0),
+        ("Selon un communiqué du Conseil des ministres, l'installation compterait plus de 100 000 processeurs.", "fr",
+         "Council of Ministers", 0),
     ],
 )  # fmt: skip
 def test_speakers_learned_from_the_thirty_sixth_round(text, lang, speaker, at):

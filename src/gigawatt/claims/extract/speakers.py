@@ -150,6 +150,12 @@ KNOWN = {
     "European Commission": ("organization", "the EU's executive", _COMMISSION),
     "Department of Energy": ("organization", "US government", _ENERGY_DEPARTMENT),
     "Department of Justice": ("organization", "US government", _JUSTICE_DEPARTMENT),
+    # a government's cabinet, under the English name the gold gives it in every language
+    "Council of Ministers": (
+        "organization",
+        "government",
+        ["Council of Ministers", "Conseil des ministres", "Ministerrat", "Ministerrats", "Ministerrates"],
+    ),
     "International Energy Agency": (
         "organization",
         "intergovernmental agency",
