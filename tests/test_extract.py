@@ -2192,24 +2192,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-441: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-457: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-442..457: sixteen articles per language, `heldout: true`, 355 gold claims), written with its
+# The held-out batch (*-458..473: sixteen articles per language, `heldout: true`, 340 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# 9883c85 unchanged (those rules had learned from *-426..441). Every language meets recall (en 113 of 120, fr 106 of
-# 116, de 109 of 119) and precision (113 of 117, 106 of 113, 109 of 113); English and German meet every field (74 of
-# 120, 74 of 119), French does not (69 of 116); speakers miss the target in every language (86 of 113, 80 of 106, 87
-# of 109). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that
+# 6c5927f unchanged (those rules had learned from *-442..457). English and German meet recall (103 of 117, 100 of
+# 112), French does not (91 of 111); German meets precision (100 of 110), English and French do not (103 of 124, 91 of
+# 109); no language meets every field (59 of 117, 52 of 111, 65 of 112) nor speakers (74 of 103, 65 of 91, 77 of
+# 100). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that
 # the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin
 # only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(442, 458))
+HELDOUT_BATCH = tuple(str(n) for n in range(458, 474))
 HELDOUT_MEASURED = {
-    "en": {"recall": 113 / 120, "precision": 113 / 117, "speaker_accuracy": 86 / 113, "every_field": 74 / 120},
-    "fr": {"recall": 106 / 116, "precision": 106 / 113, "speaker_accuracy": 80 / 106, "every_field": 69 / 116},
-    "de": {"recall": 109 / 119, "precision": 109 / 113, "speaker_accuracy": 87 / 109, "every_field": 74 / 119},
+    "en": {"recall": 103 / 117, "precision": 103 / 124, "speaker_accuracy": 74 / 103, "every_field": 59 / 117},
+    "fr": {"recall": 91 / 111, "precision": 91 / 109, "speaker_accuracy": 65 / 91, "every_field": 52 / 111},
+    "de": {"recall": 100 / 112, "precision": 100 / 110, "speaker_accuracy": 77 / 100, "every_field": 65 / 112},
 }
 
 
