@@ -979,11 +979,7 @@ def _study_owner(text: str, before: int, memory: Memory) -> str | None:
     ``before`` (a news outlet named after it makes "the report" the outlet's)."""
     head = text[:before]
     found = [(a, n) for n, a, _ in names_in(head, 0, memory.names) if n in _RESEARCH]
-    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _CONSULTANCY_NAMED.finditer(head)]
-    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _RESEARCH_NAMED.finditer(head)]
-    found += _studies_by(head)
-    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _ANALYSTS_AT.finditer(head)]
-    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _NAME_ANALYSTS.finditer(head)]
+    found += _named_by(head, _CONSULTANCY_NAMED, _RESEARCH_NAMED) + _studies_by(head) + _named_by(head, *_ANALYSTS)
     if not found:
         return None
     at, name = max(found)
@@ -1002,11 +998,11 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
     for m in _BODY_DESCRIBED.finditer(sentence):  # "teilte die Behörde mit", "the department noted": the last body
         before = text[: start + m.start()]
         bodies = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if _is_body(n)]
-        bodies = sorted(bodies + [(b.start(), b.group()) for b in _BODY_RE.finditer(before)])
-        # "le régulateur de l'énergie, l'Ofgem": a body the article named after the same noun
-        bodies = sorted(bodies + [(b.start(1), b.group(1)) for b in _BODY_NAMED.finditer(before)])
-        # "the Oregon Public Utility Commission": a body by its head noun, the list lacking it
-        bodies = sorted(bodies + [(b.start(), b.group()) for b in _BODY_TITLED.finditer(before)])
+        # by its full name; "le régulateur de l'énergie, l'Ofgem" (named after the same noun); "the Oregon Public
+        # Utility Commission" (by its head noun, the list lacking it)
+        for pattern, group in ((_BODY_RE, 0), (_BODY_NAMED, 1), (_BODY_TITLED, 0)):
+            bodies += [(b.start(group), b.group(group)) for b in pattern.finditer(before)]
+        bodies.sort()
         head = m.group().split()[-1].capitalize()  # "the department": the last body that is a department, if any
         bodies = [b for b in bodies if head in b[1].split()] or bodies
         outlets = [a for n, a, _ in names_in(before) if n in _NEWS]
@@ -1016,11 +1012,9 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
     for m in _RESEARCH_DESCRIBED.finditer(sentence):  # "estime l'institut", "the research group said": the last one
         before = text[: start + m.start()]
         found = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if n in _RESEARCH]
-        found += [(f.start(1), _CANON.get(f.group(1), f.group(1))) for f in _RESEARCH_NAMED.finditer(before)]
-        found += _studies_by(before)
+        found += _named_by(before, _RESEARCH_NAMED) + _studies_by(before)
         if re.search(r"(?i)analy", m.group()):  # "the analysts": the firm whose analysts the article named
-            found = [(f.start(1), _CANON.get(f.group(1), f.group(1))) for f in _ANALYSTS_AT.finditer(before)]
-            found += [(f.start(1), _CANON.get(f.group(1), f.group(1))) for f in _NAME_ANALYSTS.finditer(before)]
+            found = _named_by(before, *_ANALYSTS)
         if found:  # the span starts at the noun: "nach Angaben des Verbands" keeps "des" in its cue
             lead = re.match(r"(?:der|des|dem|das)\s", m.group())
             out.append((max(found)[1], start + m.start() + (lead.end() if lead else 0), start + m.end()))
@@ -1047,7 +1041,7 @@ def _outlets_before(before: str) -> list[str]:
     """The news outlets named in ``before``, in order: the list's, and those named after what they are ("selon le
     quotidien El Español", "the newspaper Helsingin Sanomat"), so that "a précisé le journal" is El Español."""
     found = [(a, n) for n, a, _ in names_in(before) if n in _NEWS]
-    found += [(m.start(1), _CANON.get(m.group(1), m.group(1))) for m in _OUTLET_NAMED.finditer(before)]
+    found += _named_by(before, _OUTLET_NAMED)
     return [n for _, n in sorted(found)]
 
 
@@ -1346,6 +1340,14 @@ _NAME_ANALYSTS = re.compile(
 )
 
 
+_ANALYSTS = (_ANALYSTS_AT, _NAME_ANALYSTS)  # where a firm's analysts are named
+
+
+def _named_by(text: str, *patterns: re.Pattern) -> list[tuple[int, str]]:
+    """(offset, name as the list writes it) of the name each of ``patterns`` captures in ``text`` (group 1)."""
+    return [(m.start(1), _CANON.get(m.group(1), m.group(1))) for p in patterns for m in p.finditer(text)]
+
+
 # "the association said", "der Beobachter": a noun that names what an earlier name is, by its own last word ("the
 # Mexican Association of Data Centers") or by an apposition ("Monitoring Analytics, the firm that serves as the grid
 # operator's independent market monitor"; German compounds end with it: "der unabhängige Marktbeobachter")
@@ -1421,9 +1423,10 @@ def _outlets_quoted(text: str, sentence: str, start: int, cue: tuple[int, int]) 
 
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
     start, sentence = sent[0], text[sent[0] : sent[1]]
-    for m in [*_ANALYSTS_AT.finditer(sentence), *_NAME_ANALYSTS.finditer(sentence)]:
-        memory.firms.add(_CANON.get(m.group(1), m.group(1)))
-        memory.names.setdefault(m.group(1), _CANON.get(m.group(1), m.group(1)))
+    for pattern in _ANALYSTS:
+        for m in pattern.finditer(sentence):
+            memory.firms.add(_CANON.get(m.group(1), m.group(1)))
+            memory.names.setdefault(m.group(1), _CANON.get(m.group(1), m.group(1)))
     described = _described(text, sentence, start, memory)
     epithets = _epithets(text, sentence, start)
     if lang == "de":  # German bodies are read by their own rules ("die Behörde", "die Kommission")
