@@ -1972,6 +1972,47 @@ def test_a_chips_hourly_rent_is_a_price_not_a_claim(text, lang):
     assert extract(text, D, lang)["claims"] == []
 
 
+@pytest.mark.parametrize(
+    "text, lang, speakers",
+    [
+        # the French lawyer's title "Me" before the full name and before the surname
+        ("Les clients réclament 12 millions d'euros, selon leur avocat, Me Jocelyn Ziegler. Le préjudice d'un seul "
+         "atteint 3,2 millions d'euros, a souligné Me Ziegler.", "fr", ["Jocelyn Ziegler", "Jocelyn Ziegler"]),
+        # "DPM Heng" and "Dr Janil": the one person the article named in full who holds the word, given name or not
+        ("Deputy Prime Minister Heng Swee Keat spoke first. “We will provide at least 300MW,” DPM Heng told the "
+         "conference. Another 200 MW could follow, said Dr Janil Puthucheary, a minister. The city has some 1.4 "
+         "gigawatts of capacity, Dr Janil said.", "en",
+         ["Heng Swee Keat", "Janil Puthucheary", "Janil Puthucheary"]),
+        # "sagte Dr. Janil Puthucheary": the title's full stop does not end the name
+        ("Weitere 200 MW könnten folgen, sagte Dr. Janil Puthucheary, Staatsminister.", "de", ["Janil Puthucheary"]),
+    ],
+)  # fmt: skip
+def test_a_courtesy_title_is_no_part_of_a_name(text, lang, speakers):
+    assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == speakers
+
+
+def test_the_company_is_never_the_data_firm_whose_poll_gave_the_consensus():
+    """ "analysts polled by LSEG had expected", then "the company said": the company the article is about."""
+    text = (
+        "Analysts polled by LSEG had expected revenue of $38 billion from Nvidia. Revenue rose 78% to a record $39.3 "
+        "billion in the fourth quarter, the company said."
+    )
+    assert [c["speaker"] for c in extract(text, D, "en")["claims"]] == ["LSEG", "Nvidia"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Sterling Infrastructure will book as much as $3.8 billion of revenue this year, the Texas contractor said "
+         "on Monday.", "en"),
+        ("Sterling Infrastructure visera 3,8 milliards de dollars de revenus au plus en 2026, a précisé "
+         "l'installateur texan.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_contractor_named_by_what_it_is_is_the_company(text, lang):
+    assert extract(text, D, lang)["claims"][0]["speaker"] == "Sterling Infrastructure"
+
+
 def test_a_german_adjective_before_its_noun_is_no_name():
     """Machine-translated "Das Boise, Idaho-basierte Unternehmen sagte": no speaker "Idaho-basierte Unternehmen"."""
     text = "Das Boise, Idaho-basierte Unternehmen sagte, es erwarte mehr als 25 Milliarden Dollar an Ausgaben."

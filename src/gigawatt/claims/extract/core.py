@@ -21,6 +21,7 @@ from gigawatt.claims.extract.speakers import (
     as_written,
     attribute,
     full_form,
+    honorific_free,
     outlet_short_names,
     people_in,
     proper_names,
@@ -558,6 +559,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
     quotes = quotes_in(text)
     attrib = _attributions(text, sents, quotes)
     first = _PROGRAMMES.search(text)
+    people = people_in(text)
     programme = _PROGRAMME_NAME.get(first.group(), first.group()) if first else "the project"
     out, previous, period = [], [], None
     for i, s in enumerate(sents):
@@ -579,6 +581,9 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             c = _raw(s, q, (date, durations, others), {"negated": denial})
             period = _same_period(c, s, at, (period, date))
             named = full_form(short_form(as_written(att, text), text), text) if att is not None else ARTICLE
+            if att is not None:
+                heard = [c["speaker"] for c in out] + list(people.values())
+                named = honorific_free(named, att.span, text, heard)
             c["speaker"] = ARTICLE if denial else named
             c["attribution"] = _spans(att) if att is not None and not denial else None
             c["kind"] = _kind(c, s)

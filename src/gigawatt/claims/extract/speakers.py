@@ -179,6 +179,11 @@ KNOWN = {
     "Moody's": ("organization", "analysts", ["Moody's", "Moody’s"]),
     "D.A. Davidson": ("organization", "analysts", ["D.A. Davidson"]),
     "Bank of America": ("organization", "analysts", ["Bank of America", "BofA"]),
+    # the data firms whose poll of analysts gives the consensus ("analysts polled by LSEG had expected"): never "the
+    # company" a later "the company said" stands for
+    "LSEG": ("organization", "analysts' consensus", ["LSEG", "Refinitiv"]),
+    "FactSet": ("organization", "analysts' consensus", ["FactSet"]),
+    "Visible Alpha": ("organization", "analysts' consensus", ["Visible Alpha"]),
     "Bank of England": ("organization", "central bank", ["Bank of England"]),
     "PJM": ("organization", "grid operator", ["PJM Interconnection", "PJM"]),
 }
@@ -278,10 +283,11 @@ _DESCRIPTIONS = re.compile(
     r"|carmaker|automaker"
     r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
+    r"|contractor|builder|insurer"
     r"|hyperscaler|[Bb]ank)|l[’']entreprise"  # "the Bank" (of England, named before) as "the bank"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
     r"|l['’]équipementier|le motoriste|le fondeur|l['’]hébergeur"
-    r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien"
+    r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien|l['’]installateur"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
     # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
     r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
@@ -661,6 +667,30 @@ def as_written(att: Attribution, text: str) -> str:
     return written if short and speaker_type(att.speaker) != "person" else att.speaker
 
 
+# a courtesy title or the initials of an office before a name, no part of it ("Dr Janil Puthucheary", "DPM Heng", the
+# French lawyer's "Me Jocelyn Ziegler", "Prof. Hans Müller")
+_HONORIFIC_FORM = re.compile(r"(?:Dr\.?|Prof\.?|DPM|SM|PM|Me|Mr\.?|Ms\.?|Mrs\.?|Mme|M\.)(?=\s|$)")
+_NAME_AFTER_HONORIFIC = re.compile(rf"\.?\s+({_NAME_WORDS}|[{_UP}][{_LOW}]+)")
+
+
+def honorific_free(name: str, span: tuple[int, int] | None, text: str, named: list[str]) -> str:
+    """A person the cue named by a courtesy title, in the form the article gives in full: "Dr Janil Puthucheary" ->
+    "Janil Puthucheary", "DPM Heng" and "Dr Janil" -> the one person of ``named`` (the article's full names) that
+    holds the word ("Heng Swee Keat", "Janil Puthucheary"), and a bare title ("Dr" of "Dr. Janil") -> the name
+    after it in ``text``. A name without such a title is returned as it is."""
+    title = _HONORIFIC_FORM.match(name)
+    if title is None:
+        return name
+    bare = name[title.end() :].strip()
+    if not bare and span is not None:  # "sagte Dr. Janil Puthucheary": the cue took the title alone
+        after = _NAME_AFTER_HONORIFIC.match(text, span[1])
+        bare = after.group(1) if after else ""
+    if not bare:
+        return name
+    holders = {n for n in named if len(n.split()) > 1 and bare in n.split() and speaker_type(n) == "person"}
+    return holders.pop() if len(bare.split()) == 1 and len(holders) == 1 else bare
+
+
 def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
@@ -749,9 +779,11 @@ def proper_names(text: str, lang: str) -> dict[str, str]:
 
 _FIRM_NOUNS = {
     "en": r"(?:company|group|firm|start-?up|chipmaker|operator|developer|utility|fund|asset manager|investor|lender"
+    r"|contractor|builder"
     r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
     r"|magazine)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
+    r"|installateur"
     r"|équipementier|motoriste|fondeur|hébergeur|câblier"
     r"|électricien|énergéticien|distributeur|jeune pousse"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat|courtier)",
