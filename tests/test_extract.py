@@ -2013,6 +2013,38 @@ def test_a_contractor_named_by_what_it_is_is_the_company(text, lang):
     assert extract(text, D, lang)["claims"][0]["speaker"] == "Sterling Infrastructure"
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        ("Il faut jusqu'à douze ans pour bâtir les lignes, selon le ministère des Finances.", "fr",
+         "Ministry of Finance"),
+        ("Kraftwerke brauchen bis zu zwölf Jahre, heißt es in einem Bericht des Finanzministeriums.", "de",
+         "Ministry of Finance"),
+        ("Only $2 million was obligated at signing, according to the Defense Department.", "en",
+         "Department of Defense"),
+        ("Le contrat plafonne à 200 millions de dollars, a indiqué le Pentagone.", "fr", "Department of Defense"),
+        # a possessive or a participle that opens a sentence is no name: the company the cue describes speaks
+        ("Le géant chinois de l'internet Tencent publie ses résultats. Ses dépenses ont triplé, à 10,6 milliards de "
+         "dollars, a détaillé le groupe de Shenzhen.", "fr", "Tencent"),
+        ("L'opérateur Equinix construit un site. Baptisé SG6 et situé à Tai Seng, le bâtiment doit ouvrir en 2027, a "
+         "précisé le groupe. Le site SG5 avait coûté 144 millions de dollars, selon les chiffres publiés par "
+         "l'entreprise.", "fr", "Equinix"),
+        # "stellte ... in Aussicht" holds out a prospect, a decimal comma between them or not
+        ("Für 2026 stellte Finanzchef Jason Nalbandian bis zu 18,5 Mrd. Dollar Umsatz in Aussicht.", "de",
+         "Jason Nalbandian"),
+    ],
+)  # fmt: skip
+def test_bodies_in_every_language_and_sentence_openers_that_are_no_names(text, lang, speaker):
+    assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == [speaker]
+
+
+def test_stellte_without_a_prospect_reports_nothing():
+    """ "stellte ... vor" presents: no cue, the article's."""
+    assert (
+        extract("Der Konzern Acme stellte ein Werk mit 500 MW vor.", D, "de")["claims"][0]["speaker"] == "the article"
+    )
+
+
 def test_a_german_adjective_before_its_noun_is_no_name():
     """Machine-translated "Das Boise, Idaho-basierte Unternehmen sagte": no speaker "Idaho-basierte Unternehmen"."""
     text = "Das Boise, Idaho-basierte Unternehmen sagte, es erwarte mehr als 25 Milliarden Dollar an Ausgaben."

@@ -27,6 +27,14 @@ _JUSTICE_DEPARTMENT = ["Department of Justice", "Justice Department", "US Depart
                        "Justizministerium", "US-Justizministerium", "Justizministeriums", "US-Justizministeriums",
                        "ministère de la Justice", "ministère américain de la Justice", "département de la Justice",
                        "département américain de la Justice"]  # fmt: skip
+_DEFENSE_DEPARTMENT = ["Department of Defense", "Defense Department", "US Department of Defense", "DoD",
+                       "U.S. Department of Defense", "Pentagon", "the Pentagon", "le Pentagone", "Pentagone",
+                       "département de la Défense", "ministère américain de la Défense", "Verteidigungsministerium",
+                       "US-Verteidigungsministerium", "Verteidigungsministeriums", "US-Verteidigungsministeriums",
+                       "Pentagons"]  # fmt: skip
+# a finance ministry, whichever country's (the gold names it so in every language)
+_FINANCE_MINISTRY = ["Ministry of Finance", "Finance Ministry", "ministère des Finances", "Finanzministerium",
+                     "Finanzministeriums"]  # fmt: skip
 # canonical name: (type, role, aliases as written in the three languages)
 KNOWN = {
     "Sam Altman": ("person", "CEO of OpenAI", ["Sam Altman", "Altman"]),
@@ -150,6 +158,8 @@ KNOWN = {
     "European Commission": ("organization", "the EU's executive", _COMMISSION),
     "Department of Energy": ("organization", "US government", _ENERGY_DEPARTMENT),
     "Department of Justice": ("organization", "US government", _JUSTICE_DEPARTMENT),
+    "Department of Defense": ("organization", "US government", _DEFENSE_DEPARTMENT),
+    "Ministry of Finance": ("organization", "government", _FINANCE_MINISTRY),
     # a government's cabinet, under the English name the gold gives it in every language
     "Council of Ministers": (
         "organization",
@@ -248,7 +258,12 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
                       "Certains", "Analystes", "Observateurs", "Investisseurs", "Data", "Figures", "Filings",
                       "Documents", "Records", "Estimates", "Surveys", "Research", "Studies", "Reports", "Données",
                       "Chiffres", "However", "Meanwhile", "Still", "Separately", "Earlier", "Later", "Today",
-                      "Overall", "Instead", "Cependant", "Pourtant", "Toutefois", "Ainsi", "Enfin"}  # fmt: skip
+                      "Overall", "Instead", "Cependant", "Pourtant", "Toutefois", "Ainsi", "Enfin",
+                      # possessives and participles that open a sentence before a noun or a name ("Ses dépenses
+                      # d'investissement ont ...", "Baptisé SG6, le site ...", "Called SG6, the facility ...")
+                      "Ses", "Leurs", "Its", "Their", "Baptisé", "Baptisée", "Situé", "Située", "Installé",
+                      "Installée", "Implanté", "Implantée", "Fondé", "Fondée", "Créé", "Créée", "Called", "Dubbed",
+                      "Named", "Located"}  # fmt: skip
 # acronyms that are units, places or titles, never a speaker
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
@@ -802,7 +817,7 @@ _NOT_ADJECTIVES = (
 )
 _TYPED_FIRM = re.compile(
     r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)(?:[\w-]+ )?"
-    r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+| de [a-zà-ÿ]+)?"
+    r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+)?(?: de (?:l['’])?[a-zà-ÿ]+)?"
     r" ((?:St\. |[a-z]{1,2}-?(?=[A-Z]))?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}"
     # "Hut 8"; "la jeune pousse d-Matrix"; not a figure ("des Versorgers BC Hydro 85 Megawatt")
     r"(?: \d{1,3}(?![\d.,])(?! (?:[Mm]ega|[Gg]iga|MW|GW|Mio|Mrd|Milli|[Bb]illi|million|milliard|mégawatt|gigawatt)))?)"
@@ -1850,7 +1865,10 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     if text[cue[0] : cue[1]] == "Berichten" and re.match(r"\s*zufolge\b", after):  # "Berichten zufolge": a noun
         return True
     # "stellte ... in Aussicht" promises; "stellte ... vor" or "stellte ... ein" does not
-    if low in ("stellte", "stellten", "stellt") and not re.search(r"\bin Aussicht\b", clause_after):
+    if low in ("stellte", "stellten", "stellt") and not re.search(
+        r"\bin Aussicht\b",
+        re.split(r"[,;:]", _DIGIT_MARKS.sub("0", after))[0],  # "bis zu 18,5 Mrd. Dollar ... in Aussicht"
+    ):
         return True
     # "capacity is projected at 936 MW": a passive without its agent reports nobody (the sentence's other cue may)
     passive = re.search(
