@@ -2038,6 +2038,24 @@ def test_bodies_in_every_language_and_sentence_openers_that_are_no_names(text, l
     assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        ("Nvidia builds a campus. The Israeli business daily Calcalist reported that the company would invest about "
+         "$1.5 billion in the project.", "en", "Calcalist"),
+        ("Le quotidien Calcalist chiffre l'investissement total à environ 1,5 milliard de dollars.", "fr", "Calcalist"),
+        ("Nvidia versera 28 millions de dollars, avait révélé mardi le quotidien économique Globes.", "fr", "Globes"),
+        ("Jeder erhielt nach einem Bericht des Wirtschaftsportals The Edge Singapore rund 20 Megawatt.", "de",
+         "The Edge Singapore"),
+        ("Alibaba va investir 53 milliards de dollars, a rapporté lundi l'agence officielle Chine nouvelle.", "fr",
+         "Xinhua"),
+    ],
+)  # fmt: skip
+def test_a_paper_the_list_lacks_is_named_by_what_it_is(text, lang, speaker):
+    """A paper named after what it is speaks by its name, not "the company" of its content nor the noun before it."""
+    assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == [speaker]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

@@ -92,6 +92,8 @@ KNOWN = {
     "Reuters": ("organization", "news agency", ["Reuters"]),
     "Bloomberg": ("organization", "news agency", ["Bloomberg"]),
     "AFP": ("organization", "news agency", ["AFP", "Agence France-Presse"]),
+    # China's state news agency, by its French and German names too ("l'agence officielle Chine nouvelle")
+    "Xinhua": ("organization", "news agency", ["Xinhua", "Chine nouvelle", "Neues China"]),
     "Associated Press": ("organization", "news agency", ["Associated Press"]),
     "dpa": ("organization", "news agency", ["dpa", "Deutsche Presse-Agentur"]),
     "The Information": ("organization", "news site", ["The Information"]),
@@ -694,8 +696,8 @@ def honorific_free(name: str, span: tuple[int, int] | None, text: str, named: li
     holds the word ("Heng Swee Keat", "Janil Puthucheary"), and a bare title ("Dr" of "Dr. Janil") -> the name
     after it in ``text``. A name without such a title is returned as it is."""
     title = _HONORIFIC_FORM.match(name)
-    if title is None:
-        return name
+    if title is None:  # "Wirtschaftsportals The Edge Singapore": what a name is, before it, is no part of it
+        return untitled(name)[0] if name != ARTICLE and _TYPE_NOUN.fullmatch(name.split()[0]) else name
     bare = name[title.end() :].strip()
     if not bare and span is not None:  # "sagte Dr. Janil Puthucheary": the cue took the title alone
         after = _NAME_AFTER_HONORIFIC.match(text, span[1])
@@ -1527,6 +1529,12 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
                 found.append((name, at, cue[1] + words[-1].end()))
     taken = {s for _, s, _ in found}
     found += [c for c in _outlets_quoted(text, sentence, start, cue) if c[1] not in taken]
+    # a paper the list lacks, named after what it is ("le quotidien Calcalist chiffre", "The Israeli business daily
+    # Calcalist reported"): a name, not a company "the company" may stand for
+    taken = {s for _, s, _ in found}
+    found += [
+        (n, start + a, start + a + len(n)) for a, n in _named_by(sentence, _OUTLET_NAMED) if start + a not in taken
+    ]
     # not inside a quotation, unless the quotation is the name itself ("das „Wall Street Journal“")
     found = [
         c for c in found
