@@ -2056,6 +2056,31 @@ def test_a_paper_the_list_lacks_is_named_by_what_it_is(text, lang, speaker):
     assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == [speaker]
 
 
+def test_a_firms_analysts_named_after_the_cue_are_that_firms_and_keep_no_full_stop():
+    """ "schätzen die Analysten der DZ Bank." names DZ Bank (not the firm whose analysts spoke before, nor "DZ Bank."
+    with the sentence's full stop); "D.A. Davidson" keeps its initials."""
+    text = (
+        "Nvidia dürfte 150 Milliarden Dollar umsetzen, schätzen die Analysten von Morgan Stanley. Im Geschäftsjahr "
+        "dürfte Nvidia mehr als 170 Milliarden Dollar umsetzen, schätzen die Analysten der DZ Bank."
+    )
+    assert [c["speaker"] for c in extract(text, D, "de")["claims"]] == ["Morgan Stanley", "DZ Bank"]
+    assert extract("Revenue will reach $5 billion, D.A. Davidson analysts said.", D, "en")["claims"][0]["speaker"] == (
+        "D.A. Davidson"
+    )
+
+
+def test_laut_a_name_the_article_writes_twice_is_that_name():
+    """ "laut Tallgrass" after a semicolon: the name (the article writes it elsewhere too); "laut Plan" is no name."""
+    text = (
+        "Tallgrass baut. Im Januar hatte das County bis zu 2,7 Gigawatt genehmigt; langfristig könnte der Standort "
+        "laut Tallgrass auf zehn Gigawatt wachsen."
+    )
+    assert [c["speaker"] for c in extract(text, D, "de")["claims"]] == ["the article", "Tallgrass"]
+    assert extract("Der Standort soll laut Plan auf zehn Gigawatt wachsen.", D, "de")["claims"][0]["speaker"] == (
+        "the article"
+    )
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

@@ -1063,6 +1063,8 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         found = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if n in _RESEARCH]
         found += _named_by(before, _RESEARCH_NAMED) + _studies_by(before)
         if re.search(r"(?i)analy", m.group()):  # "the analysts": the firm whose analysts the article named
+            if _ANALYSTS_AT.match(sentence, m.start() + m.group().lower().find("analy")):
+                continue  # "schätzen die Analysten der DZ Bank": the firm named here, not one before
             found = _named_by(before, *_ANALYSTS)
         if found:  # the span starts at the noun: "nach Angaben des Verbands" keeps "des" in its cue
             lead = re.match(r"(?:der|des|dem|das)\s", m.group())
@@ -1374,17 +1376,20 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
 
 
 # "Analysts at Mizuho", "Les analystes de Mizuho", "die Analysten von Jefferies": a firm, whatever its name
+# a word of a firm's name: a full stop inside it or after an initial ("D.A. Davidson"), never the sentence's ("der DZ
+# Bank.")
+_FIRM_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.)*"
 _ANALYSTS_AT = re.compile(
     r"\b(?:[Aa]nalysts? (?:at|of|from)|[Ss]trategists (?:at|of)|[Aa]nalystes (?:de|d['’]|chez|à)"
     r"|[Ss]tratèges (?:de|d['’])|[Aa]nalystes interrogés par|Analysten (?:von|der|des))\s+(?:the |la |le |l['’])?"
     r"(?:Investmentbank |US-Bank |Bank )?"
-    r"([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?)"
+    rf"({_FIRM_WORD}(?: {_FIRM_WORD})?)"
 )
 
 
 # "Citigroup analysts wrote", "Bernstein-Analyst": the firm before its analysts
 _NAME_ANALYSTS = re.compile(
-    r"(?<![\w-])((?!(?:The|Les|Die|Der)\b)[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*)?)"
+    rf"(?<![\w-])((?!(?:The|Les|Die|Der)\b){_FIRM_WORD}(?: {_FIRM_WORD})?)"
     r"(?: |-)(?:analysts|strategists|economists|Analysten)\b"
 )
 
@@ -1504,7 +1509,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         words = _clause_names(clause, lang)
         # not the company's own platform or product ("figures that Terna publishes on its Econnextion portal")
         words = [w for w in words if not _OWN_THING.search(clause, 0, w.start())] or words
-        if words and lang == "de" and (low_cue.endswith(("von", "des", "der")) or document):  # "... von X"
+        if words and lang == "de" and (low_cue.endswith(("von", "des", "der", "laut")) or document):  # "... von X"
             words = [w for w in words if w.start() <= 2 or clause[: w.start()].strip().islower()][:1] or words[:1]
         titled = re.search(  # "laut „Globes“", "der Wirtschaftszeitung „Globes“"
             r"(?:^\s*|[Zz]eitung|[Jj]ournal|newspaper|daily|quotidien|Blatt)\s*[„“\"«]\s?([^“”\"»]{3,40}?)\s?[“”\"»]",
@@ -1524,6 +1529,11 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             plain = name not in _NOT_NAMES  # not "Mrd" ("20 Mrd. d'euros")
             # "nach Angaben von Siemens": one word straight after "von" is a name, not a plural ("von Experten")
             named = low_cue.endswith("von") and words[-1].start() <= 2 and _german_name_word(name)
+            # "laut Tallgrass": one word straight after "laut" that the article writes elsewhere too (not "laut Plan")
+            named = named or (
+                low_cue == "laut" and words[-1].start() <= 2 and _german_name_word(name)
+                and len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) >= 2
+            )  # fmt: skip
             # "des Betreibers Holtec"
             if plain and (lang != "de" or name.isupper() or name != words[-1].group() or named):
                 found.append((name, at, cue[1] + words[-1].end()))
