@@ -1948,7 +1948,7 @@ def test_the_same_period_takes_the_period_the_article_last_dated(text, lang, fig
 def test_the_months_to_a_day_date_the_figure_and_are_no_span(text, lang, when):
     """ "the three months to February 26": a reporting period named by its last day, beside "said" (not when it was
     said), and no three-month span of its own."""
-    claims = extract(text, dt.date(2026, 3, 19), lang)["claims"]
+    claims = [c for c in extract(text, dt.date(2026, 3, 19), lang)["claims"] if c["unit"] != "rank"]  # "a record"
     assert [(c["unit"], c["deadline"]["date"]) for c in claims] == [("USD", when)]
 
 
@@ -1997,7 +1997,8 @@ def test_the_company_is_never_the_data_firm_whose_poll_gave_the_consensus():
         "Analysts polled by LSEG had expected revenue of $38 billion from Nvidia. Revenue rose 78% to a record $39.3 "
         "billion in the fourth quarter, the company said."
     )
-    assert [c["speaker"] for c in extract(text, D, "en")["claims"]] == ["LSEG", "Nvidia"]
+    claims = extract(text, D, "en")["claims"]
+    assert [c["speaker"] for c in claims if c["unit"] == "USD"] == ["LSEG", "Nvidia"]
 
 
 @pytest.mark.parametrize(
@@ -2079,6 +2080,27 @@ def test_laut_a_name_the_article_writes_twice_is_that_name():
     assert extract("Der Standort soll laut Plan auf zehn Gigawatt wachsen.", D, "de")["claims"][0]["speaker"] == (
         "the article"
     )
+
+
+@pytest.mark.parametrize(
+    "text, lang, ranks",
+    [
+        # "a record" next to its figure is rank 1 (the corpus README), beside the figure itself
+        ("Revenue rose to a record $39.3 billion in the quarter, the company said.", "en", [1.0]),
+        ("Le chiffre d'affaires a atteint un niveau record de 7,69 milliards de dollars.", "fr", [1.0]),
+        ("Der Konzern meldete einen Rekordumsatz von 39,3 Milliarden Dollar.", "de", [1.0]),
+        # a record with no figure after it is no rank here ("record demand"), nor is a share price's
+        ("Demand hit a record, and revenue rose to $39.3 billion.", "en", []),
+        # a second place is rank 2, and "largest" inside it no rank 1
+        ("Nvidia will build its second-largest campus for $1.5 billion, the chipmaker said.", "en", [2.0]),
+        ("Ce sera le deuxième plus grand site du groupe, pour 1,5 milliard de dollars.", "fr", [2.0]),
+        ("Es wird der zweitgrößte Campus des Konzerns für 1,5 Milliarden Dollar.", "de", [2.0]),
+    ],
+)  # fmt: skip
+def test_a_record_beside_its_figure_and_a_second_place_are_ranks(text, lang, ranks):
+    claims = extract(text, D, lang)["claims"]
+    assert [c["quantity"] for c in claims if c["unit"] == "rank"] == ranks
+    assert [c["unit"] for c in claims if c["unit"] != "rank"] == ["USD"]
 
 
 def test_stellte_without_a_prospect_reports_nothing():

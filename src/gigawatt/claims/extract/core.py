@@ -454,8 +454,9 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
             mult = {"factor": factor, "of": of.value, "unit": of.unit}
             qs.append(Quantity(factor * of.value, of.unit, a, b, a, list(of.flags), mult))
     for label, a, b in s.found:
-        if label == "superlative" and not _NOT_A_RANK.search(s.text[: a - s.start] + "|" + s.text[b - s.start :]):
-            qs.append(Quantity(1.0, "rank", a - s.start, b - s.start, a - s.start))
+        kind, _, place = label.partition(":")  # "superlative:2": a second place
+        if kind == "superlative" and not _NOT_A_RANK.search(s.text[: a - s.start] + "|" + s.text[b - s.start :]):
+            qs.append(Quantity(float(place or 1), "rank", a - s.start, b - s.start, a - s.start))
     return sorted(qs, key=lambda q: q.start)
 
 

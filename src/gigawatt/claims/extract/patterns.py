@@ -5,7 +5,8 @@ A pattern is written as words separated by spaces; each word is one token, match
 ``a|b`` is either, a trailing ``?`` makes the token optional, ``YEAR`` is a year (``2026``, and ``2026.`` as the
 German tokenizer leaves it at the end of a sentence), ``MONTH`` a month name, ``ORD`` an ordinal quarter word,
 ``MIDYEAR`` ``mid-2026`` or ``mi-2026`` (one token), ``DAY`` a day of the month, ``CAP`` a capitalised word (a name),
-``SOURCE`` a German survey, study or count ("Markterhebung", "Analyse"). An alternation is of single words: a
+``SOURCE`` a German survey, study or count ("Markterhebung", "Analyse"), ``FIG`` a figure's first token (a currency
+sign or a digit), ``REKORD`` a German record compound ("Rekordumsatz"). An alternation is of single words: a
 phrase of several words is a pattern of its own. The tokenizers differ: French splits ``d'ici`` into ``d'`` +
 ``ici`` and ``jusqu'à`` into ``jusqu'`` + ``à``; English and German keep ``mid-2026`` apart as ``mid`` ``-``
 ``2026``; tests/test_extract.py pins each.
@@ -158,17 +159,31 @@ SUPERLATIVES = {
         "world's largest",
         "world 's largest",
         "the|'s first gigawatt training|cluster|campus|data|datacenter|supercomputer|ai|site",
+        # a record next to its figure is rank 1 (the corpus README: "a record" next to a figure)
+        "a|its|their record FIG",
+        "record revenue|sales|orders|backlog of FIG",
     ],
     "fr": [
         "le|la|les|de|du|des plus grand|grande|grands|grandes|gros|grosse|importante|important",
         "le|la plus puissant|puissante",
         "premier|première au monde",
+        "record de|à FIG",
     ],
     "de": [
         "größte|größten|größtes|größter|wichtigste|wichtigsten",
         "leistungsstärkste|leistungsstärksten|mächtigste|mächtigsten",
         "erste|ersten gigawatt",
+        "REKORD von|auf FIG",
+        "REKORD in höhe von FIG",
     ],
+}
+
+# a second place: rank 2 ("its second-largest campus", "le deuxième plus grand site", "der zweitgrößte Standort"),
+# matched as the longest superlative so that "largest" inside it is no rank 1
+SECOND_PLACES = {
+    "en": ["second - largest|biggest", "second largest|biggest"],
+    "fr": ["deuxième|second|seconde plus grand|grande|gros|grosse|important|importante"],
+    "de": ["zweitgrößte|zweitgrößten|zweitgrößtes|zweitgrößter"],
 }
 
 # a hedge split around the figure: German puts the verb last ("könne das Fünffache ... erreichen"), English and French
@@ -285,6 +300,10 @@ def _token(word: str, lang: str) -> dict:
                 r"|zählung|untersuchung|übersicht|aufstellung|statistik|hochrechnung)$"
             }
         }
+    elif word == "FIG":  # a figure follows ("a record $39.3 billion", "record de 7,69 milliards")
+        spec = {"TEXT": {"REGEX": r"^(?:[$€£]|\d)"}}
+    elif word == "REKORD":  # a German record compound ("Rekordumsatz", "Rekordwert")
+        spec = {"LOWER": {"REGEX": r"^rekord\w*$"}}
     elif word == "ORD":
         spec = {"LOWER": {"IN": ORDINALS[lang].split()}}
     else:
@@ -312,8 +331,8 @@ def nlp(lang: str):
 
 @cache
 def matcher(lang: str):
-    """The Matcher for ``lang``: labels ``cmp:<comparator>``, ``cue``, ``denial``, ``superlative``, ``secured``,
-    ``deadline``."""
+    """The Matcher for ``lang``: labels ``cmp:<comparator>``, ``cue``, ``denial``, ``superlative`` (``superlative:2``
+    a second place), ``secured``, ``deadline``."""
     from spacy.matcher import Matcher
 
     m = Matcher(nlp(lang).vocab)
@@ -324,6 +343,7 @@ def matcher(lang: str):
         m.add(f"split:{comparator}", [[_token(w, lang) if w != "GAP" else gap for w in p] for p in per_lang[lang]])
     for label, table in (("cue", CUES), ("denial", DENIALS), ("superlative", SUPERLATIVES), ("secured", SECURED)):
         m.add(label, [token_pattern(p, lang) for p in table[lang]])
+    m.add("superlative:2", [token_pattern(p, lang) for p in SECOND_PLACES[lang]])
     m.add("deadline", [token_pattern(p, lang) for p in DEADLINES[lang]])
     return m
 

@@ -1475,6 +1475,13 @@ def _outlets_quoted(text: str, sentence: str, start: int, cue: tuple[int, int]) 
     return out
 
 
+def _papers(text: str, sentence: str, start: int, cue: tuple[int, int]) -> list[tuple[str, int, int]]:
+    """Papers the list lacks, named in quotation marks or after what they are ("le quotidien Calcalist chiffre", "The
+    Israeli business daily Calcalist reported"): names, not a company "the company" may stand for."""
+    named = [(n, start + a, start + a + len(n)) for a, n in _named_by(sentence, _OUTLET_NAMED)]
+    return _outlets_quoted(text, sentence, start, cue) + named
+
+
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
     start, sentence = sent[0], text[sent[0] : sent[1]]
     for pattern in _ANALYSTS:
@@ -1538,13 +1545,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
             if plain and (lang != "de" or name.isupper() or name != words[-1].group() or named):
                 found.append((name, at, cue[1] + words[-1].end()))
     taken = {s for _, s, _ in found}
-    found += [c for c in _outlets_quoted(text, sentence, start, cue) if c[1] not in taken]
-    # a paper the list lacks, named after what it is ("le quotidien Calcalist chiffre", "The Israeli business daily
-    # Calcalist reported"): a name, not a company "the company" may stand for
-    taken = {s for _, s, _ in found}
-    found += [
-        (n, start + a, start + a + len(n)) for a, n in _named_by(sentence, _OUTLET_NAMED) if start + a not in taken
-    ]
+    found += [c for c in _papers(text, sentence, start, cue) if c[1] not in taken]
     # not inside a quotation, unless the quotation is the name itself ("das „Wall Street Journal“")
     found = [
         c for c in found
