@@ -2103,6 +2103,28 @@ def test_a_record_beside_its_figure_and_a_second_place_are_ranks(text, lang, ran
     assert [c["unit"] for c in claims if c["unit"] != "rank"] == ["USD"]
 
 
+@pytest.mark.parametrize(
+    "text, lang, comparator",
+    [
+        ("The plant must be finished within 18 months.", "en", "<="),
+        ("Die Behörden müssen binnen sechs Monaten handeln.", "de", "<="),
+        ("Der Bau soll innerhalb von zwei Jahren fertig sein.", "de", "<="),
+        ("Le chantier sera achevé d'ici six mois.", "fr", "<="),
+        ("Le chantier sera achevé en moins de deux ans.", "fr", "<="),
+        ("The plant will be built over 18 months.", "en", "="),  # a span with no limit
+    ],
+)
+def test_a_time_limit_bounds_a_span(text, lang, comparator):
+    """ "within 18 months", "binnen", "d'ici six mois": the span is at most that long (the corpus README)."""
+    assert [(c["unit"], c["comparator"]) for c in extract(text, D, lang)["claims"]] == [("months", comparator)]
+
+
+def test_a_time_limit_is_no_hedge_on_money():
+    """ "within" bounds a span only: "$5 billion within the next year" is money with no hedge."""
+    claims = extract("Acme will spend $5 billion within the next year.", D, "en")["claims"]
+    assert [(c["unit"], c["comparator"]) for c in claims] == [("USD", "about")]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

@@ -38,7 +38,10 @@ _PROGRAMME_NAME = {"Abilene": "Stargate"}
 WHAT = {"USD": "investment", "EUR": "investment, in euros", "MW": "power capacity", "count": "chips",
         "months": "time span", "rank": "rank among its rivals"}  # fmt: skip
 # comparator words that, before a duration, say where the span lies rather than bound it ("over four years")
-_SPAN_WORDS = {"over", "über", "sur", "in", "within", "under"}  # "under 15-year leases": the contract's span
+_SPAN_WORDS = {"over", "über", "sur", "in", "under"}  # "under 15-year leases": the contract's span
+# a time limit, a bound on a span only ("within 18 months", "binnen sechs Monaten", "d'ici six mois"), never on money
+_SPAN_LIMITS = {"within", "within the next", "en moins de", "dans un délai de", "d' ici", "d'ici", "binnen",
+                "innerhalb von", "innerhalb der", "innerhalb"}  # fmt: skip
 # a bare figure after "a total of" counts what the figure before it counts
 # "one of the largest", "l'un des plus grands", "einer der größten" rank nothing; "den größten Teil" is "most of"
 _NOT_A_RANK = re.compile(
@@ -253,6 +256,8 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
             hedge = s.text[a - s.start : b - s.start]
             if q.unit == "months" and hedge.lower() in _SPAN_WORDS:
                 return None, ""
+            if q.unit != "months" and hedge.lower().replace("’", "'") in _SPAN_LIMITS:
+                continue
             if hedge == "über" and re.search(r"[a-zäöüß]\s*[A-ZÄÖÜ][\wäöüß-]+\s+$", s.text[: a - s.start]):
                 return None, ""  # "einen Kredit über 10 Milliarden Dollar": a loan of, not more than
             return label.split(":")[1], hedge

@@ -29,9 +29,10 @@ COMPARATORS = {
         "de": ["unter", "weniger als", "unterhalb von"],
     },
     "<=": {
-        "en": ["up to", "as many as", "as much as", "at most", "no more than"],
-        "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus", "autant que"],
-        "de": ["bis zu", "höchstens", "maximal"],
+        "en": ["up to", "as many as", "as much as", "at most", "no more than", "within", "within the next"],
+        "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus", "autant que", "en moins de",
+               "dans un délai de", "d' ici", "d'ici"],
+        "de": ["bis zu", "höchstens", "maximal", "binnen", "innerhalb von|der", "innerhalb"],
     },
     ">=": {
         "en": ["at least", "no less than", "could reach", "could hit", "could grow to"],
