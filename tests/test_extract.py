@@ -2132,6 +2132,20 @@ def test_stellte_without_a_prospect_reports_nothing():
     )
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Frank Lee raised his estimate of the MI350's average selling price to $25,000 from $15,000.", "en"),
+        ("Analysts estimate that a complete GB200 NVL72 rack sells for about $3 million.", "en"),
+        ("Il a relevé son estimation du prix de vente moyen du MI350 à 25 000 dollars.", "fr"),
+        ("HSBC hob die Schätzung für den Durchschnittspreis des MI350 auf 25.000 Dollar an.", "de"),
+    ],
+)
+def test_the_price_of_one_chip_or_rack_is_no_claim(text, lang):
+    """A unit price named before its figure (the corpus README: unit prices are not gold)."""
+    assert extract(text, D, lang)["claims"] == []
+
+
 def test_a_german_adjective_before_its_noun_is_no_name():
     """Machine-translated "Das Boise, Idaho-basierte Unternehmen sagte": no speaker "Idaho-basierte Unternehmen"."""
     text = "Das Boise, Idaho-basierte Unternehmen sagte, es erwarte mehr als 25 Milliarden Dollar an Ausgaben."

@@ -127,6 +127,10 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         and (_SHARE_PRICE.search(text[: n.start]) or _APIECE.match(tail[m.end() if m else 0 :]))
     ):
         return None  # "pricing its shares at $40 against a range of $47 to $55", "à 21 dollars pièce": share prices
+    if (before or m) and n.value < 1e8 and _PRICED_UNIT.search(text[max(0, n.start - 120) : n.start]):
+        return (
+            None  # "the MI350's average selling price to $25,000", "a complete NVL72 rack sells for about $3 million"
+        )
     if (before or m) and n.value < 1e4 and _A_MONTH.match(tail[m.end() if m else 0 :]):
         return None  # "$11.24 a month" on a household's bill
     if (before or m) and n.value < 1000 and n.scaled == 1 and re.search(r"\d[.,]\d\d$", text[n.start : n.end]):
@@ -189,6 +193,20 @@ _UNIT_PRICE = re.compile(
 )  # a price for one share, one megawatt-day of capacity ("$333.44 per megawatt-day"), one megawatt-hour of energy
 # ("$100 a megawatt-hour") or one hour of a chip's rent ("$2.99 an hour", "55 Dollar pro Stunde", "8 dollars de
 # l'heure"); a cost per MW stays
+# the price of one chip, server or rack, named before the figure in its clause: a unit price (the corpus README: not
+# gold), not money for the build-out ("raised his estimate of the MI350's average selling price to $25,000 from",
+# "each graphics processor ... would cost customers about $4,000 more", "le prix de vente moyen du MI350 à",
+# "Schätzung für den Durchschnittspreis des neuen Beschleunigers MI350 auf")
+_PRICED_UNIT = re.compile(
+    r"(?:\b(?:average selling price|selling price|unit price|list price|Durchschnittspreis|Stückpreis|Listenpreis"
+    r"|prix de vente(?: moyen)?|prix unitaire|prix moyen)\b"
+    r"|\b(?:each|every|chaque|jede[rsnm]?)\s+(?:[\w-]+\s+){1,8}(?:would |will |could )?(?:costs?|sells? for|coûte\w*"
+    r"|kostet|kosten)\b"
+    r"|\b(?:a|an|one|un|une|ein|eine)\s+(?:complete\s+|full\s+|single\s+)?(?:[\w-]+\s+){0,3}(?:rack|server|GPU|chip"
+    r"|accelerator|serveur|baie|puce|Server|Rack|Chip)\s+(?:sells for|costs|coûte|kostet)\b)"
+    r"[^.;:]{0,60}$",
+    _I,
+)
 # another currency after "dollar(s)": not US dollars ("24 Milliarden australischen Dollar", "dollars canadiens")
 _OTHER_DOLLARS = re.compile(
     r"(?:australi\w*|kanadi\w*|canadi\w*|neuseeländi\w*|new zealand|singapur\w*|singapore|hongkong\w*|hong kong"
