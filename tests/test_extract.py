@@ -1409,7 +1409,8 @@ def test_words_that_only_name_organisations_make_a_name_an_organisation():
     ],
 )  # fmt: skip
 def test_deadlines_of_the_twentieth_batch(text, lang, date, deadline):
-    assert extract(text, date, lang)["claims"][0]["deadline"]["date"] == deadline
+    money = [c for c in extract(text, date, lang)["claims"] if c["unit"] != "rank"]  # not "a record"'s rank
+    assert money[0]["deadline"]["date"] == deadline
 
 
 @pytest.mark.parametrize(
@@ -2366,24 +2367,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-457: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-473: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-458..473: sixteen articles per language, `heldout: true`, 340 gold claims), written with its
+# The held-out batch (*-474..489: sixteen articles per language, `heldout: true`, 423 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# 6c5927f unchanged (those rules had learned from *-442..457). English and German meet recall (103 of 117, 100 of
-# 112), French does not (91 of 111); German meets precision (100 of 110), English and French do not (103 of 124, 91 of
-# 109); no language meets every field (59 of 117, 52 of 111, 65 of 112) nor speakers (74 of 103, 65 of 91, 77 of
-# 100). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that
-# the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin
-# only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(458, 474))
+# 25838ba unchanged (those rules had learned from *-458..473). Every language meets recall (135 of 143, 119 of 139,
+# 129 of 141); English and German meet precision (135 of 146, 129 of 139), French does not (119 of 137); English and
+# German meet every field (95 of 143, 89 of 141), French does not (82 of 139); no language meets speakers (108 of 135,
+# 100 of 119, 102 of 129). The targets are not loosened; this pins the measured figures (as fractions, so the floor
+# is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
+# scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(474, 490))
 HELDOUT_MEASURED = {
-    "en": {"recall": 103 / 117, "precision": 103 / 124, "speaker_accuracy": 74 / 103, "every_field": 59 / 117},
-    "fr": {"recall": 91 / 111, "precision": 91 / 109, "speaker_accuracy": 65 / 91, "every_field": 52 / 111},
-    "de": {"recall": 100 / 112, "precision": 100 / 110, "speaker_accuracy": 77 / 100, "every_field": 65 / 112},
+    "en": {"recall": 135 / 143, "precision": 135 / 146, "speaker_accuracy": 108 / 135, "every_field": 95 / 143},
+    "fr": {"recall": 119 / 139, "precision": 119 / 137, "speaker_accuracy": 100 / 119, "every_field": 82 / 139},
+    "de": {"recall": 129 / 141, "precision": 129 / 139, "speaker_accuracy": 102 / 129, "every_field": 89 / 141},
 }
 
 
