@@ -2470,3 +2470,17 @@ def test_stdin_and_the_table(tmp_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "Elon Musk" in run.stdout and "well under $10B" in run.stdout and "no --date" in run.stdout
+
+
+def test_the_tally_tool_scores_a_slice_as_the_benchmark_does():
+    """tools/extract_tally.py LO HI: the figures of `score` over the articles numbered LO..HI, per language, and
+    every miss line; a slice with no article is a clear error."""
+    tool = Path(__file__).resolve().parent.parent / "tools" / "extract_tally.py"
+    done = subprocess.run([sys.executable, str(tool), "7", "7", "--misses"], capture_output=True, text=True, check=True)
+    docs = [d for d in read_corpus(CORPUS) if d["name"].split("-")[1] == "07"]
+    t = score(docs)["all"]
+    assert f"all recall={t.as_json()['recall']:.3f}" in done.stdout
+    assert f"({t.matched}/{t.gold} {t.matched}/{t.predicted} {t.speaker}/{t.matched} {t.every}/{t.gold})" in done.stdout
+    assert all(line in done.stdout for line in t.misses)
+    empty = subprocess.run([sys.executable, str(tool), "9000", "9001"], capture_output=True, text=True)
+    assert empty.returncode != 0 and "no article numbered 9000..9001" in empty.stderr
