@@ -21,7 +21,6 @@ from gigawatt.claims.extract.speakers import (
     as_written,
     attribute,
     full_form,
-    honorific_free,
     outlet_short_names,
     people_in,
     proper_names,
@@ -30,6 +29,7 @@ from gigawatt.claims.extract.speakers import (
     short_form,
     titled_people,
     typed_firms,
+    without_titles,
 )
 from gigawatt.errors import GigawattError
 
@@ -589,7 +589,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             named = full_form(short_form(as_written(att, text), text), text) if att is not None else ARTICLE
             if att is not None:
                 heard = [c["speaker"] for c in out] + list(people.values())
-                named = honorific_free(named, att.span, text, heard)
+                named = without_titles(named, att.span, text, heard)
             c["speaker"] = ARTICLE if denial else named
             c["attribution"] = _spans(att) if att is not None and not denial else None
             c["kind"] = _kind(c, s)

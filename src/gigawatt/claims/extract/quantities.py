@@ -127,10 +127,9 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         and (_SHARE_PRICE.search(text[: n.start]) or _APIECE.match(tail[m.end() if m else 0 :]))
     ):
         return None  # "pricing its shares at $40 against a range of $47 to $55", "à 21 dollars pièce": share prices
+    # "the MI350's average selling price to $25,000", "a complete NVL72 rack sells for about $3 million"
     if (before or m) and n.value < 1e8 and _PRICED_UNIT.search(text[max(0, n.start - 120) : n.start]):
-        return (
-            None  # "the MI350's average selling price to $25,000", "a complete NVL72 rack sells for about $3 million"
-        )
+        return None
     if (before or m) and n.value < 1e4 and _A_MONTH.match(tail[m.end() if m else 0 :]):
         return None  # "$11.24 a month" on a household's bill
     if (before or m) and n.value < 1000 and n.scaled == 1 and re.search(r"\d[.,]\d\d$", text[n.start : n.end]):

@@ -690,13 +690,14 @@ _HONORIFIC_FORM = re.compile(r"(?:Dr\.?|Prof\.?|DPM|SM|PM|Me|Mr\.?|Ms\.?|Mrs\.?|
 _NAME_AFTER_HONORIFIC = re.compile(rf"\.?\s+({_NAME_WORDS}|[{_UP}][{_LOW}]+)")
 
 
-def honorific_free(name: str, span: tuple[int, int] | None, text: str, named: list[str]) -> str:
-    """A person the cue named by a courtesy title, in the form the article gives in full: "Dr Janil Puthucheary" ->
-    "Janil Puthucheary", "DPM Heng" and "Dr Janil" -> the one person of ``named`` (the article's full names) that
-    holds the word ("Heng Swee Keat", "Janil Puthucheary"), and a bare title ("Dr" of "Dr. Janil") -> the name
-    after it in ``text``. A name without such a title is returned as it is."""
+def without_titles(name: str, span: tuple[int, int] | None, text: str, named: list[str]) -> str:
+    """A speaker's name without what stands before it: a German noun for what it is ("Wirtschaftsportals The Edge
+    Singapore" -> "The Edge Singapore"), or a courtesy title, the person then in the form the article gives in full
+    ("Dr Janil Puthucheary" -> "Janil Puthucheary"; "DPM Heng" and "Dr Janil" -> the one person of ``named``, the
+    article's full names, that holds the word: "Heng Swee Keat", "Janil Puthucheary"; a bare title, "Dr" of "Dr.
+    Janil", -> the name after it in ``text``). Any other name is returned as it is."""
     title = _HONORIFIC_FORM.match(name)
-    if title is None:  # "Wirtschaftsportals The Edge Singapore": what a name is, before it, is no part of it
+    if title is None:
         return untitled(name)[0] if name != ARTICLE and _TYPE_NOUN.fullmatch(name.split()[0]) else name
     bare = name[title.end() :].strip()
     if not bare and span is not None:  # "sagte Dr. Janil Puthucheary": the cue took the title alone
