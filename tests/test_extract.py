@@ -2126,6 +2126,24 @@ def test_a_time_limit_is_no_hedge_on_money():
     assert [(c["unit"], c["comparator"]) for c in claims] == [("USD", "about")]
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        ("Greece's Public Power Corporation (PPC) plans to invest 5.75 billion euros in Western Macedonia, the "
+         "utility said on Thursday.", "en", "Public Power Corporation"),
+        ("Griechenlands Public Power Corporation (PPC) plant zu investieren 5,75 Milliarden Euro in Westmakedonien, "
+         "der Versorger sagte am Donnerstag.", "de", "Public Power Corporation"),
+        ("Nach den Worten von Vizerektor Patricio Zapata spart die Universität mehr als 60 Millionen Dollar.", "de",
+         "Patricio Zapata"),
+        ("Nach Berechnungen der Brokerfirma Topline Securities könnte der Sektor 1,4 Milliarden Dollar einnehmen.",
+         "de", "Topline Securities"),
+        ("Sa filiale vise 1 000 MW d'ici 2030.", "fr", "the article"),  # a possessive, not a name
+    ],
+)  # fmt: skip
+def test_a_country_a_german_role_or_a_possessive_before_a_name_is_no_part_of_it(text, lang, speaker):
+    assert [c["speaker"] for c in extract(text, D, lang)["claims"] if c["unit"] != "months"][:1] == [speaker]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

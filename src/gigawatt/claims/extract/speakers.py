@@ -263,7 +263,7 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
                       "Overall", "Instead", "Cependant", "Pourtant", "Toutefois", "Ainsi", "Enfin",
                       # possessives and participles that open a sentence before a noun or a name ("Ses dépenses
                       # d'investissement ont ...", "Baptisé SG6, le site ...", "Called SG6, the facility ...")
-                      "Ses", "Leurs", "Its", "Their", "Baptisé", "Baptisée", "Situé", "Située", "Installé",
+                      "Ses", "Sa", "Leurs", "Its", "Their", "Baptisé", "Baptisée", "Situé", "Située", "Installé",
                       "Installée", "Implanté", "Implantée", "Fondé", "Fondée", "Créé", "Créée", "Called", "Dubbed",
                       "Named", "Located"}  # fmt: skip
 # acronyms that are units, places or titles, never a speaker
@@ -378,6 +378,7 @@ _FIRM_NAME = re.compile(
 # a German compound that ends in a role ("Handelsminister", "AWS-Manager", "des Betreibers Holtec"): no part of a name
 _ROLE_COMPOUND = re.compile(
     r"[\w-]*(?:minister|autor|chef|sprecher|manager|präsident|direktor|leiter|vorstand|gründer|betreiber|analyst|sekretär|"
+    r"rektor|professor|dekan|firma|broker|makler|"
     r"abgeordnete|partner|"
     r"konzern|hersteller|entwickler|investor|berater|experte|ökonom)(?:in|en|s)?",
     re.IGNORECASE,
@@ -690,12 +691,32 @@ _HONORIFIC_FORM = re.compile(r"(?:Dr\.?|Prof\.?|DPM|SM|PM|Me|Mr\.?|Ms\.?|Mrs\.?|
 _NAME_AFTER_HONORIFIC = re.compile(rf"\.?\s+({_NAME_WORDS}|[{_UP}][{_LOW}]+)")
 
 
+# a country that owns a name before it ("Greece's Public Power Corporation", "Griechenlands Public Power
+# Corporation"): no part of the name
+_COUNTRIES_EN = (
+    "Greece|Germany|France|Japan|China|India|Canada|Spain|Italy|Poland|Austria|Switzerland|Brazil|Mexico|Chile"
+    "|Kazakhstan|Uzbekistan|Pakistan|Egypt|Morocco|Romania|Hungary|Ireland|Norway|Sweden|Finland|Denmark|Belgium"
+    "|Portugal|Israel|South Korea|Korea|Taiwan|Singapore|Malaysia|Indonesia|Vietnam|Thailand|Australia|New Zealand"
+    "|Colombia|Peru|Argentina|Saudi Arabia|Qatar|Kuwait|Turkey|Britain|Netherlands|the Netherlands"
+)
+_COUNTRIES_DE = (
+    "Griechenland|Deutschland|Frankreich|Japan|China|Indien|Kanada|Spanien|Italien|Polen|Österreich|Brasilien"
+    "|Mexiko|Chile|Kasachstan|Usbekistan|Pakistan|Ägypten|Marokko|Rumänien|Ungarn|Irland|Norwegen|Schweden"
+    "|Finnland|Dänemark|Belgien|Portugal|Israel|Südkorea|Korea|Taiwan|Singapur|Malaysia|Indonesien|Vietnam|Thailand"
+    "|Australien|Neuseeland|Kolumbien|Peru|Argentinien|Saudi-Arabien|Katar|Kuwait|Großbritannien"
+)
+_COUNTRY_OWNER = re.compile(rf"(?:(?:{_COUNTRIES_EN})['’]s|(?:{_COUNTRIES_DE})s)\s+(?=[A-Z])")
+
+
 def without_titles(name: str, span: tuple[int, int] | None, text: str, named: list[str]) -> str:
-    """A speaker's name without what stands before it: a German noun for what it is ("Wirtschaftsportals The Edge
-    Singapore" -> "The Edge Singapore"), or a courtesy title, the person then in the form the article gives in full
-    ("Dr Janil Puthucheary" -> "Janil Puthucheary"; "DPM Heng" and "Dr Janil" -> the one person of ``named``, the
-    article's full names, that holds the word: "Heng Swee Keat", "Janil Puthucheary"; a bare title, "Dr" of "Dr.
-    Janil", -> the name after it in ``text``). Any other name is returned as it is."""
+    """A speaker's name without what stands before it: the country that owns it ("Greece's Public Power
+    Corporation"), a German noun for what it is ("Wirtschaftsportals The Edge Singapore" -> "The Edge Singapore"), or a
+    courtesy title, the person then in the form the article gives in full ("Dr Janil Puthucheary" -> "Janil
+    Puthucheary"; "DPM Heng" and "Dr Janil" -> the one person of ``named``, the article's full names, that holds the
+    word: "Heng Swee Keat", "Janil Puthucheary"; a bare title, "Dr" of "Dr. Janil", -> the name after it in
+    ``text``). Any other name is returned as it is."""
+    if (owner := _COUNTRY_OWNER.match(name)) is not None:
+        name = name[owner.end() :]
     title = _HONORIFIC_FORM.match(name)
     if title is None:
         return untitled(name)[0] if name != ARTICLE and _TYPE_NOUN.fullmatch(name.split()[0]) else name
