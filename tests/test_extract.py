@@ -2144,6 +2144,15 @@ def test_a_country_a_german_role_or_a_possessive_before_a_name_is_no_part_of_it(
     assert [c["speaker"] for c in extract(text, D, lang)["claims"] if c["unit"] != "months"][:1] == [speaker]
 
 
+def test_a_body_of_a_name_ending_in_a_firm_word_and_a_model_are_no_firms():
+    """ "The Ministry of Digital Technologies said" is the ministry, not a firm "Digital Technologies"; "GPT-4" is a
+    model, no speaker."""
+    text = "The Ministry of Digital Technologies said the cost was about $150 million."
+    assert extract(text, D, "en")["claims"][0]["speaker"] == "Ministry of Digital Technologies"
+    text = "Die Trainingskosten von GPT-4 lagen bei mehr als 100 Millionen Dollar, berichtete die Zeitung."
+    assert "GPT" not in extract(text, D, "de")["claims"][0]["speaker"]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

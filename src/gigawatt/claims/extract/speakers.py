@@ -240,7 +240,7 @@ _ACRONYM_RE = re.compile(
     r"(?=[,.;:]|\s+[a-z]))?"
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+"
     r"|[A-Z]{1,3}&[A-Z]{1,3}(?: [A-Z][a-z]+){0,3})"  # "I&M", "S&P Global Market Intelligence"
-    r"(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])"
+    r"(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])(?!-\d)"  # not a model's name ("GPT-4")
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Au", "Aux", "Beim", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
@@ -370,9 +370,11 @@ _TITLE_WORDS = {"Commission", "President", "Senator", "Governor", "Chancellor", 
                 "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Herr", "Frau", "Rival", "Rivals", "Peer", "Competitor",
                 "Ministre", "Supervisor", "Commissioner", "Councillor", "Councilman", "Councilwoman", "Mayor",
                 "Investor"}  # fmt: skip
-# "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them
+# "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them (not the end
+# of a body's name: "Ministry of Digital Technologies")
 _FIRM_NAME = re.compile(
-    r"(?<![\w-])([A-Z][A-Za-z]+) (?:Energy|Power|Digital|Capital|Group|Partners|Holdings|Technologies|Infrastructure"
+    r"(?<![\w-])(?<!\bof )(?<!\bfor )([A-Z][A-Za-z]+) (?:Energy|Power|Digital|Capital|Group|Partners|Holdings"
+    r"|Technologies|Infrastructure"
     r"|Asset Management|Web Services)(?![\w])(?! [A-Z])"  # not "National Infrastructure Advisory Council"
 )
 # a German compound that ends in a role ("Handelsminister", "AWS-Manager", "des Betreibers Holtec"): no part of a name
