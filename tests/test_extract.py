@@ -2153,6 +2153,15 @@ def test_a_body_of_a_name_ending_in_a_firm_word_and_a_model_are_no_firms():
     assert "GPT" not in extract(text, D, "de")["claims"][0]["speaker"]
 
 
+def test_a_german_subject_set_off_by_an_apposition_before_its_auxiliary():
+    """ "DataVolt, eine Tochter der ... Vision Invest, hat ... zugesagt": DataVolt, not the article."""
+    text = (
+        "DataVolt baut in Taschkent. DataVolt, eine Tochter der saudischen Holding Vision Invest, hat bis 2030 "
+        "Investitionen von bis zu fünf Milliarden Dollar in Usbekistan zugesagt."
+    )
+    assert extract(text, D, "de")["claims"][0]["speaker"] == "DataVolt"
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

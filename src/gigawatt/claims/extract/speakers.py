@@ -538,6 +538,7 @@ _BEFORE_CUES = {"zufolge", "nach eigenen angaben", "by its own account", "selon 
 # boundary: a quotation mark, the end of a clause, or a conjunction that opens a reported clause
 _SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
 _DIGIT_MARKS = re.compile(r"(?<=\d)[.,](?=\d)")  # "18.000" does not end a clause
+_APPOSITION_GAP = re.compile(r",\s+(?:eine?|der|die|das)\s[^,;:.]{2,80},\s*")  # ", eine Tochter der X, "
 _RELATIVE = re.compile(r",\s+(?:which|who|qui|die|der|das|welche)\b[^,]*,")  # set aside: "The company, which ...,"
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\b")  # "..., and its turbine supplier has promised"
 # a German auxiliary before a participle at the end: the subject comes after it ("hatte OpenAI im September erklärt")
@@ -1736,6 +1737,12 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
             c for c in cands if aux[-1].end() <= c[1] and c[2] <= cue[0] and not _PLACE_BEFORE.search(text, 0, c[1])
         ]
         at_aux = [c for c in cands if 0 <= aux[-1].start() - c[2] <= 3]  # "Masayoshi Son hat ... angekündigt"
+        # the sentence's first name, set off by an apposition before the auxiliary ("DataVolt, eine Tochter der
+        # saudischen Holding Vision Invest, hat ... zugesagt")
+        at_aux += [
+            c for c in cands
+            if c[1] - sentence_start <= 2 and _APPOSITION_GAP.fullmatch(text, c[2], aux[-1].start()) is not None
+        ]  # fmt: skip
         if after_aux or at_aux:
             return min(after_aux, key=lambda c: c[1]) if after_aux else at_aux[0]
     if not before:
