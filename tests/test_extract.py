@@ -2156,8 +2156,9 @@ def test_a_body_of_a_name_ending_in_a_firm_word_and_a_model_are_no_firms():
 def test_a_german_subject_set_off_by_an_apposition_before_its_auxiliary():
     """ "DataVolt, eine Tochter der ... Vision Invest, hat ... zugesagt": DataVolt, not the article."""
     text = (
-        "DataVolt baut in Taschkent. DataVolt, eine Tochter der saudischen Holding Vision Invest, hat bis 2030 "
-        "Investitionen von bis zu fünf Milliarden Dollar in Usbekistan zugesagt."
+        "Der saudische Betreiber DataVolt hat in Taschkent den Grundstein gelegt. DataVolt, eine Tochter der "
+        "saudischen Holding Vision Invest, hat bis 2030 Investitionen von bis zu fünf Milliarden Dollar in Usbekistan "
+        "zugesagt."
     )
     assert extract(text, D, "de")["claims"][0]["speaker"] == "DataVolt"
 
