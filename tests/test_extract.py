@@ -2404,24 +2404,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-473: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-489: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-474..489: sixteen articles per language, `heldout: true`, 423 gold claims), written with its
+# The held-out batch (*-490..505: sixteen articles per language, `heldout: true`, 425 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# 25838ba unchanged (those rules had learned from *-458..473). Every language meets recall (135 of 143, 119 of 139,
-# 129 of 141); English and German meet precision (135 of 146, 129 of 139), French does not (119 of 137); English and
-# German meet every field (95 of 143, 89 of 141), French does not (82 of 139); no language meets speakers (108 of 135,
-# 100 of 119, 102 of 129). The targets are not loosened; this pins the measured figures (as fractions, so the floor
-# is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
-# scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(474, 490))
+# 374823c unchanged (those rules had learned from *-474..489). Every language meets recall (141 of 147, 128 of 138,
+# 130 of 140) and precision (141 of 146, 128 of 137, 130 of 137); English and German meet every field (96 of 147, 89
+# of 140), French does not (75 of 138); no language meets speakers (110 of 141, 95 of 128, 100 of 130). The targets
+# are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure
+# can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
+# articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(490, 506))
 HELDOUT_MEASURED = {
-    "en": {"recall": 135 / 143, "precision": 135 / 146, "speaker_accuracy": 108 / 135, "every_field": 95 / 143},
-    "fr": {"recall": 119 / 139, "precision": 119 / 137, "speaker_accuracy": 100 / 119, "every_field": 82 / 139},
-    "de": {"recall": 129 / 141, "precision": 129 / 139, "speaker_accuracy": 102 / 129, "every_field": 89 / 141},
+    "en": {"recall": 141 / 147, "precision": 141 / 146, "speaker_accuracy": 110 / 141, "every_field": 96 / 147},
+    "fr": {"recall": 128 / 138, "precision": 128 / 137, "speaker_accuracy": 95 / 128, "every_field": 75 / 138},
+    "de": {"recall": 130 / 140, "precision": 130 / 137, "speaker_accuracy": 100 / 130, "every_field": 89 / 140},
 }
 
 
