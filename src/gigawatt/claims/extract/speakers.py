@@ -1666,6 +1666,28 @@ def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str],
     return pick
 
 
+def _by_auxiliary(cands, cue: tuple[int, int], text: str, sentence_start: int):
+    """German: the subject beside the sentence's last auxiliary before a verb-final cue: the name after it ("hatte
+    Nvidia 18.000 Chips für Humain zugesagt", "als Moderator David Sacks ... schätzte"; not a place after a
+    preposition, "hatte ... im Weißen Haus gespottet"), else the name just before it ("Masayoshi Son hat ...
+    angekündigt") or the sentence's first name set off by an apposition before it ("DataVolt, eine Tochter der
+    saudischen Holding Vision Invest, hat ... zugesagt")."""
+    aux = list(_AUXILIARY.finditer(text, sentence_start, cue[0]))
+    if not aux:
+        return None
+    after_aux = [
+        c for c in cands if aux[-1].end() <= c[1] and c[2] <= cue[0] and not _PLACE_BEFORE.search(text, 0, c[1])
+    ]
+    at_aux = [c for c in cands if 0 <= aux[-1].start() - c[2] <= 3]
+    at_aux += [
+        c for c in cands
+        if c[1] - sentence_start <= 2 and _APPOSITION_GAP.fullmatch(text, c[2], aux[-1].start()) is not None
+    ]  # fmt: skip
+    if after_aux or at_aux:
+        return min(after_aux, key=lambda c: c[1]) if after_aux else at_aux[0]
+    return None
+
+
 def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: str, firms: set[str]):
     """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
     "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
@@ -1730,21 +1752,8 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         )
         if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap) and not governed:
             before.append(c)
-    aux = list(_AUXILIARY.finditer(text, sentence_start, cue[0])) if lang == "de" else []
-    if aux:  # "hatte Nvidia 18.000 Chips für Humain zugesagt", "als Moderator David Sacks ... schätzte"
-        # not a place after a preposition ("hatte ... im Weißen Haus gespottet")
-        after_aux = [
-            c for c in cands if aux[-1].end() <= c[1] and c[2] <= cue[0] and not _PLACE_BEFORE.search(text, 0, c[1])
-        ]
-        at_aux = [c for c in cands if 0 <= aux[-1].start() - c[2] <= 3]  # "Masayoshi Son hat ... angekündigt"
-        # the sentence's first name, set off by an apposition before the auxiliary ("DataVolt, eine Tochter der
-        # saudischen Holding Vision Invest, hat ... zugesagt")
-        at_aux += [
-            c for c in cands
-            if c[1] - sentence_start <= 2 and _APPOSITION_GAP.fullmatch(text, c[2], aux[-1].start()) is not None
-        ]  # fmt: skip
-        if after_aux or at_aux:
-            return min(after_aux, key=lambda c: c[1]) if after_aux else at_aux[0]
+    if lang == "de" and (by_aux := _by_auxiliary(cands, cue, text, sentence_start)) is not None:
+        return by_aux
     if not before:
         return None
     nearest = max(before, key=lambda c: c[2])
