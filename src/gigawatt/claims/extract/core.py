@@ -39,9 +39,8 @@ WHAT = {"USD": "investment", "EUR": "investment, in euros", "MW": "power capacit
         "months": "time span", "rank": "rank among its rivals"}  # fmt: skip
 # comparator words that, before a duration, say where the span lies rather than bound it ("over four years")
 _SPAN_WORDS = {"over", "über", "sur", "in", "under"}  # "under 15-year leases": the contract's span
-# a time limit, a bound on a span only ("within 18 months", "binnen sechs Monaten", "d'ici six mois"), never on money
-_SPAN_LIMITS = {"within", "within the next", "en moins de", "dans un délai de", "d' ici", "d'ici", "binnen",
-                "innerhalb von", "innerhalb der", "innerhalb"}  # fmt: skip
+# a time limit bounds a span only, never money (patterns.SPAN_LIMITS)
+_SPAN_LIMITS = {p for limits in patterns.SPAN_LIMITS.values() for limit in limits for p in patterns.phrases(limit)}
 # a bare figure after "a total of" counts what the figure before it counts
 # "one of the largest", "l'un des plus grands", "einer der größten" rank nothing; "den größten Teil" is "most of"
 _NOT_A_RANK = re.compile(
@@ -494,8 +493,9 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes, text: str)
     return _att_at(attrib[i], at, text), False
 
 
-def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
-    """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues."""
+def _attributions(text: str, sents: list[Sentence], quotes, people: dict[str, str]) -> list[list]:
+    """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues (``people``:
+    :func:`people_in` of the text)."""
     firms = typed_firms(text)
     # a company introduced by what it is, later by its first word ("Das KI-Start-up Mistral AI", then "Mistral")
     aliases = {f.split()[0]: f for f in firms if " " in f and f.split()[0][0].isupper()}
@@ -503,7 +503,7 @@ def _attributions(text: str, sents: list[Sentence], quotes) -> list[list]:
         **outlet_short_names(text),
         **proper_names(text, _main_language(sents)),
         **aliases,
-        **people_in(text),
+        **people,
         **{f: f for f in firms},  # "le géant pétrolier Aramco" is Aramco, though "Aramco Digital" is named too
     }
     out, memory = [], Memory(names, firms, set(titled_people(text)))
@@ -563,9 +563,9 @@ def _subject(c: dict, programme: str) -> str:
 
 def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[dict]:
     quotes = quotes_in(text)
-    attrib = _attributions(text, sents, quotes)
-    first = _PROGRAMMES.search(text)
     people = people_in(text)
+    attrib = _attributions(text, sents, quotes, people)
+    first = _PROGRAMMES.search(text)
     programme = _PROGRAMME_NAME.get(first.group(), first.group()) if first else "the project"
     out, previous, period = [], [], None
     for i, s in enumerate(sents):

@@ -14,6 +14,7 @@ phrase of several words is a pattern of its own. The tokenizers differ: French s
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 # the ledger's comparators (gigawatt.claims.ledger.Comparator) from the hedge before the figure
@@ -29,10 +30,9 @@ COMPARATORS = {
         "de": ["unter", "weniger als", "unterhalb von"],
     },
     "<=": {
-        "en": ["up to", "as many as", "as much as", "at most", "no more than", "within", "within the next"],
-        "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus", "autant que", "en moins de",
-               "dans un délai de", "d' ici", "d'ici"],
-        "de": ["bis zu", "höchstens", "maximal", "binnen", "innerhalb von|der", "innerhalb"],
+        "en": ["up to", "as many as", "as much as", "at most", "no more than"],
+        "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus", "autant que"],
+        "de": ["bis zu", "höchstens", "maximal"],
     },
     ">=": {
         "en": ["at least", "no less than", "could reach", "could hit", "could grow to"],
@@ -150,6 +150,23 @@ DENIALS = {
     ],
     "de": ["dementierte", "dementiert", "bestritt", "bestreitet", "wies zurück", "zurückgewiesen", "dementierten"],
 }
+
+# a time limit, "<=" on a span only ("within 18 months", "binnen sechs Monaten", "d'ici six mois"), never a hedge on
+# money (core reads it so, from :func:`phrases`)
+SPAN_LIMITS = {
+    "en": ["within", "within the next"],
+    "fr": ["en moins de", "dans un délai de", "d' ici", "d'ici"],
+    "de": ["binnen", "innerhalb von|der", "innerhalb"],
+}
+for _lang, _limits in SPAN_LIMITS.items():
+    COMPARATORS["<="][_lang] += _limits
+
+
+def phrases(pattern: str) -> set[str]:
+    """Every phrase a pattern of single-word alternations writes: "innerhalb von|der" -> "innerhalb von", "innerhalb
+    der"."""
+    return {" ".join(words) for words in itertools.product(*(w.split("|") for w in pattern.split()))}
+
 
 SUPERLATIVES = {
     "en": [
