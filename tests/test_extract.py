@@ -2163,6 +2163,26 @@ def test_a_german_subject_set_off_by_an_apposition_before_its_auxiliary():
     assert extract(text, D, "de")["claims"][0]["speaker"] == "DataVolt"
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        ("Singapore-based Empyrion Digital has broken ground on a 10-megawatt data centre in Taipei's Neihu district, "
+         "a rare project of its size in a part of Taiwan short of power, the company said on Wednesday.", "en",
+         "Empyrion Digital"),
+        ("Singapur-basierte Empyrion Digital hat Boden gebrochen auf einem 10-Megawatt Rechenzentrum in Taipehs Neihu "
+         "Bezirk, ein seltenes Projekt seiner Größe in einem Teil von Taiwan knapp an Strom, die Firma sagte am "
+         "Mittwoch.", "de", "Empyrion Digital"),
+        ("Das Start-up Scandinavian Data Centers (SDC) hat Balder als Investor gewonnen. Bis zu 10 Megawatt Abwärme "
+         "fließen in das Netz, teilte SDC mit.", "de", "Scandinavian Data Centers"),
+        ("Nach einer Studie des Vermögensverwalters DoubleLine wächst der Markt auf rund 50 Mrd. Dollar.", "de",
+         "DoubleLine"),
+    ],
+)  # fmt: skip
+def test_where_a_firm_is_based_or_what_it_is_is_no_part_of_its_name(text, lang, speaker):
+    """ "Singapore-based", "das Start-up", "des Vermögensverwalters": a description before the name (*-490..505)."""
+    assert extract(text, D, lang)["claims"][0]["speaker"] == speaker
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

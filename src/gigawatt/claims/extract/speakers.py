@@ -391,7 +391,7 @@ _ROLE_COMPOUND = re.compile(
 _TYPE_NOUN = re.compile(
     r"[\w-]*(?:portal|dienst|zeitung|agentur|blatt|sender|magazin|betreiber|entwickler|konzern|hersteller|anbieter"
     r"|versorger|investor|fonds|bank|gruppe|tochter|verband|forscher|aufsicht|behörde|gemeinde|berater|haus"
-    r"|unternehmen|gesellschaft|dienstleister|spezialist|institut)(?:e?s)?",
+    r"|unternehmen|gesellschaft|dienstleister|spezialist|institut|verwalter)(?:e?s)?",
     re.IGNORECASE,
 )
 
@@ -409,6 +409,11 @@ def without_employer(name: str) -> str:
     return name
 
 
+# a word before a name that says where it is based or what it is, no part of the name ("Toronto-based Karis
+# Critical", "Singapur-basierte Empyrion Digital", "das Start-up Scandinavian Data Centers")
+_DESCRIBING = re.compile(r"[\w-]+-(?:based|basierte[nrs]?)|Start-?ups?|Startup-Unternehmens?")
+
+
 def untitled(name: str, start: int = 0) -> tuple[str, int]:
     """``name`` without the titles and roles before it, and where it then starts: "Energy Secretary Chris Wright"
     -> "Chris Wright", "Handelsminister Howard Lutnick" -> "Howard Lutnick", "Betreibers Holtec" -> "Holtec" (one
@@ -417,7 +422,7 @@ def untitled(name: str, start: int = 0) -> tuple[str, int]:
     words = name.split()
     cut = 0
     for i, w in enumerate(words[:-1]):
-        based = w.endswith("-based")  # "Toronto-based Karis Critical": where it is based, no part of its name
+        based = _DESCRIBING.fullmatch(w)
         if w in _TITLE_WORDS or _ROLE_COMPOUND.fullmatch(w) or (len(w) >= 7 and _TYPE_NOUN.fullmatch(w)) or based:
             cut = i + 1
     if cut == 0:
@@ -722,7 +727,9 @@ def without_titles(name: str, span: tuple[int, int] | None, text: str, named: li
         name = name[owner.end() :]
     title = _HONORIFIC_FORM.match(name)
     if title is None:
-        return untitled(name)[0] if name != ARTICLE and _TYPE_NOUN.fullmatch(name.split()[0]) else name
+        first = name.split()[0] if name.strip() else ""
+        described = _TYPE_NOUN.fullmatch(first) or _DESCRIBING.fullmatch(first)
+        return untitled(name)[0] if name != ARTICLE and described else name
     bare = name[title.end() :].strip()
     if not bare and span is not None:  # "sagte Dr. Janil Puthucheary": the cue took the title alone
         after = _NAME_AFTER_HONORIFIC.match(text, span[1])
