@@ -2183,6 +2183,37 @@ def test_where_a_firm_is_based_or_what_it_is_is_no_part_of_its_name(text, lang, 
     assert extract(text, D, lang)["claims"][0]["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "text, lang, speakers",
+    [
+        # an acronym given for a thing in small letters is no company ("the company" is Switch)
+        ("The package combines a $2.4 billion commercial mortgage-backed securities (CMBS) loan with a $1.1 billion "
+         "issue, Switch said. The CMBS deal, Switch's first, is the largest green data-centre CMBS on record, "
+         "according to the company.", "en", ["Switch", "Switch", "Switch"]),
+        ("Le paquet combine un prêt de titres adossés à des hypothèques commerciales (CMBS) de 2,4 milliards de "
+         "dollars, a dit Switch. L'accord CMBS, le premier de Switch, est le plus grand CMBS vert jamais vu, selon "
+         "la société.", "fr", ["Switch", "Switch"]),
+        # a currency's letters are no name; "and said" shares the subject the sentence opens with
+        ("Amazon Web Services (AWS) opened its New Zealand cloud region on Tuesday, a year later than first "
+         "promised, and said it was still investing NZ$7.5 billion (about US$4.4 billion) in the country over 15 "
+         "years.", "en", ["Amazon Web Services", "Amazon Web Services"]),
+        # "By industry estimates": no one named
+        ("By industry estimates, Bogotá offers less than 40 megawatts of colocation capacity.", "en",
+         ["the article"]),
+        # "it said" is the body that opens the sentence (not the country it owns a market of, not the company that
+        # last spoke), and the one who interviews does not speak
+        ("Equinix entered Peru in 2024. The five sites bring in nearly $55 million of revenue a year, Equinix said. "
+         "The World Bank expects Peru's "
+         "public cloud market to reach $1 billion this year, it said in an interview with Transport Minister Raúl "
+         "Pérez-Reyes.", "en", ["Equinix", "World Bank"]),
+    ],
+)  # fmt: skip
+def test_things_currencies_and_interviewers_are_no_speakers(text, lang, speakers):
+    """*-490..505: "(CMBS)" after words in small letters, "NZ$", "and said", "By", "Peru's", "in an interview
+    with"."""
+    assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == speakers
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

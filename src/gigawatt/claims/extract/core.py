@@ -27,6 +27,7 @@ from gigawatt.claims.extract.speakers import (
     quotes_in,
     reports_before,
     short_form,
+    terms_in,
     titled_people,
     typed_firms,
     without_titles,
@@ -506,7 +507,7 @@ def _attributions(text: str, sents: list[Sentence], quotes, people: dict[str, st
         **people,
         **{f: f for f in firms},  # "le géant pétrolier Aramco" is Aramco, though "Aramco Digital" is named too
     }
-    out, memory = [], Memory(names, firms, set(titled_people(text)))
+    out, memory = [], Memory(names, firms, set(titled_people(text)), terms_in(text))
     for s in sents:
         cuts = [s.start] + [s.start + m.end() for m in re.finditer(r";\s", s.text)] + [s.end + 1]
         # two main clauses, each with its own reporting verb ("Microsoft s'était engagé ..., et Google avait promis")

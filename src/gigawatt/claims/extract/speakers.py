@@ -240,7 +240,7 @@ _ACRONYM_RE = re.compile(
     r"(?=[,.;:]|\s+[a-z]))?"
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+"
     r"|[A-Z]{1,3}&[A-Z]{1,3}(?: [A-Z][a-z]+){0,3})"  # "I&M", "S&P Global Market Intelligence"
-    r"(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])(?!-\d)"  # not a model's name ("GPT-4")
+    r"(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])(?!-\d)(?!\$)"  # not a model's name ("GPT-4") nor a currency ("NZ$")
 )  # and "SB Energy", "TrendForce"
 _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "In", "En", "Im", "Am", "On",
               "Au", "Aux", "Beim", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
@@ -252,7 +252,7 @@ _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un"
               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember",
               "Mio", "Zu", "Zum", "Zur", "Über", "Unter", "Vor", "Seit", "Bis", "Auf", "Aus", "Durch", "Gegen", "Ohne",
-              "Um", "Wegen", "Trotz", "Während", "Neben", "Hinter", "Zwischen", "Dank", "Angaben"}  # fmt: skip
+              "Um", "Wegen", "Trotz", "Während", "Neben", "Hinter", "Zwischen", "Dank", "Angaben", "By"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
                       "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
@@ -301,7 +301,8 @@ _DESCRIPTIONS = re.compile(
     r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
     r"|contractor|builder|insurer"
-    r"|hyperscaler|[Bb]ank)|l[’']entreprise"  # "the Bank" (of England, named before) as "the bank"
+    # "the Bank" (of England, named before) as "the bank", not "The World Bank"
+    r"|hyperscaler|bank|(?<=[Tt]he )Bank)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
     r"|l['’]équipementier|le motoriste|le fondeur|l['’]hébergeur"
     r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien|l['’]installateur"
@@ -590,6 +591,7 @@ class Memory:
     names: dict[str, str] = dataclasses.field(default_factory=dict)
     firms: set[str] = dataclasses.field(default_factory=set)
     people: set[str] = dataclasses.field(default_factory=set)  # named after a title: people, not companies
+    terms: set[str] = dataclasses.field(default_factory=set)  # acronyms of things, not of names (:func:`terms_in`)
     the_company: str | None = None
     last_firm: str | None = None
     last_person: str | None = None
@@ -755,6 +757,27 @@ def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -
     return sorted(out, key=lambda c: c[1])
 
 
+# an acronym given after words in small letters is a thing's, never a speaker's ("a $2.4 billion commercial
+# mortgage-backed securities (CMBS) loan", "un prêt de titres adossés à des hypothèques commerciales (CMBS)"); a
+# capitalised word or a body's noun among the five before it makes it a name's ("Centre suisse de calcul scientifique
+# (CSCS)")
+_GIVEN = re.compile(r"\(([A-Z]{2,6})\)")
+_BODY_NOUN = re.compile(  # "l'autorité de sûreté nucléaire américaine (NRC)": a body, though in small letters
+    r"(?i)(?:l['’])?(?:autorité|commission|agence|conseil|office|ministère|centre|institut|association|bureau"
+    r"|administration|authority|agency|council|operator|gestionnaire|opérateur|régulateur|regulator)s?"
+)
+
+
+def terms_in(text: str) -> set[str]:
+    """The acronyms ``text`` gives for things (see above), unless it also gives them for a name."""
+    terms, names = set(), set()
+    for m in _GIVEN.finditer(text):
+        words = re.split(r"[.;:!?]\s", text[max(0, m.start() - 120) : m.start()])[-1].split()[-5:]
+        capital = any(w[0].isupper() or _BODY_NOUN.fullmatch(w) for w in words)
+        (names if capital or len(words) < 2 else terms).add(m.group(1))
+    return terms - names
+
+
 _ACRONYM_GIVEN = re.compile(
     r"((?:[A-Z][\w'’&-]*\s(?:(?:of|for|and|de|du|des|la|le)\s)?){1,5}[A-Z][\w'’&-]*)\s\(([A-Z][A-Z0-9&]{1,6})\)"
 )
@@ -849,9 +872,17 @@ _NOT_ADJECTIVES = (
     r"|für|mit|hat|hatte|ist|sagte|teilte|y|the|an|le|la|les|un|une|ein|eine|einen|einem|einer|eines|sein|seine"
     r"|ihr|ihre|der|die|das|dem|den|son|sa|ses|its|their)\b)"
 )
+_FRENCH_ADJECTIVE_END = (
+    r"(?:ien|ienne|ain|aine|ais|aise|ois|oise|ique|and|ande|é|ée|en|enne|an|ane|al|ale|if|ive|eux|euse|ier|ière|aire"
+    r"|el|elle|iste|e|aux)s?(?![\w-])"
+)
 _TYPED_FIRM = re.compile(
     r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)(?:[\w-]+ )?"
-    r"(?i:" + "|".join(_FIRM_NOUNS.values()) + r")(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+)?(?: de (?:l['’])?[a-zà-ÿ]+)?"
+    # English and French nouns in small letters ("The World Bank expects Peru's ..." names no bank "Peru's")
+    r"(?:" + _FIRM_NOUNS["en"] + "|" + _FIRM_NOUNS["fr"] + r"|(?i:" + _FIRM_NOUNS["de"] + r"))"
+    # a French adjective may follow the noun ("le fonds canadien Brookfield"), an English verb may not ("The World
+    # Bank expects Peru's ...")
+    r"(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+" + _FRENCH_ADJECTIVE_END + r")?(?: de (?:l['’])?[a-zà-ÿ]+)?"
     r" ((?:St\. |[a-z]{1,2}-?(?=[A-Z]))?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}"
     # "Hut 8"; "la jeune pousse d-Matrix"; not a figure ("des Versorgers BC Hydro 85 Megawatt")
     r"(?: \d{1,3}(?![\d.,])(?! (?:[Mm]ega|[Gg]iga|MW|GW|Mio|Mrd|Milli|[Bb]illi|million|milliard|mégawatt|gigawatt)))?)"
@@ -954,6 +985,7 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
         if (speaker_type(n, memory.firms) == "organization" or n in owned)
         and not _is_news(n)
         and n not in memory.people
+        and n not in memory.terms
     ]
 
 
@@ -1151,7 +1183,9 @@ def _named_subject(sentence: str) -> list[str]:
     """A name of two or three capitalised words that opens the sentence before its verb ("Samsung Electronics wird
     ..., wie aus einer Pflichtmitteilung des Konzerns hervorgeht"): the company a description stands for, when
     nothing else is."""
-    m = re.match(r"\s*([A-Z][\w&-]*(?: [A-Z][\w&-]*){1,2})(?: [a-zäöüß]|, )", sentence)  # "Fermi America, la ..."
+    # "The World Bank expects ...": after "The", before an English verb (not "The South Korean maker")
+    m = re.match(r"\s*The ([A-Z][\w&-]*(?: [A-Z][\w&-]*){1,2}) (?=(?:[a-z]+s|[a-z]+ed|will|would|has|had)\b)", sentence)
+    m = m or re.match(r"\s*([A-Z][\w&-]*(?: [A-Z][\w&-]*){1,2})(?: [a-zäöüß]|, )", sentence)  # "Fermi America, la ..."
     if m is None or m.group(1).split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         return []
     return [m.group(1)]
@@ -1586,11 +1620,14 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     ]  # fmt: skip
     # a person who heads the company the verb names is no speaker ("a précisé le groupe dirigé par Clay Magouyrk")
     found = [c for c in found if not _HEADED_BY.search(text, max(start, c[1] - 80), c[1])]
+    # the one interviewed speaks, not the one who interviews ("it said in an interview with Transport Minister ...")
+    found = [c for c in found if not _INTERVIEWER.search(text, max(start, c[1] - 60), c[1])]
     # a name inside a longer one gives way to it ("The Globe" in "The Globe and Mail", "Digital Infrastructure" in
     # "Primary Digital Infrastructure")
     found = [c for c in found if not any(_inside_name(c, d, text) for d in found)]
     if low_cue in ("hervorgeht", "hervorging"):  # "aus dem Bericht des Konzerns an die US-Börsenaufsicht SEC": the
         found = [c for c in found if not _RECIPIENT.search(text, 0, c[1])]  # document's addressee does not speak
+    found = [c for c in found if c[0] not in memory.terms]  # "The CMBS deal ..., according to the company"
     return [_with_possessive_tail(c, text) for c in found] + titles
 
 
@@ -1621,6 +1658,9 @@ def _clause_names(clause: str, lang: str) -> list[re.Match]:
     )
 
 
+_INTERVIEWER = re.compile(
+    r"\b(?:interview with|entretien avec|entrevue avec|Interview mit|Gespräch mit)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
+)
 _HEADED_BY = re.compile(r"\b(?:dirigée?s? par|led by|run by|headed by|geführt von|unter (?:der )?Leitung von)[^,.;:]*$")
 
 
@@ -1871,7 +1911,8 @@ def _recurring(text: str, part: str, offset: int) -> list[tuple[str, int, int]]:
     for m in re.finditer(r"\b([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b", part):
         pair, word = m.group(0), m.group(1)
         name = pair if m.group(2) and len(re.findall(rf"\b{pair}\b", text)) >= 2 else word
-        if len(re.findall(rf"\b{name}\b", text)) >= 2 and word not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        place = word in _PLACES or re.fullmatch(_COUNTRIES_EN, word)  # "Peru's public cloud market": no company
+        if len(re.findall(rf"\b{name}\b", text)) >= 2 and word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and not place:
             out.append((name, offset + m.start(), offset + m.start() + len(name)))
     return out
 
@@ -2271,6 +2312,16 @@ def reports_before(text: str, sent: tuple[int, int], before: tuple[int, int], at
     return att if att is not None and att.speaker != ARTICLE else None
 
 
+def _coordinated_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory):
+    """A verb that shares the subject the sentence opens with ("Amazon Web Services opened its region on Tuesday, a
+    year later than promised, and said it was still investing ..."): that company, else None."""
+    if not re.search(r"(?:,\s*|\s)(?:and|et|und)\s+$", text[sent[0] : cue[0]]):
+        return None
+    own = _opening_company(text, sent, memory)
+    opens = own is not None and re.fullmatch(r"\W*(?:The\s+)?", text[sent[0] : own[1]])  # not "In central Poland, ..."
+    return Attribution(own[0], cue, (own[1], own[2]), sent) if opens else None
+
+
 def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory: Memory) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
     verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does.
@@ -2295,6 +2346,8 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             return told
         if (told := _told_by_reference(text, sent, (cs, ce), lang, memory)) is not None:
             return told
+        if (shared := _coordinated_subject(text, sent, (cs, ce), memory)) is not None:
+            return shared
         if _pronoun_subject(text, sent, (cs, ce), lang):
             inverted = re.search(r"-t\s?-", text[cs:ce]) is not None
             # "Son directeur général, Sunil Gupta, ..., a-t-il confié": the person set off as the subject
