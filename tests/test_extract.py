@@ -2214,6 +2214,21 @@ def test_things_currencies_and_interviewers_are_no_speakers(text, lang, speakers
     assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == speakers
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("PLDT Inc. aims to lift its data-centre capacity to as much as 500 megawatts, chairman Manuel V. Pangilinan "
+         "said on Wednesday. “We have to be at least equal to Malaysia,” Pangilinan told Marcos, adding that "
+         "Secretary Henry Aguda wanted the expansion done within three years.", "en"),
+        ("PLDT veut atteindre jusqu'à 500 MW, a annoncé mercredi son président, Manuel V. Pangilinan. « Le "
+         "secrétaire Henry veut que ce soit fait en trois ans », a lancé M. Pangilinan.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_middle_initial_is_part_of_a_persons_name(text, lang):
+    """ "chairman Manuel V. Pangilinan", then "Pangilinan": one person, by the full name (*-490..505)."""
+    assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {"Manuel V. Pangilinan"}
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

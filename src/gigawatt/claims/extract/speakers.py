@@ -358,7 +358,7 @@ _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecher
            "président", "porte-parole", "patron", "directeur général", "directrice générale", "PDG"]  # fmt: skip
 _PARTICLES = r"(?:Al|al|bin|von der|van der|von|van|de la|de|du|da|di|la|le)"  # "Ursula von der Leyen"
 _NAME_WORDS = (
-    rf"{_FIRST}(?:\s+(?:{_PARTICLES}|[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)){{0,3}}"
+    rf"{_FIRST}(?:\s+(?:{_PARTICLES}|[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[{_UP}]\.)){{0,3}}"  # "Manuel V."
     rf"\s+(?:O['’]|D['’])?[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"  # "McMaster"
 )
 _TITLED = re.compile(
