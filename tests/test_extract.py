@@ -2229,6 +2229,20 @@ def test_a_middle_initial_is_part_of_a_persons_name(text, lang):
     assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {"Manuel V. Pangilinan"}
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The investment in Odense comes to more than 10 billion kroner, about $1.6 billion, according to Invest in "
+         "Denmark, the foreign ministry's investment agency.", "en"),
+        ("L'investissement à Odense dépasse 10 milliards de couronnes, soit environ 1,6 milliard de dollars, selon "
+         "Invest in Denmark, l'agence d'investissement du ministère.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_cue_goes_on_past_in_or_of(text, lang):
+    """ "according to Invest in Denmark": the whole name, not "Invest" nor "Denmark" (*-490..505)."""
+    assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == ["Invest in Denmark"]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

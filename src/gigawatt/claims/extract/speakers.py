@@ -443,7 +443,7 @@ _GERMAN_WORD_AFTER_VERB = re.compile(rf"\s+([{_UP}][\w&-]+)(?=\s*[.;]|\s*$|\s+(?
 # English and French, whose nouns are not capitalised: also before a comma or a preposition, after a weekday
 # ("a rappelé mercredi Khazna, la filiale de G42", "a précisé Eviden dans un communiqué")
 _WORD_AFTER_VERB_LOOSE = re.compile(
-    rf"\s+(?:[a-zà-ÿ]+\s+)?([{_UP}][\w&-]+)(?=\s*[.;,]|\s*$|\s+(?:dans|in|lors|on|at|in a|dans un)\b)"
+    rf"\s+(?:[a-zà-ÿ]+\s+)?([{_UP}][\w&-]+)(?=\s*[.;,]|\s*$|\s+(?:dans|in(?! [{_UP}])|lors|on|at|in a|dans un)\b)"
 )
 # "a indiqué lundi le régulateur de l'énergie, l'Ofgem,": a one-word name after the inverted verb, its article elided,
 # behind a day and a description
@@ -1652,7 +1652,7 @@ def _clause_names(clause: str, lang: str) -> list[re.Match]:
     return list(
         re.finditer(
             rf"(?<![\w-])(?:(?:St\. |{digits})?[A-Z][\w&-]*|\d{{1,2}}(?!st|nd|rd|th|er|bn)[a-z]{{1,2}}\b)"
-            r"(?: (?:(?:di|de|del|della) )?[A-Z][\w&-]*)*",
+            r"(?: (?:(?:di|de|del|della|in|of|for) )?[A-Z][\w&-]*)*",
             clause,
         )
     )
