@@ -2243,6 +2243,15 @@ def test_a_name_after_a_cue_goes_on_past_in_or_of(text, lang):
     assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == ["Invest in Denmark"]
 
 
+def test_das_geht_aus_einer_studie_hervor_reports_the_sentence_before():
+    """ "Das geht aus einer ... Studie der Ratingagentur Moody's hervor": the figure before is Moody's (*-506..521)."""
+    text = (
+        "Der Ausbau von Rechenzentren wird in den kommenden fünf Jahren Investitionen von mindestens drei Billionen "
+        "Dollar erfordern. Das geht aus einer am Montag veröffentlichten Studie der Ratingagentur Moody's hervor."
+    )
+    assert [c["speaker"] for c in extract(text, D, "de")["claims"] if c["unit"] == "USD"] == ["Moody's"]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

@@ -1625,8 +1625,9 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     # a name inside a longer one gives way to it ("The Globe" in "The Globe and Mail", "Digital Infrastructure" in
     # "Primary Digital Infrastructure")
     found = [c for c in found if not any(_inside_name(c, d, text) for d in found)]
-    if low_cue in ("hervorgeht", "hervorging"):  # "aus dem Bericht des Konzerns an die US-Börsenaufsicht SEC": the
-        found = [c for c in found if not _RECIPIENT.search(text, 0, c[1])]  # document's addressee does not speak
+    # "aus dem Bericht des Konzerns an die US-Börsenaufsicht SEC": the document's addressee does not speak
+    if low_cue in ("hervorgeht", "hervorging", "hervor"):
+        found = [c for c in found if not _RECIPIENT.search(text, 0, c[1])]
     found = [c for c in found if c[0] not in memory.terms]  # "The CMBS deal ..., according to the company"
     return [_with_possessive_tail(c, text) for c in found] + titles
 
@@ -1795,7 +1796,7 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         governed = (
             lang == "de"
             and _GERMAN_GOVERNED.search(text, sentence_start, c[1]) is not None
-            and not text.startswith("hervorg", cue[0])  # "wie aus dem Bericht des Konzerns hervorgeht": its owner
+            and not text.startswith("hervor", cue[0])  # "wie aus dem Bericht des Konzerns hervorgeht": its owner
         )
         if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap) and not governed:
             before.append(c)
@@ -2155,7 +2156,7 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
         if before:
             last = max(before, key=lambda c: c[1])
             return Attribution(last[0], cue, (cue[1], cue[1] + latter.end()), sent)
-    if cue_text in ("hervorgeht", "hervorging") and (owner := _document_owner(text, sent, cue, memory)) is not None:
+    if cue_text in ("hervorgeht", "hervorging", "hervor") and (owner := _document_owner(text, sent, cue, memory)):
         return owner
     # "according to its annual report": the company the sentence opens with, else the one that last spoke; not
     # "selon son directeur financier, Brian Olsavsky", who is named
@@ -2291,7 +2292,7 @@ def _apposed_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], mem
 # "Das teilte das Unternehmen am Montag mit.": a German sentence that reports the one before it
 _REPORTS_BEFORE = re.compile(
     r"\s*(?:Das|Dies)\s+(?:teilten?|kündigten?|gaben?|sagten?|berichteten?|erklärten?|meldeten?|bestätigten?"
-    r"|verkündeten?)\b"
+    r"|verkündeten?|geht\s+aus|ging\s+aus)\b"
 )
 
 
