@@ -2252,6 +2252,15 @@ def test_das_geht_aus_einer_studie_hervor_reports_the_sentence_before():
     assert [c["speaker"] for c in extract(text, D, "de")["claims"] if c["unit"] == "USD"] == ["Moody's"]
 
 
+def test_a_title_with_its_complement_before_a_name_names_a_person():
+    """ "der Präsident der Region Aragonien, Jorge Azcón", then "sagte Azcón": Jorge Azcón (*-506..521)."""
+    text = (
+        "Das gab der Präsident der Region Aragonien, Jorge Azcón, am Freitag in Saragossa bekannt. Das Projekt "
+        "könne bis zu 2,5 Milliarden Euro kosten, sagte Azcón."
+    )
+    assert [c["speaker"] for c in extract(text, D, "de")["claims"]] == ["Jorge Azcón"]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

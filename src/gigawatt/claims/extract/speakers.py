@@ -362,7 +362,10 @@ _NAME_WORDS = (
     rf"\s+(?:O['’]|D['’])?[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"  # "McMaster"
 )
 _TITLED = re.compile(
-    r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?\s+(" + _NAME_WORDS + ")"
+    r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?"
+    # the title's complement before the name, set off ("der Präsident der Region Aragonien, Jorge Azcón")
+    r"(?:\s+(?:der|des|of the|of|de la|de l['’]|du|de)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,)?"
+    r"\s+(" + _NAME_WORDS + ")"
 )
 # a full name straight after an inverted reporting verb ("sagte Hassan Al Naqbi, Chef ..."), in every language
 # words that stand before a name in English and French and are no part of it ("Senator Dave McCormick")
