@@ -2261,6 +2261,15 @@ def test_a_title_with_its_complement_before_a_name_names_a_person():
     assert [c["speaker"] for c in extract(text, D, "de")["claims"]] == ["Jorge Azcón"]
 
 
+def test_the_broker_is_the_company_it_describes():
+    """ "Aon has raised ... to $3.5 billion, the broker said": Aon (*-506..521)."""
+    text = (
+        "Aon has raised the capacity of its insurance programme for data centres to $3.5 billion, the broker said on "
+        "Wednesday, as AI campuses outgrow what any single insurer will cover. Aon did not name the insurers."
+    )
+    assert [c["speaker"] for c in extract(text, D, "en")["claims"]] == ["Aon"]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

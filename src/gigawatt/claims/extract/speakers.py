@@ -300,12 +300,12 @@ _DESCRIPTIONS = re.compile(
     r"|carmaker|automaker"
     r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
-    r"|contractor|builder|insurer"
+    r"|contractor|builder|insurer|broker"
     # "the Bank" (of England, named before) as "the bank", not "The World Bank"
     r"|hyperscaler|bank|(?<=[Tt]he )Bank)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
     r"|l['’]équipementier|le motoriste|le fondeur|l['’]hébergeur"
-    r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien|l['’]installateur"
+    r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien|l['’]installateur|le courtier"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
     # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
     r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
@@ -323,7 +323,7 @@ _DESCRIPTIONS = re.compile(
     r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)|(?:das|des|dem) \w+-?[Uu]nternehmens?"
     # a compound for the company ("der Softwarekonzern", "wie der Facebook-Konzern mitteilte"), "die Firma"
     r"|(?:der|des|dem) (?:[\w-]+ )?[\w-]*(?:konzern|Konzern|[Ee]ntwickler|[Hh]ersteller|[Bb]etreiber|[Aa]nbieter"
-    r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese)s?|(?:die|der) Firma"
+    r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese|[Mm]akler)s?|(?:die|der) Firma"
     r"|(?:die|der) [\w-]*-?Tochter(?: von (?-i:[A-Z])\w+)?"
     # a company's unit, named by its parent: the unit the sentence is about ("Amazon Web Services will ..., teilte
     # die Amazon-Tochter mit", "a communiqué la filiale d'Amazon", "Amazon's cloud unit said")
@@ -854,7 +854,7 @@ def proper_names(text: str, lang: str) -> dict[str, str]:
 
 _FIRM_NOUNS = {
     "en": r"(?:company|group|firm|start-?up|chipmaker|operator|developer|utility|fund|asset manager|investor|lender"
-    r"|contractor|builder"
+    r"|contractor|builder|broker"
     r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
     r"|magazine)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
@@ -865,7 +865,7 @@ _FIRM_NOUNS = {
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
     r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband|fertiger"
     r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur|bauer"
-    r"|spezialist|berater)s?)",
+    r"|spezialist|berater|makler)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
