@@ -2511,24 +2511,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-505: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-521: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-506..521: sixteen articles per language, `heldout: true`, 435 gold claims), written with its
+# The held-out batch (*-522..537: sixteen articles per language, `heldout: true`, 442 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# fd2637e unchanged (those rules had learned from *-490..505). English and German meet recall (138 of 145, 134 of
-# 144), French does not (124 of 146); German meets precision (134 of 144), English (138 of 154) and French (124 of
-# 141) do not; English meets every field (95 of 145), French (83 of 146) and German (79 of 144) do not; no language
-# meets speakers (106 of 138, 96 of 124, 93 of 134). The targets are not loosened; this pins the measured figures (as
-# fractions, so the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap
-# and every batch's first scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(506, 522))
+# 6f188f5 unchanged (those rules had learned from *-506..521). Every language meets recall (142 of 149, 129 of 143,
+# 142 of 150) and precision (142 of 148, 129 of 138, 142 of 148); German meets every field (91 of 150), English (85
+# of 149) and French (74 of 143) do not; no language meets speakers (101 of 142, 85 of 129, 107 of 142). The targets
+# are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure
+# can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
+# articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(522, 538))
 HELDOUT_MEASURED = {
-    "en": {"recall": 138 / 145, "precision": 138 / 154, "speaker_accuracy": 106 / 138, "every_field": 95 / 145},
-    "fr": {"recall": 124 / 146, "precision": 124 / 141, "speaker_accuracy": 96 / 124, "every_field": 83 / 146},
-    "de": {"recall": 134 / 144, "precision": 134 / 144, "speaker_accuracy": 93 / 134, "every_field": 79 / 144},
+    "en": {"recall": 142 / 149, "precision": 142 / 148, "speaker_accuracy": 101 / 142, "every_field": 85 / 149},
+    "fr": {"recall": 129 / 143, "precision": 129 / 138, "speaker_accuracy": 85 / 129, "every_field": 74 / 143},
+    "de": {"recall": 142 / 150, "precision": 142 / 148, "speaker_accuracy": 107 / 142, "every_field": 91 / 150},
 }
 
 
