@@ -2270,6 +2270,21 @@ def test_the_broker_is_the_company_it_describes():
     assert [c["speaker"] for c in extract(text, D, "en")["claims"]] == ["Aon"]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Jusqu'à 3,5 milliards de dollars : c'est la couverture que le courtier Aon peut désormais réunir pour un "
+         "seul centre de données, a-t-il annoncé mercredi.", "Aon"),
+        ("L'engagement est venu après que le directeur général d'AWS Matt Garman a rencontré le président. « Nous "
+         "investirons 40 milliards de dollars additionnels », Garman a dit à un forum.", "Matt Garman"),
+    ],
+)  # fmt: skip
+def test_french_speakers_of_the_thirty_ninth_batch(text, speaker):
+    """*-506..521: "a-t-il annoncé" after "le courtier Aon" inside the sentence; "le directeur général d'AWS Matt
+    Garman", then "Garman"."""
+    assert [c["speaker"] for c in extract(text, D, "fr")["claims"] if c["unit"] == "USD"] == [speaker]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

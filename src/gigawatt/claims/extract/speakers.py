@@ -364,7 +364,8 @@ _NAME_WORDS = (
 _TITLED = re.compile(
     r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?"
     # the title's complement before the name, set off ("der Präsident der Region Aragonien, Jorge Azcón")
-    r"(?:\s+(?:der|des|of the|of|de la|de l['’]|du|de)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,)?"
+    r"(?:\s+(?:der|des|of the|of|de la|de l['’]|du|de)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,"
+    r"|\s+d['’][A-Z][A-Z\d&]+)?"  # "le directeur général d'AWS Matt Garman"
     r"\s+(" + _NAME_WORDS + ")"
 )
 # a full name straight after an inverted reporting verb ("sagte Hassan Al Naqbi, Chef ..."), in every language
@@ -2359,6 +2360,10 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             if person is not None:
                 return Attribution(person.group(1), (cs, ce), person.span(1), sent)
             firm = _opening_company(text, sent, memory) if inverted else None
+            # "Jusqu'à 3,5 milliards de dollars : c'est la couverture que le courtier Aon peut réunir, a-t-il
+            # annoncé": the company the sentence introduced by what it is, where none opens it
+            typed = [c for c in names_in(text[sent[0] : cs], sent[0], memory.names) if c[0] in memory.firms]
+            firm = firm or (typed[0] if inverted and typed and re.search(r"-il\b", text[cs:ce]) else None)
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             # "Als Mark Zuckerberg ... vorstellte, versprach er": the person the sentence named before the pronoun
