@@ -1552,6 +1552,30 @@ def _papers(text: str, sentence: str, start: int, cue: tuple[int, int]) -> list[
     return _outlets_quoted(text, sentence, start, cue) + named
 
 
+def _kept(found, text: str, start: int, quotes, low_cue: str, memory: Memory):
+    """The candidates ``found`` that may speak for a cue (``low_cue``, lower-cased): none inside a quotation (unless it
+    is the name) nor an event, nor the head of a company, an interviewer, a name inside a longer one, a document's
+    addressee or a thing's acronym."""
+    # not inside a quotation, unless the quotation is the name itself ("das „Wall Street Journal“")
+    found = [
+        c for c in found
+        if not any(qs <= c[1] < qe and text[qs:qe].strip() != text[c[1] : c[2]] for qs, qe in quotes)
+        and not _EVENT.search(c[0])
+    ]  # fmt: skip
+    # a person who heads the company the verb names is no speaker ("a précisé le groupe dirigé par Clay Magouyrk")
+    found = [c for c in found if not _HEADED_BY.search(text, max(start, c[1] - 80), c[1])]
+    # the one interviewed speaks, not the one who interviews ("it said in an interview with Transport Minister ...")
+    found = [c for c in found if not _INTERVIEWER.search(text, max(start, c[1] - 60), c[1])]
+    # a name inside a longer one gives way to it ("The Globe" in "The Globe and Mail", "Digital Infrastructure" in
+    # "Primary Digital Infrastructure")
+    found = [c for c in found if not any(_inside_name(c, d, text) for d in found)]
+    # "aus dem Bericht des Konzerns an die US-Börsenaufsicht SEC": the document's addressee does not speak
+    if low_cue in ("hervorgeht", "hervorging", "hervor"):
+        found = [c for c in found if not _RECIPIENT.search(text, 0, c[1])]
+    found = [c for c in found if c[0] not in memory.terms]  # "The CMBS deal ..., according to the company"
+    return found
+
+
 def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], lang: str, memory: Memory):
     start, sentence = sent[0], text[sent[0] : sent[1]]
     for pattern in _ANALYSTS:
@@ -1616,23 +1640,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
                 found.append((name, at, cue[1] + words[-1].end()))
     taken = {s for _, s, _ in found}
     found += [c for c in _papers(text, sentence, start, cue) if c[1] not in taken]
-    # not inside a quotation, unless the quotation is the name itself ("das „Wall Street Journal“")
-    found = [
-        c for c in found
-        if not any(qs <= c[1] < qe and text[qs:qe].strip() != text[c[1] : c[2]] for qs, qe in quotes)
-        and not _EVENT.search(c[0])
-    ]  # fmt: skip
-    # a person who heads the company the verb names is no speaker ("a précisé le groupe dirigé par Clay Magouyrk")
-    found = [c for c in found if not _HEADED_BY.search(text, max(start, c[1] - 80), c[1])]
-    # the one interviewed speaks, not the one who interviews ("it said in an interview with Transport Minister ...")
-    found = [c for c in found if not _INTERVIEWER.search(text, max(start, c[1] - 60), c[1])]
-    # a name inside a longer one gives way to it ("The Globe" in "The Globe and Mail", "Digital Infrastructure" in
-    # "Primary Digital Infrastructure")
-    found = [c for c in found if not any(_inside_name(c, d, text) for d in found)]
-    # "aus dem Bericht des Konzerns an die US-Börsenaufsicht SEC": the document's addressee does not speak
-    if low_cue in ("hervorgeht", "hervorging", "hervor"):
-        found = [c for c in found if not _RECIPIENT.search(text, 0, c[1])]
-    found = [c for c in found if c[0] not in memory.terms]  # "The CMBS deal ..., according to the company"
+    found = _kept(found, text, start, quotes, low_cue, memory)
     return [_with_possessive_tail(c, text) for c in found] + titles
 
 
