@@ -2285,6 +2285,29 @@ def test_french_speakers_of_the_thirty_ninth_batch(text, speaker):
     assert [c["speaker"] for c in extract(text, D, "fr")["claims"] if c["unit"] == "USD"] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a cue whose source follows it keeps that source, after "and" too
+        ("Microsoft opened its region on Tuesday and according to Reuters it will invest $5 billion.", "en",
+         "Reuters"),
+        # "ging ... aus ... hervor" (emerged from) reports nothing
+        ("Die Firma ging 2020 aus einer Abspaltung von Siemens hervor und hat 500 Megawatt.", "de", "the article"),
+        # a French adjective after the noun, whatever its ending
+        ("Le fonds émirati MGX investira 5 milliards de dollars, a-t-il annoncé.", "fr", "MGX"),
+        # a known name and a city are two things, not one name
+        ("The deal is worth $5 billion, according to Reuters in London.", "en", "Reuters"),
+        # the sentence's first word does not make an acronym a name's
+        ("The commercial mortgage-backed securities (CMBS) market reached $5 billion, the company said.", "en",
+         "the article"),
+    ],
+)  # fmt: skip
+def test_the_reviews_cases_of_this_rounds_rules(text, lang, speaker):
+    """A review of the rules learned from *-490..521: "and according to", "ging ... hervor" and the sentence's first
+    word read wrong before their mends; MGX and "Reuters in London" guard mends that keep what was right."""
+    assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == [speaker]
+
+
 def test_stellte_without_a_prospect_reports_nothing():
     """ "stellte ... vor" presents: no cue, the article's."""
     assert (

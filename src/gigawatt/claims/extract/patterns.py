@@ -115,7 +115,7 @@ CUES = {
            "nach seinen|ihren Angaben",
            "mitteilte", "mitteilten", "erwarten", "rechnen", "rechnete", "demnach", "angekündigt",
            "nach einem Eintrag der|des", "verpflichtet", "engagiert", "geschätzt", "hervorgeht", "hervorging",
-           "hervor",  # "Das geht aus einer Studie der Ratingagentur Moody's hervor" (the sentence before is hers)
+           "hervor",  # "Das geht aus einer Studie der Ratingagentur Moody's hervor" (the sentence before: the agency's)
            "nach einem Bericht der|des", "nach Einschätzung|Berechnungen von|der|des",
            "nach Einschätzung|Berechnungen der Analysten von", "erzählte", "in Aussicht gestellt|stellte",
            "stellte|stellten|stellt",  # "stellte Finanzchef X ... in Aussicht" (speakers._skipped: only so)

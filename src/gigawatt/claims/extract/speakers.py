@@ -364,7 +364,7 @@ _NAME_WORDS = (
 _TITLED = re.compile(
     r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?"
     # the title's complement before the name, set off ("der Präsident der Region Aragonien, Jorge Azcón")
-    r"(?:\s+(?:der|des|of the|of|de la|de l['’]|du|de)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,"
+    r"(?:\s+(?:(?:der|des|of the|of|de la|du|de)\s+|de l['’])(?:[\w'’-]+\s+){0,2}?[\w'’-]+,"
     r"|\s+d['’][A-Z][A-Z\d&]+)?"  # "le directeur général d'AWS Matt Garman"
     r"\s+(" + _NAME_WORDS + ")"
 )
@@ -776,8 +776,9 @@ def terms_in(text: str) -> set[str]:
     """The acronyms ``text`` gives for things (see above), unless it also gives them for a name."""
     terms, names = set(), set()
     for m in _GIVEN.finditer(text):
-        words = re.split(r"[.;:!?]\s", text[max(0, m.start() - 120) : m.start()])[-1].split()[-5:]
-        capital = any(w[0].isupper() or _BODY_NOUN.fullmatch(w) for w in words)
+        part = re.split(r"[.;:!?]\s", text[max(0, m.start() - 120) : m.start()])[-1].split()
+        words = [w.lstrip('"“«„(') for w in part[-5:]][1 if len(part) <= 5 else 0 :]  # not the sentence's first word
+        capital = any(w[:1].isupper() or _BODY_NOUN.fullmatch(w) for w in words)
         (names if capital or len(words) < 2 else terms).add(m.group(1))
     return terms - names
 
@@ -854,7 +855,8 @@ def proper_names(text: str, lang: str) -> dict[str, str]:
 
 
 _FIRM_NOUNS = {
-    "en": r"(?:company|group|firm|start-?up|chipmaker|operator|developer|utility|fund|asset manager|investor|lender"
+    "en": r"(?:company|group|firm|start-?up|chipmaker|operator|developer|utility|fund manager|fund|asset manager"
+    r"|investor|lender"
     r"|contractor|builder|broker"
     r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
     r"|magazine)",
@@ -878,7 +880,7 @@ _NOT_ADJECTIVES = (
 )
 _FRENCH_ADJECTIVE_END = (
     r"(?:ien|ienne|ain|aine|ais|aise|ois|oise|ique|and|ande|é|ée|en|enne|an|ane|al|ale|if|ive|eux|euse|ier|ière|aire"
-    r"|el|elle|iste|e|aux)s?(?![\w-])"
+    r"|el|elle|iste|e|aux|i|ic|c)s?(?![\w-])"  # "émirati", "public", "turc"
 )
 _TYPED_FIRM = re.compile(
     r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)(?:[\w-]+ )?"
@@ -1188,7 +1190,8 @@ def _named_subject(sentence: str) -> list[str]:
     ..., wie aus einer Pflichtmitteilung des Konzerns hervorgeht"): the company a description stands for, when
     nothing else is."""
     # "The World Bank expects ...": after "The", before an English verb (not "The South Korean maker")
-    m = re.match(r"\s*The ([A-Z][\w&-]*(?: [A-Z][\w&-]*){1,2}) (?=(?:[a-z]+s|[a-z]+ed|will|would|has|had)\b)", sentence)
+    verbs = r"expects|expected|said|says|plans|planned|estimates|estimated|forecasts|predicts|sees|has|had|will|would"
+    m = re.match(rf"\s*The ([A-Z][\w&-]*(?: [A-Z][\w&-]*){{1,2}}) (?=(?:{verbs})\b)", sentence)
     m = m or re.match(r"\s*([A-Z][\w&-]*(?: [A-Z][\w&-]*){1,2})(?: [a-zäöüß]|, )", sentence)  # "Fermi America, la ..."
     if m is None or m.group(1).split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         return []
@@ -1659,16 +1662,22 @@ def _with_possessive_tail(c: tuple[str, int, int], text: str) -> tuple[str, int,
 
 def _clause_names(clause: str, lang: str) -> list[re.Match]:
     """The capitalised words after a cue that may name its source: "St. Louis Public Radio", "du Politecnico di
-    Milano"; a name may open with digits ("3i", "selon le site 404 Media"; not German "5 Gigawatt", a noun)."""
+    Milano", "Invest in Denmark"; a name may open with digits ("3i", "selon le site 404 Media"; not German "5
+    Gigawatt", a noun)."""
     units = r"Mrd|Mio|Md|Milliard|Million|Billion|[GMkT]W|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Annual"
     digits = rf"(?!(?:19|20)\d\d )\d{{1,4}} (?=[A-Z])(?!{units})" if lang != "de" else r"(?!)"
-    return list(
-        re.finditer(
-            rf"(?<![\w-])(?:(?:St\. |{digits})?[A-Z][\w&-]*|\d{{1,2}}(?!st|nd|rd|th|er|bn)[a-z]{{1,2}}\b)"
-            r"(?: (?:(?:di|de|del|della|in|of|for) )?[A-Z][\w&-]*)*",
-            clause,
-        )
+    found = re.finditer(
+        rf"(?<![\w-])(?:(?:St\. |{digits})?[A-Z][\w&-]*|\d{{1,2}}(?!st|nd|rd|th|er|bn)[a-z]{{1,2}}\b)"
+        r"(?: (?:(?:di|de|del|della|in|of|for) )?[A-Z][\w&-]*)*",
+        clause,
     )
+    out = []
+    for m in found:  # "Invest in Denmark" is one name; "Reuters in London" is a known name and a place
+        head, _, place = m.group().partition(" in ")
+        if place and (head in _CANON or place.split()[0] in _PLACES):
+            m = re.compile(re.escape(head)).match(clause, m.start())
+        out.append(m)
+    return out
 
 
 _INTERVIEWER = re.compile(
@@ -1924,7 +1933,8 @@ def _recurring(text: str, part: str, offset: int) -> list[tuple[str, int, int]]:
     for m in re.finditer(r"\b([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b", part):
         pair, word = m.group(0), m.group(1)
         name = pair if m.group(2) and len(re.findall(rf"\b{pair}\b", text)) >= 2 else word
-        place = word in _PLACES or re.fullmatch(_COUNTRIES_EN, word)  # "Peru's public cloud market": no company
+        # "Peru's public cloud market", "South Korea": no company
+        place = word in _PLACES or re.fullmatch(_COUNTRIES_EN, word) or re.fullmatch(_COUNTRIES_EN, name)
         if len(re.findall(rf"\b{name}\b", text)) >= 2 and word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and not place:
             out.append((name, offset + m.start(), offset + m.start() + len(name)))
     return out
@@ -2325,11 +2335,16 @@ def reports_before(text: str, sent: tuple[int, int], before: tuple[int, int], at
     return att if att is not None and att.speaker != ARTICLE else None
 
 
+# "Das geht aus einer Studie der X hervor", "Aus dem Quartalsbericht geht zudem hervor, dass ...": a document reports
+_REPORTED_BY_DOCUMENT = re.compile(r"\s*(?:(?:Das|Dies|Es)\s+(?:geht|ging)\s+aus|Aus\s[^.;]*?\b(?:geht|ging))\b")
+
+
 def _coordinated_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory):
     """A verb that shares the subject the sentence opens with ("Amazon Web Services opened its region on Tuesday, a
     year later than promised, and said it was still investing ..."): that company, else None."""
-    if not re.search(r"(?:,\s*|\s)(?:and|et|und)\s+$", text[sent[0] : cue[0]]):
-        return None
+    shared = re.search(r"(?:,\s*|\s)(?:and|et|und)\s+$", text[sent[0] : cue[0]])
+    if not shared or _after_cue(text[cue[0] : cue[1]].lower()):
+        return None  # not "... and according to Reuters it will": the source follows that cue
     own = _opening_company(text, sent, memory)
     opens = own is not None and re.fullmatch(r"\W*(?:The\s+)?", text[sent[0] : own[1]])  # not "In central Poland, ..."
     return Attribution(own[0], cue, (own[1], own[2]), sent) if opens else None
@@ -2342,6 +2357,9 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
     last = memory.last_person
     for cs, ce in sorted(cues, key=lambda c: _cue_order(text, c, cues)):
         if _skipped(text, sent, (cs, ce)):
+            continue
+        # "Die Firma ging aus einer Abspaltung hervor" emerged; "Das geht aus ... hervor" reports
+        if text[cs:ce].lower() == "hervor" and not _REPORTED_BY_DOCUMENT.match(text, sent[0]):
             continue
         if (apposed := _apposed_subject(text, sent, (cs, ce), memory)) is not None:
             return apposed
@@ -2370,8 +2388,12 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             firm = _opening_company(text, sent, memory) if inverted else None
             # "Jusqu'à 3,5 milliards de dollars : c'est la couverture que le courtier Aon peut réunir, a-t-il
             # annoncé": the company the sentence introduced by what it is, where none opens it
-            typed = [c for c in names_in(text[sent[0] : cs], sent[0], memory.names) if c[0] in memory.firms]
-            firm = firm or (typed[0] if inverted and typed and re.search(r"-il\b", text[cs:ce]) else None)
+            typed = (
+                [c for c in names_in(text[sent[0] : cs], sent[0], memory.names) if c[0] in memory.firms]
+                if inverted and re.search(r"-il\b", text[cs:ce])
+                else []
+            )
+            firm = firm or (typed[-1] if typed else None)  # the nearest the verb
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             # "Als Mark Zuckerberg ... vorstellte, versprach er": the person the sentence named before the pronoun
