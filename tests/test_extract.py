@@ -2666,3 +2666,40 @@ def test_the_tally_tool_scores_a_slice_as_the_benchmark_does():
     assert all(line in done.stdout for line in t.misses)
     empty = subprocess.run([sys.executable, str(tool), "9000", "9001"], capture_output=True, text=True)
     assert empty.returncode != 0 and "no article numbered 9000..9001" in empty.stderr
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a place before an organisation's word opens a name; in German, a firm's English name is one
+        ("Texas Instruments sagte am Mittwoch, es würde investieren mehr als $60 Milliarden in sieben Chipfabriken.",
+         "de", "Texas Instruments"),
+        # the group the verb names after it: the company the sentence named before it, though the list lacks it
+        ("Plus de 60 milliards de dollars : c'est la somme que Texas Instruments compte investir dans sept usines, a "
+         "annoncé mercredi le groupe de Dallas.", "fr", "Texas Instruments"),
+        # German words before a firm's English name are no part of it
+        ("Ein Gebäude habe früher rund 30 Megawatt angefragt, hatten Manager von Dominion Energy im Mai erklärt.",
+         "de", "Dominion Energy"),
+        ("Das Projekt kostet 6,5 Mrd. Dollar, sagte ein Sprecher des Marktbeobachters Monitoring Analytics.", "de",
+         "Monitoring Analytics"),
+        # no legal suffix ("Corp."), and the first word where the article names the company by it
+        ("Pembina Pipeline Corp. will build a $3.24 billion gas plant, the pipeline company said. Pembina declined "
+         "to name the client.", "en", "Pembina"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_fortieth_batch(text, lang, speaker):
+    """*-522..537: "Texas Instruments" (a place before "Instruments") was left to the article in all three
+    languages; "Marktbeobachters Monitoring Analytics" kept a German word ("von Dominion Energy" guards the rule
+    that mends it); "Pembina Pipeline Corp." kept its legal suffix where the article then says "Pembina"."""
+    assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {speaker}
+
+
+def test_an_inverted_pronoun_with_no_subject_is_the_company_that_spoke():
+    """ "..., l'enveloppe ira jusqu'à 40 milliards de dollars, précise-t-il": the company that last spoke, where no
+    person has (*-522..537); a place after "au nord de" is no company."""
+    text = (
+        "Texas Instruments investira plus de 60 milliards de dollars, a annoncé mercredi le groupe. À Sherman, au "
+        "nord de Dallas, où quatre usines doivent sortir de terre, l'enveloppe ira jusqu'à 40 milliards de dollars, "
+        "précise-t-il."
+    )
+    assert [c["speaker"] for c in extract(text, D, "fr")["claims"]] == ["Texas Instruments"] * 2

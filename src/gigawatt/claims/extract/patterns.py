@@ -76,6 +76,8 @@ CUES = {
            "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué|annoncé|indiqué|estimé|rappelé"
            "|confié|souligné|détaillé",
            "explique|indique|précise|souligne|assure|affirme -t -on chez",
+           "explique|indique|précise|souligne|assure|affirme|ajoute|estime|rappelle|détaille|annonce|déclare|confie"
+           " -t -il|-elle",
            "ont annoncé", "a qualifié",
            "ont déclaré", "a annoncé", "ont indiqué", "ont dit", "ont affirmé", "ont estimé", "ont expliqué",
            "ont précisé", "ont assuré", "ont ajouté", "a rapporté", "rapporte", "ont rapporté", "a répété", "a réitéré",

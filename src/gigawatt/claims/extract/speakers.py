@@ -668,7 +668,7 @@ def full_form(name: str, text: str) -> str:
 
 
 _COMPANY_TAIL = re.compile(
-    r" (?:Systems|Technology|Technologies|Data Cent(?:er|re)s|Corp|Corporation|Inc|Platforms|Networks|Labs"
+    r" (?:Systems|Technology|Technologies|Data Cent(?:er|re)s|Corp|Corporation|Inc|Platforms|Networks|Labs|Pipeline"
     r"|International|Semiconductor)$"
 )
 
@@ -678,6 +678,8 @@ def short_form(name: str, text: str) -> str:
     "Amkor Technology ... Amkor"), is named as the article names it after the first mention: by that word. Not
     "Energy", "Power" or "Group", which most often name another company than the word alone ("Hitachi Energy",
     "Georgia Power")."""
+    legal = re.search(r" (?:Corp|Inc|Ltd)\.?$", name)  # "Pembina Pipeline Corp.", then "Pembina": no legal suffix
+    name = name[: legal.start()] if legal and name not in KNOWN else name
     tail = _COMPANY_TAIL.search(name)
     if name in KNOWN or tail is None or " " in name[: tail.start()]:
         return name
@@ -966,6 +968,13 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
     ]
     named += owners
     named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
+    # a name the list lacks that an organisation's word ends ("c'est la somme que Texas Instruments compte investir,
+    # a annoncé le groupe de Dallas")
+    named += [
+        (m.group(), m.start(), m.end())
+        for m in _NAME_RE.finditer(sentence)
+        if m.group().split()[-1] in _ORG_WORDS and not _opens_no_name(m.group().split())
+    ]
     # the name of two or three words the main clause opens with, after a place ("Au Canada, Bell Canada a ouvert")
     lead = re.match(
         rf"\s*(?:(?:Au|Aux|En|In|À|Im)\s[^,]{{1,30}},\s+)?([{_UP}][\w&-]*(?: [{_UP}][\w&-]*){{1,2}}) [a-zàâéèêîôûç]",
@@ -1287,6 +1296,35 @@ def _german_person(sentence: str, m: re.Match) -> bool:
     return re.match(r"\s+(?:vom|von der|beim|bei der)\s+[A-ZÄÖÜ]", sentence[m.end() :]) is not None
 
 
+def _opens_no_name(words: list[str]) -> bool:
+    """A first word that opens no name ("The", "Selon", "Texas" of "Texas Governor Greg Abbott"), save a place before
+    an organisation's word ("Texas Instruments")."""
+    return words[0] in _NOT_NAMES and not (words[0] in _PLACES and words[1:2] and words[1] in _ORG_WORDS)
+
+
+# organisation words that are no German nouns: a firm's English name in German text ("Texas Instruments sagte")
+_ENGLISH_ORG_WORDS = {w for w in _ORG_WORDS if w.isascii() and w not in ("Gruppe", "Konzern", "Bank", "Radio", "Media")}
+
+
+_GERMAN_LEADS = {"Auch", "Noch", "Nur", "Zudem", "Außerdem", "Bereits", "Schon", "Doch", "Dann", "Und", "Aber", "Denn",
+                 "Selbst", "Gerade", "Allein", "Sogar", "Vor", "Wie", "So"}  # fmt: skip
+_GERMAN_HEAD = re.compile(r"[\w-]+(?:kammer|beobachter|pipeline|ung|heit|keit|schaft)(?:e?s)?")
+
+
+def english_firm_start(words: list[str]) -> int | None:
+    """Where a firm's English name begins among capitalised ``words`` of German text ("Texas Instruments sagte",
+    "eines Sprechers von Dominion Energy", "Auch Amazon Web Services", "des Marktbeobachters Monitoring Analytics"):
+    past a small word, an adverb and a German noun; None where what is left is no such name (two or three words that
+    end in an English organisation's word and hold no German noun), as capitalised words alone prove nothing there."""
+    k = max((i + 1 for i, w in enumerate(words) if not w[:1].isupper()), default=0)
+    lead = lambda w: w in _GERMAN_LEADS or _GERMAN_HEAD.fullmatch(w) or _TYPE_NOUN.fullmatch(w)  # noqa: E731
+    while k < len(words) - 2 and lead(words[k]):
+        k += 1
+    rest = words[k:]
+    english = not any(w in _GERMAN_NOT_NAMES or _GERMAN_NOUN_END.search(w) or not w.isascii() for w in rest)
+    return k if len(rest) >= 2 and rest[-1] in _ENGLISH_ORG_WORDS and english else None
+
+
 def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Within 40 characters of the cue, not counting a relative clause between ("Amkor Technology, which will
     package chips ..., said"), or right after a quotation (its speaker: '"...," David Hogan, ..., told reporters')."""
@@ -1346,7 +1384,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
     full = [
         m
         for m in _NAME_RE.finditer(sentence)
-        if (lang != "de" or _german_person(sentence, m)) and not any(b.start() <= m.start() < b.end() for b in bodies)
+        if (lang != "de" or _german_person(sentence, m) or english_firm_start(m.group().split()) is not None)
+        and not any(b.start() <= m.start() < b.end() for b in bodies)
     ]
     full += bodies
     if lang != "en":  # an English name in French or German text ("des Fachportals The Next Platform")
@@ -1366,13 +1405,16 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         if lang == "de" and " " in name and re.fullmatch(_FIRM_NOUNS["de"], name.split()[0], re.IGNORECASE):
             name, s = name.split(" ", 1)[1], s + len(name.split()[0]) + 1  # "Investmentbank Jefferies"
         name, s = _without_german_head(name, s, lang)
+        if lang == "de" and (k := english_firm_start(name.split())):  # "eines Sprechers von Dominion Energy"
+            skipped = " ".join(name.split()[:k]) + " "
+            name, s = name[len(skipped) :], s + len(skipped)
         words = name.split()
         if len(words) > 2 and words[0] in firms:
             name, s = name[len(words[0]) + 1 :], s + len(words[0]) + 1
         english = m.group().startswith("The ") and lang != "en"
         if len(words) > 1 and words[0] in _NOT_ACRONYMS and m in acronyms:  # "des GPU Nebius": not a name's part
             name, s, words = " ".join(words[1:]), s + len(words[0]) + 1, words[1:]
-        if (words[0] in _NOT_NAMES and m not in bodies and not english) or name.upper() in _NOT_ACRONYMS:
+        if (_opens_no_name(words) and m not in bodies and not english) or name.upper() in _NOT_ACRONYMS:
             continue
         if _near(sentence, start, (s, e), cue):
             out.append((name, s, e))
@@ -1926,11 +1968,18 @@ def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[
     return found
 
 
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:[àÀ]|[Aa]u|[Aa]ux|[Ii]n|[Nn]ear|[Nn]ahe|près de|(?:nord|sud|est|ouest) de|(?:north|south|east|west) of)\s+$"
+)
+
+
 def _recurring(text: str, part: str, offset: int) -> list[tuple[str, int, int]]:
     """Capitalised words of ``part`` (at ``offset`` in ``text``) that recur in the article, a pair where the pair
     recurs ("Digital Edge"), else its first word ("Cerebras" of "Cerebras Systems"): names the list lacks."""
     out = []
     for m in re.finditer(r"\b([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b", part):
+        if _PLACE_PREPOSITION.search(part, 0, m.start()):  # "À Sherman, au nord de Dallas, ...": a place
+            continue
         pair, word = m.group(0), m.group(1)
         name = pair if m.group(2) and len(re.findall(rf"\b{pair}\b", text)) >= 2 else word
         # "Peru's public cloud market", "South Korea": no company
@@ -2394,6 +2443,9 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
                 else []
             )
             firm = firm or (typed[-1] if typed else None)  # the nearest the verb
+            if firm is None and last is None and memory.the_company and re.search(r"-t\s?-(?:il|elle)\b", text[cs:ce]):
+                # "À Sherman, ..., l'enveloppe ira jusqu'à 40 milliards, précise-t-il": the company that last spoke
+                return Attribution(memory.the_company, (cs, ce), None, sent, pronoun=True)
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             # "Als Mark Zuckerberg ... vorstellte, versprach er": the person the sentence named before the pronoun
