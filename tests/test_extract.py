@@ -2703,3 +2703,35 @@ def test_an_inverted_pronoun_with_no_subject_is_the_company_that_spoke():
         "précise-t-il."
     )
     assert [c["speaker"] for c in extract(text, D, "fr")["claims"]] == ["Texas Instruments"] * 2
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # the Department of Commerce by its names in the three languages
+        ("The grant of up to $6.6 billion is final, the Commerce Department said.", "en", "Department of Commerce"),
+        ("Jusqu'à 6,6 milliards de dollars de subventions, a annoncé le département américain du Commerce.", "fr",
+         "Department of Commerce"),
+        ("TSMC erhält Zuschüsse von bis zu 6,6 Milliarden Dollar. Das teilte das US-Handelsministerium mit.", "de",
+         "Department of Commerce"),
+        # an English preposition opens no name
+        ("Under the new rules, large sites need a permit. Under a ten-year agreement signed in 2017, the company buys "
+         "all the power of the wind farm, on which the utility said it would spend more than $200 million.", "en",
+         "the article"),
+        # a conjunction is no part of the name after it, and "showed interest" reports nothing
+        ("When Microsoft first showed interest in the park, the Noordhollands Dagblad put the investment at $2 "
+         "billion.", "en", "Noordhollands Dagblad"),
+        # a country that owns the description is no speaker
+        ("Australia's largest pension fund, AustralianSuper, will pay $1.6 billion for the stake, the fund said.", "en",
+         "AustralianSuper"),
+        # the owners named after the company do not stand between it and its verb
+        ("AtlasEdge has secured $253 million of green financing, the European operator backed by Liberty Global and "
+         "DigitalBridge said. AtlasEdge plans more.", "en", "AtlasEdge"),
+    ],
+)  # fmt: skip
+def test_bodies_and_companies_of_the_fortieth_batch(text, lang, speaker):
+    """*-522..537: the Commerce Department had no entry ("Commerce Department" for the gold's "Department of
+    Commerce", the French and German names left to the article); "Under" and "When Microsoft" were names; "showed
+    interest" was a cue; "Australia's largest pension fund" spoke for AustralianSuper; "backed by Liberty Global and
+    DigitalBridge" kept AtlasEdge from its verb."""
+    assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {speaker}

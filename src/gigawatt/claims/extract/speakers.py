@@ -32,6 +32,11 @@ _DEFENSE_DEPARTMENT = ["Department of Defense", "Defense Department", "US Depart
                        "département de la Défense", "ministère américain de la Défense", "Verteidigungsministerium",
                        "US-Verteidigungsministerium", "Verteidigungsministeriums", "US-Verteidigungsministeriums",
                        "Pentagons"]  # fmt: skip
+_COMMERCE_DEPARTMENT = ["Department of Commerce", "Commerce Department", "US Department of Commerce",
+                        "U.S. Department of Commerce", "US Commerce Department", "U.S. Commerce Department",
+                        "département du Commerce", "département américain du Commerce",
+                        "ministère américain du Commerce", "US-Handelsministerium",
+                        "US-Handelsministeriums"]  # fmt: skip
 # a finance ministry, whichever country's (the gold names it so in every language)
 _FINANCE_MINISTRY = ["Ministry of Finance", "Finance Ministry", "ministère des Finances", "Finanzministerium",
                      "Finanzministeriums"]  # fmt: skip
@@ -162,6 +167,7 @@ KNOWN = {
     "Department of Justice": ("organization", "US government", _JUSTICE_DEPARTMENT),
     "Department of Defense": ("organization", "US government", _DEFENSE_DEPARTMENT),
     "Ministry of Finance": ("organization", "government", _FINANCE_MINISTRY),
+    "Department of Commerce": ("organization", "US government", _COMMERCE_DEPARTMENT),
     # a government's cabinet, under the English name the gold gives it in every language
     "Council of Ministers": (
         "organization",
@@ -252,7 +258,9 @@ _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un"
               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember",
               "Mio", "Zu", "Zum", "Zur", "Über", "Unter", "Vor", "Seit", "Bis", "Auf", "Aus", "Durch", "Gegen", "Ohne",
-              "Um", "Wegen", "Trotz", "Während", "Neben", "Hinter", "Zwischen", "Dank", "Angaben", "By"}  # fmt: skip
+              "Um", "Wegen", "Trotz", "Während", "Neben", "Hinter", "Zwischen", "Dank", "Angaben", "By",
+              "Under", "Over", "Amid", "Despite", "Through", "Across", "Within", "Without", "Between", "Among",
+              "During", "Unlike"}  # fmt: skip
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
                       "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
@@ -963,8 +971,10 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
     ]
     named += [(m.group(1), m.start(1), m.end(1)) for m in _POSSESSED.finditer(sentence[:40])]  # "Canada's Brookfield"
     # the owner of what opens the sentence ("Caterpillar's order backlog climbed ..., the equipment maker said")
-    owners = [
-        (m.group(1), m.start(1), m.end(1)) for m in _OWNER_OPENS.finditer(sentence) if m.group(1) not in _NOT_NAMES
+    owners = [  # not a country ("Australia's largest pension fund, AustralianSuper, ..., the fund said")
+        (m.group(1), m.start(1), m.end(1))
+        for m in _OWNER_OPENS.finditer(sentence)
+        if m.group(1) not in _NOT_NAMES and not re.fullmatch(_COUNTRIES_EN, m.group(1))
     ]
     named += owners
     named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
@@ -1414,6 +1424,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         english = m.group().startswith("The ") and lang != "en"
         if len(words) > 1 and words[0] in _NOT_ACRONYMS and m in acronyms:  # "des GPU Nebius": not a name's part
             name, s, words = " ".join(words[1:]), s + len(words[0]) + 1, words[1:]
+        if len(words) > 1 and words[0] in _CONJUNCTIONS:  # "When Microsoft first showed interest": Microsoft
+            name, s, words = " ".join(words[1:]), s + len(words[0]) + 1, words[1:]
         if (_opens_no_name(words) and m not in bodies and not english) or name.upper() in _NOT_ACRONYMS:
             continue
         if _near(sentence, start, (s, e), cue):
@@ -1725,7 +1737,11 @@ def _clause_names(clause: str, lang: str) -> list[re.Match]:
 _INTERVIEWER = re.compile(
     r"\b(?:interview with|entretien avec|entrevue avec|Interview mit|Gespräch mit)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
 )
-_HEADED_BY = re.compile(r"\b(?:dirigée?s? par|led by|run by|headed by|geführt von|unter (?:der )?Leitung von)[^,.;:]*$")
+_HEADED_BY = re.compile(
+    r"\b(?:dirigée?s? par|led by|run by|headed by|geführt von|unter (?:der )?Leitung von"
+    # and its owners ("the European operator backed by Liberty Global and DigitalBridge said": the operator)
+    r"|backed by|owned by|controlled by|soutenue? par|détenue? par|contrôlée? par|im Besitz von)[^,.;:]*$"
+)
 
 
 def _inside_name(c, d, text: str) -> bool:
@@ -1854,6 +1870,7 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     cands = [c for c in cands if not any(a < c[1] < b for a, b in relatives)]  # "Amkor, which will package for Nvidia,"
     for c in cands:
         gap = _RELATIVE.sub(",", _DIGIT_MARKS.sub("0", text[c[2] : cue[0]])) if c[2] <= cue[0] else "."
+        gap = _OWNERS_AFTER.sub(" ", gap)  # "the European operator backed by Liberty Global and DigitalBridge said"
         # German: a name in a phrase after a preposition is no subject ("Beim US-Rivalen GE Vernova rechnet
         # Konzernchef Scott Strazik")
         governed = (
@@ -1874,6 +1891,11 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start, firms, cue[0])
 
 
+# a participle and the names of a company's owners or leaders, between the company and its verb
+_OWNERS_AFTER = re.compile(
+    r"\s+(?:backed|owned|controlled|led|run|headed|founded|soutenue?s?|détenue?s?|contrôlée?s?|dirigée?s?|fondée?s?)"
+    r" (?:by|par) (?:(?:[A-Z][\w&'’.-]*|and|et|&)(?:\s+|$))+"
+)
 _GERMAN_GOVERNED = re.compile(
     r"\b(?:[Bb]eim|[Bb]ei|[Ii]m|[Aa]m|[Aa]uf|[Aa]us|[Vv]om|[Zz]um|[Zz]ur|[Ff]ür|[Mm]it|[Gg]egen|[Üü]ber|[Uu]nter|[Ss]eit)"
     r"\s+(?:der |dem |den |des |die |das )?(?:[\w-]+\s+)?$"
@@ -2025,6 +2047,15 @@ _ADDED_FIGURE = (
 _PASSIVE_CUES = {"projected", "forecast", "expected", "estimated", "reported", "predicted", "calculated"}
 
 
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:numbers|figures|data|filings?|documents?|study|survey|report|analysis|records|statistics|estimates"
+    r"|results|accounts|calculations|research|poll|index|charts?|maps?|images|tally|count|projections?|models?"
+    r"|forecasts?|letter|plan|budget|papers?|minutes|presentation|slides?|statements?|database|tracker|census"
+    r"|releases?|notes?|prospectus|application|permits?|submissions?)\b[^,.;:]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     """A cue that reports nothing: "CoreWeave s'engage ainsi" (the article's inference), "widersprach ... nicht" (a
     silence), "the report said" read as a noun ("the report")."""
@@ -2059,6 +2090,9 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     # "to 750 MW from the 300 MW it first announced, ..., Sikander Rashid said": a clause on the figure, no cue
     contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
     if contact and low in _CONTACT_VERBS and contact.group(1).lower() not in _NOT_BEFORE_CONTACT:
+        return True
+    # "When Microsoft first showed interest in the park": "showed" reports what a document or data show, no more
+    if low in ("showed", "shows") and not _DOCUMENT_BEFORE.search(text, sent[0], cue[0]):
         return True
     return low == "report" and re.search(r"\b(?:the|a|an)\s+$", text[sent[0] : cue[0]], re.IGNORECASE) is not None
 
