@@ -2735,3 +2735,32 @@ def test_bodies_and_companies_of_the_fortieth_batch(text, lang, speaker):
     interest" was a cue; "Australia's largest pension fund" spoke for AustralianSuper; "backed by Liberty Global and
     DigitalBridge" kept AtlasEdge from its verb."""
     assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a pronoun where no one has spoken yet: the person the article last named
+        ("Le procureur général du Nebraska, Mike Hilgers, a abandonné mardi ses poursuites. Dans sa plainte, il "
+         "affirmait qu'un maintien de la centrale ferait économiser près de 440 millions de dollars.", "Mike Hilgers"),
+        # else the company that spoke, where the sentence before opened with it ("s'était alors engagé" a cue too)
+        ("Texas Instruments investira 60 milliards de dollars, a annoncé le groupe. Le groupe avait obtenu une "
+         "subvention en décembre. Il s'était alors engagé à investir plus de 18 milliards de dollars.",
+         "Texas Instruments"),
+        # not where it opened with a thing: "il" is the project
+        ("Le projet doit attirer 8 milliards de livres, a indiqué l'opérateur écossais DataVita. Il prévoit "
+         "500 mégawatts de capacité.", "the article"),
+        # "il y a un an" after the verb is no pronoun subject (the company before the verb speaks)
+        ("Le maire, Jamie Knowles, a salué l'accord. AWS avait promis il y a un an d'investir 10 milliards de "
+         "dollars dans l'Ohio.", "Amazon Web Services"),
+        # "Pour" and a person's name opening the sentence: that person's view
+        ("Pour Sunil Tagare, fondateur du cabinet OpenCables, le projet représentera pour Meta un investissement "
+         "d'une dizaine de milliards de dollars.", "Sunil Tagare"),
+    ],
+)  # fmt: skip
+def test_french_referents_of_the_fortieth_batch(text, speaker):
+    """*-522..537: "il affirmait" after a person named with no cue, and "Il s'était alors engagé" after the company
+    spoke, were left to the article; "Pour Sunil Tagare, ..." named no one. DataVita's "Il prévoit" guards the
+    company's fallback (the gold reads the project there)."""
+    claims = extract(text, D, "fr")["claims"]
+    assert {c["speaker"] for c in claims if c["unit"] != "months"} == {speaker}

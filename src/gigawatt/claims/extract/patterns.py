@@ -101,6 +101,7 @@ CUES = {
            "fait état", "fait en outre état", "a|avait parlé", "disait", "disaient", "répète", "répètent",
            "recensait", "relevait", "rapportait", "rapportaient", "a|avait relevé", "dit|disent que|avoir",
            "s' était|est alors|aussi|déjà félicité|félicitée|réjoui|réjouie",
+           "s' était|est alors|aussi|déjà|également|pourtant engagé|engagée|engagés",
            "a|avait|ont|avaient par ailleurs déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "a|avait|ont|avaient en outre déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
@@ -364,6 +365,9 @@ def matcher(lang: str):
         m.add(f"split:{comparator}", [[_token(w, lang) if w != "GAP" else gap for w in p] for p in per_lang[lang]])
     for label, table in (("cue", CUES), ("denial", DENIALS), ("superlative", SUPERLATIVES), ("secured", SECURED)):
         m.add(label, [token_pattern(p, lang) for p in table[lang]])
+    if lang == "fr":  # "Pour Sunil Tagare, fondateur du cabinet OpenCables, le projet représentera ...": his view
+        cap = {"TEXT": {"REGEX": r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+$"}}
+        m.add("cue", [[{"LOWER": "pour", "IS_SENT_START": True}, cap, *[cap] * k, {"TEXT": ","}] for k in (1, 2)])
     m.add("superlative:2", [token_pattern(p, lang) for p in SECOND_PLACES[lang]])
     m.add("deadline", [token_pattern(p, lang) for p in DEADLINES[lang]])
     return m
@@ -383,6 +387,8 @@ def matches(doc, lang: str) -> list[tuple[str, int, int]]:
     # ", so der Bericht", ", so Nvidia": the cue is ", so"; the words after it name the source
     kept = [(label, s, s + 2 if label == "cue" and doc[s].text == "," and doc[s + 1].lower_ == "so" else e)
             for label, s, e in kept if label != "cue" or not _puts_nothing(doc, s, e)]  # fmt: skip
+    # "Pour Sunil Tagare, ...": the cue is "Pour"; the name after it is the source
+    kept = [(label, s, s + 1 if label == "cue" and doc[s].lower_ == "pour" else e) for label, s, e in kept]
     return sorted((label, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for label, s, e in kept)
 
 

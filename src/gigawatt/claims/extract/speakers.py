@@ -2433,6 +2433,38 @@ def _coordinated_subject(text: str, sent: tuple[int, int], cue: tuple[int, int],
     return Attribution(own[0], cue, (own[1], own[2]), sent) if opens else None
 
 
+_SINGULAR = re.compile(r"\b(?:il|elle|it|he|she|er)\b|-t\s?-(?:il|elle)\b", re.IGNORECASE)
+
+
+def _unheard_referent(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> str | None:
+    """Whom a singular pronoun stands for where no person has spoken yet: the person the article last named ("le
+    procureur général Mike Hilgers a retiré sa plainte. Dans celle-ci, il affirmait"), else the company that last
+    spoke ("..., a annoncé le groupe. ..., précise-t-il"); None for a plural."""
+    before = re.search(r"(\w+)\s+(?:(?:s|l|se|le|la|lui|y)['’]\s?|\w+\s+)?$", text[sent[0] : cue[0]])
+    after = re.match(r"\s*(er)\b", text[cue[1] : sent[1]])  # "sagte er" (not "avait promis il y a un an")
+    words = [m.group(1) for m in (before, after) if m is not None]
+    if not (_SINGULAR.search(text[cue[0] : cue[1]]) or any(_SINGULAR.fullmatch(w) for w in words)):
+        return None
+    heard = names_in(text[: sent[0]], 0, memory.names)
+    named = [(a, n) for n, a, _ in heard if speaker_type(n, memory.firms) == "person"]
+    stop = _NOT_NAMES | _NOT_SUBJECT_NAMES | _TITLE_WORDS | _ORG_WORDS | _GERMAN_NOT_NAMES | _PLACES
+    named += [  # a full name the list lacks ("Le procureur général du Nebraska, Mike Hilgers, a abandonné")
+        (m.start(), m.group())
+        for m in _PERSON_NAME.finditer(text, 0, sent[0])
+        if not set(m.group().split()) & stop and not _NAME_BEFORE.search(text, 0, m.start())
+    ]
+    if named:
+        return max(named)[1]
+    # the company, where the sentence before opened with it ("Le groupe avait obtenu ... Il s'était alors engagé"),
+    # not with a thing ("Le projet doit attirer ..., a indiqué l'opérateur DataVita. Il prévoit 500 mégawatts")
+    previous = text[: sent[0]].rstrip()
+    previous = previous[max(previous.rfind("\n"), previous.rfind(". ", 0, len(previous) - 1)) + 1 :].lstrip()
+    company = memory.the_company is not None and (
+        previous.startswith(memory.the_company) or _DESCRIPTIONS.match(previous) or _TYPED_FIRM.match(previous)
+    )
+    return memory.the_company if company else None
+
+
 def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory: Memory) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
     verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does.
@@ -2477,9 +2509,6 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
                 else []
             )
             firm = firm or (typed[-1] if typed else None)  # the nearest the verb
-            if firm is None and last is None and memory.the_company and re.search(r"-t\s?-(?:il|elle)\b", text[cs:ce]):
-                # "À Sherman, ..., l'enveloppe ira jusqu'à 40 milliards, précise-t-il": the company that last spoke
-                return Attribution(memory.the_company, (cs, ce), None, sent, pronoun=True)
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             # "Als Mark Zuckerberg ... vorstellte, versprach er": the person the sentence named before the pronoun
@@ -2490,6 +2519,8 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
                 return Attribution(earlier[0], (cs, ce), None, sent, pronoun=True)
             if last is not None:
                 return Attribution(last, (cs, ce), None, sent, pronoun=True)
+            if (unheard := _unheard_referent(text, sent, (cs, ce), memory)) is not None:
+                return Attribution(unheard, (cs, ce), None, sent, pronoun=True)
         cands = _candidates(text, sent, quotes, (cs, ce), lang, memory)
         pick = _pick(cands, (cs, ce), text[cs:ce], sent, text, lang, memory.firms)
         if pick is not None:
