@@ -2764,3 +2764,27 @@ def test_french_referents_of_the_fortieth_batch(text, speaker):
     company's fallback (the gold reads the project there)."""
     claims = extract(text, D, "fr")["claims"]
     assert {c["speaker"] for c in claims if c["unit"] != "months"} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the "als" of "mehr als" is no verb-final clause's opening: the subject before the auxiliary speaks
+        ("Der Branchenverband PortugalDC hatte im März mit Investitionen von mehr als zwölf Milliarden Euro "
+         "gerechnet.", "PortugalDC"),
+        ("Acwa Power selbst nennt eine Gesamtinvestition von mehr als 4 Mrd. Dollar.", "Acwa Power"),
+        # "nach Angaben seines Vertriebschefs X", "nach Angaben eines Sprechers von X": X
+        ("Der Betreiber DC Blox investiert nach Angaben seines Vertriebschefs Chris Gatch mehr als 100 Mio. Dollar.",
+         "Chris Gatch"),
+        ("Bislang kostete der Anschluss nach Angaben eines Sprechers von Dominion Energy bis zu 50 Mio. Dollar.",
+         "Dominion Energy"),
+        # a German noun phrase after the verb is its object; the person and apposition before it speak
+        ("Der Branchenberater Sunil Tagare, Gründer der kalifornischen Firma OpenCables, schätzt Metas "
+         "Gesamtinvestition auf rund 10 Mrd. Dollar.", "Sunil Tagare"),
+    ],
+)  # fmt: skip
+def test_german_speakers_of_the_fortieth_batch(text, speaker):
+    """*-522..537: "mehr als" read as a verb-final "als" hid PortugalDC; "nennt", "nach Angaben seines|eines" were
+    no cues; "schätzt Metas Gesamtinvestition" made the object a speaker."""
+    claims = extract(text, D, "de")["claims"]
+    assert {c["speaker"] for c in claims if c["unit"] != "months"} == {speaker}

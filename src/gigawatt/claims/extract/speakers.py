@@ -291,7 +291,10 @@ _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après",
                "aux dires de", "aux dires du", "aux dires des", "explique-t-on chez", "indique-t-on chez",
                "précise-t-on chez", "souligne-t-on chez", "assure-t-on chez", "affirme-t-on chez", ", so"}  # fmt: skip
 # and every German "nach <noun> von|des|der" ("nach Darstellung des Weißen Hauses", "nach Worten von")
-_NACH_NOUN_OF = re.compile(r"nach (?:einer |einem )?(?:[a-zäöüß]+ )?[a-zäöüß]+ (?:der analysten )?(?:von|des|der)")
+_NACH_NOUN_OF = re.compile(
+    r"nach (?:einer |einem )?(?:[a-zäöüß]+ )?[a-zäöüß]+ (?:der analysten )?"
+    r"(?:von|des|der|seines|seiner|ihres|ihrer|eines|einer)"
+)
 
 
 def _after_cue(low: str) -> bool:
@@ -758,7 +761,12 @@ def without_titles(name: str, span: tuple[int, int] | None, text: str, named: li
 
 def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
-    out = [(_CANON[m.group(1)], m.start() + offset, m.end() + offset) for m in _KNOWN_RE.finditer(text)]
+    out = [
+        (_CANON[m.group(1)], m.start() + offset, m.end() + offset)
+        for m in _KNOWN_RE.finditer(text)
+        # not inside a state's body ("the Ohio Department of Commerce and Regulation")
+        if not (m.group(1).startswith(("Department", "Ministry")) and re.search(r"[A-Z][a-z]+ $", text[: m.start()]))
+    ]
     for alias, name in sorted((people or {}).items(), key=lambda x: -len(x[0])):  # the full name before its first word
         for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
             if alias in _POSSESSIVES and re.match(r"\s+[a-zà-ÿ]", text[m.end() :]):
@@ -1462,7 +1470,9 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     )
     name, at = untitled(after.group(1), after.start(1)) if after else ("", 0)
     name, at = _without_german_head(name, at, lang)  # "nach Zählung der Beobachtungsstelle Data Center Watch"
-    if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name):
+    # not a German noun phrase ("schätzt Metas Gesamtinvestition auf"): the verb's object
+    noun = lang == "de" and any(re.search(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nisse?)$", w) for w in name.split())
+    if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name) and not noun:
         out.append((name, at, after.end(1)))
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES and not _common_plural(first.group(1), text):
@@ -1799,7 +1809,10 @@ def _by_auxiliary(cands, cue: tuple[int, int], text: str, sentence_start: int):
     preposition, "hatte ... im Weißen Haus gespottet"), else the name just before it ("Masayoshi Son hat ...
     angekündigt") or the sentence's first name set off by an apposition before it ("DataVolt, eine Tochter der
     saudischen Holding Vision Invest, hat ... zugesagt")."""
-    aux = list(_AUXILIARY.finditer(text, sentence_start, cue[0]))
+    aux = [  # not the "als" of a comparison ("mit mehr als zwölf Milliarden Euro ... gerechnet")
+        m for m in _AUXILIARY.finditer(text, sentence_start, cue[0])
+        if not (m.group().startswith("als") and re.search(r"\b(?:mehr|weniger)\s+$", text[sentence_start : m.start()]))
+    ]  # fmt: skip
     if not aux:
         return None
     after_aux = [
@@ -1831,6 +1844,8 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         opens = opens or re.fullmatch(
             r"\s*(?:L['’]|Le |La |The |Sa |Son |Its )[a-zà-ÿ-]+(?:\s+(?:des|du|de|of)\s+[a-zà-ÿ-]+)?\s+", lead
         )
+        # "Der Branchenberater Sunil Tagare, Gründer der Firma OpenCables, schätzt": a German noun before the name
+        opens = opens or re.fullmatch(r"\s*(?:Der|Die)\s+(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+", lead)
         person = speaker_type(c[0], firms) == "person"  # "..., Anat Ashkenazi, its chief financial officer, told"
         # a short quotation may stand inside a person's apposition ("qui parle d'une « bulle » des centres")
         apposition = (
