@@ -2788,3 +2788,23 @@ def test_german_speakers_of_the_fortieth_batch(text, speaker):
     no cues; "schätzt Metas Gesamtinvestition" made the object a speaker."""
     claims = extract(text, D, "de")["claims"]
     assert {c["speaker"] for c in claims if c["unit"] != "months"} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # "the newspaper", "das Blatt": the last paper named, a name a paper's word ends though the list lacks it
+        ("Meta hired Sify under a contract worth about $5 million, the Economic Times reported on Saturday. Meta "
+         "unveiled the cable in February. Sify is also landing a $400 million system, the newspaper said.", "en",
+         "Economic Times"),
+        ("Meta gab Sify einen Auftrag, berichtete die Economic Times am Samstag. Er sei rund 5 Mio. Dollar wert, "
+         "schrieb das Blatt.", "de", "Economic Times"),
+        # a passive "was promised" reports no one
+        ("Intel, which was promised up to $8.5 billion in March, is still negotiating its final award.", "en",
+         "the article"),
+    ],
+)  # fmt: skip
+def test_papers_and_passives_of_the_fortieth_batch(text, lang, speaker):
+    """*-522..537: "the newspaper said" after "the Economic Times reported" (a paper the list lacks) was left to the
+    article; "Intel, which was promised up to $8.5 billion" made Intel the speaker."""
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker  # the last figure's

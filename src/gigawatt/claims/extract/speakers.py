@@ -1190,7 +1190,16 @@ def _outlets_before(before: str) -> list[str]:
     quotidien El Español", "the newspaper Helsingin Sanomat"), so that "a précisé le journal" is El Español."""
     found = [(a, n) for n, a, _ in names_in(before) if n in _NEWS]
     found += _named_by(before, _OUTLET_NAMED)
+    # or whose name a paper's word ends, the list's or not ("the Economic Times reported ... the newspaper said")
+    found += [
+        (m.start(1), m.group(1))
+        for m in _PAPER_NAME.finditer(before)
+        if not names_in(m.group(1))  # the list's outlets by their canonical names ("Bloomberg News" is Bloomberg)
+    ]
     return [n for _, n in sorted(found)]
+
+
+_PAPER_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w'’&-]* ){1,3}(?:" + "|".join(sorted(_PAPER_WORDS)) + r"))(?![\w-])")
 
 
 _RESEARCH = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("research", "analysts"))}
@@ -2059,7 +2068,8 @@ _ADDED_FIGURE = (
 )
 
 
-_PASSIVE_CUES = {"projected", "forecast", "expected", "estimated", "reported", "predicted", "calculated"}
+_PASSIVE_CUES = {"projected", "forecast", "expected", "estimated", "reported", "predicted", "calculated", "promised",
+                 "pledged"}  # fmt: skip
 
 
 _DOCUMENT_BEFORE = re.compile(
