@@ -2808,3 +2808,19 @@ def test_papers_and_passives_of_the_fortieth_batch(text, lang, speaker):
     """*-522..537: "the newspaper said" after "the Economic Times reported" (a paper the list lacks) was left to the
     article; "Intel, which was promised up to $8.5 billion" made Intel the speaker."""
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The pledge follows others: Micron last week unveiled plans to lift its US investment to about $200 "
+         "billion, and GlobalFoundries said it would spend $16 billion on its plants.", "en"),
+        ("Die Zusage folgt anderen: Micron enthüllte Pläne, seine Investition auf rund 200 Mrd. Dollar zu heben, und "
+         "GlobalFoundries sagte, es würde 16 Mrd. Dollar ausgeben.", "de"),
+    ],
+)  # fmt: skip
+def test_a_second_clause_with_its_own_subject_reports_itself_only(text, lang):
+    """ ", and GlobalFoundries said it would spend $16 billion": GlobalFoundries's figure; Micron's $200 billion
+    before it, with no cue of its own, is the article's (*-522..537)."""
+    claims = extract(text, D, lang)["claims"]
+    assert [(c["quantity"], c["speaker"]) for c in claims] == [(2e11, "the article"), (1.6e10, "GlobalFoundries")]

@@ -127,6 +127,9 @@ _SPLIT_DENIAL = re.compile(r"\b(?:wies|wiesen|weist|weisen)\b[^.;]*\bzurück\b")
 _REVENUE = re.compile(r"\s*d['’]\s*affaires")  # "le chiffre d'affaires" (revenue), not "chiffre" (puts at)
 _OR_MORE = re.compile(r"\s*((?:or|and|ou|et|und|oder) (?:more|above|plus|mehr|darüber))\b", re.IGNORECASE)
 _SECOND_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\s+(?=(?:[a-zà-ÿ]+\s+){0,3}[A-ZÀ-Ö])")
+_OWN_SUBJECT = re.compile(
+    r",\s+(?:and|but|et|mais|und|aber)\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s+(?:has\s+|had\s+|a\s+|avait\s+)?"
+)
 _LAST_MONTH = re.compile(r"last month|mois (?:dernier|passé)|(?:vergangenen|letzten) Monat", re.IGNORECASE)
 _ANNOUNCED = re.compile(
     r"\b(?:announced|approved|unveiled|granted|agreed|annoncée?s?|autorisée?s?|approuvée?s?|dévoilée?s?|accordée?s?"
@@ -514,7 +517,11 @@ def _attributions(text: str, sents: list[Sentence], quotes, people: dict[str, st
         cue_starts = [a for label, a, _ in s.found if label == "cue"]
         for m in _SECOND_CLAUSE.finditer(s.text):
             at = s.start + m.start()
-            if any(c < at for c in cue_starts) and any(c > at for c in cue_starts):
+            both = any(c < at for c in cue_starts) and any(c > at for c in cue_starts)
+            # "Micron unveiled plans to lift its investment to $200 billion, and GlobalFoundries said it would spend
+            # $16 billion": the second clause's own subject and verb report that clause only
+            own = any(_OWN_SUBJECT.fullmatch(s.text, m.start(), c - s.start) for c in cue_starts if c > at)
+            if both or own:
                 cuts.append(at)
         cuts.sort()
         segments = []
