@@ -2824,3 +2824,14 @@ def test_a_second_clause_with_its_own_subject_reports_itself_only(text, lang):
     before it, with no cue of its own, is the article's (*-522..537)."""
     claims = extract(text, D, lang)["claims"]
     assert [(c["quantity"], c["speaker"]) for c in claims] == [(2e11, "the article"), (1.6e10, "GlobalFoundries")]
+
+
+def test_a_billion_after_a_span_is_no_span_of_months():
+    """ "une dizaine de milliards de dollars sur dix ans, dont 2 milliards pour le câble": 2 milliards of dollars,
+    not of months (the figure before it that is no span lends its unit; *-522..537)."""
+    text = (
+        "Le projet représentera pour Meta un investissement d'une dizaine de milliards de dollars sur dix ans, dont "
+        "2 milliards pour le câble."
+    )
+    claims = extract(text, D, "fr")["claims"]
+    assert sorted((c["quantity"], c["unit"]) for c in claims) == [(120, "months"), (2e9, "USD"), (1e10, "USD")]

@@ -425,17 +425,20 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
     qs = []
     for n, lang in _numbers(s):
         q = classify(s.text, n, lang)
-        if q is None and qs and _TOTAL_OF.search(s.text[: n.start]):  # "35 000 puces ..., sur un total de 70 000"
-            q = Quantity(n.value, qs[-1].unit, n.start, n.end, n.start, list(qs[-1].flags))
+        # a million or more is no span of months ("... sur dix ans, dont 2 milliards pour le câble"): the figure
+        # before it that is not one
+        like = [o for o in qs if not (n.scaled >= 1e6 and o.unit in ("months", "rank"))]
+        if q is None and like and _TOTAL_OF.search(s.text[: n.start]):  # "35 000 puces ..., sur un total de 70 000"
+            q = Quantity(n.value, like[-1].unit, n.start, n.end, n.start, list(like[-1].flags))
         if (
             q is None
-            and qs
+            and like
             and not 1900 <= n.value <= 2100
             and n.value >= 100
             and _AFTER_HEDGE.search(s.text[: n.start])
             and not _COUNTS_SOMETHING.match(s.text[n.end :])  # "up to 160 million AMD shares"
         ):
-            q = Quantity(n.value, qs[-1].unit, n.start, n.end, n.start, list(qs[-1].flags))
+            q = Quantity(n.value, like[-1].unit, n.start, n.end, n.start, list(like[-1].flags))
         counts = [o for o in qs + previous if o.unit == "count"]
         if q is None and counts and _OTHERS.match(s.text[n.end :]):  # "Environ 23 000 autres seront livrées"
             q = Quantity(n.value, "count", n.start, n.end, n.start)
