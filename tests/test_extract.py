@@ -2549,24 +2549,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-521: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-537: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-522..537: sixteen articles per language, `heldout: true`, 442 gold claims), written with its
+# The held-out batch (*-538..553: sixteen articles per language, `heldout: true`, 448 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
-# whose reports the lead read only after scoring), committed, then scored once, 2026-12-06, with the rules of commit
-# 6f188f5 unchanged (those rules had learned from *-506..521). Every language meets recall (142 of 149, 129 of 143,
-# 142 of 150) and precision (142 of 148, 129 of 138, 142 of 148); German meets every field (91 of 150), English (85
-# of 149) and French (74 of 143) do not; no language meets speakers (101 of 142, 85 of 129, 107 of 142). The targets
-# are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure
-# can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
+# whose reports the lead read only after scoring), committed, then scored once, 2026-12-07, with the rules of commit
+# d5e5601 unchanged (those rules had learned from *-522..537). Every language meets recall (149 of 151, 135 of 150,
+# 137 of 147) and precision (149 of 160, 135 of 142, 137 of 143); English (104 of 151) and German (90 of 147) meet
+# every field, French (74 of 150) does not; no language meets speakers (118 of 149, 89 of 135, 107 of 137). The
+# targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out
+# measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
 # articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(522, 538))
+HELDOUT_BATCH = tuple(str(n) for n in range(538, 554))
 HELDOUT_MEASURED = {
-    "en": {"recall": 142 / 149, "precision": 142 / 148, "speaker_accuracy": 101 / 142, "every_field": 85 / 149},
-    "fr": {"recall": 129 / 143, "precision": 129 / 138, "speaker_accuracy": 85 / 129, "every_field": 74 / 143},
-    "de": {"recall": 142 / 150, "precision": 142 / 148, "speaker_accuracy": 107 / 142, "every_field": 91 / 150},
+    "en": {"recall": 149 / 151, "precision": 149 / 160, "speaker_accuracy": 118 / 149, "every_field": 104 / 151},
+    "fr": {"recall": 135 / 150, "precision": 135 / 142, "speaker_accuracy": 89 / 135, "every_field": 74 / 150},
+    "de": {"recall": 137 / 147, "precision": 137 / 143, "speaker_accuracy": 107 / 137, "every_field": 90 / 147},
 }
 
 
