@@ -2835,3 +2835,46 @@ def test_a_billion_after_a_span_is_no_span_of_months():
     )
     claims = extract(text, D, "fr")["claims"]
     assert sorted((c["quantity"], c["unit"]) for c in claims) == [(120, "months"), (2e9, "USD"), (1e10, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a surname ending in -ung is no German noun
+        ("Der Bedarf steige bis 2030 auf 30 Gigawatt, sagte Carsten Jung, Analyst bei Bernstein.", "de",
+         "Carsten Jung"),
+        # the company that opened the sentence before a pronoun, over a person named earlier
+        ("Le président Joe Biden avait signé la loi en 2022. Texas Instruments a obtenu une subvention en décembre. "
+         "Il s'était alors engagé à investir plus de 18 milliards de dollars.", "fr", "Texas Instruments"),
+        # an owner's phrase ends at "and": the next clause's subject speaks
+        ("The site is owned by a local utility and Microsoft said it would lease 100 megawatts there.", "en",
+         "Microsoft"),
+        # "Pour" and a place opens no view
+        ("Pour New York, le projet représente 2 milliards de dollars de recettes fiscales.", "fr", "the article"),
+        # "à" inside a sentence is no place's
+        ("Nscale a ouvert un site en Norvège. Le contrat confié à Nscale atteindra 2 milliards de dollars, a-t-elle "
+         "précisé.", "fr", "Nscale"),
+        # the pronoun a few words before the verb
+        ("Le procureur général du Nebraska, Mike Hilgers, a abandonné ses poursuites. En mai il affirmait qu'un "
+         "maintien ferait économiser 440 millions de dollars.", "fr", "Mike Hilgers"),
+        # a German title compound before a name is no part of it
+        ("Generalstaatsanwalt Mike Hilgers zog am Dienstag seine Klage zurück. Er hatte gesagt, die Stilllegung "
+         "koste 440 Mio. Dollar.", "de", "Mike Hilgers"),
+        # studies show what they find
+        ("Studies by PJM showed peak demand of 150 gigawatts last summer.", "en", "PJM"),
+        # an article opens no paper's name
+        ("The Economic Times reported on Saturday that Meta hired Sify. Sify is also landing a $400 million system, "
+         "the newspaper said.", "en", "Economic Times"),
+        # "nach Angaben seiner Sprecherin": the company
+        ("DC Blox investiert nach Angaben seiner Sprecherin mehr als 100 Mio. Dollar.", "de", "DC Blox"),
+        # a sentence goes on past an abbreviation's full stop
+        ("Selon Andrew Marsh, patron de la maison mère Entergy Corp., le contrat rapportera environ 1,1 milliard de "
+         "dollars aux clients.", "fr", "Andrew Marsh"),
+    ],
+)  # fmt: skip
+def test_the_reviews_cases_of_the_fortieth_rounds_rules(text, lang, speaker):
+    """A review of the rules learned from *-522..537 found each of these read wrong (surnames in -ung as nouns, a
+    person over the company before the pronoun, "owned by ... and Microsoft said", "Pour New York", "confié à
+    Nscale", "En mai il", "Generalstaatsanwalt Mike Hilgers", "Studies ... showed", "The Economic Times", "nach
+    Angaben seiner Sprecherin"); the last is a sentence the sentencizer cut at "Corp."."""
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker  # the last figure's

@@ -128,7 +128,8 @@ _REVENUE = re.compile(r"\s*d['’]\s*affaires")  # "le chiffre d'affaires" (reve
 _OR_MORE = re.compile(r"\s*((?:or|and|ou|et|und|oder) (?:more|above|plus|mehr|darüber))\b", re.IGNORECASE)
 _SECOND_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\s+(?=(?:[a-zà-ÿ]+\s+){0,3}[A-ZÀ-Ö])")
 _OWN_SUBJECT = re.compile(
-    r",\s+(?:and|but|et|mais|und|aber)\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s+(?:has\s+|had\s+|a\s+|avait\s+)?"
+    r",\s+(?:and|but|et|mais|und|aber)\s+[A-ZÀ-ÖØ-Þ][\w&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&-]*){0,2}"
+    r"\s+(?:has\s+|had\s+|a\s+|avait\s+)?"
 )
 _LAST_MONTH = re.compile(r"last month|mois (?:dernier|passé)|(?:vergangenen|letzten) Monat", re.IGNORECASE)
 _ANNOUNCED = re.compile(
@@ -189,7 +190,14 @@ _OPENING_MARK = re.compile(r"\s+[\"“«„]$")
 def _sentence_spans(par: str, lang: str) -> list[tuple[int, int]]:
     """spaCy's sentences of a paragraph, with an opening quotation mark that the sentencizer left at the end of the
     sentence before moved to the sentence it opens ('... $8 billion. "The $50 billion ...," Huang said.')."""
-    spans = [[s.start_char, s.end_char] for s in patterns.nlp(lang)(par).sents]
+    spans: list[list[int]] = []
+    for s in patterns.nlp(lang)(par).sents:
+        # no sentence opens in small letters or with a comma: "The Southern Co. unit projects ..." and "Entergy Corp.,
+        # le contrat rapportera" go on past the abbreviation's full stop
+        if spans and re.match(r"[a-zà-ÿ,;]", par[s.start_char : s.end_char].lstrip()):
+            spans[-1][1] = s.end_char
+        else:
+            spans.append([s.start_char, s.end_char])
     for prev, nxt in itertools.pairwise(spans):
         if (m := _OPENING_MARK.search(par, prev[0], prev[1])) and m.end() == prev[1]:
             prev[1], nxt[0] = m.start(), m.start() + len(m.group()) - 1
@@ -425,8 +433,8 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
     qs = []
     for n, lang in _numbers(s):
         q = classify(s.text, n, lang)
-        # a million or more is no span of months ("... sur dix ans, dont 2 milliards pour le câble"): the figure
-        # before it that is not one
+        # a million or more is no span of months nor a rank ("... sur dix ans, dont 2 milliards pour le câble"): the
+        # figure before it that is neither
         like = [o for o in qs if not (n.scaled >= 1e6 and o.unit in ("months", "rank"))]
         if q is None and like and _TOTAL_OF.search(s.text[: n.start]):  # "35 000 puces ..., sur un total de 70 000"
             q = Quantity(n.value, like[-1].unit, n.start, n.end, n.start, list(like[-1].flags))

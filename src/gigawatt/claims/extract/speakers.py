@@ -679,7 +679,7 @@ def full_form(name: str, text: str) -> str:
 
 
 _COMPANY_TAIL = re.compile(
-    r" (?:Systems|Technology|Technologies|Data Cent(?:er|re)s|Corp|Corporation|Inc|Platforms|Networks|Labs|Pipeline"
+    r" (?:Systems|Technology|Technologies|Data Cent(?:er|re)s|Corporation|Platforms|Networks|Labs|Pipeline"
     r"|International|Semiconductor)$"
 )
 
@@ -689,7 +689,7 @@ def short_form(name: str, text: str) -> str:
     "Amkor Technology ... Amkor"), is named as the article names it after the first mention: by that word. Not
     "Energy", "Power" or "Group", which most often name another company than the word alone ("Hitachi Energy",
     "Georgia Power")."""
-    legal = re.search(r" (?:Corp|Inc|Ltd)\.?$", name)  # "Pembina Pipeline Corp.", then "Pembina": no legal suffix
+    legal = re.search(r" (?:Corp|Inc|Ltd)\.?$", name)  # no legal suffix: the gold never writes one
     name = name[: legal.start()] if legal and name not in KNOWN else name
     tail = _COMPANY_TAIL.search(name)
     if name in KNOWN or tail is None or " " in name[: tail.start()]:
@@ -759,13 +759,16 @@ def without_titles(name: str, span: tuple[int, int] | None, text: str, named: li
     return holders.pop() if len(bare.split()) == 1 and len(holders) == 1 else bare
 
 
+_STATE_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:The|the|US|U\.S)\b)[A-Z][a-z]+ $")  # "Ohio ", not "The "
+
+
 def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [
         (_CANON[m.group(1)], m.start() + offset, m.end() + offset)
         for m in _KNOWN_RE.finditer(text)
         # not inside a state's body ("the Ohio Department of Commerce and Regulation")
-        if not (m.group(1).startswith(("Department", "Ministry")) and re.search(r"[A-Z][a-z]+ $", text[: m.start()]))
+        if not (m.group(1).startswith(("Department", "Ministry")) and _STATE_BEFORE.search(text, 0, m.start()))
     ]
     for alias, name in sorted((people or {}).items(), key=lambda x: -len(x[0])):  # the full name before its first word
         for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", text):
@@ -1199,7 +1202,11 @@ def _outlets_before(before: str) -> list[str]:
     return [n for _, n in sorted(found)]
 
 
-_PAPER_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w'’&-]* ){1,3}(?:" + "|".join(sorted(_PAPER_WORDS)) + r"))(?![\w-])")
+_PAPER_NAME = re.compile(  # not an article before it ("The Economic Times reported")
+    r"(?<![\w-])((?!(?:The|Le|La|Les|Der|Die|Das)\b)(?:[A-Z][\w'’&-]* ){1,3}(?:"
+    + "|".join(sorted(_PAPER_WORDS))
+    + r"))(?![\w-])"
+)
 
 
 _RESEARCH = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("research", "analysts"))}
@@ -1341,7 +1348,7 @@ _GERMAN_HEAD = re.compile(r"[\w-]+(?:kammer|beobachter|pipeline|ung|heit|keit|sc
 def english_firm_start(words: list[str]) -> int | None:
     """Where a firm's English name begins among capitalised ``words`` of German text ("Texas Instruments sagte",
     "eines Sprechers von Dominion Energy", "Auch Amazon Web Services", "des Marktbeobachters Monitoring Analytics"):
-    past a small word, an adverb and a German noun; None where what is left is no such name (two or three words that
+    past a small word, an adverb and a German noun; None where what is left is no such name (two words or more that
     end in an English organisation's word and hold no German noun), as capitalised words alone prove nothing there."""
     k = max((i + 1 for i, w in enumerate(words) if not w[:1].isupper()), default=0)
     lead = lambda w: w in _GERMAN_LEADS or _GERMAN_HEAD.fullmatch(w) or _TYPE_NOUN.fullmatch(w)  # noqa: E731
@@ -1480,7 +1487,9 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     name, at = untitled(after.group(1), after.start(1)) if after else ("", 0)
     name, at = _without_german_head(name, at, lang)  # "nach Zählung der Beobachtungsstelle Data Center Watch"
     # not a German noun phrase ("schätzt Metas Gesamtinvestition auf"): the verb's object
-    noun = lang == "de" and any(re.search(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nisse?)$", w) for w in name.split())
+    noun = lang == "de" and any(  # a long word (not "Carsten Jung", "Kevin Chung")
+        len(w) >= 9 and re.search(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nisse?)$", w) for w in name.split()
+    )
     if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name) and not noun:
         out.append((name, at, after.end(1)))
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
@@ -1757,9 +1766,11 @@ _INTERVIEWER = re.compile(
     r"\b(?:interview with|entretien avec|entrevue avec|Interview mit|Gespräch mit)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
 )
 _HEADED_BY = re.compile(
-    r"\b(?:dirigée?s? par|led by|run by|headed by|geführt von|unter (?:der )?Leitung von"
-    # and its owners ("the European operator backed by Liberty Global and DigitalBridge said": the operator)
-    r"|backed by|owned by|controlled by|soutenue? par|détenue? par|contrôlée? par|im Besitz von)[^,.;:]*$"
+    r"\b(?:dirigée?s? par|led by|run by|headed by|geführt von|unter (?:der )?Leitung von)[^,.;:]*$"
+    # and its owners, names only between ("the European operator backed by Liberty Global and DigitalBridge said":
+    # the operator; not "owned by a local utility and Microsoft said")
+    r"|\b(?:backed by|owned by|controlled by|soutenue? par|détenue? par|contrôlée? par|im Besitz von)"
+    r"(?:\s+(?:the\s+)?[A-Z][\w&'’.-]*|\s+(?:and|et|und|&))*\s*$"
 )
 
 
@@ -1818,7 +1829,7 @@ def _by_auxiliary(cands, cue: tuple[int, int], text: str, sentence_start: int):
     preposition, "hatte ... im Weißen Haus gespottet"), else the name just before it ("Masayoshi Son hat ...
     angekündigt") or the sentence's first name set off by an apposition before it ("DataVolt, eine Tochter der
     saudischen Holding Vision Invest, hat ... zugesagt")."""
-    aux = [  # not the "als" of a comparison ("mit mehr als zwölf Milliarden Euro ... gerechnet")
+    aux = [  # not the "als" of "mehr als" or "weniger als" ("mit mehr als zwölf Milliarden Euro ... gerechnet")
         m for m in _AUXILIARY.finditer(text, sentence_start, cue[0])
         if not (m.group().startswith("als") and re.search(r"\b(?:mehr|weniger)\s+$", text[sentence_start : m.start()]))
     ]  # fmt: skip
@@ -1968,6 +1979,9 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
         if not after and text[stop : stop + 1] == ",":  # "Selon le ministre de l'Investissement, Tengku Zafrul Aziz,"
             after = [c for c in cands if stop < c[1] <= stop + 3]
         persons = [c for c in after if speaker_type(c[0], firms) == "person"]
+        if low == "pour":  # "Pour Sunil Tagare, ...": a person's view; not "Pour New York, ..." nor a company's
+            persons = [c for c in persons if not _place_name(c[0])]
+            return persons[0] if persons else None
         return (persons or after or [None])[0]
     if low in _BEFORE_CUES:  # "OpenAI zufolge"; "Nach eigenen Angaben will Nebius": the subject after the verb
         before = sorted((c for c in cands if c[2] <= cue[0]), key=lambda c: c[1])  # the nearest: "Eclairion, das
@@ -1976,6 +1990,17 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
     # no subject before the verb and none after it: no speaker here ("..., announced last week, will bring", "its
     # turbine supplier has promised"), rather than the nearest name, which is most often an object
     return _subject(cands, cue, text, sentence[0], lang, firms) or _inverted(cands, cue, text, firms, lang)
+
+
+_PLACE_HEADS = {"New", "La", "Le", "Les", "Los", "Las", "San", "Santa", "Saint", "Sainte", "Abou", "Abu", "Hong",
+                "Costa", "Puerto", "Port", "North", "South", "East", "West", "Nord", "Sud"}  # fmt: skip
+
+
+def _place_name(name: str) -> bool:
+    """ "New York", "La Réunion", "Abou Dhabi": a place's name of two or three words, not a person's."""
+    words = name.split()
+    place = words[0] in _PLACE_HEADS or name in _PLACES or words[-1] in _PLACES or re.fullmatch(_COUNTRIES_EN, name)
+    return bool(place) and words[-1] not in _ORG_WORDS  # "Texas Instruments" is a company
 
 
 def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
@@ -2015,7 +2040,8 @@ def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[
 
 
 _PLACE_PREPOSITION = re.compile(
-    r"\b(?:[àÀ]|[Aa]u|[Aa]ux|[Ii]n|[Nn]ear|[Nn]ahe|près de|(?:nord|sud|est|ouest) de|(?:north|south|east|west) of)\s+$"
+    r"(?:^\W*À|\b(?:[Aa]u|[Aa]ux|[Ii]n|[Nn]ear|[Nn]ahe|près de|(?:nord|sud|est|ouest) de|(?:north|south|east|west) of))"
+    r"\s+$"
 )
 
 
@@ -2072,15 +2098,6 @@ _PASSIVE_CUES = {"projected", "forecast", "expected", "estimated", "reported", "
                  "pledged"}  # fmt: skip
 
 
-_DOCUMENT_BEFORE = re.compile(
-    r"\b(?:numbers|figures|data|filings?|documents?|study|survey|report|analysis|records|statistics|estimates"
-    r"|results|accounts|calculations|research|poll|index|charts?|maps?|images|tally|count|projections?|models?"
-    r"|forecasts?|letter|plan|budget|papers?|minutes|presentation|slides?|statements?|database|tracker|census"
-    r"|releases?|notes?|prospectus|application|permits?|submissions?)\b[^,.;:]{0,40}$",
-    re.IGNORECASE,
-)
-
-
 def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     """A cue that reports nothing: "CoreWeave s'engage ainsi" (the article's inference), "widersprach ... nicht" (a
     silence), "the report said" read as a noun ("the report")."""
@@ -2116,8 +2133,8 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
     if contact and low in _CONTACT_VERBS and contact.group(1).lower() not in _NOT_BEFORE_CONTACT:
         return True
-    # "When Microsoft first showed interest in the park": "showed" reports what a document or data show, no more
-    if low in ("showed", "shows") and not _DOCUMENT_BEFORE.search(text, sent[0], cue[0]):
+    # "When Microsoft first showed interest in the park": no report
+    if low in ("showed", "shows") and re.match(r"\s+(?:\w+\s+)?(?:interest|support|signs?|willingness|no)\b", after):
         return True
     return low == "report" and re.search(r"\b(?:the|a|an)\s+$", text[sent[0] : cue[0]], re.IGNORECASE) is not None
 
@@ -2291,7 +2308,10 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     # "according to its annual report": the company the sentence opens with, else the one that last spoke; not
     # "selon son directeur financier, Brian Olsavsky", who is named
     named = re.match(r"\s+\w+(?:\s+[\w'’-]+){0,3},\s+[A-Z]", text[cue[1] : sent[1]])
-    if _after_cue(cue_text.lower()) and _POSSESSIVE_SOURCE[lang].match(text, cue[1]) and not named:
+    # "nach Angaben seiner Sprecherin" (the possessive inside the cue), not "seines Vertriebschefs Chris Gatch"
+    named = named or re.match(rf"\s+\w+\s+{_FIRST}\s+[{_UP}]", text[cue[1] : sent[1]])
+    possessive = _POSSESSIVE_SOURCE[lang].match(text, cue[1]) or re.search(r"\b(?:seine[sr]|ihre[sr])$", cue_text)
+    if _after_cue(cue_text.lower()) and possessive and not named:
         own = _opening_company(text, sent, memory)
         if own is not None or company:
             return Attribution(own[0] if own else company, cue, None, sent, pronoun=True)
@@ -2458,36 +2478,41 @@ def _coordinated_subject(text: str, sent: tuple[int, int], cue: tuple[int, int],
     return Attribution(own[0], cue, (own[1], own[2]), sent) if opens else None
 
 
-_SINGULAR = re.compile(r"\b(?:il|elle|it|he|she|er)\b|-t\s?-(?:il|elle)\b", re.IGNORECASE)
+_SINGULAR = re.compile(r"-t\s?-(?:il|elle)\b", re.IGNORECASE)  # "précise-t-il" (a pronoun inside the cue)
 
 
 def _unheard_referent(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> str | None:
-    """Whom a singular pronoun stands for where no person has spoken yet: the person the article last named ("le
-    procureur général Mike Hilgers a retiré sa plainte. Dans celle-ci, il affirmait"), else the company that last
-    spoke ("..., a annoncé le groupe. ..., précise-t-il"); None for a plural."""
-    before = re.search(r"(\w+)\s+(?:(?:s|l|se|le|la|lui|y)['’]\s?|\w+\s+)?$", text[sent[0] : cue[0]])
-    after = re.match(r"\s*(er)\b", text[cue[1] : sent[1]])  # "sagte er" (not "avait promis il y a un an")
-    words = [m.group(1) for m in (before, after) if m is not None]
-    if not (_SINGULAR.search(text[cue[0] : cue[1]]) or any(_SINGULAR.fullmatch(w) for w in words)):
+    """Whom a singular pronoun stands for where no person has spoken yet: the company that last spoke, where the
+    sentence before opened with it ("..., a annoncé le groupe. Le groupe avait obtenu ... Il s'était alors engagé"),
+    else the person the article last named ("Le procureur général Mike Hilgers a retiré sa plainte. Dans celle-ci, il
+    affirmait"); None for a plural, or where the sentence before opened with a thing ("Le projet ... Il prévoit")."""
+    before = re.search(r"\b(?:il|elle|he|she|er)\s+(?:\w+\s+){0,3}(?:[sl]['’]\s?)?$", text[sent[0] : cue[0]], re.I)
+    after = re.match(r"\s*er\b", text[cue[1] : sent[1]])  # "sagte er" (not "avait promis il y a un an")
+    if not (_SINGULAR.search(text[cue[0] : cue[1]]) or before or after):
         return None
-    heard = names_in(text[: sent[0]], 0, memory.names)
-    named = [(a, n) for n, a, _ in heard if speaker_type(n, memory.firms) == "person"]
-    stop = _NOT_NAMES | _NOT_SUBJECT_NAMES | _TITLE_WORDS | _ORG_WORDS | _GERMAN_NOT_NAMES | _PLACES
-    named += [  # a full name the list lacks ("Le procureur général du Nebraska, Mike Hilgers, a abandonné")
-        (m.start(), m.group())
-        for m in _PERSON_NAME.finditer(text, 0, sent[0])
-        if not set(m.group().split()) & stop and not _NAME_BEFORE.search(text, 0, m.start())
-    ]
-    if named:
-        return max(named)[1]
-    # the company, where the sentence before opened with it ("Le groupe avait obtenu ... Il s'était alors engagé"),
-    # not with a thing ("Le projet doit attirer ..., a indiqué l'opérateur DataVita. Il prévoit 500 mégawatts")
-    previous = text[: sent[0]].rstrip()
-    previous = previous[max(previous.rfind("\n"), previous.rfind(". ", 0, len(previous) - 1)) + 1 :].lstrip()
+    ends = list(_SENTENCE_END.finditer(text, 0, max(sent[0] - 1, 0)))
+    previous = text[ends[-1].end() if ends else 0 : sent[0]].lstrip()
     company = memory.the_company is not None and (
         previous.startswith(memory.the_company) or _DESCRIPTIONS.match(previous) or _TYPED_FIRM.match(previous)
     )
-    return memory.the_company if company else None
+    if company:
+        return memory.the_company
+    opener = re.match(r"((?:[A-Z][\w&-]*\s){1,2}[A-Z][\w&-]*)\s+[a-zà-ÿ]", previous)  # "Texas Instruments a obtenu"
+    if opener and speaker_type(opener.group(1), memory.firms) == "organization" and not _place_name(opener.group(1)):
+        return opener.group(1)
+    heard = names_in(text[: sent[0]], 0, memory.names)
+    named = [(a, n) for n, a, _ in heard if speaker_type(n, memory.firms) == "person"]
+    stop = _NOT_NAMES | _NOT_SUBJECT_NAMES | _TITLE_WORDS | _ORG_WORDS | _GERMAN_NOT_NAMES | _PLACES
+    for m in _PERSON_NAME.finditer(text, 0, sent[0]):  # a full name the list lacks ("..., Mike Hilgers, a abandonné")
+        words = m.group().split()
+        words = words[1:] if len(words) == 3 and (len(words[0]) >= 10 or words[0] in _TITLES) else words
+        if not set(words) & stop and not _NAME_BEFORE.search(text, 0, m.start()):  # "Generalstaatsanwalt Mike ..."
+            named.append((m.start(), " ".join(words)))
+    return max(named)[1] if named else None
+
+
+# where a sentence ends: a full stop, not an abbreviation's ("M. Biden", "5 Mrd. Dollar", "Dr. Su", "U.S. plans")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrd)(?<!\bMio)(?<!\bDr)(?<!\bSt)(?<!\bMr)(?<!\bCo)[.!?]\s+|\n")
 
 
 def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory: Memory) -> Attribution | None:
