@@ -2878,3 +2878,29 @@ def test_the_reviews_cases_of_the_fortieth_rounds_rules(text, lang, speaker):
     Nscale", "En mai il", "Generalstaatsanwalt Mike Hilgers", "Studies ... showed", "The Economic Times", "nach
     Angaben seiner Sprecherin"); the last is a sentence the sentencizer cut at "Corp."."""
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a company the list lacks, named after "à" by its organisation's word, for "le fabricant américain"
+        ("Jusqu'à 5,5 milliards de dollars : c'est ce que pourrait coûter à Marvell Technology le rachat de Celestial "
+         "AI, a annoncé mardi le fabricant américain de semi-conducteurs.", "Marvell Technology"),
+        # "avait évalué ... à" reports; "a relevé ... à 85 milliards" raises
+        ("En octobre, Applied Digital avait évalué ce bail à environ 5 milliards de dollars.", "Applied Digital"),
+        ("Alphabet a relevé en juillet à environ 85 milliards de dollars ses investissements prévus.", "the article"),
+        # a region in brackets after its town is no speaker
+        ("103 milliards de dollars d'ici à 2030 : c'est ce que Duke Energy prévoit d'investir, a annoncé mardi le "
+         "groupe de Charlotte (Caroline du Nord).", "Duke Energy"),
+        # an acronym given in brackets after a name stands for it
+        ("L'opérateur České Radiokomunikace (CRA) a lancé la construction. Le centre aura 26 MW, a précisé CRA.",
+         "České Radiokomunikace"),
+        # "a appelé ... « la plus grande »": the commissioner's
+        ("Le commissaire Tim Echols a appelé l'expansion « la plus grande dans l'histoire de Georgia Power ».",
+         "Tim Echols"),
+    ],
+)  # fmt: skip
+def test_french_speakers_of_the_forty_first_batch(text, speaker):
+    """*-538..553: Marvell's figures, Applied Digital's "avait évalué", Duke Energy's "groupe de Charlotte (Caroline du
+    Nord)", CRA and Tim Echols's "a appelé" were read wrong; "a relevé ... à" (raised) was a cue."""
+    assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's

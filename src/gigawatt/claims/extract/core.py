@@ -18,6 +18,7 @@ from gigawatt.claims.extract.speakers import (
     REPORT_OF,
     Attribution,
     Memory,
+    acronyms_given,
     as_written,
     attribute,
     full_form,
@@ -516,6 +517,7 @@ def _attributions(text: str, sents: list[Sentence], quotes, people: dict[str, st
     aliases = {f.split()[0]: f for f in firms if " " in f and f.split()[0][0].isupper()}
     names = {
         **outlet_short_names(text),
+        **acronyms_given(text),
         **proper_names(text, _main_language(sents)),
         **aliases,
         **people,

@@ -74,7 +74,7 @@ CUES = {
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
            "a -t -il|-elle déclaré|ajouté|dit|écrit|assuré|précisé|affirmé|expliqué|annoncé|indiqué|estimé|rappelé"
-           "|confié|souligné|détaillé",
+           "|confié|souligné|détaillé|relevé|noté|observé|prévenu|averti|chiffré|évalué",
            "explique|indique|précise|souligne|assure|affirme -t -on chez",
            "explique|indique|précise|souligne|assure|affirme|ajoute|estime|rappelle|détaille|annonce|déclare|confie"
            " -t -il|-elle",
@@ -84,7 +84,8 @@ CUES = {
            "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
            "selon ses propres chiffres", "s' est|était engagé|engagée|engagés", "s' engage|engagent", "rappelle",
            "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
-           "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|calculé|insisté|souligné|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné",
+           "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|calculé|insisté|souligné|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné"
+           "|évalué|appelé",
            "selon lui|elle|eux", "s' est félicité|félicitée|réjoui|réjouie", "estiment", "jugent", "tablent",
            "a|avait révélé", "a|avait fait état", "résume", "tempère", "raille", "table sur", "tablent sur",
            "a|avait|ont fait savoir", "estimait", "estimaient", "affirmait", "expliquait", "indiquait",

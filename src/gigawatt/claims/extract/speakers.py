@@ -762,6 +762,21 @@ def without_titles(name: str, span: tuple[int, int] | None, text: str, named: li
 _STATE_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:The|the|US|U\.S)\b)[A-Z][a-z]+ $")  # "Ohio ", not "The "
 
 
+_ACRONYM_AFTER_NAME = re.compile(  # "Public Utility Commission of Texas (PUCT)"
+    rf"(?<![\w'’])((?:[{_UP}][\w&-]+ (?:(?:of|for|and|de|du|des|et) )?){{1,5}}[{_UP}][\w&-]+) \(([A-Z]{{2,6}})\)"
+)
+
+
+def acronyms_given(text: str) -> dict[str, str]:
+    """An acronym the article gives in brackets after a name the list lacks ("České Radiokomunikace (CRA)"): that name
+    (acronym -> name), as the gold writes it."""
+    return {
+        m.group(2): m.group(1)
+        for m in _ACRONYM_AFTER_NAME.finditer(text)
+        if m.group(2) not in _CANON and m.group(1) not in _CANON and m.group(1).split()[0] not in _NOT_NAMES
+    }
+
+
 def names_in(text: str, offset: int = 0, people: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) of every known name in ``text`` (and of the article's ``people``)."""
     out = [
@@ -975,6 +990,15 @@ _CONJUNCTIONS = {"After", "Before", "When", "While", "As", "If", "Dass", "Als", 
                  "Und"}  # fmt: skip
 
 
+# capitalised words that an organisation's word ends, wherever they stand ("coûter à Marvell Technology le rachat")
+_ORG_NAME = re.compile(
+    rf"(?<![\w.'’&-])(?:[{_UP}][\w&-]+ ){{1,3}}(?:" + "|".join(sorted(_ORG_WORDS)) + r")(?![\w&'’-])"
+)
+
+
+_GERMAN_COMPOUND = re.compile(r"-[a-zäöü]|^[A-ZÄÖÜ][a-zäöüß]{11,}$")  # "KI-Start-up", "Flüssigkühlungsspezialisten"
+
+
 def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int]]:
     """The organisations (not news outlets) ``sentence`` names, in order, as (name, offset in the sentence)."""
     named = names_in(sentence, 0, memory.names) + [
@@ -991,11 +1015,12 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
     named += [(m.group(), m.start(), m.end()) for m in _ACRONYM_RE.finditer(sentence) if m.group() not in _NOT_ACRONYMS]
     # a name the list lacks that an organisation's word ends ("c'est la somme que Texas Instruments compte investir,
     # a annoncé le groupe de Dallas")
-    named += [
-        (m.group(), m.start(), m.end())
-        for m in _NAME_RE.finditer(sentence)
-        if m.group().split()[-1] in _ORG_WORDS and not _opens_no_name(m.group().split())
-    ]
+    for m in _ORG_NAME.finditer(sentence):
+        words = m.group().split()  # past a German compound or a long noun ("das KI-Start-up Mistral AI")
+        k = max((i + 1 for i, w in enumerate(words[:-1]) if _GERMAN_COMPOUND.search(w)), default=0)
+        if len(words) - k >= 2 and not _opens_no_name(words[k:]):
+            at = m.start() + len(" ".join(words[:k])) + (1 if k else 0)
+            named.append((" ".join(words[k:]), at, m.end()))
     # the name of two or three words the main clause opens with, after a place ("Au Canada, Bell Canada a ouvert")
     lead = re.match(
         rf"\s*(?:(?:Au|Aux|En|In|À|Im)\s[^,]{{1,30}},\s+)?([{_UP}][\w&-]*(?: [{_UP}][\w&-]*){{1,2}}) [a-zàâéèêîôûç]",
@@ -1182,7 +1207,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
 
 _OUTLET_NAMED = re.compile(
     r"\b(?:quotidien|journal|hebdomadaire|newspaper|daily|paper|[Zz]eitung|[Bb]latt|[Mm]agazin|magazine|agence"
-    r"|[Aa]gentur)\s+"
+    r"|[Aa]gentur|site d['’]informations?|news site)\s+"
     r"(?:[a-zà-ÿ-]+\s+){0,2}"  # "le quotidien koweïtien Al-Qabas", "l'agence officielle VNA"
     r"(?:«\s?|„|“|\")?([A-Z][\w'’&-]*(?: (?:de |del |of )?[A-Z][\w'’&-]*){0,3})"
 )
@@ -1342,7 +1367,9 @@ _ENGLISH_ORG_WORDS = {w for w in _ORG_WORDS if w.isascii() and w not in ("Gruppe
 
 _GERMAN_LEADS = {"Auch", "Noch", "Nur", "Zudem", "Außerdem", "Bereits", "Schon", "Doch", "Dann", "Und", "Aber", "Denn",
                  "Selbst", "Gerade", "Allein", "Sogar", "Vor", "Wie", "So"}  # fmt: skip
-_GERMAN_HEAD = re.compile(r"[\w-]+(?:kammer|beobachter|pipeline|ung|heit|keit|schaft)(?:e?s)?")
+_GERMAN_HEAD = re.compile(
+    r"[\w-]*(?:[Kk]ammer|[Bb]eobachter|[Vv]erteiler|[Pp]ipeline)(?:e?s)?|[\w-]+(?:ung|heit|keit|schaft)(?:e?s)?"
+)
 
 
 def english_firm_start(words: list[str]) -> int | None:
@@ -1647,6 +1674,8 @@ def _kept(found, text: str, start: int, quotes, low_cue: str, memory: Memory):
         if not any(qs <= c[1] < qe and text[qs:qe].strip() != text[c[1] : c[2]] for qs, qe in quotes)
         and not _EVENT.search(c[0])
     ]  # fmt: skip
+    # a region in brackets after its town ("le groupe de Charlotte (Caroline du Nord)") is no speaker
+    found = [c for c in found if not re.search(r"\b(?:de|d['’]|of|in|aus)\s+[A-Z][\w-]+\s+\($", text[: c[1]])]
     # a person who heads the company the verb names is no speaker ("a précisé le groupe dirigé par Clay Magouyrk")
     found = [c for c in found if not _HEADED_BY.search(text, max(start, c[1] - 80), c[1])]
     # the one interviewed speaks, not the one who interviews ("it said in an interview with Transport Minister ...")
@@ -2132,6 +2161,9 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     # "to 750 MW from the 300 MW it first announced, ..., Sikander Rashid said": a clause on the figure, no cue
     contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
     if contact and low in _CONTACT_VERBS and contact.group(1).lower() not in _NOT_BEFORE_CONTACT:
+        return True
+    # "Alphabet a relevé en juillet à environ 85 milliards de dollars ses investissements": raised, not noted
+    if low.endswith("relevé") and re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:à|de)\s+(?:environ\s+|quelque\s+)?\d", after):
         return True
     # "When Microsoft first showed interest in the park": no report
     if low in ("showed", "shows") and re.match(r"\s+(?:\w+\s+)?(?:interest|support|signs?|willingness|no)\b", after):
