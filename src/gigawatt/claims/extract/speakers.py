@@ -2520,8 +2520,8 @@ def _unheard_referent(text: str, sent: tuple[int, int], cue: tuple[int, int], me
     affirmait"); None for a plural, or where the sentence before opened with a thing ("Le projet ... Il prévoit")."""
     before = re.search(r"\b(?:il|elle|he|she|er)\s+(?:\w+\s+){0,3}(?:[sl]['’]\s?)?$", text[sent[0] : cue[0]], re.I)
     after = re.match(r"\s*er\b", text[cue[1] : sent[1]])  # "sagte er" (not "avait promis il y a un an")
-    if not (_SINGULAR.search(text[cue[0] : cue[1]]) or before or after):
-        return None
+    if not (_SINGULAR.search(text[cue[0] : cue[1]]) or before or after) or _after_cue(text[cue[0] : cue[1]].lower()):
+        return None  # nor where the source follows the cue ("Er kostet nach Angaben des Forschungszentrums")
     ends = list(_SENTENCE_END.finditer(text, 0, max(sent[0] - 1, 0)))
     previous = text[ends[-1].end() if ends else 0 : sent[0]].lstrip()
     company = memory.the_company is not None and (
@@ -2530,8 +2530,10 @@ def _unheard_referent(text: str, sent: tuple[int, int], cue: tuple[int, int], me
     if company:
         return memory.the_company
     opener = re.match(r"((?:[A-Z][\w&-]*\s){1,2}[A-Z][\w&-]*)\s+[a-zà-ÿ]", previous)  # "Texas Instruments a obtenu"
-    if opener and speaker_type(opener.group(1), memory.firms) == "organization" and not _place_name(opener.group(1)):
-        return opener.group(1)
+    name = opener.group(1) if opener else ""
+    firm = opener and speaker_type(name, memory.firms) == "organization"
+    if firm and not (_place_name(name) or _opens_no_name(name.split())):  # not "Der Supercomputer steht"
+        return name
     heard = names_in(text[: sent[0]], 0, memory.names)
     named = [(a, n) for n, a, _ in heard if speaker_type(n, memory.firms) == "person"]
     stop = _NOT_NAMES | _NOT_SUBJECT_NAMES | _TITLE_WORDS | _ORG_WORDS | _GERMAN_NOT_NAMES | _PLACES
