@@ -2904,3 +2904,68 @@ def test_french_speakers_of_the_forty_first_batch(text, speaker):
     """*-538..553: Marvell's figures, Applied Digital's "avait évalué", Duke Energy's "groupe de Charlotte (Caroline du
     Nord)", CRA and Tim Echols's "a appelé" were read wrong; "a relevé ... à" (raised) was a cue."""
     assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a name that opens in small letters is a company's, in the three languages
+        ("iXAfrica Data Centre has secured financing from Rand Merchant Bank to reach 22.5 MW, the company said. "
+         "iXAfrica opened its first phase in February.", "en", "iXAfrica"),
+        ("L'opérateur kényan iXAfrica va porter son campus à 22,5 MW grâce à un financement de la banque "
+         "sud-africaine Rand Merchant Bank, a-t-il annoncé. iXAfrica a ouvert son site en février.", "fr", "iXAfrica"),
+        ("iXAfrica Data Centre hat eine Finanzierung gesichert, um 22,5 MW zu erreichen, sagte das Unternehmen. "
+         "iXAfrica eröffnete im Februar.", "de", "iXAfrica"),
+        # a product line named after what it is is no company
+        ("Le programme xScale, lancé en 2019, représente déjà plus de 725 mégawatts, a précisé Equinix. Des campus "
+         "xScale suivront.", "fr", "Equinix"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_forty_second_batch(text, lang, speaker):
+    """*-554..569: "iXAfrica" (a name in small letters first) was read as "Data Centre", or lost to the bank named
+    after it, in all three languages."""
+    assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a minister's portfolio is no part of the name that follows it
+        ("Le ministre de l'Énergie Yerlan Akkenzhenov a dit en décembre que le pays construirait 26,4 gigawatts de "
+         "capacité.", "Yerlan Akkenzhenov"),
+        ("« C'est la plus importante infrastructure numérique du pays », le ministre des Transports et des "
+         "Télécommunications Juan Carlos Muñoz a dit aux journalistes.", "Juan Carlos Muñoz"),
+        # "a-t-elle annoncé" for a company named after a feminine noun ("la jeune pousse", "la start-up")
+        ("676 millions de dollars : c'est le montant qu'a levé la jeune pousse californienne SambaNova Systems, qui "
+         "conçoit des puces, a-t-elle annoncé mardi.", "SambaNova Systems"),
+        # a company named after its noun, its complement and an adjective, then "selon le communiqué du groupe"
+        ("Cinquante milliards d'euros : c'est ce que le groupe d'investissement américain Pantheon Atlas prévoit de "
+         "consacrer à un campus, a annoncé mardi la société. Selon le Wall Street Journal, la première phase "
+         "représente 13,5 milliards de dollars. Quatre lignes permettront d'accueillir jusqu'à 5,2 GW, selon le "
+         "communiqué du groupe.", "Pantheon Atlas"),
+    ],
+)  # fmt: skip
+def test_french_speakers_of_the_forty_second_batch(text, speaker):
+    """*-554..569: a minister's portfolio was kept in his name ("Énergie Yerlan Akkenzhenov"); "a-t-elle annoncé" left
+    SambaNova's and Groq's rounds to the article; "le groupe d'investissement américain Pantheon Atlas" was read as a
+    person, so "du groupe" found no company."""
+    assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # "a mis le coût ... à", a calque of "put the cost at", reports
+        ("Patricio Rey, le directeur général de Desarrollo País, a mis le coût du projet à jusqu'à $550 millions.",
+         "Patricio Rey"),
+        # a body set off after "selon le régulateur," with its article, where the clause ends on it
+        ("Le réseau n'en fournit qu'environ 5 000 MW, selon le régulateur, la Nigerian Electricity Regulatory "
+         "Commission (NERC).", "Nigerian Electricity Regulatory Commission"),
+        # not the subject of the next clause
+        ("Selon le régulateur, la Banque Mondiale a prêté 500 millions de dollars.", "the article"),
+    ],
+)  # fmt: skip
+def test_french_cues_of_the_forty_second_batch(text, speaker):
+    """*-554..569: the translated "a mis le coût du projet à" and "selon le régulateur, la Nigerian Electricity
+    Regulatory Commission" left their figures to the article."""
+    assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's

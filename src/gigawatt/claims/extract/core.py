@@ -21,6 +21,7 @@ from gigawatt.claims.extract.speakers import (
     acronyms_given,
     as_written,
     attribute,
+    camel_names,
     full_form,
     outlet_short_names,
     people_in,
@@ -512,7 +513,7 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes, text: str)
 def _attributions(text: str, sents: list[Sentence], quotes, people: dict[str, str]) -> list[list]:
     """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues (``people``:
     :func:`people_in` of the text)."""
-    firms = typed_firms(text)
+    firms = typed_firms(text) | camel_names(text)
     # a company introduced by what it is, later by its first word ("Das KI-Start-up Mistral AI", then "Mistral")
     aliases = {f.split()[0]: f for f in firms if " " in f and f.split()[0][0].isupper()}
     names = {

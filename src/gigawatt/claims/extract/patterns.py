@@ -107,7 +107,8 @@ CUES = {
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "a|avait|ont|avaient en outre déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|confirmé|rappelé|ajouté|expliqué|souligné",
-           "s' attend|attendent|attendait|attendaient à", "chiffrait", "chiffraient"],
+           "s' attend|attendent|attendait|attendaient à", "chiffrait", "chiffraient",
+           "a|avait mis le|la coût|facture|montant|valeur|prix"],  # "a mis le coût du projet à", a calque of "put"
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte", "nennt",

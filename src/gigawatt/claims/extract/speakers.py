@@ -924,6 +924,8 @@ _TYPED_FIRM = re.compile(
     r"(?:" + _FIRM_NOUNS["en"] + "|" + _FIRM_NOUNS["fr"] + r"|(?i:" + _FIRM_NOUNS["de"] + r"))"
     # a French adjective may follow the noun ("le fonds canadien Brookfield"), an English verb may not ("The World
     # Bank expects Peru's ...")
+    # or a complement, then an adjective ("le groupe d'investissement américain Pantheon Atlas")
+    r"(?: d['’][a-zà-ÿ]{4,}(?= [a-zà-ÿ-]+" + _FRENCH_ADJECTIVE_END + r" [A-Z]))?"
     r"(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+" + _FRENCH_ADJECTIVE_END + r")?(?: de (?:l['’])?[a-zà-ÿ]+)?"
     r" ((?:St\. |[a-z]{1,2}-?(?=[A-Z]))?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}"
     # "Hut 8"; "la jeune pousse d-Matrix"; not a figure ("des Versorgers BC Hydro 85 Megawatt")
@@ -943,6 +945,28 @@ def _typed_opener(text: str, start: int) -> tuple[str, int, int] | None:
         return None
     name = untitled(m.group(1))[0]
     return _CANON.get(name, name), m.start(1), m.end(1)
+
+
+# a name that opens in small letters ("iXAfrica", "atNorth", "eStruxture"), not a unit ("kW") nor a word inside a
+# longer name ("Office for IT and eGovernment")
+_CAMEL_NAME = re.compile(
+    r"(?<![\w&'’-])(?<!\band )(?<!\bfor )(?<!\bof )(?![kMGT]Wh)[a-z]{1,3}[A-Z][A-Za-z]*[a-z](?![\w&'’-])"
+)
+
+
+_CAMEL_THING = re.compile(
+    r"\b(?:programme|program|campus|site|sites|brand|marque|gamme|line|offre|product|produit|Marke|Programm)"
+    r"\s+([a-z]{1,3}[A-Z]\w*)"
+)
+
+
+def camel_names(text: str) -> set[str]:
+    """The names that open in small letters and recur in the article: companies ("iXAfrica Data Centre has
+    secured ..., the company said", "iXAfrica opened ..."), which capitalised-word rules miss; not a product line
+    named after what it is ("Le programme xScale", "des campus xScale")."""
+    words = [m.group() for m in _CAMEL_NAME.finditer(text)]
+    things = {m.group(1) for m in _CAMEL_THING.finditer(text)}
+    return {w for w in words if words.count(w) >= 2 and w not in things}
 
 
 def typed_firms(text: str) -> set[str]:
@@ -1436,6 +1460,14 @@ def _without_german_head(name: str, at: int, lang: str) -> tuple[str, int]:
     return name, at
 
 
+# a French title with its portfolio before a name: "le ministre de l'Énergie Yerlan Akkenzhenov", "le ministre des
+# Transports et des Télécommunications Juan Carlos Muñoz" (the portfolio's capitalised word is no part of the name)
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:ministre|ministère|secrétaire d['’]État|directeur|directrice|commissaire)"
+    r"(?:\s+(?:(?:de l['’]|de la |du |des |d['’]|aux? )[\w-]+|et)){0,3}\s?(?:de l['’]|de la |du |des |d['’]|aux? )$"
+)
+
+
 def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int], firms=frozenset()):
     """Names the list lacks, near the cue (:func:`_near`): two or three capitalised words (not in German, which
     capitalises every noun), public bodies and acronyms; a company the article introduced is no part of a name
@@ -1470,7 +1502,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
             skipped = " ".join(name.split()[:k]) + " "
             name, s = name[len(skipped) :], s + len(skipped)
         words = name.split()
-        if len(words) > 2 and words[0] in firms:
+        portfolio = _PORTFOLIO_BEFORE.search(sentence, 0, s - start) if lang == "fr" else None
+        if len(words) > 2 and (words[0] in firms or portfolio):  # "le ministre de l'Énergie Yerlan Akkenzhenov"
             name, s = name[len(words[0]) + 1 :], s + len(words[0]) + 1
         english = m.group().startswith("The ") and lang != "en"
         if len(words) > 1 and words[0] in _NOT_ACRONYMS and m in acronyms:  # "des GPU Nebius": not a name's part
@@ -2007,6 +2040,13 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
         after = [c for c in cands if cue[1] <= c[1] <= max(stop, cue[1] + 2) or cue[0] < c[1] < cue[1] < c[2]]
         if not after and text[stop : stop + 1] == ",":  # "Selon le ministre de l'Investissement, Tengku Zafrul Aziz,"
             after = [c for c in cands if stop < c[1] <= stop + 3]
+            # "selon le régulateur, la Nigerian Electricity Regulatory Commission (NERC).": the name set off after
+            # it, with its article, where the clause ends on it
+            lead = re.match(r",\s+(?:l['’]|la |le |the )", text[stop:])
+            after = after or [
+                c for c in cands
+                if lead and c[1] == stop + lead.end() and re.match(r"\s*(?:\(|[,.;]|$)", text[c[2] : sentence[1]])
+            ]  # fmt: skip
         persons = [c for c in after if speaker_type(c[0], firms) == "person"]
         if low == "pour":  # "Pour Sunil Tagare, ...": a person's view; not "Pour New York, ..." nor a company's
             persons = [c for c in persons if not _place_name(c[0])]
@@ -2587,9 +2627,11 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             firm = _opening_company(text, sent, memory) if inverted else None
             # "Jusqu'à 3,5 milliards de dollars : c'est la couverture que le courtier Aon peut réunir, a-t-il
             # annoncé": the company the sentence introduced by what it is, where none opens it
+            # "..., c'est le montant qu'a levé la jeune pousse californienne SambaNova Systems, ..., a-t-elle
+            # annoncé": "elle" for a company named after a feminine noun
             typed = (
                 [c for c in names_in(text[sent[0] : cs], sent[0], memory.names) if c[0] in memory.firms]
-                if inverted and re.search(r"-il\b", text[cs:ce])
+                if inverted and re.search(r"-(?:il|elle)\b", text[cs:ce])
                 else []
             )
             firm = firm or (typed[-1] if typed else None)  # the nearest the verb
