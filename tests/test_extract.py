@@ -2969,3 +2969,42 @@ def test_french_cues_of_the_forty_second_batch(text, speaker):
     """*-554..569: the translated "a mis le coût du projet à" and "selon le régulateur, la Nigerian Electricity
     Regulatory Commission" left their figures to the article."""
     assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a company opening the sentence, or the clause after a colon, before how it was founded, set off
+        ("Investors are piling into challengers to Nvidia. Groq, founded by former Google engineers, announced a "
+         "$300 million round of its own this week.", "en", "Groq"),
+        ("Les concurrents de Nvidia attirent les capitaux : Groq, fondé par d'anciens ingénieurs de Google, a de son "
+         "côté annoncé une levée de 300 millions de dollars.", "fr", "Groq"),
+        # the subject of a relative clause, not the listener after "told"
+        ("The government allowed Ashtrom to plan a gas plant that Ashtrom told the Tel Aviv Stock Exchange would "
+         "cost $1 billion.", "en", "Ashtrom"),
+    ],
+)  # fmt: skip
+def test_set_off_and_relative_subjects_of_the_forty_second_batch(text, lang, speaker):
+    """*-554..569: Groq's round (a name set off before how it was founded) was left to the article; the exchange
+    Ashtrom told was taken for the speaker."""
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the subject opening the sentence is the subject of its second verb, after "und"
+        ("Die Forschungsfirma Mordor Intelligence setzt den kenianischen Markt bei 15 MW dieses Jahr an und "
+         "erwartet 25 MW bis 2030.", "Mordor Intelligence"),
+        # "Nach eigenen Angaben" opening a sentence that names no one: the company the article last spoke of
+        ("Der Chipentwickler Groq hat 640 Millionen Dollar eingesammelt, teilte das Unternehmen mit. Nach eigenen "
+         "Angaben wäre das der größte Einsatz von Inferenz-Rechenleistung.", "Groq"),
+        # not inside the sentence, after another clause
+        ("Groq hat 640 Millionen Dollar eingesammelt, teilte das Unternehmen mit. Die Anlage steht in Texas; nach "
+         "eigenen Angaben hat sie 20 Megawatt.", "the article"),
+    ],
+)  # fmt: skip
+def test_german_speakers_of_the_forty_second_batch(text, speaker):
+    """*-554..569: Mordor Intelligence's figures after "und erwartet" and Groq's "Nach eigenen Angaben wäre das der
+    größte Einsatz" were left to the article."""
+    assert extract(text, D, "de")["claims"][-1]["speaker"] == speaker  # the last figure's

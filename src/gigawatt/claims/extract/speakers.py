@@ -558,6 +558,7 @@ _BEFORE_CUES = {"zufolge", "nach eigenen angaben", "by its own account", "selon 
 # between a subject and its reporting verb ("AMD said", "Lisa Su, AMD's chief executive, said") there is no clause
 # boundary: a quotation mark, the end of a clause, or a conjunction that opens a reported clause
 _SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
+_SHARED_SUBJECT_GAP = re.compile(r"\s+[a-zäöüß]\w*\s[^.;:,“”\"«»„]{0,100}\s(?:and|und|et)\s+")
 _DIGIT_MARKS = re.compile(r"(?<=\d)[.,](?=\d)")  # "18.000" does not end a clause
 _APPOSITION_GAP = re.compile(r",\s+(?:eine?|der|die|das)\s[^,;:.]{2,80},\s*")  # ", eine Tochter der X, "
 _RELATIVE = re.compile(r",\s+(?:which|who|qui|die|der|das|welche)\b[^,]*,")  # set aside: "The company, which ...,"
@@ -1517,8 +1518,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
     return out
 
 
-_AFTER_CONJUNCTION = re.compile(
-    r"\b(?:after|before|when|while|since|because|although|as|après|avant|quand|lorsque|puisque)"
+_AFTER_CONJUNCTION = re.compile(  # (or a relative pronoun: "an 830-megawatt plant that Ashtrom told the exchange")
+    r"\b(?:after|before|when|while|since|because|although|as|that|which|après|avant|quand|lorsque|puisque)"
     r"\s+([A-Z][\w&-]+)\s+(?:has\s+|had\s+|have\s+)?$"
 )
 _OWNER_OF_DOCUMENT = re.compile(
@@ -1532,6 +1533,12 @@ def _common_plural(word: str, text: str) -> bool:
     """'Manufacturers announced', 'Analystes': a plural noun opening a sentence, unless the article also writes it
     capitalised inside a sentence, as a name."""
     return _PLURAL_NOUN.search(word) is not None and not re.search(rf"[a-z,] {re.escape(word)}\b", text)
+
+
+_FOUNDED_SUBJECT = re.compile(
+    r"(?:^\s*|:\s+)([A-Z][\w&-]+),\s+(?:founded|created|set up|started|fondée?|créée?|lancée?)\s[^,;:]{0,80},\s+"
+    r"(?:(?:a|has|had|avait)\s+)?$"
+)
 
 
 def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list[tuple[str, int, int]]:
@@ -1555,6 +1562,11 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES and not _common_plural(first.group(1), text):
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
+    # or one opening the sentence (or the clause after a colon) before how it was founded, set off ("Groq, founded
+    # by former Google engineers, announced", "... : Groq, fondé par d'anciens ingénieurs, a de son côté annoncé")
+    founded = _FOUNDED_SUBJECT.search(text[sent[0] : cue[0]]) if lang != "de" else None
+    if founded and founded.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        out.append((founded.group(1), sent[0] + founded.start(1), sent[0] + founded.end(1)))
     # or the company whose document speaks ("Cerebras's prospectus showed", "Nvidia's filing says")
     owner = _OWNER_OF_DOCUMENT.match(text, sent[0], cue[0]) if lang == "en" else None
     if owner and owner.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
@@ -1920,7 +1932,8 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
             return c
     for c in cands:  # "Larry Fink, le PDG de BlackRock, a rappelé": a name and its apposition open the clause
         lead = text[sentence_start : c[1]]
-        opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(lead) or re.search(r",\s*$", lead)
+        # (or the clause after a colon: "Les concurrents de Nvidia attirent les capitaux : Groq, fondé par ...,")
+        opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(lead) or re.search(r"[,:]\s*$", lead)
         # "L'analyste Murat Demir, du ...", "Sa rivale AWS, la filiale de cloud d'Amazon, s'était engagée"
         # "Le géant des puces Nvidia, lui-même actionnaire de CoreWeave, a annoncé": a noun and its complement
         opens = opens or re.fullmatch(
@@ -1975,7 +1988,15 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
             and _GERMAN_GOVERNED.search(text, sentence_start, c[1]) is not None
             and not text.startswith("hervor", cue[0])  # "wie aus dem Bericht des Konzerns hervorgeht": its owner
         )
-        if _SUBJECT_GAP.fullmatch(gap) and not _REPORTED.search(gap) and not _NEW_CLAUSE.search(gap) and not governed:
+        # the subject of two verbs joined by "and", opening the sentence ("Die Forschungsfirma Mordor Intelligence
+        # setzt den Markt bei 15 MW an und erwartet 25 MW")
+        shared = c[1] - sentence_start <= 25 and _SHARED_SUBJECT_GAP.fullmatch(gap)
+        if (
+            (_SUBJECT_GAP.fullmatch(gap) or shared)
+            and not _REPORTED.search(gap)
+            and not _NEW_CLAUSE.search(gap)
+            and not governed
+        ):
             before.append(c)
     if lang == "de" and (by_aux := _by_auxiliary(cands, cue, text, sentence_start)) is not None:
         return by_aux
@@ -2550,6 +2571,7 @@ def _coordinated_subject(text: str, sent: tuple[int, int], cue: tuple[int, int],
     return Attribution(own[0], cue, (own[1], own[2]), sent) if opens else None
 
 
+_OWN_ACCOUNT = re.compile(r"(?i)nach eigenen Angaben|selon ses propres chiffres|by its own account")
 _SINGULAR = re.compile(r"-t\s?-(?:il|elle)\b", re.IGNORECASE)  # "précise-t-il" (a pronoun inside the cue)
 
 
@@ -2656,4 +2678,14 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
                 return Attribution(pick[0], (cs, ce), (pick[1], pick[2]), content)
         if last is not None and _pronoun_at(text, (cs, ce), lang):
             return Attribution(last, (cs, ce), None, sent, pronoun=True)
+        if not cands and _OWN_ACCOUNT.fullmatch(text[cs:ce]):
+            # "Der mexikanische Betreiber KIO Networks kaufte ...; nach eigenen Angaben hat es": the company the
+            # sentence opens with; opening the sentence ("Mit dem Geld will Groq ... Nach eigenen Angaben wäre das
+            # der größte Einsatz"), the company the article last spoke of
+            firm = _typed_opener(text, sent[0] + len(text[sent[0] : cs]) - len(text[sent[0] : cs].lstrip()))
+            if firm is not None:
+                return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
+            opens = re.search(r"(?:^|[.!?]\s+|\n)$", text[: sent[0]]) and not text[sent[0] : cs].strip()
+            if memory.the_company is not None and opens:
+                return Attribution(memory.the_company, (cs, ce), None, sent, pronoun=True)
     return None
