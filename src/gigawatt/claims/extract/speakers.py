@@ -1922,6 +1922,29 @@ def _by_auxiliary(cands, cue: tuple[int, int], text: str, sentence_start: int):
     return None
 
 
+def _clause_subject(c, cue: tuple[int, int], text: str, sentence_start: int, lang: str) -> bool:
+    """Whether the name ``c`` stands before the verb ``cue`` in its clause, as its subject: no new clause, report or
+    quotation between them."""
+    gap = _RELATIVE.sub(",", _DIGIT_MARKS.sub("0", text[c[2] : cue[0]])) if c[2] <= cue[0] else "."
+    gap = _OWNERS_AFTER.sub(" ", gap)  # "the European operator backed by Liberty Global and DigitalBridge said"
+    # German: a name in a phrase after a preposition is no subject ("Beim US-Rivalen GE Vernova rechnet
+    # Konzernchef Scott Strazik")
+    governed = (
+        lang == "de"
+        and _GERMAN_GOVERNED.search(text, sentence_start, c[1]) is not None
+        and not text.startswith("hervor", cue[0])  # "wie aus dem Bericht des Konzerns hervorgeht": its owner
+    )
+    # the subject of two verbs joined by "and", opening the sentence ("Die Forschungsfirma Mordor Intelligence
+    # setzt den Markt bei 15 MW an und erwartet 25 MW")
+    shared = c[1] - sentence_start <= 25 and _SHARED_SUBJECT_GAP.fullmatch(gap)
+    return bool(
+        (_SUBJECT_GAP.fullmatch(gap) or shared)
+        and not _REPORTED.search(gap)
+        and not _NEW_CLAUSE.search(gap)
+        and not governed
+    )
+
+
 def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: str, firms: set[str]):
     """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
     "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
@@ -1973,31 +1996,11 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
             return c
     if _INVERTED.search(text[sentence_start : cue[0]]) or not text[sentence_start : cue[0]].strip():
         return None
-    before = []
     relatives = [
         (sentence_start + m.start(), sentence_start + m.end()) for m in _RELATIVE.finditer(text, sentence_start, cue[0])
     ]
     cands = [c for c in cands if not any(a < c[1] < b for a, b in relatives)]  # "Amkor, which will package for Nvidia,"
-    for c in cands:
-        gap = _RELATIVE.sub(",", _DIGIT_MARKS.sub("0", text[c[2] : cue[0]])) if c[2] <= cue[0] else "."
-        gap = _OWNERS_AFTER.sub(" ", gap)  # "the European operator backed by Liberty Global and DigitalBridge said"
-        # German: a name in a phrase after a preposition is no subject ("Beim US-Rivalen GE Vernova rechnet
-        # Konzernchef Scott Strazik")
-        governed = (
-            lang == "de"
-            and _GERMAN_GOVERNED.search(text, sentence_start, c[1]) is not None
-            and not text.startswith("hervor", cue[0])  # "wie aus dem Bericht des Konzerns hervorgeht": its owner
-        )
-        # the subject of two verbs joined by "and", opening the sentence ("Die Forschungsfirma Mordor Intelligence
-        # setzt den Markt bei 15 MW an und erwartet 25 MW")
-        shared = c[1] - sentence_start <= 25 and _SHARED_SUBJECT_GAP.fullmatch(gap)
-        if (
-            (_SUBJECT_GAP.fullmatch(gap) or shared)
-            and not _REPORTED.search(gap)
-            and not _NEW_CLAUSE.search(gap)
-            and not governed
-        ):
-            before.append(c)
+    before = [c for c in cands if _clause_subject(c, cue, text, sentence_start, lang)]
     if lang == "de" and (by_aux := _by_auxiliary(cands, cue, text, sentence_start)) is not None:
         return by_aux
     if not before:
