@@ -3008,3 +3008,13 @@ def test_german_speakers_of_the_forty_second_batch(text, speaker):
     """*-554..569: Mordor Intelligence's figures after "und erwartet" and Groq's "Nach eigenen Angaben wäre das der
     größte Einsatz" were left to the article."""
     assert extract(text, D, "de")["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+def test_a_body_for_an_acronym_and_then_the_office():
+    """*-554..569: "the government's Office for IT and eGovernment said" (an acronym, then a name in small letters
+    first, in a body's name), then "The office says" (the body named last), were left to the article."""
+    text = (
+        "Serbia switched on its second AI supercomputer, lifting the site's power to 14 megawatts, the government's "
+        "Office for IT and eGovernment said.\nThe office says it wants about 200 MW of data-centre capacity by 2030."
+    )
+    assert [c["speaker"] for c in extract(text, D, "en")["claims"]] == ["Office for IT and eGovernment"] * 2

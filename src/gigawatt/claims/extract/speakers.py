@@ -227,7 +227,9 @@ _BODY_RE = re.compile(
     r"(?:Department|Ministry|Commission|Agency|Office|Authority"
     r"|Administration|Board"
     r"|Council|Union|Association|Federation|Institute|Society|Chamber|Bureau|Foundation|Coalition|League)"
-    r" (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and |of |for )?(?:[A-Z][a-z]+|[A-Z]{2,5}\b))*"  # "Science and ICT"
+    # "Science and ICT", "Office for IT and eGovernment"
+    r" (?:of|for) (?:the )?(?:[A-Z][a-z]+|[A-Z]{2,5}\b)(?:,? (?:and |of |for )?(?:[A-Z][a-z]+|[A-Z]{2,5}\b"
+    r"|[a-z][A-Z][a-z]+))*"
 )
 _ACRONYM_NOT_AFTER = (
     "Chief|President|Vice|Executive|Chairman|Chairwoman|Minister|Secretary|Director|Senator|Governor|Chancellor|CEO"
@@ -1297,7 +1299,7 @@ _COMPANY_OF = re.compile(
 )
 _BODY_DESCRIBED = re.compile(
     r"\b(?:(?:die|der) Behörde|das Ministerium|des Ministeriums|dem Ministerium|the department|the ministry|the board"
-    r"|the agency|the regulator|the commission|la commission"
+    r"|the agency|the regulator|the commission|la commission|[Tt]he office|(?:le|du) bureau|(?:das|des) Büros?"
     r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
     r"|l['’]autorité|die Aufsicht|die Kommission"
     r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation)\b"  # "L'ONG estime": the last body
