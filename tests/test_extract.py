@@ -3018,3 +3018,24 @@ def test_a_body_for_an_acronym_and_then_the_office():
         "Office for IT and eGovernment said.\nThe office says it wants about 200 MW of data-centre capacity by 2030."
     )
     assert [c["speaker"] for c in extract(text, D, "en")["claims"]] == ["Office for IT and eGovernment"] * 2
+
+
+@pytest.mark.parametrize(
+    "text, lang, ranks",
+    [
+        ("Alps ranked sixth in the world in the TOP500 list. BioHive-2 ranked 69th on the Top500 list.", "en", [6, 69]),
+        ("Europe's Jupiter, fourth on the list, is in Jülich. PowerHouse calls itself the fifth-largest developer.",
+         "en", [4, 5]),
+        ("The index put Osaka in fourth place.", "en", [4]),
+        ("Alps s'est classée au sixième rang du TOP500. Fugaku n'occupe plus que la septième place du classement. "
+         "Jupiter, quatrième du classement, est à Jülich.", "fr", [6, 7, 4]),
+        ("Er belegt auf der Top500-Liste nur noch Platz sieben. Die Firma ist der drittgrößte Betreiber in Johor.",
+         "de", [7, 3]),
+        # an ordinal that ranks nothing
+        ("It was the fourth quarter in a row that sales rose. Die vierte Ausbaustufe folgt.", "en", []),
+    ],
+)  # fmt: skip
+def test_places_after_the_first_are_ranks(text, lang, ranks):
+    """*-570..585: the TOP500's sixth, fourth and seventh places and a 69th were missed in every language (the rules
+    read a superlative as a first place and a second place only); 36 gold ranks after the first in *-01..569 too."""
+    assert [c["quantity"] for c in extract(text, D, lang)["claims"] if c["unit"] == "rank"] == ranks

@@ -477,7 +477,9 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
     for label, a, b in s.found:
         kind, _, place = label.partition(":")  # "superlative:2": a second place
         if kind == "superlative" and not _NOT_A_RANK.search(s.text[: a - s.start] + "|" + s.text[b - s.start :]):
-            qs.append(Quantity(float(place or 1), "rank", a - s.start, b - s.start, a - s.start))
+            rank = patterns.place_of(s.text[a - s.start : b - s.start], s.lang) if place == "n" else int(place or 1)
+            if rank is not None:
+                qs.append(Quantity(float(rank), "rank", a - s.start, b - s.start, a - s.start))
     return sorted(qs, key=lambda q: q.start)
 
 

@@ -15,6 +15,7 @@ phrase of several words is a pattern of its own. The tokenizers differ: French s
 from __future__ import annotations
 
 import itertools
+import re
 from functools import cache
 
 # the ledger's comparators (gigawatt.claims.ledger.Comparator) from the hedge before the figure
@@ -212,6 +213,46 @@ SECOND_PLACES = {
     "de": ["zweitgrößte|zweitgrößten|zweitgrößtes|zweitgrößter"],
 }
 
+# a place after the first in a ranking: rank N ("ranked sixth in the TOP500", "fourth on the list", "the
+# fifth-largest developer", "in fourth place"; "s'est classée au sixième rang", "la septième place du classement",
+# "quatrième du classement"; "belegt Platz vier", "der drittgrößte Betreiber"), labelled ``superlative:n`` and valued
+# by :func:`place_of`
+RANKED_PLACES = {
+    "en": ["ranked|ranks|rank|ranking|placed|came|comes|finished|finishing ORDW", "ORDW on|in the list|ranking|index",
+           "ORDW - largest|biggest|fastest|costliest|most", "ORDW largest|biggest|fastest|costliest",
+           "in ORDW place", "ORDW place"],
+    "fr": ["au ORDW rang", "la ORDW place", "ORDW du classement|palmarès",
+           "ORDW plus grand|grande|gros|grosse|important|importante|puissant|puissante|rapide|cher|chère"],
+    "de": ["Platz|Rang ZAHL", "den|dem ORDW Platz|Rang", "RANKWORD"],
+}  # fmt: skip
+_ORDINAL_WORDS = {
+    "en": "second third fourth fifth sixth seventh eighth ninth tenth",
+    "fr": "deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième",
+    "de": "zweit dritt viert fünft sechst siebt acht neunt zehnt",
+}
+_ORDINAL_RE = {
+    "en": r"^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))$",
+    "fr": r"^(?:deuxième|seconde?|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|\d{1,3}e)$",
+    "de": r"^(?:zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte)[nmrs]?$",
+}
+_GERMAN_NUMBERS = ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"]
+
+
+def place_of(phrase: str, lang: str) -> int | None:
+    """The place a :data:`RANKED_PLACES` phrase gives ("ranked 69th" -> 69, "au sixième rang" -> 6, "Platz vier" -> 4,
+    "drittgrößte" -> 3), None if it gives none."""
+    low = phrase.lower()
+    if (digits := re.search(r"\b(\d{1,3})(?:st|nd|rd|th|e)?\b", low)) is not None:
+        return int(digits.group(1))
+    for k, word in enumerate(_ORDINAL_WORDS[lang].split(), start=2):
+        if re.search(rf"\b{word}", low) or (lang == "fr" and k == 2 and re.search(r"\bsecond", low)):
+            return k
+    for k, word in enumerate(_GERMAN_NUMBERS, start=2):
+        if lang == "de" and re.search(rf"\b{word}\b", low):
+            return k
+    return None
+
+
 # a hedge split around the figure: German puts the verb last ("könne das Fünffache ... erreichen"), English and French
 # put an adverb between ("could eventually reach"); the figure inside the span takes the comparator
 SPLIT_HEDGES = {
@@ -330,6 +371,17 @@ def _token(word: str, lang: str) -> dict:
         spec = {"TEXT": {"REGEX": r"^(?:[$€£]|\d)"}}
     elif word == "REKORD":  # a German record compound ("Rekordumsatz", "Rekordwert")
         spec = {"LOWER": {"REGEX": r"^rekord\w*$"}}
+    elif word == "ORDW":  # an ordinal after the first, in words or digits ("sixth", "69th", "sixième", "vierten")
+        spec = {"LOWER": {"REGEX": _ORDINAL_RE[lang]}}
+    elif word == "ZAHL":  # a German place's number ("Platz vier", "Rang 4")
+        spec = {"LOWER": {"REGEX": r"^(?:\d{1,3}|" + "|".join(_GERMAN_NUMBERS) + ")$"}}
+    elif word == "RANKWORD":  # "drittgrößte", "viertschnellsten"
+        spec = {
+            "LOWER": {
+                "REGEX": r"^(?:zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)"
+                r"(?:größt|schnellst|leistungsstärkst|wichtigst|teuerst)\w*$"
+            }
+        }
     elif word == "ORD":
         spec = {"LOWER": {"IN": ORDINALS[lang].split()}}
     else:
@@ -373,6 +425,7 @@ def matcher(lang: str):
         cap = {"TEXT": {"REGEX": r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+$"}}
         m.add("cue", [[{"LOWER": "pour", "IS_SENT_START": True}, cap, *[cap] * k, {"TEXT": ","}] for k in (1, 2)])
     m.add("superlative:2", [token_pattern(p, lang) for p in SECOND_PLACES[lang]])
+    m.add("superlative:n", [token_pattern(p, lang) for p in RANKED_PLACES[lang]])
     m.add("deadline", [token_pattern(p, lang) for p in DEADLINES[lang]])
     return m
 
