@@ -3039,3 +3039,23 @@ def test_places_after_the_first_are_ranks(text, lang, ranks):
     """*-570..585: the TOP500's sixth, fourth and seventh places and a 69th were missed in every language (the rules
     read a superlative as a first place and a second place only); 36 gold ranks after the first in *-01..569 too."""
     assert [c["quantity"] for c in extract(text, D, lang)["claims"] if c["unit"] == "rank"] == ranks
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a German noun after a company's name is no part of it; a German lead word before it neither
+        ("Im benachbarten Nevada liegen dem Versorger NV Energy Anfragen über mehr als 21.000 Megawatt vor, wie das "
+         "Unternehmen im September berichtete.", "NV Energy"),
+        ("Beim Netzbetreiber Ercot Anschlüsse für mehr als 200.000 Megawatt beantragt, teilte das Unternehmen mit.",
+         "Ercot"),
+        ("Auch Amazon Web Services profitiert: Der Cloud-Anbieter will nach eigenen Angaben bis Ende 2029 weitere 10 "
+         "Milliarden Dollar in Ohio investieren.", "Amazon Web Services"),
+        # not an English word of the name, nor a place
+        ("Die Forschungsfirma Mordor Intelligence schätzt den Markt auf 140 MW.", "Mordor Intelligence"),
+    ],
+)  # fmt: skip
+def test_german_words_around_a_companys_name(text, speaker):
+    """*-01..569: "NV Energy Anfragen", "Terna Anschlussanfragen", "Hydro-Québec Anschlussanträge", "Ercot Anschlüsse"
+    and "Auch Amazon Web Services" were read as names."""
+    assert extract(text, D, "de")["claims"][-1]["speaker"] == speaker  # the last figure's

@@ -978,6 +978,9 @@ def typed_firms(text: str) -> set[str]:
     out = set()
     for m in _TYPED_FIRM.finditer(text):
         name, _ = untitled(m.group(1))
+        words = name.split()  # no German noun after the name ("dem Versorger NV Energy Anfragen", "Terna
+        if len(words) > 1 and _GERMAN_NOUN_AFTER.fullmatch(words[-1]) and words[-1] not in _ORG_WORDS:
+            name = " ".join(words[:-1])  # Anschlussanfragen"; not "Mordor Intelligence", "Grid Strategies")
         first = name.split()[0]
         if first not in _NOT_NAMES and not _ROLE_COMPOUND.fullmatch(first) and not _WEEKDAYS.match(first):
             out.add(_CANON.get(name, name))
@@ -1023,6 +1026,8 @@ _ORG_NAME = re.compile(
 )
 
 
+# a German noun after a company's name ("Anfragen", "Anschlussanträge"), not a place ("ETH Zürich")
+_GERMAN_NOUN_AFTER = re.compile(r"[A-ZÄÖÜ](?:[a-zß]{2,}(?:ungen|ung|agen)|(?=\w{9,}$)[a-zß]*[äöü][a-zäöüß]{2,})")
 _GERMAN_COMPOUND = re.compile(r"-[a-zäöü]|^[A-ZÄÖÜ][a-zäöüß]{11,}$")  # "KI-Start-up", "Flüssigkühlungsspezialisten"
 
 
@@ -1045,6 +1050,7 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
     for m in _ORG_NAME.finditer(sentence):
         words = m.group().split()  # past a German compound or a long noun ("das KI-Start-up Mistral AI")
         k = max((i + 1 for i, w in enumerate(words[:-1]) if _GERMAN_COMPOUND.search(w)), default=0)
+        k = max(k, 1 if words[0] in _GERMAN_LEADS else 0)  # "Auch Siemens Energy profitiert"
         if len(words) - k >= 2 and not _opens_no_name(words[k:]):
             at = m.start() + len(" ".join(words[:k])) + (1 if k else 0)
             named.append((" ".join(words[k:]), at, m.end()))
