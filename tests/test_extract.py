@@ -3059,3 +3059,21 @@ def test_german_words_around_a_companys_name(text, speaker):
     """*-01..569: "NV Energy Anfragen", "Terna Anschlussanfragen", "Hydro-Québec Anschlussanträge", "Ercot Anschlüsse"
     and "Auch Amazon Web Services" were read as names."""
     assert extract(text, D, "de")["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a company named after its nationality in small letters, then by what it is
+        ("L'allemand Infineon va porter à environ 2,7 milliards d'euros ses investissements, a annoncé mercredi le "
+         "fabricant munichois de semi-conducteurs.", "Infineon"),
+        ("Le taïwanais Wistron consacrera 761 millions de dollars à deux usines de Fort Worth, au Texas, a confirmé "
+         "jeudi le sous-traitant électronique.", "Wistron"),
+        # a person's nationality is capitalised: no company
+        ("L'Américain Sam Altman a levé 500 millions de dollars, a annoncé le groupe.", "the article"),
+    ],
+)  # fmt: skip
+def test_french_companies_named_by_their_nationality(text, speaker):
+    """*-01..569: "L'allemand Infineon", "Le taïwanais Wistron" and eight other companies introduced by their
+    nationality were no companies, so "le fabricant munichois" and "le sous-traitant" found none."""
+    assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's

@@ -323,7 +323,7 @@ _DESCRIPTIONS = re.compile(
     # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
     r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
     r"(?:du groupe|de la société|de l['’]entreprise)"
-    r"|la direction|le producteur"
+    r"|la direction|le producteur|le sous-traitant|le transporteur|la multinationale|l['’]industriel|l['’]assembleur"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur)|l[’']investisseur)"
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
@@ -972,6 +972,19 @@ def camel_names(text: str) -> set[str]:
     return {w for w in words if words.count(w) >= 2 and w not in things}
 
 
+# a company named after its nationality in small letters, as French does ("L'allemand Infineon va porter ...", "le
+# saoudien DataVolt", "le norvégien Green Mountain"; a person's nationality is capitalised: "l'Américain Sam Altman")
+_NATIONAL_FIRM = re.compile(
+    r"\b(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Aa]u)\s?(?:allemand|américain|français|britannique|japonais|chinois|taïwanais"
+    r"|coréen|sud-coréen|saoudien|émirati|norvégien|suédois|danois|finlandais|islandais|néerlandais|belge|suisse"
+    r"|italien|espagnol|portugais|canadien|australien|indien|israélien|qatari|koweïtien|turc|grec|irlandais"
+    r"|autrichien|tchèque|polonais|singapourien|malaisien|indonésien|brésilien|mexicain|chilien|kényan|nigérian"
+    r"|sud-africain|marocain|égyptien|russe|hongrois|roumain|kazakh|ouzbek|vietnamien|thaïlandais|philippin"
+    r"|hongkongais|luxembourgeois|texan|californien|new-yorkais|québécois|bavarois|munichois|parisien)(?:n?e)?"
+    r" ((?:[a-z]{1,3}(?=[A-Z]))?[A-Z][\w&'’.-]*(?: (?:&|[A-Z][\w&'’-]*)){0,2})"
+)
+
+
 def typed_firms(text: str) -> set[str]:
     """The companies the article introduces by what they are (:data:`_TYPED_FIRM`), as written (not German nouns that
     follow: the name ends at a lower-case word or punctuation)."""
@@ -983,6 +996,10 @@ def typed_firms(text: str) -> set[str]:
             name = " ".join(words[:-1])  # Anschlussanfragen"; not "Mordor Intelligence", "Grid Strategies")
         first = name.split()[0]
         if first not in _NOT_NAMES and not _ROLE_COMPOUND.fullmatch(first) and not _WEEKDAYS.match(first):
+            out.add(_CANON.get(name, name))
+    for m in _NATIONAL_FIRM.finditer(text):
+        name = m.group(1).rstrip(".")
+        if name.split()[0] not in _NOT_NAMES and not _WEEKDAYS.match(name):
             out.add(_CANON.get(name, name))
     return out
 
