@@ -3077,3 +3077,19 @@ def test_french_companies_named_by_their_nationality(text, speaker):
     """*-01..569: "L'allemand Infineon", "Le taïwanais Wistron" and eight other companies introduced by their
     nationality were no companies, so "le fabricant munichois" and "le sous-traitant" found none."""
     assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the pluperfect and the imperfect inverted report, "il" the person who last spoke
+        ("Le ministre Mehmet Kacır a dit que le pays investirait. Le pays vise 1 gigawatt à l'horizon 2030, "
+         "avait-il indiqué au printemps.", "Mehmet Kacır"),
+        ("Le directeur Svante Horn a dit que le site ouvrirait. Il pourrait fournir jusqu'à 23 MW de chaleur, "
+         "expliquait-il en avril.", "Svante Horn"),
+    ],
+)  # fmt: skip
+def test_french_inverted_cues_in_other_tenses(text, speaker):
+    """*-01..569: "avait-il indiqué" and "expliquait-il" (no "-t-" between the verb and its pronoun) reported
+    nothing."""
+    assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's

@@ -109,7 +109,12 @@ CUES = {
            "a|avait|ont|avaient en outre déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "s' attend|attendent|attendait|attendaient à", "chiffrait", "chiffraient",
-           "a|avait mis le|la coût|facture|montant|valeur|prix"],  # "a mis le coût du projet à", a calque of "put"
+           "a|avait mis le|la coût|facture|montant|valeur|prix",
+           # the pluperfect and the imperfect inverted: "avait-il indiqué au printemps", "expliquait-elle"
+           "avait|avaient -il|-elle|-ils|-elles déclaré|dit|affirmé|ajouté|expliqué|annoncé|indiqué|estimé|précisé"
+           "|assuré|souligné|confié|rappelé|prévenu|chiffré|évalué|écrit|promis",
+           "disait|expliquait|précisait|indiquait|affirmait|estimait|ajoutait|assurait|soulignait|rappelait|déclarait"
+           "|annonçait -il|-elle|-ils|-elles"],  # "a mis le coût du projet à", a calque of "put"
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte", "nennt",

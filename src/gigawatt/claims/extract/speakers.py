@@ -2138,7 +2138,7 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     clause = re.split(r"[,;:]", text[sent[0] : cue[0]])[-1]
     before = before or (lang == "de" and re.search(rf"\b(?:{_VERB_FINAL_WORDS})\s+(?:{words})\b", clause))
     after = re.match(rf"\s*(?:{words})\b", text[cue[1] : sent[1]], re.IGNORECASE)
-    in_cue = re.search(r"-t\s?-(?:il|elle)\b|\b(?:seinen|ihren|lui|elle|eux)\b", text[cue[0] : cue[1]])
+    in_cue = re.search(r"(?:-t\s?)?-(?:il|elle)\b|\b(?:seinen|ihren|lui|elle|eux)\b", text[cue[0] : cue[1]])
     return bool(before or after or in_cue)
 
 
@@ -2600,7 +2600,8 @@ def _coordinated_subject(text: str, sent: tuple[int, int], cue: tuple[int, int],
 
 
 _OWN_ACCOUNT = re.compile(r"(?i)nach eigenen Angaben|selon ses propres chiffres|by its own account")
-_SINGULAR = re.compile(r"-t\s?-(?:il|elle)\b", re.IGNORECASE)  # "précise-t-il" (a pronoun inside the cue)
+# "précise-t-il", "avait-il indiqué" (a pronoun inside the cue)
+_SINGULAR = re.compile(r"(?:-t\s?)?-(?:il|elle)\b", re.IGNORECASE)
 
 
 def _unheard_referent(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> str | None:
@@ -2669,7 +2670,7 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
         if (shared := _coordinated_subject(text, sent, (cs, ce), memory)) is not None:
             return shared
         if _pronoun_subject(text, sent, (cs, ce), lang):
-            inverted = re.search(r"-t\s?-", text[cs:ce]) is not None
+            inverted = re.search(r"-t\s?-|\w-(?:il|elle)\b", text[cs:ce]) is not None  # "avait-il"
             # "Son directeur général, Sunil Gupta, ..., a-t-il confié": the person set off as the subject
             person = _SET_OFF_PERSON.match(text, sent[0], cs) if inverted and re.search(r"-il\b", text[cs:ce]) else None
             if person is not None:
