@@ -3093,3 +3093,22 @@ def test_french_inverted_cues_in_other_tenses(text, speaker):
     """*-01..569: "avait-il indiqué" and "expliquait-il" (no "-t-" between the verb and its pronoun) reported
     nothing."""
     assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a company named after what it is, opening the sentence without an article
+        ("Israeli developer Mega Or and the cloud company Nebius have opened a data centre that draws 8 megawatts, "
+         "the two companies said on Wednesday.", "Mega Or"),
+        ("Research firm Gartner forecast in November that IT spending in Europe would rise to $1.4 trillion.",
+         "Gartner"),
+        ("The property consultancy JLL forecasts that capacity will double to some 200 gigawatts by 2030.", "JLL"),
+        # not a name that ends like a German noun ("SoftBank" is no "-bank")
+        ("SoftBank Group said on Tuesday it had sold its Nvidia stake for $5.83 billion.", "SoftBank"),
+    ],
+)  # fmt: skip
+def test_english_companies_named_by_what_they_are_without_an_article(text, speaker):
+    """*-554..569 and *-01..569: "Israeli developer Mega Or" (Nebius took its figures), "Research firm Gartner" and
+    "The property consultancy JLL" were no companies."""
+    assert extract(text, D, "en")["claims"][-1]["speaker"] == speaker  # the last figure's

@@ -70,7 +70,8 @@ CUES = {
            "report", "had|has|have written", "showed", "shows", "puts", "put",
            "study|analysis|survey|paper|index found|finds",
            "declined|refused to comment on a|the report|reports",
-           "did|does|has|have not comment|commented on a|the report|reports"],
+           "did|does|has|have not comment|commented on a|the report|reports",
+           "forecasts|predicts|projects that"],  # a verb before "that", not a noun ("forecasts of demand")
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",

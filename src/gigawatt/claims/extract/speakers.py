@@ -895,6 +895,7 @@ def proper_names(text: str, lang: str) -> dict[str, str]:
 
 _FIRM_NOUNS = {
     "en": r"(?:company|group|firm|start-?up|chipmaker|operator|developer|utility|fund manager|fund|asset manager"
+    r"|consultancy"
     r"|investor|lender"
     r"|contractor|builder|broker"
     r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
@@ -922,7 +923,11 @@ _FRENCH_ADJECTIVE_END = (
     r"|el|elle|iste|e|aux|i|ic|c)s?(?![\w-])"  # "émirati", "public", "turc"
 )
 _TYPED_FIRM = re.compile(
-    r"(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)(?:[\w-]+ )?"
+    # with its article, or opening a sentence ("Research firm Gartner forecast", "Israeli developer Mega Or and")
+    # (a capitalised word, then the noun in small letters: not "SoftBank Group", read as German "-bank")
+    r"(?:(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)"
+    r"|(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z][\w-]* [a-z]))"
+    r"(?:[\w-]+ )?"
     # English and French nouns in small letters ("The World Bank expects Peru's ..." names no bank "Peru's")
     r"(?:" + _FIRM_NOUNS["en"] + "|" + _FIRM_NOUNS["fr"] + r"|(?i:" + _FIRM_NOUNS["de"] + r"))"
     # a French adjective may follow the noun ("le fonds canadien Brookfield"), an English verb may not ("The World
