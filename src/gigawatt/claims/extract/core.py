@@ -478,6 +478,8 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
         kind, _, place = label.partition(":")  # "superlative:2": a second place
         if kind == "superlative" and not _NOT_A_RANK.search(s.text[: a - s.start] + "|" + s.text[b - s.start :]):
             rank = patterns.place_of(s.text[a - s.start : b - s.start], s.lang) if place == "n" else int(place or 1)
+            if place == "n" and s.text[b - s.start : b - s.start + 1] == "-":  # "fourth-quarter", "second-hand"
+                rank = None
             if rank is not None:
                 qs.append(Quantity(float(rank), "rank", a - s.start, b - s.start, a - s.start))
     return sorted(qs, key=lambda q: q.start)

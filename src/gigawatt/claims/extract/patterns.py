@@ -110,7 +110,7 @@ CUES = {
            "a|avait|ont|avaient en outre déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "s' attend|attendent|attendait|attendaient à", "chiffrait", "chiffraient",
-           "a|avait mis le|la coût|facture|montant|valeur|prix",
+           "a|avait mis le|la coût|facture|montant|valeur",
            # the pluperfect and the imperfect inverted: "avait-il indiqué au printemps", "expliquait-elle"
            "avait|avaient -il|-elle|-ils|-elles déclaré|dit|affirmé|ajouté|expliqué|annoncé|indiqué|estimé|précisé"
            "|assuré|souligné|confié|rappelé|prévenu|chiffré|évalué|écrit|promis",
@@ -228,8 +228,10 @@ RANKED_PLACES = {
            "ORDW - largest|biggest|fastest|costliest|most", "ORDW largest|biggest|fastest|costliest",
            "in ORDW place", "ORDW place"],
     "fr": ["au ORDW rang", "la ORDW place", "ORDW du classement|palmarès",
-           "ORDW plus grand|grande|gros|grosse|important|importante|puissant|puissante|rapide|cher|chère"],
-    "de": ["Platz|Rang ZAHL", "den|dem ORDW Platz|Rang", "RANKWORD"],
+           "le|la|les ORDW plus grand|grande|gros|grosse|important|importante|puissant|puissante|rapide|cher|chère"],
+    # (a number in figures only after a verb or "auf": "am Potsdamer Platz 1" is an address)
+    "de": ["Platz|Rang ZAHLWORT", "auf|noch|belegt|belegte|belegen|erreicht|erreichte|landet|landete Platz|Rang ZAHL",
+           "den|dem ORDW Platz|Rang", "RANKWORD"],
 }  # fmt: skip
 _ORDINAL_WORDS = {
     "en": "second third fourth fifth sixth seventh eighth ninth tenth",
@@ -238,7 +240,7 @@ _ORDINAL_WORDS = {
 }
 _ORDINAL_RE = {
     "en": r"^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))$",
-    "fr": r"^(?:deuxième|seconde?|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|\d{1,3}e)$",
+    "fr": r"^(?:deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|\d{1,3}e)$",
     "de": r"^(?:zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte)[nmrs]?$",
 }
 _GERMAN_NUMBERS = ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"]
@@ -381,6 +383,8 @@ def _token(word: str, lang: str) -> dict:
         spec = {"LOWER": {"REGEX": _ORDINAL_RE[lang]}}
     elif word == "ZAHL":  # a German place's number ("Platz vier", "Rang 4")
         spec = {"LOWER": {"REGEX": r"^(?:\d{1,3}|" + "|".join(_GERMAN_NUMBERS) + ")$"}}
+    elif word == "ZAHLWORT":  # a German place's number in words ("Platz vier")
+        spec = {"LOWER": {"IN": _GERMAN_NUMBERS}}
     elif word == "RANKWORD":  # "drittgrößte", "viertschnellsten"
         spec = {
             "LOWER": {

@@ -323,9 +323,10 @@ _DESCRIPTIONS = re.compile(
     # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
     r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
     r"(?:du groupe|de la société|de l['’]entreprise)"
-    r"|la direction|le producteur|le sous-traitant|le transporteur|la multinationale|l['’]industriel|l['’]assembleur"
+    r"|la direction|le producteur"
     # not when a name follows ("le cabinet d'études Terakraft")
-    r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur)|l[’']investisseur)"
+    r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur|sous-traitant"
+    r"|transporteur)|l[’'](?:investisseur|industriel|assembleur)|la multinationale)"
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
     r"|(?:die|der) Gruppe"
     r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
@@ -958,10 +959,11 @@ def _typed_opener(text: str, start: int) -> tuple[str, int, int] | None:
 # a name that opens in small letters ("iXAfrica", "atNorth", "eStruxture"), not a unit ("kW") nor a word inside a
 # longer name ("Office for IT and eGovernment")
 _CAMEL_NAME = re.compile(
-    r"(?<![\w&'’-])(?<!\band )(?<!\bfor )(?<!\bof )(?![kMGT]Wh)[a-z]{1,3}[A-Z][A-Za-z]*[a-z](?![\w&'’-])"
+    r"(?<![\w&'’-])(?<!\band )(?<!\bfor )(?<!\bof )(?![kMGT]Wh)[a-z]{1,3}[A-Z][A-Za-z]*[a-z]{2,}(?<![^u]s)(?![\w&'’-])"
 )
 
 
+_CAMEL_PRODUCTS = {"iPhone", "iPad", "iPod", "iMac", "iCloud", "eFuel", "eMobility"}  # products, not makers
 _CAMEL_THING = re.compile(
     r"\b(?:programme|program|campus|site|sites|brand|marque|gamme|line|offre|product|produit|Marke|Programm)"
     r"\s+([a-z]{1,3}[A-Z]\w*)"
@@ -974,7 +976,7 @@ def camel_names(text: str) -> set[str]:
     named after what it is ("Le programme xScale", "des campus xScale")."""
     words = [m.group() for m in _CAMEL_NAME.finditer(text)]
     things = {m.group(1) for m in _CAMEL_THING.finditer(text)}
-    return {w for w in words if words.count(w) >= 2 and w not in things}
+    return {w for w in words if words.count(w) >= 2 and w not in things | _CAMEL_PRODUCTS}
 
 
 # a company named after its nationality in small letters, as French does ("L'allemand Infineon va porter ...", "le
@@ -1049,7 +1051,7 @@ _ORG_NAME = re.compile(
 
 
 # a German noun after a company's name ("Anfragen", "Anschlussanträge"), not a place ("ETH Zürich")
-_GERMAN_NOUN_AFTER = re.compile(r"[A-ZÄÖÜ](?:[a-zß]{2,}(?:ungen|ung|agen)|(?=\w{9,}$)[a-zß]*[äöü][a-zäöüß]{2,})")
+_GERMAN_NOUN_AFTER = re.compile(r"[A-ZÄÖÜ][a-zß]{2,}(?:ungen|ung|agen|räge|lüsse)")
 _GERMAN_COMPOUND = re.compile(r"-[a-zäöü]|^[A-ZÄÖÜ][a-zäöüß]{11,}$")  # "KI-Start-up", "Flüssigkühlungsspezialisten"
 
 
@@ -1327,7 +1329,8 @@ _COMPANY_OF = re.compile(
 )
 _BODY_DESCRIBED = re.compile(
     r"\b(?:(?:die|der) Behörde|das Ministerium|des Ministeriums|dem Ministerium|the department|the ministry|the board"
-    r"|the agency|the regulator|the commission|la commission|[Tt]he office|(?:le|du) bureau|(?:das|des) Büros?"
+    r"|the agency|the regulator|the commission|la commission|[Tt]he office|(?:le|du) bureau(?! d['’])"
+    r"|(?:das|des) Büros?"
     r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
     r"|l['’]autorité|die Aufsicht|die Kommission"
     r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation)\b"  # "L'ONG estime": the last body
@@ -1494,7 +1497,7 @@ def _without_german_head(name: str, at: int, lang: str) -> tuple[str, int]:
 # a French title with its portfolio before a name: "le ministre de l'Énergie Yerlan Akkenzhenov", "le ministre des
 # Transports et des Télécommunications Juan Carlos Muñoz" (the portfolio's capitalised word is no part of the name)
 _PORTFOLIO_BEFORE = re.compile(
-    r"\b(?:ministre|ministère|secrétaire d['’]État|directeur|directrice|commissaire)"
+    r"\b(?:ministre|secrétaire d['’]État)"
     r"(?:\s+(?:(?:de l['’]|de la |du |des |d['’]|aux? )[\w-]+|et)){0,3}\s?(?:de l['’]|de la |du |des |d['’]|aux? )$"
 )
 
@@ -1966,7 +1969,9 @@ def _clause_subject(c, cue: tuple[int, int], text: str, sentence_start: int, lan
     )
     # the subject of two verbs joined by "and", opening the sentence ("Die Forschungsfirma Mordor Intelligence
     # setzt den Markt bei 15 MW an und erwartet 25 MW")
-    shared = c[1] - sentence_start <= 25 and _SHARED_SUBJECT_GAP.fullmatch(gap)
+    lead = text[sentence_start : c[1]]  # the sentence opens with it, or its article and noun ("Die Forschungsfirma")
+    opens = re.fullmatch(r"\s*(?:(?:The|Die|Der|Das|Le|La|Les|L['’])\s?(?:[\w-]+\s+){0,2})?", lead)
+    shared = opens and _SHARED_SUBJECT_GAP.fullmatch(gap)
     return bool(
         (_SUBJECT_GAP.fullmatch(gap) or shared)
         and not _REPORTED.search(gap)
@@ -2099,7 +2104,7 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
             lead = re.match(r",\s+(?:l['’]|la |le |the )", text[stop:])
             after = after or [
                 c for c in cands
-                if lead and c[1] == stop + lead.end() and re.match(r"\s*(?:\(|[,.;]|$)", text[c[2] : sentence[1]])
+                if lead and c[1] == stop + lead.end() and re.match(r"\s*(?:\(|[.;]|$)", text[c[2] : sentence[1]])
             ]  # fmt: skip
         persons = [c for c in after if speaker_type(c[0], firms) == "person"]
         if low == "pour":  # "Pour Sunil Tagare, ...": a person's view; not "Pour New York, ..." nor a company's
@@ -2645,6 +2650,37 @@ def _unheard_referent(text: str, sent: tuple[int, int], cue: tuple[int, int], me
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrd)(?<!\bMio)(?<!\bDr)(?<!\bSt)(?<!\bMr)(?<!\bCo)[.!?]\s+|\n")
 
 
+_FEMININE_SUBJECT = re.compile(
+    r"(?<!\bà )(?<!\bde )(?<!\bd['’])\b(?:la|l['’])\s?(?:jeune pousse|start-up|société|entreprise|banque|compagnie"
+    r"|firme)\b[^,;:]{0,40}$"
+)
+
+
+def _person_before(text: str, start: int, end: int, memory: Memory) -> bool:
+    """Whether ``text[start:end]`` names a person ("la ministre Clara Chappaz a promis ..., a-t-elle annoncé")."""
+    named = names_in(text[start:end], start, memory.names)
+    return any(speaker_type(n, memory.firms) == "person" for n, _, _ in named) or bool(
+        _PERSON_NAME.search(text, start, end)
+    )
+
+
+def _typed_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> list:
+    """The companies introduced by what they are that may be the inverted pronoun's subject: "Jusqu'à 3,5 milliards
+    de dollars : c'est la couverture que le courtier Aon peut réunir, a-t-il annoncé" (the company the sentence
+    introduced, where none opens it); "..., c'est le montant qu'a levé la jeune pousse californienne SambaNova
+    Systems, ..., a-t-elle annoncé" (after a feminine noun, where no one was heard or named before it, and not after
+    "à" or "de": "promise à la jeune pousse X")."""
+    cs, ce = cue
+    named = [c for c in names_in(text[sent[0] : cs], sent[0], memory.names) if c[0] in memory.firms]
+    if re.search(r"-il\b", text[cs:ce]):
+        return named
+    if not re.search(r"-elle\b", text[cs:ce]) or memory.last_person is not None:
+        return []
+    if _person_before(text, sent[0], cs, memory) or _unheard_referent(text, sent, cue, memory):
+        return []
+    return [c for c in named if _FEMININE_SUBJECT.search(text, sent[0], c[1])]
+
+
 def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory: Memory) -> Attribution | None:
     """The speaker of one sentence (``sent``: its span in ``text``) from its reporting cues; None without a cue. A
     verb of commitment or expectation ("s'engage", "pledged", "expects") speaks only where no reporting verb does.
@@ -2681,15 +2717,7 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             if person is not None:
                 return Attribution(person.group(1), (cs, ce), person.span(1), sent)
             firm = _opening_company(text, sent, memory) if inverted else None
-            # "Jusqu'à 3,5 milliards de dollars : c'est la couverture que le courtier Aon peut réunir, a-t-il
-            # annoncé": the company the sentence introduced by what it is, where none opens it
-            # "..., c'est le montant qu'a levé la jeune pousse californienne SambaNova Systems, ..., a-t-elle
-            # annoncé": "elle" for a company named after a feminine noun
-            typed = (
-                [c for c in names_in(text[sent[0] : cs], sent[0], memory.names) if c[0] in memory.firms]
-                if inverted and re.search(r"-(?:il|elle)\b", text[cs:ce])
-                else []
-            )
+            typed = _typed_subject(text, sent, (cs, ce), memory) if inverted else []
             firm = firm or (typed[-1] if typed else None)  # the nearest the verb
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
@@ -2720,6 +2748,8 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             if firm is not None:
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             opens = re.search(r"(?:^|[.!?]\s+|\n)$", text[: sent[0]]) and not text[sent[0] : cs].strip()
+            # "Nach eigenen Angaben wäre das ...": a verb, then a pronoun, names no other subject
+            opens = opens and re.match(r"\s*\w+\s+(?:das|es|er|sie|dies|diese[rs]?)\b", text[ce : sent[1]])
             if memory.the_company is not None and opens:
                 return Attribution(memory.the_company, (cs, ce), None, sent, pronoun=True)
     return None
