@@ -110,12 +110,12 @@ CUES = {
            "a|avait|ont|avaient en outre déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "s' attend|attendent|attendait|attendaient à", "chiffrait", "chiffraient",
-           "a|avait mis le|la coût|facture|montant|valeur",
+           "a|avait mis le|la coût|facture|montant|valeur",  # "a mis le coût du projet à", a calque of "put"
            # the pluperfect and the imperfect inverted: "avait-il indiqué au printemps", "expliquait-elle"
            "avait|avaient -il|-elle|-ils|-elles déclaré|dit|affirmé|ajouté|expliqué|annoncé|indiqué|estimé|précisé"
            "|assuré|souligné|confié|rappelé|prévenu|chiffré|évalué|écrit|promis",
            "disait|expliquait|précisait|indiquait|affirmait|estimait|ajoutait|assurait|soulignait|rappelait|déclarait"
-           "|annonçait -il|-elle|-ils|-elles"],  # "a mis le coût du projet à", a calque of "put"
+           "|annonçait -il|-elle|-ils|-elles"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte", "nennt",
@@ -238,10 +238,10 @@ _ORDINAL_WORDS = {
     "fr": "deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième",
     "de": "zweit dritt viert fünft sechst siebt acht neunt zehnt",
 }
-_ORDINAL_RE = {
-    "en": r"^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))$",
-    "fr": r"^(?:deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|\d{1,3}e)$",
-    "de": r"^(?:zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte)[nmrs]?$",
+_ORDINAL_RE = {  # a token of those words (German: their stems' inflections), or an ordinal in figures
+    "en": r"^(?:" + _ORDINAL_WORDS["en"].replace(" ", "|") + r"|\d{1,3}(?:st|nd|rd|th))$",
+    "fr": r"^(?:" + _ORDINAL_WORDS["fr"].replace(" ", "|") + r"|\d{1,3}e)$",
+    "de": r"^(?:" + _ORDINAL_WORDS["de"].replace(" ", "|") + r")e[nmrs]?$",
 }
 _GERMAN_NUMBERS = ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"]
 
@@ -253,7 +253,7 @@ def place_of(phrase: str, lang: str) -> int | None:
     if (digits := re.search(r"\b(\d{1,3})(?:st|nd|rd|th|e)?\b", low)) is not None:
         return int(digits.group(1))
     for k, word in enumerate(_ORDINAL_WORDS[lang].split(), start=2):
-        if re.search(rf"\b{word}", low) or (lang == "fr" and k == 2 and re.search(r"\bsecond", low)):
+        if re.search(rf"\b{word}", low):
             return k
     for k, word in enumerate(_GERMAN_NUMBERS, start=2):
         if lang == "de" and re.search(rf"\b{word}\b", low):
@@ -388,7 +388,7 @@ def _token(word: str, lang: str) -> dict:
     elif word == "RANKWORD":  # "drittgrößte", "viertschnellsten"
         spec = {
             "LOWER": {
-                "REGEX": r"^(?:zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)"
+                "REGEX": r"^(?:" + _ORDINAL_WORDS["de"].replace(" ", "|") + r")"
                 r"(?:größt|schnellst|leistungsstärkst|wichtigst|teuerst)\w*$"
             }
         }

@@ -556,8 +556,8 @@ _WEAK_CUES = re.compile(
     r"|tablent sur|table sur",
     re.IGNORECASE,
 )
-_BEFORE_CUES = {"zufolge", "nach eigenen angaben", "by its own account", "selon ses propres chiffres",
-                "nach dessen angaben", "nach deren angaben"}  # fmt: skip
+_OWN_ACCOUNT = {"nach eigenen angaben", "by its own account", "selon ses propres chiffres"}  # the subject's own
+_BEFORE_CUES = {"zufolge", "nach dessen angaben", "nach deren angaben"} | _OWN_ACCOUNT
 # between a subject and its reporting verb ("AMD said", "Lisa Su, AMD's chief executive, said") there is no clause
 # boundary: a quotation mark, the end of a clause, or a conjunction that opens a reported clause
 _SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
@@ -2609,7 +2609,6 @@ def _coordinated_subject(text: str, sent: tuple[int, int], cue: tuple[int, int],
     return Attribution(own[0], cue, (own[1], own[2]), sent) if opens else None
 
 
-_OWN_ACCOUNT = re.compile(r"(?i)nach eigenen Angaben|selon ses propres chiffres|by its own account")
 # "précise-t-il", "avait-il indiqué" (a pronoun inside the cue)
 _SINGULAR = re.compile(r"(?:-t\s?)?-(?:il|elle)\b", re.IGNORECASE)
 
@@ -2740,11 +2739,11 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
                 return Attribution(pick[0], (cs, ce), (pick[1], pick[2]), content)
         if last is not None and _pronoun_at(text, (cs, ce), lang):
             return Attribution(last, (cs, ce), None, sent, pronoun=True)
-        if not cands and _OWN_ACCOUNT.fullmatch(text[cs:ce]):
+        if not cands and text[cs:ce].lower() in _OWN_ACCOUNT:
             # "Der mexikanische Betreiber KIO Networks kaufte ...; nach eigenen Angaben hat es": the company the
             # sentence opens with; opening the sentence ("Mit dem Geld will Groq ... Nach eigenen Angaben wäre das
             # der größte Einsatz"), the company the article last spoke of
-            firm = _typed_opener(text, sent[0] + len(text[sent[0] : cs]) - len(text[sent[0] : cs].lstrip()))
+            firm = _typed_opener(text, re.compile(r"\s*").match(text, sent[0]).end())
             if firm is not None:
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             opens = re.search(r"(?:^|[.!?]\s+|\n)$", text[: sent[0]]) and not text[sent[0] : cs].strip()
