@@ -71,7 +71,10 @@ CUES = {
            "study|analysis|survey|paper|index found|finds",
            "declined|refused to comment on a|the report|reports",
            "did|does|has|have not comment|commented on a|the report|reports",
-           "forecasts|predicts|projects that"],  # a verb before "that", not a noun ("forecasts of demand")
+           "forecasts|predicts|projects that",  # a verb before "that", not a noun ("forecasts of demand")
+           # "Nvidia billed Alps as the world's most powerful": the subject's own superlative (not the agentless
+           # "billed as the largest", nor "when he presented the plan")
+           "billed|touted CAP", "billed|touted it|them|its|their|this|the", "presented|described CAP"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
@@ -111,6 +114,10 @@ CUES = {
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "s' attend|attendent|attendait|attendaient à", "chiffrait", "chiffraient",
            "a|avait mis le|la coût|facture|montant|valeur",  # "a mis le coût du projet à", a calque of "put"
+           # "Nvidia avait présenté Alps en 2021 comme le superordinateur le plus puissant" (not the agentless "a
+           # été présenté comme", nor an event's "a présenté un projet de 2 milliards")
+           "a|avait|ont|avaient présenté|présentée CAP",
+           "a|avait|ont|avaient présenté|présentée ce|cette|ces|son|sa|ses|leur|leurs",
            # the pluperfect and the imperfect inverted: "avait-il indiqué au printemps", "expliquait-elle"
            "avait|avaient -il|-elle|-ils|-elles déclaré|dit|affirmé|ajouté|expliqué|annoncé|indiqué|estimé|précisé"
            "|assuré|souligné|confié|rappelé|prévenu|chiffré|évalué|écrit|promis",
@@ -148,7 +155,8 @@ CUES = {
            "|Erhebungen|Auswertung|Analyse|Studie|Umfrage|Statistik|Unterlagen von|des|der",
            "hielt dagegen", "verkündete", "verkündeten", "verkündet", "taxierte", "taxiert",
            "stellte", "stellten", "stellt", "erläuterte", "erläutert", "erläuterten", "gemeldet", "meldete",
-           "meldeten", "vorgerechnet", "gerechnet"],
+           "meldeten", "vorgerechnet", "gerechnet",
+           "geschrieben"],  # "Musk hatte im Juni auf X geschrieben, Cortex brauche ..."
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

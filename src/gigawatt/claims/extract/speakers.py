@@ -1021,6 +1021,11 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "the Swiss National Supercomputing Centre", "the European Centre for Medium-Range Weather Forecasts"
+_CENTRE_NAMED = re.compile(
+    r"(?<![\w-])(?:(?!(?:The|Le|La|Les|Der|Die|Das)\b)[A-Z][a-z]+ ){1,4}Cent(?:re|er)\b"
+    r"(?: for(?: [A-Z][\w-]+)+)?"
+)
 _BODY_NAMED = re.compile(
     rf"(?:régulateur|regulator|Regulierer|ministère|ministry|Ministerium)[^,.;:]{{0,40}},\s+(?:l['’]|le |la |the )?"
     rf"([{_UP}][\w&-]+)(?=\s*[.;,]|\s*$)"
@@ -1235,6 +1240,9 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             bodies += [(b.start(group), b.group(group)) for b in pattern.finditer(before)]
         bodies.sort()
         head = m.group().split()[-1].capitalize()  # "the department": the last body that is a department, if any
+        if re.fullmatch(r"Cent(?:re|er)|Zentrums?", head):  # "the centre": only a body named a centre, if any
+            bodies = sorted(bodies + [(b.start(), b.group()) for b in _CENTRE_NAMED.finditer(before)])
+            bodies = [b for b in bodies if re.search(r"Cent(?:re|er)\b|Zentrum", b[1])]
         bodies = [b for b in bodies if head in b[1].split()] or bodies
         outlets = [a for n, a, _ in names_in(before) if n in _NEWS]
         agency = m.group().lower().endswith("agency")  # "the agency said": a news agency if one was named since
@@ -1333,7 +1341,8 @@ _BODY_DESCRIBED = re.compile(
     r"|(?:das|des) Büros?"
     r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
     r"|l['’]autorité|die Aufsicht|die Kommission"
-    r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation)\b"  # "L'ONG estime": the last body
+    r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation"  # "L'ONG estime": the last body
+    r"|the cent(?:re|er)|le centre|du centre|das Zentrum|des Zentrums)\b"  # a centre named so ("the centre said")
     r"(?! [A-Z])"
 )
 
@@ -1574,6 +1583,16 @@ _FOUNDED_SUBJECT = re.compile(
 )
 
 
+_PAIRED_OPENER = {
+    lang: re.compile(rf"\s*([A-Z][\w&-]+)\s+{joint}\s+{partner}\s+(?:{aux}\s+)?$")
+    for lang, joint, partner, aux in (
+        ("en", "and", r"[A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2}", "have|had|has"),
+        ("fr", "et", rf"[{_UP}][\w&-]+(?: [{_UP}][\w&-]+){{0,2}}", "ont|avaient|auraient"),
+        ("de", "und", r"(?:[A-Z]{2,}|[A-Z][\w&-]+(?: [A-Z][\w&-]+){1,2})", "hatten|haben"),
+    )
+}
+
+
 def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list[tuple[str, int, int]]:
     """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
     Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
@@ -1593,6 +1612,9 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name) and not noun:
         out.append((name, at, after.end(1)))
     first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
+    # or the first of two joined names ("Toyota and NTT said", "Toyota et NTT ont promis"; in German only before an
+    # acronym or a name of two words or more, not "Bund und Länder")
+    first = first or _PAIRED_OPENER[lang].match(text[sent[0] : cue[0]])
     if first and first.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES and not _common_plural(first.group(1), text):
         out.append((first.group(1), sent[0] + first.start(1), sent[0] + first.end(1)))
     # or one opening the sentence (or the clause after a colon) before how it was founded, set off ("Groq, founded
@@ -1674,7 +1696,8 @@ _EPITHET = re.compile(
 
 
 _WORD = rf"[{_UP}][\w&'’.-]*"
-_NAME_WORDS_OF = rf"(?:{_WORD}|of|for|and|de|du|des)(?: (?:{_WORD}|of|for|and|de|du|des))*"  # "Union of ... Scientists"
+# "Union of ... Scientists" (opening with a capital: not "of the current pair, Belenos and Taranis, ..., the agency")
+_NAME_WORDS_OF = rf"{_WORD}(?: (?:{_WORD}|of|for|and|de|du|des))*"
 _ARTICLES = r"(?:the|a|an|le|la|l['’]|der|die|das|ein|eine)"
 
 
@@ -1691,7 +1714,9 @@ def _epithets(text: str, sentence: str, start: int) -> list[tuple[str, int, int]
         own = rf"((?:{_WORD} (?:(?:of|for|and) )?)*(?i:{noun})(?:\b|(?-i:y|ory)(?: {_WORD})+)"
         own += rf"(?: (?:of|for) {_WORD}(?: (?:and )?{_WORD})*)?)"
         owned = [f for f in re.finditer(own, before) if f.group(1)[0].isupper() and " " in f.group(1)]  # not "Verbund"
-        beside = rf"(?<!die )(?<!der )(?<!das )({_NAME_WORDS_OF}),? (?:\([A-Z]+\),? )?{_ARTICLES}\s?"
+        # (the article a whole word: not the "a" of "Belenos and Taranis")
+        article = rf"{_ARTICLES}(?:(?<=['’])|(?!\w))"
+        beside = rf"(?<!die )(?<!der )(?<!das )({_NAME_WORDS_OF}),? (?:\([A-Z]+\),? )?{article}\s?"
         # not "Joseph Bowring, the monitor's president": the noun owns the apposition, it is not it
         apposed = list(re.finditer(beside + rf"(?:[\w'’,-]+ ){{0,12}}?\w*(?i:{noun})\b(?!['’]s\b)", before))
         # or the noun first and the name set off after it ("its independent market monitor, Monitoring Analytics,")
@@ -1930,6 +1955,11 @@ def _first_of_list(pick, cands, text: str, sentence_start: int, firms: set[str],
     return pick
 
 
+# "hatte Alps als den leistungsstärksten Rechner angekündigt": "als" before an object's case or a superlative is
+# "as", no conjunction that opens a verb-final clause
+_ALS_AS = re.compile(r"(?:den|dem|einen|einem|[a-zäöü]+ste[nmr]?)\b")
+
+
 def _by_auxiliary(cands, cue: tuple[int, int], text: str, sentence_start: int):
     """German: the subject beside the sentence's last auxiliary before a verb-final cue: the name after it ("hatte
     Nvidia 18.000 Chips für Humain zugesagt", "als Moderator David Sacks ... schätzte"; not a place after a
@@ -1939,6 +1969,7 @@ def _by_auxiliary(cands, cue: tuple[int, int], text: str, sentence_start: int):
     aux = [  # not the "als" of "mehr als" or "weniger als" ("mit mehr als zwölf Milliarden Euro ... gerechnet")
         m for m in _AUXILIARY.finditer(text, sentence_start, cue[0])
         if not (m.group().startswith("als") and re.search(r"\b(?:mehr|weniger)\s+$", text[sentence_start : m.start()]))
+        and not (m.group().startswith("als") and _ALS_AS.match(text, m.end()))
     ]  # fmt: skip
     if not aux:
         return None
@@ -2134,9 +2165,23 @@ def _place_name(name: str) -> bool:
 def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
     from gigawatt.claims.extract.patterns import PRONOUNS
 
-    around = text[max(0, cue[0] - 12) : cue[1] + 6].lower()
-    words = set(re.findall(r"[a-zà-ÿ]+", around))
-    return bool(words & PRONOUNS[lang])
+    start, end = max(0, cue[0] - 12), cue[1] + 6
+    # whole words inside the window only: not the "er" that ends "Rechner", the "he" of "the", the "elle" of "qu'elle"
+    words = re.findall(r"(?<![\w'’])[a-zà-ÿ]+(?![\w'’])", text[start:end].lower())
+    if start > 0 and text[start - 1].isalpha() and words and text[start:end].lower().startswith(words[0]):
+        words = words[1:]
+    if end < len(text) and text[end].isalpha() and words and text[start:end].lower().endswith(words[-1]):
+        words = words[:-1]
+    words = set(words)
+    return bool(words & PRONOUNS[lang]) or _ROLE_BEFORE.search(text, max(0, cue[0] - 30), cue[0]) is not None
+
+
+# "..., the governor told a news conference", "the minister put the investment at": a person named by an office just
+# before the verb stands, like a pronoun, for the person the article last named
+_ROLE_BEFORE = re.compile(
+    r"\b(?:the|le|la) (?:governor|minister|premier|mayor|president|chairman|chairwoman|senator|gouverneur|gouverneure"
+    r"|ministre|maire|président|présidente)\s+$"
+)
 
 
 def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> bool:
@@ -2290,13 +2335,26 @@ REPORT_OF = re.compile(
     r"(?:des|der|von|du|de la|de l['’]|de|in|by|from|of)\s+(?:the |l['’]|le |la )?((?:[\w-]+ ){0,2}?)(?:„|“|\"|« )?"
     r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
 )
+# a word in small letters that may end a title ("noviny"): no weekday, participle or adjective of time ("publiées
+# mardi", "récentes")
+_TITLE_WORD = (
+    r"(?!(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|récentes?|dernières?|précédentes?|anonymes?)\b)"
+    r"(?![a-zà-ÿ]+(?:ée?s?|ues?|ant|ent)\b)[a-zà-ÿ\u0100-\u017f]+"
+)
+# the rest of an outlet's title, in small letters, up to the French clause its report opens ("du Corriere del Ticino
+# selon laquelle", "du quotidien Hospodářské noviny selon lesquelles", "de La Dépêche du Midi selon lesquelles")
+_TITLE_TAIL = re.compile(
+    rf"((?: (?:del|della|di|du|de|des|do|da|dos|{_TITLE_WORD}|[{_UP}][\w-]*)){{1,3}})"
+    r"(?= selon (?:laquelle|lesquelles|lequel|lesquels)\b)"
+)
 _OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|\w*zeitung|\w*blatt(?:e?s)?|\w*magazins?"
                            r"|magazine|site|website|portals?|quotidien|hebdomadaire|agence|agency|nachrichtenagentur|sender"
                            r"|chaîne)")  # fmt: skip
 _PLURAL_PRONOUN = {"en": r"(?:^|[,;]\s+)[Tt]hey\s+(?:\w+\s+)?$", "fr": r"", "de": r""}
 # a person named by their office, after a cue: the person named last ("selon les projections de la dirigeante")
 _PERSON_DESCRIBED = re.compile(
-    r"\b(?:la dirigeante|le dirigeant|la ministre|le ministre|the executive|the minister)\b(?! [A-Z])"
+    r"\b(?:la dirigeante|le dirigeant|la ministre|le ministre|the executive|the minister|la gouverneure"
+    r"|le gouverneur|the governor)\b(?! [A-Z])"
 )
 # a person named by what they are, as the subject just before the verb
 _PERSON_EPITHET = re.compile(
@@ -2396,6 +2454,8 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
         quoted = re.match(r"\s*[„“\"«]\s?([^“”\"»]{2,40}?)\s?[“”\"»]", text[report.end(2) :])
         if len(words) == 1 and _OUTLET_NOUNS.fullmatch(words[0]) and quoted:  # "der Zeitung „Pittsburgh Post-Gazette“"
             name, words = names_in(quoted.group(1)), quoted.group(1).split()
+        elif tail := _TITLE_TAIL.match(text, report.end(2)):  # "du Corriere del Ticino selon laquelle"
+            name, words = [], [*words, *tail.group(1).split()]
         return Attribution(name[0][0] if name else " ".join(words), cue, report.span(2), sent)
     same = re.match(r"\s+(?:la même source|the same source|ces sources|these sources)", text[cue[1] :]) or re.search(
         r"derselben Quelle\s*$", text[sent[0] : cue[0]]
