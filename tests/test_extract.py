@@ -3245,3 +3245,33 @@ def test_bodies_and_offices_of_the_forty_third_batch(text, lang, speaker):
     """*-570..585: the Senate's figures went to "of"; making the pronoun test read whole words (the "er" of
     "Rechner") would have lost "the governor told", which had passed only by the "he" of "the"."""
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        # the time since another event, after "comes" or "came"
+        ("The ceremony came 18 years after Google bought some 70 hectares of farmland there, in 2008.", "en"),
+        ("The round comes six months after Nvidia agreed to pay for a licence to Groq's designs.", "en"),
+        # a valuation: money added to a market value, "valuing it at", "Die Bewertung steigt auf"
+        ("Morgan Stanley analysts had said in 2023 that Dojo could add as much as $500 billion to Tesla's market "
+         "value.", "en"),
+        ("Morgan Stanley estimait que le superordinateur pourrait ajouter jusqu'à 500 milliards de dollars à la valeur "
+         "boursière du groupe.", "fr"),
+        ("Analysten von Morgan Stanley hatten 2023 geschätzt, Dojo könne den Börsenwert um bis zu 500 Mrd. Dollar "
+         "steigern.", "de"),
+        ("The round closed on Wednesday, valuing Lightmatter at $4.4 billion.", "en"),
+        ("Die Bewertung steigt damit auf 4,4 Mrd. Dollar.", "de"),
+    ],
+)  # fmt: skip
+def test_no_claims_of_the_forty_third_batch(text, lang):
+    """*-570..585: a time since another event ("came 18 years after") and valuations ("to Tesla's market value",
+    "valuing it at", "Die Bewertung steigt damit auf") were claims."""
+    assert extract(text, D, lang)["claims"] == []
+
+
+def test_a_process_that_came_some_time_after_is_still_a_span():
+    """Not every span before "after" is a time since: "came on Wednesday, about 18 months after S3NS applied" (the
+    length of the review, gold in en-401) stays."""
+    claims = extract("The qualification came on Wednesday, about 18 months after S3NS applied.", D, "en")["claims"]
+    assert [(c["quantity"], c["unit"]) for c in claims] == [(18, "months")]

@@ -69,12 +69,22 @@ _COUNTS_SOMETHING = re.compile(
 )
 # a valuation, a figure in pounds, a number "several": not the build-out's money
 _NOT_A_CLAIM = re.compile(
-    r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluation of|\bvaloris[ée]e?s? (?:à )?"
+    r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluing [\w\s'’]{0,30}?\bat|\bvaluation of"
+    r"|\bvaloris[ée]e?s? (?:à )?"
     r"|\bvaloris\w* [\w\s'’-]{0,30}?\bà|\bvalorisation de|\bUnternehmenswert von"
     r"|\bbewertet [\w\s]{0,30}?\b(?:mit|bei)|\bmanag(?:es|ing)|\bgère|\bverwaltet"
-    r"|\bBewertung von|£|\bmehreren|\bseveral|\bplusieurs"
+    r"|\bBewertung von|\bBewertung (?:steigt|stieg|klettert|kletterte|liegt|lag)(?: damit| nun| jetzt)? (?:auf|bei)"
+    r"|£|\bmehreren|\bseveral|\bplusieurs"
+    r"|\b(?:Börsenwert|Marktwert|market value|valeur boursière)\s+(?:um|by|de|d['’])\s?"  # "den Börsenwert um 500 Mrd."
     r"|\b(?:stake|Anteil|Anteil\w*|participation) (?:worth|im Wert von|d['’]une valeur de|valued at))"
     r"\s*(?:about |around |environ |rund |etwa |some |quelque |up to |jusqu['’]à |bis zu |mehr als |more than )?\$?$",
+    re.IGNORECASE,
+)
+# money added to a company's market value: a valuation ("$500 billion to Tesla's market value", "500 milliards de
+# dollars à la valeur boursière du groupe", "500 Milliarden Dollar zum Börsenwert")
+_TO_MARKET_VALUE = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:to|à|zum|zu)\s+(?:[\w'’-]+\s+){0,3}?(?:market value|market capitali[sz]ation"
+    r"|valeur boursière|capitalisation boursière|valorisation|Börsenwert|Marktwert|Marktkapitalisierung)",
     re.IGNORECASE,
 )
 _AFTER_HEDGE = re.compile(r"\b(?:reach|atteindre|erreichen|up to|jusqu['’]à|bis zu)\s+$", re.IGNORECASE)
@@ -457,6 +467,8 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
             q = Quantity(n.value, money[-1].unit, n.start, n.end, n.start, list(money[-1].flags))
         if q is not None and _NOT_A_CLAIM.search(s.text[: q.start]):  # "values xAI at $230 billion", "£5 billion"
             continue
+        if q is not None and q.unit in ("USD", "EUR") and _TO_MARKET_VALUE.match(s.text[q.end :]):
+            continue  # "could add as much as $500 billion to Tesla's market value": a valuation
         if q is not None and not any(o.start < q.end and q.start < o.end for o in qs):
             qs.append(q)
     for factor, a, b in multipliers(s.text, s.lang):

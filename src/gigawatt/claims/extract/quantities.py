@@ -42,6 +42,15 @@ _SINCE_RECORD = re.compile(
     r"[^.;]{0,80}\b(?:in|en|seit)\s+(?:more than |nearly |almost |over |about |plus de |près de |mehr als |fast )?$",
     _I,
 )
+# "The round comes six months after Nvidia agreed", "The ceremony came 18 years after Google bought": the time since
+# another event, not a span of the build-out
+_CAME_BEFORE = re.compile(
+    r"\b(?:comes?|came|coming|arrives?|arrived|intervient|intervenait|survient|kommt|kam|erfolgt|erfolgte)\s+"
+    r"(?:just |only |some |about |nearly |almost |barely |more than |less than |à peine |près de |quelque |plus de "
+    r"|moins de |rund |knapp |fast |gut |mehr als )?$",
+    _I,
+)
+_AFTER_EVENT = re.compile(r"^\s+(?:after|après|nach)\b", _I)
 _YEAR_BEFORE = re.compile(
     r"\b(?:bis|by|until|ab|from|in|im|en|dès|d['’]ici|seit|since|vor|avant|before|après|after|nach|through)\s+$", _I
 )
@@ -153,6 +162,7 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         or _AGE_BEFORE.search(text[: n.start])
         or _AGE_AFTER.match(tail[m.end() :])
         or _SINCE_RECORD.search(text[max(0, n.start - 120) : n.start])
+        or (_CAME_BEFORE.search(text[: n.start]) and _AFTER_EVENT.match(tail[m.end() :]))
     ):
         return None
     multiplied = re.match(
