@@ -3275,3 +3275,26 @@ def test_a_process_that_came_some_time_after_is_still_a_span():
     length of the review, gold in en-401) stays."""
     claims = extract("The qualification came on Wednesday, about 18 months after S3NS applied.", D, "en")["claims"]
     assert [(c["quantity"], c["unit"]) for c in claims] == [(18, "months")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a participle opening the sentence is no part of the name after it, and a name inside a relative clause after
+        # the inverted speaker is not the speaker
+        ("Baptisée LillyPod, la machine a été assemblée en quatre mois, a précisé Nvidia, qui en a fourni les puces "
+         "Blackwell Ultra.", "Nvidia"),
+        # still the person set off after a company's office
+        ("Le projet coûtera 5 milliards de dollars, a déclaré le patron de SoftBank, Masayoshi Son.", "Masayoshi Son"),
+        # "avait aussi chiffré", "s'était par ailleurs engagé" report
+        ("Elon Musk a parlé jeudi. Il avait aussi chiffré à environ 10 milliards de dollars les dépenses d'IA.",
+         "Elon Musk"),
+        ("Le saoudien DataVolt s'était par ailleurs engagé en 2023 à investir 100 millions de dollars dans un centre.",
+         "DataVolt"),
+    ],
+)  # fmt: skip
+def test_french_cues_of_the_forty_third_batch(text, speaker):
+    """*-570..585: "Baptisée LillyPod" was read as a name, and "Blackwell Ultra" (chips named in a relative clause
+    after "a précisé Nvidia") as a person who spoke; "avait aussi chiffré" and "s'était par ailleurs engagé" were no
+    cues."""
+    assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's

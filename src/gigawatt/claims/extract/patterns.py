@@ -96,7 +96,7 @@ CUES = {
            "a|avait|ont fait savoir", "estimait", "estimaient", "affirmait", "expliquait", "indiquait",
            "précisait", "rappelait",
            "a|avait|ont|avaient pourtant|déjà|aussi|également|alors|notamment|encore déclaré|dit|affirmé|annoncé|évoqué"
-           "|indiqué|estimé|promis|assuré|précisé",
+           "|indiqué|estimé|promis|assuré|précisé|chiffré|évalué|confirmé|rappelé|souligné|expliqué|ajouté|écrit",
            "ajoutent|précisent|estiment|soulignent|expliquent|assurent -ils|-elles",
            "prédit", "prédisait", "a|avait prédit", "a|avait fait valoir", "a|avait reconnu", "reconnaît",
            "prévoyait", "prévoyaient", "tablait sur", "tablaient sur", "recense", "annonçait", "annonçaient",
@@ -108,6 +108,8 @@ CUES = {
            "recensait", "relevait", "rapportait", "rapportaient", "a|avait relevé", "dit|disent que|avoir",
            "s' était|est alors|aussi|déjà félicité|félicitée|réjoui|réjouie",
            "s' était|est alors|aussi|déjà|également|pourtant engagé|engagée|engagés",
+           "s' était|est par ailleurs engagé|engagée|engagés",  # "s'était par ailleurs engagé à investir"
+           "s' était|est en outre engagé|engagée|engagés",
            "a|avait|ont|avaient par ailleurs déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "a|avait|ont|avaient en outre déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"

@@ -1511,6 +1511,14 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
+# a French participle opening a sentence before a name ("Baptisée LillyPod, la machine ...", "Installé à Lugano"): no
+# part of the name
+_FRENCH_PARTICIPLE = re.compile(
+    r"(?:Baptis|Nomm|Surnomm|Install|Situ|Implant|Annonc|Dévoil|Inaugur|Lanc|Financ|Fond|Cré|Bas|Contrôl|Aliment"
+    r"|Destin|Présent|Rachet|Détenu|Soutenu|Conçu|Prévu)(?:é|ée|és|ées)?"
+)
+
+
 def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int], firms=frozenset()):
     """Names the list lacks, near the cue (:func:`_near`): two or three capitalised words (not in German, which
     capitalises every noun), public bodies and acronyms; a company the article introduced is no part of a name
@@ -1552,6 +1560,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         if len(words) > 1 and words[0] in _NOT_ACRONYMS and m in acronyms:  # "des GPU Nebius": not a name's part
             name, s, words = " ".join(words[1:]), s + len(words[0]) + 1, words[1:]
         if len(words) > 1 and words[0] in _CONJUNCTIONS:  # "When Microsoft first showed interest": Microsoft
+            name, s, words = " ".join(words[1:]), s + len(words[0]) + 1, words[1:]
+        if len(words) > 1 and _FRENCH_PARTICIPLE.fullmatch(words[0]):  # "Baptisée LillyPod, la machine": LillyPod
             name, s, words = " ".join(words[1:]), s + len(words[0]) + 1, words[1:]
         if (_opens_no_name(words) and m not in bodies and not english) or name.upper() in _NOT_ACRONYMS:
             continue
@@ -2103,6 +2113,9 @@ def _wie_subject(cands, cue: tuple[int, int], text: str, sentence_start: int, fi
     return titled[0] if titled else min(opens, key=lambda c: c[1]) if opens else None
 
 
+_RELATIVE_OPENS = re.compile(r",\s*(?:qui|who|which|dont|whose)\b")
+
+
 def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str = "en"):
     """The speaker after an inverted reporting verb: "..., said Lisa Su", "a assuré vendredi Khaldoon Al Mubarak",
     "teilten die Unternehmen mit", "berichtete The Information"."""
@@ -2113,9 +2126,12 @@ def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str
     after = [c for c in cands if c[1] >= cue[1] and span.fullmatch(gap(c)) and not _CHANNEL.search(text, 0, c[1])]
     plain = [c for c in after if "," not in text[cue[1] : c[1]]]
     # "said SoftBank chief executive Masayoshi Son", "a déclaré le patron de SoftBank, Masayoshi Son": the person
+    # (not a name inside a relative clause after the speaker: "a précisé Nvidia, qui en a fourni les puces Blackwell
+    # Ultra")
     persons = [c for c in plain if speaker_type(c[0], firms) == "person"] or [
-        c for c in after if speaker_type(c[0], firms) == "person"
-    ]
+        c for c in after
+        if speaker_type(c[0], firms) == "person" and not _RELATIVE_OPENS.search(text, cue[1], c[1])
+    ]  # fmt: skip
     pool = persons or plain or after  # "has announced Friday its owner, Galaxy Digital"
     return min(pool, key=lambda c: c[1]) if pool else None
 
