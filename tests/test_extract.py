@@ -2549,24 +2549,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-569: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-585: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-570..585: sixteen articles per language, `heldout: true`, 422 gold claims), written with its
+# The held-out batch (*-586..601: sixteen articles per language, `heldout: true`, 427 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-07, with the rules of commit
-# 083e37a unchanged (those rules had learned from *-554..569). English and German meet recall (130 of 146, 123 of
-# 137), French does not (118 of 139); French and German meet precision (118 of 131, 123 of 133), English does not
-# (130 of 149); no language meets speakers (99 of 130, 76 of 118, 95 of 123) nor every field (86 of 146, 62 of 139,
-# 80 of 137). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so
-# that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
-# Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(570, 586))
+# d881621 unchanged (those rules had learned from *-570..585). All three languages meet recall (136 of 145, 130 of
+# 143, 125 of 139); French meets precision (130 of 142), English and German do not (136 of 153, 125 of 143); no
+# language meets speakers (107 of 136, 106 of 130, 103 of 125); English and French meet every field (87 of 145, 86 of
+# 143), German does not (81 of 139). The targets are not loosened; this pins the measured figures (as fractions, so
+# the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every
+# batch's first scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(586, 602))
 HELDOUT_MEASURED = {
-    "en": {"recall": 130 / 146, "precision": 130 / 149, "speaker_accuracy": 99 / 130, "every_field": 86 / 146},
-    "fr": {"recall": 118 / 139, "precision": 118 / 131, "speaker_accuracy": 76 / 118, "every_field": 62 / 139},
-    "de": {"recall": 123 / 137, "precision": 123 / 133, "speaker_accuracy": 95 / 123, "every_field": 80 / 137},
+    "en": {"recall": 136 / 145, "precision": 136 / 153, "speaker_accuracy": 107 / 136, "every_field": 87 / 145},
+    "fr": {"recall": 130 / 143, "precision": 130 / 142, "speaker_accuracy": 106 / 130, "every_field": 86 / 143},
+    "de": {"recall": 125 / 139, "precision": 125 / 143, "speaker_accuracy": 103 / 125, "every_field": 81 / 139},
 }
 
 
