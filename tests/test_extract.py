@@ -3298,3 +3298,25 @@ def test_french_cues_of_the_forty_third_batch(text, speaker):
     after "a précisé Nvidia") as a person who spoke; "avait aussi chiffré" and "s'était par ailleurs engagé" were no
     cues."""
     assert extract(text, D, "fr")["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, lang, deadline",
+    [
+        # a month without its year, in a clause told in the past: the last such month before the publication date
+        ("Apptronik closed a $350 million round in February.", "en", "2025-02-28"),
+        ("Le texan Apptronik avait de son côté levé 350 millions de dollars en février.", "fr", "2025-02-28"),
+        ("Der texanische Wettbewerber Apptronik hatte im Februar 350 Millionen Dollar eingesammelt.", "de",
+         "2025-02-28"),
+        # what is to come, a limit ahead, the publication's own month and a fiscal year keep the nearest
+        ("Apptronik will close a $350 million round in February.", "en", "2026-02-28"),
+        ("Apptronik ouvrira un site de 350 MW en février.", "fr", "2026-02-28"),
+        ("xAI had ordered $1 billion more of the batteries for delivery by the end of February.", "en", "2026-02-28"),
+        ("Alphabet a placé début septembre quelque 25 milliards de dollars.", "fr", "2025-09-30"),
+    ],
+)  # fmt: skip
+def test_a_past_month_without_its_year(text, lang, deadline):
+    """*-586..601 and *-01..585: "closed a $350 million round in February", written in September, was dated the
+    February after (86 deadlines of *-01..601 a year late, in all three languages)."""
+    claims = extract(text, dt.date(2025, 9, 17), lang)["claims"]
+    assert claims[0]["deadline"]["date"] == deadline

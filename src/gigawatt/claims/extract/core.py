@@ -350,6 +350,63 @@ def _nearest(spans: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
     return sorted(spans, key=lambda d: min(abs(d[0] - at), abs(at - d[1])))
 
 
+# a clause told in a past tense ("closed a $350 million round in February", "avait levé ... en février", "hatte im
+# Februar ... eingesammelt"), and one that speaks of what is to come ("will open in February", "ouvrira en février")
+_PAST_TENSE = {
+    "en": re.compile(
+        r"\b(?:had|was|were|did|raised|closed|signed|opened|announced|agreed|bought|sold|paid|took|won|launched"
+        r"|completed|unveiled|released|invested|acquired|secured|began|started|received|spent|filed|pledged|approved"
+        r"|awarded|posted|struck|inaugurated|switched|broke|reported|said|added)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:a|avait|ont|avaient|est|était|sont|étaient)(?:\s+[a-zéèêàâîôûç'’]+){0,3}?\s+"  # "avait de son côté levé"
+        r"(?!été\b)[a-zéèêàâîôûç]+(?:é|ée|és|ées|is|it|u|us|ert|ort)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:hatte|hatten|war|waren|wurde|wurden|sammelte|sammelten|gab|gaben|kündigte|kündigten|nahm|schloss"
+        r"|unterzeichnete|kaufte|verkaufte|investierte|eröffnete|meldete|teilte|erhielt|zahlte|begann|startete)\b"
+    ),
+}
+_FUTURE_TENSE = {
+    "en": re.compile(r"\b(?:will|would|shall|is to|are to|plans?|expects?|expected|aims?|intends?|due|scheduled|set to"
+                     r"|could|may|might|should|next)\b"),
+    "fr": re.compile(r"\b(?:va|vont|devrait|devraient|doit|doivent|prévoit|prévoient|compte|comptent|pourrait"
+                     r"|pourraient|prochain|prochaine)\b|\b\w+(?:era|eront|ira|iront)\b"),
+    "de": re.compile(r"\b(?:will|wollen|wird|werden|soll|sollen|plant|planen|könnte|könnten|dürfte|dürften"
+                     r"|nächsten?)\b"),
+}  # fmt: skip
+
+
+# a fiscal year or a quarter, whose end may lie ahead of a past verb ("the October-to-December quarter")
+_PERIOD_AHEAD = re.compile(
+    r"\b(?:fiscal|ending|ends|finissant|s['’]achève|exercice|Geschäftsjahr|endet|quarter|trimestre|Quartal)\b", re.I
+)
+
+
+def _in_the_past(s: Sentence, span: tuple[int, int], found: dict, date: dt.date | None) -> dict:
+    """A month named without its year ("in February") in a clause told in a past tense is the last such month before
+    the publication date, not the nearest one, which may lie ahead ("closed a round in February", written in
+    September: February of that year)."""
+    words = s.text[span[0] - s.start : span[1] - s.start]
+    if date is None or not found["date"] or found["granularity"] not in ("month", "day") or re.search(r"\d{4}", words):
+        return found
+    if re.match(BY_WORDS, words.strip(), re.IGNORECASE):  # "by the end of June", "bis August": a limit ahead
+        return found
+    when = dt.date.fromisoformat(found["date"])
+    clause = s.text[slice(*(x - s.start for x in _clause(s, span[0])))]
+    past = _PAST_TENSE[s.lang].search(clause) and not _FUTURE_TENSE[s.lang].search(clause)
+    # not the publication's own month ("a placé début novembre", written on November 18), nor a period's end
+    if (when.year, when.month) <= (date.year, date.month) or not past or _PERIOD_AHEAD.search(clause):
+        return found
+    earlier = when.replace(year=when.year - 1, day=1)  # the same month a year before, at its end where it was
+    last = earlier.replace(month=earlier.month % 12 + 1) if earlier.month < 12 else dt.date(earlier.year + 1, 1, 1)
+    end = last - dt.timedelta(days=1)
+    return {
+        **found,
+        "date": (end if found["granularity"] == "month" else earlier.replace(day=min(when.day, end.day))).isoformat(),
+    }
+
+
 def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int, others: list[int]) -> dict | None:
     """The deadline of a figure at ``at``: the nearest in its own phrase or clause; else the sentence's first, unless
     that one sits in a clause with figures of its own (``others``: where the sentence's figures begin)."""
@@ -381,7 +438,8 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
         a, b = (own or outer)[0]
         words = s.text[a - s.start : b - s.start]
         read = [read_deadline(words, lang, date) for lang in (s.lang, *(x for x in LANGS if x != s.lang))]
-        return next((r for r in read if r["date"] is not None), read[0])
+        found = next((r for r in read if r["date"] is not None), read[0])
+        return _in_the_past(s, (a, b), found, date)
     if durations:
         if date is None:
             return {"text": "", "date": None, "granularity": None}
