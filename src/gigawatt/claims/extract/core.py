@@ -81,10 +81,11 @@ _NOT_A_CLAIM = re.compile(
     re.IGNORECASE,
 )
 # money added to a company's market value: a valuation ("$500 billion to Tesla's market value", "500 milliards de
-# dollars à la valeur boursière du groupe", "500 Milliarden Dollar zum Börsenwert")
+# dollars à la valeur boursière du groupe", "500 Milliarden Dollar zum Börsenwert"; not the French "levé 1,7 milliard
+# d'euros à une valorisation de", raised at a valuation of)
 _TO_MARKET_VALUE = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:to|à|zum|zu)\s+(?:[\w'’-]+\s+){0,3}?(?:market value|market capitali[sz]ation"
-    r"|valeur boursière|capitalisation boursière|valorisation|Börsenwert|Marktwert|Marktkapitalisierung)",
+    r"|valeur boursière|capitalisation boursière|Börsenwert|Marktwert|Marktkapitalisierung)",
     re.IGNORECASE,
 )
 _AFTER_HEDGE = re.compile(r"\b(?:reach|atteindre|erreichen|up to|jusqu['’]à|bis zu)\s+$", re.IGNORECASE)

@@ -72,9 +72,10 @@ CUES = {
            "declined|refused to comment on a|the report|reports",
            "did|does|has|have not comment|commented on a|the report|reports",
            "forecasts|predicts|projects that",  # a verb before "that", not a noun ("forecasts of demand")
-           # "Nvidia billed Alps as the world's most powerful": the subject's own superlative (not the agentless
-           # "billed as the largest", nor "when he presented the plan")
-           "billed|touted CAP", "billed|touted it|them|its|their|this|the", "presented|described CAP"],
+           # "Nvidia presented Alps as the world's most powerful": the subject's own superlative (not the agentless
+           # "presented as the largest", nor "when he presented the plan"; the object is never the speaker, and a
+           # weekday is no object: speakers._object_cue)
+           "presented|described CAP"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
@@ -158,7 +159,7 @@ CUES = {
            "hielt dagegen", "verkündete", "verkündeten", "verkündet", "taxierte", "taxiert",
            "stellte", "stellten", "stellt", "erläuterte", "erläutert", "erläuterten", "gemeldet", "meldete",
            "meldeten", "vorgerechnet", "gerechnet",
-           "geschrieben"],  # "Musk hatte im Juni auf X geschrieben, Cortex brauche ..."
+           "geschrieben"],  # "Musk hatte im Juni auf X geschrieben, Cortex brauche ..." (speakers._IDIOM_WRITTEN)
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

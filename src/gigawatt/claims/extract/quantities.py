@@ -50,7 +50,13 @@ _CAME_BEFORE = re.compile(
     r"|moins de |rund |knapp |fast |gut |mehr als )?$",
     _I,
 )
-_AFTER_EVENT = re.compile(r"^\s+(?:after|après|nach)\b", _I)
+# (not a build milestone: "comes 24 months after construction begins", "erfolgt 24 Monate nach Baubeginn")
+_AFTER_EVENT = re.compile(
+    r"^\s+(?:after|après|nach)\b(?!\s+(?:construction|the start|groundbreaking|approval|the permit"
+    r"|financial close|(?:dem |der )?(?:Baubeginn|Baustart|Genehmigung|Spatenstich)|le début|la pose|l['’]obtention"
+    r"|l['’]autorisation))",
+    _I,
+)
 _YEAR_BEFORE = re.compile(
     r"\b(?:bis|by|until|ab|from|in|im|en|dès|d['’]ici|seit|since|vor|avant|before|après|after|nach|through)\s+$", _I
 )

@@ -1022,8 +1022,8 @@ def quotes_in(text: str) -> list[tuple[int, int]]:
 
 
 # "the Swiss National Supercomputing Centre", "the European Centre for Medium-Range Weather Forecasts"
-_CENTRE_NAMED = re.compile(
-    r"(?<![\w-])(?:(?!(?:The|Le|La|Les|Der|Die|Das)\b)[A-Z][a-z]+ ){1,4}Cent(?:re|er)\b"
+_CENTRE_NAMED = re.compile(  # (not a data centre: "the Abilene Data Center for OpenAI")
+    r"(?<![\w-])(?:(?!(?:The|Le|La|Les|Der|Die|Das|Data)\b)[A-Z][a-z]+ ){1,4}(?<!Data )Cent(?:re|er)\b"
     r"(?: for(?: [A-Z][\w-]+)+)?"
 )
 _BODY_NAMED = re.compile(
@@ -1240,7 +1240,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             bodies += [(b.start(group), b.group(group)) for b in pattern.finditer(before)]
         bodies.sort()
         head = m.group().split()[-1].capitalize()  # "the department": the last body that is a department, if any
-        if re.fullmatch(r"Cent(?:re|er)|Zentrums?", head):  # "the centre": only a body named a centre, if any
+        if re.fullmatch(r"Cent(?:re|er)|Zentrums?", head):  # "the centre said": only a body named a centre, if any
             bodies = sorted(bodies + [(b.start(), b.group()) for b in _CENTRE_NAMED.finditer(before)])
             bodies = [b for b in bodies if re.search(r"Cent(?:re|er)\b|Zentrum", b[1])]
         bodies = [b for b in bodies if head in b[1].split()] or bodies
@@ -1342,7 +1342,7 @@ _BODY_DESCRIBED = re.compile(
     r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
     r"|l['’]autorité|die Aufsicht|die Kommission"
     r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation"  # "L'ONG estime": the last body
-    r"|the cent(?:re|er)|le centre|du centre|das Zentrum|des Zentrums)\b"  # a centre named so ("the centre said")
+    r"|[Tt]he cent(?:re|er)(?!['’]s)|[Ll]e centre(?! de données)|du centre(?! de données)|das Zentrum|des Zentrums)\b"
     r"(?! [A-Z])"
 )
 
@@ -2136,8 +2136,42 @@ def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str
     return min(pool, key=lambda c: c[1]) if pool else None
 
 
+# a verb whose object follows it inside the cue ("presented Alps as", "avait présenté ce projet ... comme"): the
+# speaker is its subject, never the object; and no object at all where a time follows the verb ("presented Tuesday",
+# "a présenté ce mardi un projet")
+_OBJECT_CUE = re.compile(r"(?:presented|described|(?:a|avait|ont|avaient) présentée?)\s+(\w+)", re.I)
+_TIME_WORDS = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|semaine"
+    r"|mois|week-end|année)",
+    re.I,
+)
+
+
+_IDIOM_WRITTEN = re.compile(r"\b(?:Zahlen|Verluste|Gewinne|Geschichte|Schlagzeilen|bereits|oben|schon)\s+(?:\w+\s+)?$")
+# a name straight before the verb ("Nvidia avait présenté Alps", "Nvidia presented Alps"), not a pronoun or a noun
+_NAME_BEFORE_VERB = re.compile(
+    rf"(?<![\w'’])(?!(?:It|The|Le|La|Les|Il|Elle|He|She|They|This|Ce|Cette)\b)[{_UP}][\w&'’.-]*\s+$"
+)
+
+
+def _object_cue(cands, cue: tuple[int, int], text: str):
+    """For a cue whose object follows its verb (:data:`_OBJECT_CUE`): the candidates before it, or None where the
+    verb has a time, not an object, after it ("ce mardi"); the candidates unchanged for any other cue."""
+    m = _OBJECT_CUE.fullmatch(text[cue[0] : cue[1]])
+    if m is None:
+        return cands
+    after = re.match(r"\s*(\w+)", text[cue[1] :])
+    if _TIME_WORDS.fullmatch(m.group(1)) or (after and _TIME_WORDS.fullmatch(after.group(1))):
+        return None
+    return [c for c in cands if c[2] <= cue[0]]
+
+
 def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str, lang: str, firms):
     low = cue_text.lower()
+    cands = _object_cue(cands, cue, text)
+    if cands is None:
+        return None
     if _after_cue(low):
         ends = re.search(r"[,]|(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bM)(?<!\bMs)(?<!\bMrs)(?<!\bMme)\.", text[cue[1] :])
         # ("selon ... St. Louis Public Radio", "selon M. Musk")
@@ -2194,9 +2228,8 @@ def _pronoun_at(text: str, cue: tuple[int, int], lang: str) -> bool:
 
 # "..., the governor told a news conference", "the minister put the investment at": a person named by an office just
 # before the verb stands, like a pronoun, for the person the article last named
-_ROLE_BEFORE = re.compile(
-    r"\b(?:the|le|la) (?:governor|minister|premier|mayor|president|chairman|chairwoman|senator|gouverneur|gouverneure"
-    r"|ministre|maire|président|présidente)\s+$"
+_ROLE_BEFORE = re.compile(  # (not "the president", most often a head of state the article has not quoted)
+    r"\b(?:[Tt]he|[Ll]e|[Ll]a) (?:governor|minister|premier|mayor|gouverneur|gouverneure|ministre|maire)\s+$"
 )
 
 
@@ -2354,7 +2387,8 @@ REPORT_OF = re.compile(
 # a word in small letters that may end a title ("noviny"): no weekday, participle or adjective of time ("publiées
 # mardi", "récentes")
 _TITLE_WORD = (
-    r"(?!(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|récentes?|dernières?|précédentes?|anonymes?)\b)"
+    r"(?!(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|récentes?|dernières?|précédentes?|anonymes?|hier"
+    r"|aujourd|ce|cette|matin|soir|semaine|et|ou)\b)"
     r"(?![a-zà-ÿ]+(?:ée?s?|ues?|ant|ent)\b)[a-zà-ÿ\u0100-\u017f]+"
 )
 # the rest of an outlet's title, in small letters, up to the French clause its report opens ("du Corriere del Ticino
@@ -2470,8 +2504,8 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
         quoted = re.match(r"\s*[„“\"«]\s?([^“”\"»]{2,40}?)\s?[“”\"»]", text[report.end(2) :])
         if len(words) == 1 and _OUTLET_NOUNS.fullmatch(words[0]) and quoted:  # "der Zeitung „Pittsburgh Post-Gazette“"
             name, words = names_in(quoted.group(1)), quoted.group(1).split()
-        elif tail := _TITLE_TAIL.match(text, report.end(2)):  # "du Corriere del Ticino selon laquelle"
-            name, words = [], [*words, *tail.group(1).split()]
+        elif not name and (tail := _TITLE_TAIL.match(text, report.end(2))):  # "du Corriere del Ticino selon laquelle"
+            words = [*words, *tail.group(1).split()]  # (not "de Bloomberg hier", a listed outlet and a time)
         return Attribution(name[0][0] if name else " ".join(words), cue, report.span(2), sent)
     same = re.match(r"\s+(?:la même source|the same source|ces sources|these sources)", text[cue[1] :]) or re.search(
         r"derselben Quelle\s*$", text[sent[0] : cue[0]]
@@ -2764,6 +2798,10 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
     for cs, ce in sorted(cues, key=lambda c: _cue_order(text, c, cues)):
         if _skipped(text, sent, (cs, ce)):
             continue
+        if _OBJECT_CUE.fullmatch(text[cs:ce]) and not _NAME_BEFORE_VERB.search(text, sent[0], cs):
+            continue  # "It described Microsoft as", "Le groupe a présenté Microsoft comme": no named subject
+        if text[cs:ce] == "geschrieben" and _IDIOM_WRITTEN.search(text, max(sent[0], cs - 40), cs):
+            continue  # "rote Zahlen geschrieben" (made a loss), "Wie bereits geschrieben": no one reports
         # "Die Firma ging aus einer Abspaltung hervor" emerged; "Das geht aus ... hervor" reports
         if text[cs:ce].lower() == "hervor" and not _REPORTED_BY_DOCUMENT.match(text, sent[0]):
             continue
