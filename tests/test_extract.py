@@ -3373,3 +3373,25 @@ def test_the_reviews_cases_of_the_forty_third_rounds_rules(text, lang, expected)
     """A review of the rules learned from *-570..585 (c080ed4..d881621) found each of these read wrong."""
     got = [(c["quantity"], c["unit"], c["speaker"]) for c in extract(text, D, lang)["claims"]]
     assert got == [(pytest.approx(q), u, s) for q, u, s in expected]
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # a source's name compounded with what it published ("PitchBook-Daten") is the source's
+        ("Perplexity sammelte 200 Millionen Dollar im September, laut PitchBook-Daten.", "de", "PitchBook"),
+        # "beziffern", "évaluait" report
+        ("Die Analysten der US-Bank Morgan Stanley beziffern den Weltmarkt für humanoide Roboter im Jahr 2050 auf rund "
+         "fünf Billionen Dollar jährlich.", "de", "Morgan Stanley"),
+        # an outlet named after what it is, just before the verb
+        ("Le site spécialisé DCmag évaluait le coût du projet à quelque 10 millions de dollars.", "fr", "DCmag"),
+        ("PAIX is backed by Africa50. The trade site DCmag had put the cost of the Dakar building at about $10 "
+         "million.", "en", "DCmag"),
+        # not a site that is a place
+        ("Le site de Microsoft a coûté 10 millions de dollars, a indiqué Microsoft.", "fr", "Microsoft"),
+    ],
+)  # fmt: skip
+def test_sources_of_the_forty_fourth_batch(text, lang, speaker):
+    """*-586..601: "laut PitchBook-Daten" named "PitchBook-Daten"; Morgan Stanley's "beziffern" and DCmag's "évaluait"
+    were no cues, and "the trade site DCmag" no name."""
+    assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker  # the last figure's

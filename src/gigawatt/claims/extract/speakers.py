@@ -703,6 +703,11 @@ def short_form(name: str, text: str) -> str:
     return head if alone and head not in _CANON and len(head) > 2 else name
 
 
+# a German compound of a source's name and what it published ("PitchBook-Daten", "Gartner-Zahlen", "IEA-Schätzungen")
+_DATA_OF = re.compile(r"(.+?)-(?:Daten|Zahlen|Angaben|Schätzung|Schätzungen|Berechnungen|Analyse|Analysen|Prognose"
+                      r"|Prognosen|Statistik|Studie|Umfrage)")  # fmt: skip
+
+
 def as_written(att: Attribution, text: str) -> str:
     """A company named in full before and by its first word where it speaks ("Bloom Energy ...", then "Bloom told
     investors"; "Vantage Data Centers ...", then "Vantage announced"), is named as it is written there: by that word
@@ -710,6 +715,8 @@ def as_written(att: Attribution, text: str) -> str:
     the list names ("Epoch" is "Epoch AI")."""
     if att.span is None or KNOWN.get(att.speaker, ("", "", []))[1]:  # a listed body, outlet or research group: its name
         return att.speaker
+    if own := _DATA_OF.fullmatch(att.speaker):  # "laut PitchBook-Daten": PitchBook's
+        return own.group(1)
     written = text[att.span[0] : att.span[1]].strip()
     words = att.speaker.split()
     short = len(words) > 1 and written == words[0] and written[:1].isupper()
@@ -1603,6 +1610,13 @@ _PAIRED_OPENER = {
 }
 
 
+_OUTLET_TYPED = re.compile(
+    rf"(?:\b[Ll]e |\b[Ll]a |\b[Ll]['’]|\b[Tt]he |\b[Dd]er |\b[Dd]as |\b[Dd]ie )(?:[a-z]+ )?(?:site|journal|quotidien"
+    rf"|magazine|hebdomadaire|newsletter|website|daily|Fachportal|Fachdienst|Branchendienst|Portal)(?: [a-zé-]+){{0,2}}"
+    rf" ([{_UP}][\w&'’.-]+) (?:(?:had|has|have|a|avait|hatte|hat) )?$"
+)
+
+
 def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list[tuple[str, int, int]]:
     """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
     Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
@@ -1632,6 +1646,11 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     founded = _FOUNDED_SUBJECT.search(text[sent[0] : cue[0]]) if lang != "de" else None
     if founded and founded.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         out.append((founded.group(1), sent[0] + founded.start(1), sent[0] + founded.end(1)))
+    # or an outlet named after what it is, just before the verb ("Le site spécialisé DCmag évaluait", "The trade site
+    # DCmag had put the cost")
+    outlet = _OUTLET_TYPED.search(text, sent[0], cue[0])
+    if outlet and outlet.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        out.append((outlet.group(1), outlet.start(1), outlet.end(1)))
     # or the company whose document speaks ("Cerebras's prospectus showed", "Nvidia's filing says")
     owner = _OWNER_OF_DOCUMENT.match(text, sent[0], cue[0]) if lang == "en" else None
     if owner and owner.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
