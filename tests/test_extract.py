@@ -3395,3 +3395,25 @@ def test_sources_of_the_forty_fourth_batch(text, lang, speaker):
     """*-586..601: "laut PitchBook-Daten" named "PitchBook-Daten"; Morgan Stanley's "beziffern" and DCmag's "évaluait"
     were no cues, and "the trade site DCmag" no name."""
     assert extract(text, D, lang)["claims"][-1]["speaker"] == speaker  # the last figure's
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a valuation after the figure, or a round that valued the company: no claim; the money raised stays
+        ("Rival Anysphere raised $900 million in June at a $9.9 billion valuation.", "en", [900e6]),
+        ("Figure AI secured more than $1 billion in a Series C round at a post-money valuation of $39 billion.", "en",
+         [1e9]),
+        ("Perplexity raised $200 million in a round that valued it at $20 billion.", "en", [200e6]),
+        ("Cognition hat mehr als 400 Mio. Dollar eingesammelt und wird nun mit 10,2 Mrd. Dollar bewertet.", "de",
+         [400e6]),
+        ("Bewertet wird Runway nun mit 5,3 Milliarden Dollar.", "de", []),
+        # a lease valued by its tenant's landlord is money, not a company's valuation
+        ("Applied Digital valued it at about $5 billion over a 15-year term.", "en", [5e9]),
+    ],
+)  # fmt: skip
+def test_valuations_of_the_forty_fourth_batch(text, lang, expected):
+    """*-586..601: "at a $9.9 billion valuation", "a round that valued it at $20 billion", "wird nun mit 10,2 Mrd.
+    Dollar bewertet" and "Bewertet wird Runway nun mit" were claims (seventeen extra figures of *-01..601)."""
+    got = [c["quantity"] for c in extract(text, D, lang)["claims"] if c["unit"] in ("USD", "EUR")]
+    assert got == [pytest.approx(q) for q in expected]

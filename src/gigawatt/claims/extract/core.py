@@ -69,7 +69,9 @@ _COUNTS_SOMETHING = re.compile(
 )
 # a valuation, a figure in pounds, a number "several": not the build-out's money
 _NOT_A_CLAIM = re.compile(
-    r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluing [\w\s'’]{0,30}?\bat|\bvaluation of"
+    r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluing [\w\s'’]{0,30}?\bat"
+    r"|\b(?:round|funding|financing|raise|investment)\s+(?:that|which)\s+valued\s+[\w\s'’]{0,12}?\bat"
+    r"|\bvaluation of|\b[Bb]ewertet wird [\w\s-]{0,30}?\bmit"
     r"|\bvaloris[ée]e?s? (?:à )?"
     r"|\bvaloris\w* [\w\s'’-]{0,30}?\bà|\bvalorisation de|\bUnternehmenswert von"
     r"|\bbewertet [\w\s]{0,30}?\b(?:mit|bei)|\bmanag(?:es|ing)|\bgère|\bverwaltet"
@@ -88,6 +90,7 @@ _TO_MARKET_VALUE = re.compile(
     r"|valeur boursière|capitalisation boursière|Börsenwert|Marktwert|Marktkapitalisierung)",
     re.IGNORECASE,
 )
+_VALUATION_AFTER = re.compile(r"\s*(?:(?:post|pre)-money\s+)?valuation\b|\s*bewertet\b", re.IGNORECASE)
 _AFTER_HEDGE = re.compile(r"\b(?:reach|atteindre|erreichen|up to|jusqu['’]à|bis zu)\s+$", re.IGNORECASE)
 _DENIED_REPORT = re.compile(
     r"\s*(?:Reports|A report|Berichte|Einen Bericht|Des informations|Les informations|Des rapports|Les rapports"
@@ -528,6 +531,8 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
             continue
         if q is not None and q.unit in ("USD", "EUR") and _TO_MARKET_VALUE.match(s.text[q.end :]):
             continue  # "could add as much as $500 billion to Tesla's market value": a valuation
+        if q is not None and q.unit in ("USD", "EUR") and _VALUATION_AFTER.match(s.text[q.end :]):
+            continue  # "at a $9.9 billion valuation", "mit 10,2 Mrd. Dollar bewertet"
         if q is not None and not any(o.start < q.end and q.start < o.end for o in qs):
             qs.append(q)
     for factor, a, b in multipliers(s.text, s.lang):
