@@ -2549,24 +2549,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-585: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-601: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-586..601: sixteen articles per language, `heldout: true`, 427 gold claims), written with its
+# The held-out batch (*-602..617: sixteen articles per language, `heldout: true`, 425 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-07, with the rules of commit
-# d881621 unchanged (those rules had learned from *-570..585). All three languages meet recall (136 of 145, 130 of
-# 143, 125 of 139); French meets precision (130 of 142), English and German do not (136 of 153, 125 of 143); no
-# language meets speakers (107 of 136, 106 of 130, 103 of 125); English and French meet every field (87 of 145, 86 of
-# 143), German does not (81 of 139). The targets are not loosened; this pins the measured figures (as fractions, so
-# the floor is exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every
-# batch's first scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(586, 602))
+# cb5e330 unchanged (those rules had learned from *-586..601). All three languages meet recall (141 of 147, 128 of
+# 138, 136 of 140) and precision (141 of 147, 128 of 136, 136 of 138); German meets every field (87 of 140), English
+# and French do not (81 of 147, 77 of 138); no language meets speakers (109 of 141, 94 of 128, 101 of 136). The
+# targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out
+# measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
+# articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(602, 618))
 HELDOUT_MEASURED = {
-    "en": {"recall": 136 / 145, "precision": 136 / 153, "speaker_accuracy": 107 / 136, "every_field": 87 / 145},
-    "fr": {"recall": 130 / 143, "precision": 130 / 142, "speaker_accuracy": 106 / 130, "every_field": 86 / 143},
-    "de": {"recall": 125 / 139, "precision": 125 / 143, "speaker_accuracy": 103 / 125, "every_field": 81 / 139},
+    "en": {"recall": 141 / 147, "precision": 141 / 147, "speaker_accuracy": 109 / 141, "every_field": 81 / 147},
+    "fr": {"recall": 128 / 138, "precision": 128 / 136, "speaker_accuracy": 94 / 128, "every_field": 77 / 138},
+    "de": {"recall": 136 / 140, "precision": 136 / 138, "speaker_accuracy": 101 / 136, "every_field": 87 / 140},
 }
 
 
