@@ -3417,3 +3417,36 @@ def test_valuations_of_the_forty_fourth_batch(text, lang, expected):
     Dollar bewertet" and "Bewertet wird Runway nun mit" were claims (seventeen extra figures of *-01..601)."""
     got = [c["quantity"] for c in extract(text, D, lang)["claims"] if c["unit"] in ("USD", "EUR")]
     assert got == [pytest.approx(q) for q in expected]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a month ahead in a past-tense sentence keeps the nearest reading: a delivery, a schedule, reported speech
+        ("xAI had ordered $1 billion more of the batteries for delivery in January.", "en",
+         [(1e9, "the article", "2026-01-31")]),
+        ("Le démarrage du site de 100 MW est prévu en janvier.", "fr", [(100, "the article", "2026-01-31")]),
+        ("Das Rechenzentrum mit 100 MW werde im Januar ans Netz gehen, teilte der Betreiber mit.", "de",
+         [(100, "the article", "2026-01-31")]),
+        ("The 1 GW campus, which broke ground in 2024, is on track to deliver 200 MW in January.", "en",
+         [(1000, "the article", "2026-01-31"), (200, "the article", "2026-01-31")]),
+        # a past raise keeps its past month ("from investors" is no future)
+        ("Apptronik raised $350 million from investors in February.", "en", [(350e6, "the article", "2025-02-28")]),
+        # "bewertet ... mit" is the valuation, the money before it the round
+        ("Die Finanzierungsrunde über 400 Millionen Dollar bewertet das Start-up mit 10 Milliarden Dollar.", "de",
+         [(400e6, "the article", None)]),
+        # a site that is a place, and "bezifferten" as an adjective, name no speaker
+        ("Le site de Marcoussis prévoit une capacité de 300 MW.", "fr", [(300, "the article", None)]),
+        ("Die auf 2 Milliarden Euro bezifferten Baukosten übernimmt der Staatsfonds ADQ.", "de",
+         [(2e9, "the article", None)]),
+        # a German compound that is no name's
+        ("Laut Branchen-Daten wurden 2024 rund 500 MW gebaut.", "de", [(500, "the article", None)]),
+    ],
+)  # fmt: skip
+def test_the_reviews_cases_of_the_forty_fourth_rounds_rules(text, lang, expected):
+    """A review of the rules learned from *-586..601 (98deabc..cb5e330) found each of these read wrong."""
+    got = [
+        (c["quantity"], c["speaker"], c["deadline"]["date"] if c["deadline"] else None)
+        for c in extract(text, dt.date(2025, 9, 17), lang)["claims"]
+    ]
+    assert got == [(pytest.approx(q), s, d) for q, s, d in expected]

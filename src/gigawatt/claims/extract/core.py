@@ -74,7 +74,7 @@ _NOT_A_CLAIM = re.compile(
     r"|\bvaluation of|\b[Bb]ewertet wird [\w\s-]{0,30}?\bmit"
     r"|\bvaloris[ée]e?s? (?:à )?"
     r"|\bvaloris\w* [\w\s'’-]{0,30}?\bà|\bvalorisation de|\bUnternehmenswert von"
-    r"|\bbewertet [\w\s]{0,30}?\b(?:mit|bei)|\bmanag(?:es|ing)|\bgère|\bverwaltet"
+    r"|\bbewertet [\w\s-]{0,30}?\b(?:mit|bei)|\bmanag(?:es|ing)|\bgère|\bverwaltet"
     r"|\bBewertung von|\bBewertung (?:steigt|stieg|klettert|kletterte|liegt|lag)(?: damit| nun| jetzt)? (?:auf|bei)"
     r"|£|\bmehreren|\bseveral|\bplusieurs"
     r"|\b(?:Börsenwert|Marktwert|market value|valeur boursière)\s+(?:um|by|de|d['’])\s?"  # "den Börsenwert um 500 Mrd."
@@ -90,7 +90,10 @@ _TO_MARKET_VALUE = re.compile(
     r"|valeur boursière|capitalisation boursière|Börsenwert|Marktwert|Marktkapitalisierung)",
     re.IGNORECASE,
 )
-_VALUATION_AFTER = re.compile(r"\s*(?:(?:post|pre)-money\s+)?valuation\b|\s*bewertet\b", re.IGNORECASE)
+# (German "bewertet" ending its clause: not "über 400 Millionen Dollar bewertet das Start-up mit 10 Milliarden")
+_VALUATION_AFTER = re.compile(
+    r"\s*(?:(?:post|pre)[- ]money\s+)?valuation\b|\s*bewertet\s*(?:[.,;]|$|wird|worden|werden)", re.IGNORECASE
+)
 _AFTER_HEDGE = re.compile(r"\b(?:reach|atteindre|erreichen|up to|jusqu['’]à|bis zu)\s+$", re.IGNORECASE)
 _DENIED_REPORT = re.compile(
     r"\s*(?:Reports|A report|Berichte|Einen Bericht|Des informations|Les informations|Des rapports|Les rapports"
@@ -362,8 +365,9 @@ _PAST_TENSE = {
         r"|completed|unveiled|released|invested|acquired|secured|began|started|received|spent|filed|pledged|approved"
         r"|awarded|posted|struck|inaugurated|switched|broke|reported|said|added)\b"
     ),
+    # (the auxiliary "avoir" only: "est prévu en janvier" is a schedule)
     "fr": re.compile(
-        r"\b(?:a|avait|ont|avaient|est|était|sont|étaient)(?:\s+[a-zéèêàâîôûç'’]+){0,3}?\s+"  # "avait de son côté levé"
+        r"\b(?:a|avait|ont|avaient)(?:\s+[a-zéèêàâîôûç'’]+){0,3}?\s+"  # "avait de son côté levé"
         r"(?!été\b)[a-zéèêàâîôûç]+(?:é|ée|és|ées|is|it|u|us|ert|ort)\b"
     ),
     "de": re.compile(
@@ -373,11 +377,15 @@ _PAST_TENSE = {
 }
 _FUTURE_TENSE = {
     "en": re.compile(r"\b(?:will|would|shall|is to|are to|plans?|expects?|expected|aims?|intends?|due|scheduled|set to"
-                     r"|could|may|might|should|next)\b"),
+                     r"|could|may|might|should|next|starting|for delivery|delivery|postponed|delayed|deferred"
+                     r"|pushed back|on track|until)\b"),
+    # (a future or a conditional, "atteindra", "ouvrirait"; a schedule, "prévu", "reporté", "à partir de")
     "fr": re.compile(r"\b(?:va|vont|devrait|devraient|doit|doivent|prévoit|prévoient|compte|comptent|pourrait"
-                     r"|pourraient|prochain|prochaine)\b|\b\w+(?:era|eront|ira|iront)\b"),
+                     r"|pourraient|prochain|prochaine|prévue?s?|attendue?s?|reportée?s?|programmée?s?|partir|dès"
+                     r"|livraison)\b|\b\w+(?:ra|ront|rait|raient)\b"),
+    # (reported speech in the subjunctive, "werde im Januar ans Netz gehen, teilte ... mit")
     "de": re.compile(r"\b(?:will|wollen|wird|werden|soll|sollen|plant|planen|könnte|könnten|dürfte|dürften"
-                     r"|nächsten?)\b"),
+                     r"|nächsten?|werde|solle|wolle|würde|würden|könne|gehe|ab|Lieferung|verschoben)\b"),
 }  # fmt: skip
 
 
@@ -398,6 +406,8 @@ def _in_the_past(s: Sentence, span: tuple[int, int], found: dict, date: dt.date 
         return found
     when = dt.date.fromisoformat(found["date"])
     clause = s.text[slice(*(x - s.start for x in _clause(s, span[0])))]
+    # a past verb in the month's clause ("closed a round in February", "En juin, Nebius avait placé"), and no word of
+    # what is to come in it ("for delivery in January", "est prévu en janvier", "werde im Januar ans Netz gehen")
     past = _PAST_TENSE[s.lang].search(clause) and not _FUTURE_TENSE[s.lang].search(clause)
     # not the publication's own month ("a placé début novembre", written on November 18), nor a period's end
     if (when.year, when.month) <= (date.year, date.month) or not past or _PERIOD_AHEAD.search(clause):

@@ -101,7 +101,7 @@ CUES = {
            "ajoutent|précisent|estiment|soulignent|expliquent|assurent -ils|-elles",
            "prédit", "prédisait", "a|avait prédit", "a|avait fait valoir", "a|avait reconnu", "reconnaît",
            "prévoyait", "prévoyaient", "tablait sur", "tablaient sur", "recense", "annonçait", "annonçaient",
-           "évaluait", "évaluaient",  # "Le site spécialisé DCmag évaluait le coût du projet à"
+           "évaluait",  # "Le site spécialisé DCmag évaluait le coût du projet à" (not "évaluaient encore l'impact")
            "souligne", "relève", "constate", "observe", "calcule", "avance", "rappellent", "soulignent",
            "fait valoir", "a|avait lancé", "a|avait commenté", "revendique", "revendiquait",
            "vient|venait d' annoncer|indiquer|confirmer", "a|avait de son côté promis|annoncé|indiqué|précisé",
@@ -161,7 +161,7 @@ CUES = {
            "stellte", "stellten", "stellt", "erläuterte", "erläutert", "erläuterten", "gemeldet", "meldete",
            "meldeten", "vorgerechnet", "gerechnet",
            "geschrieben",  # "Musk hatte im Juni auf X geschrieben, Cortex brauche ..." (speakers._IDIOM_WRITTEN)
-           "beziffern", "bezifferten"],  # "Die Analysten der US-Bank Morgan Stanley beziffern den Weltmarkt auf"
+           "beziffern"],  # "Die Analysten der US-Bank Morgan Stanley beziffern den Weltmarkt auf" (not "bezifferten")
 }  # fmt: skip
 
 # a figure that follows one of these is inside a denial: not the denier's claim

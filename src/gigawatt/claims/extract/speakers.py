@@ -704,8 +704,9 @@ def short_form(name: str, text: str) -> str:
 
 
 # a German compound of a source's name and what it published ("PitchBook-Daten", "Gartner-Zahlen", "IEA-Schätzungen")
-_DATA_OF = re.compile(r"(.+?)-(?:Daten|Zahlen|Angaben|Schätzung|Schätzungen|Berechnungen|Analyse|Analysen|Prognose"
-                      r"|Prognosen|Statistik|Studie|Umfrage)")  # fmt: skip
+# (a name in the form of one: an acronym or a word with a capital inside, "PitchBook", "IEA"; not "Branchen-Daten")
+_DATA_OF = re.compile(r"([A-Z][a-z]*[A-Z][\w&]*|[A-Z&]{2,})-(?:Daten|Zahlen|Angaben|Schätzung|Schätzungen|Berechnungen"
+                      r"|Analyse|Analysen|Prognose|Prognosen|Statistik|Studie|Umfrage)")  # fmt: skip
 
 
 def as_written(att: Attribution, text: str) -> str:
@@ -1611,9 +1612,10 @@ _PAIRED_OPENER = {
 
 
 _OUTLET_TYPED = re.compile(
-    rf"(?:\b[Ll]e |\b[Ll]a |\b[Ll]['’]|\b[Tt]he |\b[Dd]er |\b[Dd]as |\b[Dd]ie )(?:[a-z]+ )?(?:site|journal|quotidien"
-    rf"|magazine|hebdomadaire|newsletter|website|daily|Fachportal|Fachdienst|Branchendienst|Portal)(?: [a-zé-]+){{0,2}}"
-    rf" ([{_UP}][\w&'’.-]+) (?:(?:had|has|have|a|avait|hatte|hat) )?$"
+    rf"(?:\b[Ll]e |\b[Ll]a |\b[Ll]['’]|\b[Tt]he |\b[Dd]er |\b[Dd]as |\b[Dd]ie )(?:[a-z]+ )?(?:site (?:spécialisé"
+    rf"|d['’]informations?|web)|trade site|news site|journal|quotidien|magazine|hebdomadaire|newsletter|website|daily"
+    rf"|Fachportal|Fachdienst|Branchendienst|Portal)(?: [a-zé-]+){{0,2}} ([{_UP}][\w&'’.-]+)"
+    rf" (?:(?:had|has|have|a|avait|hatte|hat) )?$"
 )
 
 
