@@ -948,10 +948,11 @@ _TYPED_FIRM = re.compile(
     # "Hut 8"; "la jeune pousse d-Matrix"; not a figure ("des Versorgers BC Hydro 85 Megawatt")
     r"(?: \d{1,3}(?![\d.,])(?! (?:[Mm]ega|[Gg]iga|MW|GW|Mio|Mrd|Milli|[Bb]illi|million|milliard|mégawatt|gigawatt)))?)"
 )
-_WEEKDAYS = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag"
-    r"|Samstag|Sonntag|Lundi|Mardi|Mercredi|Jeudi|Vendredi)\b"
+_WEEKDAY_NAMES = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+    "|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 )
+_WEEKDAYS = re.compile(rf"(?:{_WEEKDAY_NAMES})\b", re.IGNORECASE)
 
 
 def _typed_opener(text: str, start: int) -> tuple[str, int, int] | None:
@@ -2162,9 +2163,8 @@ def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str
 # "a présenté ce mardi un projet")
 _OBJECT_CUE = re.compile(r"(?:presented|described|(?:a|avait|ont|avaient) présentée?)\s+(\w+)", re.I)
 _TIME_WORDS = re.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|semaine"
-    r"|mois|week-end|année)",
+    rf"(?:{_WEEKDAY_NAMES}|january|february|march|april|may|june|july|august|september|october|november|december|matin|soir"
+    r"|semaine|mois|week-end|année)",
     re.I,
 )
 
@@ -2408,8 +2408,7 @@ REPORT_OF = re.compile(
 # a word in small letters that may end a title ("noviny"): no weekday, participle or adjective of time ("publiées
 # mardi", "récentes")
 _TITLE_WORD = (
-    r"(?!(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|récentes?|dernières?|précédentes?|anonymes?|hier"
-    r"|aujourd|ce|cette|matin|soir|semaine|et|ou)\b)"
+    rf"(?!(?:{_WEEKDAY_NAMES}|récentes?|dernières?|précédentes?|anonymes?|hier|aujourd|ce|cette|matin|soir|semaine|et|ou)\b)"
     r"(?![a-zà-ÿ]+(?:ée?s?|ues?|ant|ent)\b)[a-zà-ÿ\u0100-\u017f]+"
 )
 # the rest of an outlet's title, in small letters, up to the French clause its report opens ("du Corriere del Ticino
