@@ -9,7 +9,7 @@ import itertools
 import re
 
 from gigawatt.claims.extract import patterns
-from gigawatt.claims.extract.deadlines import BY_WORDS, add_months, read_deadline
+from gigawatt.claims.extract.deadlines import BY_WORDS, a_year_earlier, add_months, read_deadline
 from gigawatt.claims.extract.language import LANGS, detect, likely_language, outside_language, sentence_language
 from gigawatt.claims.extract.numbers import number_spans
 from gigawatt.claims.extract.quantities import Quantity, classify, multipliers
@@ -412,13 +412,7 @@ def _in_the_past(s: Sentence, span: tuple[int, int], found: dict, date: dt.date 
     # not the publication's own month ("a placé début novembre", written on November 18), nor a period's end
     if (when.year, when.month) <= (date.year, date.month) or not past or _PERIOD_AHEAD.search(clause):
         return found
-    earlier = when.replace(year=when.year - 1, day=1)  # the same month a year before, at its end where it was
-    last = earlier.replace(month=earlier.month % 12 + 1) if earlier.month < 12 else dt.date(earlier.year + 1, 1, 1)
-    end = last - dt.timedelta(days=1)
-    return {
-        **found,
-        "date": (end if found["granularity"] == "month" else earlier.replace(day=min(when.day, end.day))).isoformat(),
-    }
+    return a_year_earlier(found)
 
 
 def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int, others: list[int]) -> dict | None:
@@ -539,10 +533,9 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
             q = Quantity(n.value, money[-1].unit, n.start, n.end, n.start, list(money[-1].flags))
         if q is not None and _NOT_A_CLAIM.search(s.text[: q.start]):  # "values xAI at $230 billion", "£5 billion"
             continue
-        if q is not None and q.unit in ("USD", "EUR") and _TO_MARKET_VALUE.match(s.text[q.end :]):
-            continue  # "could add as much as $500 billion to Tesla's market value": a valuation
-        if q is not None and q.unit in ("USD", "EUR") and _VALUATION_AFTER.match(s.text[q.end :]):
-            continue  # "at a $9.9 billion valuation", "mit 10,2 Mrd. Dollar bewertet"
+        after = s.text[q.end :] if q is not None and q.unit in ("USD", "EUR") else ""
+        if _TO_MARKET_VALUE.match(after) or _VALUATION_AFTER.match(after):
+            continue  # "$500 billion to Tesla's market value", "at a $9.9 billion valuation": valuations
         if q is not None and not any(o.start < q.end and q.start < o.end for o in qs):
             qs.append(q)
     for factor, a, b in multipliers(s.text, s.lang):

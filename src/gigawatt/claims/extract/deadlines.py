@@ -191,6 +191,15 @@ def _within_year(text: str, lang: str, y: int) -> dict:
     return {"date": dt.date(y, 12, 31).isoformat(), "granularity": "year"}
 
 
+def a_year_earlier(found: dict) -> dict:
+    """The deadline ``found`` (a month's end or a day) moved back one year: a month's end stays its month's last day
+    (February 2025 ends on the 28th where February 2026 did too, February 2024 on the 29th)."""
+    when = dt.date.fromisoformat(found["date"])
+    end = _last_day(when.year - 1, when.month)
+    day = end if found["granularity"] == "month" else end.replace(day=min(when.day, end.day))
+    return {**found, "date": day.isoformat()}
+
+
 def add_months(date: dt.date, months: float) -> dict:
     """The deadline a duration sets from the publication date ("sur quatre ans"): the end of the month reached."""
     total = date.year * 12 + date.month - 1 + round(months)

@@ -13,6 +13,8 @@ import functools
 import itertools
 import re
 
+from gigawatt.claims.extract.patterns import MONTHS
+
 ARTICLE = "the article"
 
 # public bodies, as each language names them
@@ -2163,9 +2165,7 @@ def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str
 # "a présenté ce mardi un projet")
 _OBJECT_CUE = re.compile(r"(?:presented|described|(?:a|avait|ont|avaient) présentée?)\s+(\w+)", re.I)
 _TIME_WORDS = re.compile(
-    rf"(?:{_WEEKDAY_NAMES}|january|february|march|april|may|june|july|august|september|october|november|december|matin|soir"
-    r"|semaine|mois|week-end|année)",
-    re.I,
+    rf"(?:{_WEEKDAY_NAMES}|{MONTHS['en'].replace(' ', '|')}|matin|soir|semaine|mois|week-end|année)", re.I
 )
 
 
