@@ -3450,3 +3450,26 @@ def test_the_reviews_cases_of_the_forty_fourth_rounds_rules(text, lang, expected
         for c in extract(text, dt.date(2025, 9, 17), lang)["claims"]
     ]
     assert got == [(pytest.approx(q), s, d) for q, s, d in expected]
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # an outlet spoken to is no speaker: the teller is ("dem US-Sender CNBC gesagt", "au quotidien Diario Libre")
+        ("Finanzchef Sungkyue Shin hatte im Juli dem US-Sender CNBC gesagt, Rebellions strebe bis zu 200 Millionen "
+         "Dollar an.", "de", "Sungkyue Shin"),
+        ("Le projet Hostos coûterait 2,5 milliards de dollars, a indiqué ce mois-ci au quotidien Diario Libre son "
+         "président, Rafael Vélez.", "fr", "Rafael Vélez"),
+        # a German teller set off by an apposition that ends on another name ("Mike Pence")
+        ("Drew Horn, Chef der Beratungsfirma GreenMet und früher Berater von US-Vizepräsident Mike Pence, hatte im "
+         "Januar dem Sender CNBC gesagt, bis Mitte 2027 sollten 300 Megawatt in Betrieb gehen.", "de", "Drew Horn"),
+        # but "der Sender X berichtete" is the outlet as subject, and "der Ratingagentur" after a noun a genitive
+        ("Den Wert der Lieferungen bezifferte der US-Sender CNBC auf geschätzt eine Milliarde Dollar.", "de", "CNBC"),
+        ("Der Ausbau erfordert Investitionen von mindestens drei Billionen Dollar. Das geht aus einer Studie der "
+         "Ratingagentur Moody's hervor.", "de", "Moody's"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_forty_fifth_batch(text, lang, speaker):
+    """*-602..617: the outlet a person spoke to ("hatte im Juli dem US-Sender CNBC gesagt", "a indiqué au quotidien
+    Diario Libre son président") was taken for the speaker."""
+    assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {speaker}

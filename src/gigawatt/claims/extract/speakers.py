@@ -565,7 +565,10 @@ _BEFORE_CUES = {"zufolge", "nach dessen angaben", "nach deren angaben"} | _OWN_A
 _SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
 _SHARED_SUBJECT_GAP = re.compile(r"\s+[a-zäöüß]\w*\s[^.;:,“”\"«»„]{0,100}\s(?:and|und|et)\s+")
 _DIGIT_MARKS = re.compile(r"(?<=\d)[.,](?=\d)")  # "18.000" does not end a clause
-_APPOSITION_GAP = re.compile(r",\s+(?:eine?|der|die|das)\s[^,;:.]{2,80},\s*")  # ", eine Tochter der X, "
+# ", eine Tochter der X, ", ", Chef der Beratungsfirma GreenMet und früher Berater von ..., "
+_APPOSITION_GAP = re.compile(
+    r",\s+(?:(?:eine?|der|die|das)\s|[A-ZÄÖÜ][\w-]+\s+(?:der|des|von|bei|beim)\s)[^,;:.]{2,100},\s*"
+)
 _RELATIVE = re.compile(r",\s+(?:which|who|qui|die|der|das|welche)\b[^,]*,")  # set aside: "The company, which ...,"
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|et|mais|und|aber)\b")  # "..., and its turbine supplier has promised"
 # a German auxiliary before a participle at the end: the subject comes after it ("hatte OpenAI im September erklärt")
@@ -588,6 +591,14 @@ _CHANNEL = re.compile(
     r"\b(?:devant|auprès d[eu]|chez|before|vor|à|au|aux|to|at|with|into|onto|for|pour|dans|vers|für)\s+"
     r"(?:la |le |les |l['’]|the |der |dem |den )?$",
     re.I,
+)
+# an outlet spoken to, not the speaker: "hatte im Juli dem US-Sender CNBC gesagt", "a indiqué ce mois-ci au
+# quotidien Diario Libre son président"
+_TO_OUTLET = re.compile(
+    r"(?<![\w-])(?:(?:dem|einem)\s+[\w-]*(?:Sender|[Bb]latt|Magazin|Portal|Fernsehen)"  # (masculine, neuter: dative)
+    r"|(?:der|einer)\s+[\w-]*(?:[Zz]eitung|[Aa]gentur|[Zz]eitschrift)"  # (feminine; not "der Sender X berichtete")
+    r"|(?:au|à la|à l['’]|to the|to a)\s+(?:quotidien|journal|chaîne|agence|hebdomadaire|magazine|site|radio|newspaper"
+    r"|broadcaster|daily|agency|outlet|channel))\s+$"
 )
 _HONORIFIC = re.compile(r"\b(?:M|Mr|Ms|Mrs|Dr|Mme)\.")
 _AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
@@ -1478,8 +1489,10 @@ def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]
         s >= cue[1] and re.fullmatch(r"(?:[^.;:“”\"«»„,]{0,90},\s*){1,3}", sentence[cue[1] - start : s - start])
     )
     # "EPRI hatte ... einen Bedarf von 74 Gigawatt errechnet": the subject before the auxiliary of a verb-final clause
+    # (or after its apposition: "Drew Horn, Chef der Beratungsfirma GreenMet, hatte im Januar ... gesagt")
     before_aux = e <= cue[0] and re.match(
-        r"\s+(?:hat|hatte|hatten|haben)\s[^.;:“”\"«»„,]*$", _DIGIT_MARKS.sub("0", sentence[e - start : cue[0] - start])
+        r"(?:,[^.;:“”\"«»„]{1,100},)?\s+(?:hat|hatte|hatten|haben)\s[^.;:“”\"«»„,]*$",
+        _DIGIT_MARKS.sub("0", sentence[e - start : cue[0] - start]),
     )
     # "wie die Georgia Public Service Commission am Donnerstag ... mitteilte": the subject of a verb-final "wie" clause
     after_wie = e <= cue[0] and re.search(r"\bwie\s+(?:die |der |das )?$", sentence[: s - start])
@@ -2010,11 +2023,13 @@ def _by_auxiliary(cands, cue: tuple[int, int], text: str, sentence_start: int):
     after_aux = [
         c for c in cands if aux[-1].end() <= c[1] and c[2] <= cue[0] and not _PLACE_BEFORE.search(text, 0, c[1])
     ]
-    at_aux = [c for c in cands if 0 <= aux[-1].start() - c[2] <= 3]
-    at_aux += [
+    # the opener first: a name just before the auxiliary may end its apposition ("Drew Horn, Chef der Beratungsfirma
+    # GreenMet und früher Berater von US-Vizepräsident Mike Pence, hatte")
+    at_aux = [
         c for c in cands
         if c[1] - sentence_start <= 2 and _APPOSITION_GAP.fullmatch(text, c[2], aux[-1].start()) is not None
     ]  # fmt: skip
+    at_aux += [c for c in cands if 0 <= aux[-1].start() - c[2] <= 3]
     if after_aux or at_aux:
         return min(after_aux, key=lambda c: c[1]) if after_aux else at_aux[0]
     return None
@@ -2045,10 +2060,21 @@ def _clause_subject(c, cue: tuple[int, int], text: str, sentence_start: int, lan
     )
 
 
+def _spoken_to(c, text: str, cue: tuple[int, int]) -> bool:
+    """Whether the name ``c`` is an outlet spoken to (:data:`_TO_OUTLET`); in German only before a verb of telling,
+    for "der" may be a genitive ("aus einer Studie der Ratingagentur Moody's hervor")."""
+    told = _TO_OUTLET.search(text, max(0, c[1] - 40), c[1])
+    return told is not None and (told.group()[0] in "aàt" or _TELLING.match(text, cue[0]) is not None)
+
+
+_TELLING = re.compile(r"(?:gesagt|sagte|erklärt|mitgeteilt|bestätigt|verraten|geschildert|angekündigt)")
+
+
 def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: str, firms: set[str]):
     """The subject of a reporting verb: the name before it in the same clause ("AMD said on Monday that OpenAI ...",
     "Analysts at Bernstein said"); a person set off by commas before it wins ("Lisa Su, AMD's chief executive,
-    said"); None when the verb is inverted ("..., said Lisa Su")."""
+    said"); None when the verb is inverted ("..., said Lisa Su"). Never an outlet spoken to (:data:`_TO_OUTLET`)."""
+    cands = [c for c in cands if not _spoken_to(c, text, cue)]
     for c in cands:  # "Au Japon, le Premier ministre de l'époque, Shigeru Ishiba, avait promis": the apposition
         if (speaker_type(c[0], firms) == "person" and re.search(r",\s*$", text[sentence_start : c[1]])
                 and re.fullmatch(r",\s*(?:has |have |had |a |avait |hat |hatte )?", text[c[2] : cue[0]])):  # fmt: skip
@@ -2147,7 +2173,11 @@ def _inverted(cands, cue: tuple[int, int], text: str, firms: set[str], lang: str
     # "a annoncé jeudi à Oulu la ministre estonienne de la Justice et du Numérique, Liisa Pakosta": a longer title in
     # French and English; not in German, where a verb-second "rechnet ... mit" is no inversion
     span = _AFTER_GAP if lang == "de" else _AFTER_GAP_LONG
-    after = [c for c in cands if c[1] >= cue[1] and span.fullmatch(gap(c)) and not _CHANNEL.search(text, 0, c[1])]
+    after = [
+        c for c in cands
+        if c[1] >= cue[1] and span.fullmatch(gap(c))
+        and not _CHANNEL.search(text, 0, c[1]) and not _spoken_to(c, text, cue)
+    ]  # fmt: skip
     plain = [c for c in after if "," not in text[cue[1] : c[1]]]
     # "said SoftBank chief executive Masayoshi Son", "a déclaré le patron de SoftBank, Masayoshi Son": the person
     # (not a name inside a relative clause after the speaker: "a précisé Nvidia, qui en a fourni les puces Blackwell
