@@ -3467,9 +3467,15 @@ def test_the_reviews_cases_of_the_forty_fourth_rounds_rules(text, lang, expected
         ("Den Wert der Lieferungen bezifferte der US-Sender CNBC auf geschätzt eine Milliarde Dollar.", "de", "CNBC"),
         ("Der Ausbau erfordert Investitionen von mindestens drei Billionen Dollar. Das geht aus einer Studie der "
          "Ratingagentur Moody's hervor.", "de", "Moody's"),
+        # the subject right after an inverted French verb, not a name set off by commas before it
+        ("C'est le montant du crédit de 31 millions de dollars que le groupe namibien Paratus a obtenu du fonds EAIF et "
+         "de son gestionnaire, Ninety One, pour développer sa fibre, a annoncé lundi l'entreprise.", "fr", "Paratus"),
+        ("Le règlement doit mobiliser 43 milliards d'euros, a déclaré la présidente de la Commission, Ursula von der "
+         "Leyen.", "fr", "Ursula von der Leyen"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_forty_fifth_batch(text, lang, speaker):
     """*-602..617: the outlet a person spoke to ("hatte im Juli dem US-Sender CNBC gesagt", "a indiqué au quotidien
-    Diario Libre son président") was taken for the speaker."""
+    Diario Libre son président") was taken for the speaker; "..., Ninety One, pour développer sa fibre, a annoncé lundi
+    l'entreprise" went to the name set off before the verb."""
     assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {speaker}

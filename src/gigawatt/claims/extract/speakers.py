@@ -2249,7 +2249,25 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
         return before[-1] if before else (after[0] if after else None)
     # no subject before the verb and none after it: no speaker here ("..., announced last week, will bring", "its
     # turbine supplier has promised"), rather than the nearest name, which is most often an object
+    if lang == "fr" and _INVERTED.search(text, sentence[0], cue[0]):
+        # "..., a annoncé lundi l'entreprise": the subject right after an inverted verb, before any name set off by
+        # commas before it ("..., et de son gestionnaire, Ninety One, pour développer sa fibre, a annoncé"); not one
+        # spoken to ("a confié au site GeekWire")
+        right_after = [
+            c for c in cands
+            if c[1] >= cue[1] and _RIGHT_AFTER.fullmatch(text, cue[1], c[1])
+            and not _CHANNEL.search(text, 0, c[1]) and not _spoken_to(c, text, cue)
+        ]  # fmt: skip
+        if right_after:
+            return min(right_after, key=lambda c: c[1])
     return _subject(cands, cue, text, sentence[0], lang, firms) or _inverted(cands, cue, text, firms, lang)
+
+
+# only a time or an adverb between an inverted verb and its subject ("a annoncé lundi", "a précisé mardi soir"), no
+# title ("a déclaré la présidente de la Commission, Ursula von der Leyen")
+_RIGHT_AFTER = re.compile(
+    rf"\s+(?:(?:{_WEEKDAY_NAMES}|hier|aussi|également|encore|enfin|ensuite|ce|cette|matin|soir|midi)\s+){{0,3}}", re.I
+)
 
 
 _PLACE_HEADS = {"New", "La", "Le", "Les", "Los", "Las", "San", "Santa", "Saint", "Sainte", "Abou", "Abu", "Hong",
