@@ -3468,10 +3468,16 @@ def test_the_reviews_cases_of_the_forty_fourth_rounds_rules(text, lang, expected
         ("Der Ausbau erfordert Investitionen von mindestens drei Billionen Dollar. Das geht aus einer Studie der "
          "Ratingagentur Moody's hervor.", "de", "Moody's"),
         # the subject right after an inverted French verb, not a name set off by commas before it
-        ("C'est le montant du crédit de 31 millions de dollars que le groupe namibien Paratus a obtenu du fonds EAIF et "
-         "de son gestionnaire, Ninety One, pour développer sa fibre, a annoncé lundi l'entreprise.", "fr", "Paratus"),
+        ("C'est le montant du crédit de 31 millions de dollars que le groupe namibien Paratus a obtenu du fonds EAIF "
+         "et de son gestionnaire, Ninety One, pour développer sa fibre, a annoncé lundi l'entreprise.", "fr",
+         "Paratus"),
         ("Le règlement doit mobiliser 43 milliards d'euros, a déclaré la présidente de la Commission, Ursula von der "
          "Leyen.", "fr", "Ursula von der Leyen"),
+        # a company typed as a designer is the sentence's subject, not the investor named after it
+        ("Le concepteur français de microprocesseurs SiPearl a bouclé sa série A à 130 millions d'euros, grâce à une "
+         "tranche apportée par le taïwanais Cathay Venture, a annoncé mercredi la société.", "fr", "SiPearl"),
+        ("The chip designer SiPearl closed its round at €130 million, with a last tranche from Taiwan's investor "
+         "Cathay Venture, the company said.", "en", "SiPearl"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_forty_fifth_batch(text, lang, speaker):
@@ -3479,3 +3485,12 @@ def test_speakers_of_the_forty_fifth_batch(text, lang, speaker):
     Diario Libre son président") was taken for the speaker; "..., Ninety One, pour développer sa fibre, a annoncé lundi
     l'entreprise" went to the name set off before the verb."""
     assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {speaker}
+
+
+def test_a_product_named_after_its_noun_is_no_company():
+    """ "le concepteur de l'assistant Claude" types Anthropic by its product: Claude is no company (fr-196)."""
+    text = (
+        "Amazon investira 8 milliards de dollars dans Anthropic. En contrepartie, le concepteur de l'assistant Claude "
+        "s'engage à dépenser plus de 100 milliards de dollars en dix ans chez Amazon Web Services (AWS)."
+    )
+    assert "Claude" not in {c["speaker"] for c in extract(text, D, "fr")["claims"]}

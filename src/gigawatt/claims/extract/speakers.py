@@ -920,10 +920,10 @@ _FIRM_NOUNS = {
     r"|consultancy"
     r"|investor|lender"
     r"|contractor|builder|broker"
-    r"|bank|maker|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
+    r"|bank|maker|designer|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
     r"|magazine)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
-    r"|installateur"
+    r"|installateur|concepteur"
     r"|équipementier|motoriste|fondeur|hébergeur|câblier"
     r"|électricien|énergéticien|distributeur|jeune pousse"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat|courtier)",
@@ -944,6 +944,8 @@ _FRENCH_ADJECTIVE_END = (
     r"(?:ien|ienne|ain|aine|ais|aise|ois|oise|ique|and|ande|é|ée|en|enne|an|ane|al|ale|if|ive|eux|euse|ier|ière|aire"
     r"|el|elle|iste|e|aux|i|ic|c)s?(?![\w-])"  # "émirati", "public", "turc"
 )
+# a product named after its noun is no company ("le concepteur de l'assistant Claude" is Anthropic, not Claude)
+_PRODUCT_NOUN = r"(?!(?:assistant|agent|chatbot|modèle|logiciel|application|jeu|robot|puce|processeur|système)\b)"
 _TYPED_FIRM = re.compile(
     # with its article, or opening a sentence ("Research firm Gartner forecast", "Israeli developer Mega Or and")
     # (a capitalised word, then the noun in small letters: not "SoftBank Group", read as German "-bank")
@@ -956,7 +958,13 @@ _TYPED_FIRM = re.compile(
     # Bank expects Peru's ...")
     # or a complement, then an adjective ("le groupe d'investissement américain Pantheon Atlas")
     r"(?: d['’][a-zà-ÿ]{4,}(?= [a-zà-ÿ-]+" + _FRENCH_ADJECTIVE_END + r" [A-Z]))?"
-    r"(?: " + _NOT_ADJECTIVES + r"[a-zà-ÿ-]+" + _FRENCH_ADJECTIVE_END + r")?(?: de (?:l['’])?[a-zà-ÿ]+)?"
+    r"(?: "
+    + _NOT_ADJECTIVES
+    + r"[a-zà-ÿ-]+"
+    + _FRENCH_ADJECTIVE_END
+    + r")?(?: de (?:l['’])?"
+    + _PRODUCT_NOUN
+    + r"[a-zà-ÿ]+)?"
     r" ((?:St\. |[a-z]{1,2}-?(?=[A-Z]))?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}"
     # "Hut 8"; "la jeune pousse d-Matrix"; not a figure ("des Versorgers BC Hydro 85 Megawatt")
     r"(?: \d{1,3}(?![\d.,])(?! (?:[Mm]ega|[Gg]iga|MW|GW|Mio|Mrd|Milli|[Bb]illi|million|milliard|mégawatt|gigawatt)))?)"
