@@ -3478,13 +3478,21 @@ def test_the_reviews_cases_of_the_forty_fourth_rounds_rules(text, lang, expected
          "tranche apportée par le taïwanais Cathay Venture, a annoncé mercredi la société.", "fr", "SiPearl"),
         ("The chip designer SiPearl closed its round at €130 million, with a last tranche from Taiwan's investor "
          "Cathay Venture, the company said.", "en", "SiPearl"),
+        # a body set off after a comma and its article, then its apposition, before the verb
+        ("Iraq's plants produce at most 28,000 megawatts in summer, the Eco Iraq Observatory, a Baghdad watchdog, "
+         "estimated in July.", "en", "Eco Iraq Observatory"),
+        # "its" is the acronym that opens the sentence, not the body that spoke before
+        ("Costs could reach $1.5 billion, the Office of Public Utility Counsel, which represents households, said. "
+         "ERCOT counted about 226 gigawatts of requests in November, according to its filings. ERCOT runs the grid.",
+         "en", ["Office of Public Utility Counsel", "ERCOT"]),
     ],
 )  # fmt: skip
 def test_speakers_of_the_forty_fifth_batch(text, lang, speaker):
     """*-602..617: the outlet a person spoke to ("hatte im Juli dem US-Sender CNBC gesagt", "a indiqué au quotidien
     Diario Libre son président") was taken for the speaker; "..., Ninety One, pour développer sa fibre, a annoncé lundi
     l'entreprise" went to the name set off before the verb."""
-    assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {speaker}
+    got = [c["speaker"] for c in extract(text, D, lang)["claims"]]
+    assert got == speaker if isinstance(speaker, list) else set(got) == {speaker}  # (a list: each claim's, in order)
 
 
 def test_a_product_named_after_its_noun_is_no_company():

@@ -2090,7 +2090,12 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     for c in cands:  # "Larry Fink, le PDG de BlackRock, a rappelé": a name and its apposition open the clause
         lead = text[sentence_start : c[1]]
         # (or the clause after a colon: "Les concurrents de Nvidia attirent les capitaux : Groq, fondé par ...,")
-        opens = c[1] - sentence_start <= 3 or _AFTER_QUOTATION.fullmatch(lead) or re.search(r"[,:]\s*$", lead)
+        # (or after a comma and its article: "..., the Eco Iraq Observatory, a Baghdad watchdog, estimated")
+        opens = (
+            c[1] - sentence_start <= 3
+            or _AFTER_QUOTATION.fullmatch(lead)
+            or re.search(r"[,:]\s*(?:(?:the|le|la|l['’])\s*)?$", lead)
+        )
         # "L'analyste Murat Demir, du ...", "Sa rivale AWS, la filiale de cloud d'Amazon, s'était engagée"
         # "Le géant des puces Nvidia, lui-même actionnaire de CoreWeave, a annoncé": a noun and its complement
         opens = opens or re.fullmatch(
@@ -2365,6 +2370,10 @@ def _company_in_head(text: str, sent: tuple[int, int], memory: Memory, head: str
     for."""
     named = names_in(head, sent[0], memory.names) + [c for c in _openers(text) if sent[0] <= c[1] < sent[0] + len(head)]
     named += [c for c in _recurring(text, head, sent[0]) if c[1] > sent[0]]
+    # an acronym that opens the sentence and recurs ("ERCOT counted ..., according to its filings")
+    acronym = re.match(r"\s*([A-Z]{2,6})\s+[a-z]", head)
+    if acronym and acronym.group(1) not in _NOT_ACRONYMS | memory.terms and text.count(acronym.group(1)) >= 2:
+        named.append((acronym.group(1), sent[0] + acronym.start(1), sent[0] + acronym.end(1)))
     firms = [c for c in named if speaker_type(c[0], memory.firms) == "organization" and not _is_news(c[0])]
     firms.sort(key=lambda c: c[1])
     described = _DESCRIPTIONS.search(head)  # "Pour suivre la demande, le groupe compte ..., a-t-il indiqué"
