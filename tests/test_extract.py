@@ -3478,6 +3478,9 @@ def test_the_reviews_cases_of_the_forty_fourth_rounds_rules(text, lang, expected
          "tranche apportée par le taïwanais Cathay Venture, a annoncé mercredi la société.", "fr", "SiPearl"),
         ("The chip designer SiPearl closed its round at €130 million, with a last tranche from Taiwan's investor "
          "Cathay Venture, the company said.", "en", "SiPearl"),
+        # a name the list lacks after its country's possessive, or after its nationality in small letters
+        ("Algeria's Sonelgaz says it sent a record 1,000 megawatts across the border.", "en", "Sonelgaz"),
+        ("L'algérien Sonelgaz a annoncé avoir injecté 1 000 MW dans le réseau tunisien.", "fr", "Sonelgaz"),
         # a body set off after a comma and its article, then its apposition, before the verb
         ("Iraq's plants produce at most 28,000 megawatts in summer, the Eco Iraq Observatory, a Baghdad watchdog, "
          "estimated in July.", "en", "Eco Iraq Observatory"),

@@ -1017,7 +1017,12 @@ _NATIONAL_FIRM = re.compile(
     r"|italien|espagnol|portugais|canadien|australien|indien|israélien|qatari|koweïtien|turc|grec|irlandais"
     r"|autrichien|tchèque|polonais|singapourien|malaisien|indonésien|brésilien|mexicain|chilien|kényan|nigérian"
     r"|sud-africain|marocain|égyptien|russe|hongrois|roumain|kazakh|ouzbek|vietnamien|thaïlandais|philippin"
-    r"|hongkongais|luxembourgeois|texan|californien|new-yorkais|québécois|bavarois|munichois|parisien)(?:n?e)?"
+    r"|hongkongais|luxembourgeois|texan|californien|new-yorkais|québécois|bavarois|munichois|parisien"
+    r"|algérien|tunisien|irakien|libyen|jordanien|libanais|omanais|bahreïni|ghanéen|sénégalais|ivoirien|éthiopien"
+    r"|rwandais|ougandais|tanzanien|angolais|mozambicain|namibien|zambien|cambodgien|népalais|sri-lankais|pakistanais"
+    r"|bangladais|arménien|azerbaïdjanais|géorgien|péruvien|uruguayen|panaméen|colombien|argentin|guatémaltèque"
+    r"|dominicain|jamaïcain|ukrainien|estonien|letton|lituanien|slovaque|bulgare|croate|serbe|slovène|chypriote"
+    r"|islandais|nord-américain|européen|asiatique|africain)(?:n?e)?"
     r" ((?:[a-z]{1,3}(?=[A-Z]))?[A-Z][\w&'’.-]*(?: (?:&|[A-Z][\w&'’-]*)){0,2})"
 )
 
@@ -1661,7 +1666,8 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     )
     if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name) and not noun:
         out.append((name, at, after.end(1)))
-    first = re.match(r"\s*([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
+    # (after its country's possessive: "Algeria's Sonelgaz says")
+    first = re.match(r"\s*(?:[A-Z][a-z]+['’]s\s+)?([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
     # or the first of two joined names ("Toyota and NTT said", "Toyota et NTT ont promis"; in German only before an
     # acronym or a name of two words or more, not "Bund und Länder")
     first = first or _PAIRED_OPENER[lang].match(text[sent[0] : cue[0]])
