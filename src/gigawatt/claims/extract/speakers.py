@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 
+from gigawatt.claims.extract.ministries import PLAIN_NAMES, ministries_in
 from gigawatt.claims.extract.patterns import MONTHS
 
 ARTICLE = "the article"
@@ -1266,19 +1267,30 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
     for m in _STUDY.finditer(sentence):  # "according to the index": the research firm that published it
         if (owner := _study_owner(text, start + m.start(), memory)) is not None:
             out.append((owner, start + m.start(), start + m.end()))
+    named = ministries_in(text, None, start, start + len(sentence))
     for m in _BODY_DESCRIBED.finditer(sentence):  # "teilte die Behörde mit", "the department noted": the last body
+        if any(a <= start + m.start() < e or a <= start + m.end() - 1 < e for _, a, e in named):
+            continue  # a ministry named here, not one before ("le ministère émirati de l'Investissement")
         before = text[: start + m.start()]
         bodies = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if _is_body(n)]
         # by its full name; "le régulateur de l'énergie, l'Ofgem" (named after the same noun); "the Oregon Public
         # Utility Commission" (by its head noun, the list lacking it)
         for pattern, group in ((_BODY_RE, 0), (_BODY_NAMED, 1), (_BODY_TITLED, 0)):
             bodies += [(b.start(group), b.group(group)) for b in pattern.finditer(before)]
-        bodies.sort()
+        # and the ministries named by their portfolio, by their official names ("das Ministerium": the last one)
+        ministries = [n for n in ministries_in(text, None, 0, start + m.start()) if n[0] not in PLAIN_NAMES]
+        ministries += [n for n in ministries_in(text, None, 0, start + m.start()) if n[0] in PLAIN_NAMES
+                       and not any(n[1] <= b[0] < n[2] for b in bodies)]  # fmt: skip
+        bodies = [b for b in bodies if not any(a <= b[0] < e for _, a, e in ministries)]
+        bodies = sorted(bodies + [(a, n) for n, a, _ in ministries])
         head = m.group().split()[-1].capitalize()  # "the department": the last body that is a department, if any
+        if head in ("Ministerium", "Ministeriums", "Ministère"):  # "das Ministerium": a ministry or a department
+            bodies = [b for b in bodies if re.search(r"\b(?:Ministry|Department)\b", b[1])] or bodies
+            head = ""
         if re.fullmatch(r"Cent(?:re|er)|Zentrums?", head):  # "the centre said": only a body named a centre, if any
             bodies = sorted(bodies + [(b.start(), b.group()) for b in _CENTRE_NAMED.finditer(before)])
             bodies = [b for b in bodies if re.search(r"Cent(?:re|er)\b|Zentrum", b[1])]
-        bodies = [b for b in bodies if head in b[1].split()] or bodies
+        bodies = [b for b in bodies if not head or head in b[1].split()] or bodies
         outlets = [a for n, a, _ in names_in(before) if n in _NEWS]
         agency = m.group().lower().endswith("agency")  # "the agency said": a news agency if one was named since
         if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
@@ -1919,7 +1931,15 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     taken = {s for _, s, _ in found}
     found += [c for c in _papers(text, sentence, start, cue) if c[1] not in taken]
     found = _kept(found, text, start, quotes, low_cue, memory)
-    return [_with_possessive_tail(c, text) for c in found] + titles
+    found = [_with_possessive_tail(c, text) for c in found] + titles
+    # a ministry by its portfolio, by its country's official English name (not the list's US department for every
+    # "Energieministerium"), in place of any name its words hold ("US Commerce Department"); its plain name
+    # ("Ministry of Science") yields to the list's ("le ministère de la Science, de l'Innovation et de la
+    # Technologie" is the UK's)
+    over = lambda c, m: m[1] <= c[1] < m[2] or c[1] <= m[1] < c[2]  # noqa: E731
+    ministries = [m for m in ministries_in(text, lang, start, start + len(sentence))
+                  if not (m[0] in PLAIN_NAMES and any(over(c, m) and c[0] in KNOWN for c in found))]  # fmt: skip
+    return [c for c in found if not any(over(c, m) for m in ministries)] + ministries
 
 
 # a name that goes on past a possessive to an office's noun ("Office of People's Counsel", "Licking County Auditor's
@@ -2237,6 +2257,13 @@ def _object_cue(cands, cue: tuple[int, int], text: str):
     return [c for c in cands if c[2] <= cue[0]]
 
 
+# "a lancé mardi un appel à projets de 294 millions": a thing launched, not words (nor the inverted "« ... », a lancé
+# le ministre")
+_LAUNCHED_THING = re.compile(
+    r"(?:a|avait|ont|avaient)\s+lancé\s+(?:\w+\s+)?(?:un|une|le|la|les|l['’]|des|son|sa|ses)\b"
+)
+
+
 def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int], text: str, lang: str, firms):
     low = cue_text.lower()
     cands = _object_cue(cands, cue, text)
@@ -2515,6 +2542,7 @@ _POSSESSIVE_SOURCE = {  # "according to its annual report", "selon son rapport",
 _THE_SOURCE = re.compile(
     r"\b[Dd]en Angaben\s+$|\bthe (?:filing|document)\s+$|\s+(?:le document|le communiqué|the filing)\b"
 )
+_OWNED_DOCUMENT = re.compile(rf"[^,;.]{{0,40}}\b(?:par|by|von|de|of)\s+(?:l['’]|la |le |the )?[{_UP}]")
 _UNNAMED_REPORTS = re.compile(r"\b(?:Berichten|Medienberichten|Presseberichten|Informationen|Kreisen|Insidern)\s+$")
 
 
@@ -2672,7 +2700,9 @@ def _told_before(text: str, sent: tuple[int, int], cue: tuple[int, int], memory:
         return Attribution(named[0], (cs, ce), None, sent)
     # "den Angaben zufolge", "the filing said", "précise le document": the source the sentence before named
     told = _THE_SOURCE.search(text, max(sent[0], cs - 20), cs) or _THE_SOURCE.match(text, ce, sent[1])
-    if told and memory.previous is not None and memory.previous.speaker != ARTICLE:
+    # not a document its clause says whose it is ("Selon le communiqué publié en septembre par Nscale")
+    owned = told and _OWNED_DOCUMENT.match(text, told.end(), sent[1])
+    if told and not owned and memory.previous is not None and memory.previous.speaker != ARTICLE:
         document = "Angaben" not in told.group()  # a company's document: not a paper's, nor a person's
         kind = speaker_type(memory.previous.speaker, memory.firms)
         if not document or (kind == "organization" and not _is_news(memory.previous.speaker)):
@@ -2891,6 +2921,10 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             continue
         if _OBJECT_CUE.fullmatch(text[cs:ce]) and not _NAME_BEFORE_VERB.search(text, sent[0], cs):
             continue  # "It described Microsoft as", "Le groupe a présenté Microsoft comme": no named subject
+        # "a lancé mardi un appel à projets de 294 millions", alone: a thing launched, not words (beside another
+        # cue, the subject the other cue reports: "QScale a lancé la construction ..., a annoncé l'entreprise")
+        if _LAUNCHED_THING.match(text, cs) and not _INVERTED.search(text, sent[0], cs) and len(cues) == 1:
+            continue
         if text[cs:ce] == "geschrieben" and _IDIOM_WRITTEN.search(text, max(sent[0], cs - 40), cs):
             continue  # "rote Zahlen geschrieben" (made a loss), "Wie bereits geschrieben": no one reports
         # "Die Firma ging aus einer Abspaltung hervor" emerged; "Das geht aus ... hervor" reports

@@ -1,0 +1,186 @@
+"""Ministries by their official English names, whatever language the article names them in.
+
+A ministry is named by its portfolio ("the finance ministry", "le ministère de l'Énergie", "das Außenministerium",
+"Ministerium für Wissenschaft und IKT") and belongs to a country: the one the phrase names ("Japan's", "japonais",
+"US-", "in Washington"), else the country the article names most. data/ministries.csv gives the official English
+name of a country's ministry (each row with its source); where it has none, the name is the plain one ("Ministry of
+Finance", "Ministry of Foreign Affairs").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from importlib import resources
+
+# portfolio: (English words before "ministry", French words after "ministère de", German stems before "ministerium"
+# or words after "Ministerium für"), and the plain English name. The first portfolio a phrase names is the one read
+# ("Ministry of Energy and Mines": energy).
+PORTFOLIOS = {
+    "finance": (r"finance|financial", r"finances", r"finanz|finanzen", "Ministry of Finance"),
+    "foreign": (r"foreign(?: affairs)?", r"affaires étrangères", r"außen|auswärtige", "Ministry of Foreign Affairs"),
+    "energy": (r"energy|power", r"énergie|energie", r"energie", "Ministry of Energy"),
+    "economy": (r"economy|economic(?:s| affairs)?", r"économie|economie", r"wirtschaft", "Ministry of Economy"),
+    "trade": (r"trade", r"commerce extérieur", r"handel", "Ministry of Trade"),
+    "commerce": (r"commerce", r"commerce", r"(?!)", "Ministry of Commerce"),
+    "industry": (r"industry", r"industrie", r"industrie", "Ministry of Industry"),
+    "digital": (r"digital", r"numérique", r"digital", "Ministry of Digital Affairs"),
+    "communications": (r"communications?|telecoms?|telecommunications", r"(?:télé)?communications?",
+                       r"(?:tele)?kommunikation", "Ministry of Communications"),
+    "science": (r"science", r"sciences?|recherche", r"wissenschaft|forschung", "Ministry of Science"),
+    "technology": (r"technology", r"technologies?", r"technologie", "Ministry of Technology"),
+    "development": (r"development", r"développement", r"entwicklung", "Ministry of Development"),
+    "investment": (r"investment", r"investissements?", r"investition(?:en)?", "Ministry of Investment"),
+    "land": (r"land", r"(?!)", r"(?!)", "Ministry of Land"),
+    "transport": (r"transport(?:ation)?", r"transports?", r"verkehr", "Ministry of Transport"),
+    "justice": (r"justice", r"justice", r"justiz", "Ministry of Justice"),
+    "defense": (r"defen[cs]e", r"défense|armées", r"verteidigung", "Ministry of Defence"),
+    "environment": (r"environment", r"environnement", r"umwelt", "Ministry of Environment"),
+    "ecological": (r"ecological transition", r"transition écologique", r"ökologischen? (?:wandel|übergang)",
+                   "Ministry for the Ecological Transition"),
+    "electricity": (r"electricity", r"électricité", r"strom|elektrizität", "Ministry of Electricity"),
+    "electronics": (r"electronics", r"électronique", r"elektronik", "Ministry of Electronics"),
+    "mines": (r"mines|mining", r"mines", r"bergbau|bodenschätze", "Ministry of Mines"),
+}  # fmt: skip
+
+# the words that name a country, in the three languages (its name, its people's adjective, its capital)
+COUNTRIES = {
+    # (not the dollar: "US-Dollar", "dollars américains")
+    "United States": r"\bU\.S\.|\bUS\b(?!-?Dollar)|\bUSA\b|United States|\bAmerican|(?<!dollars )(?<!dollar )améric\w*"
+    r"|[ÉE]tats-Unis|Vereinigten Staaten|amerikanisch\w*|Washington",
+    "United Kingdom": r"United Kingdom|\bUK\b|Britain|British|britannique\w*|Royaume-Uni|britisch\w*|Großbritannien"
+    r"|London|Londres",
+    "Japan": r"Japan\w*|japonais\w*|Japon\b|japanisch\w*|Tokyo|Tokio",
+    "South Korea": r"Korea\w*|Corée|coréen\w*|südkoreanisch\w*|Südkorea\w*|koreanisch\w*|Seoul|Séoul",
+    "Taiwan": r"Taiwan\w*|taïwanais\w*|Taïwan|taiwanisch\w*|Taipei|Taipeh",
+    "India": r"\bIndia\b|\bIndian\b|\bInde\b|\bindien\w*|\bIndien\w*|indisch\w*|New Delhi",
+    "Pakistan": r"Pakistan\w*|pakistanais\w*|pakistanisch\w*|Islamabad",
+    "Egypt": r"Egypt\w*|[ÉE]gypte|égyptien\w*|Ägypten\w*|ägyptisch\w*|Cairo|Caire|Kairo",
+    "Turkey": r"Turkey|Turkish|Türkiye|Turquie|\bturc\b|\bturque\b|Türkei|türkisch\w*|Ankara",
+    "Czechia": r"Czech\w*|tchèque|Tchéquie|Tschechien|tschechisch\w*|Prague|Prag\b",
+    "Greece": r"Greece|Greek|Grèce|\bgrec\b|grecque|Griechenland|griechisch\w*|Athens|Athènes|Athen\b",
+    "Uzbekistan": r"Uzbek\w*|Ouzbékistan|ouzbek\w*|Usbekistan|usbekisch\w*|Tashkent|Tachkent|Taschkent",
+    "Guatemala": r"Guatemal\w*|guatémaltèque",
+    "Dominican Republic": r"Dominican|dominicain\w*|[Dd]ominikanisch\w*|Santo Domingo",
+    "Philippines": r"Philippin\w*|Manila|Manille",
+    "Ireland": r"Ireland|\bIrish\b|Irlande|irlandais\w*|\bIrland\b|\birisch\w*|Dublin",
+    "Spain": r"\bSpain\b|Spanish|Espagne|espagnol\w*|Spanien|spanisch\w*|Madrid",
+    "Nepal": r"Nepal\w*|Népal|népalais\w*|Kathmandu|Katmandou",
+    "Mozambique": r"Mozambi\w*|Mosambik\w*|Maputo",
+    "Iraq": r"\bIraq\w*|\bIrak\w*|irakien\w*|Baghdad|Bagdad",
+    "Malaysia": r"Malaysia\w*|Malaisie|malaisien\w*|malaysisch\w*|Kuala Lumpur",
+    "Romania": r"Romania\w*|Roumanie|roumain\w*|Rumänien|rumänisch\w*|Bucharest|Bucarest|Bukarest",
+    "Israel": r"\bIsrael\w*|Israël|israélien\w*|israelisch\w*",
+    # countries the table has no row for: counted, so that the article's country is not mistaken for one it has
+    "France": r"\bFrance\b|\bfrançais\w*|\bFrench\b|Frankreich|französisch\w*|Paris",
+    "Germany": r"Germany|German\b|Allemagne|allemand\w*|Deutschland|deutsch\w*|Berlin",
+    "China": r"\bChina\b|Chinese|Chine\b|chinois\w*|chinesisch\w*|Beijing|Pékin|Peking",
+    "Italy": r"\bItaly\b|Italian|Italie|italien\w*|Italien\b|Rome\b|Rom\b",
+    "Saudi Arabia": r"Saudi\w*|saoudien\w*|saudisch\w*|Riyadh|Riyad",
+    "United Arab Emirates": r"Emirat\w*|émirati\w*|UAE|EAU|VAE|Abu Dhabi|Abou Dhabi",
+    "Kuwait": r"Kuwait\w*|Koweït\w*|koweïtien\w*|kuwaitisch\w*",
+    "Morocco": r"Morocc\w*|Maroc\w*|marocain\w*|Marokko\w*|marokkanisch\w*|Rabat",
+    "Panama": r"Panam\w*",
+    "Brazil": r"Brazil\w*|Brésil\w*|brésilien\w*|Brasilien\w*|brasilianisch\w*",
+    "Mexico": r"Mexic\w*|Mexique|mexicain\w*|Mexiko|mexikanisch\w*",
+    "Canada": r"Canad\w*|Kanada\w*|kanadisch\w*|Ottawa",
+    "Kenya": r"Keny\w*|Kenia\w*",
+    "Nigeria": r"Nigeria\w*|Nigéria\w*|nigérian\w*",
+    "South Africa": r"South Africa\w*|Afrique du Sud|sud-africain\w*|Südafrika\w*",
+    "Indonesia": r"Indonesia\w*|Indonésie|indonésien\w*|Indonesien\w*|indonesisch\w*|Jakarta",
+    "Vietnam": r"Vietnam\w*|vietnamien\w*|Hanoi",
+    "Thailand": r"Thai\w*|Thaïlande|thaïlandais\w*",
+    "Poland": r"Poland|Polish|Pologne|polonais\w*|Polen\b|polnisch\w*|Warsaw|Varsovie|Warschau",
+    "Portugal": r"Portug\w*|Lisbon|Lisbonne|Lissabon",
+    "Australia": r"Australi\w*|Austral\w*",
+}
+
+# (a French word may be plural: "des Technologies numériques"; a German stem ends inside its compound:
+# "Außenministerium")
+PLAIN_NAMES = frozenset(v[3] for v in PORTFOLIOS.values())
+_PORT = {
+    k: [re.compile(rf"(?:{p}){end}", re.IGNORECASE) for p, end in zip(v[:3], (r"\b", r"s?\b", ""), strict=True)]
+    for k, v in PORTFOLIOS.items()
+}
+_ALL = [r"|".join(v[i] for v in PORTFOLIOS.values()) for i in range(3)]
+_PHRASES = {
+    # "Japan's foreign ministry", "the finance ministry", "the U.S. Energy Department", "The Emirati investment
+    # ministry"
+    "en": re.compile(rf"(?i:\b(?:{_ALL[0]})(?:\s+and\s+(?:{_ALL[0]}))?)\s+(?:[Mm]inistry|[Dd]epartment)\b"),
+    # "le ministère japonais des Affaires étrangères", "au ministère de l'Énergie et des Mines"
+    "fr": re.compile(rf"\b[Mm]inistère\s+(?:[a-zé-]+\s+)?(?:de\s+l['’]\s?|de\s+la\s+|des\s+|du\s+)(?i:{_ALL[1]})\b"),
+    # "das japanische Außenministerium", "US-Energieministeriums", "des Ministeriums für Energie, Wasserressourcen"
+    "de": re.compile(
+        rf"(?:\b[A-Z]{{2,3}}-)?\b(?i:{_ALL[2]})s?ministeri(?:um|ums)\b"
+        rf"|\bMinisteri(?:um|ums)\s+für\s+(?:den\s+|die\s+|das\s+)?(?i:{_ALL[2]})"
+    ),
+}
+_COUNTRY_RE = {c: re.compile(words) for c, words in COUNTRIES.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def official_names() -> dict[tuple[str, str], str]:
+    """(country, portfolio) -> the ministry's official English name, from data/ministries.csv."""
+    with resources.files("gigawatt.data").joinpath("ministries.csv").open(newline="", encoding="utf-8") as fh:
+        return {(row["country"], row["portfolio"]): row["name"] for row in csv.DictReader(fh)}
+
+
+def portfolios_of(phrase: str, lang: str) -> list[str]:
+    """The portfolios a ministry's phrase names, in order ("Ministerium für Energie, Wasserressourcen": energy)."""
+    at = {k: m.start() for k, pats in _PORT.items() if (m := pats[_INDEX[lang]].search(phrase)) is not None}
+    return sorted(at, key=at.get)
+
+
+_INDEX = {"en": 0, "fr": 1, "de": 2}
+
+
+def country_in(words: str) -> str | None:
+    """The country ``words`` name, the first one named, if any."""
+    at = {c: m.start() for c, r in _COUNTRY_RE.items() if (m := r.search(words)) is not None}
+    return min(at, key=at.get) if at else None
+
+
+def article_country(text: str) -> str | None:
+    """The country the article names most (None for none, or a tie)."""
+    counts = sorted(((len(r.findall(text)), c) for c, r in _COUNTRY_RE.items()), reverse=True)
+    if not counts or counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
+
+
+def ministry_name(portfolios: list[str], country: str | None) -> str:
+    """The official English name of ``country``'s ministry for the first of ``portfolios`` it has one for ("des
+    Technologies numériques": Uzbekistan's digital ministry), else the plain name of the first."""
+    official = [official_names()[(country, p)] for p in portfolios if (country, p) in official_names()]
+    return official[0] if official else PORTFOLIOS[portfolios[0]][3]
+
+
+def ministries_in(
+    text: str, lang: str | None = None, start: int = 0, end: int | None = None
+) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each ministry ``text[start:end]`` names by its portfolio, with its official English name.
+    The country: words just before the phrase ("Japan's", "das japanische", "The Emirati") or in it ("ministère
+    japonais", "US-"), or just after it ("in Washington"), else the article's. In every language where ``lang`` is
+    None."""
+    end = len(text) if end is None else end
+    found = [(m, la) for la in ([lang] if lang else list(_PHRASES)) for m in _PHRASES[la].finditer(text, start, end)]
+    out = []
+    for m, la in sorted(found, key=lambda x: x[0].start()):
+        # (the portfolios named after the phrase count for the official name: "ministère des Technologies
+        # numériques")
+        tail = re.match(r"[^.;:()]{0,60}", text[m.end() : m.end() + 60]).group()
+        portfolios = portfolios_of(m.group() + tail, la)
+        if not portfolios:
+            continue
+        # the two words before, in the same clause ("Japan's", "das japanische"; not "toward China, the")
+        before = re.search(r"(?:[^\s,;:.]+\s+){0,2}$", text[max(0, m.start() - 40) : m.start()]).group()
+        if la == "en" and re.search(r"\b(?!The\b)[A-Z][a-z]+\s+$", before) and not country_in(before):
+            continue  # a part of a longer name ("the Arizona State Land Department")
+        after = re.match(r"\s+(?:in|à|en|au)\s+\S+", text[m.end() : m.end() + 30])
+        country = country_in(before + " " + m.group() + (after.group() if after else ""))
+        # an English "Justice Department", capitalised, is Washington's where no other country is named
+        us = la == "en" and m.group().endswith("Department")
+        country = country or ("United States" if us else article_country(text))
+        out.append((ministry_name(portfolios, country), m.start(), m.end()))
+    return out

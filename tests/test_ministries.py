@@ -1,0 +1,110 @@
+"""Ministries named by their portfolio, read as their official English names (gigawatt.claims.extract.ministries).
+
+The oracle is the government's own English name, written out here by hand from its website (the source the data
+file cites for each row), not read back from the data file; a ministry the file has no row for takes its plain name.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from importlib import resources
+
+import pytest
+
+from gigawatt.claims.extract import extract
+from gigawatt.claims.extract.ministries import PORTFOLIOS, article_country, ministries_in
+
+D = dt.date(2025, 9, 17)
+
+
+@pytest.mark.parametrize(
+    "text, lang, name",
+    [
+        # the country in the phrase
+        ("Japan will give $16 million, Japan's foreign ministry said.", "en", "Ministry of Foreign Affairs"),
+        ("a annoncé le ministère japonais des Affaires étrangères.", "fr", "Ministry of Foreign Affairs"),
+        ("Das teilte das japanische Außenministerium mit.", "de", "Ministry of Foreign Affairs"),
+        ("Das US-Energieministerium fördert Reaktoren.", "de", "Department of Energy"),
+        ("nach Angaben des Handelsministeriums in Washington", "de", "Department of Commerce"),
+        ("The U.S. Energy Department said on Tuesday", "en", "Department of Energy"),
+        # a capitalised English "Department" is Washington's where no other country is named
+        ("the Justice Department said on Tuesday.", "en", "Department of Justice"),
+        # the country the article names most
+        ("Japan plans subsidies. Japan and Tokyo. The trade ministry said so.", "en",
+         "Ministry of Economy, Trade and Industry"),
+        ("Korea. Seoul. Le ministère des Sciences et des TIC a annoncé un plan.", "fr", "Ministry of Science and ICT"),
+        ("Guatemala verkauft Strom. Guatemala. Das Energieministerium erwartet Investitionen.", "de",
+         "Ministry of Energy and Mines"),
+        ("Le Guatemala exporte. Le ministère de l'énergie a mis l'investissement à 3 milliards.", "fr",
+         "Ministry of Energy and Mines"),
+        # the first portfolio of a long name, or a later one the country's table knows
+        ("Nepal. Laut einem Fahrplan des Ministeriums für Energie, Wasserressourcen und Bewässerung", "de",
+         "Ministry of Energy, Water Resources and Irrigation"),
+        ("Ouzbékistan. Ouzbékistan. a précisé le ministère des Technologies numériques.", "fr",
+         "Ministry of Digital Technologies"),
+        ("Spanien. Wie das Ministerium für den ökologischen Wandel mitteilte", "de",
+         "Ministry for the Ecological Transition"),
+        # a country the table has no row for: the plain name
+        ("Pakistan. The finance ministry said on Sunday.", "en", "Ministry of Finance"),
+        ("The Emirati investment ministry put Egypt's market at $490 million.", "en", "Ministry of Investment"),
+        ("Le Koweït. Le ministère de l'Électricité a indiqué", "fr", "Ministry of Electricity"),
+    ],
+)  # fmt: skip
+def test_a_ministry_by_its_portfolio_is_read_as_its_official_name(text, lang, name):
+    assert [n for n, _, _ in ministries_in(text, lang)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("the Arizona State Land Department said after the auction.", "en"),  # a part of a longer name
+        ("Außenministerin Yoko Kamikawa traf ihren Kollegen.", "de"),  # a minister, not a ministry
+        ("The company's sales department grew.", "en"),  # no portfolio
+    ],
+)
+def test_no_ministry_where_none_is_named(text, lang):
+    assert ministries_in(text, lang) == []
+
+
+def test_the_article_country_is_the_one_named_most_and_not_the_dollar():
+    # "US-Dollar" names a currency, not the United States
+    assert article_country("Guatemala exportiert Strom für 3 Mrd. US-Dollar; Guatemala hat US-Dollar.") == "Guatemala"
+    assert article_country("Japan und Korea.") is None  # a tie names none
+
+
+def test_every_row_of_the_table_has_a_known_portfolio_and_a_source():
+    with resources.files("gigawatt.data").joinpath("ministries.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    for row in rows:
+        assert row["portfolio"] in PORTFOLIOS, row
+        assert row["source"].startswith("https://"), row
+        assert dt.date.fromisoformat(row["date"]) <= dt.date(2026, 12, 7), row
+
+
+@pytest.mark.parametrize(
+    "text, lang, speakers",
+    [
+        ("Japan will give Cambodia up to 2.3 billion yen (about $16 million) to build a data centre, Japan's foreign "
+         "ministry said. A second grant of about $6.9 million goes to water, the ministry said.", "en",
+         ["Ministry of Foreign Affairs"] * 2),
+        ("Pakistan will allocate 2,000 megawatts to bitcoin mining and AI data centres, the finance ministry said on "
+         "Sunday.", "en", ["Ministry of Finance"]),
+        # not the list's US department for a Guatemalan "Energieministerium"
+        ("Guatemala verkauft Strom an seine Nachbarn. Für Lieferungen ab 2030 schreibt Guatemala 1400 Megawatt aus; "
+         "das Energieministerium erwartet Investitionen von rund drei Milliarden Dollar.", "de",
+         ["the article", "Ministry of Energy and Mines"]),
+        ("La Corée du Sud achète 13 136 processeurs graphiques, a annoncé lundi le ministère des Sciences et des TIC. "
+         "L'État en garde 10 456 processeurs graphiques, précise le ministère.", "fr",
+         ["Ministry of Science and ICT"] * 2),
+        # a thing launched is no report: "a lancé un appel à projets", alone in its sentence
+        ("Le ministère américain de l'Énergie a lancé mardi un appel à projets de près de 294 millions de dollars.",
+         "fr", ["the article"]),
+    ],
+)  # fmt: skip
+def test_ministries_speak_by_their_official_names(text, lang, speakers):
+    """*-602..617 and the tuned set: "Japan's foreign ministry said", "the finance ministry said", "das
+    Energieministerium" in Guatemala and "le ministère des Sciences et des TIC" were left to the article or given to
+    the US Department of Energy (about 100 speakers of *-01..617)."""
+    assert [c["speaker"] for c in extract(text, D, lang)["claims"]] == speakers
