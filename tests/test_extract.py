@@ -2549,24 +2549,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-601: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-617: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-602..617: sixteen articles per language, `heldout: true`, 425 gold claims), written with its
+# The held-out batch (*-618..633: sixteen articles per language, `heldout: true`, 413 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-07, with the rules of commit
-# cb5e330 unchanged (those rules had learned from *-586..601). All three languages meet recall (141 of 147, 128 of
-# 138, 136 of 140) and precision (141 of 147, 128 of 136, 136 of 138); German meets every field (87 of 140), English
-# and French do not (81 of 147, 77 of 138); no language meets speakers (109 of 141, 94 of 128, 101 of 136). The
-# targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out
-# measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new
-# articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(602, 618))
+# a56ed5b unchanged (those rules had learned from *-602..617). All three languages meet recall (133 of 142, 119 of
+# 139, 124 of 132) and precision (133 of 143, 119 of 130, 124 of 132); no language meets every field (85 of 142, 76
+# of 139, 78 of 132) nor speakers (109 of 133, 92 of 119, 104 of 124). The targets are not loosened; this pins the
+# measured figures (as fractions, so the floor is exact) so that the held-out measure can only improve, and
+# docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are written and
+# scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(618, 634))
 HELDOUT_MEASURED = {
-    "en": {"recall": 141 / 147, "precision": 141 / 147, "speaker_accuracy": 109 / 141, "every_field": 81 / 147},
-    "fr": {"recall": 128 / 138, "precision": 128 / 136, "speaker_accuracy": 94 / 128, "every_field": 77 / 138},
-    "de": {"recall": 136 / 140, "precision": 136 / 138, "speaker_accuracy": 101 / 136, "every_field": 87 / 140},
+    "en": {"recall": 133 / 142, "precision": 133 / 143, "speaker_accuracy": 109 / 133, "every_field": 85 / 142},
+    "fr": {"recall": 119 / 139, "precision": 119 / 130, "speaker_accuracy": 92 / 119, "every_field": 76 / 139},
+    "de": {"recall": 124 / 132, "precision": 124 / 132, "speaker_accuracy": 104 / 124, "every_field": 78 / 132},
 }
 
 
