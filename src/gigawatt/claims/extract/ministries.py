@@ -52,7 +52,8 @@ COUNTRIES = {
     "United Kingdom": r"United Kingdom|\bUK\b|Britain|British|britannique\w*|Royaume-Uni|britisch\w*|Großbritannien"
     r"|London|Londres",
     "Japan": r"Japan\w*|japonais\w*|Japon\b|japanisch\w*|Tokyo|Tokio",
-    "South Korea": r"Korea\w*|Corée|coréen\w*|südkoreanisch\w*|Südkorea\w*|koreanisch\w*|Seoul|Séoul",
+    "South Korea": r"(?<!North )(?<!Nord)Korea\w*|Corée(?! du Nord)|(?<!nord)coréen\w*|südkoreanisch\w*"
+    r"|Südkorea\w*|(?<!nord)koreanisch\w*|Seoul|Séoul",
     "Taiwan": r"Taiwan\w*|taïwanais\w*|Taïwan|taiwanisch\w*|Taipei|Taipeh",
     "India": r"\bIndia\b|\bIndian\b|\bInde\b|\bindien\w*|\bIndien\w*|indisch\w*|New Delhi",
     "Pakistan": r"Pakistan\w*|pakistanais\w*|pakistanisch\w*|Islamabad",
@@ -74,7 +75,7 @@ COUNTRIES = {
     "Israel": r"\bIsrael\w*|Israël|israélien\w*|israelisch\w*",
     # countries the table has no row for: counted, so that the article's country is not mistaken for one it has
     "France": r"\bFrance\b|\bfrançais\w*|\bFrench\b|Frankreich|französisch\w*|Paris",
-    "Germany": r"Germany|German\b|Allemagne|allemand\w*|Deutschland|deutsch\w*|Berlin",
+    "Germany": r"Germany|German\b|Allemagne|allemand\w*|Deutschland|[Dd]eutsch\w*|Berlin|\bBundes(?=\w*ministeri)",
     "China": r"\bChina\b|Chinese|Chine\b|chinois\w*|chinesisch\w*|Beijing|Pékin|Peking",
     "Italy": r"\bItaly\b|Italian|Italie|italien\w*|Italien\b|Rome\b|Rom\b",
     "Saudi Arabia": r"Saudi\w*|saoudien\w*|saudisch\w*|Riyadh|Riyad",
@@ -109,10 +110,10 @@ _PHRASES = {
     # ministry"
     "en": re.compile(rf"(?i:\b(?:{_ALL[0]})(?:\s+and\s+(?:{_ALL[0]}))?)\s+(?:[Mm]inistry|[Dd]epartment)\b"),
     # "le ministère japonais des Affaires étrangères", "au ministère de l'Énergie et des Mines"
-    "fr": re.compile(rf"\b[Mm]inistère\s+(?:[a-zé-]+\s+)?(?:de\s+l['’]\s?|de\s+la\s+|des\s+|du\s+)(?i:{_ALL[1]})\b"),
+    "fr": re.compile(rf"\b[Mm]inistère\s+(?:[a-zà-ÿ-]+\s+)?(?:de\s+l['’]\s?|de\s+la\s+|des\s+|du\s+)(?i:{_ALL[1]})\b"),
     # "das japanische Außenministerium", "US-Energieministeriums", "des Ministeriums für Energie, Wasserressourcen"
     "de": re.compile(
-        rf"(?:\b[A-Z]{{2,3}}-)?\b(?i:{_ALL[2]})s?ministeri(?:um|ums)\b"
+        rf"(?:\b[A-Z]{{2,3}}-|\bBundes|\bLandes|\b)(?i:{_ALL[2]})s?ministeri(?:um|ums)\b"
         rf"|\bMinisteri(?:um|ums)\s+für\s+(?:den\s+|die\s+|das\s+)?(?i:{_ALL[2]})"
     ),
 }
@@ -141,6 +142,7 @@ def country_in(words: str) -> str | None:
     return min(at, key=at.get) if at else None
 
 
+@functools.lru_cache(maxsize=16)
 def article_country(text: str) -> str | None:
     """The country the article names most (None for none, or a tie)."""
     counts = sorted(((len(r.findall(text)), c) for c, r in _COUNTRY_RE.items()), reverse=True)
@@ -161,26 +163,66 @@ def ministries_in(
 ) -> list[tuple[str, int, int]]:
     """(name, start, end) of each ministry ``text[start:end]`` names by its portfolio, with its official English name.
     The country: words just before the phrase ("Japan's", "das japanische", "The Emirati") or in it ("ministère
-    japonais", "US-"), or just after it ("in Washington"), else the article's. In every language where ``lang`` is
-    None."""
+    japonais", "US-"), or just after it ("in Washington", "du Guatemala"), else the article's. In every language where
+    ``lang`` is None."""
     end = len(text) if end is None else end
-    found = [(m, la) for la in ([lang] if lang else list(_PHRASES)) for m in _PHRASES[la].finditer(text, start, end)]
+    return [m for m in _every_ministry(text, lang) if start <= m[1] < end]
+
+
+@functools.lru_cache(maxsize=16)
+def _every_ministry(text: str, lang: str | None) -> tuple[tuple[str, int, int], ...]:
+    """:func:`ministries_in` over the whole text, once per text (the article's country is counted once)."""
+    found = [(m, la) for la in ([lang] if lang else list(_PHRASES)) for m in _PHRASES[la].finditer(text)]
     out = []
     for m, la in sorted(found, key=lambda x: x[0].start()):
         # (the portfolios named after the phrase count for the official name: "ministère des Technologies
         # numériques")
         tail = re.match(r"[^.;:()]{0,60}", text[m.end() : m.end() + 60]).group()
         portfolios = portfolios_of(m.group() + tail, la)
-        if not portfolios:
+        # the two words before, in the same clause ("Japan's", "das japanische", "The U.S."; not "toward China, the")
+        before = re.search(
+            r"(?:(?:U\.S\.|U\.K\.|[^\s,;:.]+)\s+){0,2}$", text[max(0, m.start() - 40) : m.start()]
+        ).group()
+        if not portfolios or _not_a_ministry(m, la, before, text):
             continue
-        # the two words before, in the same clause ("Japan's", "das japanische"; not "toward China, the")
-        before = re.search(r"(?:[^\s,;:.]+\s+){0,2}$", text[max(0, m.start() - 40) : m.start()]).group()
-        if la == "en" and re.search(r"\b(?!The\b)[A-Z][a-z]+\s+$", before) and not country_in(before):
-            continue  # a part of a longer name ("the Arizona State Land Department")
-        after = re.match(r"\s+(?:in|à|en|au)\s+\S+", text[m.end() : m.end() + 30])
-        country = country_in(before + " " + m.group() + (after.group() if after else ""))
-        # an English "Justice Department", capitalised, is Washington's where no other country is named
+        after = re.match(r"\s+(?:in|à|en|au|du|de la|d['’])\s*\S+", text[m.end() : m.end() + 30])
+        named = before + " " + m.group() + (after.group() if after else "") + " " + tail
+        country = country_in(named)
+        # an English "Justice Department", capitalised, is Washington's where no other country is named; a country
+        # the table does not know ("Norway's", "ministère norvégien") is no reason to take the article's
         us = la == "en" and m.group().endswith("Department")
-        country = country or ("United States" if us else article_country(text))
+        unknown = re.search(r"[A-Z][a-z]+['’]s\s+$", before) or re.match(r"[Mm]inistère\s+[a-zà-ÿ-]+\s+d", m.group())
+        country = country or ("United States" if us else None if unknown else article_country(text))
         out.append((ministry_name(portfolios, country), m.start(), m.end()))
-    return out
+    return tuple(out)
+
+
+# a ministry's phrase that names no national ministry: an office's or a person's ("a former finance ministry
+# official"), a company's, a county's or a state's department ("Samsung's research and development department", "the
+# city's transportation department", "Virginia's energy department"), a German state's ministry ("das bayerische
+# Wirtschaftsministerium", "NRW-Wirtschaftsministerium")
+_MODIFIER_AFTER = re.compile(
+    r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|minister|head|chief|staff|Sprecher\w*|porte-parole)\b"
+)
+_LOCAL = re.compile(
+    r"\b(?:state|city|county|company|municipal|provincial|regional|city['’]s|state['’]s|company['’]s|county['’]s"
+    r"|bayerische\w*|hessische\w*|sächsische\w*|niedersächsische\w*|baden-württembergische\w*|thüringische\w*"
+    r"|brandenburgische\w*|rheinland-pfälzische\w*|saarländische\w*|NRW-|Landes\w*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_ministry(m: re.Match, lang: str, before: str, text: str) -> bool:
+    if _MODIFIER_AFTER.match(text, m.end()) or _LOCAL.search(before + m.group()[: m.group().find(" ") + 1]):
+        return True
+    if lang == "de" and re.match(r"(?:NRW|Landes)", m.group()):
+        return True
+    if lang != "en":
+        return False
+    # a part of a longer name ("the Arizona State Land Department", "India's Atomic Energy Department")
+    word = re.search(r"(\S+)\s+$", before)
+    if word and re.fullmatch(r"(?!The\b)[A-Z][a-z]+", word.group(1)) and not country_in(word.group(1)):
+        return True
+    # a possessive that names no country ("Samsung's research and development department", "Virginia's")
+    owner = re.search(r"(\S+)['’]s\s+(?:[a-z-]+\s+){0,3}$", text[max(0, m.start() - 60) : m.start()])
+    return bool(owner and not country_in(owner.group(1)) and m.group().lower().endswith("department"))

@@ -1383,10 +1383,11 @@ _COMPANY_OF = re.compile(
     r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)"
 )
 _BODY_DESCRIBED = re.compile(
-    r"\b(?:(?:die|der) Behörde|das Ministerium|des Ministeriums|dem Ministerium|the department|the ministry|the board"
+    r"\b(?:(?:die|der) Behörde|[Dd]as Ministerium|des Ministeriums|dem Ministerium|the department|[Tt]he ministry"
+    r"|the board"
     r"|the agency|the regulator|the commission|la commission|[Tt]he office|(?:le|du) bureau(?! d['’])"
     r"|(?:das|des) Büros?"
-    r"|(?:le|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
+    r"|(?:[Ll]e|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
     r"|l['’]autorité|die Aufsicht|die Kommission"
     r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation"  # "L'ONG estime": the last body
     r"|[Tt]he cent(?:re|er)(?!['’]s)|[Ll]e centre(?! de données)|du centre(?! de données)|das Zentrum|des Zentrums)\b"
@@ -1938,7 +1939,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     # Technologie" is the UK's)
     over = lambda c, m: m[1] <= c[1] < m[2] or c[1] <= m[1] < c[2]  # noqa: E731
     ministries = [m for m in ministries_in(text, lang, start, start + len(sentence))
-                  if not (m[0] in PLAIN_NAMES and any(over(c, m) and c[0] in KNOWN for c in found))]  # fmt: skip
+                  if not (m[0] in PLAIN_NAMES and any(over(c, m) and _listed_not_us(c[0]) for c in found))]  # fmt: skip
     return [c for c in found if not any(over(c, m) for m in ministries)] + ministries
 
 
@@ -2094,11 +2095,25 @@ def _clause_subject(c, cue: tuple[int, int], text: str, sentence_start: int, lan
     )
 
 
+def _listed_not_us(name: str) -> bool:
+    """A name in the list that is no US department: a plain ministry's name yields to it (not to the list's
+    "Energieministerium" as the US Department of Energy, where the phrase or the article names another country)."""
+    return name in KNOWN and KNOWN[name][1] != "US government"
+
+
 def _spoken_to(c, text: str, cue: tuple[int, int]) -> bool:
     """Whether the name ``c`` is an outlet spoken to (:data:`_TO_OUTLET`); in German only before a verb of telling,
     for "der" may be a genitive ("aus einer Studie der Ratingagentur Moody's hervor")."""
     told = _TO_OUTLET.search(text, max(0, c[1] - 40), c[1])
-    return told is not None and (told.group()[0] in "aàt" or _TELLING.match(text, cue[0]) is not None)
+    if told is None:
+        return False
+    if told.group()[0] in "aàt":
+        return True
+    # German: before a verb of telling; "der"/"einer" not after a noun, where it is a genitive ("ein Sprecher der
+    # Energieagentur Dena sagte")
+    noun = re.search(r"\b([A-ZÄÖÜ][\w-]*)\s+$", text[max(0, told.start() - 30) : told.start()])
+    genitive = told.group().startswith(("der", "einer")) and noun and noun.group(1) not in _GERMAN_NOT_NAMES
+    return _TELLING.match(text, cue[0]) is not None and not genitive
 
 
 _TELLING = re.compile(r"(?:gesagt|sagte|erklärt|mitgeteilt|bestätigt|verraten|geschildert|angekündigt)")
@@ -2260,7 +2275,8 @@ def _object_cue(cands, cue: tuple[int, int], text: str):
 # "a lancé mardi un appel à projets de 294 millions": a thing launched, not words (nor the inverted "« ... », a lancé
 # le ministre")
 _LAUNCHED_THING = re.compile(
-    r"(?:a|avait|ont|avaient)\s+lancé\s+(?:\w+\s+)?(?:un|une|le|la|les|l['’]|des|son|sa|ses)\b"
+    r"(?:a|avait|ont|avaient)\s+lancé\s+(?:[\w'’]+\s+){0,3}?(?:un|une|le|la|les|l['’]|des|son|sa|ses)\s?"
+    r"(?:(?:appel|programme|projet|chantier|construction|travaux|fonds|plan|campus|site|usine)\b|[A-Z])"
 )
 
 
@@ -2398,13 +2414,20 @@ def _recurring(text: str, part: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
+_THING_NOUNS = (
+    r"(?:lines|projects|exports|imports|prices|plants|capacity|demand|costs|storage|systems|units|terminals|cables"
+    r"|facilities|tariffs|chips|servers|grids|power|output|supply|sites|rules|licences|licenses|volumes)"
+)
+
+
 def _company_in_head(text: str, sent: tuple[int, int], memory: Memory, head: str) -> tuple[str, int, int] | None:
     """The first company named in ``head``, the opening of the sentence ``sent``, or the one its description stands
     for."""
     named = names_in(head, sent[0], memory.names) + [c for c in _openers(text) if sent[0] <= c[1] < sent[0] + len(head)]
     named += [c for c in _recurring(text, head, sent[0]) if c[1] > sent[0]]
     # an acronym that opens the sentence and recurs ("ERCOT counted ..., according to its filings")
-    acronym = re.match(r"\s*([A-Z]{2,6})\s+[a-z]", head)
+    # (not a thing's acronym before its noun: "HVDC lines", "LNG exports", "BESS projects")
+    acronym = re.match(rf"\s*([A-Z]{{2,6}})\s+(?!{_THING_NOUNS}\b)[a-z]", head)
     if acronym and acronym.group(1) not in _NOT_ACRONYMS | memory.terms and text.count(acronym.group(1)) >= 2:
         named.append((acronym.group(1), sent[0] + acronym.start(1), sent[0] + acronym.end(1)))
     firms = [c for c in named if speaker_type(c[0], memory.firms) == "organization" and not _is_news(c[0])]
@@ -2542,7 +2565,10 @@ _POSSESSIVE_SOURCE = {  # "according to its annual report", "selon son rapport",
 _THE_SOURCE = re.compile(
     r"\b[Dd]en Angaben\s+$|\bthe (?:filing|document)\s+$|\s+(?:le document|le communiqué|the filing)\b"
 )
-_OWNED_DOCUMENT = re.compile(rf"[^,;.]{{0,40}}\b(?:par|by|von|de|of)\s+(?:l['’]|la |le |the )?[{_UP}]")
+# ("Selon le communiqué publié en septembre par Nscale", "le communiqué de Cameco"; not "le communiqué de presse")
+_OWNED_DOCUMENT = re.compile(
+    rf"(?:[^,;.]{{0,40}}\b(?:publié|published|issued|diffusé)\s[^,;.]{{0,30}}\b(?:par|by)|\s+(?:de|of))\s+[{_UP}]"
+)
 _UNNAMED_REPORTS = re.compile(r"\b(?:Berichten|Medienberichten|Presseberichten|Informationen|Kreisen|Insidern)\s+$")
 
 
