@@ -1278,9 +1278,9 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         for pattern, group in ((_BODY_RE, 0), (_BODY_NAMED, 1), (_BODY_TITLED, 0)):
             bodies += [(b.start(group), b.group(group)) for b in pattern.finditer(before)]
         # and the ministries named by their portfolio, by their official names ("das Ministerium": the last one)
-        ministries = [n for n in ministries_in(text, None, 0, start + m.start()) if n[0] not in PLAIN_NAMES]
-        ministries += [n for n in ministries_in(text, None, 0, start + m.start()) if n[0] in PLAIN_NAMES
-                       and not any(n[1] <= b[0] < n[2] for b in bodies)]  # fmt: skip
+        # (a plain name yields to a body the list names in the same words)
+        ministries = [n for n in ministries_in(text, None, 0, start + m.start())
+                      if n[0] not in PLAIN_NAMES or not any(n[1] <= b[0] < n[2] for b in bodies)]  # fmt: skip
         bodies = [b for b in bodies if not any(a <= b[0] < e for _, a, e in ministries)]
         bodies = sorted(bodies + [(a, n) for n, a, _ in ministries])
         head = m.group().split()[-1].capitalize()  # "the department": the last body that is a department, if any
