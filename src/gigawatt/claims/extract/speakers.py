@@ -598,8 +598,9 @@ _CHANNEL = re.compile(
 _TO_OUTLET = re.compile(
     r"(?<![\w-])(?:(?:dem|einem)\s+[\w-]*(?:Sender|[Bb]latt|Magazin|Portal|Fernsehen)"  # (masculine, neuter: dative)
     r"|(?:der|einer)\s+[\w-]*(?:[Zz]eitung|[Aa]gentur|[Zz]eitschrift)"  # (feminine; not "der Sender X berichtete")
-    r"|(?:au|à la|à l['’]|to the|to a)\s+(?:quotidien|journal|chaîne|agence|hebdomadaire|magazine|site|radio|newspaper"
-    r"|broadcaster|daily|agency|outlet|channel))\s+$"
+    # (French and English: "au", "to": no case to tell a genitive from)
+    r"|(?P<plain>(?:au|à la|à l['’]|to the|to a)\s+(?:quotidien|journal|chaîne|agence|hebdomadaire|magazine|site|radio"
+    r"|newspaper|broadcaster|daily|agency|outlet|channel)))\s+$"
 )
 _HONORIFIC = re.compile(r"\b(?:M|Mr|Ms|Mrs|Dr|Mme)\.")
 _AFTER_GAP = re.compile(r"[^.;:“”\"«»„]{0,60}")
@@ -2107,7 +2108,7 @@ def _spoken_to(c, text: str, cue: tuple[int, int]) -> bool:
     told = _TO_OUTLET.search(text, max(0, c[1] - 40), c[1])
     if told is None:
         return False
-    if told.group()[0] in "aàt":
+    if told.group("plain"):
         return True
     # German: before a verb of telling; "der"/"einer" not after a noun, where it is a genitive ("ein Sprecher der
     # Energieagentur Dena sagte")
