@@ -3506,3 +3506,27 @@ def test_a_product_named_after_its_noun_is_no_company():
         "s'engage à dépenser plus de 100 milliards de dollars en dix ans chez Amazon Web Services (AWS)."
     )
     assert "Claude" not in {c["speaker"] for c in extract(text, D, "fr")["claims"]}
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # "the company said" with no company since the lede: the company the lede opens with, though the list lacks it
+        ("Tokyo Electron raised its profit forecast on Tuesday, saying operating profit would reach 680 billion yen, "
+         "about $4.4 billion. Sales will reach 2.4 trillion yen, or roughly $15.5 billion, the company said. Tokyo "
+         "Electron also plans buybacks.", "en", "Tokyo Electron"),
+        # a ratings agency is no person: "he said" is the economist, not the agency cited before him
+        ("The grid had 13,955 megawatts of capacity, according to the ratings agency Pacific Credit Rating. The "
+         "economist Arturo Vásquez Cordano agrees. “We could connect a 100-megawatt data centre,” he said.", "en",
+         ["Pacific Credit Rating", "Arturo Vásquez Cordano"]),
+        # a clause of contrast with its own teller: "..., according to X, while ..., Y told"
+        ("The grid had 13,955 megawatts of capacity, according to the ratings agency Pacific Credit Rating, while peak "
+         "demand has stalled at around 8,000 MW, economist Arturo Vásquez Cordano told the newspaper Gestión.", "en",
+         ["Pacific Credit Rating", "Arturo Vásquez Cordano"]),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_forty_sixth_batch(text, lang, speaker):
+    """*-618..633: a company the list lacks, named in the lede, then "the company said"; a ratings agency taken for a
+    person (so "he said" went to it); a clause of contrast ("while ...") given to the cue of the clause before."""
+    got = [c["speaker"] for c in extract(text, D, lang)["claims"]]
+    assert got == speaker if isinstance(speaker, list) else set(got) == {speaker}  # (a list: each claim's, in order)

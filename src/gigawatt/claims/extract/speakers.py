@@ -923,7 +923,7 @@ _FIRM_NOUNS = {
     r"|investor|lender"
     r"|contractor|builder|broker"
     r"|bank|maker|designer|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
-    r"|magazine)",
+    r"|magazine|agency)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|installateur|concepteur"
     r"|équipementier|motoriste|fondeur|hébergeur|câblier"
@@ -1194,6 +1194,7 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
             # nothing remembered: the company the sentence named before it ("Le chiffre d'affaires de Nvidia a
             # atteint ..., a annoncé le groupe de Santa Clara")
             or [n for n, a in firms if a < m.start()][:1]
+            or _lede_subject(text)  # "Tokyo Electron raised its forecast ... the company said": the lede's company
         )
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             # none here: the company that opened a sentence first ("wie die Unternehmen mitteilten")
@@ -1377,6 +1378,16 @@ def _named_subject(sentence: str) -> list[str]:
     if m is None or m.group(1).split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         return []
     return [m.group(1)]
+
+
+def _lede_subject(text: str) -> list[str]:
+    """The name that opens the article's first sentence (:func:`_named_subject`), if it is no person the list knows
+    and recurs: the company the article is about."""
+    lede = re.match(r"[^\n]*?[.!?](?=\s|$)", text)
+    name = _named_subject(lede.group() if lede else text.split("\n")[0])
+    if not name or KNOWN.get(name[0], ("organization",))[0] == "person" or text.count(name[0]) < 2:
+        return []
+    return name
 
 
 _COMPANY_OF = re.compile(
