@@ -3523,6 +3523,14 @@ def test_a_product_named_after_its_noun_is_no_company():
         ("The grid had 13,955 megawatts of capacity, according to the ratings agency Pacific Credit Rating, while peak "
          "demand has stalled at around 8,000 MW, economist Arturo Vásquez Cordano told the newspaper Gestión.", "en",
          ["Pacific Credit Rating", "Arturo Vásquez Cordano"]),
+        # a French participle with its agent after "par" ("par an" is none); an apposition with its own agent
+        ("Apple diffusera la discipline dans le cadre d'un contrat estimé à environ 140 millions de dollars par an par "
+         "le magazine Autosport.", "fr", "Autosport"),
+        ("Un câble de 1 100 km, évalué à 45 millions d'euros par la Commission européenne, n'est toujours pas posé.",
+         "fr", "European Commission"),
+        ("Le coût du projet de Microsoft, estimé à 2 milliards de dollars, inquiète.", "fr", "the article"),
+        ("OpenAI s'est engagé à lui acheter jusqu'à 750 MW de capacité, un contrat évalué à plus de 10 milliards de "
+         "dollars par le Wall Street Journal.", "fr", ["OpenAI", "Wall Street Journal"]),
     ],
 )  # fmt: skip
 def test_speakers_of_the_forty_sixth_batch(text, lang, speaker):

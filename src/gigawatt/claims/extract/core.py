@@ -145,10 +145,13 @@ _PERIOD_WORD = re.compile(
 _SPLIT_DENIAL = re.compile(r"\b(?:wies|wiesen|weist|weisen)\b[^.;]*\bzurück\b")
 _REVENUE = re.compile(r"\s*d['’]\s*affaires")  # "le chiffre d'affaires" (revenue), not "chiffre" (puts at)
 _OR_MORE = re.compile(r"\s*((?:or|and|ou|et|und|oder) (?:more|above|plus|mehr|darüber))\b", re.IGNORECASE)
-# (or a clause of contrast: "..., according to Pacific Credit Rating, while peak demand ..., an economist told")
+# (or a clause of contrast: "..., according to Pacific Credit Rating, while peak demand ..., an economist told"; or
+# a French apposition with its own agent: "OpenAI s'est engagé à acheter 750 MW, un contrat évalué à plus de 10
+# milliards de dollars par le Wall Street Journal")
 _SECOND_CLAUSE = re.compile(
     r",\s+(?:and|but|et|mais|und|aber)\s+(?=(?:[a-zà-ÿ]+\s+){0,3}[A-ZÀ-Ö])"
     r"|,\s+(?:while|whereas|alors que|tandis que|während)\s"
+    r"|,\s+(?=(?:[\w'’-]+\s+){0,3}(?:estimé|évalué|chiffré)e?s?\s+à\s)"
 )
 _OWN_SUBJECT = re.compile(
     r",\s+(?:and|but|et|mais|und|aber)\s+[A-ZÀ-ÖØ-Þ][\w&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&-]*){0,2}"

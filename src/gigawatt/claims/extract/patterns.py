@@ -118,6 +118,9 @@ CUES = {
            "|confirmé|rappelé|ajouté|expliqué|souligné",
            "s' attend|attendent|attendait|attendaient à", "chiffrait", "chiffraient",
            "a|avait mis le|la coût|facture|montant|valeur",  # "a mis le coût du projet à", a calque of "put"
+           # "un contrat estimé à 140 millions de dollars par le magazine Autosport": the agent after "par" (without
+           # one, speakers._skipped drops the cue)
+           "estimé|estimée|estimés|estimées|évalué|évaluée|évalués|évaluées|chiffré|chiffrée|chiffrés|chiffrées à",
            # "Nvidia avait présenté Alps en 2021 comme le superordinateur le plus puissant" (not the agentless "a
            # été présenté comme", nor an event's "a présenté un projet de 2 milliards")
            "a|avait|ont|avaient présenté|présentée CAP",

@@ -2470,6 +2470,7 @@ _ADDED_FIGURE = (
 )
 
 
+_FRENCH_AGENT = re.compile(r"\bpar\s+(?:le|la|les|l['’]|[A-Z])")  # not "par an", "par mégawatt"
 _PASSIVE_CUES = {"projected", "forecast", "expected", "estimated", "reported", "predicted", "calculated", "promised",
                  "pledged"}  # fmt: skip
 
@@ -2504,6 +2505,9 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     )
     agent = re.match(r"\s+by\s+(?!(?:19|20)\d\d\b|(?:the )?end\b|mid\b)", after)  # not "projected by 2028 to"
     if passive and low in _PASSIVE_CUES and not agent:
+        return True
+    # "un coût estimé à 2 milliards" names no agent (", estimé à ... par la Commission européenne," does)
+    if re.fullmatch(r"(?:estimé|évalué|chiffré)e?s? à", low) and not _FRENCH_AGENT.search(re.split(r"[;:]", after)[0]):
         return True
     # "to 750 MW from the 300 MW it first announced, ..., Sikander Rashid said": a clause on the figure, no cue
     contact = _CONTACT_CLAUSE.search(text, sent[0], cue[0])
