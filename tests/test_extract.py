@@ -3531,6 +3531,17 @@ def test_a_product_named_after_its_noun_is_no_company():
         ("Le coût du projet de Microsoft, estimé à 2 milliards de dollars, inquiète.", "fr", "the article"),
         ("OpenAI s'est engagé à lui acheter jusqu'à 750 MW de capacité, un contrat évalué à plus de 10 milliards de "
          "dollars par le Wall Street Journal.", "fr", ["OpenAI", "Wall Street Journal"]),
+        # "le constructeur allemand": a company the list lacks that the sentence named before and the article repeats
+        ("Jusqu'à 1 milliard d'euros d'ici à 2030 : c'est ce que Volkswagen compte investir dans l'IA, a annoncé mardi "
+         "le constructeur allemand au salon IAA. Volkswagen en attend des économies.", "fr", "Volkswagen"),
+        # ... not a country ("Inde"), nor a German noun ("Millionen")
+        ("L'Inde achète du courant au Népal. Les exportations vers l'Inde atteindront jusqu'à 1 165 MW, a indiqué "
+         "l'exploitant.", "fr", "the article"),
+        ("ABB wird investieren weitere $110 Millionen in den Vereinigten Staaten dieses Jahr, um auszuweiten seine "
+         "Produktion von Leistungsschaltern und anderer elektrischer Ausrüstung für Rechenzentren und das Stromnetz, "
+         "die Schweizer Ingenieursgruppe sagte am Mittwoch.\nEine $15 Millionen Linie für seine neuen "
+         "Emax-3-Schalter, welche schützen die Stromsysteme von Rechenzentren und Flughäfen, wird eröffnen an seinem "
+         "Werk in Senatobia, Mississippi, in 2026, die Firma sagte.", "de", "the article"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_forty_sixth_batch(text, lang, speaker):

@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 
-from gigawatt.claims.extract.ministries import PLAIN_NAMES, ministries_in
+from gigawatt.claims.extract.ministries import PLAIN_NAMES, country_in, ministries_in
 from gigawatt.claims.extract.patterns import MONTHS
 
 ARTICLE = "the article"
@@ -1195,6 +1195,7 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
             # atteint ..., a annoncé le groupe de Santa Clara")
             or [n for n, a in firms if a < m.start()][:1]
             or _lede_subject(text)  # "Tokyo Electron raised its forecast ... the company said": the lede's company
+            or _recurring_before(text, sentence, start, m)
         )
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             # none here: the company that opened a sentence first ("wie die Unternehmen mitteilten")
@@ -1378,6 +1379,17 @@ def _named_subject(sentence: str) -> list[str]:
     if m is None or m.group(1).split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         return []
     return [m.group(1)]
+
+
+_GERMAN_DESCRIPTION = re.compile(r"(?:der|die|das|des|dem|den|beide|beiden)\b", re.IGNORECASE)
+
+
+def _recurring_before(text: str, sentence: str, start: int, description: re.Match) -> list[str]:
+    """ "c'est ce que Volkswagen compte investir ..., a annoncé le constructeur allemand": a name the list lacks,
+    before the description in its sentence, that recurs in the article (not in German, which capitalises nouns)."""
+    if _GERMAN_DESCRIPTION.match(description.group()):
+        return []
+    return [n for n, _, _ in _recurring(text, sentence[: description.start()], start)][:1]
 
 
 def _lede_subject(text: str) -> list[str]:
@@ -2421,6 +2433,7 @@ def _recurring(text: str, part: str, offset: int) -> list[tuple[str, int, int]]:
         name = pair if m.group(2) and len(re.findall(rf"\b{pair}\b", text)) >= 2 else word
         # "Peru's public cloud market", "South Korea": no company
         place = word in _PLACES or re.fullmatch(_COUNTRIES_EN, word) or re.fullmatch(_COUNTRIES_EN, name)
+        place = place or (" " not in name and country_in(name) is not None)  # "Inde", "Washington"
         if len(re.findall(rf"\b{name}\b", text)) >= 2 and word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and not place:
             out.append((name, offset + m.start(), offset + m.start() + len(name)))
     return out
