@@ -3542,6 +3542,12 @@ def test_a_product_named_after_its_noun_is_no_company():
          "die Schweizer Ingenieursgruppe sagte am Mittwoch.\nEine $15 Millionen Linie für seine neuen "
          "Emax-3-Schalter, welche schützen die Stromsysteme von Rechenzentren und Flughäfen, wird eröffnen an seinem "
          "Werk in Senatobia, Mississippi, in 2026, die Firma sagte.", "de", "the article"),
+        # a person after the auxiliary that brackets a German clause, however far the participle
+        ("Ein großes Rechenzentrum brauche bis zu 20 Megawatt und koste knapp 100 Mio. Dollar, hatte Muneeb Khawaja "
+         "von der DWP Group im Mai vergangenen Jahres vor Journalisten gesagt.", "de", "Muneeb Khawaja"),
+        # a person of a company speaks, not the company
+        ("A large data centre can draw up to 20 MW and cost close to $100 million, Muneeb Khawaja of DWP Group told "
+         "reporters last May.", "en", "Muneeb Khawaja"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_forty_sixth_batch(text, lang, speaker):

@@ -1547,9 +1547,14 @@ def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]
     # "wie die Georgia Public Service Commission am Donnerstag ... mitteilte": the subject of a verb-final "wie" clause
     after_wie = e <= cue[0] and re.search(r"\bwie\s+(?:die |der |das )?$", sentence[: s - start])
     after_wie = after_wie and re.fullmatch(r"[^.;:,“”\"«»„]*", sentence[e - start : cue[0] - start])
+    # "..., hatte Muneeb Khawaja von der DWP Group im Mai ... vor Journalisten gesagt": the subject right after the
+    # auxiliary that brackets the clause
+    after_aux = e <= cue[0] and re.search(r"\b(?:hat|hatte|hatten|haben)\s+$", sentence[: s - start])
+    after_aux = after_aux and re.fullmatch(r"[^.;:,“”\"«»„]{0,120}", sentence[e - start : cue[0] - start])
     return (
         min(abs(s - cue[1]), abs(cue[0] - e), len(gap) if e <= cue[0] else 99) <= 40
         or bool(after_wie)
+        or bool(after_aux)
         or after_quote
         or bool(apposition)
         or bool(before_aux)
@@ -2210,12 +2215,17 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
     if not before:
         return None
     nearest = max(before, key=lambda c: c[2])
+    # "Muneeb Khawaja of DWP Group told reporters": the person, not the company they speak for
+    of = [c for c in before if c[2] < nearest[1] and _PERSON_OF.fullmatch(text, c[2], nearest[1])]
+    if of and speaker_type(of[-1][0], firms) == "person" and speaker_type(nearest[0], firms) == "organization":
+        nearest = of[-1]
     persons = [c for c in before if speaker_type(c[0], firms) == "person" and "," in text[c[2] : cue[0]]]
     # an apposition, not another name, between the person and the verb ("the Susquehanna River, Brookfield said")
     persons = [p for p in persons if not any(p[2] <= c[1] < cue[0] for c in before if c is not p)]
     return _first_of_list(persons[-1] if persons else nearest, cands, text, sentence_start, firms, cue[0])
 
 
+_PERSON_OF = re.compile(r"\s+(?:of|at|from|de|du|de la|d['’]|chez|von|vom|von der|bei|beim|bei der)\s*")
 # a participle and the names of a company's owners or leaders, between the company and its verb
 _OWNERS_AFTER = re.compile(
     r"\s+(?:backed|owned|controlled|led|run|headed|founded|soutenue?s?|détenue?s?|contrôlée?s?|dirigée?s?|fondée?s?)"
