@@ -3555,3 +3555,27 @@ def test_speakers_of_the_forty_sixth_batch(text, lang, speaker):
     person (so "he said" went to it); a clause of contrast ("while ...") given to the cue of the clause before."""
     got = [c["speaker"] for c in extract(text, D, lang)["claims"]]
     assert got == speaker if isinstance(speaker, list) else set(got) == {speaker}  # (a list: each claim's, in order)
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a quarter named as an adjective is that quarter ("Third-quarter net profit"), the nearest one
+        ("Third-quarter net profit rose to €2.1 billion on sales of €7.5 billion.", "2024-10-16",
+         ["2024-09-30", "2024-09-30"]),
+        # a quarter before a trailing cue dates the figure, not the statement
+        ("Net income fell 12.5% to $559 million in the October-December quarter, the company said.", "2026-02-25",
+         ["2025-12-31"]),
+        # "the year to March": the fiscal year under way, unless it ended within the last three months
+        ("Operating profit will reach 680 billion yen, about $4.4 billion, in the year to March.", "2024-11-13",
+         ["2025-03-31"]),
+        ("Infineon will invest about €2.2 billion in its fiscal year to September.", "2026-02-05", ["2026-09-30"]),
+        ("Azure brought in more than $75 billion of revenue in the year to June.", "2025-07-31", ["2025-06-30"]),
+        ("It will spend about $24 million in the financial year to June 2026.", "2025-09-04", ["2026-06-30"]),
+    ],
+)  # fmt: skip
+def test_deadlines_of_the_forty_sixth_batch(text, published, expected):
+    """*-618..633: results for a quarter named as an adjective, a quarter before ", the company said", and a fiscal
+    "year to March" were read with no deadline."""
+    claims = extract(text, dt.date.fromisoformat(published), "en")["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

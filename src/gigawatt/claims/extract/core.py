@@ -351,6 +351,9 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     # a trailing attribution after the figure's period does not date it ("50 GW à la fin du premier trimestre, a
     # indiqué X"); one before it does ("..., avait rapporté Bloomberg fin avril")
     near = [(a, b) for a, b in cues if not (a >= span[1] and _INVERTED_CUE.search(s.text[: a - s.start]))]
+    # nor one set off after a quarter and a comma ("$559 million in the October-December quarter, the company said")
+    if re.search(r"(?i)quarter|trimestre|quartal", words):
+        near = [(a, b) for a, b in near if not (a >= span[1] and "," in s.text[span[1] - s.start : a - s.start])]
     if any(min(abs(a - span[1]), abs(span[0] - b)) <= 25 for a, b in near):
         return True
     clause = _clause(s, span[0])

@@ -70,7 +70,7 @@ _PAST_QUARTER = re.compile(r"abgelaufenen|vergangenen Quartal|letzten Quartal|la
 
 
 def _quarter_of(text: str, lang: str) -> int | None:
-    words = text.lower().split()
+    words = re.split(r"[\s-]+", text.lower())  # "Third-quarter"
     if "schlussquartal" in words:  # German: the year's last quarter
         return 4
     for i, word in enumerate(ORDINALS[lang].split()):
@@ -132,6 +132,12 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
         return {"date": _last_day(date.year + shift, month).isoformat(), "granularity": "month"}
     # "by the end of September" is said of the past as often as of the future: the nearest, as "in November"
     ahead = _BY.match(low) and not re.search(r"\bend of\b", low)
+    if low.startswith("year to") and month is not None and day is None:
+        # "in its fiscal year to September": the year under way, unless it ended within the last three months (its
+        # results are what is reported: "in the fiscal year to June", written in July)
+        ended = max(d for d in (_last_day(date.year + k, month) for k in (-1, 0)) if d <= date)
+        end = ended if (date - ended).days <= 92 else _last_day(ended.year + 1, month)
+        return {"date": end.isoformat(), "granularity": "month"}
     # "which ended on April 27", "im Quartal bis zum 26. Oktober": that day, the nearest before or after
     if phrase is None and day is not None:
         return _nearest_day(date, month, int(day.group(1)), text)

@@ -335,7 +335,9 @@ DEADLINES = {
            "by|until|before the end of MONTH", "MONTH - MONTH quarter", "months to|ending|ended MONTH DAY",
            "for|from YEAR through|to YEAR", "which ended|ends on MONTH DAY",
            "between YEAR and YEAR", "between now and YEAR", "that|which ends|ended in MONTH YEAR?",
-           "as early as YEAR", "in calendar YEAR"],
+           "as early as YEAR", "in calendar YEAR",
+           # "Third-quarter net profit rose to", "in the year to March" (a fiscal year that ends that month)
+           "ORD - quarter", "year to MONTH YEAR?"],
     "fr": ["d' ici à? la? fin de? YEAR", "d' ici à? YEAR", "d' ici à la fin de l' année", "d' ici à MONTH YEAR",
            "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
