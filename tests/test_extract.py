@@ -3572,6 +3572,9 @@ def test_speakers_of_the_forty_sixth_batch(text, lang, speaker):
         ("Infineon will invest about €2.2 billion in its fiscal year to September.", "2026-02-05", ["2026-09-30"]),
         ("Azure brought in more than $75 billion of revenue in the year to June.", "2025-07-31", ["2025-06-30"]),
         ("It will spend about $24 million in the financial year to June 2026.", "2025-09-04", ["2026-06-30"]),
+        # "In the quarter," opening a sentence is the quarter named before (its months named: a quarter's granularity)
+        ("Net income fell 12.5% to $559 million in the October-December quarter, the company said on Tuesday. In the "
+         "quarter, revenue rose about 45% to $8.8 billion.", "2026-02-25", ["2025-12-31", "2025-12-31"]),
     ],
 )  # fmt: skip
 def test_deadlines_of_the_forty_sixth_batch(text, published, expected):

@@ -735,6 +735,9 @@ def _same_period(c: dict, s: Sentence, at: int, context: tuple[dict | None, dt.d
     period, date = context
     a, b = _clause(s, at)
     same = _SAME_PERIOD.search(s.text, a - s.start, b - s.start)
+    # or one that opens the sentence before a comma ("In the quarter, revenue rose ... to $8.8 billion")
+    lead = re.match(r"\s*([^,;]{0,40}),", s.text)
+    same = same or (_SAME_PERIOD.fullmatch(lead.group(1).strip()) if lead else None)
     if c["deadline"] is None and period is not None and c["unit"] not in ("months", "rank") and same:
         c["deadline"] = {**period, "text": same.group()}
     own = c["deadline"]

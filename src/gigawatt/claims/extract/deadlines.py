@@ -145,7 +145,8 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
         if ahead and month is not None:  # "bis August", "by March": the next such month
             phrase = MONTHS[lang].split()[month - 1]
         else:  # "in November", "fin octobre", "im dritten Quartal": the nearest such period, past or future
-            return _nearest_period(date, month or 3 * quarter, "month" if month else "quarter", text)
+            grain = "quarter" if _QUARTER.search(text) else "month"  # "the October-December quarter"
+            return _nearest_period(date, month or 3 * quarter, grain, text)
     if phrase is None:
         return None
     settings = {"RELATIVE_BASE": dt.datetime.combine(date, dt.time()), "PREFER_DATES_FROM": "future"}
