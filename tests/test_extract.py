@@ -3575,6 +3575,11 @@ def test_speakers_of_the_forty_sixth_batch(text, lang, speaker):
         # "In the quarter," opening a sentence is the quarter named before (its months named: a quarter's granularity)
         ("Net income fell 12.5% to $559 million in the October-December quarter, the company said on Tuesday. In the "
          "quarter, revenue rose about 45% to $8.8 billion.", "2026-02-25", ["2025-12-31", "2025-12-31"]),
+        # the month and year a statement was made, right after its verb or after the one told, date no figure
+        ("BYD founder Wang Chuanfu said in January 2024 that the group would invest 100 billion yuan, about $14 "
+         "billion, in smart cars.", "2026-06-05", [None]),
+        ("The plan includes about $45 million for a branch, chief executive Mashiur Rahman told The Daily Star in "
+         "2023.", "2025-12-15", [None]),
     ],
 )  # fmt: skip
 def test_deadlines_of_the_forty_sixth_batch(text, published, expected):
@@ -3582,3 +3587,14 @@ def test_deadlines_of_the_forty_sixth_batch(text, published, expected):
     "year to March" were read with no deadline."""
     claims = extract(text, dt.date.fromisoformat(published), "en")["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+def test_a_german_time_after_a_cue_dates_the_figure():
+    """ "nach eigenen Angaben im August 2023 ... erhielt": in German the time after the cue dates the verb that
+    follows it (de-349), not the statement."""
+    text = (
+        "Die Firma Riot Platforms erhielt nach eigenen Angaben im August 2023 während einer Hitzewelle Gutschriften von "
+        "31,7 Millionen Dollar."
+    )
+    claims = extract(text, dt.date(2025, 12, 1), "de")["claims"]
+    assert [c["deadline"]["date"] for c in claims] == ["2023-08-31"]

@@ -331,6 +331,9 @@ _ENDED_ON = re.compile(
 )
 
 
+_TOLD_WHOM = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+")
+
+
 def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     """A month or quarter without its year that dates a statement, not a figure: next to a reporting verb or an
     announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
@@ -338,8 +341,15 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     words = s.text[span[0] - s.start : span[1] - s.start]
     cues = [(a, b) for label, a, b in s.found if label == "cue" and not _REVENUE.match(s.text, b - s.start)]
     cues += [(s.start + m.start(), s.start + m.end()) for m in _ANNOUNCED.finditer(s.text)]
-    if re.fullmatch(r"(?:in|en|im)\s+(?:19|20)\d\d", words.strip()) and any(0 <= span[0] - b <= 3 for _, b in cues):
-        return True  # "avait annoncé en 2023 des investissements ... d'ici 2030": the year of the announcement
+    # "avait annoncé en 2023 des investissements ... d'ici 2030": the year of the announcement; "said in January 2024
+    # that", "told The Daily Star in 2023" (after the one told)
+    # (not in German, where a time after "nach eigenen Angaben" dates the verb that follows)
+    month = r"(?:[A-Za-zéû]+\s+)?" if s.lang != "de" else ""
+    if re.fullmatch(rf"(?:in|en|im)\s+{month}(?:19|20)\d\d", words.strip()) and any(
+        0 <= span[0] - b <= 3 or (s.lang != "de" and _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start))
+        for _, b in cues
+    ):
+        return True
     own = _clause(s, span[0])
     pledged = _PLUPERFECT_PLEDGE.search(s.text[own[0] - s.start : own[1] - s.start])
     if pledged and re.fullmatch(r"(?:in|en|im)\s+\w+\s+(?:19|20)\d\d", words.strip()):
