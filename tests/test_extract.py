@@ -3593,8 +3593,8 @@ def test_a_german_time_after_a_cue_dates_the_figure():
     """ "nach eigenen Angaben im August 2023 ... erhielt": in German the time after the cue dates the verb that
     follows it (de-349), not the statement."""
     text = (
-        "Die Firma Riot Platforms erhielt nach eigenen Angaben im August 2023 während einer Hitzewelle Gutschriften von "
-        "31,7 Millionen Dollar."
+        "Die Firma Riot Platforms erhielt nach eigenen Angaben im August 2023 während einer Hitzewelle Gutschriften "
+        "von 31,7 Millionen Dollar."
     )
     claims = extract(text, dt.date(2025, 12, 1), "de")["claims"]
     assert [c["deadline"]["date"] for c in claims] == ["2023-08-31"]
