@@ -3548,6 +3548,12 @@ def test_a_product_named_after_its_noun_is_no_company():
         # a person of a company speaks, not the company
         ("A large data centre can draw up to 20 MW and cost close to $100 million, Muneeb Khawaja of DWP Group told "
          "reporters last May.", "en", "Muneeb Khawaja"),
+        # a name set off before a description that is set off in turn: the name speaks (not a place: "North Dakota")
+        ("The US has cleared Nvidia to ship 6,144 processors to Armenia for a $500 million data centre, Firebird, the "
+         "start-up behind the project, said on Thursday.", "en", "Firebird"),
+        ("Applied Digital has priced $2.15 billion of senior secured notes to fund its Polaris Forge 2 campus near "
+         "Harwood, North Dakota, the Dallas-based company said on Wednesday, confirming Oracle as the tenant of the "
+         "site.", "en", "Applied Digital"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_forty_sixth_batch(text, lang, speaker):

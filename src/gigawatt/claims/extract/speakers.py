@@ -1183,6 +1183,9 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
         opener = [_CANON.get(opening.group(1), opening.group(1))] if opening else []
         # an analysts' firm named by what it is earlier: that one, not the company the sentence is about
         typed = _analysts_typed(m.group().split()[-1], text[: start + m.start()], memory)
+        if (apposed := _set_off_before(sentence, m)) is not None:  # "..., Firebird, the start-up behind it, said"
+            out.append((apposed.group(1), start + apposed.start(1), start + apposed.end(1)))
+            continue
         pick = (
             typed[-1:]
             or [n for n, a in firms if a < 25]
@@ -1379,6 +1382,16 @@ def _named_subject(sentence: str) -> list[str]:
     if m is None or m.group(1).split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES:
         return []
     return [m.group(1)]
+
+
+def _set_off_before(sentence: str, description: re.Match) -> re.Match | None:
+    """The name a description set off by commas stands in apposition to ("..., Firebird, the start-up behind the
+    project, said"): none when the description is the verb's subject ("in Texas, the company said")."""
+    name = re.search(r",\s+([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2}),\s+$", sentence[: description.start()])
+    closes = re.match(r"[^,.;:]{0,60},\s+(?:has |had |have )?[a-z]+", sentence[description.end() :])
+    if name is None or closes is None or name.group(1).split()[0] in _NOT_NAMES or _place_name(name.group(1)):
+        return None  # (not a place: "near Harwood, North Dakota, the Dallas-based company said")
+    return name
 
 
 _GERMAN_DESCRIPTION = re.compile(r"(?:der|die|das|des|dem|den|beide|beiden)\b", re.IGNORECASE)
