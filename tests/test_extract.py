@@ -3554,6 +3554,12 @@ def test_a_product_named_after_its_noun_is_no_company():
         ("Applied Digital has priced $2.15 billion of senior secured notes to fund its Polaris Forge 2 campus near "
          "Harwood, North Dakota, the Dallas-based company said on Wednesday, confirming Oracle as the tenant of the "
          "site.", "en", "Applied Digital"),
+        # the lede's one-word company, where the description finds no other
+        ("Volkswagen investit dans l'IA. Jusqu'à 4 milliards d'euros d'économies sont attendus d'ici à 2035, a précisé "
+         "le groupe. Volkswagen le confirme.", "fr", "Volkswagen"),
+        # not a German noun that opens the lede
+        ("Strom wird in Irland knapp und teuer. Bis 2030 sollen 500 Megawatt hinzukommen, teilte das Unternehmen mit. "
+         "Strom bleibt knapp.", "de", "the article"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_forty_sixth_batch(text, lang, speaker):

@@ -1409,7 +1409,12 @@ def _lede_subject(text: str) -> list[str]:
     """The name that opens the article's first sentence (:func:`_named_subject`), if it is no person the list knows
     and recurs: the company the article is about."""
     lede = re.match(r"[^\n]*?[.!?](?=\s|$)", text)
-    name = _named_subject(lede.group() if lede else text.split("\n")[0])
+    lede = lede.group() if lede else text.split("\n")[0]
+    # (or one word before a verb in small letters, not in German, which capitalises nouns: "Volkswagen investit")
+    german = re.search(r"\b(?:der|die|das|und)\b", lede)
+    one = None if german else re.match(r"\s*([A-Z][\w&-]+) (?=[a-zàâéèêîôû])", lede)
+    one = [one.group(1)] if one and one.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES else []
+    name = _named_subject(lede) or one
     if not name or KNOWN.get(name[0], ("organization",))[0] == "person" or text.count(name[0]) < 2:
         return []
     return name
