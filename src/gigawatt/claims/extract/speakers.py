@@ -8,6 +8,7 @@ text, or the sentence for indirect speech).
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import itertools
@@ -2450,21 +2451,34 @@ _PLACE_PREPOSITION = re.compile(
 )
 
 
-def _recurring(text: str, part: str, offset: int) -> list[tuple[str, int, int]]:
+@functools.lru_cache(maxsize=16)
+def _capitalised_counts(text: str) -> collections.Counter:
+    """How often each capitalised word ("Cerebras") and each pair of them ("Digital Edge") stands in ``text`` as whole
+    words: counted once per text, not once per name asked about."""
+    words = re.findall(r"\b[A-Z][a-z]+\b", text)
+    pairs = re.findall(r"(?=\b([A-Z][a-z]+ [A-Z][a-z]+)\b)", text)
+    return collections.Counter(words) + collections.Counter(pairs)
+
+
+@functools.lru_cache(maxsize=256)
+def _recurring(text: str, part: str, offset: int) -> tuple[tuple[str, int, int], ...]:
     """Capitalised words of ``part`` (at ``offset`` in ``text``) that recur in the article, a pair where the pair
     recurs ("Digital Edge"), else its first word ("Cerebras" of "Cerebras Systems"): names the list lacks."""
     out = []
+    counts = _capitalised_counts(text)
     for m in re.finditer(r"\b([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b", part):
+        pair, word = m.group(0), m.group(1)
+        name = pair if m.group(2) and counts[pair] >= 2 else word
+        if counts[name] < 2 or word in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+            continue
         if _PLACE_PREPOSITION.search(part, 0, m.start()):  # "À Sherman, au nord de Dallas, ...": a place
             continue
-        pair, word = m.group(0), m.group(1)
-        name = pair if m.group(2) and len(re.findall(rf"\b{pair}\b", text)) >= 2 else word
         # "Peru's public cloud market", "South Korea": no company
         place = word in _PLACES or re.fullmatch(_COUNTRIES_EN, word) or re.fullmatch(_COUNTRIES_EN, name)
         place = place or (" " not in name and country_in(name) is not None)  # "Inde", "Washington"
-        if len(re.findall(rf"\b{name}\b", text)) >= 2 and word not in _NOT_NAMES | _NOT_SUBJECT_NAMES and not place:
+        if not place:
             out.append((name, offset + m.start(), offset + m.start() + len(name)))
-    return out
+    return tuple(out)
 
 
 _THING_NOUNS = (
