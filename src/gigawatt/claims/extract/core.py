@@ -331,6 +331,7 @@ _ENDED_ON = re.compile(
 )
 
 
+_ESTIMATED_AT = re.compile(r"(?:estimé|évalué|chiffré)e?s?\s+à", re.IGNORECASE)
 _TOLD_WHOM = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+")
 
 
@@ -340,6 +341,8 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     septembre"), or in a clause whose own verb reports ("He said in July that ...")."""
     words = s.text[span[0] - s.start : span[1] - s.start]
     cues = [(a, b) for label, a, b in s.found if label == "cue" and not _REVENUE.match(s.text, b - s.start)]
+    # (not a participle of estimate: "estimé à 2 milliards d'euros au troisième trimestre" dates the figure)
+    cues = [(a, b) for a, b in cues if not _ESTIMATED_AT.fullmatch(s.text, a - s.start, b - s.start)]
     cues += [(s.start + m.start(), s.start + m.end()) for m in _ANNOUNCED.finditer(s.text)]
     # "avait annoncé en 2023 des investissements ... d'ici 2030": the year of the announcement; "said in January 2024
     # that", "told The Daily Star in 2023" (after the one told)

@@ -1198,8 +1198,8 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
             # nothing remembered: the company the sentence named before it ("Le chiffre d'affaires de Nvidia a
             # atteint ..., a annoncé le groupe de Santa Clara")
             or [n for n, a in firms if a < m.start()][:1]
-            or _lede_subject(text)  # "Tokyo Electron raised its forecast ... the company said": the lede's company
             or _recurring_before(text, sentence, start, m)
+            or _lede_subject(text)  # "Tokyo Electron raised its forecast ... the company said": the lede's company
         )
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             # none here: the company that opened a sentence first ("wie die Unternehmen mitteilten")
@@ -1385,12 +1385,20 @@ def _named_subject(sentence: str) -> list[str]:
     return [m.group(1)]
 
 
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:has|had|have|a|avait|hat|hatte)\s+)?(?:said|says|told|added|noted|announced|estimated|reported|wrote"
+    r"|expects|expected|forecast|declined|confirmed|dit|déclaré|annoncé|indiqué|précisé|estimé|sagte|teilte|erklärte)\b"
+)
+
+
 def _set_off_before(sentence: str, description: re.Match) -> re.Match | None:
     """The name a description set off by commas stands in apposition to ("..., Firebird, the start-up behind the
     project, said"): none when the description is the verb's subject ("in Texas, the company said")."""
     name = re.search(r",\s+([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,2}),\s+$", sentence[: description.start()])
     closes = re.match(r"[^,.;:]{0,60},\s+(?:has |had |have )?[a-z]+", sentence[description.end() :])
-    if name is None or closes is None or name.group(1).split()[0] in _NOT_NAMES or _place_name(name.group(1)):
+    # (not "..., Blackwell, the company said on Tuesday, citing": the description is the verb's subject)
+    closes = closes and not _VERB_AFTER.match(sentence, description.end())
+    if name is None or not closes or name.group(1).split()[0] in _NOT_NAMES or _place_name(name.group(1)):
         return None  # (not a place: "near Harwood, North Dakota, the Dallas-based company said")
     return name
 
@@ -1416,9 +1424,33 @@ def _lede_subject(text: str) -> list[str]:
     one = None if german else re.match(r"\s*([A-Z][\w&-]+) (?=[a-zàâéèêîôû])", lede)
     one = [one.group(1)] if one and one.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES else []
     name = _named_subject(lede) or one
-    if not name or KNOWN.get(name[0], ("organization",))[0] == "person" or text.count(name[0]) < 2:
+    if (
+        not name
+        or KNOWN.get(name[0], ("organization",))[0] == "person"
+        or _is_place(name[0])
+        or text.count(name[0]) < 2
+    ):
+        return []
+    # a company, not a person the list lacks ("Rahul Mehta, a former banker, is building"): one word, an organisation's
+    # word, or "its" after it in the lede ("Tokyo Electron raised its profit forecast")
+    its = re.search(rf"{re.escape(name[0])}\b[^.;]*\bits\b", lede)
+    if speaker_type(name[0]) == "person" and not its:
+        return []
+    # named again inside a sentence, not only at the start of one (a noun or a place opening sentences: "Demand for
+    # memory chips is soaring ... Demand keeps rising"), nor after a place's preposition ("in Marseille"); or told a
+    # company by a possessive after it in the lede ("Sesterce a obtenu son permis") or by its camel case ("OVHcloud")
+    inside = re.finditer(rf"(?<![.!?\n] )(?<![Ii]n )(?<!à )(?<!au )(?<!en )(?<!im )\b{re.escape(name[0])}\b", text)
+    owns = its or re.search(rf"{re.escape(name[0])}\b[^.;]*\b(?:son|sa|ses|leur|sein|seine|seinen|seinem)\b", lede)
+    camel = re.search(r"[a-z][A-Z]", name[0])
+    if not (owns or camel or any(m.start() > 0 and text[m.start() - 1] != "\n" for m in inside)):
         return []
     return name
+
+
+def _is_place(name: str) -> bool:
+    """A country, a capital or a place the lists name ("South Korea", "Ireland", "Inde", "Washington"; not "Tokyo
+    Electron")."""
+    return bool(_place_name(name) or re.fullmatch(_COUNTRIES_EN, name) or (" " not in name and country_in(name)))
 
 
 _COMPANY_OF = re.compile(
@@ -2446,7 +2478,8 @@ def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[
 
 
 _PLACE_PREPOSITION = re.compile(
-    r"(?:^\W*À|\b(?:[Aa]u|[Aa]ux|[Ii]n|[Nn]ear|[Nn]ahe|près de|(?:nord|sud|est|ouest) de|(?:north|south|east|west) of))"
+    r"(?:^\W*À|\b(?:[Aa]u|[Aa]ux|à|[Ii]n|[Nn]ear|[Nn]ahe|près de|(?:nord|sud|est|ouest) de|(?:north|south|east|west) of"
+    r"|(?:site|campus|ville|région|commune) de))"  # "le site de Mons"
     r"\s+$"
 )
 
