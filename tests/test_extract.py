@@ -3556,7 +3556,7 @@ def test_a_product_named_after_its_noun_is_no_company():
          "site.", "en", "Applied Digital"),
         # the lede's one-word company, where the description finds no other
         ("Volkswagen investit dans l'IA. Jusqu'à 4 milliards d'euros d'économies sont attendus d'ici à 2035, a précisé "
-         "le groupe. Volkswagen le confirme.", "fr", "Volkswagen"),
+         "le groupe. Le plan de Volkswagen est ambitieux.", "fr", "Volkswagen"),
         # not a German noun that opens the lede
         ("Strom wird in Irland knapp und teuer. Bis 2030 sollen 500 Megawatt hinzukommen, teilte das Unternehmen mit. "
          "Strom bleibt knapp.", "de", "the article"),

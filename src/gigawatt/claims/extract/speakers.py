@@ -1199,7 +1199,7 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
             # atteint ..., a annoncé le groupe de Santa Clara")
             or [n for n, a in firms if a < m.start()][:1]
             or _recurring_before(text, sentence, start, m)
-            or _lede_subject(text)  # "Tokyo Electron raised its forecast ... the company said": the lede's company
+            or list(_lede_subject(text))  # "Tokyo Electron raised its forecast ..., the company said"
         )
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             # none here: the company that opened a sentence first ("wie die Unternehmen mitteilten")
@@ -1414,9 +1414,10 @@ def _recurring_before(text: str, sentence: str, start: int, description: re.Matc
     return [n for n, _, _ in _recurring(text, sentence[: description.start()], start)][:1]
 
 
-def _lede_subject(text: str) -> list[str]:
+@functools.lru_cache(maxsize=16)
+def _lede_subject(text: str) -> tuple[str, ...]:
     """The name that opens the article's first sentence (:func:`_named_subject`), if it is no person the list knows
-    and recurs: the company the article is about."""
+    and recurs: the company the article is about (read once per text)."""
     lede = re.match(r"[^\n]*?[.!?](?=\s|$)", text)
     lede = lede.group() if lede else text.split("\n")[0]
     # (or one word before a verb in small letters, not in German, which capitalises nouns: "Volkswagen investit")
@@ -1430,12 +1431,12 @@ def _lede_subject(text: str) -> list[str]:
         or _is_place(name[0])
         or text.count(name[0]) < 2
     ):
-        return []
+        return ()
     # a company, not a person the list lacks ("Rahul Mehta, a former banker, is building"): one word, an organisation's
     # word, or "its" after it in the lede ("Tokyo Electron raised its profit forecast")
     its = re.search(rf"{re.escape(name[0])}\b[^.;]*\bits\b", lede)
     if speaker_type(name[0]) == "person" and not its:
-        return []
+        return ()
     # named again inside a sentence, not only at the start of one (a noun or a place opening sentences: "Demand for
     # memory chips is soaring ... Demand keeps rising"), nor after a place's preposition ("in Marseille"); or told a
     # company by a possessive after it in the lede ("Sesterce a obtenu son permis") or by its camel case ("OVHcloud")
@@ -1443,8 +1444,8 @@ def _lede_subject(text: str) -> list[str]:
     owns = its or re.search(rf"{re.escape(name[0])}\b[^.;]*\b(?:son|sa|ses|leur|sein|seine|seinen|seinem)\b", lede)
     camel = re.search(r"[a-z][A-Z]", name[0])
     if not (owns or camel or any(m.start() > 0 and text[m.start() - 1] != "\n" for m in inside)):
-        return []
-    return name
+        return ()
+    return tuple(name)
 
 
 def _is_place(name: str) -> bool:
