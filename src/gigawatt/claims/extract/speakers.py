@@ -2479,7 +2479,7 @@ def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[
 
 
 _PLACE_PREPOSITION = re.compile(
-    r"(?:^\W*À|\b(?:[Aa]u|[Aa]ux|à|[Ii]n|[Nn]ear|[Nn]ahe|près de|(?:nord|sud|est|ouest) de|(?:north|south|east|west) of"
+    r"(?:^\W*À|\b(?:[Aa]u|[Aa]ux|[Ii]n|[Nn]ear|[Nn]ahe|près de|(?:nord|sud|est|ouest) de|(?:north|south|east|west) of"
     r"|(?:site|campus|ville|région|commune) de))"  # "le site de Mons"
     r"\s+$"
 )
