@@ -3661,6 +3661,12 @@ def test_capitalised_counts_match_a_count_per_name(text):
         # a participle of estimate without an agent does not date a statement: the quarter dates the figure
         ("Le chiffre d'affaires, estimé à 2 milliards d'euros au troisième trimestre, progresse.", "fr", "2025-07-01",
          "the article", "2025-09-30"),
+        # a month and year after a verb that is no saying, or after "selon X", still date the figure
+        ("The first 200 MW phase is expected in June 2026.", "en", "2025-06-01", "the article", "2026-06-30"),
+        ("La capacité atteindra 3 GW, selon RTE en 2035.", "fr", "2025-06-01", "RTE", "2035-12-31"),
+        # a word elided before an apostrophe opens no company's name ("Jusqu'à")
+        ("Jusqu'à 300 emplois seront créés en Bretagne. Jusqu'à 500 millions d'euros : c'est ce que Exaion compte "
+         "investir, a annoncé mardi le groupe français. Exaion vise 2028.", "fr", "2025-06-01", "Exaion", None),
     ],
 )  # fmt: skip
 def test_the_reviews_cases_of_the_forty_sixth_rounds_rules(text, lang, published, speaker, deadline):

@@ -331,6 +331,11 @@ _ENDED_ON = re.compile(
 )
 
 
+# cues of expectation or of a source, which a month and year after them do not date ("is expected in June 2026",
+# "selon RTE en 2035")
+_NOT_SAID = re.compile(
+    r"expect|forecast|project|predict|estimat|selon|according|d['’] ?après|prévoit|table", re.IGNORECASE
+)
 _ESTIMATED_AT = re.compile(r"(?:estimé|évalué|chiffré)e?s?\s+à", re.IGNORECASE)
 _TOLD_WHOM = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+")
 
@@ -347,10 +352,12 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     # "avait annoncé en 2023 des investissements ... d'ici 2030": the year of the announcement; "said in January 2024
     # that", "told The Daily Star in 2023" (after the one told)
     # (not in German, where a time after "nach eigenen Angaben" dates the verb that follows)
-    month = r"(?:[A-Za-zéû]+\s+)?" if s.lang != "de" else ""
-    if re.fullmatch(rf"(?:in|en|im)\s+{month}(?:19|20)\d\d", words.strip()) and any(
-        0 <= span[0] - b <= 3 or (s.lang != "de" and _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start))
-        for _, b in cues
+    # (a month only after a verb of saying, not "is expected in June 2026", "selon RTE en 2035")
+    if re.fullmatch(r"(?:in|en|im)\s+(?:19|20)\d\d", words.strip()) and any(0 <= span[0] - b <= 3 for _, b in cues):
+        return True
+    said = [b for a, b in cues if not _NOT_SAID.search(s.text, a - s.start, b - s.start)] if s.lang != "de" else []
+    if re.fullmatch(r"(?:in|en)\s+[A-Za-zéû]+\s+(?:19|20)\d\d|(?:in|en)\s+(?:19|20)\d\d", words.strip()) and any(
+        0 <= span[0] - b <= 3 or _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start) for b in said
     ):
         return True
     own = _clause(s, span[0])

@@ -1411,7 +1411,16 @@ def _recurring_before(text: str, sentence: str, start: int, description: re.Matc
     before the description in its sentence, that recurs in the article (not in German, which capitalises nouns)."""
     if _GERMAN_DESCRIPTION.match(description.group()):
         return []
-    return [n for n, _, _ in _recurring(text, sentence[: description.start()], start)][:1]
+    # not a word elided before an apostrophe ("Jusqu'à", "Aujourd'hui") nor one that only opens sentences ("Environ")
+    found = _recurring(text, sentence[: description.start()], start)
+    return [n for n, a, e in found if text[e : e + 1] not in "'’-" and _named_inside(text, n)][:1]
+
+
+def _named_inside(text: str, name: str) -> bool:
+    """``name`` stands somewhere inside a sentence, not only at the start of one, and not after a place's preposition
+    ("in Marseille", "à Lyon"): a name, not a word that opens sentences ("Demand", "Environ")."""
+    inside = re.finditer(rf"(?<![.!?\n] )(?<![Ii]n )(?<!à )(?<!au )(?<!en )(?<!im )\b{re.escape(name)}\b", text)
+    return any(m.start() > 0 and text[m.start() - 1] != "\n" for m in inside)
 
 
 @functools.lru_cache(maxsize=16)
@@ -1440,10 +1449,9 @@ def _lede_subject(text: str) -> tuple[str, ...]:
     # named again inside a sentence, not only at the start of one (a noun or a place opening sentences: "Demand for
     # memory chips is soaring ... Demand keeps rising"), nor after a place's preposition ("in Marseille"); or told a
     # company by a possessive after it in the lede ("Sesterce a obtenu son permis") or by its camel case ("OVHcloud")
-    inside = re.finditer(rf"(?<![.!?\n] )(?<![Ii]n )(?<!à )(?<!au )(?<!en )(?<!im )\b{re.escape(name[0])}\b", text)
     owns = its or re.search(rf"{re.escape(name[0])}\b[^.;]*\b(?:son|sa|ses|leur|sein|seine|seinen|seinem)\b", lede)
     camel = re.search(r"[a-z][A-Z]", name[0])
-    if not (owns or camel or any(m.start() > 0 and text[m.start() - 1] != "\n" for m in inside)):
+    if not (owns or camel or _named_inside(text, name[0])):
         return ()
     return tuple(name)
 
