@@ -3673,3 +3673,74 @@ def test_the_reviews_cases_of_the_forty_sixth_rounds_rules(text, lang, published
     """A review of the rules learned from *-618..633 (69bec5e..3451ad6) found each of these read wrong."""
     claims = extract(text, dt.date.fromisoformat(published), lang)["claims"]
     assert [(c["speaker"], c["deadline"]["date"] if c["deadline"] else None) for c in claims] == [(speaker, deadline)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker",
+    [
+        # an Arabic name's article in small letters ("al-Rayeh al-Toum") is part of the name, in every language
+        ("The fighting cost the state-backed operator Sudani more than $70 million, its deputy director general, "
+         "Mohammed al-Rayeh al-Toum, told Chinese broadcaster CGTN last month.", "en", "Mohammed al-Rayeh al-Toum"),
+        ("Plus de 70 millions de dollars : c'est le coût des destructions subies par Sudani, a indiqué à la chaîne "
+         "chinoise CGTN son directeur général adjoint, Mohammed al-Rayeh al-Toum.", "fr", "Mohammed al-Rayeh al-Toum"),
+        ("Allein beim staatlichen Betreiber Sudani belaufe sich der Schaden auf mehr als 70 Millionen Dollar, sagte "
+         "dessen Vizechef Mohammed al-Rayeh al-Toum dem chinesischen Sender CGTN.", "de", "Mohammed al-Rayeh al-Toum"),
+        # a name that opens with a digit and small letters ("4iG"), after a country's possessive too
+        ("Hungary's 4iG, another investor, said separately it would complete a $100 million commitment by March 31.",
+         "en", "4iG"),
+        ("Le hongrois 4iG, un autre investisseur, a dit séparément qu'il compléterait un engagement de 100 millions de "
+         "dollars.", "fr", "4iG"),
+        # a country is a place, not a voice: not the sentence's opener that "Das berichtete die Zeitung" refers back
+        # to, nor a name before a described company's verb
+        ("Albanien soll sein erstes großes Rechenzentrum bekommen: Das israelische Unternehmen Albania Data Center "
+         "will eine Anlage mit zunächst 32 Megawatt für rund 100 Mio. Euro errichten. Das berichtete die israelische "
+         "Wirtschaftszeitung „Globes“ am Dienstag. Albanien erzeugt seinen Strom aus Wasserkraft.", "de", "Globes"),
+        ("Roche has installed 2,176 Blackwell graphics processors in its own data centres in the United States and "
+         "Europe, the Swiss drugmaker said on Monday.", "en", "the article"),
+        # unless it is the verb's own subject
+        ("Gabon said in July it had lined up $200 million of commitments for a national data centre.", "en", "Gabon"),
+        ("Le Gabon affirme avoir réuni 200 millions de dollars d'engagements pour un centre de données national.",
+         "fr", "Gabon"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_forty_seventh_batch(text, lang, speaker):
+    """*-634..649: a name with "al-" words cut short, "4iG" read as no name, and countries ("Albanien", "Libanon",
+    "United States") given figures as if they spoke."""
+    assert {c["speaker"] for c in extract(text, D, lang)["claims"]} == {speaker}
+
+
+def test_country_names_in_three_languages():
+    """pycountry's ISO 3166 names and their Debian translations, against what an atlas writes; the short names that
+    are also common words ("Island", German for Iceland; "Jersey") are kept out."""
+    from gigawatt.claims.extract.countries import country_names
+
+    names = country_names()
+    assert {"Lebanon", "Liban", "Libanon", "Albania", "Albanie", "Albanien", "Jordanie", "Jordanien"} <= names
+    assert {"South Korea", "Bolivia", "Bolivie", "Allemagne", "Deutschland", "United States"} <= names
+    assert not {"Island", "Jersey", "Christmas", "Maurice", "Korea, Republic of", "Kokos-"} & names
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # "said last month", "told X last month" date the statement, not the figure
+        ("Acme said last month it would spend $1 billion.", "2026-02-10", [None]),
+        ("Acme told Reuters last month it would spend $1 billion.", "2026-02-10", [None]),
+        ("The fighting cost the operator more than $70 million, its deputy director general, Mohammed al-Rayeh "
+         "al-Toum, told Chinese broadcaster CGTN last month.", "2026-02-10", [None]),
+        # an act, not a statement, last year: the year dates the figure
+        ("The group agreed last year to buy 16 hectares in Kitakyushu, Japan, for about $22 million.", "2025-03-01",
+         ["2024-12-31"]),
+        # a span runs from the month the statement was made ...
+        ("OpenAI, SoftBank and Oracle said last month that Stargate would invest $500 billion over four years.",
+         "2025-02-20", ["2029-01-31", None]),
+        # ... not from when an outlet reported it
+        ("Nvidia agreed to rent back 10,000 of its own GPUs from Lambda over four years for about $1.3 billion, The "
+         "Information reported in September.", "2025-11-19", [None, None, "2029-11-30"]),
+    ],
+)  # fmt: skip
+def test_deadlines_of_the_forty_seventh_batch(text, published, expected):
+    """*-634..649 and the tuned set: "last month" after "said" or after the one told was read as the figure's
+    deadline; a span after "said last month" ran from the publication date."""
+    claims = extract(text, dt.date.fromisoformat(published), "en")["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

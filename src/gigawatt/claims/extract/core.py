@@ -337,7 +337,13 @@ _NOT_SAID = re.compile(
     r"expect|forecast|project|predict|estimat|selon|according|d['’] ?après|prévoit|table", re.IGNORECASE
 )
 _ESTIMATED_AT = re.compile(r"(?:estimé|évalué|chiffré)e?s?\s+à", re.IGNORECASE)
-_TOLD_WHOM = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+")
+# (one described first: "told Chinese broadcaster CGTN last month")
+_TOLD_WHOM = re.compile(
+    r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+"
+)
+
+
+_SPOKEN = re.compile(r"(?i)(?:has |had )?(?:said|says|told|stated|reported|wrote)")
 
 
 def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
@@ -358,6 +364,12 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     said = [b for a, b in cues if not _NOT_SAID.search(s.text, a - s.start, b - s.start)] if s.lang != "de" else []
     if re.fullmatch(r"(?:in|en)\s+[A-Za-zéû]+\s+(?:19|20)\d\d|(?:in|en)\s+(?:19|20)\d\d", words.strip()) and any(
         0 <= span[0] - b <= 3 or _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start) for b in said
+    ):
+        return True
+    # "said last month", "told Chinese broadcaster CGTN last week": when it was said
+    spoken = [b for a, b in cues if _SPOKEN.fullmatch(s.text, a - s.start, b - s.start)]  # not "agreed last year"
+    if re.fullmatch(r"last\s+(?:week|month|year)", words.strip()) and any(
+        0 <= span[0] - b <= 3 or _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start) for b in spoken
     ):
         return True
     own = _clause(s, span[0])
@@ -449,7 +461,8 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
     """The deadline of a figure at ``at``: the nearest in its own phrase or clause; else the sentence's first, unless
     that one sits in a clause with figures of its own (``others``: where the sentence's figures begin)."""
     spans = [(a, b) for label, a, b in s.found if label == "deadline" and not _SINCE.search(s.text[: a - s.start])]
-    spans = [d for d in spans if not _when_said(s, d)]
+    said = [d for d in spans if _when_said(s, d)]
+    spans = [d for d in spans if d not in said]
     if _TODAYS.search(s.text[max(0, at - s.start - 20) : at - s.start]):
         return None  # "von heute rund 103 Gigawatt bis 2030 auf etwa 200": today's figure
     phrases = _phrases(s)
@@ -481,8 +494,22 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
     if durations:
         if date is None:
             return {"text": "", "date": None, "granularity": None}
-        return {"text": "", **add_months(date, durations[0])}
+        return {"text": "", **add_months(_said_on(s, said, date), durations[0])}
     return None
+
+
+def _said_on(s: Sentence, said: list[tuple[int, int]], date: dt.date) -> dt.date:
+    """Where a span runs from: the month the sentence's statement was made ("said last month that Stargate would invest
+    $500 billion over four years": four years from last month), else the publication date."""
+    for a, b in said:
+        # not a report's ("The Information reported in September"): its span runs from publication, as the gold
+        # reads it
+        if re.search(r"reported\s*$", s.text[: a - s.start]):
+            continue
+        found = read_deadline(s.text[a - s.start : b - s.start], s.lang, date)
+        if found["date"] is not None and found["granularity"] in ("month", "day"):
+            return dt.date.fromisoformat(found["date"])
+    return date
 
 
 def significant_digits(value: float) -> int:

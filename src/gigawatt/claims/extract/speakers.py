@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 
+from gigawatt.claims.extract.countries import country_names
 from gigawatt.claims.extract.ministries import PLAIN_NAMES, country_in, ministries_in
 from gigawatt.claims.extract.patterns import MONTHS
 
@@ -221,7 +222,7 @@ _NAME_RE = re.compile(
     # not after "de", "d'", "of", "from", "in", "near", "à": a place ("le groupe de Mountain View", "d'Abou Dhabi")
     rf"(?<![\w.-])(?<!\bde )(?<!\bd['’])(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bnear )(?<!\bà )"
     rf"(?:St\. |[A-Z]{{1,3}}&[A-Z]{{1,3}} )?{_FIRST}(?:[{_UP}][{_LOW}]+)?"  # "S&P Global Commodity Insights"
-    rf"(?: (?:von der |van der |von |van |de la |du |de |da |dos |O['’]|D['’])?[{_UP}][{_LOW}]+"
+    rf"(?: (?:von der |van der |von |van |de la |du |de |da |dos |O['’]|D['’]|al-|el-)?[{_UP}][{_LOW}]+"
     rf"(?:-[{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)?){{1,3}}(?![\w-])"  # "Kevin O'Leary"
 )
 # a public body or an association under its full name ("the Texas Department of Licensing and Regulation", "the US
@@ -250,7 +251,7 @@ _ACRONYM_RE = re.compile(
     r"|(?<!\b(?:US|EU|UK|AI|KI|IA) ) (?!(?:" + _ACRONYM_NOT_AFTER + r")\b)"
     r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,6})"
     r"(?=[,.;:]|\s+[a-z]))?"
-    r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+"
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+ & [A-Z][a-z]+|\d[a-z]{1,2}[A-Z]{1,3}"  # "Hungary's 4iG"
     r"|[A-Z]{1,3}&[A-Z]{1,3}(?: [A-Z][a-z]+){0,3})"  # "I&M", "S&P Global Market Intelligence"
     r"(?![\w])(?!-[A-ZÄÖÜ]?[a-zäöü])(?!-\d)(?!\$)"  # not a model's name ("GPT-4") nor a currency ("NZ$")
 )  # and "SB Energy", "TrendForce"
@@ -375,9 +376,12 @@ _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecher
            "spokesman", "spokeswoman", "spokesperson", "host", "gouverneur", "ministre",
            "président", "porte-parole", "patron", "directeur général", "directrice générale", "PDG"]  # fmt: skip
 _PARTICLES = r"(?:Al|al|bin|von der|van der|von|van|de la|de|du|da|di|la|le)"  # "Ursula von der Leyen"
+_ARABIC_ARTICLE = r"(?:al|el|Al|El)-"  # "Mohammed al-Rayeh al-Toum"
 _NAME_WORDS = (
-    rf"{_FIRST}(?:\s+(?:{_PARTICLES}|[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?|[{_UP}]\.)){{0,3}}"  # "Manuel V."
-    rf"\s+(?:O['’]|D['’])?[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"  # "McMaster"
+    rf"{_FIRST}(?:\s+(?:{_ARABIC_ARTICLE}[{_UP}][{_LOW}]+|{_PARTICLES}|[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+    rf"|[{_UP}]\.)){{0,3}}"  # "Manuel V."
+    # "McMaster", "al-Toum"
+    rf"\s+(?:O['’]|D['’]|{_ARABIC_ARTICLE})?[{_UP}][{_LOW}'’]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 )
 _TITLED = re.compile(
     r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?"
@@ -760,7 +764,7 @@ _COUNTRIES_DE = (
     "|Finnland|Dänemark|Belgien|Portugal|Israel|Südkorea|Korea|Taiwan|Singapur|Malaysia|Indonesien|Vietnam|Thailand"
     "|Australien|Neuseeland|Kolumbien|Peru|Argentinien|Saudi-Arabien|Katar|Kuwait|Großbritannien"
 )
-_COUNTRY_OWNER = re.compile(rf"(?:(?:{_COUNTRIES_EN})['’]s|(?:{_COUNTRIES_DE})s)\s+(?=[A-Z])")
+_COUNTRY_OWNER = re.compile(rf"(?:(?:{_COUNTRIES_EN})['’]s|(?:{_COUNTRIES_DE})s)\s+(?=[A-Z]|\d[a-z])")
 
 
 def without_titles(name: str, span: tuple[int, int] | None, text: str, named: list[str]) -> str:
@@ -1459,7 +1463,12 @@ def _lede_subject(text: str) -> tuple[str, ...]:
 def _is_place(name: str) -> bool:
     """A country, a capital or a place the lists name ("South Korea", "Ireland", "Inde", "Washington"; not "Tokyo
     Electron")."""
-    return bool(_place_name(name) or re.fullmatch(_COUNTRIES_EN, name) or (" " not in name and country_in(name)))
+    return bool(
+        _place_name(name)
+        or re.fullmatch(_COUNTRIES_EN, name)
+        or (" " not in name and country_in(name))
+        or name in country_names()  # "Albanien", "Liban", "United States"
+    )
 
 
 _COMPANY_OF = re.compile(
@@ -1502,7 +1511,8 @@ def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
     for m in re.finditer(r"(?:^|[.!?]\s+|\n)([A-Z]{2,6} [A-Z][a-z]+|[A-Z][a-z]+[A-Za-z]*)(?:\s+[a-z]|,)", text):
         word = m.group(1)
         recurs = " " in word or len(re.findall(rf"\b{re.escape(word)}\b", text)) >= 2  # "GE Vernova ended"
-        if word not in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS and recurs:  # not "For the current quarter"
+        # not "For the current quarter", nor a country ("Albanien soll sein erstes großes Rechenzentrum bekommen")
+        if word not in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS and recurs and word not in country_names():
             out.append((word, m.start(1), m.end(1)))
     return tuple(out)
 
@@ -1930,6 +1940,9 @@ def _papers(text: str, sentence: str, start: int, cue: tuple[int, int]) -> list[
     return _outlets_quoted(text, sentence, start, cue) + named
 
 
+_COUNTRY_SPEAKS = re.compile(r"\s*(?:(?:and|et|und)\s+[A-Z][\w-]*\s+)?(?:(?:has|had|have|a|avait|hat|hatte)\s+)?")
+
+
 def _kept(found, text: str, start: int, quotes, low_cue: str, memory: Memory):
     """The candidates ``found`` that may speak for a cue (``low_cue``, lower-cased): none inside a quotation (unless it
     is the name) nor an event, nor the head of a company, an interviewer, a name inside a longer one, a document's
@@ -2021,6 +2034,13 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     taken = {s for _, s, _ in found}
     found += [c for c in _papers(text, sentence, start, cue) if c[1] not in taken]
     found = _kept(found, text, start, quotes, low_cue, memory)
+    # a country is a place, not a voice ("data centres in the United States and Europe, the Swiss drugmaker said"),
+    # unless it is the verb's own subject ("Gabon said", "Le Gabon affirme", "Saudi Arabia and Syria announced")
+    found = [
+        c
+        for c in found
+        if c[0] not in country_names() or (c[2] <= cue[0] and _COUNTRY_SPEAKS.fullmatch(text, c[2], cue[0]))
+    ]
     found = [_with_possessive_tail(c, text) for c in found] + titles
     # a ministry by its portfolio, by its country's official English name (not the list's US department for every
     # "Energieministerium"), in place of any name its words hold ("US Commerce Department"); its plain name
@@ -2233,6 +2253,8 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         )
         # "Der Branchenberater Sunil Tagare, Gründer der Firma OpenCables, schätzt": a German noun before the name
         opens = opens or re.fullmatch(r"\s*(?:Der|Die)\s+(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+", lead)
+        owner = _COUNTRY_OWNER.match(text, c[1] - len(lead.lstrip()))  # "Hungary's 4iG, another investor, said"
+        opens = opens or (owner and owner.end() == c[1])
         person = speaker_type(c[0], firms) == "person"  # "..., Anat Ashkenazi, its chief financial officer, told"
         # a short quotation may stand inside a person's apposition ("qui parle d'une « bulle » des centres")
         apposition = (
@@ -2517,7 +2539,7 @@ def _recurring(text: str, part: str, offset: int) -> tuple[tuple[str, int, int],
             continue
         # "Peru's public cloud market", "South Korea": no company
         place = word in _PLACES or re.fullmatch(_COUNTRIES_EN, word) or re.fullmatch(_COUNTRIES_EN, name)
-        place = place or (" " not in name and country_in(name) is not None)  # "Inde", "Washington"
+        place = place or (" " not in name and country_in(name) is not None) or name in country_names()  # "Inde"
         if not place:
             out.append((name, offset + m.start(), offset + m.start() + len(name)))
     return tuple(out)
