@@ -3697,6 +3697,20 @@ def test_the_reviews_cases_of_the_forty_sixth_rounds_rules(text, lang, published
          "Wirtschaftszeitung „Globes“ am Dienstag. Albanien erzeugt seinen Strom aus Wasserkraft.", "de", "Globes"),
         ("Roche has installed 2,176 Blackwell graphics processors in its own data centres in the United States and "
          "Europe, the Swiss drugmaker said on Monday.", "en", "the article"),
+        # "called X" after a noun or a comma names a thing, it reports nothing: the trailing cue speaks
+        ("A data centre of up to 300 megawatts is planned for about $500 million, the Trinidad Guardian reported. The "
+         "project, called Trinimine, would cost about $100 million, the newspaper said.", "en", "Trinidad Guardian"),
+        ("Un centre de données de 300 mégawatts coûterait 500 millions de dollars, a rapporté le Trinidad Guardian. "
+         "Le projet, appelé Trinimine, coûterait environ 100 millions de dollars, le journal a dit.", "fr",
+         "Trinidad Guardian"),
+        # a company introduced as a shipping line, a German project's noun before its name
+        ("Die französische Reederei CMA CGM steckt 100 Millionen Euro in eine Partnerschaft mit Mistral AI. Das "
+         "teilten beide Unternehmen am Sonntag mit.", "de", "CMA CGM"),
+        ("Im Juni hatte das Projekt Volcano Energy nach eigenen Angaben Zusagen über eine Milliarde Dollar "
+         "eingesammelt.", "de", "Volcano Energy"),
+        # "a revendiqué": claimed
+        ("Le projet Volcano Energy a revendiqué 1 milliard de dollars d'engagements pour un parc solaire.", "fr",
+         "Volcano Energy"),
         # unless it is the verb's own subject
         ("Gabon said in July it had lined up $200 million of commitments for a national data centre.", "en", "Gabon"),
         ("Le Gabon affirme avoir réuni 200 millions de dollars d'engagements pour un centre de données national.",

@@ -418,7 +418,7 @@ _ROLE_COMPOUND = re.compile(
 _TYPE_NOUN = re.compile(
     r"[\w-]*(?:portal|dienst|zeitung|agentur|blatt|sender|magazin|betreiber|entwickler|konzern|hersteller|anbieter"
     r"|versorger|investor|fonds|bank|gruppe|tochter|verband|forscher|aufsicht|behörde|gemeinde|berater|haus"
-    r"|unternehmen|gesellschaft|dienstleister|spezialist|institut|verwalter)(?:e?s)?",
+    r"|unternehmen|gesellschaft|dienstleister|spezialist|institut|verwalter|projekt|reederei)(?:e?s)?",
     re.IGNORECASE,
 )
 
@@ -539,6 +539,19 @@ _PAPER_WORDS = {
     "Register",
     "Star",
     "Globe",
+    # "the Trinidad Guardian reported ..., the newspaper said"
+    "Guardian",
+    "Telegraph",
+    "Mail",
+    "Express",
+    "Standard",
+    "Mirror",
+    "Gleaner",
+    "Monitor",
+    "Examiner",
+    "Dispatch",
+    "Advertiser",
+    "Bulletin",
 }
 
 
@@ -928,16 +941,17 @@ _FIRM_NOUNS = {
     r"|investor|lender"
     r"|contractor|builder|broker"
     r"|bank|maker|designer|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
-    r"|magazine|agency)",
+    r"|magazine|agency|drugmaker|carmaker|automaker|carrier|airline|shipper|retailer)",
     "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|installateur|concepteur"
     r"|équipementier|motoriste|fondeur|hébergeur|câblier"
     r"|électricien|énergéticien|distributeur|jeune pousse"
-    r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat|courtier)",
+    r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat|courtier|armateur"
+    r"|transporteur|laboratoire)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
     r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband|fertiger"
     r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur|bauer"
-    r"|spezialist|berater|makler)s?)",
+    r"|spezialist|berater|makler|reederei|fluggesellschaft|airline|logistiker|versicherer)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
@@ -2634,6 +2648,14 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
         return True
     # "Alphabet a relevé en juillet à environ 85 milliards de dollars ses investissements": raised, not noted
     if low.endswith("relevé") and re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:à|de)\s+(?:environ\s+|quelque\s+)?\d", after):
+        return True
+    # "The project, called Trinimine, would be built", "a start-up called Acme": a name given, no report (not
+    # "Musk called Stargate a fake")
+    if (
+        low == "called"
+        and re.match(r"\s+[A-Z]", after)
+        and re.search(r"(?:,|\b[a-z][\w-]*)\s*$", text[sent[0] : cue[0]])
+    ):
         return True
     # "When Microsoft first showed interest in the park": no report
     if low in ("showed", "shows") and re.match(r"\s+(?:\w+\s+)?(?:interest|support|signs?|willingness|no)\b", after):
