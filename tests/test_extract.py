@@ -3711,6 +3711,21 @@ def test_the_reviews_cases_of_the_forty_sixth_rounds_rules(text, lang, published
         # "a revendiqué": claimed
         ("Le projet Volcano Energy a revendiqué 1 milliard de dollars d'engagements pour un parc solaire.", "fr",
          "Volcano Energy"),
+        # a name the list lacks opening the sentence before an auxiliary or its apposition
+        ("Sudatel, Sudani's parent, has said its Khartoum data centre cost $45 million to build.", "en", "Sudatel"),
+        ("Acme has said it would spend $45 million.", "en", "Acme"),
+        # German: the subject between the auxiliary and "nach eigenen Angaben", or introduced as the parent
+        ("Im Nachbarland Jordanien hat Orange Jordan nach eigenen Angaben seit 2000 mehr als 2,4 Mrd. Dollar in die "
+         "digitale Infrastruktur gesteckt.", "de", "Orange Jordan"),
+        ("Die Konzernmutter Sudatel hat ihr Rechenzentrum in Khartum nach eigenen Angaben für 45 Millionen Dollar "
+         "gebaut.", "de", "Sudatel"),
+        # the name after the noun that describes it, not the article or possessive before ("Its Basel")
+        ("Its Basel neighbour Novartis had pledged $23 billion for US plants and laboratories shortly before.", "en",
+         "Novartis"),
+        ("Son voisin bâlois Novartis avait promis peu avant 23 milliards de dollars.", "fr", "Novartis"),
+        ("A Beijing start-up has lined up about $8.4 billion of credit from 12 Chinese banks, the company said on "
+         "Monday.", "en", "the article"),
+        ("The Bank of England said AI firms could need $2.5 trillion by 2030.", "en", "Bank of England"),
         # unless it is the verb's own subject
         ("Gabon said in July it had lined up $200 million of commitments for a national data centre.", "en", "Gabon"),
         ("Le Gabon affirme avoir réuni 200 millions de dollars d'engagements pour un centre de données national.",

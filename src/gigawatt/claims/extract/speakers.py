@@ -951,7 +951,7 @@ _FIRM_NOUNS = {
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
     r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband|fertiger"
     r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur|bauer"
-    r"|spezialist|berater|makler|reederei|fluggesellschaft|airline|logistiker|versicherer)s?)",
+    r"|spezialist|berater|makler|reederei|fluggesellschaft|airline|logistiker|versicherer|mutter)s?)",
 }
 # a company introduced by what it is: "La start-up britannique Boom Supersonic", "Le fonds canadien Brookfield", "the
 # chipmaker Arm", "der Netzbetreiber Ercot", "des Betreibers Holtec"; an adjective may follow the noun (French), a
@@ -1774,6 +1774,22 @@ _OUTLET_TYPED = re.compile(
 )
 
 
+_OWN_ACCOUNT_SUBJECT = re.compile(
+    r"\b(?:hat|hatte|haben|hatten|ist|war|sind|waren|will|wollte|soll|sollte|wird|kann|konnte)\s+"
+    r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+$"
+)
+_DESCRIBED_OPENER = re.compile(
+    r"\s*(?:Its|Their|His|Her|A|An|The)\s+(?:[A-Z][\w-]*\s+)?(?!(?:of|for|and|on|in|at)\b)[a-z][\w-]*\s+"
+    r"([A-Z][\w&-]+)\s+(?:(?:has|had|have)\s+)?$"  # (not "The Bank of England said")
+    # "Son voisin bâlois Novartis avait promis"
+    r"|\s*(?:Son|Sa|Ses|Leur)\s+[a-zà-ÿ-]+\s+(?:[a-zà-ÿ-]+\s+)?([A-Z][\w&-]+)\s+$"
+)
+_OPENING_WORD = re.compile(
+    r"\s*(?:[A-Z][a-z]+['’]s\s+)?([A-Z][\w&-]+)"
+    r"(?:,\s+(?:a|an|the|its|[A-Z][\w-]*['’]s)\s[^,.;:“”\"«»„]{1,60},)?\s+(?:(?:has|had|have)\s+)?$"
+)
+
+
 def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list[tuple[str, int, int]]:
     """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
     Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
@@ -1793,7 +1809,23 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name) and not noun:
         out.append((name, at, after.end(1)))
     # (after its country's possessive: "Algeria's Sonelgaz says")
-    first = re.match(r"\s*(?:[A-Z][a-z]+['’]s\s+)?([A-Z][\w&-]+)\s+$", text[sent[0] : cue[0]]) if lang != "de" else None
+    # German: the name right after the verb that "nach eigenen Angaben" follows ("Im Nachbarland hat Orange Jordan
+    # nach eigenen Angaben ... gesteckt")
+    own = (
+        _OWN_ACCOUNT_SUBJECT.search(text, sent[0], cue[0])
+        if lang == "de" and text[cue[0] : cue[1]].lower() in _OWN_ACCOUNT
+        else None
+    )
+    if own and not set(own.group(1).split()) & _NOT_NAMES:
+        out.append((own.group(1), own.start(1), own.end(1)))
+    # "Its Basel neighbour Novartis had pledged", "The Swiss drugmaker Roche said": the name after the noun that
+    # describes it, opening the sentence
+    described = _DESCRIBED_OPENER.match(text[sent[0] : cue[0]]) if lang != "de" else None
+    group = described and (1 if described.group(1) else 2)
+    if described and described.group(group) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        out.append((described.group(group), sent[0] + described.start(group), sent[0] + described.end(group)))
+    # (before an auxiliary, or its apposition set off: "Sudatel, Sudani's parent, has said")
+    first = _OPENING_WORD.match(text[sent[0] : cue[0]]) if lang != "de" else None
     # or the first of two joined names ("Toyota and NTT said", "Toyota et NTT ont promis"; in German only before an
     # acronym or a name of two words or more, not "Bund und Länder")
     first = first or _PAIRED_OPENER[lang].match(text[sent[0] : cue[0]])
@@ -2055,6 +2087,8 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         for c in found
         if c[0] not in country_names() or (c[2] <= cue[0] and _COUNTRY_SPEAKS.fullmatch(text, c[2], cue[0]))
     ]
+    # an article or a possessive opens no name ("A Beijing start-up", "Its Basel neighbour Novartis")
+    found = [c for c in found if not re.match(r"(?:A|An|Its|Their|His|Her|Our)\s", c[0])]
     found = [_with_possessive_tail(c, text) for c in found] + titles
     # a ministry by its portfolio, by its country's official English name (not the list's US department for every
     # "Energieministerium"), in place of any name its words hold ("US Commerce Department"); its plain name
