@@ -3726,6 +3726,15 @@ def test_the_reviews_cases_of_the_forty_sixth_rounds_rules(text, lang, published
         ("A Beijing start-up has lined up about $8.4 billion of credit from 12 Chinese banks, the company said on "
          "Monday.", "en", "the article"),
         ("The Bank of England said AI firms could need $2.5 trillion by 2030.", "en", "Bank of England"),
+        # development banks by their English names in every language
+        ("Nach Angaben der AfDB gehört das Rechenzentrum zu einem Programm über 66,55 Mio. Euro.", "de",
+         "African Development Bank"),
+        ("Le datacenter fait partie d'un programme de 66,55 millions d'euros, selon la BAD.", "fr",
+         "African Development Bank"),
+        ("Die Weltbank hat eine Milliarde Dollar zugesagt.", "de", "World Bank"),
+        # German: the person after the auxiliary, not the employer compounded before the title
+        ("Es werde das größte Rechenzentrum, hatte Nvidia-Direktor Léandre Bassolé im August gesagt.", "de",
+         "Léandre Bassolé"),
         # unless it is the verb's own subject
         ("Gabon said in July it had lined up $200 million of commitments for a national data centre.", "en", "Gabon"),
         ("Le Gabon affirme avoir réuni 200 millions de dollars d'engagements pour un centre de données national.",
@@ -3773,3 +3782,17 @@ def test_deadlines_of_the_forty_seventh_batch(text, published, expected):
     deadline; a span after "said last month" ran from the publication date."""
     claims = extract(text, dt.date.fromisoformat(published), "en")["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+def test_the_company_is_no_development_bank():
+    """*-634..649: "The African Development Bank has put ..., it said", then "at a cost the company put at $30
+    million": the company is not the bank (a lender; "the bank" still is)."""
+    text = ("The African Development Bank has put about €13 million into the building, it said. Across the river, "
+            "Raxio opened a data centre last year, at a cost the company put at $30 million. The bank said the "
+            "programme had cost €66 million.")  # fmt: skip
+    claims = extract(text, D, "en")["claims"]
+    assert [(c["quantity"], c["speaker"] == "African Development Bank") for c in claims] == [
+        (13e6, True),
+        (30e6, False),
+        (66e6, True),
+    ]

@@ -209,7 +209,17 @@ KNOWN = {
     "Visible Alpha": ("organization", "analysts' consensus", ["Visible Alpha"]),
     "Bank of England": ("organization", "central bank", ["Bank of England"]),
     "PJM": ("organization", "grid operator", ["PJM Interconnection", "PJM"]),
-}
+    # development banks, by their English names in every language (the gold's convention)
+    "World Bank": ("organization", "development bank", ["World Bank", "Banque mondiale", "Weltbank"]),
+    "African Development Bank": ("organization", "development bank",
+                                 ["African Development Bank", "AfDB", "Banque africaine de développement", "BAD",
+                                  "Afrikanische Entwicklungsbank", "Afrikanischen Entwicklungsbank"]),
+    "European Bank for Reconstruction and Development": (
+        "organization", "development bank",
+        ["European Bank for Reconstruction and Development", "EBRD", "BERD", "Osteuropabank",
+         "Banque européenne pour la reconstruction et le développement",
+         "Europäische Bank für Wiederaufbau und Entwicklung", "Europäischen Bank für Wiederaufbau und Entwicklung"]),
+}  # fmt: skip
 _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in aliases), key=lambda x: -len(x[0]))
 _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
 _CANON = dict(_ALIASES)
@@ -566,6 +576,11 @@ def outlet_short_names(text: str) -> dict[str, str]:
     return out
 
 
+def _development_bank(name: str) -> bool:
+    """The World Bank, the AfDB, the EBRD: lenders that "the company" never stands for."""
+    return KNOWN.get(name, ("", "", []))[1] == "development bank"
+
+
 def _is_news(name: str) -> bool:
     """A news outlet or a research house: the list's, or a name a paper's word ends ("Milwaukee Journal Sentinel")
     or holds ("The Globe and Mail"); not a company that "the company" can stand for."""
@@ -659,7 +674,9 @@ class Memory:
             self.last_firm = att.speaker
             if _is_body(att.speaker):  # "l'Alberta Electric System Operator", then "l'organisme"
                 self.names.setdefault(att.speaker, att.speaker)
-            if not _is_news(att.speaker):  # "SK Group said ...", then "the group said"
+            # (a development bank is no company: "the AfDB said ...", then "a cost the company put at")
+            if not _is_news(att.speaker) and not _development_bank(att.speaker):
+                # "SK Group said ...", then "the group said"
                 self.the_company = att.speaker
         if not att.pronoun and kind == "person":
             self.last_person = att.speaker
@@ -1211,7 +1228,8 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
             or opener
             or [n for n, a in firms if n in memory.firms and a < m.start()][-1:]  # "dem Essener Baukonzern Hochtief"
             or remembered  # every company that spoke and is no outlet became the_company: last_firm adds nothing
-            or _subjects_before(text, start, memory.firms)[-1:]
+            # ("the bank", "die Bank": a development bank too)
+            or _subjects_before(text, start, memory.firms, re.search(r"(?i)bank|banque", m.group()) is not None)[-1:]
             or _named_subject(sentence)
             # nothing remembered: the company the sentence named before it ("Le chiffre d'affaires de Nvidia a
             # atteint ..., a annoncé le groupe de Santa Clara")
@@ -1222,7 +1240,7 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             # none here: the company that opened a sentence first ("wie die Unternehmen mitteilten")
             pick = [n for n, _ in firms] or _subjects_before(text, start, memory.firms)[:1] or pick
-        elif pick:
+        elif pick and not _development_bank(pick[0]):
             memory.the_company = pick[0]
         if pick:
             out.append((pick[0], start + m.start(), start + m.end()))
@@ -1531,9 +1549,10 @@ def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def _subjects_before(text: str, start: int, firms: set[str]) -> list[str]:
+def _subjects_before(text: str, start: int, firms: set[str], banks: bool = False) -> list[str]:
     """The companies (not news outlets) that open a sentence of ``text`` before ``start``, else every one named."""
     named = [(n, a) for n, a, _ in [*names_in(text[:start]), *_openers(text[:start])] if not _is_news(n)]
+    named = [(n, a) for n, a in named if banks or not _development_bank(n)]  # "the company" is no development bank
     # and the companies the article introduced by what they are ("Der Chipauftragsfertiger TSMC will ...")
     named += [(f, m.start()) for f in firms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text[:start])]
     named = sorted(((n, a) for n, a in named if speaker_type(n, firms) == "organization"), key=lambda x: x[1])
@@ -2215,6 +2234,15 @@ def _by_auxiliary(cands, cue: tuple[int, int], text: str, sentence_start: int):
     after_aux = [
         c for c in cands if aux[-1].end() <= c[1] and c[2] <= cue[0] and not _PLACE_BEFORE.search(text, 0, c[1])
     ]
+    # not the employer in a compound before its person ("hatte AfDB-Direktor Léandre Bassolé ... gesagt")
+    after_aux = [
+        c
+        for c in after_aux
+        if not (
+            re.match(r"-[A-ZÄÖÜ]?[a-zäöüß]+\s+[A-Z]", text[c[2] :])
+            and any(d[1] > c[2] and speaker_type(d[0]) == "person" for d in after_aux)
+        )
+    ] or after_aux
     # the opener first: a name just before the auxiliary may end its apposition ("Drew Horn, Chef der Beratungsfirma
     # GreenMet und früher Berater von US-Vizepräsident Mike Pence, hatte")
     at_aux = [
