@@ -3732,6 +3732,12 @@ def test_the_reviews_cases_of_the_forty_sixth_rounds_rules(text, lang, published
         ("Le datacenter fait partie d'un programme de 66,55 millions d'euros, selon la BAD.", "fr",
          "African Development Bank"),
         ("Die Weltbank hat eine Milliarde Dollar zugesagt.", "de", "World Bank"),
+        # "l'institution": the development bank named before (a public body), unless a body is named right after
+        ("Cent cinquante millions de dollars : c'est ce que la Banque mondiale consacrera à la numérisation de l'État "
+         "libanais, a annoncé mardi l'institution.", "fr", "World Bank"),
+        ("Le prêt vient de la Banque mondiale. Le Nigeria compte plus de 13 000 MW de capacités installées, selon le "
+         "régulateur, la Nigerian Electricity Regulatory Commission (NERC).", "fr",
+         "Nigerian Electricity Regulatory Commission"),
         # German: the person after the auxiliary, not the employer compounded before the title
         ("Es werde das größte Rechenzentrum, hatte Nvidia-Direktor Léandre Bassolé im August gesagt.", "de",
          "Léandre Bassolé"),

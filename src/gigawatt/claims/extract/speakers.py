@@ -1312,6 +1312,10 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
             out.append((owner, start + m.start(), start + m.end()))
     named = ministries_in(text, None, start, start + len(sentence))
     for m in _BODY_DESCRIBED.finditer(sentence):  # "teilte die Behörde mit", "the department noted": the last body
+        # "selon le régulateur, la Nigerian Electricity Regulatory Commission (NERC)": named right after
+        # (with its article: "D'après les chiffres du ministère, Rapidus aura besoin" names no ministry)
+        if re.match(rf",\s+(?:l['’]|le |la |the |der |die |das )[{_UP}]", sentence[m.end() :]):
+            continue
         if any(a <= start + m.start() < e or a <= start + m.end() - 1 < e for _, a, e in named):
             continue  # a ministry named here, not one before ("le ministère émirati de l'Investissement")
         before = text[: start + m.start()]
@@ -1513,7 +1517,7 @@ _BODY_DESCRIBED = re.compile(
     r"|the agency|the regulator|the commission|la commission|[Tt]he office|(?:le|du) bureau(?! d['’])"
     r"|(?:das|des) Büros?"
     r"|(?:[Ll]e|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
-    r"|l['’]autorité|die Aufsicht|die Kommission"
+    r"|l['’]autorité|die Aufsicht|die Kommission|l['’]institution|the institution|die Institution"
     r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation"  # "L'ONG estime": the last body
     r"|[Tt]he cent(?:re|er)(?!['’]s)|[Ll]e centre(?! de données)|du centre(?! de données)|das Zentrum|des Zentrums)\b"
     r"(?! [A-Z])"
@@ -1528,7 +1532,7 @@ def _is_body(name: str) -> bool:
         r"|Regulator|Administration|Autorité|Conseil|Behörde|Bundesamt|Bundesnetzagentur",
         name,
     )
-    return "government" in role or "EU" in role or says is not None
+    return "government" in role or "EU" in role or role == "development bank" or says is not None
 
 
 _OWNER_OPENS = re.compile(r"^\W*((?:[A-Z][\w&-]+ ){0,2}[A-Z][\w&-]+)['’]s\s+[a-z]")  # "Kinder Morgan's backlog"
