@@ -3802,3 +3802,29 @@ def test_the_company_is_no_development_bank():
         (30e6, False),
         (66e6, True),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, lang, published, expected",
+    [
+        # a German bare year opening the sentence, or after the auxiliary, dates a past figure ...
+        ("2024 setzte sie rund 55,5 Mrd. Dollar um und verdiente 5,71 Mrd. Dollar.", "de", "2025-04-07",
+         ["2024-12-31", "2024-12-31"]),
+        ("China hatte 2023 gut acht Millionen Dollar für Solaranlagen gespendet.", "de", "2026-01-28", ["2023-12-31"]),
+        # ... but the statement's when the verb pledges or announces, and a span then runs from that year
+        ("Intel hatte 2022 angekündigt, in Magdeburg rund 17 Milliarden Euro zu investieren.", "de", "2025-07-31",
+         [None]),
+        ("Die Holding LPTIC hatte 2018 ein Investitionsprogramm über 1,7 Milliarden Dollar für sechs Jahre "
+         "angekündigt.", "de", "2026-02-02", ["2024-12-31", None]),
+        # the year before the period the sentence names
+        ("Developing a drug cost an average of $2.23 billion in 2024, up from $2.12 billion a year earlier, "
+         "according to Deloitte.", "en", "2026-05-13", ["2024-12-31", "2023-12-31"]),
+        ("Le chiffre d'affaires a atteint 3,2 milliards d'euros au troisième trimestre 2025, contre 2,9 milliards un "
+         "an plus tôt.", "fr", "2025-11-05", ["2025-09-30", "2024-09-30"]),
+    ],
+)  # fmt: skip
+def test_deadlines_of_a_year_named_or_the_year_before(text, lang, published, expected):
+    """*-634..649: German years without a preposition were read as no deadline; "a year earlier" took the year the
+    sentence names."""
+    claims = extract(text, dt.date.fromisoformat(published), lang)["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

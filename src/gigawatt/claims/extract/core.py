@@ -167,6 +167,7 @@ _ANNOUNCED = re.compile(
 # zugesagt", "had pledged in March 2024", "avait promis en juin 2024")
 _PLUPERFECT_PLEDGE = re.compile(
     r"\b(?:hatte|hatten|had|avait|avaient)\b.*\b(?:zugesagt|angekündigt|mitgeteilt|gesprochen|vorgestellt|versprochen"
+    r"|vorgeschlagen|bewilligt"
     r"|pledged|promised|announced|committed|said|promis|annoncé|évoqué|indiqué|dit)\b",
     re.IGNORECASE,
 )
@@ -374,7 +375,10 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
         return True
     own = _clause(s, span[0])
     pledged = _PLUPERFECT_PLEDGE.search(s.text[own[0] - s.start : own[1] - s.start])
-    if pledged and re.fullmatch(r"(?:in|en|im)\s+\w+\s+(?:19|20)\d\d", words.strip()):
+    # (or a bare year in German: "LPTIC hatte 2018 ein Programm ... angekündigt", "2020 hatte X ... vorgeschlagen")
+    if pledged and re.fullmatch(
+        r"(?:in|en|im)\s+\w+\s+(?:19|20)\d\d|(?:(?:hatte|hatten)\s+)?(?:19|20)\d\d", words.strip()
+    ):
         return True  # "hatte im Februar 2024 ... zugesagt", "had pledged in March 2024": when it was said
     if re.search(r"\d{4}", words) or not _PERIOD_WORD.search(words) or _NAMED_YEAR.search(words):
         return False  # a year written or named ("de l'année prochaine"), or a deadline ("by March", "bis August")
@@ -507,7 +511,7 @@ def _said_on(s: Sentence, said: list[tuple[int, int]], date: dt.date) -> dt.date
         if re.search(r"reported\s*$", s.text[: a - s.start]):
             continue
         found = read_deadline(s.text[a - s.start : b - s.start], s.lang, date)
-        if found["date"] is not None and found["granularity"] in ("month", "day"):
+        if found["date"] is not None and found["granularity"] in ("year", "month", "day"):
             return dt.date.fromisoformat(found["date"])
     return date
 
@@ -526,6 +530,28 @@ def _default_comparator(q: Quantity) -> str:
     return "about"
 
 
+# a figure of the year before the period named ("$2.23 billion in 2024, up from $2.12 billion a year earlier", "nach
+# 2,12 Mrd. Dollar im Vorjahr", "contre 2,12 milliards un an plus tôt")
+_YEAR_EARLIER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:a year earlier|a year before|the year before|the previous year|in the year-earlier"
+    r" (?:period|quarter)|un an plus tôt|une année plus tôt|l['’]année précédente|im Vorjahr(?:eszeitraum|esquartal)?"
+    r"|ein Jahr zuvor|ein Jahr davor)\b"
+)
+
+
+def _a_year_earlier(s: Sentence, q: Quantity, deadline: dict | None) -> dict | None:
+    """The deadline a year before the one read, where the figure is the year before's."""
+    if deadline is None or deadline.get("date") is None or not _YEAR_EARLIER.match(s.text, q.end):
+        return deadline
+    day = dt.date.fromisoformat(deadline["date"])
+    earlier = _last_of_month(day.year - 1, day.month)
+    return {**deadline, "date": earlier.isoformat()}
+
+
+def _last_of_month(year: int, month: int) -> dt.date:
+    return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+
+
 def _raw(s: Sentence, q: Quantity, context: tuple, extra: dict) -> dict:
     date, durations, others = context
     at = q.start + s.start
@@ -533,6 +559,7 @@ def _raw(s: Sentence, q: Quantity, context: tuple, extra: dict) -> dict:
     # a time span sets the deadline of the money spent over it ("500 milliards sur quatre ans"), not of a count
     spans = durations if q.unit in ("USD", "EUR") else []
     deadline = _deadline(s, date, spans, at, others) if q.unit not in ("months", "rank") else None
+    deadline = _a_year_earlier(s, q, deadline)
     return {
         "quote": s.text.strip(),
         "start": s.start + (len(s.text) - len(s.text.lstrip())),

@@ -369,7 +369,8 @@ DEADLINES = {
            "in den ersten zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf Monaten YEAR",
            "im abgelaufenen|vergangenen|letzten Quartal", "Quartal MONTH bis MONTH",
            "bis|zum|vor Jahresende", "im|das|dem Schlussquartal YEAR?", "zwischen YEAR und YEAR",
-           "bis zum|am DAY MONTH", "noch|schon|erst|bereits YEAR"],
+           "bis zum|am DAY MONTH", "noch|schon|erst|bereits YEAR",
+           "hatte|hatten|hat|haben|war|waren|wurde|wurden YEAR"],  # "China hatte 2023 gut acht Millionen Dollar"
 }  # fmt: skip
 
 
@@ -455,6 +456,8 @@ def matcher(lang: str):
     m.add("superlative:2", [token_pattern(p, lang) for p in SECOND_PLACES[lang]])
     m.add("superlative:n", [token_pattern(p, lang) for p in RANKED_PLACES[lang]])
     m.add("deadline", [token_pattern(p, lang) for p in DEADLINES[lang]])
+    if lang == "de":  # a bare year that opens the sentence ("2024 setzte sie 55,5 Mrd. Dollar um")
+        m.add("deadline", [[{"TEXT": {"REGEX": r"^(19|20)\d\d$"}, "IS_SENT_START": True}]])
     return m
 
 

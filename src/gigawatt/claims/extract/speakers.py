@@ -207,6 +207,9 @@ KNOWN = {
     "LSEG": ("organization", "analysts' consensus", ["LSEG", "Refinitiv"]),
     "FactSet": ("organization", "analysts' consensus", ["FactSet"]),
     "Visible Alpha": ("organization", "analysts' consensus", ["Visible Alpha"]),
+    "FnGuide": ("organization", "analysts' consensus", ["FnGuide"]),
+    "Yonhap Infomax": ("organization", "analysts' consensus", ["Yonhap Infomax"]),
+    "Zacks": ("organization", "analysts' consensus", ["Zacks Investment Research", "Zacks"]),
     "Bank of England": ("organization", "central bank", ["Bank of England"]),
     "PJM": ("organization", "grid operator", ["PJM Interconnection", "PJM"]),
     # development banks, by their English names in every language (the gold's convention)
