@@ -1816,6 +1816,28 @@ _OPENING_WORD = re.compile(
 )
 
 
+def _described_subjects(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list:
+    """Subjects told by what stands around them: German "hat Orange Jordan nach eigenen Angaben", the name after the
+    noun that describes it ("Its Basel neighbour Novartis had pledged", "Son voisin bâlois Novartis avait promis")."""
+    out = []
+    # German: the name right after the verb that "nach eigenen Angaben" follows ("Im Nachbarland hat Orange Jordan
+    # nach eigenen Angaben ... gesteckt")
+    own = (
+        _OWN_ACCOUNT_SUBJECT.search(text, sent[0], cue[0])
+        if lang == "de" and text[cue[0] : cue[1]].lower() in _OWN_ACCOUNT
+        else None
+    )
+    if own and not set(own.group(1).split()) & _NOT_NAMES:
+        out.append((own.group(1), own.start(1), own.end(1)))
+    # "Its Basel neighbour Novartis had pledged", "The Swiss drugmaker Roche said": the name after the noun that
+    # describes it, opening the sentence
+    described = _DESCRIBED_OPENER.match(text[sent[0] : cue[0]]) if lang != "de" else None
+    group = described and (1 if described.group(1) else 2)
+    if described and described.group(group) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        out.append((described.group(group), sent[0] + described.start(group), sent[0] + described.end(group)))
+    return out
+
+
 def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list[tuple[str, int, int]]:
     """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
     Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
@@ -1835,21 +1857,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name) and not noun:
         out.append((name, at, after.end(1)))
     # (after its country's possessive: "Algeria's Sonelgaz says")
-    # German: the name right after the verb that "nach eigenen Angaben" follows ("Im Nachbarland hat Orange Jordan
-    # nach eigenen Angaben ... gesteckt")
-    own = (
-        _OWN_ACCOUNT_SUBJECT.search(text, sent[0], cue[0])
-        if lang == "de" and text[cue[0] : cue[1]].lower() in _OWN_ACCOUNT
-        else None
-    )
-    if own and not set(own.group(1).split()) & _NOT_NAMES:
-        out.append((own.group(1), own.start(1), own.end(1)))
-    # "Its Basel neighbour Novartis had pledged", "The Swiss drugmaker Roche said": the name after the noun that
-    # describes it, opening the sentence
-    described = _DESCRIBED_OPENER.match(text[sent[0] : cue[0]]) if lang != "de" else None
-    group = described and (1 if described.group(1) else 2)
-    if described and described.group(group) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
-        out.append((described.group(group), sent[0] + described.start(group), sent[0] + described.end(group)))
+    out += _described_subjects(text, sent, cue, lang)
     # (before an auxiliary, or its apposition set off: "Sudatel, Sudani's parent, has said")
     first = _OPENING_WORD.match(text[sent[0] : cue[0]]) if lang != "de" else None
     # or the first of two joined names ("Toyota and NTT said", "Toyota et NTT ont promis"; in German only before an
@@ -2015,6 +2023,18 @@ def _papers(text: str, sentence: str, start: int, cue: tuple[int, int]) -> list[
 _COUNTRY_SPEAKS = re.compile(r"\s*(?:(?:and|et|und)\s+[A-Z][\w-]*\s+)?(?:(?:has|had|have|a|avait|hat|hatte)\s+)?")
 
 
+def _no_place_nor_article(found, text: str, cue: tuple[int, int]):
+    """The candidates ``found`` less the countries that are not the verb's own subject and the names an article or a
+    possessive opens."""
+    found = [
+        c
+        for c in found
+        if c[0] not in country_names() or (c[2] <= cue[0] and _COUNTRY_SPEAKS.fullmatch(text, c[2], cue[0]))
+    ]
+    # an article or a possessive opens no name ("A Beijing start-up", "Its Basel neighbour Novartis")
+    return [c for c in found if not re.match(r"(?:A|An|Its|Their|His|Her|Our)\s", c[0])]
+
+
 def _kept(found, text: str, start: int, quotes, low_cue: str, memory: Memory):
     """The candidates ``found`` that may speak for a cue (``low_cue``, lower-cased): none inside a quotation (unless it
     is the name) nor an event, nor the head of a company, an interviewer, a name inside a longer one, a document's
@@ -2108,13 +2128,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
     found = _kept(found, text, start, quotes, low_cue, memory)
     # a country is a place, not a voice ("data centres in the United States and Europe, the Swiss drugmaker said"),
     # unless it is the verb's own subject ("Gabon said", "Le Gabon affirme", "Saudi Arabia and Syria announced")
-    found = [
-        c
-        for c in found
-        if c[0] not in country_names() or (c[2] <= cue[0] and _COUNTRY_SPEAKS.fullmatch(text, c[2], cue[0]))
-    ]
-    # an article or a possessive opens no name ("A Beijing start-up", "Its Basel neighbour Novartis")
-    found = [c for c in found if not re.match(r"(?:A|An|Its|Their|His|Her|Our)\s", c[0])]
+    found = _no_place_nor_article(found, text, cue)
     found = [_with_possessive_tail(c, text) for c in found] + titles
     # a ministry by its portfolio, by its country's official English name (not the list's US department for every
     # "Energieministerium"), in place of any name its words hold ("US Commerce Department"); its plain name
