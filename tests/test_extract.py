@@ -2549,24 +2549,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-633: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-649: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-634..649: sixteen articles per language, `heldout: true`, 428 gold claims), written with its
+# The held-out batch (*-650..665: sixteen articles per language, `heldout: true`, 423 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-07, with the rules of commit
-# 3451ad6 unchanged (those rules had learned from *-618..633). English and German meet recall (147 of 150, 131 of 138)
-# and precision (147 of 158, 131 of 142), French recall only (124 of 140; precision 124 of 141); English meets every
-# field (104 of 150), French and German do not (78 of 140, 76 of 138); no language meets speakers (117 of 147, 93 of
-# 124, 89 of 131). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact)
-# so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
-# Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(634, 650))
+# f13c948 unchanged (those rules had learned from *-634..649). English meets recall (135 of 144) and precision (135 of
+# 147), German precision (123 of 127) and recall (123 of 138), French neither (116 of 141, 116 of 131); English meets
+# every field (89 of 144), French and German do not (70 of 141, 79 of 138); no language meets speakers (112 of 135,
+# 88 of 116, 91 of 123). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
+# exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
+# scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(650, 666))
 HELDOUT_MEASURED = {
-    "en": {"recall": 147 / 150, "precision": 147 / 158, "speaker_accuracy": 117 / 147, "every_field": 104 / 150},
-    "fr": {"recall": 124 / 140, "precision": 124 / 141, "speaker_accuracy": 93 / 124, "every_field": 78 / 140},
-    "de": {"recall": 131 / 138, "precision": 131 / 142, "speaker_accuracy": 89 / 131, "every_field": 76 / 138},
+    "en": {"recall": 135 / 144, "precision": 135 / 147, "speaker_accuracy": 112 / 135, "every_field": 89 / 144},
+    "fr": {"recall": 116 / 141, "precision": 116 / 131, "speaker_accuracy": 88 / 116, "every_field": 70 / 141},
+    "de": {"recall": 123 / 138, "precision": 123 / 127, "speaker_accuracy": 91 / 123, "every_field": 79 / 138},
 }
 
 
