@@ -338,12 +338,16 @@ _NOT_SAID = re.compile(
     r"expect|forecast|project|predict|estimat|selon|according|d['’] ?après|prévoit|table", re.IGNORECASE
 )
 _ESTIMATED_AT = re.compile(r"(?:estimé|évalué|chiffré)e?s?\s+à", re.IGNORECASE)
-# (one described first: "told Chinese broadcaster CGTN last month")
-_TOLD_WHOM = re.compile(
-    r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+"
+_TOLD_WHOM = re.compile(r"\s+(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+")
+# after "told" only: one described first ("told Chinese broadcaster CGTN last month"), or a group ("told analysts")
+_TOLD_DESCRIBED = re.compile(
+    r"\s+(?:(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+    r"|(?:analysts|reporters|investors|journalists|lawmakers|shareholders|parliament))\s+"
 )
 
 
+_REPORTS_BACK = re.compile(r"\W*(?:das|dies|this|that|ce|cela|c['’]est ce)\b", re.IGNORECASE)
+_AND_NOW = re.compile(r"\bund\s+(?:ist|sind|soll|sollen|hat|haben|wird|werden|kostet|kosten|bringt|leistet)\b")
 _SPOKEN = re.compile(r"(?i)(?:has |had )?(?:said|says|told|stated|reported|wrote)")
 
 
@@ -368,16 +372,32 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     ):
         return True
     # "said last month", "told Chinese broadcaster CGTN last week": when it was said
-    spoken = [b for a, b in cues if _SPOKEN.fullmatch(s.text, a - s.start, b - s.start)]  # not "agreed last year"
-    if re.fullmatch(r"last\s+(?:week|month|year)", words.strip()) and any(
-        0 <= span[0] - b <= 3 or _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start) for b in spoken
+    spoken = [(a, b) for a, b in cues if _SPOKEN.fullmatch(s.text, a - s.start, b - s.start)]  # not "agreed last year"
+    told = [b for a, b in spoken if s.text[a - s.start : b - s.start].lower().endswith("told")]
+    # (not a possessive: "said last year's revenue rose to $5 billion" dates the revenue)
+    if (
+        re.fullmatch(r"last\s+(?:week|month|year)", words.strip())
+        and not re.match(r"['’]s\b", s.text[span[1] - s.start :])
+        and any(
+            0 <= span[0] - b <= 3
+            or _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start)
+            or (b in told and _TOLD_DESCRIBED.fullmatch(s.text, b - s.start, span[0] - s.start))
+            for a, b in spoken
+        )
+    ):
+        return True
+    # German: a year opening the sentence before its reporting verb ("2024 kündigte Microsoft an, ...")
+    if (
+        s.lang == "de"
+        and re.fullmatch(r"(?:19|20)\d\d\s+\S+", words.strip())
+        and any(span[0] < a < span[1] for a, _ in cues)
     ):
         return True
     own = _clause(s, span[0])
     pledged = _PLUPERFECT_PLEDGE.search(s.text[own[0] - s.start : own[1] - s.start])
     # (or a bare year in German: "LPTIC hatte 2018 ein Programm ... angekündigt", "2020 hatte X ... vorgeschlagen")
     if pledged and re.fullmatch(
-        r"(?:in|en|im)\s+\w+\s+(?:19|20)\d\d|(?:(?:hatte|hatten)\s+)?(?:19|20)\d\d", words.strip()
+        r"(?:in|en|im)\s+\w+\s+(?:19|20)\d\d|(?:(?:hatte|hatten)\s+)?(?:19|20)\d\d(?:\s+\S+)?", words.strip()
     ):
         return True  # "hatte im Februar 2024 ... zugesagt", "had pledged in March 2024": when it was said
     if re.search(r"\d{4}", words) or not _PERIOD_WORD.search(words) or _NAMED_YEAR.search(words):
@@ -489,6 +509,14 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
             if any(where[0] <= o < where[1] and not any(p[0] <= o < p[1] for p in phrases) for o in others)
             else outer
         )
+    # German: a past year in a first conjunct dates no figure of a present or future one after "und" ("Mistral AI wurde
+    # 2023 gegründet und ist inzwischen 12 Milliarden Euro wert")
+    own, outer = (
+        [d for d in spans if not (d[1] <= at and _AND_NOW.search(s.text, d[1] - s.start, at - s.start))]
+        if s.lang == "de"
+        else spans
+        for spans in (own, outer)
+    )
     if own or outer:
         a, b = (own or outer)[0]
         words = s.text[a - s.start : b - s.start]
@@ -498,6 +526,12 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
     if durations:
         if date is None:
             return {"text": "", "date": None, "granularity": None}
+        # the figure's own statement, or a clause that reports it ("...; das sagte er im Juni"), not another clause's
+        # ("..., and said last year it would add 2 GW")
+        here = _clause(s, at)
+        said = [
+            d for d in said if here[0] <= d[0] < here[1] or _REPORTS_BACK.match(s.text, _clause(s, d[0])[0] - s.start)
+        ]
         return {"text": "", **add_months(_said_on(s, said, date), durations[0])}
     return None
 
@@ -536,6 +570,7 @@ _YEAR_EARLIER = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:a year earlier|a year before|the year before|the previous year|in the year-earlier"
     r" (?:period|quarter)|un an plus tôt|une année plus tôt|l['’]année précédente|im Vorjahr(?:eszeitraum|esquartal)?"
     r"|ein Jahr zuvor|ein Jahr davor)\b"
+    r"(?!\s+(?:than|que|als|(?:19|20)\d\d|schedule|planned|prévu))"  # not "a year earlier than planned"
 )
 
 
@@ -545,6 +580,8 @@ def _a_year_earlier(s: Sentence, q: Quantity, deadline: dict | None) -> dict | N
         return deadline
     day = dt.date.fromisoformat(deadline["date"])
     earlier = _last_of_month(day.year - 1, day.month)
+    if deadline.get("granularity") == "day":  # "On March 15, 2025 ..., up from $4 billion a year earlier"
+        earlier = earlier.replace(day=min(day.day, earlier.day))
     return {**deadline, "date": earlier.isoformat()}
 
 

@@ -369,8 +369,7 @@ DEADLINES = {
            "in den ersten zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf Monaten YEAR",
            "im abgelaufenen|vergangenen|letzten Quartal", "Quartal MONTH bis MONTH",
            "bis|zum|vor Jahresende", "im|das|dem Schlussquartal YEAR?", "zwischen YEAR und YEAR",
-           "bis zum|am DAY MONTH", "noch|schon|erst|bereits YEAR",
-           "hatte|hatten|hat|haben|war|waren|wurde|wurden YEAR"],  # "China hatte 2023 gut acht Millionen Dollar"
+           "bis zum|am DAY MONTH", "noch|schon|erst|bereits YEAR"],
 }  # fmt: skip
 
 
@@ -456,8 +455,14 @@ def matcher(lang: str):
     m.add("superlative:2", [token_pattern(p, lang) for p in SECOND_PLACES[lang]])
     m.add("superlative:n", [token_pattern(p, lang) for p in RANKED_PLACES[lang]])
     m.add("deadline", [token_pattern(p, lang) for p in DEADLINES[lang]])
-    if lang == "de":  # a bare year that opens the sentence ("2024 setzte sie 55,5 Mrd. Dollar um")
-        m.add("deadline", [[{"TEXT": {"REGEX": r"^(19|20)\d\d$"}, "IS_SENT_START": True}]])
+    if lang == "de":  # a bare year that opens the sentence before its verb ("2024 setzte sie 55,5 Mrd. Dollar um"; not
+        # "2000 Megawatt soll ...": German writes four-digit numbers without a separator)
+        year = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}
+        m.add("deadline", [[{**year, "IS_SENT_START": True}, {"IS_LOWER": True}]])
+        # and after a past auxiliary ("China hatte 2023 gut acht Millionen Dollar gespendet", "Das Kabel war 2013 für
+        # 32,8 Millionen Dollar verlegt worden"; not "hatte 2000 Megawatt", nor the present "hat 2024 angekündigt")
+        past = ["hatte", "hatten", "war", "waren", "wurde", "wurden"]
+        m.add("deadline", [[{"LOWER": {"IN": past}}, year, {"IS_LOWER": True}]])
     return m
 
 

@@ -284,7 +284,8 @@ _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un"
 # sentence-initial subjects that are not names ("Analysts said", "Officials said", "Certains estiment")
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
                       "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
-                      "Others", "Some", "Many", "Both", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Ce", "Cela",
+                      "Others", "Some", "Many", "Both", "Nobody", "Everyone", "Several", "None", "Few", "All",
+                      "Il", "Elle", "Ils", "Elles", "On", "Nous", "Ce", "Cela",
                       "Certains", "Analystes", "Observateurs", "Investisseurs", "Data", "Figures", "Filings",
                       "Documents", "Records", "Estimates", "Surveys", "Research", "Studies", "Reports", "Données",
                       "Chiffres", "However", "Meanwhile", "Still", "Separately", "Earlier", "Later", "Today",
@@ -560,7 +561,6 @@ _PAPER_WORDS = {
     "Standard",
     "Mirror",
     "Gleaner",
-    "Monitor",
     "Examiner",
     "Dispatch",
     "Advertiser",
@@ -1317,7 +1317,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
     for m in _BODY_DESCRIBED.finditer(sentence):  # "teilte die Behörde mit", "the department noted": the last body
         # "selon le régulateur, la Nigerian Electricity Regulatory Commission (NERC)": named right after
         # (with its article: "D'après les chiffres du ministère, Rapidus aura besoin" names no ministry)
-        if re.match(rf",\s+(?:l['’]|le |la |the |der |die |das )[{_UP}]", sentence[m.end() :]):
+        if _BODY_SET_OFF.match(sentence, m.end()):
             continue
         if any(a <= start + m.start() < e or a <= start + m.end() - 1 < e for _, a, e in named):
             continue  # a ministry named here, not one before ("le ministère émirati de l'Investissement")
@@ -1513,6 +1513,12 @@ def _is_place(name: str) -> bool:
 _COMPANY_OF = re.compile(
     r"\b(?:la société|l['’]entreprise|le groupe|the company|das Unternehmen) (?:de|d['’]|of|von) "
     r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+)
+# a body's name set off right after its noun, and nothing after it ("selon le régulateur, la Nigerian Electricity
+# Regulatory Commission (NERC)."; not "According to the agency, the United States will need ...")
+_BODY_SET_OFF = re.compile(
+    rf",\s+(?:l['’]|le |la |the |der |die |das )[{_UP}][\w&-]*(?:\s+(?:of |for |de |du |des )?[{_UP}][\w&-]*)*"
+    r"\s*(?:\([^)]*\)\s*)?(?:[.;]|$)"
 )
 _BODY_DESCRIBED = re.compile(
     r"\b(?:(?:die|der) Behörde|[Dd]as Ministerium|des Ministeriums|dem Ministerium|the department|[Tt]he ministry"
@@ -1828,7 +1834,8 @@ def _described_subjects(text: str, sent: tuple[int, int], cue: tuple[int, int], 
         else None
     )
     if own and not set(own.group(1).split()) & _NOT_NAMES:
-        out.append((own.group(1), own.start(1), own.end(1)))
+        name, at = untitled(own.group(1), own.start(1))  # "hat Vorstandschef Thomas Müller nach eigenen Angaben"
+        out.append((name, at, own.end(1)))
     # "Its Basel neighbour Novartis had pledged", "The Swiss drugmaker Roche said": the name after the noun that
     # describes it, opening the sentence
     described = _DESCRIBED_OPENER.match(text[sent[0] : cue[0]]) if lang != "de" else None
@@ -2020,7 +2027,12 @@ def _papers(text: str, sentence: str, start: int, cue: tuple[int, int]) -> list[
     return _outlets_quoted(text, sentence, start, cue) + named
 
 
-_COUNTRY_SPEAKS = re.compile(r"\s*(?:(?:and|et|und)\s+[A-Z][\w-]*\s+)?(?:(?:has|had|have|a|avait|hat|hatte)\s+)?")
+_COUNTRY_SPEAKS = re.compile(
+    r"\s*(?:(?:and|et|und)\s+(?:l['’]|la |le |les )?[A-ZÉ][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)?"
+    r"(?:(?:has|had|have|a|avait|ont|avaient|hat|hatte)\s+)?"
+)
+# or right after its cue ("a indiqué le Gabon", "Selon le Maroc,")
+_COUNTRY_AFTER_CUE = re.compile(r"\s*(?:\w+\s+)?(?:l['’]|le |la |les |the )?")
 
 
 def _no_place_nor_article(found, text: str, cue: tuple[int, int]):
@@ -2029,7 +2041,9 @@ def _no_place_nor_article(found, text: str, cue: tuple[int, int]):
     found = [
         c
         for c in found
-        if c[0] not in country_names() or (c[2] <= cue[0] and _COUNTRY_SPEAKS.fullmatch(text, c[2], cue[0]))
+        if c[0] not in country_names()
+        or (c[2] <= cue[0] and _COUNTRY_SPEAKS.fullmatch(text, c[2], cue[0]))
+        or (c[1] >= cue[1] and _COUNTRY_AFTER_CUE.fullmatch(text, cue[1], c[1]))
     ]
     # an article or a possessive opens no name ("A Beijing start-up", "Its Basel neighbour Novartis")
     return [c for c in found if not re.match(r"(?:A|An|Its|Their|His|Her|Our)\s", c[0])]
@@ -2691,6 +2705,13 @@ _PASSIVE_CUES = {"projected", "forecast", "expected", "estimated", "reported", "
                  "pledged"}  # fmt: skip
 
 
+# a name after "called" with no object complement after it ("The project, called Trinimine, would"; not "Sam Altman,
+# OpenAI's chief executive, called Stargate a $500 billion project")
+_NAMED_CALLED = re.compile(
+    r"\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*(?!\s+(?:a|an|the|its|his|her|their|one|another)\b)(?![\w&-])(?!\s*[“\"$])"
+)
+
+
 def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     """A cue that reports nothing: "CoreWeave s'engage ainsi" (the article's inference), "widersprach ... nicht" (a
     silence), "the report said" read as a noun ("the report")."""
@@ -2734,11 +2755,7 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
         return True
     # "The project, called Trinimine, would be built", "a start-up called Acme": a name given, no report (not
     # "Musk called Stargate a fake")
-    if (
-        low == "called"
-        and re.match(r"\s+[A-Z]", after)
-        and re.search(r"(?:,|\b[a-z][\w-]*)\s*$", text[sent[0] : cue[0]])
-    ):
+    if low == "called" and _NAMED_CALLED.match(after) and re.search(r"(?:,|\b[a-z][\w-]*)\s*$", text[sent[0] : cue[0]]):
         return True
     # "When Microsoft first showed interest in the park": no report
     if low in ("showed", "shows") and re.match(r"\s+(?:\w+\s+)?(?:interest|support|signs?|willingness|no)\b", after):
