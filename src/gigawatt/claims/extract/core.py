@@ -578,15 +578,7 @@ def _a_year_earlier(s: Sentence, q: Quantity, deadline: dict | None) -> dict | N
     """The deadline a year before the one read, where the figure is the year before's."""
     if deadline is None or deadline.get("date") is None or not _YEAR_EARLIER.match(s.text, q.end):
         return deadline
-    day = dt.date.fromisoformat(deadline["date"])
-    earlier = _last_of_month(day.year - 1, day.month)
-    if deadline.get("granularity") == "day":  # "On March 15, 2025 ..., up from $4 billion a year earlier"
-        earlier = earlier.replace(day=min(day.day, earlier.day))
-    return {**deadline, "date": earlier.isoformat()}
-
-
-def _last_of_month(year: int, month: int) -> dt.date:
-    return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+    return a_year_earlier(deadline)  # (a day keeps its day: "On March 15, 2025 ..., up from $4 billion a year earlier")
 
 
 def _raw(s: Sentence, q: Quantity, context: tuple, extra: dict) -> dict:
