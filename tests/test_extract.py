@@ -3779,6 +3779,11 @@ def test_country_names_in_three_languages():
         # a span runs from the month the statement was made ...
         ("OpenAI, SoftBank and Oracle said last month that Stargate would invest $500 billion over four years.",
          "2025-02-20", ["2029-01-31", None]),
+        # a period "that ends in September", "which ends in April" (its own relative clause too) is the figure's
+        ("The company expects capital expenditure of about $20 billion in the fiscal year that ends in September.",
+         "2025-12-18", ["2026-09-30"]),
+        ("For the current quarter, which ends in April, the company forecast revenue of about $78 billion.",
+         "2026-02-26", ["2026-04-30"]),
         # ... not from when an outlet reported it
         ("Nvidia agreed to rent back 10,000 of its own GPUs from Lambda over four years for about $1.3 billion, The "
          "Information reported in September.", "2025-11-19", [None, None, "2029-11-30"]),

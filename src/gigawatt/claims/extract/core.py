@@ -348,6 +348,7 @@ _TOLD_DESCRIBED = re.compile(
 
 _REPORTS_BACK = re.compile(r"\W*(?:das|dies|this|that|ce|cela|c['’]est ce)\b", re.IGNORECASE)
 _AND_NOW = re.compile(r"\bund\s+(?:ist|sind|soll|sollen|hat|haben|wird|werden|kostet|kosten|bringt|leistet)\b")
+_PERIOD_ENDS = re.compile(r"(?:that|which)\s+(?:ends|ended|end)\b", re.IGNORECASE)
 _SPOKEN = re.compile(r"(?i)(?:has |had )?(?:said|says|told|stated|reported|wrote)")
 
 
@@ -356,6 +357,10 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
     septembre"), or in a clause whose own verb reports ("He said in July that ...")."""
     words = s.text[span[0] - s.start : span[1] - s.start]
+    if _PERIOD_ENDS.match(
+        words.strip()
+    ):  # "the fiscal year that ends in September": a period's end, never a statement's
+        return False
     cues = [(a, b) for label, a, b in s.found if label == "cue" and not _REVENUE.match(s.text, b - s.start)]
     # (not a participle of estimate: "estimé à 2 milliards d'euros au troisième trimestre" dates the figure)
     cues = [(a, b) for a, b in cues if not _ESTIMATED_AT.fullmatch(s.text, a - s.start, b - s.start)]
@@ -491,7 +496,10 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
         return None  # "von heute rund 103 Gigawatt bis 2030 auf etwa 200": today's figure
     phrases = _phrases(s)
     mine = max((p for p in phrases if p[0] <= at < p[1]), key=lambda p: p[0], default=None)  # the innermost
-    inside = [(a, b) for a, b in spans if any(p[0] <= a < p[1] for p in phrases)]
+    # (a period's own relative clause is the sentence's: "For the current quarter, which ends in April, ... forecast")
+    inside = [
+        d for d in spans if any(p[0] <= d[0] < p[1] for p in phrases) and not _PERIOD_ENDS.match(s.text, d[0] - s.start)
+    ]
     outer = [d for d in spans if d not in inside]
     here = _clause(s, at)
     nested = [p for p in phrases if mine is not None and p != mine and mine[0] <= p[0] and not p[0] <= at < p[1]]
