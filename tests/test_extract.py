@@ -3822,6 +3822,14 @@ def test_the_company_is_no_development_bank():
          [None]),
         ("Die Holding LPTIC hatte 2018 ein Investitionsprogramm über 1,7 Milliarden Dollar für sechs Jahre "
          "angekündigt.", "de", "2026-02-02", ["2024-12-31", None]),
+        # a German period named by its end: a relative clause ("das Ende Juni endet"), an attribute ("Ende Juni
+        # endenden"), "bis Ende Januar" after the period
+        ("Der Konzern will im laufenden Geschäftsjahr, das Ende Juni endet, etwa 80 Milliarden Dollar investieren.",
+         "de", "2025-03-07", ["2025-06-30"]),
+        ("Brad Smith hatte Anfang Januar angekündigt, im laufenden, Ende Juni endenden Geschäftsjahr rund 80 "
+         "Milliarden Dollar zu investieren.", "de", "2025-01-14", ["2025-06-30"]),
+        ("Für das laufende Quartal bis Ende Januar rechnet der Konzern mit rund 2,2 Mrd. Dollar.", "de", "2025-12-03",
+         ["2026-01-31"]),
         # the year before the period the sentence names
         ("Developing a drug cost an average of $2.23 billion in 2024, up from $2.12 billion a year earlier, "
          "according to Deloitte.", "en", "2026-05-13", ["2024-12-31", "2023-12-31"]),

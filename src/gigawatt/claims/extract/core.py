@@ -348,7 +348,20 @@ _TOLD_DESCRIBED = re.compile(
 
 _REPORTS_BACK = re.compile(r"\W*(?:das|dies|this|that|ce|cela|c['’]est ce)\b", re.IGNORECASE)
 _AND_NOW = re.compile(r"\bund\s+(?:ist|sind|soll|sollen|hat|haben|wird|werden|kostet|kosten|bringt|leistet)\b")
-_PERIOD_ENDS = re.compile(r"(?:that|which)\s+(?:ends|ended|end)\b", re.IGNORECASE)
+_PERIOD_ENDS = re.compile(r"\s*(?:that|which)\s+(?:ends|ended|end)\b", re.IGNORECASE)
+_PERIOD_ENDS_AFTER = re.compile(r"\s*(?:endet|endete|endenden?)\b")  # "das Ende Juni endet", "Ende Juni endenden"
+_PERIOD_UNTIL = re.compile(r"(?:Quartal|Geschäftsjahr)\w*\s+bis\s+$")  # "Für das laufende Quartal bis Ende Januar"
+
+
+def _period_end(s: Sentence, span: tuple[int, int]) -> bool:
+    """A period named by its end: "the fiscal year that ends in September", "das Geschäftsjahr, das Ende Juni
+    endet", "das laufende Quartal bis Ende Januar"."""
+    a, b = span[0] - s.start, span[1] - s.start
+    return bool(
+        _PERIOD_ENDS.match(s.text, a) or _PERIOD_ENDS_AFTER.match(s.text, b) or _PERIOD_UNTIL.search(s.text, 0, a)
+    )
+
+
 _SPOKEN = re.compile(r"(?i)(?:has |had )?(?:said|says|told|stated|reported|wrote)")
 
 
@@ -357,9 +370,7 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
     septembre"), or in a clause whose own verb reports ("He said in July that ...")."""
     words = s.text[span[0] - s.start : span[1] - s.start]
-    if _PERIOD_ENDS.match(
-        words.strip()
-    ):  # "the fiscal year that ends in September": a period's end, never a statement's
+    if _period_end(s, span):  # "the fiscal year that ends in September": a period's end, never a statement's
         return False
     cues = [(a, b) for label, a, b in s.found if label == "cue" and not _REVENUE.match(s.text, b - s.start)]
     # (not a participle of estimate: "estimé à 2 milliards d'euros au troisième trimestre" dates the figure)
@@ -497,9 +508,7 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
     phrases = _phrases(s)
     mine = max((p for p in phrases if p[0] <= at < p[1]), key=lambda p: p[0], default=None)  # the innermost
     # (a period's own relative clause is the sentence's: "For the current quarter, which ends in April, ... forecast")
-    inside = [
-        d for d in spans if any(p[0] <= d[0] < p[1] for p in phrases) and not _PERIOD_ENDS.match(s.text, d[0] - s.start)
-    ]
+    inside = [d for d in spans if any(p[0] <= d[0] < p[1] for p in phrases) and not _period_end(s, d)]
     outer = [d for d in spans if d not in inside]
     here = _clause(s, at)
     nested = [p for p in phrases if mine is not None and p != mine and mine[0] <= p[0] and not p[0] <= at < p[1]]
