@@ -3822,6 +3822,17 @@ def test_the_company_is_no_development_bank():
          [None]),
         ("Die Holding LPTIC hatte 2018 ein Investitionsprogramm über 1,7 Milliarden Dollar für sechs Jahre "
          "angekündigt.", "de", "2026-02-02", ["2024-12-31", None]),
+        # French "en MONTH YEAR" is that month of that year
+        ("Le site de 100 MW ouvrira en septembre 2027.", "fr", "2026-04-30", ["2027-09-30"]),
+        # a month and year set off before a clause that says or evaluates date the statement, not the figure; one
+        # before a grant dates the grant
+        ("En novembre 2022, Microsoft avait évalué à plus de 400 millions de dollars son aide à l'Ukraine.", "fr",
+         "2025-06-01", [None]),
+        ("En juillet 2024, HIVE a dit qu'il avait refusé 150 mégawatts de plus.", "fr", "2025-06-01", [None]),
+        ("Lors d'un premier appel, en juillet 2023, les autorités avaient accordé environ 80 MW à quatre exploitants.",
+         "fr", "2025-06-01", ["2023-07-31"]),
+        ("The plant cost NT$5.26 billion, or US$162 million, in August 2024, chief financial officer Joseph Tung said "
+         "at the time.", "en", "2025-06-01", ["2024-08-31"]),
         # a German period named by its end: a relative clause ("das Ende Juni endet"), an attribute ("Ende Juni
         # endenden"), "bis Ende Januar" after the period
         ("Der Konzern will im laufenden Geschäftsjahr, das Ende Juni endet, etwa 80 Milliarden Dollar investieren.",

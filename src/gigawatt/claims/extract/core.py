@@ -166,9 +166,9 @@ _ANNOUNCED = re.compile(
 # a pluperfect pledge or announcement: the date beside it is when it was made ("Microsoft hatte im Oktober 2023
 # zugesagt", "had pledged in March 2024", "avait promis en juin 2024")
 _PLUPERFECT_PLEDGE = re.compile(
-    r"\b(?:hatte|hatten|had|avait|avaient)\b.*\b(?:zugesagt|angekündigt|mitgeteilt|gesprochen|vorgestellt|versprochen"
-    r"|vorgeschlagen|bewilligt"
-    r"|pledged|promised|announced|committed|said|promis|annoncé|évoqué|indiqué|dit)\b",
+    r"\b(?:hatte|hatten|had|avait|avaient|était|étaient)\b.*\b(?:zugesagt|angekündigt|mitgeteilt|gesprochen|vorgestellt"
+    r"|versprochen|vorgeschlagen|bewilligt"
+    r"|pledged|promised|announced|committed|said|promis|annoncé|évoqué|indiqué|dit|chiffré|évalué|estimé|engagée?s?)\b",
     re.IGNORECASE,
 )
 _PART = re.compile(r"(?<!,)\s+(?:dont|wovon|davon|of which)\b[^,;:]*(?=,|$|[.;:])")
@@ -362,7 +362,48 @@ def _period_end(s: Sentence, span: tuple[int, int]) -> bool:
     )
 
 
+_SAYING_FR = re.compile(r"\b(?:dit|déclaré|indiqué|annoncé|affirmé|précisé|expliqué|estimé|chiffré|évalué)\b")
 _SPOKEN = re.compile(r"(?i)(?:has |had )?(?:said|says|told|stated|reported|wrote)")
+
+
+def _said_then(s: Sentence, span: tuple[int, int], words: str, cues: list[tuple[int, int]]) -> bool:
+    """A time that dates a statement by where it stands: a month and year set off before the clause whose verb says
+    ("En novembre 2022, Microsoft avait évalué à ..."), "said last month", a German year before "kündigte ... an"."""
+    # (where verbs of saying begin: not "avaient accordé", a grant the month dates)
+    said_at = [
+        a
+        for a, b in cues
+        if _SPOKEN.fullmatch(s.text, a - s.start, b - s.start) or _SAYING_FR.search(s.text, a - s.start, b - s.start)
+    ]
+    # "En novembre 2022, Microsoft avait évalué à ...", "In July 2024, HIVE said": a month and year set off before the
+    # clause whose verb says or pledges
+    # (opening the sentence, or after "Lors de ...,": not a trailing ", in August 2024, Joseph Tung said at the time")
+    if (
+        re.fullmatch(r"(?:in|en)\s+[A-Za-zéû]+\s+(?:19|20)\d\d", words.strip(), re.IGNORECASE)
+        and re.match(r"\s*,", s.text[span[1] - s.start :])
+        and re.fullmatch(r"\W*(?:(?:Lors d|When|At the time of)[^,;:]{0,60},\s*)?", s.text[: span[0] - s.start])
+    ):
+        rest = re.split(r"[,;:.]", s.text[span[1] - s.start :].lstrip(" ,"), maxsplit=1)[0]
+        if _PLUPERFECT_PLEDGE.search(rest) or any(span[1] < a <= span[1] + len(rest) + 3 for a in said_at):
+            return True
+    # "said last month", "told Chinese broadcaster CGTN last week": when it was said
+    spoken = [(a, b) for a, b in cues if _SPOKEN.fullmatch(s.text, a - s.start, b - s.start)]  # not "agreed last year"
+    told = [b for a, b in spoken if s.text[a - s.start : b - s.start].lower().endswith("told")]
+    # (not a possessive: "said last year's revenue rose to $5 billion" dates the revenue)
+    if (
+        re.fullmatch(r"last\s+(?:week|month|year)", words.strip())
+        and not re.match(r"['’]s\b", s.text[span[1] - s.start :])
+        and any(
+            0 <= span[0] - b <= 3
+            or _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start)
+            or (b in told and _TOLD_DESCRIBED.fullmatch(s.text, b - s.start, span[0] - s.start))
+            for a, b in spoken
+        )
+    ):
+        return True
+    # German: a year opening the sentence before its reporting verb ("2024 kündigte Microsoft an, ...")
+    opening_year = re.fullmatch(r"(?:19|20)\d\d\s+\S+", words.strip())
+    return bool(s.lang == "de" and opening_year and any(span[0] < a < span[1] for a, _ in cues))
 
 
 def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
@@ -387,27 +428,7 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
         0 <= span[0] - b <= 3 or _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start) for b in said
     ):
         return True
-    # "said last month", "told Chinese broadcaster CGTN last week": when it was said
-    spoken = [(a, b) for a, b in cues if _SPOKEN.fullmatch(s.text, a - s.start, b - s.start)]  # not "agreed last year"
-    told = [b for a, b in spoken if s.text[a - s.start : b - s.start].lower().endswith("told")]
-    # (not a possessive: "said last year's revenue rose to $5 billion" dates the revenue)
-    if (
-        re.fullmatch(r"last\s+(?:week|month|year)", words.strip())
-        and not re.match(r"['’]s\b", s.text[span[1] - s.start :])
-        and any(
-            0 <= span[0] - b <= 3
-            or _TOLD_WHOM.fullmatch(s.text, b - s.start, span[0] - s.start)
-            or (b in told and _TOLD_DESCRIBED.fullmatch(s.text, b - s.start, span[0] - s.start))
-            for a, b in spoken
-        )
-    ):
-        return True
-    # German: a year opening the sentence before its reporting verb ("2024 kündigte Microsoft an, ...")
-    if (
-        s.lang == "de"
-        and re.fullmatch(r"(?:19|20)\d\d\s+\S+", words.strip())
-        and any(span[0] < a < span[1] for a, _ in cues)
-    ):
+    if _said_then(s, span, words, cues):
         return True
     own = _clause(s, span[0])
     pledged = _PLUPERFECT_PLEDGE.search(s.text[own[0] - s.start : own[1] - s.start])

@@ -340,7 +340,8 @@ DEADLINES = {
            "ORD - quarter", "year to MONTH YEAR?"],
     "fr": ["d' ici à? la? fin de? YEAR", "d' ici à? YEAR", "d' ici à la fin de l' année", "d' ici à MONTH YEAR",
            "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
-           "d' ici|en|avant|fin MONTH YEAR", "au ORD trimestre YEAR", "au premier|second semestre YEAR",
+           "d' ici|en|avant|fin MONTH YEAR", "en|avant|fin|début|courant MONTH YEAR",  # "en septembre 2027"
+           "au ORD trimestre YEAR", "au premier|second semestre YEAR",
            "d' ici la? MIDYEAR", "MIDYEAR", "mi - YEAR", "à la mi - YEAR", "mi YEAR", "l' année prochaine",
            "l' an prochain", "cette année", "d' ici l' an|année prochain|prochaine", "d' ici la fin de l' année",
            "d' ici|avant|fin MONTH", "dans|pour|à la première|seconde|deuxième moitié de YEAR",
