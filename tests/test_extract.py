@@ -3742,6 +3742,11 @@ def test_the_reviews_cases_of_the_forty_sixth_rounds_rules(text, lang, published
         # German: the person after the auxiliary, not the employer compounded before the title
         ("Es werde das größte Rechenzentrum, hatte Nvidia-Direktor Léandre Bassolé im August gesagt.", "de",
          "Léandre Bassolé"),
+        # the clause after a colon opens with its subject; "the watchdog" is the body named before
+        ("The mine leaves room to grow: Lefdal has said capacity could eventually grow to 200 megawatts.", "en",
+         "Lefdal"),
+        ("The Federal Energy Regulatory Commission published its report. Peak demand could grow by 245 gigawatts, the "
+         "watchdog said.", "en", "Federal Energy Regulatory Commission"),
         # unless it is the verb's own subject
         ("Gabon said in July it had lined up $200 million of commitments for a national data centre.", "en", "Gabon"),
         ("Le Gabon affirme avoir réuni 200 millions de dollars d'engagements pour un centre de données national.",

@@ -1528,6 +1528,7 @@ _BODY_DESCRIBED = re.compile(
     r"|(?:[Ll]e|du) ministère|(?:le|du) régulateur|l['’]agence publique|l['’]organisme|the body|das Gremium"
     r"|l['’]autorité|die Aufsicht|die Kommission|l['’]institution|the institution|die Institution"
     r"|[Ll]['’]ONG|[Ll]['’]organisation|[Tt]he NGO|[Dd]ie NGO|[Dd]ie Organisation"  # "L'ONG estime": the last body
+    r"|[Tt]he watchdog"
     r"|[Tt]he cent(?:re|er)(?!['’]s)|[Ll]e centre(?! de données)|du centre(?! de données)|das Zentrum|des Zentrums)\b"
     r"(?! [A-Z])"
 )
@@ -1816,8 +1817,8 @@ _DESCRIBED_OPENER = re.compile(
     # "Son voisin bâlois Novartis avait promis"
     r"|\s*(?:Son|Sa|Ses|Leur)\s+[a-zà-ÿ-]+\s+(?:[a-zà-ÿ-]+\s+)?([A-Z][\w&-]+)\s+$"
 )
-_OPENING_WORD = re.compile(
-    r"\s*(?:[A-Z][a-z]+['’]s\s+)?([A-Z][\w&-]+)"
+_OPENING_WORD = re.compile(  # (or opening the clause after a colon: "... leave room to grow: Lefdal has said")
+    r"(?:[^:;“”\"«»„]*:)?\s*(?:[A-Z][a-z]+['’]s\s+)?([A-Z][\w&-]+)"
     r"(?:,\s+(?:a|an|the|its|[A-Z][\w-]*['’]s)\s[^,.;:“”\"«»„]{1,60},)?\s+(?:(?:has|had|have)\s+)?$"
 )
 
