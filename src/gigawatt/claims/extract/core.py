@@ -369,12 +369,9 @@ _SPOKEN = re.compile(r"(?i)(?:has |had )?(?:said|says|told|stated|reported|wrote
 def _said_then(s: Sentence, span: tuple[int, int], words: str, cues: list[tuple[int, int]]) -> bool:
     """A time that dates a statement by where it stands: a month and year set off before the clause whose verb says
     ("En novembre 2022, Microsoft avait évalué à ..."), "said last month", a German year before "kündigte ... an"."""
+    spoken = [(a, b) for a, b in cues if _SPOKEN.fullmatch(s.text, a - s.start, b - s.start)]  # not "agreed last year"
     # (where verbs of saying begin: not "avaient accordé", a grant the month dates)
-    said_at = [
-        a
-        for a, b in cues
-        if _SPOKEN.fullmatch(s.text, a - s.start, b - s.start) or _SAYING_FR.search(s.text, a - s.start, b - s.start)
-    ]
+    said_at = [a for a, _ in spoken] + [a for a, b in cues if _SAYING_FR.search(s.text, a - s.start, b - s.start)]
     # "En novembre 2022, Microsoft avait évalué à ...", "In July 2024, HIVE said": a month and year set off before the
     # clause whose verb says or pledges
     # (opening the sentence, or after "Lors de ...,": not a trailing ", in August 2024, Joseph Tung said at the time")
@@ -387,7 +384,6 @@ def _said_then(s: Sentence, span: tuple[int, int], words: str, cues: list[tuple[
         if _PLUPERFECT_PLEDGE.search(rest) or any(span[1] < a <= span[1] + len(rest) + 3 for a in said_at):
             return True
     # "said last month", "told Chinese broadcaster CGTN last week": when it was said
-    spoken = [(a, b) for a, b in cues if _SPOKEN.fullmatch(s.text, a - s.start, b - s.start)]  # not "agreed last year"
     told = [b for a, b in spoken if s.text[a - s.start : b - s.start].lower().endswith("told")]
     # (not a possessive: "said last year's revenue rose to $5 billion" dates the revenue)
     if (
