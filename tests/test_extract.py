@@ -3908,3 +3908,129 @@ def test_the_reviews_cases_of_the_forty_seventh_rounds_rules(text, lang, expecte
     """A review of the rules learned from *-634..649 (a997e17..f13c948) found each of these read wrong."""
     claims = extract(text, dt.date(2025, 6, 10), lang)["claims"]
     assert [(c["speaker"], c["deadline"]["date"] if c["deadline"] else None) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, published, expected",
+    [
+        # a bare "millions" listed after money in its sentence is that money
+        (
+            "Sur cette somme, quelque 40 millions de dollars iront à des subventions, 35 millions à quatre projets "
+            "pilotes et 20 millions à des tests.",
+            "fr",
+            "2024-12-12",
+            [(40e6, "USD"), (35e6, "USD"), (20e6, "USD")],
+        ),
+        (
+            "Davon sollen rund 40 Millionen Dollar in Förderprogramme fließen, 35 Millionen in vier Pilotprojekte.",
+            "de",
+            "2024-12-12",
+            [(40e6, "USD"), (35e6, "USD")],
+        ),
+        # ... not another currency's, nor what it counts
+        (
+            "Ottawa pledged $2 billion, including up to C$700 million for a compute challenge.",
+            "en",
+            "2025-01-10",
+            [(2e9, "USD")],
+        ),
+        ("Le plan de 2 milliards de dollars doit raccorder 10 millions de foyers.", "fr", "2025-01-10", [(2e9, "USD")]),
+        # "3 milliards" after dollars in its own sentence is dollars, though the sentence before gave euros
+        (
+            "Le fonds a apporté 50 millions d'euros. Le groupe a investi 5,3 milliards de dollars cette année, contre "
+            "3 milliards lors de l'exercice précédent.",
+            "fr",
+            "2025-06-01",
+            [(50e6, "EUR"), (5.3e9, "USD"), (3e9, "USD")],
+        ),
+    ],
+)
+def test_money_listed_after_money_of_the_forty_eighth_batch(text, lang, published, expected):
+    """*-650..665: "35 millions" and "35 Millionen" listed after "40 millions de dollars" were missed; "3 milliards"
+    took the euros of the sentence before rather than its own sentence's dollars."""
+    claims = extract(text, dt.date.fromisoformat(published), lang)["claims"]
+    assert [(c["quantity"], c["unit"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # the parts of a sum take its deadline
+        (
+            "The Pentagon will spend $100 million by the end of 2025, Plumb said. Of that money, about $40 million will "
+            "go to grants and $35 million to pilots.",
+            "en",
+            [(1e8, "2025-12-31"), (4e7, "2025-12-31"), (3.5e7, "2025-12-31")],
+        ),
+        (
+            "Die Einheit soll bis Ende 2025 100 Millionen Dollar ausgeben. Davon sollen rund 40 Millionen Dollar in "
+            "Förderprogramme fließen.",
+            "de",
+            [(1e8, "2025-12-31"), (4e7, "2025-12-31")],
+        ),
+        # not a sum's smaller figure given earlier, nor a part with its own date
+        (
+            "The unit will spend $100 million by 2026. Of that money, $40 million was spent in 2024.",
+            "en",
+            [(1e8, "2026-12-31"), (4e7, "2024-12-31")],
+        ),
+        (
+            "Acme will spend $100 million by 2026. Of the rest, $400 million will go to chips.",
+            "en",
+            [(1e8, "2026-12-31"), (4e8, None)],
+        ),
+    ],
+)
+def test_parts_of_a_sum_take_its_deadline(text, lang, expected):
+    """*-650..665: "Of that money, about $40 million will go to ..." (en, fr, de) had no deadline."""
+    claims = extract(text, dt.date(2024, 12, 12), lang)["claims"]
+    assert [(c["quantity"], c["deadline"]["date"] if c["deadline"] else None) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # two words before the noun, opening a sentence
+        ("Australian pension fund Aware Super will invest $300 million in Vantage, it said.", "en", ["Aware Super"]),
+        # a pension fund named by what it is, then "a-t-il annoncé"
+        (
+            "Trois cents millions de dollars : c'est ce que le fonds de pension australien Aware Super va investir, "
+            "a-t-il annoncé mardi.",
+            "fr",
+            ["Aware Super"],
+        ),
+        # not a preposition and its article before the noun ("Laut dem Branchendienst The Information")
+        (
+            "SoftBank und OpenAI gründeten Stargate. Laut dem Branchendienst The Information sagten beide 19 Milliarden "
+            "Dollar zu. Im Dezember 2025 überwies SoftBank dann 22,5 Mrd. Dollar, wie der japanische Konzern mitteilte.",
+            "de",
+            ["The Information", "SoftBank"],
+        ),
+        # "Das teilte das Unternehmen mit": the company after the verb of a sentence that opens with its figure
+        (
+            "Rund 50 Millionen Dollar steckt der Betreiber Wingu Africa in das erste Rechenzentrum Äthiopiens. Das "
+            "teilte das Unternehmen mit.",
+            "de",
+            ["Wingu Africa"],
+        ),
+        # ... the first of two companies that open the sentence, for "die beiden japanischen Konzerne"
+        (
+            "Toyota und der Telekommunikationskonzern NTT wollen bis 2030 rund 3 Mrd. Euro investieren. Das gaben die "
+            "beiden japanischen Konzerne am Donnerstag bekannt.",
+            "de",
+            ["Toyota"],
+        ),
+        # ... not a person who works at "der Bank"
+        (
+            "Die Afrikanische Entwicklungsbank (AfDB) hat rund 13 Millionen Euro beigesteuert. Das sagte die "
+            "Vizepräsidentin der Bank, Marie-Laure Akin-Olugbade, am Dienstag.",
+            "de",
+            ["Marie-Laure Akin-Olugbade"],
+        ),
+    ],
+)
+def test_speakers_of_the_forty_eighth_batch(text, lang, expected):
+    """*-650..665: a pension fund introduced by two words or as "le fonds de pension"; German "Das teilte das
+    Unternehmen mit" after a sentence that opens with its figure or with two companies."""
+    claims = extract(text, dt.date(2026, 1, 21), lang)["claims"]
+    assert [c["speaker"] for c in claims] == expected

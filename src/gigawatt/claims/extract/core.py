@@ -67,6 +67,13 @@ _COUNTS_SOMETHING = re.compile(
     r"|couronnes|pesos|australische\w*|kanadische\w*|neuseeländische\w*)",
     re.UNICODE,
 )
+# a bare "millions" in a list after money in the same sentence is money too ("40 millions de dollars iront à ...,
+# 35 millions à quatre projets et 20 millions à ...", "40 Millionen Dollar ..., 35 Millionen in vier Pilotprojekte"):
+# only before a preposition, "and" or a stop, not before what it counts ("10 millions de foyers", "2 million homes")
+_LISTED_AFTER = re.compile(
+    r"\s*(?:[,;.)]|$|[–—]|(?:à|au|aux|pour|et|dans|en|in|into|to|for|and|on|für|in|an|und|zur|zum|auf)\s)", re.I
+)
+_OTHER_CURRENCY_BEFORE = re.compile(r"(?:[A-Z]\$|£|¥|₹|\b[A-Z]{3})\s?$")
 # a valuation, a figure in pounds, a number "several": not the build-out's money
 _NOT_A_CLAIM = re.compile(
     r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluing [\w\s'’]{0,30}?\bat"
@@ -675,9 +682,19 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
         counts = [o for o in qs + previous if o.unit == "count"]
         if q is None and counts and _OTHERS.match(s.text[n.end :]):  # "Environ 23 000 autres seront livrées"
             q = Quantity(n.value, "count", n.start, n.end, n.start)
-        money = [o for o in qs + previous if o.unit in ("USD", "EUR")]
+        # this sentence's money before an earlier one's ("5,3 milliards de dollars, contre ... 3 milliards")
+        money = [o for o in previous + qs if o.unit in ("USD", "EUR")]
         if q is None and money and n.scaled >= 1e9 and not _COUNTS_SOMETHING.match(s.text[n.end :]):
             q = Quantity(n.value, money[-1].unit, n.start, n.end, n.start, list(money[-1].flags))
+        listed = [o for o in qs if o.unit in ("USD", "EUR")]  # this sentence's money, not an earlier one's
+        if (
+            q is None
+            and listed
+            and n.scaled == 1e6
+            and _LISTED_AFTER.match(s.text[n.end :])
+            and not _OTHER_CURRENCY_BEFORE.search(s.text[: n.start])  # "up to C$700 million", "NIS 290 million"
+        ):
+            q = Quantity(n.value, listed[-1].unit, n.start, n.end, n.start, list(listed[-1].flags))
         if q is not None and _NOT_A_CLAIM.search(s.text[: q.start]):  # "values xAI at $230 billion", "£5 billion"
             continue
         after = s.text[q.end :] if q is not None and q.unit in ("USD", "EUR") else ""
@@ -827,6 +844,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
         programme = re.sub(r"Stargate[ -](?:VAE|EAU|Emirates)", "Stargate UAE", programme)
         qs = _quantities(s, previous)
         durations = [q.value for q in qs if q.unit == "months"]
+        earlier = list(out)
         for q in qs:
             at = s.start + q.start
             att, quoted = _speaker_for(at, s, i, sents, attrib, quotes, text)
@@ -838,6 +856,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             others = [s.start + o.start for o in qs if o is not q and o.unit not in ("months", "rank")]
             c = _raw(s, q, (date, durations, others), {"negated": denial})
             period = _same_period(c, s, at, (period, date))
+            _part_of(c, s, earlier)
             named = full_form(short_form(as_written(att, text), text), text) if att is not None else ARTICLE
             if att is not None:
                 heard = [c["speaker"] for c in out] + list(people.values())
@@ -880,6 +899,24 @@ def _same_period(c: dict, s: Sentence, at: int, context: tuple[dict | None, dt.d
     own = c["deadline"]
     past = own and own.get("date") and (date is None or own["date"] <= date.isoformat())  # not "by June 30, 2027"
     return own if past and own.get("granularity") in ("day", "quarter") else period
+
+
+# a sentence that shares out a sum given before it: "Of that money, about $40 million will go to ...", "Davon sollen
+# rund 40 Millionen Dollar ...", "Sur cette somme, quelque 40 millions de dollars iront à ..."
+_PART_OF = re.compile(
+    r"\s*(?:Of (?:that|this|the) (?:money|sum|amount|total|budget)|Davon|Hiervon|Von (?:dieser Summe|diesem Betrag"
+    r"|dem Geld|diesem Budget)|Sur (?:cette somme|ce montant|ce total|ce budget)|De (?:cette somme|ce montant))\b"
+)
+
+
+def _part_of(c: dict, s: Sentence, before: list[dict]) -> None:
+    """Give money shared out of a sum given before (:data:`_PART_OF`) the sum's deadline, where it has none of its
+    own ("Davon entfielen rund 4,4 Mrd. Dollar auf ...": the backlog's date)."""
+    if c["deadline"] is not None or c["unit"] not in ("USD", "EUR") or not _PART_OF.match(s.text):
+        return
+    sums = [o for o in before if o["unit"] == c["unit"] and o["quantity"] > c["quantity"]]
+    if sums and sums[-1]["deadline"] is not None:
+        c["deadline"] = sums[-1]["deadline"]
 
 
 def _spans(att: Attribution) -> dict:

@@ -962,7 +962,8 @@ _FIRM_NOUNS = {
     r"|contractor|builder|broker"
     r"|bank|maker|designer|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
     r"|magazine|agency|drugmaker|carmaker|automaker|carrier|airline|shipper|retailer)",
-    "fr": r"(?:start-?up|groupe|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
+    "fr": r"(?:start-?up|groupe|fonds de pension|fonds souverain|fonds d['’]investissement|gestionnaire de retraites"
+    r"|caisse de retraite|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|installateur|concepteur"
     r"|équipementier|motoriste|fondeur|hébergeur|câblier"
     r"|électricien|énergéticien|distributeur|jeune pousse"
@@ -987,12 +988,17 @@ _FRENCH_ADJECTIVE_END = (
 )
 # a product named after its noun is no company ("le concepteur de l'assistant Claude" is Anthropic, not Claude)
 _PRODUCT_NOUN = r"(?!(?:assistant|agent|chatbot|modèle|logiciel|application|jeu|robot|puce|processeur|système)\b)"
+_NOT_A_LEAD_WORD = (
+    r"(?!(?i:laut|nach|bei|beim|mit|von|vom|für|zum|zur|im|am|dem|der|den|des|die|das|ein|eine|einem|einer|wie|selon"
+    r"|d['’]après|chez|par|pour|avec|du|de|des|le|la|les|un|une|according|to|at|in|on|by|with|for|as|the|a|an)\b)"
+)
 _TYPED_FIRM = re.compile(
     # with its article, or opening a sentence ("Research firm Gartner forecast", "Israeli developer Mega Or and")
     # (a capitalised word, then the noun in small letters: not "SoftBank Group", read as German "-bank")
-    r"(?:(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)"
-    r"|(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z][\w-]* [a-z]))"
-    r"(?:[\w-]+ )?"
+    r"(?:(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)(?:[\w-]+ )?"
+    # opening a sentence, two words before the noun ("Australian pension fund Aware Super will invest")
+    # (no preposition nor article among them: "Laut dem Branchendienst The Information sagten")
+    r"|(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z][\w-]* [a-z])(?:" + _NOT_A_LEAD_WORD + r"[\w-]+ ){0,2}?)"
     # English and French nouns in small letters ("The World Bank expects Peru's ..." names no bank "Peru's")
     r"(?:" + _FIRM_NOUNS["en"] + "|" + _FIRM_NOUNS["fr"] + r"|(?i:" + _FIRM_NOUNS["de"] + r"))"
     # a French adjective may follow the noun ("le fonds canadien Brookfield"), an English verb may not ("The World
@@ -3100,13 +3106,30 @@ def reports_before(text: str, sent: tuple[int, int], before: tuple[int, int], at
     if m is None:
         return None
     subject = text[m.end() : sent[1]].lstrip()
-    typed = re.match(rf"(?:der|die|das|beide) (?:[\w-]+ )?{_FIRM_NOUNS['de']}\b(?! [A-Z])", subject)  # no name after
+    # no name after ("das Unternehmen", "die beiden japanischen Konzerne"; not "die Vizepräsidentin der Bank, X")
+    noun = rf"(?i:{_FIRM_NOUNS['de']})(?:e|en)?\b(?! [A-Z])"
+    typed = re.match(rf"(?:der|die|das|beide) (?:[a-zäöü][\w-]* ){{0,2}}{noun}", subject)
     described = _DESCRIPTIONS.match(subject) or typed
     if described:
-        firm = _typed_opener(text, before[0]) or _opening_company(text, before, memory)
+        firm = _typed_opener(text, before[0]) or _opening_company(text, before, memory) or _inverted_firm(text, before)
         if firm is not None:
             return Attribution(firm[0], att.cue if att else None, (firm[1], firm[2]), before)
     return att if att is not None and att.speaker != ARTICLE else None
+
+
+def _inverted_firm(text: str, sent: tuple[int, int]) -> tuple[str, int, int] | None:
+    """The company named by what it is as the subject after the verb of a sentence that opens with its figure ("Rund
+    50 Millionen Dollar steckt der Betreiber Wingu Africa in ..."), or the first of two that open it ("Toyota und der
+    Telekommunikationskonzern NTT wollen"), else None."""
+    pair = re.match(r"\s*([A-Z][\w&-]*(?: [A-Z][\w&-]*)?) und (?=(?:der|die|das) )", text[sent[0] : sent[1]])
+    if pair and _TYPED_FIRM.match(text, sent[0] + pair.end(), sent[1]):  # "Toyota und der Konzern NTT wollen"
+        return pair.group(1), sent[0] + pair.start(1), sent[0] + pair.end(1)
+    m = re.match(r"[^,;.]*?\d[^,;]*?\s[a-zäöüß]+\s+(?=(?:der|die|das)\s)", text[sent[0] : sent[1]])
+    found = _TYPED_FIRM.match(text, sent[0] + m.end(), sent[1]) if m else None
+    if found is None:
+        return None
+    name = untitled(found.group(1))[0]
+    return _CANON.get(name, name), found.start(1), found.end(1)
 
 
 # "Das geht aus einer Studie der X hervor", "Aus dem Quartalsbericht geht zudem hervor, dass ...": a document reports
