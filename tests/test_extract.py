@@ -3957,8 +3957,8 @@ def test_money_listed_after_money_of_the_forty_eighth_batch(text, lang, publishe
     [
         # the parts of a sum take its deadline
         (
-            "The Pentagon will spend $100 million by the end of 2025, Plumb said. Of that money, about $40 million will "
-            "go to grants and $35 million to pilots.",
+            "The Pentagon will spend $100 million by the end of 2025, Plumb said. Of that money, about $40 million "
+            "will go to grants and $35 million to pilots.",
             "en",
             [(1e8, "2025-12-31"), (4e7, "2025-12-31"), (3.5e7, "2025-12-31")],
         ),
@@ -4001,8 +4001,9 @@ def test_parts_of_a_sum_take_its_deadline(text, lang, expected):
         ),
         # not a preposition and its article before the noun ("Laut dem Branchendienst The Information")
         (
-            "SoftBank und OpenAI gründeten Stargate. Laut dem Branchendienst The Information sagten beide 19 Milliarden "
-            "Dollar zu. Im Dezember 2025 überwies SoftBank dann 22,5 Mrd. Dollar, wie der japanische Konzern mitteilte.",
+            "SoftBank und OpenAI gründeten Stargate. Laut dem Branchendienst The Information sagten beide 19 "
+            "Milliarden Dollar zu. Im Dezember 2025 überwies SoftBank dann 22,5 Mrd. Dollar, wie der japanische "
+            "Konzern mitteilte.",
             "de",
             ["The Information", "SoftBank"],
         ),
@@ -4034,3 +4035,38 @@ def test_speakers_of_the_forty_eighth_batch(text, lang, expected):
     Unternehmen mit" after a sentence that opens with its figure or with two companies."""
     claims = extract(text, dt.date(2026, 1, 21), lang)["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a cap named as such bounds the figure
+        ("The previous contract carried a ceiling of $502 million.", "en", [(502e6, "<=")]),
+        ("Le contrat-cadre est plafonné à 9 milliards de dollars.", "fr", [(9e9, "<=")]),
+        ("L'armée a attribué un contrat d'un montant maximal de 480 millions de dollars.", "fr", [(480e6, "<=")]),
+        ("Der Vertrag hat eine Obergrenze von 500 Millionen Dollar.", "de", [(500e6, "<=")]),
+        # a bound before "a further"; "über weitere" (talks about) is none
+        ("It could put at least a further $200 million into the platform.", "en", [(200e6, ">=")]),
+        ("CPP erwäge bis zu einer weiteren Milliarde Dollar für Standorte.", "de", [(1e9, "<=")]),
+        ("Meta verhandelt über weitere 300 Megawatt.", "de", [(300, "about")]),
+        # a part in another currency is no dollars; a part of loans is
+        (
+            "Le groupe investira 741 millions de dollars, dont 40 milliards de roupies pour une participation.",
+            "fr",
+            [(741e6, "=")],
+        ),
+        (
+            "Le groupe a levé 20 milliards de dollars, dont environ 12,5 milliards de dette.",
+            "fr",
+            [(20e9, "about"), (12.5e9, "about")],
+        ),
+        # a person's age opening the sentence is no span; "à quatre ans" inside it is
+        ("À 80 ans, il est la deuxième fortune mondiale.", "fr", []),
+        ("Nebius s'en tient, lui, à quatre ans pour ses puces.", "fr", [(48, "=")]),
+    ],
+)
+def test_comparators_and_figures_of_the_forty_eighth_batch(text, lang, expected):
+    """*-650..665: "a ceiling of", "plafonné à", "d'un montant maximal de" read as unhedged; "at least a further" lost
+    its bound; "dont 40 milliards de roupies" read as dollars; "À 80 ans" read as a span of 960 months."""
+    claims = extract(text, dt.date(2025, 6, 1), lang)["claims"]
+    assert [(c["quantity"], c["comparator"]) for c in claims] == expected

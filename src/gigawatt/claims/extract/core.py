@@ -74,6 +74,13 @@ _LISTED_AFTER = re.compile(
     r"\s*(?:[,;.)]|$|[–—]|(?:à|au|aux|pour|et|dans|en|in|into|to|for|and|on|für|in|an|und|zur|zum|auf)\s)", re.I
 )
 _OTHER_CURRENCY_BEFORE = re.compile(r"(?:[A-Z]\$|£|¥|₹|\b[A-Z]{3})\s?$")
+# a figure in another currency ("dont 40 milliards de roupies"; not "dont 9,6 milliards de prêts")
+_IN_ANOTHER_CURRENCY = re.compile(
+    r"\s*(?:de\s+|d['’]|of\s+)?(?:pounds|livres|Pfund|rand|yuan|yen|won|rupees|roupies|Rupien|reais|ringgit|dirhams"
+    r"|shekels|francs|kroner|kronor|krona|złoty|zloty|lira|couronnes|Kronen|pesos|som|tenge|roubles|rubles|Rubel|naira"
+    r"|shillings|birr|baht|dinars|riyals|rials|rupiah|dong)\b",
+    re.IGNORECASE,
+)
 # a valuation, a figure in pounds, a number "several": not the build-out's money
 _NOT_A_CLAIM = re.compile(
     r"(?:\bvalued at|\bvalues? [\w\s'’]{0,30}?\bat|\bvaluing [\w\s'’]{0,30}?\bat"
@@ -291,13 +298,21 @@ def _quoted_patterns(s: Sentence) -> list[tuple[str, int, int]]:
     return out
 
 
+_FURTHER = re.compile(
+    r"\s*(?:a further|another|an additional|une autre|un autre|einer weiteren|weitere|weiteren)\s*(?:US\$|\$|€)?\s*"
+)
+
+
 def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
     """The comparator whose hedge ends just before the quantity (``at``: where the figure's words begin)."""
     for label, a, b in s.found:
         if not label.startswith(("cmp:", "split:")) or b > at:
             continue
         gap = s.text[b - s.start : at - s.start]
-        if re.fullmatch(r"[\s$€]*(?:US\$)?\s*(?:de|d['’]|of|the|that|à|zu|to|auf)?\s*", gap):
+        # (or "a further" after a bound: "at least a further $200 million", "bis zu einer weiteren Milliarde"; not
+        # "über weitere 300 Megawatt", talks about, nor "over a further $7 billion")
+        further = label in ("cmp:<=", "cmp:>=") and _FURTHER.fullmatch(gap)
+        if further or re.fullmatch(r"[\s$€]*(?:US\$)?\s*(?:de|d['’]|of|the|that|à|zu|to|auf)?\s*", gap):
             hedge = s.text[a - s.start : b - s.start]
             if q.unit == "months" and hedge.lower() in _SPAN_WORDS:
                 return None, ""
@@ -668,7 +683,8 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
         # a million or more is no span of months nor a rank ("... sur dix ans, dont 2 milliards pour le câble"): the
         # figure before it that is neither
         like = [o for o in qs if not (n.scaled >= 1e6 and o.unit in ("months", "rank"))]
-        if q is None and like and _TOTAL_OF.search(s.text[: n.start]):  # "35 000 puces ..., sur un total de 70 000"
+        total = like and _TOTAL_OF.search(s.text[: n.start]) and not _IN_ANOTHER_CURRENCY.match(s.text[n.end :])
+        if q is None and total:  # "35 000 puces ..., sur un total de 70 000"; not "dont 40 milliards de roupies"
             q = Quantity(n.value, like[-1].unit, n.start, n.end, n.start, list(like[-1].flags))
         if (
             q is None

@@ -31,9 +31,12 @@ COMPARATORS = {
         "de": ["unter", "weniger als", "unterhalb von"],
     },
     "<=": {
-        "en": ["up to", "as many as", "as much as", "at most", "no more than"],
-        "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus", "autant que"],
-        "de": ["bis zu", "höchstens", "maximal"],
+        # a cap named as such ("a ceiling of $502 million", "plafonné à 9 milliards", "d'un montant maximal de")
+        "en": ["up to", "as many as", "as much as", "at most", "no more than", "a ceiling of", "a cap of",
+               "a maximum of"],
+        "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus", "autant que",
+               "plafonné|plafonnée|plafonnés|plafonnées à", "un plafond de", "maximal|maximale de", "un maximum de"],
+        "de": ["bis zu", "höchstens", "maximal", "Obergrenze von", "gedeckelt auf"],
     },
     ">=": {
         "en": ["at least", "no less than", "could reach", "could hit", "could grow to"],

@@ -33,7 +33,9 @@ _TIME_AFTER = {
 # "il y a deux ans", "two years ago", "vor zwei Jahren": a time in the past, not a span
 _AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+){0,2}$", _I)  # "es gibt": translated
 # "in its 29 years in the country", "en 29 ans de présence": a company's age, not a span of the build-out
-_AGE_BEFORE = re.compile(r"\b(?:its|their|ses|leurs|seinen|ihren)\s+$", _I)
+# a person's age: "aged 80", opening the sentence "À 80 ans, il est ...", "Mit 80 Jahren ist er" (not "s'en tient, lui,
+# à quatre ans")
+_AGE_BEFORE = re.compile(r"\b(?:its|their|ses|leurs|seinen|ihren|aged)\s+$|^\W*(?:À|Mit)\s+$", _I)
 # "the town's 500-year history", "les 150 ans d'histoire": an age; "the first ... in more than 40 years", "its largest
 # investment in 36 years": the time since something last happened, not a span of the build-out
 _AGE_AFTER = re.compile(r"^[\s-]*(?:(?:of\s+)?history|old\b|d['’]\s*histoire|Geschichte)", _I)
