@@ -4070,3 +4070,45 @@ def test_comparators_and_figures_of_the_forty_eighth_batch(text, lang, expected)
     its bound; "dont 40 milliards de roupies" read as dollars; "À 80 ans" read as a span of 960 months."""
     claims = extract(text, dt.date(2025, 6, 1), lang)["claims"]
     assert [(c["quantity"], c["comparator"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an outlet named after what it is, before "selon lesquelles" (a name may open with a digit)
+        (
+            "Skydance n'a pas souhaité réagir aux informations de la lettre spécialisée The Ankler selon lesquelles le "
+            "contrat inclurait jusqu'à 40 millions de dollars par an.",
+            ["The Ankler"],
+        ),
+        (
+            "miHoYo n'a pas souhaité commenter des informations du site spécialisé 36Kr selon lesquelles il aurait "
+            "commandé quelque 20 000 processeurs.",
+            ["36Kr"],
+        ),
+        # ... not a place after "le site de"
+        ("Le site de Mons accueillera 300 MW, selon Google.", ["Google"]),
+        # "selon le président de X, Y": the person set off after the office
+        (
+            "La réparation coûtera au moins un million de dollars, selon le président de la société publique Tonga "
+            "Cable, Samiuela Fonua.",
+            ["Samiuela Fonua"],
+        ),
+        (
+            "Le coût atteindra 5 millions d'euros, selon le président de Tonga Cable, qui a parlé mardi.",
+            ["Tonga Cable"],
+        ),
+        # "ont annoncé les deux sociétés": the first company the sentence names, not a number word opening it
+        (
+            "Deux mégawatts pour commencer : c'est la puissance du centre que l'indien Yotta et la jeune pousse darya.ai "
+            "vont construire, ont annoncé les deux sociétés samedi.",
+            ["Yotta"],
+        ),
+    ],
+)
+def test_french_speakers_of_the_forty_eighth_batch(text, expected):
+    """*-650..665: "de la lettre spécialisée The Ankler selon lesquelles", "du site spécialisé 36Kr", "selon le
+    président de la société publique Tonga Cable, Samiuela Fonua" and "ont annoncé les deux sociétés" were read as
+    another name or the article."""
+    claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
+    assert [c["speaker"] for c in claims] == expected

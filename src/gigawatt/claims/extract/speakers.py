@@ -348,7 +348,8 @@ _DESCRIPTIONS = re.compile(
     r"|transporteur)|l[’'](?:investisseur|industriel|assembleur)|la multinationale)"
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
     r"|(?:die|der) Gruppe"
-    r"|les (?:deux )?groupes|la société|la compagnie|la start-up|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
+    r"|les (?:deux )?groupes|les (?:deux )?sociétés|les deux partenaires|la société|la compagnie|la start-up"
+    r"|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
     r"|beide Seiten|both sides|les deux parties|the buyers|the sellers|the owners|les acheteurs|die Käufer"
     r"|die Unternehmen|der Konzern|the group|both companies"
     r"|die (?:beiden )?Konzerne|des Unternehmens|des Konzerns"
@@ -365,9 +366,13 @@ _DESCRIPTIONS = re.compile(
     r"(?! (?-i:[A-Z]))",  # "the chipmaker Arm", "der Konzern Nvidia": the name that follows speaks
     re.IGNORECASE,
 )
+_NUMBER_WORD = re.compile(
+    r"(?:Un|Une|Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Cent|Mille|One|Two|Three|Four|Five|Ten|Hundred|Ein"
+    r"|Eine|Zwei|Drei|Vier|Fünf|Zehn|Hundert|Tausend)\b"
+)
 _PLURAL = re.compile(
-    r"companies|entreprises|groupes|(?:die |beiden |beide )+Unternehmen|Konzerne|beide Seiten|both sides"
-    r"|les deux parties|buyers|sellers|owners|acheteurs|Käufer",
+    r"companies|entreprises|groupes|sociétés|partenaires|(?:die |beiden |beide )+Unternehmen|Konzerne|beide Seiten"
+    r"|both sides|les deux parties|buyers|sellers|owners|acheteurs|Käufer",
     re.IGNORECASE,
 )
 # "the report said", "le journal", "das Blatt": the last news outlet named
@@ -1248,7 +1253,9 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
         )
         if _PLURAL.search(m.group()):  # "teilten die beiden Unternehmen mit": the first of the sentence's companies
             # none here: the company that opened a sentence first ("wie die Unternehmen mitteilten")
-            pick = [n for n, _ in firms] or _subjects_before(text, start, memory.firms)[:1] or pick
+            # (not a number word opening the sentence: "Deux mégawatts ... : c'est")
+            named = [n for n, _ in firms if not _NUMBER_WORD.match(n)]
+            pick = named or _subjects_before(text, start, memory.firms)[:1] or pick
         elif pick and not _development_bank(pick[0]):
             memory.the_company = pick[0]
         if pick:
@@ -1375,7 +1382,10 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
 
 _OUTLET_NAMED = re.compile(
     r"\b(?:quotidien|journal|hebdomadaire|newspaper|daily|paper|[Zz]eitung|[Bb]latt|[Mm]agazin|magazine|agence"
-    r"|[Aa]gentur|site d['’]informations?|news site)\s+"
+    r"|[Aa]gentur|site d['’]informations?|news site"
+    # "du site spécialisé 36Kr", "de la lettre spécialisée The Ankler" (not "le site de Mons")
+    r"|site (?:spécialisé|web|internet)|lettre (?:spécialisée|d['’]informations?)|revue spécialisée|newsletter"
+    r"|portail|trade site|[Ff]achportal|[Ff]achdienst|[Bb]ranchendienst)\s+"
     r"(?:[a-zà-ÿ-]+\s+){0,2}"  # "le quotidien koweïtien Al-Qabas", "l'agence officielle VNA"
     r"(?:«\s?|„|“|\")?([A-Z][\w'’&-]*(?: (?:de |del |of )?[A-Z][\w'’&-]*){0,3})"
 )
@@ -2535,6 +2545,12 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
                 if lead and c[1] == stop + lead.end() and re.match(r"\s*(?:\(|[.;]|$)", text[c[2] : sentence[1]])
             ]  # fmt: skip
         persons = [c for c in after if speaker_type(c[0], firms) == "person"]
+        # "selon le président de la société publique Tonga Cable, Samiuela Fonua": the person set off after the
+        # office, not the company the office is of
+        office = _OFFICE_AFTER_CUE.fullmatch(text[cue[1] : stop]) and text[stop : stop + 1] == ","
+        persons = persons or [
+            c for c in cands if office and stop < c[1] <= stop + 3 and speaker_type(c[0], firms) == "person"
+        ]
         if low == "pour":  # "Pour Sunil Tagare, ...": a person's view; not "Pour New York, ..." nor a company's
             persons = [c for c in persons if not _place_name(c[0])]
             return persons[0] if persons else None
@@ -2557,6 +2573,14 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
         if right_after:
             return min(right_after, key=lambda c: c[1])
     return _subject(cands, cue, text, sentence[0], lang, firms) or _inverted(cands, cue, text, firms, lang)
+
+
+_OFFICE_AFTER_CUE = re.compile(
+    r"\s+(?:le |la |l['’]|the |der |die |des |dem )?(?:[\w-]+ )?(?:président|présidente|directeur|directrice|PDG"
+    r"|patron|patronne|fondateur|fondatrice|ministre|porte-parole|chief executive|chairman|president|head|founder"
+    r"|spokesperson|spokesman|spokeswoman|Chef|Chefin|Vorsitzenden?|Präsidenten?|Gründers?|Sprecher|Sprecherin)"
+    r"\b[^,.;]{0,80}"
+)
 
 
 # only a time or an adverb between an inverted verb and its subject ("a annoncé lundi", "a précisé mardi soir"), no
@@ -2788,7 +2812,7 @@ def _cue_order(text: str, cue: tuple[int, int], cues) -> tuple[bool, bool]:
 REPORT_OF = re.compile(
     r"\b(?:[Bb]erichte?s?|[Rr]eports?|informations?|[Rr]apport|[Aa]rticle)\s+"
     r"(?:des|der|von|du|de la|de l['’]|de|in|by|from|of)\s+(?:the |l['’]|le |la )?((?:[\w-]+ ){0,2}?)(?:„|“|\"|« )?"
-    r"([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
+    r"((?:[A-Z]|\d+[A-Z])[\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"  # "du site spécialisé 36Kr"
 )
 # a word in small letters that may end a title ("noviny"): no weekday, participle or adjective of time ("publiées
 # mardi", "récentes")
@@ -2804,7 +2828,7 @@ _TITLE_TAIL = re.compile(
 )
 _OUTLET_NOUNS = re.compile(r"(?i)(?:journal|newspaper|daily|paper|\w*zeitung|\w*blatt(?:e?s)?|\w*magazins?"
                            r"|magazine|site|website|portals?|quotidien|hebdomadaire|agence|agency|nachrichtenagentur|sender"
-                           r"|chaîne)")  # fmt: skip
+                           r"|chaîne|lettre|revue|newsletter|portail)")  # fmt: skip
 _PLURAL_PRONOUN = {"en": r"(?:^|[,;]\s+)[Tt]hey\s+(?:\w+\s+)?$", "fr": r"", "de": r""}
 # a person named by their office, after a cue: the person named last ("selon les projections de la dirigeante")
 _PERSON_DESCRIBED = re.compile(
