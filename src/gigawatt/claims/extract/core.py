@@ -73,12 +73,12 @@ _COUNTS_SOMETHING = re.compile(
 _LISTED_AFTER = re.compile(
     r"\s*(?:[,;.)]|$|[–—]|(?:à|au|aux|pour|et|dans|en|in|into|to|for|and|on|für|in|an|und|zur|zum|auf)\s)", re.I
 )
-_OTHER_CURRENCY_BEFORE = re.compile(r"(?:[A-Z]\$|£|¥|₹|\b[A-Z]{3})\s?$")
+_OTHER_CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{1,2}\$|£|¥|₹|\b[A-Z]{3}|\bRs\.?|\bkr\.?)\s?$")
 # a figure in another currency ("dont 40 milliards de roupies"; not "dont 9,6 milliards de prêts")
 _IN_ANOTHER_CURRENCY = re.compile(
     r"\s*(?:de\s+|d['’]|of\s+)?(?:pounds|livres|Pfund|rand|yuan|yen|won|rupees|roupies|Rupien|reais|ringgit|dirhams"
     r"|shekels|francs|kroner|kronor|krona|złoty|zloty|lira|couronnes|Kronen|pesos|som|tenge|roubles|rubles|Rubel|naira"
-    r"|shillings|birr|baht|dinars|riyals|rials|rupiah|dong)\b",
+    r"|shillings|birr|baht|dinars|riyals|rials|rupiah|dong|wons|rands|yens|yuans)\b",
     re.IGNORECASE,
 )
 # a valuation, a figure in pounds, a number "several": not the build-out's money
@@ -674,6 +674,24 @@ def _numbers(s: Sentence) -> list[tuple[object, str]]:
     return sorted(out, key=lambda x: x[0].start)
 
 
+def _bare_money(s: Sentence, n, qs: list[Quantity], previous: list[Quantity]) -> Quantity | None:
+    """A figure with a scale word and no unit that is money: "3 milliards" after money (this sentence's before an
+    earlier one's: "5,3 milliards de dollars, contre ... 3 milliards"), or "35 millions" listed right after money in its
+    sentence ("40 millions de dollars iront à ..., 35 millions à ... et 20 millions à ...")."""
+    if _OTHER_CURRENCY_BEFORE.search(s.text[: n.start]):  # "A$1 billion", "Rs 500 million", "NIS 290 million"
+        return None
+    money = [o for o in previous + qs if o.unit in ("USD", "EUR")]
+    if money and n.scaled >= 1e9 and not _COUNTS_SOMETHING.match(s.text[n.end :]):
+        return Quantity(n.value, money[-1].unit, n.start, n.end, n.start, list(money[-1].flags))
+    listed = qs[-1:] if qs and qs[-1].unit in ("USD", "EUR") else []  # the sentence's last figure, if money
+    # no other number between them but a year ("2 million litres of water, and 3 million in summer" counts litres;
+    # a name's digits do not count: "63 millions d'euros pour LIS001, ..., et 190 millions")
+    between = re.sub(r"\b(?:19|20)\d\d\b", "", s.text[listed[-1].end : n.start]) if listed else "0"
+    if listed and n.scaled == 1e6 and _LISTED_AFTER.match(s.text[n.end :]) and not re.search(r"(?<!\w)\d", between):
+        return Quantity(n.value, listed[-1].unit, n.start, n.end, n.start, list(listed[-1].flags))
+    return None
+
+
 def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
     """The sentence's quantities, multipliers resolved against the last quantity before them (this sentence's or
     an earlier one's in the paragraph), and superlatives as rank 1."""
@@ -698,19 +716,7 @@ def _quantities(s: Sentence, previous: list[Quantity]) -> list[Quantity]:
         counts = [o for o in qs + previous if o.unit == "count"]
         if q is None and counts and _OTHERS.match(s.text[n.end :]):  # "Environ 23 000 autres seront livrées"
             q = Quantity(n.value, "count", n.start, n.end, n.start)
-        # this sentence's money before an earlier one's ("5,3 milliards de dollars, contre ... 3 milliards")
-        money = [o for o in previous + qs if o.unit in ("USD", "EUR")]
-        if q is None and money and n.scaled >= 1e9 and not _COUNTS_SOMETHING.match(s.text[n.end :]):
-            q = Quantity(n.value, money[-1].unit, n.start, n.end, n.start, list(money[-1].flags))
-        listed = [o for o in qs if o.unit in ("USD", "EUR")]  # this sentence's money, not an earlier one's
-        if (
-            q is None
-            and listed
-            and n.scaled == 1e6
-            and _LISTED_AFTER.match(s.text[n.end :])
-            and not _OTHER_CURRENCY_BEFORE.search(s.text[: n.start])  # "up to C$700 million", "NIS 290 million"
-        ):
-            q = Quantity(n.value, listed[-1].unit, n.start, n.end, n.start, list(listed[-1].flags))
+        q = q or _bare_money(s, n, qs, previous)
         if q is not None and _NOT_A_CLAIM.search(s.text[: q.start]):  # "values xAI at $230 billion", "£5 billion"
             continue
         after = s.text[q.end :] if q is not None and q.unit in ("USD", "EUR") else ""
@@ -852,7 +858,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
     attrib = _attributions(text, sents, quotes, people)
     first = _PROGRAMMES.search(text)
     programme = _PROGRAMME_NAME.get(first.group(), first.group()) if first else "the project"
-    out, previous, period = [], [], None
+    out, previous, period, since, earlier = [], [], None, 0, []
     for i, s in enumerate(sents):
         named = _PROGRAMMES.findall(s.text)
         if named:
@@ -860,7 +866,11 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
         programme = re.sub(r"Stargate[ -](?:VAE|EAU|Emirates)", "Stargate UAE", programme)
         qs = _quantities(s, previous)
         durations = [q.value for q in qs if q.unit == "months"]
-        earlier = list(out)
+        # the claims of the last sentence with a figure ("£2 billion", read as none, leaves none to share out; a year
+        # is no figure)
+        if len(out) > since or (i and re.search(r"(?<!\w)\d", re.sub(r"\b(?:19|20)\d\d\b", "", sents[i - 1].text))):
+            earlier = out[since:]
+        since = len(out)
         for q in qs:
             at = s.start + q.start
             att, quoted = _speaker_for(at, s, i, sents, attrib, quotes, text)
@@ -920,8 +930,10 @@ def _same_period(c: dict, s: Sentence, at: int, context: tuple[dict | None, dt.d
 # a sentence that shares out a sum given before it: "Of that money, about $40 million will go to ...", "Davon sollen
 # rund 40 Millionen Dollar ...", "Sur cette somme, quelque 40 millions de dollars iront à ..."
 _PART_OF = re.compile(
-    r"\s*(?:Of (?:that|this|the) (?:money|sum|amount|total|budget)|Davon|Hiervon|Von (?:dieser Summe|diesem Betrag"
-    r"|dem Geld|diesem Budget)|Sur (?:cette somme|ce montant|ce total|ce budget)|De (?:cette somme|ce montant))\b"
+    r"\s*(?:Of (?:that|this|the) (?:money|sum|amount|total|budget)"
+    r"|(?:Davon|Hiervon)(?!,| unabhängig| ist aus| ausgehend)"  # not "Davon unabhängig", "Davon ist auszugehen"
+    r"|Von (?:dieser Summe|diesem Betrag|dem Geld|diesem Budget)|Sur (?:cette somme|ce montant|ce total|ce budget)"
+    r"|De (?:cette somme|ce montant))\b"
 )
 
 

@@ -132,7 +132,18 @@ CUES = {
            "avait|avaient -il|-elle|-ils|-elles déclaré|dit|affirmé|ajouté|expliqué|annoncé|indiqué|estimé|précisé"
            "|assuré|souligné|confié|rappelé|prévenu|chiffré|évalué|écrit|promis",
            "disait|expliquait|précisait|indiquait|affirmait|estimait|ajoutait|assurait|soulignait|rappelait|déclarait"
-           "|annonçait -il|-elle|-ils|-elles"],
+           "|annonçait -il|-elle|-ils|-elles",
+           # a present commitment or forecast ("Invenergy promet d'achever", "Meta dit soutenir quatre projets",
+           # "AMD a prévu un revenu", "Ercot ne table plus que sur"), a plural commitment ("Iliad et InfraVia se sont
+           # engagés"), an adverb between auxiliary and participle ("a en revanche promis"), a plural inverted cue
+           # ("précisent les analystes de Citigroup")
+           "promet", "promettent", "dit|disent vouloir|compter|prévoir|soutenir|pouvoir", "prévoit", "prévoient",
+           "a|avait|ont|avaient prévu", "ne table|tablent plus que sur",
+           "se sont engagés|engagées", "s' étaient engagés|engagées",
+           "se sont alors|aussi|déjà|également engagés|engagées",
+           "a|avait|ont|avaient en revanche déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé|chiffré"
+           "|évalué|confirmé",
+           "précisent", "affirment"],  # (not "ajoutent": "S'y ajoutent 38 milliards de dollars")
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte", "nennt",

@@ -33,9 +33,10 @@ _TIME_AFTER = {
 # "il y a deux ans", "two years ago", "vor zwei Jahren": a time in the past, not a span
 _AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+){0,2}$", _I)  # "es gibt": translated
 # "in its 29 years in the country", "en 29 ans de présence": a company's age, not a span of the build-out
-# a person's age: "aged 80", opening the sentence "À 80 ans, il est ...", "Mit 80 Jahren ist er" (not "s'en tient, lui,
-# à quatre ans")
-_AGE_BEFORE = re.compile(r"\b(?:its|their|ses|leurs|seinen|ihren|aged)\s+$|^\W*(?:À|Mit)\s+$", _I)
+_AGE_BEFORE = re.compile(r"\b(?:its|their|ses|leurs|seinen|ihren|aged)\s+$", _I)  # "aged 80"
+# a person's age opening the sentence before the person: "À 80 ans, il est ...", "Mit 80 Jahren führt er" (not "À 10
+# ans, la facture atteindra", "Mit fünf Jahren Bauzeit", "s'en tient, lui, à quatre ans")
+_AGE_OPENING = re.compile(r"\W*(?:À \S+ ans, (?:il|elle|je)\b|Mit \S+ Jahren [a-zäöüß]+ (?:er|sie|ich)\b)")
 # "the town's 500-year history", "les 150 ans d'histoire": an age; "the first ... in more than 40 years", "its largest
 # investment in 36 years": the time since something last happened, not a span of the build-out
 _AGE_AFTER = re.compile(r"^[\s-]*(?:(?:of\s+)?history|old\b|d['’]\s*histoire|Geschichte)", _I)
@@ -82,6 +83,9 @@ _MULTIPLIED_IN = re.compile(
     r"(?:verdoppel\w*|verdreifach\w*|vervielfach\w*|doubl\w*|tripl\w*|quadrupl\w*)\s+(?:\w+\s+){0,3}"
     r"(?:in|within|en|binnen|innerhalb)\s+(?:\w+\s+)?$",
     _I,
+)
+_FOREIGN_MONEY_AFTER = re.compile(
+    r"^\s*(?:de\s+|d['’]\s*|of\s+)?(?:rupees|roupies|Rupien|yuans?|yens?|wons?|rands?|Yuan|Yen|Won|Rand)\b", _I
 )
 _FIRST_MONTHS = re.compile(r"\b(?:first|ersten)\s+$", _I)
 # "two weeks ago", "Two weeks earlier", "deux semaines plus tôt", "zwei Wochen zuvor": when, not for how long
@@ -168,6 +172,7 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         _AGO_BEFORE.search(text[: n.start])
         or _AGO_AFTER.match(tail[m.end() :])
         or _AGE_BEFORE.search(text[: n.start])
+        or (_AGE_OPENING.match(text) and n.start < 12)
         or _AGE_AFTER.match(tail[m.end() :])
         or _SINCE_RECORD.search(text[max(0, n.start - 120) : n.start])
         or (_CAME_BEFORE.search(text[: n.start]) and _AFTER_EVENT.match(tail[m.end() :]))
@@ -182,6 +187,8 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
         return None  # "a 100-year bond" (a maturity), "in den ersten neun Monaten 2025" (a period, read as its end)
     if m:
         return Quantity(n.value * _time_unit(m.group(1)), "months", n.start, n.end + m.end(), n.start)
+    if _FOREIGN_MONEY_AFTER.match(tail):  # "40 milliards de roupies pour les puces": money, not chips
+        return None
     m = _CHIPS_AFTER.match(tail)
     if m and 1990 <= n.value <= 2100 and _YEAR_BEFORE.search(text[: n.start]):
         return None  # "bis 2033 Chips", "ab 2027 dessen Tensor-Chips": a year

@@ -596,8 +596,8 @@ def _is_news(name: str) -> bool:
 
 
 _WEAK_CUES = re.compile(
-    r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoit|estimate"
-    r"|tablent sur|table sur",
+    r"engag|promis|pledged|promised|expect|zugesagt|versprochen|erwartet|rechnet|prévoi|prévu|estimate"
+    r"|tablent sur|table sur|promet|dit vouloir|dit compter|dit prévoir|dit soutenir|dit pouvoir|disent",
     re.IGNORECASE,
 )
 _OWN_ACCOUNT = {"nach eigenen angaben", "by its own account", "selon ses propres chiffres"}  # the subject's own
@@ -623,6 +623,7 @@ _REPORTED = re.compile(r"\b(?:that|que|qu['’]|dass|wonach)\b", re.IGNORECASE) 
 # a reporting verb straight after a clause boundary is inverted: its speaker follows ("..., said Lisa Su")
 _INVERTED = re.compile(
     r"[,;:–—“”\"«»„]\s*(?:have |has |had |hat |haben |hatte )?$"
+    r"|\bqu['’]\s*$"  # an object relative: "c'est ce qu'a promis mercredi Qualcomm"
 )  # "..., have announced Tuesday the two groups"
 # a quotation that opens the sentence, before its speaker ("“...,” Jensen Huang, Nvidia's chief executive, said")
 _AFTER_QUOTATION = re.compile(r"\s*[“\"«„»][^“”\"«»„]*[”\"»“«]\s*")
@@ -995,15 +996,19 @@ _FRENCH_ADJECTIVE_END = (
 _PRODUCT_NOUN = r"(?!(?:assistant|agent|chatbot|modèle|logiciel|application|jeu|robot|puce|processeur|système)\b)"
 _NOT_A_LEAD_WORD = (
     r"(?!(?i:laut|nach|bei|beim|mit|von|vom|für|zum|zur|im|am|dem|der|den|des|die|das|ein|eine|einem|einer|wie|selon"
-    r"|d['’]après|chez|par|pour|avec|du|de|des|le|la|les|un|une|according|to|at|in|on|by|with|for|as|the|a|an)\b)"
+    r"|d['’]après|chez|par|pour|avec|du|de|des|le|la|les|un|une|according|to|at|in|on|by|with|for|as|the|a|an|of"
+    r"|from)\b)"
 )
 _TYPED_FIRM = re.compile(
     # with its article, or opening a sentence ("Research firm Gartner forecast", "Israeli developer Mega Or and")
     # (a capitalised word, then the noun in small letters: not "SoftBank Group", read as German "-bank")
     r"(?:(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)(?:[\w-]+ )?"
-    # opening a sentence, two words before the noun ("Australian pension fund Aware Super will invest")
-    # (no preposition nor article among them: "Laut dem Branchendienst The Information sagten")
-    r"|(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z][\w-]* [a-z])(?:" + _NOT_A_LEAD_WORD + r"[\w-]+ ){0,2}?)"
+    r"|(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z][\w-]* [a-z])(?:[\w-]+ )?"
+    # opening a sentence, two words before an English or French noun ("Australian pension fund Aware Super will
+    # invest"; no preposition nor article among them: "Laut dem Branchendienst The Information sagten", "Customers of
+    # bank HSBC"; not German: "Derzeit bauen Netzbetreiber Leitungen")
+    r"|(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z][\w-]* [a-z][\w-]* (?:" + _FIRM_NOUNS["en"] + "|" + _FIRM_NOUNS["fr"] + r") )"
+    r"(?:" + _NOT_A_LEAD_WORD + r"[\w-]+ ){2})"
     # English and French nouns in small letters ("The World Bank expects Peru's ..." names no bank "Peru's")
     r"(?:" + _FIRM_NOUNS["en"] + "|" + _FIRM_NOUNS["fr"] + r"|(?i:" + _FIRM_NOUNS["de"] + r"))"
     # a French adjective may follow the noun ("le fonds canadien Brookfield"), an English verb may not ("The World
@@ -3135,20 +3140,29 @@ def reports_before(text: str, sent: tuple[int, int], before: tuple[int, int], at
     typed = re.match(rf"(?:der|die|das|beide) (?:[a-zäöü][\w-]* ){{0,2}}{noun}", subject)
     described = _DESCRIPTIONS.match(subject) or typed
     if described:
-        firm = _typed_opener(text, before[0]) or _opening_company(text, before, memory) or _inverted_firm(text, before)
+        pair = _pair_opener(text, before) if re.match(r"(?:die )?beide|les deux|both", subject) else None
+        firm = pair or _typed_opener(text, before[0]) or _opening_company(text, before, memory)
+        firm = firm or _inverted_firm(text, before)
         if firm is not None:
             return Attribution(firm[0], att.cue if att else None, (firm[1], firm[2]), before)
     return att if att is not None and att.speaker != ARTICLE else None
 
 
+def _pair_opener(text: str, sent: tuple[int, int]) -> tuple[str, int, int] | None:
+    """The first of two companies joined by "und" ("Toyota und der Telekommunikationskonzern NTT wollen"), for "die
+    beiden Konzerne" after it; else None."""
+    joined = r"(?<![\w-])([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3}) und (?=(?:der|die|das) )"
+    for pair in re.finditer(joined, text[sent[0] : sent[1]]):
+        if _TYPED_FIRM.match(text, sent[0] + pair.end(), sent[1]):  # (or further in: "Bis 2030 wollen Siemens und")
+            name, at = untitled(pair.group(1), sent[0] + pair.start(1))  # "Der ... Rechenzentrumsbetreiber Elsewedy"
+            return name, at, sent[0] + pair.end(1)
+    return None
+
+
 def _inverted_firm(text: str, sent: tuple[int, int]) -> tuple[str, int, int] | None:
     """The company named by what it is as the subject after the verb of a sentence that opens with its figure ("Rund
-    50 Millionen Dollar steckt der Betreiber Wingu Africa in ..."), or the first of two that open it ("Toyota und der
-    Telekommunikationskonzern NTT wollen"), else None."""
-    pair = re.match(r"\s*([A-Z][\w&-]*(?: [A-Z][\w&-]*)?) und (?=(?:der|die|das) )", text[sent[0] : sent[1]])
-    if pair and _TYPED_FIRM.match(text, sent[0] + pair.end(), sent[1]):  # "Toyota und der Konzern NTT wollen"
-        return pair.group(1), sent[0] + pair.start(1), sent[0] + pair.end(1)
-    m = re.match(r"[^,;.]*?\d[^,;]*?\s[a-zäöüß]+\s+(?=(?:der|die|das)\s)", text[sent[0] : sent[1]])
+    50 Millionen Dollar steckt der Betreiber Wingu Africa in ..."), else None."""
+    m = re.match(r"[^,;.]{0,200}?\d[^,;]{0,200}?\s[a-zäöüß]+\s+(?=(?:der|die|das)\s)", text[sent[0] : sent[1]])
     found = _TYPED_FIRM.match(text, sent[0] + m.end(), sent[1]) if m else None
     if found is None:
         return None
