@@ -4242,3 +4242,31 @@ def test_french_cues_of_commitment_and_forecast(text, expected):
     promis", "dit soutenir", "a prévu", "précisent les analystes de", "ne table plus que sur"."""
     claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "CMA CGM n'a pas souhaité commenter des informations des Echos selon lesquelles 30 millions d'euros "
+            "serviraient à louer de la puissance de calcul.",
+            ["Les Echos"],
+        ),
+        (
+            "Amazon doit y investir au moins 1 milliard de dollars, selon le quotidien The News & Observer.",
+            ["The News & Observer"],
+        ),
+        (
+            "Kunlunxin avait obtenu 283 millions de dollars, selon le quotidien 21st Century Business Herald.",
+            ["21st Century Business Herald"],
+        ),
+        ("Le sud-coréen SK hynix construit une usine de 3,87 milliards de dollars, selon le groupe.", ["SK Hynix"]),
+        # a name found whole stays as it is
+        ("Amazon doit y investir 1 milliard de dollars, selon le quotidien Le Monde.", ["Le Monde"]),
+    ],
+)
+def test_names_written_whole_around_the_speaker(text, expected):
+    """French speakers named short: "Echos" after "des", "The News" before "& Observer", "Century Business Herald"
+    after "21st", "SK" before "hynix"."""
+    claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
+    assert [c["speaker"] for c in claims] == expected

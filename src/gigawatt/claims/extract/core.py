@@ -32,6 +32,7 @@ from gigawatt.claims.extract.speakers import (
     terms_in,
     titled_people,
     typed_firms,
+    whole_name,
     without_titles,
 )
 from gigawatt.errors import GigawattError
@@ -883,7 +884,9 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             c = _raw(s, q, (date, durations, others), {"negated": denial})
             period = _same_period(c, s, at, (period, date))
             _part_of(c, s, earlier)
-            named = full_form(short_form(as_written(att, text), text), text) if att is not None else ARTICLE
+            named = ARTICLE
+            if att is not None:
+                named = whole_name(full_form(short_form(as_written(att, text), text), text), att, text)
             if att is not None:
                 heard = [c["speaker"] for c in out] + list(people.values())
                 named = without_titles(named, att.span, text, heard)

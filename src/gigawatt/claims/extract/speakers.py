@@ -74,6 +74,7 @@ KNOWN = {
     "TSMC": ("organization", "", ["TSMC"]),
     "Intel": ("organization", "", ["Intel"]),
     "Micron": ("organization", "", ["Micron", "Micron Technology"]),
+    "SK Hynix": ("organization", "", ["SK Hynix", "SK hynix"]),  # (a small letter after the acronym: "SK" alone)
     "Samsung": ("organization", "", ["Samsung", "Samsung Electronics"]),  # the news's short name (gold: 19 to 1)
     "Equinix": ("organization", "", ["Equinix"]),
     "Digital Realty": ("organization", "", ["Digital Realty"]),
@@ -766,6 +767,24 @@ def short_form(name: str, text: str) -> str:
 # (a name in the form of one: an acronym or a word with a capital inside, "PitchBook", "IEA"; not "Branchen-Daten")
 _DATA_OF = re.compile(r"([A-Z][a-z]*[A-Z][\w&]*|[A-Z&]{2,})-(?:Daten|Zahlen|Angaben|Schätzung|Schätzungen|Berechnungen"
                       r"|Analyse|Analysen|Prognose|Prognosen|Statistik|Studie|Umfrage)")  # fmt: skip
+
+
+def whole_name(name: str, att: Attribution, text: str) -> str:
+    """``name`` as the article writes it around the speaker's span, where the name found stops short: "The News &
+    Observer" (an ampersand), "21st Century Business Herald" (an ordinal before), "Les Echos" after "des" (the
+    list's name with its article), "SK hynix" (the list's name, a small letter after the acronym)."""
+    if att.span is None or text[att.span[0] : att.span[1]].strip() != name:
+        return name
+    a, b = att.span
+    if joined := re.match(r" & [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?", text[b:]):
+        return name + joined.group()
+    if ordinal := re.search(r"(?<![\w-])\d+(?:st|nd|rd|th) $", text[:a]):
+        return ordinal.group() + name
+    if "Les " + name in KNOWN and re.search(r"\b(?:des|aux|les|Les) $", text[:a]):
+        return "Les " + name
+    longer = [n for n, (_, _, forms) in KNOWN.items() if any(f.startswith(name + " ") and text.startswith(f, a)
+                                                             for f in forms)]  # fmt: skip
+    return longer[0] if longer else name
 
 
 def as_written(att: Attribution, text: str) -> str:
