@@ -4270,3 +4270,47 @@ def test_names_written_whole_around_the_speaker(text, expected):
     after "21st", "SK" before "hynix"."""
     claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a period named by its end, in French
+        (
+            "Les investissements de l'exercice, qui s'achève fin mai, resteront d'environ 50 milliards de dollars.",
+            "fr",
+            ["2026-05-31"],
+        ),
+        (
+            "Le groupe prévoit de livrer quelque 25 milliards de dollars de serveurs sur son exercice, qui s'achève "
+            "fin janvier.",
+            "fr",
+            ["2026-01-31"],
+        ),
+        (
+            "Les ventes de l'exercice 2026, qui s'achèvera fin octobre 2026, atteindront 600 millions de dollars.",
+            "fr",
+            ["2026-10-31"],
+        ),
+        # a half without its year: the publication's year
+        (
+            "OpenAI a réalisé un chiffre d'affaires de 4,3 milliards de dollars au premier semestre.",
+            "fr",
+            ["2025-06-30"],
+        ),
+        ("OpenAI burned $2.5 billion in the first half, The Information reported.", "en", ["2025-06-30"]),
+        ("Im ersten Halbjahr setzte der Konzern 4,3 Milliarden Dollar um.", "de", ["2025-06-30"]),
+        # a whole year, a span of months
+        ("La division a accusé une perte de 10,3 milliards de dollars sur l'ensemble de 2025.", "fr", ["2025-12-31"]),
+        (
+            "Sur la période de juillet à septembre, SK Hynix a réalisé 13,75 milliards de dollars de ventes.",
+            "fr",
+            ["2025-09-30"],
+        ),
+    ],
+)
+def test_french_periods_by_their_end_and_halves(text, lang, expected):
+    """French deadlines the tuned articles missed: "qui s'achève fin mai", "au premier semestre", "sur l'ensemble de
+    2025", "de juillet à septembre"."""
+    claims = extract(text, dt.date(2025, 10, 8), lang)["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

@@ -371,7 +371,10 @@ _TOLD_DESCRIBED = re.compile(
 
 _REPORTS_BACK = re.compile(r"\W*(?:das|dies|this|that|ce|cela|c['’]est ce)\b", re.IGNORECASE)
 _AND_NOW = re.compile(r"\bund\s+(?:ist|sind|soll|sollen|hat|haben|wird|werden|kostet|kosten|bringt|leistet)\b")
-_PERIOD_ENDS = re.compile(r"\s*(?:that|which)\s+(?:ends|ended|end)\b", re.IGNORECASE)
+# (French: "l'exercice, qui s'achève fin mai", "le trimestre en cours, qui se termine fin janvier")
+_PERIOD_ENDS = re.compile(
+    r"\s*(?:(?:that|which)\s+(?:ends|ended|end)|achève|achèvera|termine|terminera)\b", re.IGNORECASE
+)
 _PERIOD_ENDS_AFTER = re.compile(r"\s*(?:endet|endete|endenden?)\b")  # "das Ende Juni endet", "Ende Juni endenden"
 _PERIOD_UNTIL = re.compile(r"(?:Quartal|Geschäftsjahr)\w*\s+bis\s+$")  # "Für das laufende Quartal bis Ende Januar"
 

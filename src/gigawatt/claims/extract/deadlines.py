@@ -141,6 +141,11 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
     # "which ended on April 27", "im Quartal bis zum 26. Oktober": that day, the nearest before or after
     if phrase is None and day is not None:
         return _nearest_day(date, month, int(day.group(1)), text)
+    if phrase is None and month is None and quarter is None and (half := _HALF.search(text)) is not None:
+        # "au premier semestre", "im ersten Halbjahr": that half of the publication's year
+        first = any(w in half.group().lower().split() for w in _FIRST_HALF)
+        end = dt.date(date.year, 6, 30) if first else dt.date(date.year, 12, 31)
+        return {"date": end.isoformat(), "granularity": "half"}
     if phrase is None and (month is not None or quarter is not None):
         if ahead and month is not None:  # "bis August", "by March": the next such month
             phrase = MONTHS[lang].split()[month - 1]

@@ -351,7 +351,7 @@ DEADLINES = {
            "between YEAR and YEAR", "between now and YEAR", "that|which ends|ended in MONTH YEAR?",
            "as early as YEAR", "in calendar YEAR",
            # "Third-quarter net profit rose to", "in the year to March" (a fiscal year that ends that month)
-           "ORD - quarter", "year to MONTH YEAR?"],
+           "ORD - quarter", "year to MONTH YEAR?", "in the first|second half"],
     "fr": ["d' ici à? la? fin de? YEAR", "d' ici à? YEAR", "d' ici à la fin de l' année", "d' ici à MONTH YEAR",
            "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "en|avant|fin|début|courant MONTH YEAR",  # "en septembre 2027"
@@ -370,7 +370,12 @@ DEADLINES = {
            "d' ici à fin MONTH YEAR", "jusqu' à fin MONTH YEAR",
            "les|des deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze premiers mois de YEAR",
            "au dernier trimestre", "au trimestre écoulé", "entre MONTH et MONTH", "entre YEAR et YEAR",
-           "les|des deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze premiers mois de l' an|année dernier|dernière"],
+           "les|des deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze premiers mois de l' an|année dernier|dernière",
+           # a half without its year ("au premier semestre"), a whole year ("sur l'ensemble de 2025"), a span of
+           # months ("Sur la période de juillet à septembre"), a period named by its end ("l'exercice, qui s'achève
+           # fin mai", "le trimestre en cours, qui se termine fin janvier")
+           "au premier|second|deuxième semestre", "sur l' ensemble de YEAR", "de MONTH à MONTH",
+           "achève|achèvera|termine|terminera fin MONTH YEAR?"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
@@ -384,7 +389,7 @@ DEADLINES = {
            "in den ersten zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf Monaten YEAR",
            "im abgelaufenen|vergangenen|letzten Quartal", "Quartal MONTH bis MONTH",
            "bis|zum|vor Jahresende", "im|das|dem Schlussquartal YEAR?", "zwischen YEAR und YEAR",
-           "bis zum|am DAY MONTH", "noch|schon|erst|bereits YEAR"],
+           "bis zum|am DAY MONTH", "noch|schon|erst|bereits YEAR", "im ersten|zweiten Halbjahr"],
 }  # fmt: skip
 
 
