@@ -4314,3 +4314,20 @@ def test_french_periods_by_their_end_and_halves(text, lang, expected):
     2025", "de juillet à septembre"."""
     claims = extract(text, dt.date(2025, 10, 8), lang)["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Fondée en 2006 par Bill Gates, TerraPower chiffre à environ 4 milliards de dollars le coût.", "fr", [None]),
+        ("TerraPower, fondée en 2006, chiffre à 4 milliards de dollars le coût.", "fr", [None]),
+        ("Founded in 2018, Crusoe has raised $3.9 billion.", "en", [None]),
+        # not a creation to come, nor a founding that dates its own money
+        ("Le site sera créé en 2027 pour 500 millions d'euros.", "fr", ["2027-12-31"]),
+        ("Kyutai, a Paris research lab founded in 2023 with 300 million euros from him, hires.", "en", ["2023-12-31"]),
+    ],
+)
+def test_a_founding_year_dates_no_figure(text, lang, expected):
+    """Tuned articles: "Fondée en 2006 ..., TerraPower chiffre à 4 milliards" was dated 2006."""
+    claims = extract(text, dt.date(2025, 10, 8), lang)["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

@@ -196,7 +196,14 @@ _INVERTED_CUE = re.compile(r"[,;:“”\"«»„]\s*$")  # a reporting verb stra
 # or after a comma and its subject, with no figure between (", chief financial officer Colette Kress told analysts")
 _TRAILING = re.compile(r"[,;:“”\"«»„]\s*$|,\s+[^,\d]{0,60}$")
 # "seit Ende Januar", "since March": the start of a period, not a deadline
-_SINCE = re.compile(r"\b(?:since|seit|depuis)\s*$", re.IGNORECASE)
+# "since 2016", and a founding year set off ("Fondée en 2006 par Bill Gates, TerraPower chiffre à ...", "Founded in
+# 2018, the company has raised"): the start of something, no figure's date
+_SINCE = re.compile(
+    r"\b(?:since|seit|depuis)\s*$"
+    # (a participle set off: not "sera créé en 2027", "a lab founded in 2023 with 300 million euros")
+    r"|(?:^\W*|,\s*)(?:fondée?s?|créée?s?|founded|established)(?: en| in)?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclasses.dataclass
