@@ -4331,3 +4331,28 @@ def test_a_founding_year_dates_no_figure(text, lang, expected):
     """Tuned articles: "Fondée en 2006 ..., TerraPower chiffre à 4 milliards" was dated 2006."""
     claims = extract(text, dt.date(2025, 10, 8), lang)["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "L'agence a démenti une information selon laquelle la facture aurait dépassé 1 milliard de dollars.",
+            [(1e9, ">")],
+        ),
+        ("Selon le Wall Street Journal, le contrat dépasse les 100 milliards de dollars.", [(1e11, ">")]),
+        ("Il avait chiffré l'ensemble du chantier à 65 milliards de dollars au plus.", [(6.5e10, "<=")]),
+        ("Le pays autorise des raccordements de 20 mégawatts (MW) ou plus.", [(20, ">=")]),
+        ("Il prépare un campus pouvant atteindre à terme 220 mégawatts.", [(220, ">=")]),
+        ("Kadri Hamzat a dit que plus que $1 milliard avait coulé dans des centres de données.", [(1e9, ">")]),
+        ("La seconde tranche sera payée par les consommateurs, à partir de 25 mégawatts.", [(25, ">=")]),
+        ("La construction prendra pas plus que 16 mois, Sáenz a dit.", [(16, "<=")]),
+        # "ne ... plus que" is "only"
+        ("Fugaku n'occupe plus que la septième place du classement.", [(7, "=")]),
+    ],
+)
+def test_french_bounds_after_a_verb_or_the_figure(text, expected):
+    """French comparators the tuned articles missed: "aurait dépassé", "dépasse les", "au plus" and "ou plus" after
+    the figure, "pouvant atteindre à terme", "plus que", "à partir de", "pas plus que"."""
+    claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
+    assert [(c["quantity"], c["comparator"]) for c in claims] == expected

@@ -159,7 +159,13 @@ _PERIOD_WORD = re.compile(
 # a German denial whose verb brackets its subject ("Einen Bericht, wonach ..., wies ein Sprecher zurück")
 _SPLIT_DENIAL = re.compile(r"\b(?:wies|wiesen|weist|weisen)\b[^.;]*\bzurück\b")
 _REVENUE = re.compile(r"\s*d['’]\s*affaires")  # "le chiffre d'affaires" (revenue), not "chiffre" (puts at)
-_OR_MORE = re.compile(r"\s*((?:or|and|ou|et|und|oder) (?:more|above|plus|mehr|darüber))\b", re.IGNORECASE)
+# (after the unit's abbreviation too: "20 mégawatts (MW) ou plus"; "70 mégawatts ou davantage")
+_OR_MORE = re.compile(
+    r"\s*(?:\([A-Za-z]{1,4}\)\s*)?((?:or|and|ou|et|und|oder) (?:more|above|plus|davantage|mehr|darüber))\b",
+    re.IGNORECASE,
+)
+# a bound written after the figure: "65 milliards de dollars au plus", "500 mégawatts au maximum"
+_AT_MOST_AFTER = re.compile(r"\s*(?:\([A-Za-z]{1,4}\)\s*)?(au plus|au maximum|tout au plus|at most|höchstens)\b")
 # (or a clause of contrast: "..., according to Pacific Credit Rating, while peak demand ..., an economist told"; or
 # a French apposition with its own agent: "OpenAI s'est engagé à acheter 750 MW, un contrat évalué à plus de 10
 # milliards de dollars par le Wall Street Journal")
@@ -328,10 +334,14 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
                 continue
             if hedge == "über" and re.search(r"[a-zäöüß]\s*[A-ZÄÖÜ][\wäöüß-]+\s+$", s.text[: a - s.start]):
                 return None, ""  # "einen Kredit über 10 Milliarden Dollar": a loan of, not more than
+            if hedge.lower() == "plus que" and re.search(r"\b(?:ne|n['’])\s*\w+\s+$", s.text[: a - s.start]):
+                continue  # "n'occupe plus que la septième place": only, not more than
             return label.split(":")[1], hedge
     after = s.text[q.end :]
     if m := _OR_MORE.match(after):  # "loads of 75 megawatts or more", "ab 25 MW und mehr": a threshold
         return ">=", m.group(1)
+    if m := _AT_MOST_AFTER.match(after):
+        return "<=", m.group(1)
     for label, a, b in s.found:  # the figure inside a split hedge; a multiplier's base is what it is compared with
         if label.startswith("split:") and a < at < b and q.unit != "months" and "base" not in q.roles:
             return label[6:], s.text[a - s.start : b - s.start]
