@@ -4356,3 +4356,22 @@ def test_french_bounds_after_a_verb_or_the_figure(text, expected):
     the figure, "pouvant atteindre à terme", "plus que", "à partir de", "pas plus que"."""
     claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
     assert [(c["quantity"], c["comparator"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Switch wolle Oklo mehr als eine Milliarde Dollar vorab zahlen.", "de", [(1e9, ">")]),
+        ("Anthropic will bis zu einer Million TPUs nutzen.", "de", [(1e6, "<=")]),
+        ("Die Gesamtinvestitionen dürften 50 Milliarden Dollar übersteigen.", "de", [(5e10, ">")]),
+        ("Amazon plant so viel wie $150 Milliarden.", "de", [(1.5e11, "<=")]),
+        ("Google will spend up to a billion dollars.", "en", [(1e9, "<=")]),
+        # not an article before a figure in digits
+        ("Tesla signed under a $16.5 billion contract with Samsung.", "en", [(1.65e10, "=")]),
+    ],
+)
+def test_bounds_before_one_written_as_a_word(text, lang, expected):
+    """German comparators the tuned articles missed: "mehr als eine Milliarde", "bis zu einer Million", a verb of
+    exceeding after the figure, "so viel wie"."""
+    claims = extract(text, dt.date(2025, 6, 1), lang)["claims"]
+    assert [(c["quantity"], c["comparator"]) for c in claims] == expected

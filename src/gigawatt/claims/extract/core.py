@@ -166,6 +166,8 @@ _OR_MORE = re.compile(
 )
 # a bound written after the figure: "65 milliards de dollars au plus", "500 mégawatts au maximum"
 _AT_MOST_AFTER = re.compile(r"\s*(?:\([A-Za-z]{1,4}\)\s*)?(au plus|au maximum|tout au plus|at most|höchstens)\b")
+# a German verb of exceeding after its figure: "dürften 50 Milliarden Dollar übersteigen"
+_EXCEEDS_AFTER = re.compile(r"\s*(übersteigen|übersteigt|überstiegen|überschreiten|überschreitet)\b")
 # (or a clause of contrast: "..., according to Pacific Credit Rating, while peak demand ..., an economist told"; or
 # a French apposition with its own agent: "OpenAI s'est engagé à acheter 750 MW, un contrat évalué à plus de 10
 # milliards de dollars par le Wall Street Journal")
@@ -326,7 +328,10 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
         # (or "a further" after a bound: "at least a further $200 million", "bis zu einer weiteren Milliarde"; not
         # "über weitere 300 Megawatt", talks about, nor "over a further $7 billion")
         further = label in ("cmp:<=", "cmp:>=") and _FURTHER.fullmatch(gap)
-        if further or re.fullmatch(r"[\s$€]*(?:US\$)?\s*(?:de|d['’]|of|the|that|à|zu|to|auf)?\s*", gap):
+        # (or an indefinite article for one before a scale word: "mehr als eine Milliarde Dollar", "bis zu einer
+        # Million Chips"; not "under a $16.5 billion contract")
+        one = r"|eine|einer|einem|ein|a|an|un|une" if not s.text[q.number_start :][:1].isdigit() else ""
+        if further or re.fullmatch(rf"[\s$€]*(?:US\$)?\s*(?:de|d['’]|of|the|that|à|zu|to|auf{one})?\s*", gap):
             hedge = s.text[a - s.start : b - s.start]
             if q.unit == "months" and hedge.lower() in _SPAN_WORDS:
                 return None, ""
@@ -342,6 +347,8 @@ def _comparator(s: Sentence, q: Quantity, at: int) -> tuple[str | None, str]:
         return ">=", m.group(1)
     if m := _AT_MOST_AFTER.match(after):
         return "<=", m.group(1)
+    if m := _EXCEEDS_AFTER.match(after):
+        return ">", m.group(1)
     for label, a, b in s.found:  # the figure inside a split hedge; a multiplier's base is what it is compared with
         if label.startswith("split:") and a < at < b and q.unit != "months" and "base" not in q.roles:
             return label[6:], s.text[a - s.start : b - s.start]

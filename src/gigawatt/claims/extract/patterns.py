@@ -37,7 +37,7 @@ COMPARATORS = {
         "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus", "autant que", "pas plus que",
                "pas plus de",
                "plafonné|plafonnée|plafonnés|plafonnées à", "un plafond de", "maximal|maximale de", "un maximum de"],
-        "de": ["bis zu", "höchstens", "maximal", "Obergrenze von", "gedeckelt auf"],
+        "de": ["bis zu", "höchstens", "maximal", "Obergrenze von", "gedeckelt auf", "so viel wie"],
     },
     ">=": {
         "en": ["at least", "no less than", "could reach", "could hit", "could grow to"],
