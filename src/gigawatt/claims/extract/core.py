@@ -42,7 +42,7 @@ _PROGRAMME_NAME = {"Abilene": "Stargate"}
 WHAT = {"USD": "investment", "EUR": "investment, in euros", "MW": "power capacity", "count": "chips",
         "months": "time span", "rank": "rank among its rivals"}  # fmt: skip
 # comparator words that, before a duration, say where the span lies rather than bound it ("over four years")
-_SPAN_WORDS = {"over", "über", "sur", "in", "under"}  # "under 15-year leases": the contract's span
+_SPAN_WORDS = {"over", "über", "sur", "in", "under", "past"}  # "under 15-year leases", "the past 12 months"
 # a time limit bounds a span only, never money (patterns.SPAN_LIMITS)
 _SPAN_LIMITS = {p for limits in patterns.SPAN_LIMITS.values() for limit in limits for p in patterns.phrases(limit)}
 # a bare figure after "a total of" counts what the figure before it counts

@@ -33,7 +33,7 @@ COMPARATORS = {
     "<=": {
         # a cap named as such ("a ceiling of $502 million", "plafonné à 9 milliards", "d'un montant maximal de")
         "en": ["up to", "as many as", "as much as", "at most", "no more than", "a ceiling of", "a cap of",
-               "a maximum of"],
+               "a maximum of", "capped at"],
         "fr": ["jusqu' à", "jusqu'à", "au plus", "au maximum", "tout au plus", "autant que", "pas plus que",
                "pas plus de",
                "plafonné|plafonnée|plafonnés|plafonnées à", "un plafond de", "maximal|maximale de", "un maximum de"],
@@ -48,7 +48,11 @@ COMPARATORS = {
     },
     ">": {
         "en": ["more than", "over", "above", "upwards of", "in excess of", "north of", "well over", "well above",
-               "exceed|exceeds|surpass|surpasses", "will exceed|surpass"],
+               "exceed|exceeds|surpass|surpasses", "will exceed|surpass",
+               # "would top $6 billion", "has passed 200 gigawatts", "climbed past $100 billion", "grow beyond 1
+               # gigawatt", "loads larger than 20 megawatts", "well more than"
+               "top|tops|topped", "would|will|to|could top", "pass|passes|passed|past", "beyond", "larger|bigger than",
+               "well more than"],
         "fr": ["plus de", "plus d'", "plus du", "au-delà de", "supérieur|supérieurs|supérieure à", "bien plus de",
                "dépassera|dépasseront|dépasse|dépassent|dépasser",
                # "aurait dépassé 1 milliard", "dépasserait déjà 4 milliards", "dépasse les 100 milliards", "plus que"
