@@ -4396,3 +4396,22 @@ def test_english_bounds_by_a_verb(text, expected):
     "larger than", "capped at"."""
     claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
     assert [(c["quantity"], c["comparator"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Jede halbe Million TPUs könnte Google 2027 rund 13 Milliarden Dollar Umsatz bringen.",
+            ["2027-12-31", "2027-12-31"],
+        ),
+        ("Fluidstack will einen Supercomputer bauen, der 2028 mehr als ein Gigawatt erreichen soll.", ["2028-12-31"]),
+        ("Die ersten 200 Megawatt sollen 2026 in Betrieb gehen, hieß es bei G42.", ["2026-12-31"]),
+        # a four-digit figure is no year
+        ("Das Kraftwerk hat 2000 Megawatt.", [None]),
+    ],
+)
+def test_german_bare_years_before_a_hedge_or_after_a_modal(text, expected):
+    """German years without a preposition mid-sentence, before "rund", "mehr als", "mit", a number, or after "soll"."""
+    claims = extract(text, dt.date(2025, 9, 4), "de")["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

@@ -494,6 +494,15 @@ def matcher(lang: str):
         # 32,8 Millionen Dollar verlegt worden"; not "hatte 2000 Megawatt", nor the present "hat 2024 angekündigt")
         past = ["hatte", "hatten", "war", "waren", "wurde", "wurden"]
         m.add("deadline", [[{"LOWER": {"IN": past}}, year, {"IS_LOWER": True}]])
+        # mid-sentence, before a hedge or a number ("könnte Google 2027 rund 13 Milliarden Dollar", "der 2028 mehr als
+        # ein Gigawatt erreichen soll", "dessen erste Ausbaustufe 2027 mit rund 300 Megawatt") or after a modal verb
+        # ("die ersten 200 Megawatt sollen 2026 in Betrieb gehen")
+        hedge = ["rund", "etwa", "knapp", "mehr", "über", "bis", "mindestens", "gut", "fast", "mit", "insgesamt",
+                 "zusammen", "erstmals", "ungefähr", "weitere"]  # fmt: skip
+        m.add("deadline", [[year, {"LOWER": {"IN": hedge}}], [year, {"LIKE_NUM": True}]])
+        modal = ["soll", "sollen", "will", "wollen", "könnte", "könnten", "dürfte", "dürften", "wird", "werden", "muss",
+                 "müssen", "sollte", "sollten"]  # fmt: skip
+        m.add("deadline", [[{"LOWER": {"IN": modal}}, year, {"IS_LOWER": True}]])
     return m
 
 
