@@ -4415,3 +4415,40 @@ def test_german_bare_years_before_a_hedge_or_after_a_modal(text, expected):
     """German years without a preposition mid-sentence, before "rund", "mehr als", "mit", a number, or after "soll"."""
     claims = extract(text, dt.date(2025, 9, 4), "de")["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a verb of expectation looks ahead to the quarter it names
+        (
+            "Intel expects revenue of about $12.2 billion in the first quarter, the chipmaker said on Thursday.",
+            "2026-01-23",
+            ["2026-03-31"],
+        ),
+        ("For the current quarter, TSMC forecast revenue of up to $35.8 billion.", "2026-01-15", ["2026-03-31"]),
+        (
+            "Oracle had committed to $248 billion of leases as of Nov. 30, its report shows.",
+            "2025-12-18",
+            ["2025-11-30"],
+        ),
+        ("OpenAI would end the year with about 2 gigawatts.", "2025-10-14", ["2025-12-31"]),
+        (
+            "CoreWeave ended the year with more than 850 megawatts of active power, it said.",
+            "2026-05-19",
+            ["2025-12-31"],
+        ),
+        (
+            "CoreWeave ended the third quarter with 590 megawatts of active power, the company said.",
+            "2025-11-11",
+            ["2025-09-30"],
+        ),
+        # "last June" stays the time of the statement
+        ("SoftBank said last June the site would open with 150 megawatts.", "2025-03-01", [None]),
+    ],
+)
+def test_english_quarters_and_years_a_figure_ends(text, published, expected):
+    """English deadlines the tuned articles missed: "expects ... in the first quarter, ... said", "the current
+    quarter", "as of Nov. 30", "end the year with", "ended the third quarter with"."""
+    claims = extract(text, dt.date.fromisoformat(published), "en")["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

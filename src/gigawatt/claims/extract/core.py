@@ -452,6 +452,9 @@ def _said_then(s: Sentence, span: tuple[int, int], words: str, cues: list[tuple[
     return bool(s.lang == "de" and opening_year and any(span[0] < a < span[1] for a, _ in cues))
 
 
+_EXPECTS = re.compile(r"(?i)expect|forecast|project|predict|prévoi|table|rechne|erwarte|prognostiz")
+
+
 def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     """A month or quarter without its year that dates a statement, not a figure: next to a reporting verb or an
     announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
@@ -489,6 +492,8 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
         return False
     # a trailing attribution after the figure's period does not date it ("50 GW à la fin du premier trimestre, a
     # indiqué X"); one before it does ("..., avait rapporté Bloomberg fin avril")
+    # (a verb of expectation looks ahead to the period: "Intel expects revenue of $12.2 billion in the first quarter")
+    cues = [(a, b) for a, b in cues if not _EXPECTS.search(s.text, a - s.start, b - s.start)]
     near = [(a, b) for a, b in cues if not (a >= span[1] and _INVERTED_CUE.search(s.text[: a - s.start]))]
     # nor one set off after a quarter and a comma ("$559 million in the October-December quarter, the company said")
     if re.search(r"(?i)quarter|trimestre|quartal", words):
@@ -570,6 +575,8 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
     spans = [(a, b) for label, a, b in s.found if label == "deadline" and not _SINCE.search(s.text[: a - s.start])]
     said = [d for d in spans if _when_said(s, d)]
     spans = [d for d in spans if d not in said]
+    # a period named by its end before the period's name ("im laufenden Quartal, das am 3. Mai endet")
+    spans = [d for d in spans if _period_end(s, d)] or spans
     if _TODAYS.search(s.text[max(0, at - s.start - 20) : at - s.start]):
         return None  # "von heute rund 103 Gigawatt bis 2030 auf etwa 200": today's figure
     phrases = _phrases(s)

@@ -64,6 +64,8 @@ _COUNTS = {w: n for n, ws in enumerate(("", "one eins un", "two zwei deux", "thr
            "five fünf cinq", "six sechs six", "seven sieben sept", "eight acht huit", "nine neun neuf",
            "ten zehn dix", "eleven elf onze"), start=0) for w in ws.split()}  # fmt: skip
 _FIRST_MONTHS = re.compile(r"\b(?:first|ersten)\s+(\w+)\s+(?:months|Monaten)|\b(\w+)\s+premiers\s+mois", re.I)
+_CURRENT_QUARTER = re.compile(r"current quarter|trimestre en cours|laufenden? Quartal", re.I)
+_ENDS_THE_YEAR = re.compile(r"\b(end|ends|ended) the year\b")
 # the quarter before the publication date's: "im abgelaufenen Quartal", "in the last quarter", "au trimestre écoulé"
 _PAST_QUARTER = re.compile(r"abgelaufenen|vergangenen Quartal|letzten Quartal|last quarter|past quarter"
                            r"|dernier trimestre|trimestre écoulé", re.I)  # fmt: skip
@@ -125,6 +127,12 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
         q_end_month = 3 * ((date.month - 1) // 3)  # the last month of the quarter before this one
         y = date.year if q_end_month else date.year - 1
         return {"date": _last_day(y, q_end_month or 12).isoformat(), "granularity": "quarter"}
+    if _CURRENT_QUARTER.search(text):  # "the current quarter", "le trimestre en cours", "im laufenden Quartal"
+        return {"date": _last_day(date.year, 3 * ((date.month - 1) // 3 + 1)).isoformat(), "granularity": "quarter"}
+    if (ends := _ENDS_THE_YEAR.search(low)) is not None:  # "would end the year with", "ended the year with"
+        y = date.year - 1 if ends.group(1) == "ended" and date.month <= 6 else date.year
+        return {"date": dt.date(y, 12, 31).isoformat(), "granularity": "year"}
+
     shift = {"last year": -1, "l'année dernière": -1, "letztes Jahr": -1, "next year": 1}.get(phrase or "", 0)
     if (first := _FIRST_MONTHS.search(text)) and (n := _COUNTS.get((first.group(1) or first.group(2)).lower())):
         return {"date": _last_day(date.year + shift, n).isoformat(), "granularity": "month"}  # "... de l'an dernier"

@@ -362,7 +362,11 @@ DEADLINES = {
            "between YEAR and YEAR", "between now and YEAR", "that|which ends|ended in MONTH YEAR?",
            "as early as YEAR", "in calendar YEAR",
            # "Third-quarter net profit rose to", "in the year to March" (a fiscal year that ends that month)
-           "ORD - quarter", "year to MONTH YEAR?", "in the first|second half"],
+           "ORD - quarter", "year to MONTH YEAR?", "in the first|second half",
+           # "For the current quarter", "as of Nov. 30", "would end the year with", "ended the third quarter with"
+           # (not "last June": as often the time of a statement as of a figure)
+           "the current quarter", "as of MONTH DAY", "end|ends|ended the year",
+           "ended|ending|end the ORD quarter"],
     "fr": ["d' ici à? la? fin de? YEAR", "d' ici à? YEAR", "d' ici à la fin de l' année", "d' ici à MONTH YEAR",
            "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "en|avant|fin|début|courant MONTH YEAR",  # "en septembre 2027"
