@@ -4452,3 +4452,16 @@ def test_english_quarters_and_years_a_figure_ends(text, published, expected):
     quarter", "as of Nov. 30", "end the year with", "ended the third quarter with"."""
     claims = extract(text, dt.date.fromisoformat(published), "en")["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("L'italien Eni avait pour sa part promis en septembre plus d'un milliard de dollars à CFS.", ["Eni"]),
+        ("AMD s'est pour sa part engagé dans un partenariat pouvant aller jusqu'à 10 milliards de dollars.", ["AMD"]),
+    ],
+)
+def test_french_cues_with_pour_sa_part(text, expected):
+    """ "avait pour sa part promis", "s'est pour sa part engagé": the tuned articles left these to the article."""
+    claims = extract(text, dt.date(2025, 10, 1), "fr")["claims"]
+    assert [c["speaker"] for c in claims] == expected

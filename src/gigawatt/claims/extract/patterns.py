@@ -154,7 +154,11 @@ CUES = {
            "se sont alors|aussi|déjà|également engagés|engagées",
            "a|avait|ont|avaient en revanche déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé|chiffré"
            "|évalué|confirmé",
-           "précisent", "affirment"],  # (not "ajoutent": "S'y ajoutent 38 milliards de dollars")
+           "précisent", "affirment",  # (not "ajoutent": "S'y ajoutent 38 milliards de dollars")
+           # "L'italien Eni avait pour sa part promis en septembre", "AMD s'est pour sa part engagé"
+           "a|avait|ont|avaient pour sa|leur part déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
+           "|chiffré|évalué|confirmé|évoqué",
+           "s' est|était pour sa part engagé|engagée", "se sont|s' étaient pour leur part engagés|engagées"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte", "nennt",
