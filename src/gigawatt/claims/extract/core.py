@@ -72,7 +72,7 @@ _COUNTS_SOMETHING = re.compile(
 # 35 millions à quatre projets et 20 millions à ...", "40 Millionen Dollar ..., 35 Millionen in vier Pilotprojekte"):
 # only before a preposition, "and" or a stop, not before what it counts ("10 millions de foyers", "2 million homes")
 _LISTED_AFTER = re.compile(
-    r"\s*(?:[,;.)]|$|[–—]|(?:à|au|aux|pour|et|dans|en|in|into|to|for|and|on|für|in|an|und|zur|zum|auf)\s)", re.I
+    r"\s*(?:[,;.)]|$|[–—]|(?:à|au|aux|pour|et|dans|en|in|into|to|for|and|on|für|an|und|zur|zum|auf)\s)", re.I
 )
 _OTHER_CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{1,2}\$|£|¥|₹|\b[A-Z]{3}|\bRs\.?|\bkr\.?)\s?$")
 # a figure in another currency ("dont 40 milliards de roupies"; not "dont 9,6 milliards de prêts")
@@ -709,6 +709,11 @@ def _numbers(s: Sentence) -> list[tuple[object, str]]:
     return sorted(out, key=lambda x: x[0].start)
 
 
+def _has_number(text: str) -> bool:
+    """Whether ``text`` writes a number other than a year (a name's digits do not count: "LIS001")."""
+    return re.search(r"(?<!\w)\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)) is not None
+
+
 def _bare_money(s: Sentence, n, qs: list[Quantity], previous: list[Quantity]) -> Quantity | None:
     """A figure with a scale word and no unit that is money: "3 milliards" after money (this sentence's before an
     earlier one's: "5,3 milliards de dollars, contre ... 3 milliards"), or "35 millions" listed right after money in its
@@ -719,10 +724,9 @@ def _bare_money(s: Sentence, n, qs: list[Quantity], previous: list[Quantity]) ->
     if money and n.scaled >= 1e9 and not _COUNTS_SOMETHING.match(s.text[n.end :]):
         return Quantity(n.value, money[-1].unit, n.start, n.end, n.start, list(money[-1].flags))
     listed = qs[-1:] if qs and qs[-1].unit in ("USD", "EUR") else []  # the sentence's last figure, if money
-    # no other number between them but a year ("2 million litres of water, and 3 million in summer" counts litres;
-    # a name's digits do not count: "63 millions d'euros pour LIS001, ..., et 190 millions")
-    between = re.sub(r"\b(?:19|20)\d\d\b", "", s.text[listed[-1].end : n.start]) if listed else "0"
-    if listed and n.scaled == 1e6 and _LISTED_AFTER.match(s.text[n.end :]) and not re.search(r"(?<!\w)\d", between):
+    # no other number between them ("2 million litres of water, and 3 million in summer" counts litres)
+    between = s.text[listed[-1].end : n.start] if listed else ""
+    if listed and n.scaled == 1e6 and _LISTED_AFTER.match(s.text[n.end :]) and not _has_number(between):
         return Quantity(n.value, listed[-1].unit, n.start, n.end, n.start, list(listed[-1].flags))
     return None
 
@@ -903,7 +907,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
         durations = [q.value for q in qs if q.unit == "months"]
         # the claims of the last sentence with a figure ("£2 billion", read as none, leaves none to share out; a year
         # is no figure)
-        if len(out) > since or (i and re.search(r"(?<!\w)\d", re.sub(r"\b(?:19|20)\d\d\b", "", sents[i - 1].text))):
+        if len(out) > since or (i and _has_number(sents[i - 1].text)):
             earlier = out[since:]
         since = len(out)
         for q in qs:
