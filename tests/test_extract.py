@@ -4465,3 +4465,88 @@ def test_french_cues_with_pour_sa_part(text, expected):
     """ "avait pour sa part promis", "s'est pour sa part engagé": the tuned articles left these to the article."""
     claims = extract(text, dt.date(2025, 10, 1), "fr")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # an acronym given after a name that a preposition and its article open the sentence with
+        (
+            "Selon la Tunisia Investment Authority (TIA), la puissance moyenne est passée de 50 MW à 450 MW.",
+            "fr",
+            ["Tunisia Investment Authority"] * 2,
+        ),
+        # a Slovak name ("ľ")
+        (
+            "Le ministre de l'Investissement, Samuel Migaľ, avait indiqué que 19,5 millions d'euros ont été investis.",
+            "fr",
+            ["Samuel Migaľ"],
+        ),
+        # two offices joined by "et" before the company, then the person set off
+        (
+            "La centrale fera 60 MW, selon le cofondateur et directeur général de SoleCrypt, Amir Ben-Gacem.",
+            "fr",
+            ["Amir Ben-Gacem"],
+        ),
+        # a rector of a university with a name of four words, after an outlet spoken to
+        (
+            "Au moins 50 millions d'euros : c'est le coût de l'usine, a indiqué au site TechRider le recteur de "
+            "l'Université Politehnica de Bucarest, Mihnea Costoiu.",
+            "fr",
+            ["Mihnea Costoiu"],
+        ),
+        # a university that spoke is not "the grid operator" that speaks later
+        (
+            "Grids could absorb nearly 100 gigawatts, researchers at Duke University said. Customers cut nearly 10,000 "
+            "megawatts of load in the territory of PJM Interconnection, according to a report by the grid operator.",
+            "en",
+            ["Duke University", "PJM"],
+        ),
+    ],
+)
+def test_speakers_of_the_forty_ninth_batch(text, lang, expected):
+    """*-666..681: "Selon la Tunisia Investment Authority (TIA)" named with "Selon la", "Migaľ" cut, offices joined
+    by "et" and rectors left to the company, a university typed a person or taken for "the grid operator"."""
+    claims = extract(text, dt.date(2025, 6, 1), lang)["claims"]
+    assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (
+            "Il sera alimenté par une centrale solaire de 60 MW en construction dans le désert de Tozeur, qui doit "
+            "entrer en service en 2027.",
+            "fr",
+            ["2027-12-31"],
+        ),
+        (
+            "Microsoft hat mit Repsol Verträge über 230 Megawatt aus Wind- und Solaranlagen geschlossen, die bis "
+            "Dezember 2025 in Betrieb gehen sollen.",
+            "de",
+            ["2025-12-31"],
+        ),
+        # not money (what the thing costs), nor a clause about the thing's first parts, nor a clause further off
+        (
+            "eStruxture baut ein Rechenzentrum für 480 Mio. Euro, das im kommenden Jahr ans Netz gehen soll.",
+            "de",
+            [None],
+        ),
+        (
+            "Humain will einen KI-Rechencluster mit einer Leistung von zwei Gigawatt errichten, dessen erste Teile im "
+            "ersten Quartal 2026 ans Netz gehen sollen.",
+            "de",
+            [None],
+        ),
+        (
+            "The 90 MW campus near Calgary, built by eStruxture, is one of three, which are due to come online in 2027",
+            "en",
+            [None],
+        ),
+    ],
+)
+def test_a_relative_clause_says_when_the_figures_thing_comes_online(text, lang, expected):
+    """ "une centrale de 60 MW ..., qui doit entrer en service en 2027": the relative clause right after the figure's
+    phrase dates the figure (a relative clause's deadline was its own only)."""
+    claims = extract(text, dt.date(2026, 2, 4), lang)["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

@@ -569,7 +569,33 @@ def _in_the_past(s: Sentence, span: tuple[int, int], found: dict, date: dt.date 
     return a_year_earlier(found)
 
 
-def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int, others: list[int]) -> dict | None:
+# a relative clause that says when the figure's own thing comes online ("une centrale solaire de 60 MW en
+# construction dans le désert de Tozeur, qui doit entrer en service en 2027", "zwei Blöcke mit zusammen bis zu 690
+# Megawatt, die frühestens 2032 Strom liefern sollen", "a 90 MW campus, which is due to come online next year")
+_ONLINE = re.compile(
+    r"in Betrieb|ans Netz|fertig|bereitstehen|Strom liefern|en service|être livrée?s?|opérationnel"
+    r"|come online|come on line|go live|be completed|be operational|enter service|begin operating|start operating",
+    re.IGNORECASE,
+)
+_FIRST_PART = re.compile(r"\b(?:erste[nrs]?|first|premiers?|premières?)\b", re.IGNORECASE)
+
+
+def _coming_online(s: Sentence, phrases: list[tuple[int, int, str]], inside: list[tuple[int, int]], at: int):
+    """The deadlines in a relative clause (:data:`_ONLINE`) that opens right after the phrase of the figure at ``at``
+    (within 110 characters, no comma between): the figure's own, though a relative clause's deadline is its own."""
+    near = [
+        p for p in phrases
+        if p[2] == "relative" and 0 < p[0] - at <= 110
+        and not re.search(r"[,;:]", s.text[at - s.start : p[0] - s.start])
+        and _ONLINE.search(s.text, p[0] - s.start, p[1] - s.start)
+        and not _FIRST_PART.search(s.text, p[0] - s.start, p[1] - s.start)  # "dessen erste Teile ... ans Netz gehen"
+    ]  # fmt: skip
+    return [d for d in inside if any(p[0] <= d[0] < p[1] for p in near)]
+
+
+def _deadline(
+    s: Sentence, date: dt.date | None, durations: list[float], at: int, others: list[int], thing: bool = False
+) -> dict | None:
     """The deadline of a figure at ``at``: the nearest in its own phrase or clause; else the sentence's first, unless
     that one sits in a clause with figures of its own (``others``: where the sentence's figures begin)."""
     spans = [(a, b) for label, a, b in s.found if label == "deadline" and not _SINCE.search(s.text[: a - s.start])]
@@ -589,6 +615,7 @@ def _deadline(s: Sentence, date: dt.date | None, durations: list[float], at: int
     own = [d for d in spans if mine is not None and mine[0] <= d[0] < mine[1]]
     own = _nearest([d for d in own if not any(p[0] <= d[0] < p[1] for p in nested)], at)
     outer = [] if mine is not None and mine[2] == "relative" else outer
+    own = own or _nearest(_coming_online(s, phrases, inside, at) if thing else [], at)  # (not money: what it costs)
     own = own or _nearest([d for d in outer if here[0] <= d[0] < here[1]], at)
     # a past month dates what its own clause says, not the figures after a colon ("letter of intent last month: at
     # least 10 GW")
@@ -678,7 +705,8 @@ def _raw(s: Sentence, q: Quantity, context: tuple, extra: dict) -> dict:
     comparator, hedge = _comparator(s, q, at)
     # a time span sets the deadline of the money spent over it ("500 milliards sur quatre ans"), not of a count
     spans = durations if q.unit in ("USD", "EUR") else []
-    deadline = _deadline(s, date, spans, at, others) if q.unit not in ("months", "rank") else None
+    thing = q.unit not in ("USD", "EUR")
+    deadline = _deadline(s, date, spans, at, others, thing) if q.unit not in ("months", "rank") else None
     deadline = _a_year_earlier(s, q, deadline)
     return {
         "quote": s.text.strip(),

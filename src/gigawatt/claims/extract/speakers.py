@@ -228,8 +228,9 @@ _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in
 _KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
 _CANON = dict(_ALIASES)
 # a name the list lacks: two or three capitalised words (first names and surnames), near a cue only
-_UP = "A-ZÀ-ÖØ-ÞĆČĎĐĘĚĞİŁŃŇŐŒŘŚŞŠŤŰŸŹŻŽ"  # capitals, accented ones too ("Øyvind", "Élysée", "Şahin")
-_LOW = "a-zß-öø-ÿāăąćčďđēęěğīıįłńňōőœřśşšťūůűźżž"  # small letters, "ß" and "ı" too ("Achim Weiß", "Cevdet Yılmaz")
+_UP = "A-ZÀ-ÖØ-ÞĀĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŤŪŰŲŸŹŻŽ"  # capitals, accented ones too ("Øyvind", "Élysée", "Şahin")
+# small letters, "ß", "ı" and "ľ" too ("Achim Weiß", "Cevdet Yılmaz", "Samuel Migaľ")
+_LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīıįķĺļľłńņňōőœŕřśşšťūůűųźżž"
 # a given name may have a hyphen ("Kim Yong-beom", "Jean-Pierre") or be initials ("C.C. Wei")
 _FIRST = rf"(?:(?:[A-Z]\.){{2,3}}|[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)"
 _NAME_RE = re.compile(
@@ -394,7 +395,8 @@ _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecher
            "chief executive",
            "chief financial officer", "billionaire", "founder", "co-founder", "chairman",
            "spokesman", "spokeswoman", "spokesperson", "host", "gouverneur", "ministre",
-           "président", "porte-parole", "patron", "directeur général", "directrice générale", "PDG"]  # fmt: skip
+           "président", "porte-parole", "patron", "directeur général", "directrice générale", "PDG", "recteur",
+           "rectrice"]  # fmt: skip
 _PARTICLES = r"(?:Al|al|bin|von der|van der|von|van|de la|de|du|da|di|la|le)"  # "Ursula von der Leyen"
 _ARABIC_ARTICLE = r"(?:al|el|Al|El)-"  # "Mohammed al-Rayeh al-Toum"
 _NAME_WORDS = (
@@ -406,7 +408,7 @@ _NAME_WORDS = (
 _TITLED = re.compile(
     r"(?:(?<![\w])|(?<=-))[A-Za-zäöü]*?(?i:" + "|".join(_TITLES) + r")(?:en|n|s)?,?"
     # the title's complement before the name, set off ("der Präsident der Region Aragonien, Jorge Azcón")
-    r"(?:\s+(?:(?:der|des|of the|of|de la|du|de)\s+|de l['’])(?:[\w'’-]+\s+){0,2}?[\w'’-]+,"
+    r"(?:\s+(?:(?:der|des|of the|of|de la|du|de)\s+|de l['’])(?:[\w'’-]+\s+){0,3}?[\w'’-]+,"
     r"|\s+d['’][A-Z][A-Z\d&]+)?"  # "le directeur général d'AWS Matt Garman"
     r"\s+(" + _NAME_WORDS + ")"
 )
@@ -509,7 +511,8 @@ _ORG_WORDS = {"Energy", "AI", "Digital", "Capital", "Group", "Partners", "Holdin
               "Assets", "Hydro", "Utilities", "Observatory", "Foundation", "Laboratory", "Laboratories", "Ventures",
               "Advisors", "Advisory", "Consulting", "Analytics", "Investments", "Realty", "Properties", "Computing",
               "Ltd", "LLC", "Co", "AG", "SE", "SA", "GmbH", "plc", "Grid", "Utility", "Reactors",
-              "Nuclear"}  # fmt: skip
+              "Nuclear", "University", "Université", "Universität", "Universidad", "Università", "Hochschule",
+              "Institut", "College", "Hospital", "Clinic", "Klinikum", "Railway", "Railways"}  # fmt: skip
 _NEWS = {name for name, (_, role, _) in KNOWN.items() if role.startswith(("news", "research", "analysts"))}
 _PLACES = {
     "Canada",
@@ -685,7 +688,9 @@ class Memory:
             if _is_body(att.speaker):  # "l'Alberta Electric System Operator", then "l'organisme"
                 self.names.setdefault(att.speaker, att.speaker)
             # (a development bank is no company: "the AfDB said ...", then "a cost the company put at")
-            if not _is_news(att.speaker) and not _development_bank(att.speaker):
+            # (nor is a university: "researchers at Duke University said ...", then "a report by the grid operator")
+            academic = _ACADEMIC & set(att.speaker.split())
+            if not _is_news(att.speaker) and not _development_bank(att.speaker) and not academic:
                 # "SK Group said ...", then "the group said"
                 self.the_company = att.speaker
         if not att.pronoun and kind == "person":
@@ -726,6 +731,7 @@ def speaker_role(name: str) -> str:
     return KNOWN.get(name, ("", "", []))[1]
 
 
+_ACADEMIC = {"University", "Université", "Universität", "Universidad", "Università", "Hochschule", "College"}
 _POSSESSIVES = {"Son", "Sa", "Ses", "Leur", "Sein", "Seine", "Ihr", "Ihre"}
 
 
@@ -909,6 +915,12 @@ def terms_in(text: str) -> set[str]:
     return terms - names
 
 
+# the words a sentence may open with before the name an acronym is given for: an article, or a preposition and its
+# article ("Selon la Tunisia Investment Authority (TIA)", "D'après le Centre ... (CSCS)")
+_LEAD_WORD = re.compile(
+    r"^(?:(?:Selon|D['’]après|Pour|Chez|Avec|Dans|Sur|Depuis|Après|Avant|Entre|Par|Sans|Malgré|Outre)\s+"
+    r"(?:(?:de|du|des)\s+)?)?(?:The|Le|La|Les|L['’]|Der|Die|Das|le|la|les|l['’])?\s*"
+)
 _ACRONYM_GIVEN = re.compile(
     r"((?:[A-Z][\w'’&-]*\s(?:(?:of|for|and|de|du|des|la|le)\s)?){1,5}[A-Z][\w'’&-]*)\s\(([A-Z][A-Z0-9&]{1,6})\)"
 )
@@ -933,7 +945,7 @@ def people_in(text: str) -> dict[str, str]:
     in parentheses after a name names it later ("Tennessee Valley Authority (TVA)")."""
     out: dict[str, str] = {m.group(1): m.group(1) for m in _GROUP.finditer(text)}  # "die Schwarz-Gruppe"
     for m in _ACRONYM_GIVEN.finditer(text):
-        full = re.sub(r"^(?:The|Le|La|Les|L['’]|Der|Die|Das)\s*", "", m.group(1))  # "Le Barcelona ... Center (BSC)"
+        full = _LEAD_WORD.sub("", m.group(1))  # "Le Barcelona ... Center (BSC)", "Selon la Tunisia ... Authority (TIA)"
         full = _CANON.get(untitled(full)[0], untitled(full)[0])  # not "Projektentwickler Homer City Redevelopment"
         out.setdefault(m.group(2), full)
         out.setdefault(m.group(1), full)
@@ -2600,7 +2612,9 @@ def _pick(cands, cue: tuple[int, int], cue_text: str, sentence: tuple[int, int],
 
 
 _OFFICE_AFTER_CUE = re.compile(
-    r"\s+(?:le |la |l['’]|the |der |die |des |dem )?(?:[\w-]+ )?(?:président|présidente|directeur|directrice|PDG"
+    # ("le cofondateur et directeur général")
+    r"\s+(?:le |la |l['’]|the |der |die |des |dem )?(?:[\w-]+ )?(?:[\w-]+ (?:et|and|und) )?(?:co-?)?"
+    r"(?:président|présidente|directeur|directrice|PDG|recteur|rectrice"
     r"|patron|patronne|fondateur|fondatrice|ministre|porte-parole|chief executive|chairman|president|head|founder"
     r"|spokesperson|spokesman|spokeswoman|Chef|Chefin|Vorsitzenden?|Präsidenten?|Gründers?|Sprecher|Sprecherin)"
     r"\b[^,.;]{0,80}"
