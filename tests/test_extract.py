@@ -4550,3 +4550,50 @@ def test_a_relative_clause_says_when_the_figures_thing_comes_online(text, lang, 
     phrase dates the figure (a relative clause's deadline was its own only)."""
     claims = extract(text, dt.date(2026, 2, 4), lang)["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # "selon" after a semicolon sources its own clause only
+        (
+            "Quelque 3 200 MW sont en chantier, pour près de 3 milliards de dollars ; l'objectif est de 15 000 MW, "
+            "selon le Green Energy Cluster.",
+            "fr",
+            ["the article", "the article", "Green Energy Cluster"],
+        ),
+        (
+            "Some 3,200 MW are being built; the goal is 15,000 MW, according to the Green Energy Cluster.",
+            "en",
+            ["the article", "Green Energy Cluster"],
+        ),
+    ],
+)
+def test_a_source_after_a_semicolon_sources_its_clause(text, lang, expected):
+    """ "...; l'objectif est de 15 000 MW, selon le GEC'A": the clause before the semicolon is the article's (an
+    inverted verb after one still covers the sentence: "hatte Nvidia damals mitgeteilt", tested above)."""
+    claims = extract(text, dt.date(2025, 6, 1), lang)["claims"]
+    assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Le gouvernement vise quelque 200 MW de centres de données à l'horizon 2030.", "fr", ["2030-12-31"]),
+        # each figure of "from ... in 2022 to ... in 2025" takes its own year
+        (
+            "La puissance moyenne est passée de 50 MW en 2022 à 450 MW en 2025.",
+            "fr",
+            ["2022-12-31", "2025-12-31"],
+        ),
+        (
+            "Fingrid erwartet, dass der Bedarf von 500 MW im Jahr 2024 auf 1500 MW im Jahr 2030 steigt.",
+            "de",
+            ["2024-12-31", "2030-12-31"],
+        ),
+    ],
+)
+def test_french_horizons_and_the_year_of_each_figure_of_a_rise(text, lang, expected):
+    """ "à l'horizon 2030" was no deadline; "de 50 MW en 2022 à 450 MW en 2025" gave 2022 to both figures."""
+    claims = extract(text, dt.date(2026, 1, 10), lang)["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

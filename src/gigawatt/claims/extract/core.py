@@ -507,8 +507,17 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
                for a, _ in cues)  # fmt: skip
 
 
-def _nearest(spans: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
-    return sorted(spans, key=lambda d: min(abs(d[0] - at), abs(at - d[1])))
+# "passée de 50 MW en 2022 à 450 MW en 2025", "from 50 MW in 2022 to 450 MW in 2025": the year before "à"/"to" is
+# the figure's before it
+_TO_NEXT = re.compile(r"\s*(?:à|to|auf)\s+(?:\S+\s+){0,2}$")
+
+
+def _nearest(spans: list[tuple[int, int]], at: int, s: Sentence | None = None) -> list[tuple[int, int]]:
+    def away(d: tuple[int, int]) -> tuple[bool, int]:
+        previous = s is not None and d[1] <= at and _TO_NEXT.fullmatch(s.text, d[1] - s.start, at - s.start)
+        return bool(previous), min(abs(d[0] - at), abs(at - d[1]))
+
+    return sorted(spans, key=away)
 
 
 # a clause told in a past tense ("closed a $350 million round in February", "avait levé ... en février", "hatte im
@@ -613,10 +622,10 @@ def _deadline(
     here = _clause(s, at)
     nested = [p for p in phrases if mine is not None and p != mine and mine[0] <= p[0] and not p[0] <= at < p[1]]
     own = [d for d in spans if mine is not None and mine[0] <= d[0] < mine[1]]
-    own = _nearest([d for d in own if not any(p[0] <= d[0] < p[1] for p in nested)], at)
+    own = _nearest([d for d in own if not any(p[0] <= d[0] < p[1] for p in nested)], at, s)
     outer = [] if mine is not None and mine[2] == "relative" else outer
     own = own or _nearest(_coming_online(s, phrases, inside, at) if thing else [], at)  # (not money: what it costs)
-    own = own or _nearest([d for d in outer if here[0] <= d[0] < here[1]], at)
+    own = own or _nearest([d for d in outer if here[0] <= d[0] < here[1]], at, s)
     # a past month dates what its own clause says, not the figures after a colon ("letter of intent last month: at
     # least 10 GW")
     outer = [d for d in outer if not _LAST_MONTH.search(s.text[d[0] - s.start : d[1] - s.start])]
@@ -827,7 +836,15 @@ def _att_at(segments: list, at: int, text: str | None = None) -> Attribution | N
     if found is None and text is not None:  # "...; gemeinsam wollen ..., hatte Nvidia damals mitgeteilt": the close
         last = segments[-1][2]
         trailing = (
-            last is not None and last.cue is not None and _INVERTED_CUE.search(text[segments[-1][0] : last.cue[0]])
+            last is not None
+            and last.cue is not None
+            and _INVERTED_CUE.search(text[segments[-1][0] : last.cue[0]])
+            # (not "selon", "according to" after a semicolon: "Quelque 3 200 MW sont en chantier ; l'objectif est de
+            # 15 000 MW, selon le GEC'A" sources the last clause only)
+            and not (
+                ";" in text[segments[-1][0] - 2 : segments[-1][0]]
+                and re.match(r"(?i)selon|according|d['’] ?après|laut\b|so\b", text[last.cue[0] : last.cue[1]])
+            )
         )
         found = last if trailing and here < len(segments) - 1 else None
     return found

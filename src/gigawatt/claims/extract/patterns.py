@@ -394,7 +394,9 @@ DEADLINES = {
            # months ("Sur la période de juillet à septembre"), a period named by its end ("l'exercice, qui s'achève
            # fin mai", "le trimestre en cours, qui se termine fin janvier")
            "au premier|second|deuxième semestre", "sur l' ensemble de YEAR", "de MONTH à MONTH",
-           "achève|achèvera|termine|terminera fin MONTH YEAR?"],
+           "achève|achèvera|termine|terminera fin MONTH YEAR?",
+           # "vise 1 gigawatt à l'horizon 2030"
+           "à l' horizon YEAR", "à l' horizon de YEAR"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
