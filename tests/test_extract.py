@@ -4597,3 +4597,32 @@ def test_french_horizons_and_the_year_of_each_figure_of_a_rise(text, lang, expec
     """ "à l'horizon 2030" was no deadline; "de 50 MW en 2022 à 450 MW en 2025" gave 2022 to both figures."""
     claims = extract(text, dt.date(2026, 1, 10), lang)["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company described by its place's superlative, after the verb
+        (
+            "Walmart has modernised its data centres with 5,000 Nvidia chips, the world's biggest retailer said in a "
+            "blog post on Tuesday. Walmart said it spent $26.7 billion.",
+            ["Walmart", "Walmart", "Walmart"],
+        ),
+        (
+            "Amazon has signed a three-year partnership with the French start-up Mistral AI, America's biggest online "
+            "retailer said.",
+            ["Amazon", "Amazon"],
+        ),
+        # an adverb before an apposition is no name
+        (
+            "Worldwide, the average project has grown from 50 MW in 2022 to 450 MW in 2025, according to the Tunisia "
+            "Investment Authority (TIA).",
+            ["Tunisia Investment Authority"] * 2,
+        ),
+    ],
+)
+def test_english_speakers_of_the_forty_ninth_batch(text, expected):
+    """*-666..681: "the world's biggest retailer said", "Britain's biggest supermarket group said" were left to the
+    article; "Worldwide, the average project ..., according to" read "Worldwide" as a name."""
+    claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
+    assert [c["speaker"] for c in claims] == expected

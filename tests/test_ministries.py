@@ -70,7 +70,18 @@ def test_no_ministry_where_none_is_named(text, lang):
 def test_the_article_country_is_the_one_named_most_and_not_the_dollar():
     # "US-Dollar" names a currency, not the United States
     assert article_country("Guatemala exportiert Strom für 3 Mrd. US-Dollar; Guatemala hat US-Dollar.") == "Guatemala"
-    assert article_country("Japan und Korea.") is None  # a tie names none
+    # a tie names the first named (it named none before: the tally of *-01..681 gained four speakers, lost none)
+    assert article_country("Korea und Japan.") == "South Korea"
+    assert article_country("Luxembourg will spend €112 million; France's Atos built MeluXina.") == "Luxembourg"
+    assert article_country("No country here.") is None
+
+
+def test_luxembourgs_economy_ministry_and_britains_department_for_transport():
+    """*-666..681: "the economy ministry" of Luxembourg and "le ministère" of the UK's transport were plain names."""
+    text = "Luxembourg will spend €112 million, the economy ministry said."
+    assert ministries_in(text, "en")[0][0] == "Ministry of the Economy"
+    text = "Le Royaume-Uni économisera 300 millions de livres, selon le ministère britannique des Transports."
+    assert ministries_in(text, "fr")[0][0] == "Department for Transport"
 
 
 def test_every_row_of_the_table_has_a_known_portfolio_and_a_source():

@@ -73,6 +73,7 @@ COUNTRIES = {
     "Malaysia": r"Malaysia\w*|Malaisie|malaisien\w*|malaysisch\w*|Kuala Lumpur",
     "Romania": r"Romania\w*|Roumanie|roumain\w*|Rumänien|rumänisch\w*|Bucharest|Bucarest|Bukarest",
     "Israel": r"\bIsrael\w*|Israël|israélien\w*|israelisch\w*",
+    "Luxembourg": r"Luxemb\w*|luxemb\w*",
     # countries the table has no row for: counted, so that the article's country is not mistaken for one it has
     "France": r"\bFrance\b|\bfrançais\w*|\bFrench\b|Frankreich|französisch\w*|Paris",
     "Germany": r"Germany|German\b|Allemagne|allemand\w*|Deutschland|[Dd]eutsch\w*|Berlin|\bBundes(?=\w*ministeri)",
@@ -144,11 +145,14 @@ def country_in(words: str) -> str | None:
 
 @functools.lru_cache(maxsize=16)
 def article_country(text: str) -> str | None:
-    """The country the article names most (None for none, or a tie)."""
-    counts = sorted(((len(r.findall(text)), c) for c, r in _COUNTRY_RE.items()), reverse=True)
-    if not counts or counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+    """The country the article names most; of a tie, the one it names first ("Luxembourg will spend ..." before
+    "France's Atos"); None for none."""
+    counts = {c: len(r.findall(text)) for c, r in _COUNTRY_RE.items()}
+    most = max(counts.values(), default=0)
+    if most == 0:
         return None
-    return counts[0][1]
+    tied = {c: r.search(text).start() for c, r in _COUNTRY_RE.items() if counts[c] == most}
+    return min(tied, key=tied.get)
 
 
 def ministry_name(portfolios: list[str], country: str | None) -> str:

@@ -296,7 +296,10 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
                       # d'investissement ont ...", "Baptisé SG6, le site ...", "Called SG6, the facility ...")
                       "Ses", "Sa", "Leurs", "Its", "Their", "Baptisé", "Baptisée", "Situé", "Située", "Installé",
                       "Installée", "Implanté", "Implantée", "Fondé", "Fondée", "Créé", "Créée", "Called", "Dubbed",
-                      "Named", "Located"}  # fmt: skip
+                      "Named", "Located",
+                      # adverbs of place or sum ("Worldwide, the average project has grown ..., according to")
+                      "Worldwide", "Globally", "Elsewhere", "Together", "Altogether", "Weltweit", "Insgesamt",
+                      "Globalement", "Ailleurs", "Ensemble"}  # fmt: skip
 # acronyms that are units, places or titles, never a speaker
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
@@ -327,14 +330,16 @@ def _after_cue(low: str) -> bool:
 
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
-    r"\b(?:the (?:[\w.]+(?: [\w.]+)?, (?=[\w.-]+-based ))?"  # "the Round Rock, Texas-based company"
+    # (or a place's, with its superlative: "the world's biggest retailer said", "Britain's biggest supermarket group")
+    r"\b(?:(?:the |(?:the )?(?:world|(?-i:[A-Z])\w+)['’]s (?=(?:biggest|largest|second-largest|top) ))"
+    r"(?:[\w.]+(?: [\w.]+)?, (?=[\w.-]+-based ))?"  # "the Round Rock, Texas-based company"
     r"(?:[\w-]+ ){0,3}(?:[\w-]+ and [\w-]+ )?"  # "the Aragonese wind and solar developer"
     # the noun in small letters: "the National Energy System Operator" is a name
     r"(?-i:company|group|groups|firm|firms|companies|asset manager|chipmaker|start-up|startup|operator|developer"
     r"|carmaker|automaker"
     r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
-    r"|contractor|builder|insurer|broker"
+    r"|contractor|builder|insurer|broker|retailer|grocer"
     # "the Bank" (of England, named before) as "the bank", not "The World Bank"
     r"|hyperscaler|bank|(?<=[Tt]he )Bank)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
