@@ -4626,3 +4626,50 @@ def test_english_speakers_of_the_forty_ninth_batch(text, expected):
     article; "Worldwide, the average project ..., according to" read "Worldwide" as a name."""
     claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a calqued title before the name
+        (
+            "Amazon allein erwartet zu investieren ungefähr $200 Milliarden dieses Jahr, Hauptgeschäftsführer Andy "
+            "Jassy sagte letzten Monat.",
+            ["Andy Jassy"],
+        ),
+        # reported speech that goes on in the subjunctive; not after the article's own sentence, nor in the indicative
+        (
+            "Algerien verbraucht 20.000 Megawatt, sagte Energieminister Khalil Hedna. Die installierte Leistung liege "
+            "inzwischen bei rund 27.000 Megawatt.",
+            ["Khalil Hedna", "Khalil Hedna"],
+        ),
+        (
+            "Algerien verbraucht 20.000 Megawatt, sagte Energieminister Khalil Hedna. Die installierte Leistung liegt "
+            "inzwischen bei rund 27.000 Megawatt.",
+            ["Khalil Hedna", "the article"],
+        ),
+        (
+            "Algerien verbraucht 20.000 Megawatt. Die installierte Leistung liege bei rund 27.000 Megawatt.",
+            ["the article", "the article"],
+        ),
+        # a sovereign fund named by what it is
+        (
+            "Der Staatsfonds Druk Holding baut ein Rechenzentrum. Nach Angaben des Staatsfonds verfügt das Königreich "
+            "über 3490 Megawatt; weitere 2081 Megawatt sind im Bau.",
+            ["Druk Holding", "Druk Holding"],
+        ),
+        # "wie" and a person's name the list lacks, an office set off or a title before it
+        (
+            "Die Firma will rund 100 Millionen Euro investieren, wie Kaimar Karu, Minister für Außenhandel und "
+            "Informationstechnologie, beim Spatenstich sagte.",
+            ["Kaimar Karu"],
+        ),
+        ("Der Bau soll 3 Milliarden Dollar kosten, wie Gouverneur Tate Reeves am Montag sagte.", ["Tate Reeves"]),
+    ],
+)
+def test_german_speakers_of_the_forty_ninth_batch(text, expected):
+    """*-666..681: "Hauptgeschäftsführer Andy Jassy" kept its title; "Die installierte Leistung liege ..." after a
+    speaker's sentence, "Nach Angaben des Staatsfonds" and "wie Kaimar Karu, Minister für ..., sagte" were the
+    article's."""
+    claims = extract(text, dt.date(2025, 6, 1), "de")["claims"]
+    assert [c["speaker"] for c in claims] == expected

@@ -863,6 +863,26 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes, text: str)
     return _att_at(attrib[i], at, text), False
 
 
+# German reported speech goes on in the subjunctive without a verb of saying ("..., sagte Khalil Hedna. Die
+# installierte Leistung liege inzwischen bei rund 27.000 Megawatt")
+_SUBJUNCTIVE = re.compile(
+    r"\b(?:liege|liegen|sei|seien|habe|werde|könne|solle|müsse|wolle|dürfe|gebe|stehe|komme|bleibe|reiche|koste"
+    r"|brauche|plane|erwarte|rechne|wachse|steige|verfüge)\b"
+)
+
+
+def _reported_on(s: Sentence, before: Sentence | None, previous: list, segments: list) -> list:
+    """``segments`` of a German sentence without a cue whose verb is in the subjunctive (:data:`_SUBJUNCTIVE`): the
+    speaker of the sentence before it in its paragraph, where that one named one; else ``segments`` unchanged."""
+    if s.lang != "de" or before is None or before.paragraph != s.paragraph or any(att for *_, att in segments):
+        return segments
+    last = previous[-1][2] if previous else None
+    if last is None or last.speaker == ARTICLE or not _SUBJUNCTIVE.search(s.text):
+        return segments
+    said = dataclasses.replace(last, content=(s.start, s.end), pronoun=True)
+    return [(a, b, said) for a, b, _ in segments]
+
+
 def _attributions(text: str, sents: list[Sentence], quotes, people: dict[str, str]) -> list[list]:
     """Per sentence, its clauses (cut at semicolons) each with the attribution of its own reporting cues (``people``:
     :func:`people_in` of the text)."""
@@ -898,6 +918,7 @@ def _attributions(text: str, sents: list[Sentence], quotes, people: dict[str, st
             memory.heard(att)
             segments.append((a, b, att))
         before = sents[len(out) - 1] if out else None  # the sentence whose segments are out[-1]
+        segments = _reported_on(s, before, out[-1] if out else [], segments)
         cover = before and reports_before(text, (s.start, s.end), (before.start, before.end), segments[0][2], memory)
         if cover is not None:
             out[-1] = [(a, b, att if att is not None else cover) for a, b, att in out[-1]]

@@ -364,7 +364,7 @@ _DESCRIPTIONS = re.compile(
     r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)|(?:das|des|dem) \w+-?[Uu]nternehmens?"
     # a compound for the company ("der Softwarekonzern", "wie der Facebook-Konzern mitteilte"), "die Firma"
     r"|(?:der|des|dem) (?:[\w-]+ )?[\w-]*(?:konzern|Konzern|[Ee]ntwickler|[Hh]ersteller|[Bb]etreiber|[Aa]nbieter"
-    r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese|[Mm]akler)s?|(?:die|der) Firma"
+    r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese|[Mm]akler|[Ff]onds)s?|(?:die|der) Firma"
     r"|(?:die|der) [\w-]*-?Tochter(?: von (?-i:[A-Z])\w+)?"
     # a company's unit, named by its parent: the unit the sentence is about ("Amazon Web Services will ..., teilte
     # die Amazon-Tochter mit", "a communiqué la filiale d'Amazon", "Amazon's cloud unit said")
@@ -434,7 +434,7 @@ _FIRM_NAME = re.compile(
 # a German compound that ends in a role ("Handelsminister", "AWS-Manager", "des Betreibers Holtec"): no part of a name
 _ROLE_COMPOUND = re.compile(
     r"[\w-]*(?:minister|autor|chef|sprecher|manager|präsident|direktor|leiter|vorstand|gründer|betreiber|analyst|sekretär|"
-    r"rektor|professor|dekan|firma|broker|makler|"
+    r"rektor|professor|dekan|gouverneur|firma|broker|makler|geschäftsführer|"
     r"abgeordnete|partner|"
     r"konzern|hersteller|entwickler|investor|berater|experte|ökonom)(?:in|en|s)?",
     re.IGNORECASE,
@@ -1972,7 +1972,24 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     if outlet:  # "..., The Advocate reported", "..., the Philadelphia Inquirer reported": an outlet's name
         name, at = untitled(outlet.group(1), sent[0] + outlet.start(1))  # not "Chief Executive Jensen Huang"
         out.append((name, at, sent[0] + outlet.end(1)))
-    return out
+    return out + (_wie_person(text, sent, cue) if lang == "de" else [])
+
+
+# German "wie" and a person's full name before the verb at the clause's end, an office set off after it ("wie Kaimar
+# Karu, Minister für Außenhandel, beim Spatenstich sagte", "wie Angela Merkel sagte")
+_WIE_PERSON = re.compile(rf"\bwie\s+({_NAME_WORDS})(?:,[^,;:.]{{2,90}},)?\s+(?:[\w-]+\s+){{0,4}}$")
+
+
+def _wie_person(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> list[tuple[str, int, int]]:
+    m = _WIE_PERSON.search(text, sent[0], cue[0])
+    if m is None:
+        return []
+    name, at = untitled(m.group(1), m.start(1))  # "wie Finanzchef Vaibhav Taneja Ende Januar sagte"
+    words = name.split()
+    name = " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
+    if len(name.split()) < 2 or name.split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES or names_in(name):
+        return []
+    return [(name, at, at + len(name))]
 
 
 # "Analysts at Mizuho", "Les analystes de Mizuho", "die Analysten von Jefferies": a firm, whatever its name
