@@ -4673,3 +4673,38 @@ def test_german_speakers_of_the_forty_ninth_batch(text, expected):
     article's."""
     claims = extract(text, dt.date(2025, 6, 1), "de")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cleft sentence whose relative clause names the subject of "a-t-elle annoncé"
+        (
+            "Cinq cents millions de dollars : c'est la somme qu'a levée la start-up californienne Ayar Labs, qui veut "
+            "remplacer le cuivre par la lumière, a-t-elle annoncé mardi.",
+            ["Ayar Labs"],
+        ),
+        (
+            "Trois ans au plus : c'est la période pendant laquelle le gestionnaire du réseau finlandais, Fingrid, "
+            "limitera les raccordements de 100 MW, a-t-il annoncé mardi.",
+            ["Fingrid", "Fingrid"],
+        ),
+        # a superlative the subject of "présente comme" claims; the figures before its relative clause stay the
+        # article's
+        (
+            "Nvidia a inauguré mercredi Cambridge-1, un supercalculateur de 100 millions de dollars, que le groupe "
+            "américain présente comme le plus puissant du Royaume-Uni.",
+            ["the article", "Nvidia"],
+        ),
+        (
+            "Rachad Nabiev a parlé. L'opérateur public AzInTelecom construit pour sa part deux centres de données, "
+            "qu'il présente comme les plus grands du pays.",
+            ["AzInTelecom"],
+        ),
+    ],
+)
+def test_french_clefts_and_superlatives_presented_as(text, expected):
+    """*-666..681 and the tuned articles: "c'est la somme qu'a levée la start-up X, ..., a-t-elle annoncé" and "que le
+    groupe américain présente comme le plus puissant" were left to the article."""
+    claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
+    assert [c["speaker"] for c in claims] == expected

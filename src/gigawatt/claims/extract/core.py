@@ -871,6 +871,10 @@ _SUBJUNCTIVE = re.compile(
 )
 
 
+_PRESENTS_AS = re.compile(r"présente(?:nt)?\s+comme\b")
+_RELATIVE_QUE = re.compile(r"(?:,\s+|\s)(?:que|qu['’]|qui\s)")
+
+
 def _reported_on(s: Sentence, before: Sentence | None, previous: list, segments: list) -> list:
     """``segments`` of a German sentence without a cue whose verb is in the subjunctive (:data:`_SUBJUNCTIVE`): the
     speaker of the sentence before it in its paragraph, where that one named one; else ``segments`` unchanged."""
@@ -910,6 +914,12 @@ def _attributions(text: str, sents: list[Sentence], quotes, people: dict[str, st
             own = any(_OWN_SUBJECT.fullmatch(s.text, m.start(), c - s.start) for c in cue_starts if c > at)
             if both or own:
                 cuts.append(at)
+        # "un supercalculateur de 100 millions de dollars, que le groupe américain présente comme le plus puissant":
+        # the relative clause's superlative is the subject's, the figures before it are not
+        for label, x, _ in s.found:
+            if label == "cue" and _PRESENTS_AS.match(text, x):
+                rel = [m.start() for m in _RELATIVE_QUE.finditer(s.text, 0, x - s.start)]
+                cuts += [s.start + rel[-1]] if rel else []
         cuts.sort()
         segments = []
         for a, b in itertools.pairwise(cuts):

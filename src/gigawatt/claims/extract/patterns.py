@@ -158,7 +158,10 @@ CUES = {
            # "L'italien Eni avait pour sa part promis en septembre", "AMD s'est pour sa part engagé"
            "a|avait|ont|avaient pour sa|leur part déclaré|dit|affirmé|annoncé|indiqué|estimé|promis|assuré|précisé"
            "|chiffré|évalué|confirmé|évoqué",
-           "s' est|était pour sa part engagé|engagée", "se sont|s' étaient pour leur part engagés|engagées"],
+           "s' est|était pour sa part engagé|engagée", "se sont|s' étaient pour leur part engagés|engagées",
+           # a superlative its subject claims ("que le groupe américain présente comme le plus puissant du
+           # Royaume-Uni", "qu'il présente comme les plus grands du pays")
+           "présente|présentent comme"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte", "nennt",

@@ -2771,6 +2771,31 @@ def _company_in_head(text: str, sent: tuple[int, int], memory: Memory, head: str
     return firms[0] if firms else None
 
 
+# a French cleft sentence whose relative clause has its subject ("Cinq cents millions de dollars : c'est la somme
+# qu'a levée la start-up californienne Ayar Labs, ..., a-t-elle annoncé", "c'est la période pendant laquelle le
+# gestionnaire du réseau finlandais, Fingrid, limitera ...", "c'est le bénéfice que Tokyo Electron attend")
+_CLEFT = re.compile(
+    r"c['’]est\s+(?:[^,;:.]{0,60}?\s)?(?:qu['’](?:a|ont|avait|avaient)\s+(?:[a-zéèêàâîôûç'’-]+\s+){1,2}"
+    r"|(?:pendant|dans|par|avec)\s+laquelle\s+|que\s+)"
+)
+
+
+def _cleft_subject(text: str, sent: tuple[int, int], memory: Memory) -> tuple[str, int, int] | None:
+    """The first company or person named within 90 characters after :data:`_CLEFT`'s relative opens, if any."""
+    m = _CLEFT.search(text, sent[0], sent[1])
+    if m is None:
+        return None
+    part = text[m.end() : min(sent[1], m.end() + 90)]
+    named = names_in(part, m.end(), memory.names)
+    at = m.end()
+    named += [(f, at + k.start(), at + k.end()) for f in memory.firms for k in re.finditer(re.escape(f), part)]
+    # a name set off after what it is ("le gestionnaire du réseau finlandais, Fingrid, limitera")
+    set_off = re.match(rf"(?:le|la|l['’])\s?[a-zà-ÿ][^,;:]{{0,60}},\s+([{_UP}][\w&-]+),", part)
+    if set_off and set_off.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
+        named.append((set_off.group(1), m.end() + set_off.start(1), m.end() + set_off.end(1)))
+    return min(named, key=lambda c: c[1]) if named else None
+
+
 def _described_after(text: str, end: int) -> bool:
     """ "hieß es ... in einem Blogeintrag des Unternehmens", "in einer Mitteilung der Kommission": the source is named
     after the cue."""
@@ -3354,7 +3379,13 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             person = _SET_OFF_PERSON.match(text, sent[0], cs) if inverted and re.search(r"-il\b", text[cs:ce]) else None
             if person is not None:
                 return Attribution(person.group(1), (cs, ce), person.span(1), sent)
-            firm = _opening_company(text, sent, memory) if inverted else None
+            firm = (_opening_company(text, sent, memory) or _cleft_subject(text, sent, memory)) if inverted else None
+            # "AzInTelecom construit deux centres de données, qu'il présente comme les plus grands du pays": the
+            # company the sentence opens with
+            # (the clause is cut at "qu'il": the sentence opens after the last full stop or line break)
+            relative = re.search(r"qu['’](?:il|elle)s?\s+$", text[sent[0] : cs]) is not None
+            opens = max(text.rfind(". ", 0, sent[0]) + 2, text.rfind("\n", 0, sent[0]) + 1)
+            firm = firm or (_opening_company(text, (opens, sent[1]), memory) if relative else None)
             typed = _typed_subject(text, sent, (cs, ce), memory) if inverted else []
             firm = firm or (typed[-1] if typed else None)  # the nearest the verb
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
