@@ -2771,6 +2771,19 @@ def _company_in_head(text: str, sent: tuple[int, int], memory: Memory, head: str
     return firms[0] if firms else None
 
 
+def _pronoun_firm(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory, inverted: bool):
+    """The company a pronoun subject stands for, if the sentence says: the company that opens it, or the subject of
+    its cleft, or the nearest one named by what it is, after an inverted verb ("La start-up Nscale ..., a-t-elle
+    annoncé"); the company the sentence opens with before "qu'il présente comme"."""
+    firm = (_opening_company(text, sent, memory) or _cleft_subject(text, sent, memory)) if inverted else None
+    # (the clause is cut at "qu'il": the sentence opens after the last full stop or line break)
+    relative = re.search(r"qu['’](?:il|elle)s?\s+$", text[sent[0] : cue[0]]) is not None
+    opens = max(text.rfind(". ", 0, sent[0]) + 2, text.rfind("\n", 0, sent[0]) + 1)
+    firm = firm or (_opening_company(text, (opens, sent[1]), memory) if relative else None)
+    typed = _typed_subject(text, sent, cue, memory) if inverted else []
+    return firm or (typed[-1] if typed else None)  # the nearest the verb
+
+
 # a French cleft sentence whose relative clause has its subject ("Cinq cents millions de dollars : c'est la somme
 # qu'a levée la start-up californienne Ayar Labs, ..., a-t-elle annoncé", "c'est la période pendant laquelle le
 # gestionnaire du réseau finlandais, Fingrid, limitera ...", "c'est le bénéfice que Tokyo Electron attend")
@@ -3379,15 +3392,7 @@ def attribute(text: str, sent: tuple[int, int], cues, quotes, lang: str, memory:
             person = _SET_OFF_PERSON.match(text, sent[0], cs) if inverted and re.search(r"-il\b", text[cs:ce]) else None
             if person is not None:
                 return Attribution(person.group(1), (cs, ce), person.span(1), sent)
-            firm = (_opening_company(text, sent, memory) or _cleft_subject(text, sent, memory)) if inverted else None
-            # "AzInTelecom construit deux centres de données, qu'il présente comme les plus grands du pays": the
-            # company the sentence opens with
-            # (the clause is cut at "qu'il": the sentence opens after the last full stop or line break)
-            relative = re.search(r"qu['’](?:il|elle)s?\s+$", text[sent[0] : cs]) is not None
-            opens = max(text.rfind(". ", 0, sent[0]) + 2, text.rfind("\n", 0, sent[0]) + 1)
-            firm = firm or (_opening_company(text, (opens, sent[1]), memory) if relative else None)
-            typed = _typed_subject(text, sent, (cs, ce), memory) if inverted else []
-            firm = firm or (typed[-1] if typed else None)  # the nearest the verb
+            firm = _pronoun_firm(text, sent, (cs, ce), memory, inverted)
             if firm is not None:  # "La start-up Nscale ..., a-t-elle annoncé": the company
                 return Attribution(firm[0], (cs, ce), (firm[1], firm[2]), sent)
             # "Als Mark Zuckerberg ... vorstellte, versprach er": the person the sentence named before the pronoun
