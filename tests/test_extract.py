@@ -2550,24 +2550,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-665: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-681: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-666..681: sixteen articles per language, `heldout: true`, 419 gold claims), written with its
+# The held-out batch (*-682..697: sixteen articles per language, `heldout: true`, 409 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-07, with the rules of commit
-# 10f47b8 unchanged (those rules had learned from *-650..665). English and German meet all four targets: recall (140
-# of 143, 130 of 139), precision (140 of 146, 130 of 135), speakers (121 of 140, 111 of 130) and every field (108 of
-# 143, 97 of 139); French meets recall (127 of 137) and precision (127 of 134), not speakers (91 of 127) nor every
-# field (73 of 137). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
+# c54aed0 unchanged (those rules had learned from *-666..681). Recall and precision meet the targets in every language
+# (English 130 of 138 and 130 of 140, French 117 of 136 and 117 of 124, German 121 of 135 and 121 of 128); speakers
+# do not (105 of 130, 78 of 117, 93 of 121); every field meets it in English (95 of 138) and German (85 of 135), not in
+# French (70 of 136). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
 # exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
 # scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(666, 682))
+HELDOUT_BATCH = tuple(str(n) for n in range(682, 698))
 HELDOUT_MEASURED = {
-    "en": {"recall": 140 / 143, "precision": 140 / 146, "speaker_accuracy": 121 / 140, "every_field": 108 / 143},
-    "fr": {"recall": 127 / 137, "precision": 127 / 134, "speaker_accuracy": 91 / 127, "every_field": 73 / 137},
-    "de": {"recall": 130 / 139, "precision": 130 / 135, "speaker_accuracy": 111 / 130, "every_field": 97 / 139},
+    "en": {"recall": 130 / 138, "precision": 130 / 140, "speaker_accuracy": 105 / 130, "every_field": 95 / 138},
+    "fr": {"recall": 117 / 136, "precision": 117 / 124, "speaker_accuracy": 78 / 117, "every_field": 70 / 136},
+    "de": {"recall": 121 / 135, "precision": 121 / 128, "speaker_accuracy": 93 / 121, "every_field": 85 / 135},
 }
 
 
