@@ -514,7 +514,11 @@ _TO_NEXT = re.compile(r"\s*(?:à|to|auf)\s+(?:\S+\s+){0,2}$")
 
 def _nearest(spans: list[tuple[int, int]], at: int, s: Sentence | None = None) -> list[tuple[int, int]]:
     def away(d: tuple[int, int]) -> tuple[bool, int]:
-        previous = s is not None and d[1] <= at and _TO_NEXT.fullmatch(s.text, d[1] - s.start, at - s.start)
+        # (only where a figure stands right before that year: not "bis 2030 auf 2 GW")
+        previous = (
+            s is not None and d[1] <= at and _TO_NEXT.fullmatch(s.text, d[1] - s.start, at - s.start)
+            and re.search(r"\d\D{0,40}$", s.text[: d[0] - s.start]) is not None
+        )  # fmt: skip
         return bool(previous), min(abs(d[0] - at), abs(at - d[1]))
 
     return sorted(spans, key=away)
