@@ -4708,3 +4708,64 @@ def test_french_clefts_and_superlatives_presented_as(text, expected):
     groupe américain présente comme le plus puissant" were left to the article."""
     claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+_HEDNA = "Algerien verbraucht 20.000 Megawatt, sagte Energieminister Khalil Hedna. "
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # the subjunctive goes on only in a sentence with no source of its own, and not "liegen", "sei denn", "sei es"
+        (_HEDNA + "Die Kosten liegen bei rund 2 Milliarden Euro.", "de", ["Khalil Hedna", "the article"]),
+        (_HEDNA + "Es sei denn, die Kosten steigen auf 2 Milliarden Euro.", "de", ["Khalil Hedna", "the article"]),
+        (
+            _HEDNA + "Der Bedarf wächst, sei es aus der Industrie oder mit 2 Gigawatt aus Rechenzentren.",
+            "de",
+            ["Khalil Hedna", "the article"],
+        ),
+        (_HEDNA + "Kritiker meinen dagegen, der Bedarf liege bei 5 Gigawatt.", "de", ["Khalil Hedna", "the article"]),
+        # "alors que" is no relative clause; "présente comme" without a superlative is no cue
+        (
+            "Alors que la demande atteint 10 GW, EDF présente comme prioritaire le raccordement des centres.",
+            "fr",
+            ["the article"],
+        ),
+        # the first sentence of a text, before "qu'il présente comme"
+        ("Amazon construit deux centres de données, qu'il présente comme les plus grands du pays.", "fr", ["Amazon"]),
+        # a complement after the verb of a cleft is not its subject
+        (
+            "Un milliard d'euros : c'est le montant qu'a reçu de Microsoft la start-up Mistral AI, a-t-elle annoncé.",
+            "fr",
+            ["Mistral AI"],
+        ),
+        # a title before the person after "wie"
+        ("Der Bau soll 3 Milliarden Euro kosten, wie Bundeskanzler Friedrich Merz sagte.", "de", ["Friedrich Merz"]),
+    ],
+)
+def test_the_reviews_cases_of_the_forty_ninth_rounds_speakers(text, lang, expected):
+    """A review of 505e8ad..c54aed0 (against the code before it) found these sentences read wrong by the new rules."""
+    claims = extract(text, dt.date(2025, 6, 1), lang)["claims"]
+    assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a target year before "to"/"auf"/"à" is the target's: no figure after "from" stands before it
+        ("The operator plans to grow by 2030 to 5 GW, from 2 GW in 2024.", "en", ["2030-12-31", "2024-12-31"]),
+        ("Sie will bis 2030 auf 5 GW wachsen, nach 2 GW im Jahr 2024.", "de", ["2030-12-31", "2024-12-31"]),
+        ("Le site passera d'ici 2030 à 5 GW, contre 2 GW en 2024.", "fr", ["2030-12-31", "2024-12-31"]),
+        ("The campus will open in 2027 to 300 MW of demand, after a first phase in 2025.", "en", ["2027-12-31"]),
+        # and the earlier figure's year after a hedge ("d'environ", "from no more than")
+        (
+            "Son chiffre est passé d'environ 100 millions de dollars en 2017 à quelque 400 millions en 2025.",
+            "fr",
+            ["2017-12-31", "2025-12-31"],
+        ),
+    ],
+)
+def test_the_reviews_cases_of_the_forty_ninth_rounds_years(text, lang, expected):
+    """The same review: "from ... in 2022 to ... in 2025" took any year before "to" and any two words after it."""
+    claims = extract(text, dt.date(2025, 6, 1), lang)["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

@@ -74,6 +74,9 @@ def test_the_article_country_is_the_one_named_most_and_not_the_dollar():
     assert article_country("Korea und Japan.") == "South Korea"
     assert article_country("Luxembourg will spend €112 million; France's Atos built MeluXina.") == "Luxembourg"
     assert article_country("No country here.") is None
+    # "Luxembourg-based" and the Rosa-Luxemburg-Stiftung name no country (the review of the round's rules)
+    assert article_country("A Luxembourg-based fund invested in Panama; Panama's finance ministry said.") == "Panama"
+    assert article_country("Die Rosa-Luxemburg-Stiftung kritisierte Japan.") == "Japan"
 
 
 def test_luxembourgs_economy_ministry_and_britains_department_for_transport():

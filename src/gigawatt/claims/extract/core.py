@@ -509,15 +509,19 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
 
 # "passée de 50 MW en 2022 à 450 MW en 2025", "from 50 MW in 2022 to 450 MW in 2025": the year before "à"/"to" is
 # the figure's before it
-_TO_NEXT = re.compile(r"\s*(?:à|to|auf)\s+(?:\S+\s+){0,2}$")
+_TO_NEXT = re.compile(r"\s*(?:à|to|auf)\s+(?:\S+\s+)?$")
+# the figure that year belongs to, after "de", "from", "von" ("passée de 50 MW en 2022", "from 50 MW in 2022")
+# ("from no more than 35 megawatts in 2013", "passé d'environ 100 millions de dollars en 2017")
+_FROM_FIGURE = re.compile(r"\b(?:de\s+|d['’]\s*|from\s+|von\s+)(?:[^\d\s,;]+\s+){0,3}\S*\d[^,;]{0,40}$")
 
 
 def _nearest(spans: list[tuple[int, int]], at: int, s: Sentence | None = None) -> list[tuple[int, int]]:
     def away(d: tuple[int, int]) -> tuple[bool, int]:
-        # (only where a figure stands right before that year: not "bis 2030 auf 2 GW")
+        # (only where a figure after "de"/"from"/"von" stands right before that year: not "bis 2030 auf 2 GW", "open in
+        # 2027 to 300 MW of demand")
         previous = (
             s is not None and d[1] <= at and _TO_NEXT.fullmatch(s.text, d[1] - s.start, at - s.start)
-            and re.search(r"\d\D{0,40}$", s.text[: d[0] - s.start]) is not None
+            and _FROM_FIGURE.search(s.text, 0, d[0] - s.start) is not None
         )  # fmt: skip
         return bool(previous), min(abs(d[0] - at), abs(at - d[1]))
 
@@ -869,14 +873,20 @@ def _speaker_for(at: int, s: Sentence, i: int, sents, attrib, quotes, text: str)
 
 # German reported speech goes on in the subjunctive without a verb of saying ("..., sagte Khalil Hedna. Die
 # installierte Leistung liege inzwischen bei rund 27.000 Megawatt")
+# (not "liegen", an indicative too, nor "Es sei denn", "sei es ... oder")
 _SUBJUNCTIVE = re.compile(
-    r"\b(?:liege|liegen|sei|seien|habe|werde|könne|solle|müsse|wolle|dürfe|gebe|stehe|komme|bleibe|reiche|koste"
-    r"|brauche|plane|erwarte|rechne|wachse|steige|verfüge)\b"
+    r"\b(?:liege|sei(?!\s+(?:denn|es)\b)|seien|habe|werde|könne|solle|müsse|wolle|dürfe|gebe|stehe|komme|bleibe"
+    r"|reiche|koste|brauche|plane|erwarte|rechne|wachse|steige|verfüge)\b"
 )
+# a sentence that names its own source or opinion ("Kritiker meinen dagegen, der Bedarf liege bei ...")
+_OWN_VIEW = re.compile(r"\b(?:meinen|meint|glauben|glaubt|fürchten|fürchtet|kritisieren|kritisiert|argumentieren)\b")
 
 
 _PRESENTS_AS = re.compile(r"présente(?:nt)?\s+comme\b")
-_RELATIVE_QUE = re.compile(r"(?:,\s+|\s)(?:que|qu['’]|qui\s)")
+# (not a conjunction: "alors que", "bien que", "parce que", "ainsi que", "plus que", "tandis que")
+_RELATIVE_QUE = re.compile(
+    r"(?:,\s+|\s)(?<!alors )(?<!bien )(?<!parce )(?<!ainsi )(?<!plus )(?<!moins )(?<!tandis )(?:que|qu['’]|qui\s)"
+)
 
 
 def _reported_on(s: Sentence, before: Sentence | None, previous: list, segments: list) -> list:
@@ -885,7 +895,9 @@ def _reported_on(s: Sentence, before: Sentence | None, previous: list, segments:
     if s.lang != "de" or before is None or before.paragraph != s.paragraph or any(att for *_, att in segments):
         return segments
     last = previous[-1][2] if previous else None
-    if last is None or last.speaker == ARTICLE or not _SUBJUNCTIVE.search(s.text):
+    if last is None or last.speaker == ARTICLE or not _SUBJUNCTIVE.search(s.text) or _OWN_VIEW.search(s.text):
+        return segments
+    if any(label == "cue" for label, _, _ in s.found):  # "Nach Angaben der Bundesnetzagentur seien ...": its own
         return segments
     said = dataclasses.replace(last, content=(s.start, s.end), pronoun=True)
     return [(a, b, said) for a, b, _ in segments]

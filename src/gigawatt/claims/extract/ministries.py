@@ -73,7 +73,8 @@ COUNTRIES = {
     "Malaysia": r"Malaysia\w*|Malaisie|malaisien\w*|malaysisch\w*|Kuala Lumpur",
     "Romania": r"Romania\w*|Roumanie|roumain\w*|Rumänien|rumänisch\w*|Bucharest|Bucarest|Bukarest",
     "Israel": r"\bIsrael\w*|Israël|israélien\w*|israelisch\w*",
-    "Luxembourg": r"Luxemb\w*|luxemb\w*",
+    # (not "Luxembourg-based", "Rosa-Luxemburg-Stiftung")
+    "Luxembourg": r"(?<!Rosa-)\bLuxemb(?:ourg|urg)\b(?!-)|\bluxembourgeois\w*|\bluxemburgisch\w*",
     # countries the table has no row for: counted, so that the article's country is not mistaken for one it has
     "France": r"\bFrance\b|\bfrançais\w*|\bFrench\b|Frankreich|französisch\w*|Paris",
     "Germany": r"Germany|German\b|Allemagne|allemand\w*|Deutschland|[Dd]eutsch\w*|Berlin|\bBundes(?=\w*ministeri)",

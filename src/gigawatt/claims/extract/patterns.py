@@ -161,7 +161,9 @@ CUES = {
            "s' est|était pour sa part engagé|engagée", "se sont|s' étaient pour leur part engagés|engagées",
            # a superlative its subject claims ("que le groupe américain présente comme le plus puissant du
            # Royaume-Uni", "qu'il présente comme les plus grands du pays")
-           "présente|présentent comme"],
+           "présente|présentent comme le|la|les|l' plus|premier|première|premiers|premières",
+           "présente|présentent comme son|sa|ses|leur|leurs plus|premier|première",
+           "présente|présentent comme « le|la|les|l' plus|premier|première"],
     "de": ["sagte", "sagt", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "betont", "kündigte",
            "teilte", "laut", "zufolge", "meinte", "behauptete", "behauptet", "versprach", "verspricht",
            "sagten", "erklärten", "kündigten", "ergänzte", "widersprach", "antwortete", "sprach", "nannte", "nennt",

@@ -434,7 +434,7 @@ _FIRM_NAME = re.compile(
 # a German compound that ends in a role ("Handelsminister", "AWS-Manager", "des Betreibers Holtec"): no part of a name
 _ROLE_COMPOUND = re.compile(
     r"[\w-]*(?:minister|autor|chef|sprecher|manager|präsident|direktor|leiter|vorstand|gründer|betreiber|analyst|sekretär|"
-    r"rektor|professor|dekan|gouverneur|firma|broker|makler|geschäftsführer|"
+    r"rektor|professor|dekan|gouverneur|kanzler|firma|broker|makler|geschäftsführer|"
     r"abgeordnete|partner|"
     r"konzern|hersteller|entwickler|investor|berater|experte|ökonom)(?:in|en|s)?",
     re.IGNORECASE,
@@ -2778,7 +2778,8 @@ def _pronoun_firm(text: str, sent: tuple[int, int], cue: tuple[int, int], memory
     firm = (_opening_company(text, sent, memory) or _cleft_subject(text, sent, memory)) if inverted else None
     # (the clause is cut at "qu'il": the sentence opens after the last full stop or line break)
     relative = re.search(r"qu['’](?:il|elle)s?\s+$", text[sent[0] : cue[0]]) is not None
-    opens = max(text.rfind(". ", 0, sent[0]) + 2, text.rfind("\n", 0, sent[0]) + 1)
+    stop = text.rfind(". ", 0, sent[0])
+    opens = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, sent[0]) + 1)
     firm = firm or (_opening_company(text, (opens, sent[1]), memory) if relative else None)
     typed = _typed_subject(text, sent, cue, memory) if inverted else []
     return firm or (typed[-1] if typed else None)  # the nearest the verb
@@ -2793,6 +2794,9 @@ _CLEFT = re.compile(
 )
 
 
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:de|d['’]|du|des|à|au|aux|par|pour|avec|chez)\s*$")
+
+
 def _cleft_subject(text: str, sent: tuple[int, int], memory: Memory) -> tuple[str, int, int] | None:
     """The first company or person named within 90 characters after :data:`_CLEFT`'s relative opens, if any."""
     m = _CLEFT.search(text, sent[0], sent[1])
@@ -2802,6 +2806,8 @@ def _cleft_subject(text: str, sent: tuple[int, int], memory: Memory) -> tuple[st
     named = names_in(part, m.end(), memory.names)
     at = m.end()
     named += [(f, at + k.start(), at + k.end()) for f in memory.firms for k in re.finditer(re.escape(f), part)]
+    # not a complement ("c'est le montant qu'a reçu de Microsoft la start-up Mistral AI")
+    named = [c for c in named if not _COMPLEMENT_BEFORE.search(text, max(0, c[1] - 8), c[1])]
     # a name set off after what it is ("le gestionnaire du réseau finlandais, Fingrid, limitera")
     set_off = re.match(rf"(?:le|la|l['’])\s?[a-zà-ÿ][^,;:]{{0,60}},\s+([{_UP}][\w&-]+),", part)
     if set_off and set_off.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES:
