@@ -4769,3 +4769,25 @@ def test_the_reviews_cases_of_the_forty_ninth_rounds_years(text, lang, expected)
     """The same review: "from ... in 2022 to ... in 2025" took any year before "to" and any two words after it."""
     claims = extract(text, dt.date(2025, 6, 1), lang)["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Roche has built an AI factory with Nvidia, installing 2,176 Blackwell graphics processors in its data "
+            "centres, the Swiss drugmaker said on Monday. Roche has 100,000 staff.",
+            ["Roche"],
+        ),
+        (
+            "CMA CGM has invested 500 million euros in AI through partnerships with Google, the world's third-largest "
+            "container carrier said.",
+            ["CMA CGM", "CMA CGM"],
+        ),
+    ],
+)
+def test_drugmakers_and_carriers_described(text, expected):
+    """*-01..681: "the Swiss drugmaker said" was no description; "the world's third-largest container carrier" had a
+    superlative the description did not take."""
+    claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
+    assert [c["speaker"] for c in claims] == expected

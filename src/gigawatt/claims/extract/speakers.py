@@ -331,7 +331,7 @@ def _after_cue(low: str) -> bool:
 # "the company said": a description of the last company named before it ("the companies": the first of the sentence)
 _DESCRIPTIONS = re.compile(
     # (or a place's, with its superlative: "the world's biggest retailer said", "Britain's biggest supermarket group")
-    r"\b(?:(?:the |(?:the )?(?:world|(?-i:[A-Z])\w+)['’]s (?=(?:biggest|largest|second-largest|top) ))"
+    r"\b(?:(?:the |(?:the )?(?:world|(?-i:[A-Z])\w+)['’]s (?=(?:\w+-)?(?:biggest|largest|top) ))"
     r"(?:[\w.]+(?: [\w.]+)?, (?=[\w.-]+-based ))?"  # "the Round Rock, Texas-based company"
     r"(?:[\w-]+ ){0,3}(?:[\w-]+ and [\w-]+ )?"  # "the Aragonese wind and solar developer"
     # the noun in small letters: "the National Energy System Operator" is a name
@@ -339,7 +339,7 @@ _DESCRIPTIONS = re.compile(
     r"|carmaker|automaker"
     r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
-    r"|contractor|builder|insurer|broker|retailer|grocer"
+    r"|contractor|builder|insurer|broker|retailer|grocer|drugmaker|carrier"
     # "the Bank" (of England, named before) as "the bank", not "The World Bank"
     r"|hyperscaler|bank|(?<=[Tt]he )Bank)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
