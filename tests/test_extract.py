@@ -4791,3 +4791,14 @@ def test_drugmakers_and_carriers_described(text, expected):
     superlative the description did not take."""
     claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+def test_german_subjunctive_goes_on_into_a_paragraph_after_reported_speech():
+    """de-655: "..., solle eine Mining-Farm ... entstehen, ..., sagte Präsident Sadyr Dschaparow." then, in a new
+    paragraph, "Das Kraftwerk könne 120 Megawatt erzeugen": his; not after a sentence in the indicative."""
+    said = "Eine Mining-Farm solle bis zu 30 Megawatt haben, sagte Präsident Sadyr Dschaparow.\n"
+    claims = extract(said + "Das Kraftwerk könne 120 Megawatt erzeugen.", dt.date(2025, 6, 1), "de")["claims"]
+    assert [c["speaker"] for c in claims] == ["Sadyr Dschaparow", "Sadyr Dschaparow"]
+    plain = "Eine Mining-Farm hat bis zu 30 Megawatt, sagte Präsident Sadyr Dschaparow.\n"
+    claims = extract(plain + "Das Kraftwerk könne 120 Megawatt erzeugen.", dt.date(2025, 6, 1), "de")["claims"]
+    assert [c["speaker"] for c in claims] == ["Sadyr Dschaparow", "the article"]

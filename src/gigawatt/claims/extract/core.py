@@ -892,7 +892,11 @@ _RELATIVE_QUE = re.compile(
 def _reported_on(s: Sentence, before: Sentence | None, previous: list, segments: list) -> list:
     """``segments`` of a German sentence without a cue whose verb is in the subjunctive (:data:`_SUBJUNCTIVE`): the
     speaker of the sentence before it in its paragraph, where that one named one; else ``segments`` unchanged."""
-    if s.lang != "de" or before is None or before.paragraph != s.paragraph or any(att for *_, att in segments):
+    if s.lang != "de" or before is None or any(att for *_, att in segments):
+        return segments
+    # (into a new paragraph only where the sentence before reported in the subjunctive too: "..., solle eine
+    # Mining-Farm entstehen, ..., sagte Präsident Sadyr Dschaparow." then "Das Kraftwerk könne 120 Megawatt erzeugen")
+    if before.paragraph != s.paragraph and not _SUBJUNCTIVE.search(before.text):
         return segments
     last = previous[-1][2] if previous else None
     if last is None or last.speaker == ARTICLE or not _SUBJUNCTIVE.search(s.text) or _OWN_VIEW.search(s.text):
