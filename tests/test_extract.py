@@ -4802,3 +4802,20 @@ def test_german_subjunctive_goes_on_into_a_paragraph_after_reported_speech():
     plain = "Eine Mining-Farm hat bis zu 30 Megawatt, sagte Präsident Sadyr Dschaparow.\n"
     claims = extract(plain + "Das Kraftwerk könne 120 Megawatt erzeugen.", dt.date(2025, 6, 1), "de")["claims"]
     assert [c["speaker"] for c in claims] == ["Sadyr Dschaparow", "the article"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Les centres de données en orbite seront un $1,77 milliard marché par 2029 et pourraient atteindre $39,09 "
+            "milliards par 2035.",
+            ["2029-12-31", "2035-12-31"],
+        ),
+        ("Le hongrois 4iG compléterait un engagement de $100 millions par le 31 mars.", ["2026-03-31"]),
+    ],
+)
+def test_a_french_machine_translations_par_for_by(text, expected):
+    """fr-649: "par 2029", "par le 31 mars" (a calque of "by") were no deadlines."""
+    claims = extract(text, dt.date(2026, 2, 13), "fr")["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

@@ -401,7 +401,9 @@ DEADLINES = {
            "au premier|second|deuxième semestre", "sur l' ensemble de YEAR", "de MONTH à MONTH",
            "achève|achèvera|termine|terminera fin MONTH YEAR?",
            # "vise 1 gigawatt à l'horizon 2030"
-           "à l' horizon YEAR", "à l' horizon de YEAR"],
+           "à l' horizon YEAR", "à l' horizon de YEAR",
+           # a machine translation's calque of "by" ("un $1,77 milliard marché par 2029", "par le 31 mars")
+           "par YEAR", "par la fin de YEAR", "par le DAY MONTH YEAR?"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
