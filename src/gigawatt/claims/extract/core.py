@@ -510,8 +510,8 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
 # "passée de 50 MW en 2022 à 450 MW en 2025", "from 50 MW in 2022 to 450 MW in 2025": the year before "à"/"to" is
 # the figure's before it
 _TO_NEXT = re.compile(r"\s*(?:à|to|auf)\s+(?:\S+\s+)?$")
-# the figure that year belongs to, after "de", "from", "von" ("passée de 50 MW en 2022", "from 50 MW in 2022")
-# ("from no more than 35 megawatts in 2013", "passé d'environ 100 millions de dollars en 2017")
+# the figure that year belongs to, after "de", "from", "von" and up to three words ("passée de 50 MW en 2022", "from
+# no more than 35 megawatts in 2013", "passé d'environ 100 millions de dollars en 2017")
 _FROM_FIGURE = re.compile(r"\b(?:de\s+|d['’]\s*|from\s+|von\s+)(?:[^\d\s,;]+\s+){0,3}\S*\d[^,;]{0,40}$")
 
 
@@ -890,8 +890,9 @@ _RELATIVE_QUE = re.compile(
 
 
 def _reported_on(s: Sentence, before: Sentence | None, previous: list, segments: list) -> list:
-    """``segments`` of a German sentence without a cue whose verb is in the subjunctive (:data:`_SUBJUNCTIVE`): the
-    speaker of the sentence before it in its paragraph, where that one named one; else ``segments`` unchanged."""
+    """``segments`` of a German sentence without a cue, a source or a view of its own whose verb is in the subjunctive
+    (:data:`_SUBJUNCTIVE`): the speaker of the sentence before it, where that one named one, in its paragraph or, after
+    a sentence in the subjunctive too, across a paragraph break; else ``segments`` unchanged."""
     if s.lang != "de" or before is None or any(att for *_, att in segments):
         return segments
     # (into a new paragraph only where the sentence before reported in the subjunctive too: "..., solle eine
