@@ -931,14 +931,18 @@ _ACRONYM_GIVEN = re.compile(
 )
 
 
+def _before_time_word(name: str) -> str:
+    """``name`` up to a German time word after its first two words ("Finanzchefin Susan Li Ende Januar" -> "... Li")."""
+    words = name.split()
+    return " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
+
+
 def titled_people(text: str) -> list[str]:
     """The people the list lacks that ``text`` names after a title ("chief executive Andy Power", "Finanzchefin Susan
     Li"), in order: people, whatever their names' words ("Power" also ends company names)."""
     out = []
     for m in _TITLED.finditer(text):
-        name = without_employer(m.group(1))
-        words = name.split()  # "Finanzchefin Susan Li Ende Januar": the name ends before a German time word
-        name = " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
+        name = _before_time_word(without_employer(m.group(1)))  # "Finanzchefin Susan Li Ende Januar"
         if name.split()[0] not in _NOT_NAMES and not _CANON.get(name) and name not in out:
             out.append(name)
     return out
@@ -1984,9 +1988,8 @@ def _wie_person(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> list[
     m = _WIE_PERSON.search(text, sent[0], cue[0])
     if m is None:
         return []
-    name, at = untitled(m.group(1), m.start(1))  # "wie Finanzchef Vaibhav Taneja Ende Januar sagte"
-    words = name.split()
-    name = " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
+    name, at = untitled(m.group(1), m.start(1))
+    name = _before_time_word(name)  # "wie Finanzchef Vaibhav Taneja Ende Januar sagte"
     if len(name.split()) < 2 or name.split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES or names_in(name):
         return []
     return [(name, at, at + len(name))]
