@@ -4819,3 +4819,86 @@ def test_a_french_machine_translations_par_for_by(text, expected):
     """fr-649: "par 2029", "par le 31 mars" (a calque of "by") were no deadlines."""
     claims = extract(text, dt.date(2026, 2, 13), "fr")["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a time that opens the sentence before a one-word subject, with no comma
+        ("In October Stellantis said it would invest $13 billion in the United States.", "en", ["Stellantis"]),
+        ("Last year Stellantis said it would invest $13 billion.", "en", ["Stellantis"]),
+        ("En octobre Stellantis a annoncé un investissement de 13 milliards de dollars.", "fr", ["Stellantis"]),
+        # "du PIB" is no name
+        (
+            "La dette publique du Laos atteignait 13,8 milliards de dollars fin 2023, soit 108 % du PIB, selon la "
+            "Banque mondiale.",
+            "fr",
+            ["World Bank"],
+        ),
+        # "the oil major", "le laboratoire": the company the article named before
+        (
+            "Exxon said on Monday it was in talks with NextEra. The oil major said a year ago that it was "
+            "designing a plant of more than 1.5 gigawatts.",
+            "en",
+            ["Exxon"],
+        ),
+        # the subject of a relative clause, named again later, is the company "le laboratoire" stands for
+        (
+            "Trois cents millions d'euros : c'est la somme que Sanofi consacrera à de nouveaux équipements, a annoncé "
+            "lundi le laboratoire, lors du sommet Choose France. Sanofi emploie 20 000 personnes en France.",
+            "fr",
+            ["Sanofi"],
+        ),
+    ],
+)
+def test_speakers_of_the_fiftieth_batch(text, lang, expected):
+    """*-682..697: "In October Stellantis said" (a time before the subject), "soit 108 % du PIB, selon la Banque
+    mondiale" (PIB taken for a name), "the oil major", and "le laboratoire" for a company named only inside a cleft."""
+    claims = extract(text, dt.date(2025, 6, 1), lang)["claims"]
+    assert [c["speaker"] for c in claims] == expected
+
+
+def test_its_own_document_is_not_the_analysts_firm_that_spoke_last():
+    """fr-70: "selon le cabinet spécialisé Renaissance Capital" then "selon son prospectus": the prospectus is the
+    company's the article is about, not the analysts' firm's."""
+    text = (
+        "Cerebras Systems a levé 5,55 milliards de dollars, a annoncé jeudi le groupe.\n"
+        "Il s'agit de la plus importante introduction de l'année, selon le cabinet spécialisé Renaissance Capital.\n"
+        "Son chiffre d'affaires a atteint 510 millions de dollars, selon son prospectus."
+    )
+    claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
+    assert [c["speaker"] for c in claims] == ["Cerebras Systems", "Renaissance Capital", "Cerebras Systems"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a quarter before its noun dates the figure, next to "reported"; a document's quarter dates the saying
+        ("On Wednesday Corning reported record fourth-quarter sales of $4.41 billion.", "en", ["2025-12-31"]),
+        (
+            "Tesla will invest about $2 billion in xAI, the carmaker disclosed in its fourth-quarter letter to "
+            "shareholders.",
+            "en",
+            [None],
+        ),
+    ],
+)
+def test_a_quarter_before_its_noun_dates_the_figure(text, lang, expected):
+    """en-362: "reported record fourth-quarter sales of $4.41 billion" lost its quarter as the time of the report."""
+    claims = extract(text, dt.date(2026, 1, 28), lang)["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "prochaines" (feminine) as "prochains"
+        ("Stellantis investira 13 milliards de dollars sur les quatre prochaines années.", [1.3e10, 48]),
+        # an age is no span: "son histoire de 100 ans"
+        ("C'est le plus grand investissement dans son histoire de 100 ans, 13 milliards de dollars.", [1, 1.3e10]),
+    ],
+)
+def test_french_spans_of_the_coming_years_and_no_age(text, expected):
+    """fr-687: "sur les quatre prochaines années" was missed and "son histoire de 100 ans" read as 1,200 months."""
+    claims = extract(text, dt.date(2026, 4, 17), "fr")["claims"]
+    assert [c["quantity"] for c in claims] == expected

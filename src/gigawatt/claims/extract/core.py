@@ -459,7 +459,7 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     """A month or quarter without its year that dates a statement, not a figure: next to a reporting verb or an
     announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
     septembre"), or in a clause whose own verb reports ("He said in July that ...")."""
-    words = s.text[span[0] - s.start : span[1] - s.start]
+    words, before = s.text[span[0] - s.start : span[1] - s.start], s.text[: span[0] - s.start]
     if _period_end(s, span):  # "the fiscal year that ends in September": a period's end, never a statement's
         return False
     cues = [(a, b) for label, a, b in s.found if label == "cue" and not _REVENUE.match(s.text, b - s.start)]
@@ -489,6 +489,10 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     if re.search(r"\d{4}", words) or not _PERIOD_WORD.search(words) or _NAMED_YEAR.search(words):
         return False  # a year written or named ("de l'année prochaine"), or a deadline ("by March", "bis August")
     if _ENDED_ON.search(words):  # a period named by the day it ended ("the quarter ended Oct. 26", "clos le 1er mai")
+        return False
+    # a quarter before its noun dates the figure ("reported fourth-quarter sales of"), not a document's ("said in its
+    # third-quarter report")
+    if re.search(r"(?i)\w-quarter\b", words) and not re.search(r"\b(?:in|with)\s+(?:its|their|the)\s+$", before):
         return False
     # a trailing attribution after the figure's period does not date it ("50 GW à la fin du premier trimestre, a
     # indiqué X"); one before it does ("..., avait rapporté Bloomberg fin avril")

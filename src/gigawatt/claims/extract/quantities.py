@@ -27,13 +27,18 @@ _TIME_WORDS = {
 }
 # "a five-year contract": the unit joined by a hyphen
 _TIME_AFTER = {
-    lang: re.compile(r"^[\s-]*(?:(?:prochains|derniers|next|last|nächsten|letzten)\s+)?(" + words + r")(?![\w])", _I)
+    lang: re.compile(r"^[\s-]*(?:(?:prochaine?s|derniers|next|last|nächsten|letzten)\s+)?(" + words + r")(?![\w])", _I)
     for lang, words in _TIME_WORDS.items()
 }
 # "il y a deux ans", "two years ago", "vor zwei Jahren": a time in the past, not a span
 _AGO_BEFORE = re.compile(r"(?:il y a|vor|depuis|since|seit|es gibt)\s+(?:\w+\s+){0,2}$", _I)  # "es gibt": translated
 # "in its 29 years in the country", "en 29 ans de présence": a company's age, not a span of the build-out
-_AGE_BEFORE = re.compile(r"\b(?:its|their|ses|leurs|seinen|ihren|aged)\s+$", _I)  # "aged 80"
+# "aged 80"; "son histoire de 100 ans", "a history of 150 years", "seiner Geschichte von 100 Jahren"
+_AGE_BEFORE = re.compile(
+    r"\b(?:its|their|ses|leurs|seinen|ihren|aged|(?:histoire|history|Geschichte)\s+(?:de|d['’]|of|von)"
+    r"(?:\s+(?:plus de|more than|mehr als|près de|nearly|fast))?)\s*$",
+    _I,
+)
 # a person's age opening the sentence before the person: "À 80 ans, il est ...", "Mit 80 Jahren führt er" (not "À 10
 # ans, la facture atteindra", "Mit fünf Jahren Bauzeit", "s'en tient, lui, à quatre ans")
 _AGE_OPENING = re.compile(r"\W*(?:À \S+ ans, (?:il|elle|je)\b|Mit \S+ Jahren [a-zäöüß]+ (?:er|sie|ich)\b)")

@@ -304,7 +304,8 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
 _NOT_ACRONYMS = {"GW", "MW", "KW", "TWH", "GWH", "MWH", "GPU", "GPUS", "CPU", "TPU", "USD", "EUR", "US", "USA", "EU",
                  "UK", "AI", "KI", "IA", "IT", "CEO", "CFO", "CTO", "COO", "PUE", "UAE", "VAE", "EAU", "LOI", "IPO",
                  "HPC", "NVL", "PDG", "DG", "NIS", "CAD", "AUD", "JPY", "CNY", "INR", "GBP", "ONG", "NGO",
-                 "CHF", "EBITDA", "EBIT", "EPS", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}  # fmt: skip
+                 "CHF", "EBITDA", "EBIT", "EPS", "II", "III", "IV", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+                 "GDP", "PIB", "BIP", "TVA", "VAT", "ROI", "KPI"}  # fmt: skip
 QUOTES = re.compile(r"“([^”]*)”|\"([^\"\n]*)\"|«\s?([^»]*?)\s?»|„([^“”\"]*)[“”\"]|»([^«]*)«")
 _AFTER_CUES = {"according to", "reported by", "selon", "d'après", "d’après", "laut", "nach angaben von",
                "nach angaben des", "nach angaben der", "nach schätzung von", "nach schätzungen von",
@@ -339,7 +340,7 @@ _DESCRIPTIONS = re.compile(
     r"|carmaker|automaker"
     r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
-    r"|contractor|builder|insurer|broker|retailer|grocer|drugmaker|carrier"
+    r"|contractor|builder|insurer|broker|retailer|grocer|drugmaker|carrier|biotech|(?<=oil )major|(?<=energy )major"
     # "the Bank" (of England, named before) as "the bank", not "The World Bank"
     r"|hyperscaler|bank|(?<=[Tt]he )Bank)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
@@ -349,7 +350,7 @@ _DESCRIPTIONS = re.compile(
     # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
     r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
     r"(?:du groupe|de la société|de l['’]entreprise)"
-    r"|la direction|le producteur"
+    r"|la direction|le producteur|le laboratoire|la biotech|la majeure pétrolière|la major pétrolière"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur|sous-traitant"
     r"|transporteur)|l[’'](?:investisseur|industriel|assembleur)|la multinationale)"
@@ -678,6 +679,7 @@ class Memory:
     people: set[str] = dataclasses.field(default_factory=set)  # named after a title: people, not companies
     terms: set[str] = dataclasses.field(default_factory=set)  # acronyms of things, not of names (:func:`terms_in`)
     the_company: str | None = None
+    companies: list[str] = dataclasses.field(default_factory=list)  # every company the_company stood for, in order
     last_firm: str | None = None
     last_person: str | None = None
     previous: Attribution | None = None
@@ -698,6 +700,7 @@ class Memory:
             if not _is_news(att.speaker) and not _development_bank(att.speaker) and not academic:
                 # "SK Group said ...", then "the group said"
                 self.the_company = att.speaker
+                self.companies.append(att.speaker)
         if not att.pronoun and kind == "person":
             self.last_person = att.speaker
             if len(att.speaker.split()) > 1:  # "Tate Reeves said ...", then "Reeves said"
@@ -1195,7 +1198,7 @@ _GERMAN_COMPOUND = re.compile(r"-[a-zäöü]|^[A-ZÄÖÜ][a-zäöüß]{11,}$")  
 def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int]]:
     """The organisations (not news outlets) ``sentence`` names, in order, as (name, offset in the sentence)."""
     named = names_in(sentence, 0, memory.names) + [
-        (n, a - start, b - start) for n, a, b in _openers(text) if start <= a
+        (n, a - start, b - start) for n, a, b in _openers(text) if start <= a < start + len(sentence)
     ]
     named += [(m.group(1), m.start(1), m.end(1)) for m in _POSSESSED.finditer(sentence[:40])]  # "Canada's Brookfield"
     # the owner of what opens the sentence ("Caterpillar's order backlog climbed ..., the equipment maker said")
@@ -1222,6 +1225,7 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
     )
     if lead and lead.group(1).split()[0] not in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS:
         named.append((lead.group(1), lead.start(1), lead.end(1)))
+    named += _relative_subjects(text, sentence)
     named.sort(key=lambda c: c[1])
     # a name of two or three words whose possession opens the sentence ("Kinder Morgan's backlog rose ..., the
     # pipeline operator said") is a company, unless the list or the article's titles make it a person
@@ -1611,6 +1615,18 @@ _POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
 
 
 @functools.lru_cache(maxsize=32)
+def _relative_subjects(text: str, sentence: str) -> list[tuple[str, int, int]]:
+    """One-word names the list lacks that open a French relative clause and recur in the article ("c'est la somme
+    que Sanofi consacrera ..., a annoncé le laboratoire"): the company a description stands for."""
+    return [
+        (m.group(1), m.start(1), m.end(1))
+        for m in re.finditer(rf"\bqu(?:e\s+|['’])([{_UP}][\w&-]+)\s+[a-zà-ÿ]", sentence)
+        if m.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES
+        and m.group(1) not in country_names()
+        and len(re.findall(rf"\b{re.escape(m.group(1))}\b", text)) >= 2
+    ]
+
+
 def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
     """Names the list lacks that open a sentence and recur in the article ("Nebius will supply ..."), in English and
     French: a company the article is about."""
@@ -1878,8 +1894,14 @@ _DESCRIBED_OPENER = re.compile(
     # "Son voisin bâlois Novartis avait promis"
     r"|\s*(?:Son|Sa|Ses|Leur)\s+[a-zà-ÿ-]+\s+(?:[a-zà-ÿ-]+\s+)?([A-Z][\w&-]+)\s+$"
 )
+# a time that opens a sentence before its subject, with no comma ("In October Stellantis said", "Last year Merck said")
+_TIME_LEAD = (
+    r"(?:(?:In|On|By|Last|This|Earlier|Early|Late|Since|En|Le|Début|Fin|Depuis)\s+(?:(?:early|late|mid-|the|last)\s+)?"
+    rf"(?i:{_WEEKDAY_NAMES}|{MONTHS['en'].replace(' ', '|')}|{MONTHS['fr'].replace(' ', '|')}"
+    r"|year|month|week|summer|spring|autumn|winter|année|semaine)(?:\s+\d{4})?\s+|(?:In|En|Since|Depuis)\s+\d{4}\s+)"
+)
 _OPENING_WORD = re.compile(  # (or opening the clause after a colon: "... leave room to grow: Lefdal has said")
-    r"(?:[^:;“”\"«»„]*:)?\s*(?:[A-Z][a-z]+['’]s\s+)?([A-Z][\w&-]+)"
+    r"(?:[^:;“”\"«»„]*:)?\s*" + _TIME_LEAD + r"?(?:[A-Z][a-z]+['’]s\s+)?([A-Z][\w&-]+)"
     r"(?:,\s+(?:a|an|the|its|[A-Z][\w-]*['’]s)\s[^,.;:“”\"«»„]{1,60},)?\s+(?:(?:has|had|have)\s+)?$"
 )
 
@@ -2701,6 +2723,19 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
 _SET_OFF_PERSON = re.compile(rf"\s*(?:(?:Son|Sa|Le|La|L['’])\s[^,.;:]{{2,60}},\s+)?({_FIRST} [{_UP}][{_LOW}]+),\s")
 
 
+def _the_company(text: str, before: int, memory: Memory) -> str | None:
+    """The company "its" and "the company" stand for: the one that last spoke, unless that was an analysts' firm named
+    by what it is ("selon le cabinet spécialisé Renaissance Capital. ... selon son prospectus"): then the company that
+    spoke before it."""
+    name = memory.the_company
+    if not name:
+        return None
+    analysts = {n for noun in _ANALYST_NOUNS for n in _analysts_typed(noun, text[:before], memory)}
+    if name not in analysts:
+        return name
+    return next((n for n in reversed(memory.companies) if n not in analysts), None)
+
+
 def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[str, int, int] | None:
     """The company that opens the sentence ("La start-up britannique Nscale, ..., a-t-elle annoncé"), if one does;
     after a long description, before the first comma ("Le concepteur américain de puces géantes pour l'intelligence
@@ -3057,7 +3092,9 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     )
     if plural and memory.previous is not None:
         return dataclasses.replace(memory.previous, cue=cue, content=sent, pronoun=True)
-    company = memory.the_company or next(iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None)
+    company = _the_company(text, sent[0], memory) or next(
+        iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None
+    )
     if re.fullmatch(r"nach (?:Firmen|Unternehmens|Konzern)angaben", cue_text, re.IGNORECASE) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
     if (spokesperson := _spokesperson(text, sent, cue, memory)) is not None:
@@ -3203,7 +3240,7 @@ def _own_document(text: str, sent: tuple[int, int], cue: tuple[int, int], memory
         return None
     start = max([sent[0]] + [sent[0] + m.end() for m in re.finditer(r"[:;]\s", text[sent[0] : cue[0]])])
     named = [c for c in _named_in_sentence(text, text[start : cue[0]], start, memory) if c[0] not in memory.people]
-    name = named[0][0] if named else memory.the_company
+    name = named[0][0] if named else _the_company(text, sent[0], memory)
     return Attribution(name, cue, None, sent) if name else None
 
 
