@@ -2550,24 +2550,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-681: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-697: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-682..697: sixteen articles per language, `heldout: true`, 409 gold claims), written with its
+# The held-out batch (*-698..713: sixteen articles per language, `heldout: true`, 420 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-07, with the rules of commit
-# c54aed0 unchanged (those rules had learned from *-666..681). Recall and precision meet the targets in every language
-# (English 130 of 138 and 130 of 140, French 117 of 136 and 117 of 124, German 121 of 135 and 121 of 128); speakers
-# do not (105 of 130, 78 of 117, 93 of 121); every field meets it in English (95 of 138) and German (85 of 135), not in
-# French (70 of 136). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
+# 7c3a2d9 unchanged (those rules had learned from *-682..697). Recall and precision meet the targets in every language
+# (English 136 of 145 and 136 of 143, French 124 of 138 and 124 of 132, German 126 of 137 and 126 of 135); speakers
+# do not (109 of 136, 96 of 124, 100 of 126); every field meets it in English (94 of 145) and German (90 of 137), not
+# in French (77 of 138). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
 # exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
 # scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(682, 698))
+HELDOUT_BATCH = tuple(str(n) for n in range(698, 714))
 HELDOUT_MEASURED = {
-    "en": {"recall": 130 / 138, "precision": 130 / 140, "speaker_accuracy": 105 / 130, "every_field": 95 / 138},
-    "fr": {"recall": 117 / 136, "precision": 117 / 124, "speaker_accuracy": 78 / 117, "every_field": 70 / 136},
-    "de": {"recall": 121 / 135, "precision": 121 / 128, "speaker_accuracy": 93 / 121, "every_field": 85 / 135},
+    "en": {"recall": 136 / 145, "precision": 136 / 143, "speaker_accuracy": 109 / 136, "every_field": 94 / 145},
+    "fr": {"recall": 124 / 138, "precision": 124 / 132, "speaker_accuracy": 96 / 124, "every_field": 77 / 138},
+    "de": {"recall": 126 / 137, "precision": 126 / 135, "speaker_accuracy": 100 / 126, "every_field": 90 / 137},
 }
 
 
