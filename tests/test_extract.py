@@ -4902,3 +4902,41 @@ def test_french_spans_of_the_coming_years_and_no_age(text, expected):
     """fr-687: "sur les quatre prochaines années" was missed and "son histoire de 100 ans" read as 1,200 months."""
     claims = extract(text, dt.date(2026, 4, 17), "fr")["claims"]
     assert [c["quantity"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Administrator" is a title
+        ("FAA Administrator Bryan Bedford told lawmakers Trump had won a $200 million discount.", ["Bryan Bedford"]),
+        # a body whose name joins two parts with "and"
+        (
+            "Wuhu is one of ten clusters, which the National Development and Reform Commission expects to lift "
+            "investment by about 400 billion yuan (about $56 billion) a year.",
+            ["National Development and Reform Commission"],
+        ),
+        # "the agency": a body named by capitalised words before "Administration", earlier in its sentence
+        (
+            "The Federal Aviation Administration's contract with Peraton is worth $1.5 billion, the agency said on "
+            "Tuesday.",
+            ["Federal Aviation Administration"],
+        ),
+        # "the rating agency": the last rating agency named, not the companies of the sentence
+        (
+            "Moody's published its outlook on Monday. Six US companies – Microsoft, Amazon and Meta – are on course "
+            "to spend about $500 billion this year, the rating agency estimated.",
+            ["Moody's"],
+        ),
+        # "has said he will": the "he" opens what was said; the speaker is the sentence's subject
+        (
+            "Bryan Bedford said the plan was on track. Transportation Secretary Sean Duffy has said he will need as "
+            "much as $20 billion more.",
+            ["Sean Duffy"],
+        ),
+    ],
+)
+def test_english_speakers_of_the_fifty_first_batch(text, expected):
+    """*-698..713: "FAA Administrator Bryan Bedford", "the National Development and Reform Commission" cut at "and",
+    "the agency" and "the rating agency" left to the article, and "has said he" taking "he" for the speaker."""
+    claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
+    assert [c["speaker"] for c in claims] == expected

@@ -250,6 +250,9 @@ _BODY_RE = re.compile(
     # "Science and ICT", "Office for IT and eGovernment"
     r" (?:of|for) (?:the )?(?:[A-Z][a-z]+|[A-Z]{2,5}\b)(?:,? (?:and |of |for )?(?:[A-Z][a-z]+|[A-Z]{2,5}\b"
     r"|[a-z][A-Z][a-z]+))*"
+    # or two parts joined by "and" before the body's word ("National Development and Reform Commission")
+    r"|(?!(?:The|Die|Der|Das|Le|La|Les)\b)(?:[A-Z][a-z]+ ){1,3}and (?:[A-Z][a-z]+ ){1,2}"
+    r"(?:Commission|Administration|Agency|Authority|Council|Board|Bureau|Office|Department|Ministry)(?![\w])"
 )
 _ACRONYM_NOT_AFTER = (
     "Chief|President|Vice|Executive|Chairman|Chairwoman|Minister|Secretary|Director|Senator|Governor|Chancellor|CEO"
@@ -341,6 +344,7 @@ _DESCRIPTIONS = re.compile(
     r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
     r"|contractor|builder|insurer|broker|retailer|grocer|drugmaker|carrier|biotech|(?<=oil )major|(?<=energy )major"
+    r"|(?<=rating )agency|(?<=ratings )agency|l['’]agence de notation|(?:die|der) Ratingagentur"
     # "the Bank" (of England, named before) as "the bank", not "The World Bank"
     r"|hyperscaler|bank|(?<=[Tt]he )Bank)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
@@ -375,7 +379,8 @@ _DESCRIPTIONS = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(
-    r"(?:Un|Une|Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Cent|Mille|One|Two|Three|Four|Five|Ten|Hundred|Ein"
+    r"(?:Un|Une|Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Cent|Mille|One|Two|Three|Four|Five|Seven|Eight|Nine"
+    r"|Ten|Hundred|Ein"
     r"|Eine|Zwei|Drei|Vier|Fünf|Zehn|Hundert|Tausend)\b"
 )
 _PLURAL = re.compile(
@@ -424,7 +429,7 @@ _TITLE_WORDS = {"Commission", "President", "Senator", "Governor", "Chancellor", 
                 "Chairman", "Chair", "Director", "Republican", "Democratic", "CEO", "Président", "Chief", "Executive",
                 "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Herr", "Frau", "Rival", "Rivals", "Peer", "Competitor",
                 "Ministre", "Supervisor", "Commissioner", "Councillor", "Councilman", "Councilwoman", "Mayor",
-                "Investor"}  # fmt: skip
+                "Investor", "Administrator", "Ambassador", "Treasurer"}  # fmt: skip
 # "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them (not the end
 # of a body's name: "Ministry of Digital Technologies")
 _FIRM_NAME = re.compile(
@@ -1166,7 +1171,8 @@ _BODY_NAMED = re.compile(
     rf"([{_UP}][\w&-]+)(?=\s*[.;,]|\s*$)"
 )
 _BODY_TITLED = re.compile(
-    r"(?<![\w-])(?:(?!(?:The|Die|Der|Das|Le|La|Les)\b)[A-Z][a-z]+ ){2,4}(?:Commission|Authority|Board|Regulator)\b"
+    r"(?<![\w-])(?:(?!(?:The|Die|Der|Das|Le|La|Les)\b)[A-Z][a-z]+ ){2,4}"
+    r"(?:Commission|Authority|Board|Regulator|Administration|Agency)\b"
     r"(?! (?:of|for)\b)"
 )
 _NAMED_AFTER = re.compile(
@@ -1223,7 +1229,9 @@ def _named_in_sentence(text: str, sentence: str, start: int, memory: Memory) -> 
         rf"\s*(?:(?:Au|Aux|En|In|À|Im)\s[^,]{{1,30}},\s+)?([{_UP}][\w&-]*(?: [{_UP}][\w&-]*){{1,2}}) [a-zàâéèêîôûç]",
         sentence,
     )
-    if lead and lead.group(1).split()[0] not in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS:
+    opens = lead.group(1).split()[0] if lead else ""
+    # (not a number: "Six US companies")
+    if lead and opens not in _NOT_NAMES | _NOT_SUBJECT_NAMES | _CONJUNCTIONS and not _NUMBER_WORD.fullmatch(opens):
         named.append((lead.group(1), lead.start(1), lead.end(1)))
     named += _relative_subjects(text, sentence)
     named.sort(key=lambda c: c[1])
@@ -1266,6 +1274,12 @@ def _analysts_typed(noun: str, before: str, memory: Memory) -> list[str]:
     return [n for _, n in typed if speaker_type(n, memory.firms) == "organization"]
 
 
+_RATING_AGENCY = re.compile(
+    r"\b(?:S&P Global Ratings|S&P Global|S&P|Standard & Poor['’]s|Moody['’]s(?: Ratings| Investors Service)?"
+    r"|Fitch(?: Ratings)?|Kroll Bond Rating Agency|KBRA|DBRS Morningstar|Scope Ratings)\b"
+)
+
+
 def _companies_described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
     """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
     last one named before it."""
@@ -1282,6 +1296,9 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
         opener = [_CANON.get(opening.group(1), opening.group(1))] if opening else []
         # an analysts' firm named by what it is earlier: that one, not the company the sentence is about
         typed = _analysts_typed(m.group().split()[-1], text[: start + m.start()], memory)
+        if re.search(r"(?i)rating|notation", m.group()):  # "the rating agency": the last rating agency named
+            typed = [memory.names.get(r.group(), r.group()) for r in _RATING_AGENCY.finditer(text, 0, start + m.end())]
+            typed = typed[-1:]
         if (apposed := _set_off_before(sentence, m)) is not None:  # "..., Firebird, the start-up behind it, said"
             out.append((apposed.group(1), start + apposed.start(1), start + apposed.end(1)))
             continue
@@ -2716,6 +2733,9 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     clause = re.split(r"[,;:]", text[sent[0] : cue[0]])[-1]
     before = before or (lang == "de" and re.search(rf"\b(?:{_VERB_FINAL_WORDS})\s+(?:{words})\b", clause))
     after = re.match(rf"\s*(?:{words})\b", text[cue[1] : sent[1]], re.IGNORECASE)
+    # (in English only inverted, after a quotation or a comma: not "Sean Duffy has said he will need", whose "he"
+    # opens what was said)
+    after = after and (lang != "en" or re.search(r"[,\"”]\s*$", text[sent[0] : cue[0]]))
     in_cue = re.search(r"(?:-t\s?)?-(?:il|elle)\b|\b(?:seinen|ihren|lui|elle|eux)\b", text[cue[0] : cue[1]])
     return bool(before or after or in_cue)
 
