@@ -4940,3 +4940,41 @@ def test_english_speakers_of_the_fifty_first_batch(text, expected):
     "the agency" and "the rating agency" left to the article, and "has said he" taking "he" for the speaker."""
     claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "la plateforme" after the verb stands for the company named in the cleft; "table désormais sur" is a cue
+        (
+            "Quatre cent soixante-huit millions de dollars : c'est ce que Roblox prévoit d'investir cette année, a "
+            "annoncé jeudi la plateforme de jeux en ligne. Le groupe californien table désormais sur des réservations "
+            "d'au plus 6,62 milliards de dollars. Roblox compte 80 millions d'utilisateurs.",
+            ["Roblox", "Roblox"],
+        ),
+        # ... not "la plateforme" as a subject after "selon qui"
+        (
+            "Avec DigitalBridge, SoftBank s'offre un accès aux assureurs, a expliqué Kirk Boodry, analyste chez Astris "
+            "Advisory, selon qui la plateforme pourrait lever 20 milliards de dollars.",
+            ["Kirk Boodry"],
+        ),
+        # "prévient" after a quotation
+        (
+            "« Les projets valent jusqu'à 30 milliards de dollars par site », prévient Charles-Marie Delpuech, "
+            "analyste crédit chez S&P.",
+            ["Charles-Marie Delpuech"],
+        ),
+        # "Selon ses comptes, la Cleveland Clinic a essuyé": the subject after the source owns it, not the company
+        # that spoke before; not "Selon son concurrent Cushman & Wakefield, la Virginie"
+        (
+            "IBM a livré la machine, a dit IBM. Selon ses comptes, la Cleveland Clinic a essuyé en 2022 une perte "
+            "nette de 1,25 milliard de dollars.",
+            ["Cleveland Clinic"],
+        ),
+    ],
+)
+def test_french_speakers_of_the_fifty_first_batch(text, expected):
+    """*-698..713: "a annoncé jeudi la plateforme de jeux en ligne", "Le groupe californien table désormais sur",
+    "prévient Charles-Marie Delpuech" and "Selon ses comptes, la Cleveland Clinic" were the article's or IBM's."""
+    claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
+    assert [c["speaker"] for c in claims] == expected

@@ -101,13 +101,15 @@ CUES = {
            "ont annoncé", "a qualifié",
            "ont déclaré", "a annoncé", "ont indiqué", "ont dit", "ont affirmé", "ont estimé", "ont expliqué",
            "ont précisé", "ont assuré", "ont ajouté", "a rapporté", "rapporte", "ont rapporté", "a répété", "a réitéré",
-           "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "a chiffré", "chiffre", "évalue",
+           "prévoit", "a confirmé", "ont confirmé", "a prévenu", "a averti", "prévient", "avertit", "a chiffré",
+           "chiffre", "évalue",
            "selon ses propres chiffres", "s' est|était engagé|engagée|engagés", "s' engage|engagent", "rappelle",
            "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
            "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|calculé|insisté|souligné|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné"
            "|évalué|appelé|revendiqué",
            "selon lui|elle|eux", "s' est félicité|félicitée|réjoui|réjouie", "estiment", "jugent", "tablent",
            "a|avait révélé", "a|avait fait état", "résume", "tempère", "raille", "table sur", "tablent sur",
+           "table|tablent|tablait désormais|maintenant|toujours|aussi|également sur",
            "a|avait|ont fait savoir", "estimait", "estimaient", "affirmait", "expliquait", "indiquait",
            "précisait", "rappelait",
            "a|avait|ont|avaient pourtant|déjà|aussi|également|alors|notamment|encore déclaré|dit|affirmé|annoncé|évoqué"

@@ -355,6 +355,7 @@ _DESCRIPTIONS = re.compile(
     r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
     r"(?:du groupe|de la société|de l['’]entreprise)"
     r"|la direction|le producteur|le laboratoire|la biotech|la majeure pétrolière|la major pétrolière"
+    r"|la plateforme(?=\s+(?:de|d['’]|en)\b|\s*[,.;])"  # not a subject: "selon qui la plateforme pourrait lever"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur|sous-traitant"
     r"|transporteur)|l[’'](?:investisseur|industriel|assembleur)|la multinationale)"
@@ -2743,6 +2744,24 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
 _SET_OFF_PERSON = re.compile(rf"\s*(?:(?:Son|Sa|Le|La|L['’])\s[^,.;:]{{2,60}},\s+)?({_FIRST} [{_UP}][{_LOW}]+),\s")
 
 
+# the subject after a source that opens the sentence ("Selon ses comptes, la Cleveland Clinic a essuyé", "According to
+# its filing, Roblox spent")
+_SUBJECT_AFTER_SOURCE = re.compile(
+    rf"[^,;:{_UP}]{{0,40}},\s+(?:(?:la|le|les|l['’]|the)\s?)?([{_UP}][\w&-]+(?: [{_UP}][\w&-]+){{0,3}})"
+    r"\s+(?:[a-zà-ÿ]|\d)"
+)
+
+
+def _subject_after_source(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> tuple[str, int, int] | None:
+    """The name that opens the main clause after a cue opening the sentence, unless it is a place or no name."""
+    if text[sent[0] : cue[0]].strip():
+        return None
+    m = _SUBJECT_AFTER_SOURCE.match(text, cue[1], sent[1])
+    if m is None or m.group(1).split()[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES or _is_place(m.group(1)):
+        return None
+    return m.group(1), m.start(1), m.end(1)
+
+
 def _the_company(text: str, before: int, memory: Memory) -> str | None:
     """The company "its" and "the company" stand for: the one that last spoke, unless that was an analysts' firm named
     by what it is ("selon le cabinet spécialisé Renaissance Capital. ... selon son prospectus"): then the company that
@@ -3150,7 +3169,7 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     named = named or re.match(rf"\s+\w+\s+{_FIRST}\s+[{_UP}]", text[cue[1] : sent[1]])
     possessive = _POSSESSIVE_SOURCE[lang].match(text, cue[1]) or re.search(r"\b(?:seine[sr]|ihre[sr])$", cue_text)
     if _after_cue(cue_text.lower()) and possessive and not named:
-        own = _opening_company(text, sent, memory)
+        own = _opening_company(text, sent, memory) or _subject_after_source(text, sent, cue)
         if own is not None or company:
             return Attribution(own[0] if own else company, cue, None, sent, pronoun=True)
     person = _PERSON_DESCRIBED.search(text, cue[1], min(sent[1], cue[1] + 40))
@@ -3260,7 +3279,8 @@ def _own_document(text: str, sent: tuple[int, int], cue: tuple[int, int], memory
         return None
     start = max([sent[0]] + [sent[0] + m.end() for m in re.finditer(r"[:;]\s", text[sent[0] : cue[0]])])
     named = [c for c in _named_in_sentence(text, text[start : cue[0]], start, memory) if c[0] not in memory.people]
-    name = named[0][0] if named else _the_company(text, sent[0], memory)
+    after_source = _subject_after_source(text, sent, cue)  # "Selon ses comptes, la Cleveland Clinic a essuyé"
+    name = named[0][0] if named else after_source[0] if after_source else _the_company(text, sent[0], memory)
     return Attribution(name, cue, None, sent) if name else None
 
 
