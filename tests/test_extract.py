@@ -4978,3 +4978,28 @@ def test_french_speakers_of_the_fifty_first_batch(text, expected):
     "prévient Charles-Marie Delpuech" and "Selon ses comptes, la Cleveland Clinic" were the article's or IBM's."""
     claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Es berichtete" (a machine translation's "It reported"): a pronoun for the company, not a name
+        (
+            "Roblox erhöhte seine Prognose auf $468 Millionen, teilte Roblox mit.\nEs berichtete Umsatz von $1,36 "
+            "Milliarden für die drei Monate bis Sept. 30.\nEs sagte im September letzten Jahres, dass es benutzte mehr "
+            "als 1,000 GPUs über zwei Rechenzentren.",
+            ["Roblox", "Roblox", "Roblox", "Roblox"],
+        ),
+        # "der weltgrößte Lagerhausbesitzer": the company
+        (
+            "Prologis baut weiter, sagte Prologis. Allein im dritten Quartal kamen 1,5 Gigawatt hinzu, wie der "
+            "weltgrößte Lagerhausbesitzer am Mittwoch mitteilte.",
+            ["Prologis"],
+        ),
+    ],
+)
+def test_german_speakers_of_the_fifty_first_batch(text, expected):
+    """*-698..713: "Es berichtete" gave the speaker "Es"; "wie der weltgrößte Lagerhausbesitzer mitteilte" the
+    article."""
+    claims = extract(text, dt.date(2025, 11, 1), "de")["claims"]
+    assert [c["speaker"] for c in claims] == expected

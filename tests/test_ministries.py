@@ -87,6 +87,17 @@ def test_luxembourgs_economy_ministry_and_britains_department_for_transport():
     assert ministries_in(text, "fr")[0][0] == "Department for Transport"
 
 
+def test_greeces_digital_governance_and_bulgarias_energy_ministry():
+    """*-698..713: "le ministère de la Gouvernance numérique" was no ministry, Greece's digital one a plain name, and
+    Bulgaria no country (its "Energieministerium" went to the US Department of Energy)."""
+    text = "La Grèce paiera 41 millions d'euros, a annoncé le ministère de la Gouvernance numérique."
+    assert ministries_in(text, "fr")[0][0] == "Ministry of Digital Governance"
+    text = "Griechenland zahlt 41 Millionen Euro, teilte das Digitalministerium mit."
+    assert ministries_in(text, "de")[0][0] == "Ministry of Digital Governance"
+    text = "Bulgarien will zwei Reaktoren bauen. Die Kosten veranschlagt das Energieministerium auf 14 Mrd. Euro."
+    assert ministries_in(text, "de")[0][0] == "Ministry of Energy"
+
+
 def test_every_row_of_the_table_has_a_known_portfolio_and_a_source():
     with resources.files("gigawatt.data").joinpath("ministries.csv").open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))

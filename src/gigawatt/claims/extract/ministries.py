@@ -74,6 +74,7 @@ COUNTRIES = {
     "Romania": r"Romania\w*|Roumanie|roumain\w*|Rumänien|rumänisch\w*|Bucharest|Bucarest|Bukarest",
     "Israel": r"\bIsrael\w*|Israël|israélien\w*|israelisch\w*",
     # (not "Luxembourg-based", "Rosa-Luxemburg-Stiftung")
+    "Bulgaria": r"Bulgaria\w*|Bulgarie|bulgare\w*|Bulgarien|bulgarisch\w*|Sofia\b",
     "Luxembourg": r"(?<!Rosa-)\bLuxemb(?:ourg|urg)\b(?!-)|\bluxembourgeois\w*|\bluxemburgisch\w*",
     # countries the table has no row for: counted, so that the article's country is not mistaken for one it has
     "France": r"\bFrance\b|\bfrançais\w*|\bFrench\b|Frankreich|französisch\w*|Paris",
@@ -111,8 +112,12 @@ _PHRASES = {
     # "Japan's foreign ministry", "the finance ministry", "the U.S. Energy Department", "The Emirati investment
     # ministry"
     "en": re.compile(rf"(?i:\b(?:{_ALL[0]})(?:\s+and\s+(?:{_ALL[0]}))?)\s+(?:[Mm]inistry|[Dd]epartment)\b"),
-    # "le ministère japonais des Affaires étrangères", "au ministère de l'Énergie et des Mines"
-    "fr": re.compile(rf"\b[Mm]inistère\s+(?:[a-zà-ÿ-]+\s+)?(?:de\s+l['’]\s?|de\s+la\s+|des\s+|du\s+)(?i:{_ALL[1]})\b"),
+    # "le ministère japonais des Affaires étrangères", "au ministère de l'Énergie et des Mines", "le ministère de la
+    # Gouvernance numérique"
+    "fr": re.compile(
+        rf"\b[Mm]inistère\s+(?:[a-zà-ÿ-]+\s+)?(?:de\s+l['’]\s?|de\s+la\s+|des\s+|du\s+)"
+        rf"(?:(?:[Gg]ouvernance|[Tt]ransformation)\s+)?(?i:{_ALL[1]})\b"
+    ),
     # "das japanische Außenministerium", "US-Energieministeriums", "des Ministeriums für Energie, Wasserressourcen"
     "de": re.compile(
         rf"(?:\b[A-Z]{{2,3}}-|\bBundes|\bLandes|\b)(?i:{_ALL[2]})s?ministeri(?:um|ums)\b"

@@ -290,7 +290,7 @@ _NOT_NAMES = {"The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un"
 _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She", "Analysts", "Officials",
                       "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
                       "Others", "Some", "Many", "Both", "Nobody", "Everyone", "Several", "None", "Few", "All",
-                      "Il", "Elle", "Ils", "Elles", "On", "Nous", "Ce", "Cela",
+                      "Il", "Elle", "Ils", "Elles", "On", "Nous", "Ce", "Cela", "Es", "Er",
                       "Certains", "Analystes", "Observateurs", "Investisseurs", "Data", "Figures", "Filings",
                       "Documents", "Records", "Estimates", "Surveys", "Research", "Studies", "Reports", "Données",
                       "Chiffres", "However", "Meanwhile", "Still", "Separately", "Earlier", "Later", "Today",
@@ -370,7 +370,7 @@ _DESCRIPTIONS = re.compile(
     r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)|(?:das|des|dem) \w+-?[Uu]nternehmens?"
     # a compound for the company ("der Softwarekonzern", "wie der Facebook-Konzern mitteilte"), "die Firma"
     r"|(?:der|des|dem) (?:[\w-]+ )?[\w-]*(?:konzern|Konzern|[Ee]ntwickler|[Hh]ersteller|[Bb]etreiber|[Aa]nbieter"
-    r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese|[Mm]akler|[Ff]onds)s?|(?:die|der) Firma"
+    r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese|[Mm]akler|[Ff]onds|[Bb]esitzer|[Ee]igentümer)s?|(?:die|der) Firma"
     r"|(?:die|der) [\w-]*-?Tochter(?: von (?-i:[A-Z])\w+)?"
     # a company's unit, named by its parent: the unit the sentence is about ("Amazon Web Services will ..., teilte
     # die Amazon-Tochter mit", "a communiqué la filiale d'Amazon", "Amazon's cloud unit said")
