@@ -5003,3 +5003,35 @@ def test_german_speakers_of_the_fifty_first_batch(text, expected):
     article."""
     claims = extract(text, dt.date(2025, 11, 1), "de")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a reporting period named by its month alone: no span, and the month's end dates the figure
+        (
+            "Microsoft spent a record $37.5 billion in the three months to December, according to its results.",
+            "en",
+            [(1, "rank", None), (3.75e10, "USD", "2025-12-31")],
+        ),
+        (
+            "AMD reported record revenue of $9.25 billion for the three months to September.",
+            "en",
+            [(1, "rank", None), (9.25e9, "USD", "2025-09-30")],
+        ),
+        # ... not "three months to decide" ("dec" of "decide" is no December)
+        ("Energinet said it would need three months to decide how to proceed.", "en", [(3, "months", None)]),
+        # a year before "mit" and a count: the count is the chips', the year dates it
+        (
+            "Der Vorgänger HPC5 war im Februar 2020 mit 7280 Nvidia-Chips in Betrieb gegangen.",
+            "de",
+            [(7280, "count", "2020-02-29")],
+        ),
+    ],
+)
+def test_periods_to_a_month_and_counts_after_a_year(text, lang, expected):
+    """*-682..713: "in the three months to December" read as a three-month span (and dated from the publication), "im
+    Februar 2020 mit 7280 Nvidia-Chips" as 2020 chips."""
+    claims = extract(text, dt.date(2026, 1, 29), lang)["claims"]
+    got = [(c["quantity"], c["unit"], c["deadline"]["date"] if c["deadline"] else None) for c in claims]
+    assert got == expected

@@ -408,7 +408,10 @@ def _period_end(s: Sentence, span: tuple[int, int]) -> bool:
     endet", "das laufende Quartal bis Ende Januar"."""
     a, b = span[0] - s.start, span[1] - s.start
     return bool(
-        _PERIOD_ENDS.match(s.text, a) or _PERIOD_ENDS_AFTER.match(s.text, b) or _PERIOD_UNTIL.search(s.text, 0, a)
+        _PERIOD_ENDS.match(s.text, a)
+        or _PERIOD_ENDS_AFTER.match(s.text, b)
+        or _PERIOD_UNTIL.search(s.text, 0, a)
+        or re.match(r"(?i)months\s+(?:to|ending|ended)\b", s.text[a:b])  # "the three months to September"
     )
 
 

@@ -369,6 +369,7 @@ DEADLINES = {
            "in the last|past quarter", "MONTH - to - MONTH quarter", "quarter ending|ended MONTH DAY",
            "in|by MONTH last|next year", "at the end of MONTH", "between MONTH and MONTH",
            "by|until|before the end of MONTH", "MONTH - MONTH quarter", "months to|ending|ended MONTH DAY",
+           "months to|ending|ended MONTH",
            "for|from YEAR through|to YEAR", "which ended|ends on MONTH DAY",
            "between YEAR and YEAR", "between now and YEAR", "that|which ends|ended in MONTH YEAR?",
            "as early as YEAR", "in calendar YEAR",

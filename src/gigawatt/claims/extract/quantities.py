@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from gigawatt.claims.extract.numbers import Number
+from gigawatt.claims.extract.patterns import MONTH_ABBREVIATIONS, MONTHS
 
 _I = re.IGNORECASE
 _CURRENCY_BEFORE = re.compile(r"(US\$|(?<![A-Za-z])\$|€|USD|EUR)\s?$")  # not "A$353 million", "C$925.6 million"
@@ -77,10 +78,15 @@ _MATURITY = re.compile(
 _MONTH_WORD = (
     r"(?:jan|feb|f[ée]v|m[äa]r|apr|avr|ma[iy]|jun|juin|jul|juil|aug|ao[ûu]t|sep|o[ck]t|nov|d[eé][cz])[a-zéûä]*"
 )
+_MONTH_NAMES = "|".join(
+    [*" ".join(MONTHS.values()).split(), *(a.replace(".", r"\.") for a in MONTH_ABBREVIATIONS if a != "mar")]
+)
 _PERIOD_TO = re.compile(
     # a day and its month ("27. September", "27 septembre", "Sept. 27"), not a year or another span ("to 2029")
-    r"^\s*(?:to|ending|ended|through|bis zum|clos le|achevés le|terminés le)\s+"
-    rf"(?:\d{{1,2}}(?:\.|er)?\s+{_MONTH_WORD}|{_MONTH_WORD}\.? (?:\d{{1,2}}\b(?!\d)|(?:19|20)\d\d))",
+    # (or a month alone: "the three months to December", a machine translation's "die drei Monate bis Sept. 30")
+    r"^\s*(?:to|ending|ended|through|bis zum|bis|clos le|achevés le|terminés le|à)\s+"
+    rf"(?:\d{{1,2}}(?:\.|er)?\s+{_MONTH_WORD}|{_MONTH_WORD}\.? (?:\d{{1,2}}\b(?!\d)|(?:19|20)\d\d)"
+    rf"|(?:{_MONTH_NAMES})\b)",
     re.IGNORECASE,
 )
 # the time a multiple takes ("verdreifachen in drei Jahren", "tripler en trois ans"): no span of the build-out
@@ -197,6 +203,9 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
     m = _CHIPS_AFTER.match(tail)
     if m and 1990 <= n.value <= 2100 and _YEAR_BEFORE.search(text[: n.start]):
         return None  # "bis 2033 Chips", "ab 2027 dessen Tensor-Chips": a year
+    # (or a year with the count after it: "im Februar 2020 mit 7280 Nvidia-Chips")
+    if m and 1990 <= n.value <= 2100 and re.match(r"\s*(?:mit|with|avec)\s+\d", tail):
+        return None
     if m and n.value >= 100 and n.value == int(n.value):
         return Quantity(n.value, "count", n.start, n.end + m.end(), n.start)
     return None
