@@ -5035,3 +5035,22 @@ def test_periods_to_a_month_and_counts_after_a_year(text, lang, expected):
     claims = extract(text, dt.date(2026, 1, 29), lang)["claims"]
     got = [(c["quantity"], c["unit"], c["deadline"]["date"] if c["deadline"] else None) for c in claims]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # "for the full year", "sur l'ensemble de l'année", "für das volle Jahr": the publication's year
+        ("The company now expects bookings of as much as $6.62 billion for the full year.", "en", ["2025-12-31"]),
+        ("Le groupe table sur au plus 6,62 milliards de dollars sur l'ensemble de l'année.", "fr", ["2025-12-31"]),
+        ("Die Firma erwartet Buchungen von so viel wie $6,62 Milliarden für das volle Jahr.", "de", ["2025-12-31"]),
+        # "Earlier this year" dates the saying, not the figure; "later this year" dates the figure
+        ("Earlier this year Letter put the pipeline at 10 GW.", "en", [None]),
+        ("Prologis will add 10 GW later this year.", "en", ["2025-12-31"]),
+    ],
+)
+def test_the_full_year_and_earlier_this_year(text, lang, expected):
+    """*-698..713: "for the full year" was no deadline; "Earlier this year Letter put ... at 10 GW" dated the 10 GW to
+    the end of the year."""
+    claims = extract(text, dt.date(2025, 10, 31), lang)["claims"]
+    assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected

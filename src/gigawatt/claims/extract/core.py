@@ -465,6 +465,8 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     words, before = s.text[span[0] - s.start : span[1] - s.start], s.text[: span[0] - s.start]
     if _period_end(s, span):  # "the fiscal year that ends in September": a period's end, never a statement's
         return False
+    if re.search(r"(?i)\b(?:earlier|plus tôt)\s+$", before) and re.match(r"(?i)this|cette", words.strip()):
+        return True  # "Earlier this year Letter put the pipeline at 10 GW": when it was said
     cues = [(a, b) for label, a, b in s.found if label == "cue" and not _REVENUE.match(s.text, b - s.start)]
     # (not a participle of estimate: "estimé à 2 milliards d'euros au troisième trimestre" dates the figure)
     cues = [(a, b) for a, b in cues if not _ESTIMATED_AT.fullmatch(s.text, a - s.start, b - s.start)]

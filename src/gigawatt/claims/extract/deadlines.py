@@ -33,7 +33,7 @@ _BEFORE = re.compile(r"^(before|avant|vor)\s+(?:19|20)\d\d$", re.I)
 _RELATIVE = {
     "en": {"last month": "last month",
            "next year": "next year", "this year": "this year", "last year": "last year", "the year": "this year",
-           "current year": "this year"},
+           "current year": "this year", "full year": "this year"},
     "fr": {"mois dernier": "le mois dernier", "mois passé": "le mois dernier",
            "prochain": "l'année prochaine", "prochaine": "l'année prochaine", "suivant": "l'année prochaine",
            "dernier": "l'année dernière", "dernière": "l'année dernière", "passé": "l'année dernière",
@@ -42,7 +42,8 @@ _RELATIVE = {
     "de": {"vergangenen monat": "letzten Monat", "letzten monat": "letzten Monat",
            "nächste": "nächstes Jahr", "kommenden": "nächstes Jahr", "vergangene": "letztes Jahr",
            "letzte": "letztes Jahr", "dieses": "dieses Jahr", "diesem": "dieses Jahr", "diesen": "dieses Jahr",
-           "des jahres": "dieses Jahr", "laufende": "dieses Jahr", "jahresende": "dieses Jahr"},
+           "des jahres": "dieses Jahr", "laufende": "dieses Jahr", "jahresende": "dieses Jahr",
+           "gesamtjahr": "dieses Jahr", "volle jahr": "dieses Jahr"},
 }  # fmt: skip
 
 
