@@ -2550,24 +2550,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-697: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-713: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-698..713: sixteen articles per language, `heldout: true`, 420 gold claims), written with its
+# The held-out batch (*-714..729: sixteen articles per language, `heldout: true`, 430 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-07, with the rules of commit
-# 7c3a2d9 unchanged (those rules had learned from *-682..697). Recall and precision meet the targets in every language
-# (English 136 of 145 and 136 of 143, French 124 of 138 and 124 of 132, German 126 of 137 and 126 of 135); speakers
-# do not (109 of 136, 96 of 124, 100 of 126); every field meets it in English (94 of 145) and German (90 of 137), not
-# in French (77 of 138). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
-# exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
-# scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(698, 714))
+# cd94fab unchanged (those rules had learned from *-682..713). Recall and precision meet the targets in every language
+# (English 141 of 147 and 141 of 147, French 133 of 143 and 133 of 141, German 131 of 140 and 131 of 136), and so does
+# every field (97 of 147, 88 of 143, 93 of 140); speakers do not (109 of 141, 104 of 133, 108 of 131). The targets are
+# not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can
+# only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are
+# written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(714, 730))
 HELDOUT_MEASURED = {
-    "en": {"recall": 136 / 145, "precision": 136 / 143, "speaker_accuracy": 109 / 136, "every_field": 94 / 145},
-    "fr": {"recall": 124 / 138, "precision": 124 / 132, "speaker_accuracy": 96 / 124, "every_field": 77 / 138},
-    "de": {"recall": 126 / 137, "precision": 126 / 135, "speaker_accuracy": 100 / 126, "every_field": 90 / 137},
+    "en": {"recall": 141 / 147, "precision": 141 / 147, "speaker_accuracy": 109 / 141, "every_field": 97 / 147},
+    "fr": {"recall": 133 / 143, "precision": 133 / 141, "speaker_accuracy": 104 / 133, "every_field": 88 / 143},
+    "de": {"recall": 131 / 140, "precision": 131 / 136, "speaker_accuracy": 108 / 131, "every_field": 93 / 140},
 }
 
 
