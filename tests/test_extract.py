@@ -5054,3 +5054,14 @@ def test_the_full_year_and_earlier_this_year(text, lang, expected):
     the end of the year."""
     claims = extract(text, dt.date(2025, 10, 31), lang)["claims"]
     assert [c["deadline"]["date"] if c["deadline"] else None for c in claims] == expected
+
+
+def test_the_lender_is_the_development_bank_its_sentence_names():
+    """en-715: "paid for with a $30 million World Bank loan, the lender has said" went to the ministry that spoke
+    before; "said it" after a relative clause is no inverted pronoun in English (the review's guard)."""
+    text = (
+        "Togo's energy ministry said the plant was ready. It cost about $23.7 million, paid for with a $30 million "
+        "World Bank loan, the lender has said."
+    )
+    claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
+    assert [c["speaker"] for c in claims] == ["World Bank", "World Bank"]

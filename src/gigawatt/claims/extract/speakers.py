@@ -1303,6 +1303,8 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
         if (apposed := _set_off_before(sentence, m)) is not None:  # "..., Firebird, the start-up behind it, said"
             out.append((apposed.group(1), start + apposed.start(1), start + apposed.end(1)))
             continue
+        if re.search(r"(?i)lender|bank|banque|prêteur|bailleur", m.group()):  # "a World Bank loan, the lender said"
+            typed = typed or [n for n, _ in firms if _development_bank(n)][:1]
         pick = (
             typed[-1:]
             or [n for n, a in firms if a < 25]
@@ -2734,9 +2736,9 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     clause = re.split(r"[,;:]", text[sent[0] : cue[0]])[-1]
     before = before or (lang == "de" and re.search(rf"\b(?:{_VERB_FINAL_WORDS})\s+(?:{words})\b", clause))
     after = re.match(rf"\s*(?:{words})\b", text[cue[1] : sent[1]], re.IGNORECASE)
-    # (in English only inverted, after a quotation or a comma: not "Sean Duffy has said he will need", whose "he"
-    # opens what was said)
-    after = after and (lang != "en" or re.search(r"[,\"”]\s*$", text[sent[0] : cue[0]]))
+    # (in English only inverted, right after a quotation: not "Sean Duffy has said he will need", nor "Faure Gnassingbé,
+    # who inaugurated the plant, said it had cost", whose "he" and "it" open what was said)
+    after = after and (lang != "en" or re.search(r"[\"”]\s*,?\s*$", text[sent[0] : cue[0]]))
     in_cue = re.search(r"(?:-t\s?)?-(?:il|elle)\b|\b(?:seinen|ihren|lui|elle|eux)\b", text[cue[0] : cue[1]])
     return bool(before or after or in_cue)
 
