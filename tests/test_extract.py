@@ -5065,3 +5065,33 @@ def test_the_lender_is_the_development_bank_its_sentence_names():
     )
     claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
     assert [c["speaker"] for c in claims] == ["World Bank", "World Bank"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "a déploré" is a cue
+        (
+            "« Certains centres ont dû suspendre leur service », a déploré Sigríður Mogensen, rappelant que le secteur "
+            "rapporte au moins 20 milliards de couronnes (quelque 136 millions d'euros) par an.",
+            ["Sigríður Mogensen"],
+        ),
+        # "table, lui, sur": a cue whose "lui" is no pronoun subject
+        (
+            "L'Équateur se prive de 450 MW d'importations, a prévenu Alejandro Castañeda. Le ministère de l'Énergie "
+            "table, lui, sur un déficit d'environ 866 MW cette année.",
+            ["Alejandro Castañeda", "Ministry of Environment and Energy"],
+        ),
+        # "il y a" after the verb is "ago", no pronoun subject
+        (
+            "« Ce vote était prématuré », a déclaré Jamie Knowles. AWS avait promis il y a un an d'investir 10 "
+            "milliards de dollars dans l'Ohio. AWS emploie 2 000 personnes dans l'État.",
+            ["Amazon Web Services"],
+        ),
+    ],
+)
+def test_french_cues_of_the_fifty_second_batch(text, expected):
+    """*-714..729: "a déploré", "Le ministère table, lui, sur" and "AWS avait promis il y a un an" (its "il" read as
+    the subject, so the person who spoke last)."""
+    claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
+    assert [c["speaker"] for c in claims] == expected

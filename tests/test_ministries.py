@@ -98,6 +98,17 @@ def test_greeces_digital_governance_and_bulgarias_energy_ministry():
     assert ministries_in(text, "de")[0][0] == "Ministry of Energy"
 
 
+def test_ecuadors_merged_ministry_and_togos_digital_economy():
+    """*-714..729: Ecuador's ministry of environment and energy (merged in 2025) was read as its environment ministry;
+    Togo's "ministère de l'Économie numérique et de la Transformation digitale" as a ministry of the economy."""
+    text = "Le ministère équatorien de l'Environnement et de l'Énergie fait état de 5 454 MW."
+    assert ministries_in(text, "fr")[0][0] == "Ministry of Environment and Energy"
+    text = "Le Togo a payé, précise le ministère de l'Économie numérique et de la Transformation digitale."
+    assert ministries_in(text, "fr")[0][0] == "Ministry of Digital Economy and Digital Transformation"
+    # the economy's ministry stays the economy's
+    assert ministries_in("Le ministère de l'Économie a chiffré la dette.", "fr")[0][0] == "Ministry of Economy"
+
+
 def test_every_row_of_the_table_has_a_known_portfolio_and_a_source():
     with resources.files("gigawatt.data").joinpath("ministries.csv").open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))

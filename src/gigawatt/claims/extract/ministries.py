@@ -21,11 +21,12 @@ PORTFOLIOS = {
     "finance": (r"finance|financial", r"finances", r"finanz|finanzen", "Ministry of Finance"),
     "foreign": (r"foreign(?: affairs)?", r"affaires étrangères", r"außen|auswärtige", "Ministry of Foreign Affairs"),
     "energy": (r"energy|power", r"énergie|energie", r"energie", "Ministry of Energy"),
-    "economy": (r"economy|economic(?:s| affairs)?", r"économie|economie", r"wirtschaft", "Ministry of Economy"),
+    "economy": (r"economy|economic(?:s| affairs)?", r"(?:é|e)conomie(?!\s+numérique)", r"wirtschaft",
+                "Ministry of Economy"),
     "trade": (r"trade", r"commerce extérieur", r"handel", "Ministry of Trade"),
     "commerce": (r"commerce", r"commerce", r"(?!)", "Ministry of Commerce"),
     "industry": (r"industry", r"industrie", r"industrie", "Ministry of Industry"),
-    "digital": (r"digital", r"numérique", r"digital", "Ministry of Digital Affairs"),
+    "digital": (r"digital", r"(?:économie\s+)?numérique", r"digital", "Ministry of Digital Affairs"),
     "communications": (r"communications?|telecoms?|telecommunications", r"(?:télé)?communications?",
                        r"(?:tele)?kommunikation", "Ministry of Communications"),
     "science": (r"science", r"sciences?|recherche", r"wissenschaft|forschung", "Ministry of Science"),
@@ -74,6 +75,8 @@ COUNTRIES = {
     "Romania": r"Romania\w*|Roumanie|roumain\w*|Rumänien|rumänisch\w*|Bucharest|Bucarest|Bukarest",
     "Israel": r"\bIsrael\w*|Israël|israélien\w*|israelisch\w*",
     # (not "Luxembourg-based", "Rosa-Luxemburg-Stiftung")
+    "Ecuador": r"Ecuador\w*|[ÉE]quateur|équatorien\w*|[Ee]cuadorianisch\w*|Quito",
+    "Togo": r"\bTogo\w*|togolais\w*|Lomé",
     "Bulgaria": r"Bulgaria\w*|Bulgarie|bulgare\w*|Bulgarien|bulgarisch\w*|Sofia\b",
     "Luxembourg": r"(?<!Rosa-)\bLuxemb(?:ourg|urg)\b(?!-)|\bluxembourgeois\w*|\bluxemburgisch\w*",
     # countries the table has no row for: counted, so that the article's country is not mistaken for one it has

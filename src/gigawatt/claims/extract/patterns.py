@@ -105,11 +105,12 @@ CUES = {
            "chiffre", "évalue",
            "selon ses propres chiffres", "s' est|était engagé|engagée|engagés", "s' engage|engagent", "rappelle",
            "a|avait|ont|avaient déclaré|dit|affirmé|ajouté|expliqué|annoncé|écrit|assuré|précisé|estimé|répliqué"
-           "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|calculé|insisté|souligné|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné"
+           "|communiqué|évoqué|résumé|raillé|ironisé|confié|tempéré|calculé|insisté|souligné|indiqué|rapporté|répété|réitéré|confirmé|prévenu|averti|rappelé|promis|chiffré|qualifié|souligné|déploré|regretté|martelé"
            "|évalué|appelé|revendiqué",
            "selon lui|elle|eux", "s' est félicité|félicitée|réjoui|réjouie", "estiment", "jugent", "tablent",
            "a|avait révélé", "a|avait fait état", "résume", "tempère", "raille", "table sur", "tablent sur",
            "table|tablent|tablait désormais|maintenant|toujours|aussi|également sur",
+           "table|tablent , lui|elle|eux , sur",
            "a|avait|ont fait savoir", "estimait", "estimaient", "affirmait", "expliquait", "indiquait",
            "précisait", "rappelait",
            "a|avait|ont|avaient pourtant|déjà|aussi|également|alors|notamment|encore déclaré|dit|affirmé|annoncé|évoqué"

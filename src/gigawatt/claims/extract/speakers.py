@@ -2735,11 +2735,15 @@ def _pronoun_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     before = re.search(rf"\b(?:{words})\s+(?:\w+\s+)?$", text[sent[0] : cue[0]], re.IGNORECASE)
     clause = re.split(r"[,;:]", text[sent[0] : cue[0]])[-1]
     before = before or (lang == "de" and re.search(rf"\b(?:{_VERB_FINAL_WORDS})\s+(?:{words})\b", clause))
-    after = re.match(rf"\s*(?:{words})\b", text[cue[1] : sent[1]], re.IGNORECASE)
+    # (not French "il y a", "ago": "AWS avait promis il y a un an")
+    after = re.match(rf"\s*(?:{words})\b(?!\s+y\s+a(?:vait)?\b)", text[cue[1] : sent[1]], re.IGNORECASE)
     # (in English only inverted, right after a quotation: not "Sean Duffy has said he will need", nor "Faure Gnassingbé,
     # who inaugurated the plant, said it had cost", whose "he" and "it" open what was said)
     after = after and (lang != "en" or re.search(r"[\"”]\s*,?\s*$", text[sent[0] : cue[0]]))
-    in_cue = re.search(r"(?:-t\s?)?-(?:il|elle)\b|\b(?:seinen|ihren|lui|elle|eux)\b", text[cue[0] : cue[1]])
+    # (not "lui" set off by commas: "Le ministère table, lui, sur", whose subject comes before)
+    in_cue = re.search(
+        r"(?:-t\s?)?-(?:il|elle)\b|\b(?:seinen|ihren)\b|(?<!, )\b(?:lui|elle|eux)\b", text[cue[0] : cue[1]]
+    )
     return bool(before or after or in_cue)
 
 
