@@ -5095,3 +5095,28 @@ def test_french_cues_of_the_fifty_second_batch(text, expected):
     the subject, so the person who spoke last)."""
     claims = extract(text, dt.date(2025, 6, 1), "fr")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "der Energieingenieur Juan Carlos Rodríguez von der Beobachtungsstelle ...": an engineer is a person, and
+        # "von der Beobachtungsstelle" no part of his name
+        (
+            "Eine Farm habe rund ein Megawatt verbraucht, sagte der Energieingenieur Juan Carlos Rodríguez von der "
+            "Beobachtungsstelle für öffentliche Dienste OVSP dem Sender Unión Radio.",
+            ["Juan Carlos Rodríguez"],
+        ),
+        # "Verbandsvertreterin" is a title; "von der Leyen" keeps its particle
+        (
+            "Die Branche bringe 154 Millionen Dollar ein, sagte Verbandsvertreterin Sigríður Mogensen dem Sender RÚV.",
+            ["Sigríður Mogensen"],
+        ),
+        ("Das Projekt koste 5 Mrd. Euro, sagte Kommissionspräsidentin Ursula von der Leyen.", ["Ursula von der Leyen"]),
+    ],
+)
+def test_german_people_of_the_fifty_second_batch(text, expected):
+    """*-714..729: an engineer and a federation's representative were no titles, so their words went to the
+    article."""
+    claims = extract(text, dt.date(2025, 6, 1), "de")["claims"]
+    assert [c["speaker"] for c in claims] == expected

@@ -403,6 +403,7 @@ _TITLES = ["Gouverneur", "Gouverneurin", "Chef", "Chefin", "Sprecher", "Sprecher
            "Abgeordnete", "Abgeordneter", "Berater", "Beraterin", "Sekretär", "Sekretärin",
            "Moderatorin", "Manager", "Managerin", "manager", "Partner", "Partnerin", "Direktor", "Direktorin",
            "Leiter", "Leiterin", "Vizepräsident", "Vizepräsidentin", "Stratege", "Strategin", "Ökonom", "Ökonomin",
+           "Ingenieur", "Ingenieurin", "Forscher", "Forscherin", "Vertreter", "Vertreterin",
            "Governor", "CEO", "CFO", "President", "Senator",
            "chief executive",
            "chief financial officer", "billionaire", "founder", "co-founder", "chairman",
@@ -443,7 +444,8 @@ _ROLE_COMPOUND = re.compile(
     r"[\w-]*(?:minister|autor|chef|sprecher|manager|präsident|direktor|leiter|vorstand|gründer|betreiber|analyst|sekretär|"
     r"rektor|professor|dekan|gouverneur|kanzler|firma|broker|makler|geschäftsführer|"
     r"abgeordnete|partner|"
-    r"konzern|hersteller|entwickler|investor|berater|experte|ökonom)(?:in|en|s)?",
+    r"konzern|hersteller|entwickler|investor|berater|experte|ökonom|ingenieur|vertreter|forscher|wissenschaftler)"
+    r"(?:in|en|s)?",
     re.IGNORECASE,
 )
 
@@ -941,7 +943,11 @@ _ACRONYM_GIVEN = re.compile(
 
 
 def _before_time_word(name: str) -> str:
-    """``name`` up to a German time word after its first two words ("Finanzchefin Susan Li Ende Januar" -> "... Li")."""
+    """``name`` up to a German time word after its first two words ("Finanzchefin Susan Li Ende Januar" -> "... Li"),
+    and before "von der" and a German noun ("Juan Carlos Rodríguez von der Beobachtungsstelle" -> "... Rodríguez")."""
+    name = re.sub(
+        r"\s+(?:von der|von|vom)\s+[A-ZÄÖÜ]\w*(?:stelle|amt|verband|ung|heit|keit|schaft|behörde)\b.*$", "", name
+    )
     words = name.split()
     return " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
 
