@@ -5120,3 +5120,30 @@ def test_german_people_of_the_fifty_second_batch(text, expected):
     article."""
     claims = extract(text, dt.date(2025, 6, 1), "de")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an organisation told by the last word of its name, named before
+        (
+            "Gyeonggi Province and KEPCO agreed on Thursday to bury the lines. The deal frees an extra 3 GW for the "
+            "third fab, the province said.",
+            ["Gyeonggi Province"],
+        ),
+        (
+            "The SKA Observatory approved the telescopes. They will cost €2 billion, according to the observatory.",
+            ["SKA Observatory"],
+        ),
+        ("The Cleveland Clinic opened it. It lost $1.25 billion in 2022, the clinic said.", ["Cleveland Clinic"]),
+        # none named with that word: no speaker from it
+        ("The telescopes were approved. They will cost €2 billion, according to the observatory.", ["the article"]),
+        # a one-word subject with a capital beyond A-Z
+        ("Ørsted said it would sell 920 MW to TSMC.", ["Ørsted"]),
+    ],
+)
+def test_organisations_named_by_the_head_of_their_name(text, expected):
+    """*-714..729 and the tuned articles: "the province said", "according to the observatory", "the clinic said" were
+    the article's; "Ørsted said" too (its capital is not in A-Z)."""
+    claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
+    assert [c["speaker"] for c in claims] == expected

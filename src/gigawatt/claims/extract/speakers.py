@@ -1393,6 +1393,26 @@ def _study_owner(text: str, before: int, memory: Memory) -> str | None:
     return None if outlets and max(outlets) > at else name
 
 
+# "the province said", "according to the observatory", "the clinic said": an organisation named by the last word of its
+# name ("Gyeonggi Province", "SKA Observatory", "Cleveland Clinic")
+_HEAD_DESCRIBED = re.compile(
+    r"\b[Tt]he (province|observatory|clinic|laboratory|hospital|university|council|exchange|foundation|league"
+    r"|airport|port|county|municipality|consortium|trust|alliance)\b(?! [A-Z])(?!['’]s)"
+)
+
+
+def _named_by_head(text: str, sentence: str, start: int) -> list[tuple[str, int, int]]:
+    """Organisations told by the last word of their name, named before (:data:`_HEAD_DESCRIBED`): the last one."""
+    out = []
+    for m in _HEAD_DESCRIBED.finditer(sentence):
+        noun = m.group(1).capitalize()
+        named = re.findall(rf"((?:[A-Z][\w&'’.-]* ){{1,4}}{noun})\b", text[: start + m.start()])
+        named = [re.sub(r"^(?:The|In|At|On|By|For|From|With) ", "", n) for n in named]
+        if named and named[-1] != noun:
+            out.append((named[-1], start + m.start(), start + m.end()))
+    return out
+
+
 def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
     """Names told by a description: companies (:func:`_companies_described`), public bodies ("die Behörde", "the
     department": the last one named), research bodies ("l'institut") and news outlets ("the report", "le journal",
@@ -1433,6 +1453,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         agency = m.group().lower().endswith("agency")  # "the agency said": a news agency if one was named since
         if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
             out.append((bodies[-1][1], start + m.start(), start + m.end()))
+    out += _named_by_head(text, sentence, start)
     for m in _RESEARCH_DESCRIBED.finditer(sentence):  # "estime l'institut", "the research group said": the last one
         before = text[: start + m.start()]
         found = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if n in _RESEARCH]
@@ -1927,7 +1948,7 @@ _TIME_LEAD = (
     r"|year|month|week|summer|spring|autumn|winter|année|semaine)(?:\s+\d{4})?\s+|(?:In|En|Since|Depuis)\s+\d{4}\s+)"
 )
 _OPENING_WORD = re.compile(  # (or opening the clause after a colon: "... leave room to grow: Lefdal has said")
-    r"(?:[^:;“”\"«»„]*:)?\s*" + _TIME_LEAD + r"?(?:[A-Z][a-z]+['’]s\s+)?([A-Z][\w&-]+)"
+    r"(?:[^:;“”\"«»„]*:)?\s*" + _TIME_LEAD + rf"?(?:[A-Z][a-z]+['’]s\s+)?([{_UP}][\w&-]+)"  # "Ørsted said"
     r"(?:,\s+(?:a|an|the|its|[A-Z][\w-]*['’]s)\s[^,.;:“”\"«»„]{1,60},)?\s+(?:(?:has|had|have)\s+)?$"
 )
 
