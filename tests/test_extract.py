@@ -5147,3 +5147,23 @@ def test_organisations_named_by_the_head_of_their_name(text, expected):
     the article's; "Ørsted said" too (its capital is not in A-Z)."""
     claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an acronym the article also spells out, without brackets: the full name
+        (
+            "The Federal Aviation Administration's contract was signed. A $420 million contract was made public by the "
+            "FAA on Tuesday, the FAA said.",
+            ["Federal Aviation Administration"],
+        ),
+        # not the end of a longer run of capitalised words ("Ho Chi Minh City" is not "CMC")
+        ("Samsung will build in Ho Chi Minh City with CMC. CMC said it would invest $500 million.", ["CMC"]),
+    ],
+)
+def test_an_acronym_spelled_out_in_the_article_names_its_body(text, expected):
+    """*-698..713 and en-175: "the presentation the FAA made public" after "The Federal Aviation Administration's
+    contract" (the gold names a body in full); "APS" after "Arizona Public Service"."""
+    claims = extract(text, dt.date(2026, 2, 11), "en")["claims"]
+    assert [c["speaker"] for c in claims] == expected

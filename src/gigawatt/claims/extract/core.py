@@ -29,6 +29,7 @@ from gigawatt.claims.extract.speakers import (
     quotes_in,
     reports_before,
     short_form,
+    spelled_out,
     terms_in,
     titled_people,
     typed_firms,
@@ -1031,6 +1032,7 @@ def _claims_of(text: str, sents: list[Sentence], date: dt.date | None) -> list[d
             named = ARTICLE
             if att is not None:
                 named = whole_name(full_form(short_form(as_written(att, text), text), text), att, text)
+                named = spelled_out(named, text)
             if att is not None:
                 heard = [c["speaker"] for c in out] + list(people.values())
                 named = without_titles(named, att.span, text, heard)

@@ -791,6 +791,23 @@ _DATA_OF = re.compile(r"([A-Z][a-z]*[A-Z][\w&]*|[A-Z&]{2,})-(?:Daten|Zahlen|Anga
                       r"|Analyse|Analysen|Prognose|Prognosen|Statistik|Studie|Umfrage)")  # fmt: skip
 
 
+_SMALL_WORDS = {"of", "for", "and", "the", "on", "&"}
+
+
+@functools.lru_cache(maxsize=256)
+def spelled_out(name: str, text: str) -> str:
+    """An acronym the list lacks, where the article also writes the name its letters begin ("FAA" after "the Federal
+    Aviation Administration"): that name, as the gold names an organisation by its full name."""
+    if not re.fullmatch(r"[A-Z]{3,6}", name) or name in KNOWN or name in _CANON:
+        return name
+    # (the whole run of capitalised words, not its end: "Ho Chi Minh City" is not "CMC"; no possessive)
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][\w-]*(?: (?:(?:of|for|and|the|on|&) )*[A-Z][\w-]*){2,7}", text):
+        words = m.group().removeprefix("The ").split()
+        if "".join(w[0] for w in words if w not in _SMALL_WORDS) == name:
+            return " ".join(words)
+    return name
+
+
 def whole_name(name: str, att: Attribution, text: str) -> str:
     """``name`` as the article writes it around the speaker's span, where the name found stops short: "The News &
     Observer" (an ampersand), "21st Century Business Herald" (an ordinal before), "Les Echos" after "des" (the
