@@ -5167,3 +5167,14 @@ def test_an_acronym_spelled_out_in_the_article_names_its_body(text, expected):
     contract" (the gold names a body in full); "APS" after "Arizona Public Service"."""
     claims = extract(text, dt.date(2026, 2, 11), "en")["claims"]
     assert [c["speaker"] for c in claims] == expected
+
+
+def test_the_two_companies_are_led_by_a_hyphenated_opener():
+    """en-720: "Coca-Cola has committed $1.1 billion to Microsoft's cloud ..., the two companies said": the first of
+    the two is the hyphenated name that opens the sentence (and recurs), not Microsoft."""
+    text = (
+        "Coca-Cola has committed $1.1 billion to Microsoft's cloud under a partnership, the two companies said on "
+        "Tuesday. Coca-Cola sells drinks in 200 countries."
+    )
+    claims = extract(text, dt.date(2024, 4, 30), "en")["claims"]
+    assert [c["speaker"] for c in claims] == ["Coca-Cola"]

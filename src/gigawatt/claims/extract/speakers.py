@@ -1695,7 +1695,10 @@ def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
     """Names the list lacks that open a sentence and recur in the article ("Nebius will supply ..."), in English and
     French: a company the article is about."""
     out = []
-    for m in re.finditer(r"(?:^|[.!?]\s+|\n)([A-Z]{2,6} [A-Z][a-z]+|[A-Z][a-z]+[A-Za-z]*)(?:\s+[a-z]|,)", text):
+    # (hyphenated too: "Coca-Cola has committed")
+    for m in re.finditer(
+        r"(?:^|[.!?]\s+|\n)([A-Z]{2,6} [A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?[A-Za-z]*)(?:\s+[a-z]|,)", text
+    ):
         word = m.group(1)
         recurs = " " in word or len(re.findall(rf"\b{re.escape(word)}\b", text)) >= 2  # "GE Vernova ended"
         # not "For the current quarter", nor a country ("Albanien soll sein erstes großes Rechenzentrum bekommen")
