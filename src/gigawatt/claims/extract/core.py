@@ -412,7 +412,9 @@ def _period_end(s: Sentence, span: tuple[int, int]) -> bool:
         _PERIOD_ENDS.match(s.text, a)
         or _PERIOD_ENDS_AFTER.match(s.text, b)
         or _PERIOD_UNTIL.search(s.text, 0, a)
-        or re.match(r"(?i)months\s+(?:to|ending|ended)\b", s.text[a:b])  # "the three months to September"
+        # "in the three months to May 3": a reporting period named by its last day (not by its month alone, which
+        # would outweigh another figure's "next year")
+        or re.match(r"(?i)months\s+(?:to|ending|ended)\s+\S+\s+\d{1,2}\b", s.text[a:b])
     )
 
 
@@ -459,12 +461,23 @@ def _said_then(s: Sentence, span: tuple[int, int], words: str, cues: list[tuple[
 _EXPECTS = re.compile(r"(?i)expect|forecast|project|predict|prévoi|table|rechne|erwarte|prognostiz")
 
 
+# a figure's noun after a quarter ("fourth-quarter sales of"), not a document's or a call's ("its fourth-quarter
+# letter", "on its first-quarter call")
+_QUARTER_FIGURE = re.compile(
+    r"\s+(?:record\s+)?(?:(?:operating|net|gross)\s+)?(?:sales|revenues?|profits?|loss(?:es)?|income|orders"
+    r"|bookings|deliveries|shipments|capital (?:expenditure|spending)|capex|spending|output)\b",
+    re.IGNORECASE,
+)
+
+
 def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
     """A month or quarter without its year that dates a statement, not a figure: next to a reporting verb or an
     announcement ("Forbes reported in March that", "hatte OpenAI im September erklärt", "35 milliards annoncés en
     septembre"), or in a clause whose own verb reports ("He said in July that ...")."""
     words, before = s.text[span[0] - s.start : span[1] - s.start], s.text[: span[0] - s.start]
     if _period_end(s, span):  # "the fiscal year that ends in September": a period's end, never a statement's
+        return False
+    if re.match(r"(?i)months\s+(?:to|ending|ended)\b", words):  # "reported ... for the three months to September"
         return False
     if re.search(r"(?i)\b(?:earlier|plus tôt)\s+$", before) and re.match(r"(?i)this|cette", words.strip()):
         return True  # "Earlier this year Letter put the pipeline at 10 GW": when it was said
@@ -498,7 +511,7 @@ def _when_said(s: Sentence, span: tuple[int, int]) -> bool:
         return False
     # a quarter before its noun dates the figure ("reported fourth-quarter sales of"), not a document's ("said in its
     # third-quarter report")
-    if re.search(r"(?i)\w-quarter\b", words) and not re.search(r"\b(?:in|with)\s+(?:its|their|the)\s+$", before):
+    if re.search(r"(?i)\w-quarter\b", words) and _QUARTER_FIGURE.match(s.text, span[1] - s.start):
         return False
     # a trailing attribution after the figure's period does not date it ("50 GW à la fin du premier trimestre, a
     # indiqué X"); one before it does ("..., avait rapporté Bloomberg fin avril")

@@ -141,7 +141,7 @@ def _relative(text: str, lang: str, date: dt.date) -> dict | None:
         return {"date": _last_day(date.year + shift, month).isoformat(), "granularity": "month"}
     # "by the end of September" is said of the past as often as of the future: the nearest, as "in November"
     ahead = _BY.match(low) and not re.search(r"\bend of\b", low)
-    if low.startswith("year to") and month is not None and day is None:
+    if re.match(r"(?:for the full )?year to\b", low) and month is not None and day is None:
         # "in its fiscal year to September": the year under way, unless it ended within the last three months (its
         # results are what is reported: "in the fiscal year to June", written in July)
         ended = max(d for d in (_last_day(date.year + k, month) for k in (-1, 0)) if d <= date)

@@ -379,7 +379,8 @@ DEADLINES = {
            # "For the current quarter", "as of Nov. 30", "would end the year with", "ended the third quarter with"
            # (not "last June": as often the time of a statement as of a figure)
            "the current quarter", "as of MONTH DAY", "end|ends|ended the year",
-           "ended|ending|end the ORD quarter", "for the full year"],
+           "ended|ending|end the ORD quarter", "for the full year", "for the full year YEAR",
+           "for the full year to MONTH YEAR?"],
     "fr": ["d' ici à? la? fin de? YEAR", "d' ici à? YEAR", "d' ici à la fin de l' année", "d' ici à MONTH YEAR",
            "fin YEAR", "à la fin de YEAR", "en|avant|courant YEAR",
            "d' ici|en|avant|fin MONTH YEAR", "en|avant|fin|début|courant MONTH YEAR",  # "en septembre 2027"
@@ -398,7 +399,8 @@ DEADLINES = {
            "d' ici à fin MONTH YEAR", "jusqu' à fin MONTH YEAR",
            "les|des deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze premiers mois de YEAR",
            "au dernier trimestre", "au trimestre écoulé",
-           "pour|sur l' ensemble de l' année", "entre MONTH et MONTH", "entre YEAR et YEAR",
+           "pour|sur l' ensemble de l' année", "pour|sur l' ensemble de l' année YEAR",
+           "pour|sur l' ensemble de l' année dernière|précédente|passée", "entre MONTH et MONTH", "entre YEAR et YEAR",
            "les|des deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze premiers mois de l' an|année dernier|dernière",
            # a half without its year ("au premier semestre"), a whole year ("sur l'ensemble de 2025"), a span of
            # months ("Sur la période de juillet à septembre"), a period named by its end ("l'exercice, qui s'achève
@@ -410,7 +412,7 @@ DEADLINES = {
            # a machine translation's calque of "by" ("un $1,77 milliard marché par 2029", "par le 31 mars")
            "par YEAR", "par la fin de YEAR", "par le DAY MONTH YEAR?"],
     "de": ["bis Ende YEAR", "Ende YEAR", "bis YEAR", "im Jahr|Laufe YEAR", "bis|im|Ende MONTH YEAR",
-           "für das|im Gesamtjahr", "für das volle Jahr",
+           "für das|im Gesamtjahr", "für das volle Jahr", "für das|im Gesamtjahr YEAR", "für das volle Jahr YEAR",
            "im ORD Quartal YEAR", "im ersten|zweiten Halbjahr YEAR", "in der ersten|zweiten Jahreshälfte YEAR",
            "Mitte YEAR", "bis Mitte YEAR", "nächstes|nächsten Jahr|Jahres", "im kommenden Jahr",
            "dieses|diesen Jahr|Jahres", "bis Ende des Jahres", "noch in diesem Jahr", "im Jahr YEAR",

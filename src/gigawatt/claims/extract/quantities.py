@@ -78,17 +78,25 @@ _MATURITY = re.compile(
 _MONTH_WORD = (
     r"(?:jan|feb|f[ée]v|m[äa]r|apr|avr|ma[iy]|jun|juin|jul|juil|aug|ao[ûu]t|sep|o[ck]t|nov|d[eé][cz])[a-zéûä]*"
 )
-_MONTH_NAMES = "|".join(
-    [*" ".join(MONTHS.values()).split(), *(a.replace(".", r"\.") for a in MONTH_ABBREVIATIONS if a != "mar")]
-)
 _PERIOD_TO = re.compile(
     # a day and its month ("27. September", "27 septembre", "Sept. 27"), not a year or another span ("to 2029")
-    # (or a month alone: "the three months to December", a machine translation's "die drei Monate bis Sept. 30")
-    r"^\s*(?:to|ending|ended|through|bis zum|bis|clos le|achevés le|terminés le|à)\s+"
-    rf"(?:\d{{1,2}}(?:\.|er)?\s+{_MONTH_WORD}|{_MONTH_WORD}\.? (?:\d{{1,2}}\b(?!\d)|(?:19|20)\d\d)"
-    rf"|(?:{_MONTH_NAMES})\b)",
+    r"^\s*(?:to|ending|ended|through|bis zum|clos le|achevés le|terminés le)\s+"
+    rf"(?:\d{{1,2}}(?:\.|er)?\s+{_MONTH_WORD}|{_MONTH_WORD}\.? (?:\d{{1,2}}\b(?!\d)|(?:19|20)\d\d))",
     re.IGNORECASE,
 )
+# or a month alone after "the N months" ("in the three months to December", a machine translation's "die drei Monate
+# bis Sept. 30", "les trois mois à décembre"): not a delay or a term ("delayed by six months to September", "runs for
+# five years through December", "de cinq ans à sept ans")
+_MONTH_NAMES = "|".join(
+    [
+        *" ".join(MONTHS.values()).split(),
+        *(a.replace(".", r"\.") for a in MONTH_ABBREVIATIONS if a not in ("mar", "sept")),
+    ]
+)
+_PERIOD_TO_MONTH = re.compile(
+    rf"^\s*(?:to|ending|ended|bis|à)\s+(?!sept\b(?!\.))(?:{_MONTH_NAMES})(?!\w)", re.IGNORECASE
+)
+_THE_MONTHS = re.compile(r"\b(?:the|les|des|die|den|der)\s+$", re.IGNORECASE)
 # the time a multiple takes ("verdreifachen in drei Jahren", "tripler en trois ans"): no span of the build-out
 _MULTIPLIED_IN = re.compile(
     r"(?:verdoppel\w*|verdreifach\w*|vervielfach\w*|doubl\w*|tripl\w*|quadrupl\w*)\s+(?:\w+\s+){0,3}"
@@ -194,6 +202,7 @@ def classify(text: str, n: Number, lang: str) -> Quantity | None:
     )
     if m and (_MATURITY.match(tail[m.end() :]) or _FIRST_MONTHS.search(text[: n.start]) or multiplied
               or _PERIOD_TO.match(tail[m.end() :])
+              or (_PERIOD_TO_MONTH.match(tail[m.end() :]) and _THE_MONTHS.search(text[: n.start]))
               or _MULTIPLIED_IN.search(text[max(0, n.start - 60) : n.start])):  # fmt: skip
         return None  # "a 100-year bond" (a maturity), "in den ersten neun Monaten 2025" (a period, read as its end)
     if m:

@@ -354,7 +354,7 @@ _DESCRIPTIONS = re.compile(
     # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
     r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
     r"(?:du groupe|de la société|de l['’]entreprise)"
-    r"|la direction|le producteur|le laboratoire|la biotech|la majeure pétrolière|la major pétrolière"
+    r"|la direction|le producteur|le laboratoire|la majeure pétrolière|la major pétrolière"
     r"|la plateforme(?=\s+(?:de|d['’]|en)\b|\s*[,.;])"  # not a subject: "selon qui la plateforme pourrait lever"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur|sous-traitant"
@@ -370,7 +370,8 @@ _DESCRIPTIONS = re.compile(
     r"|(?:das|des|dem|der) (?:[\w-]+ ){1,3}?(?:Unternehmens?|Konzerns?)|(?:das|des|dem) \w+-?[Uu]nternehmens?"
     # a compound for the company ("der Softwarekonzern", "wie der Facebook-Konzern mitteilte"), "die Firma"
     r"|(?:der|des|dem) (?:[\w-]+ )?[\w-]*(?:konzern|Konzern|[Ee]ntwickler|[Hh]ersteller|[Bb]etreiber|[Aa]nbieter"
-    r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese|[Mm]akler|[Ff]onds|[Bb]esitzer|[Ee]igentümer)s?|(?:die|der) Firma"
+    r"|[Vv]ersorger|[Ii]nvestor|[Rr]iese|[Mm]akler|[Ff]onds|(?:Lagerhaus|Immobilien|Kraftwerks)(?:besitzer|eigentümer))s?"
+    r"|(?:die|der) Firma"
     r"|(?:die|der) [\w-]*-?Tochter(?: von (?-i:[A-Z])\w+)?"
     # a company's unit, named by its parent: the unit the sentence is about ("Amazon Web Services will ..., teilte
     # die Amazon-Tochter mit", "a communiqué la filiale d'Amazon", "Amazon's cloud unit said")
@@ -431,7 +432,7 @@ _TITLE_WORDS = {"Commission", "President", "Senator", "Governor", "Chancellor", 
                 "Chairman", "Chair", "Director", "Republican", "Democratic", "CEO", "Président", "Chief", "Executive",
                 "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Herr", "Frau", "Rival", "Rivals", "Peer", "Competitor",
                 "Ministre", "Supervisor", "Commissioner", "Councillor", "Councilman", "Councilwoman", "Mayor",
-                "Investor", "Administrator", "Ambassador", "Treasurer"}  # fmt: skip
+                "Investor", "Administrator", "Treasurer"}  # fmt: skip
 # "Talen Energy", "SB Energy", "Brookfield Asset Management": later "Talen", "SB", "Brookfield" name them (not the end
 # of a body's name: "Ministry of Digital Technologies")
 _FIRM_NAME = re.compile(
@@ -963,7 +964,10 @@ def _before_time_word(name: str) -> str:
     """``name`` up to a German time word after its first two words ("Finanzchefin Susan Li Ende Januar" -> "... Li"),
     and before "von der" and a German noun ("Juan Carlos Rodríguez von der Beobachtungsstelle" -> "... Rodríguez")."""
     name = re.sub(
-        r"\s+(?:von der|von|vom)\s+[A-ZÄÖÜ]\w*(?:stelle|amt|verband|ung|heit|keit|schaft|behörde)\b.*$", "", name
+        r"\s+(?:von der|von|vom)\s+(?:[A-ZÄÖÜ]\w*(?:stelle|amt|verband|ung|heit|keit|schaft|behörde)|Firma|Bank|Gruppe"
+        r"|Konzern|Universität|Hochschule)\b.*$",
+        "",
+        name,
     )
     words = name.split()
     return " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
@@ -1300,7 +1304,9 @@ def _analysts_typed(noun: str, before: str, memory: Memory) -> list[str]:
 
 _RATING_AGENCY = re.compile(
     r"\b(?:S&P Global Ratings|S&P Global|S&P|Standard & Poor['’]s|Moody['’]s(?: Ratings| Investors Service)?"
-    r"|Fitch(?: Ratings)?|Kroll Bond Rating Agency|KBRA|DBRS Morningstar|Scope Ratings)\b"
+    r"|Fitch(?: Ratings)?|KBRA|DBRS Morningstar|Morningstar DBRS|JCR"
+    # or any name that says it is one ("Kroll Bond Rating Agency", "Japan Credit Rating Agency", "Scope Ratings")
+    r"|(?:[A-Z][\w&'’-]* ){1,4}(?:Rating Agency|Ratings))\b"
 )
 
 
@@ -1326,7 +1332,10 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
         if (apposed := _set_off_before(sentence, m)) is not None:  # "..., Firebird, the start-up behind it, said"
             out.append((apposed.group(1), start + apposed.start(1), start + apposed.end(1)))
             continue
-        if re.search(r"(?i)lender|bank|banque|prêteur|bailleur", m.group()):  # "a World Bank loan, the lender said"
+        # "It cost ..., paid for with a World Bank loan, the lender said" (not where a name opens the sentence:
+        # "JPMorgan Chase will lend ..., which the World Bank also backs, the bank said")
+        opens = re.match(r"\s*(?:It|The|This|That|Its|Le|La|Les|Il|Elle|Ce|Cette|Es|Der|Die|Das)\b", sentence)
+        if re.search(r"(?i)lender|bank|banque|prêteur|bailleur", m.group()) and opens:
             typed = typed or [n for n, _ in firms if _development_bank(n)][:1]
         pick = (
             typed[-1:]
@@ -1678,19 +1687,23 @@ _OWNER_OPENS = re.compile(r"^\W*((?:[A-Z][\w&-]+ ){0,2}[A-Z][\w&-]+)['’]s\s+[a
 _POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
 
 
-@functools.lru_cache(maxsize=32)
+_CLEFT_SUBJECT = re.compile(rf"\b[Cc]['’]est\s+(?:[\w'’]+\s+){{0,3}}qu(?:e\s+|['’])([{_UP}][\w&-]+)\s+[a-zà-ÿ]")
+
+
 def _relative_subjects(text: str, sentence: str) -> list[tuple[str, int, int]]:
-    """One-word names the list lacks that open a French relative clause and recur in the article ("c'est la somme
-    que Sanofi consacrera ..., a annoncé le laboratoire"): the company a description stands for."""
+    """One-word names the list lacks that open the relative clause of a French cleft and recur in the article
+    ("c'est la somme que Sanofi consacrera ..., a annoncé le laboratoire"): the company a description stands for (not
+    any "que": "une somme que Macron a saluée")."""
     return [
         (m.group(1), m.start(1), m.end(1))
-        for m in re.finditer(rf"\bqu(?:e\s+|['’])([{_UP}][\w&-]+)\s+[a-zà-ÿ]", sentence)
+        for m in re.finditer(_CLEFT_SUBJECT, sentence)
         if m.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES
         and m.group(1) not in country_names()
         and len(re.findall(rf"\b{re.escape(m.group(1))}\b", text)) >= 2
     ]
 
 
+@functools.lru_cache(maxsize=32)
 def _openers(text: str) -> tuple[tuple[str, int, int], ...]:
     """Names the list lacks that open a sentence and recur in the article ("Nebius will supply ..."), in English and
     French: a company the article is about."""
@@ -2800,7 +2813,7 @@ _SET_OFF_PERSON = re.compile(rf"\s*(?:(?:Son|Sa|Le|La|L['’])\s[^,.;:]{{2,60}},
 # the subject after a source that opens the sentence ("Selon ses comptes, la Cleveland Clinic a essuyé", "According to
 # its filing, Roblox spent")
 _SUBJECT_AFTER_SOURCE = re.compile(
-    rf"[^,;:{_UP}]{{0,40}},\s+(?:(?:la|le|les|l['’]|the)\s?)?([{_UP}][\w&-]+(?: [{_UP}][\w&-]+){{0,3}})"
+    rf"[^,;:{_UP}]{{0,40}},\s+(?:la|le|les|l['’]|the)\s?([{_UP}][\w&-]+(?: [{_UP}][\w&-]+){{0,3}})"
     r"\s+(?:[a-zà-ÿ]|\d)"
 )
 
