@@ -2828,17 +2828,17 @@ def _subject_after_source(text: str, sent: tuple[int, int], cue: tuple[int, int]
     return m.group(1), m.start(1), m.end(1)
 
 
-def _the_company(text: str, before: int, memory: Memory) -> str | None:
+def _the_company(text: str, before: int, memory: Memory, fallback: bool = False) -> str | None:
     """The company "its" and "the company" stand for: the one that last spoke, unless that was an analysts' firm named
     by what it is ("selon le cabinet spécialisé Renaissance Capital. ... selon son prospectus"): then the company that
-    spoke before it."""
+    spoke before it; with ``fallback``, where there is none, the last company that opened a sentence."""
     name = memory.the_company
-    if not name:
-        return None
-    analysts = {n for noun in _ANALYST_NOUNS for n in _analysts_typed(noun, text[:before], memory)}
-    if name not in analysts:
-        return name
-    return next((n for n in reversed(memory.companies) if n not in analysts), None)
+    if name:
+        analysts = {n for noun in _ANALYST_NOUNS for n in _analysts_typed(noun, text[:before], memory)}
+        name = next((n for n in reversed(memory.companies) if n not in analysts), None) if name in analysts else name
+    if name is None and fallback:
+        name = next(iter(_subjects_before(text, before, memory.firms)[-1:]), None)
+    return name
 
 
 def _opening_company(text: str, sent: tuple[int, int], memory: Memory) -> tuple[str, int, int] | None:
@@ -3197,9 +3197,7 @@ def _referred(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str,
     )
     if plural and memory.previous is not None:
         return dataclasses.replace(memory.previous, cue=cue, content=sent, pronoun=True)
-    company = _the_company(text, sent[0], memory) or next(
-        iter(_subjects_before(text, sent[0], memory.firms)[-1:]), None
-    )
+    company = _the_company(text, sent[0], memory, fallback=True)
     if re.fullmatch(r"nach (?:Firmen|Unternehmens|Konzern)angaben", cue_text, re.IGNORECASE) and company:
         return Attribution(company, cue, None, sent, pronoun=True)
     if (spokesperson := _spokesperson(text, sent, cue, memory)) is not None:
