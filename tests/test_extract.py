@@ -5227,6 +5227,8 @@ def _deadlines(text, lang, date):
         # a delay, a term and "sept ans" are no reporting periods: their spans stay
         ("The regulator delayed the auction by six months to September.", "en", "2025-06-01", [(6, None)]),
         ("The contract runs for five years through December.", "en", "2025-06-01", [(60, None)]),
+        # ... but "the driest six months to July" is a period (an adjective may stand between "the" and the number)
+        ("The driest six months to July since 1976 cost farmers $1 billion.", "en", "2025-08-12", [(1e9, None)]),
         ("La durée des contrats passera de cinq ans à sept ans.", "fr", "2025-06-01", [(60, None), (84, None)]),
     ],
 )

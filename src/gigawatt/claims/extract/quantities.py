@@ -96,7 +96,12 @@ _MONTH_NAMES = "|".join(
 _PERIOD_TO_MONTH = re.compile(
     rf"^\s*(?:to|ending|ended|bis|à)\s+(?!sept\b(?!\.))(?:{_MONTH_NAMES})(?!\w)", re.IGNORECASE
 )
-_THE_MONTHS = re.compile(r"\b(?:the|les|des|die|den|der)\s+$", re.IGNORECASE)
+# (adjectives between: "after the driest six months to July", "nach den trockensten sechs Monaten bis Juli"; not a
+# preposition: "delayed the auction by six months to September")
+_THE_MONTHS = re.compile(
+    r"\b(?:the|les|des|die|den|der)\s+(?:(?!(?:by|for|of|um|de|par|pour|über|auf)\b)[a-zà-ÿäöüß]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # the time a multiple takes ("verdreifachen in drei Jahren", "tripler en trois ans"): no span of the build-out
 _MULTIPLIED_IN = re.compile(
     r"(?:verdoppel\w*|verdreifach\w*|vervielfach\w*|doubl\w*|tripl\w*|quadrupl\w*)\s+(?:\w+\s+){0,3}"
