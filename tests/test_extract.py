@@ -5228,7 +5228,7 @@ def _deadlines(text, lang, date):
         ("The regulator delayed the auction by six months to September.", "en", "2025-06-01", [(6, None)]),
         ("The contract runs for five years through December.", "en", "2025-06-01", [(60, None)]),
         # ... but "the driest six months to July" is a period (an adjective may stand between "the" and the number)
-        ("The driest six months to July since 1976 cost farmers $1 billion.", "en", "2025-08-12", [(1e9, "2025-07-31")]),
+        ("The driest six months to July since 1976 cost $1 billion.", "en", "2025-08-12", [(1e9, "2025-07-31")]),
         ("La durée des contrats passera de cinq ans à sept ans.", "fr", "2025-06-01", [(60, None), (84, None)]),
     ],
 )
