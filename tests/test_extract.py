@@ -5286,3 +5286,33 @@ def test_the_reviews_cases_of_the_fifty_third_rounds_dates(text, lang, date, exp
 def test_the_reviews_cases_of_the_fifty_third_rounds_speakers(text, lang, expected):
     """The review of 2175ddc..e8f6aba: speakers the new rules read worse than the old (each fails on e8f6aba)."""
     assert [c["speaker"] for c in extract(text, dt.date(2025, 6, 1), lang)["claims"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the superlative a relative clause gives its subject; the figures before it stay the article's
+        (
+            "Nvidia switched on Cambridge-1 on Wednesday, a $100 million supercomputer for British health researchers "
+            "that the US chipmaker calls the most powerful in the country.",
+            [(1e8, "the article"), (1, "Nvidia")],
+        ),
+        # the relative clause ends at its comma: the figure after it is not the caller's
+        (
+            "HD Hyundai Power Transformers USA, which the company calls the largest power transformer plant in the "
+            "United States, opened in 2011 with an initial investment of $55 million.",
+            [(1, "the article"), (5.5e7, "the article")],
+        ),
+        # a relative clause the cue is not inside ("which first reported the plan, called it"): no cut
+        (
+            "The official Xinhua news agency, which first reported the plan, called it the largest investment ever "
+            "made by a private Chinese company.",
+            [(1, "Xinhua")],
+        ),
+    ],
+)
+def test_what_its_subject_calls_the_most(text, expected):
+    """en-669, en-653, en-715: "that the US chipmaker calls the most powerful" left the superlative to the article; the
+    cut at the relative pronoun keeps the sentence's other figures out of it."""
+    claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
+    assert [(c["quantity"], c["speaker"]) for c in claims] == expected

@@ -905,10 +905,12 @@ _SUBJUNCTIVE = re.compile(
 _OWN_VIEW = re.compile(r"\b(?:meinen|meint|glauben|glaubt|fürchten|fürchtet|kritisieren|kritisiert|argumentieren)\b")
 
 
-_PRESENTS_AS = re.compile(r"présente(?:nt)?\s+comme\b")
-# (not a conjunction: "alors que", "bien que", "parce que", "ainsi que", "plus que", "tandis que")
+_PRESENTS_AS = re.compile(r"présente(?:nt)?\s+comme\b|call(?:s|ed)\s+(?:it\s+|itself\s+|them\s+)?(?:the|its)\s")
+# (not a conjunction: "alors que", "bien que", "parce que", "ainsi que", "plus que", "tandis que"; English "that" or
+# "which")
 _RELATIVE_QUE = re.compile(
-    r"(?:,\s+|\s)(?<!alors )(?<!bien )(?<!parce )(?<!ainsi )(?<!plus )(?<!moins )(?<!tandis )(?:que|qu['’]|qui\s)"
+    r"(?:,\s+|\s)(?<!alors )(?<!bien )(?<!parce )(?<!ainsi )(?<!plus )(?<!moins )(?<!tandis )"
+    r"(?:que|qu['’]|qui\s|that\s|which\s)"
 )
 
 
@@ -960,10 +962,16 @@ def _attributions(text: str, sents: list[Sentence], quotes, people: dict[str, st
                 cuts.append(at)
         # "un supercalculateur de 100 millions de dollars, que le groupe américain présente comme le plus puissant":
         # the relative clause's superlative is the subject's, the figures before it are not
-        for label, x, _ in s.found:
+        for label, x, y in s.found:
             if label == "cue" and _PRESENTS_AS.match(text, x):
                 rel = [m.start() for m in _RELATIVE_QUE.finditer(s.text, 0, x - s.start)]
+                english = text.startswith("call", x)
+                # (English: only a relative clause the cue is inside, "which the company calls the largest", not
+                # "which first reported the plan, called it"; and it ends at its comma: "..., opened in 2011 with")
+                rel = [r for r in rel if not english or "," not in s.text[r + 1 : x - s.start]]
                 cuts += [s.start + rel[-1]] if rel else []
+                close = re.compile(r",\s").search(s.text, y - s.start) if english and rel else None
+                cuts += [s.start + close.start()] if close else []
         cuts.sort()
         segments = []
         for a, b in itertools.pairwise(cuts):

@@ -89,7 +89,11 @@ CUES = {
            # "Nvidia presented Alps as the world's most powerful": the subject's own superlative (not the agentless
            # "presented as the largest", nor "when he presented the plan"; the object is never the speaker, and a
            # weekday is no object: speakers._object_cue)
-           "presented|described CAP"],
+           "presented|described CAP",
+           # "a supercomputer that the US chipmaker calls the most powerful in the country": the superlative only
+           # (core._attributions cuts the sentence at the relative pronoun)
+           "calls|called the|its most|largest|biggest|fastest|strongest|first|world's",
+           "calls|called it|itself|them the|its most|largest|biggest|fastest|strongest|first|world's"],
     "fr": ["a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a annoncé", "a écrit", "a assuré", "d' après",
            "a précisé", "a estimé", "a répliqué", "selon", "d'après", "déclare", "affirme", "estime", "explique",
            "précise", "assure", "ajoute", "écrit", "indique", "a indiqué", "a-t-il déclaré", "a-t-il ajouté",
