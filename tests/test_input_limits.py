@@ -9,6 +9,7 @@ slow pass. The "before" behaviour is noted on each test.
 
 import math
 import os
+import re
 
 import pytest
 import yaml
@@ -420,6 +421,23 @@ def test_any_text_is_a_finite_quantity_or_a_unit_error(text, kind):
 
 
 _YAMLISH = st.text(alphabet="ab01:-[]{},&*!<>|\n .#'\"?%@`~", max_size=120)
+# plain scalars YAML 1.1 (PyYAML's loader, the oracle below) reads otherwise than the 1.2 core schema gigawatt reads
+# by (gigawatt.data.reading's docstring): its other booleans, sexagesimal numbers, octals and binaries, underscores in
+# numbers, timestamps; where a text holds one, the two readings differ on purpose and the oracle does not apply
+_YAML11_ONLY = re.compile(
+    r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|[-+]?0[0-7_]+|[-+]?0b[01_]+|[-+]?[0-9]*_[0-9_]*(?:\.[0-9_]*)?|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*"
+)
+
+
+def _yaml11_only(text: str) -> bool:
+    """A plain scalar of ``text`` that YAML 1.1 reads otherwise (a plain style is '' from the C parser, None from the
+    Python one)."""
+    plain = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return any(
+        isinstance(event, yaml.ScalarEvent) and not event.style and _YAML11_ONLY.fullmatch(event.value)
+        for event in yaml.parse(text, Loader=plain)
+    )
 
 
 @settings(max_examples=examples(300))
@@ -434,4 +452,13 @@ def test_any_text_is_yaml_data_or_an_input_file_error(text):
         return
     plain = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the parser gigawatt uses, without the limits
     assert not any(getattr(event, "anchor", None) for event in yaml.parse(text, Loader=plain))
-    assert repr(data) == repr(yaml.load(text, Loader=plain))  # repr: NaN compares unequal to itself
+    if not _yaml11_only(text):  # ("NO" is False to YAML 1.1, text to gigawatt: found by this test in CI, 2026-12-07)
+        assert repr(data) == repr(yaml.load(text, Loader=plain))  # repr: NaN compares unequal to itself
+
+
+def test_the_yaml_oracle_sets_aside_only_yaml_11_readings():
+    """The oracle above skips the plain scalars YAML 1.1 reads otherwise (its booleans, sexagesimals, octals), and no
+    others: gigawatt reads "NO" and "1:30" as text, and PyYAML's loader as False and 90."""
+    assert _yaml11_only("NO") and _yaml11_only("a: 1:30") and _yaml11_only("[010]")
+    assert parse_yaml_text("NO", "x.yaml") == "NO" and yaml.safe_load("NO") is False
+    assert not _yaml11_only("a: b") and not _yaml11_only("'NO'") and not _yaml11_only("true") and not _yaml11_only("10")
