@@ -90,12 +90,11 @@ _PERIOD_TO = re.compile(
 _MONTH_NAMES = "|".join(
     [
         *" ".join(MONTHS.values()).split(),
+        # (not "mar" nor a bare "sept", French "seven": "de cinq ans à sept ans"; "Sept." keeps its dot)
         *(a.replace(".", r"\.") for a in MONTH_ABBREVIATIONS if a not in ("mar", "sept")),
     ]
 )
-_PERIOD_TO_MONTH = re.compile(
-    rf"^\s*(?:to|ending|ended|bis|à)\s+(?!sept\b(?!\.))(?:{_MONTH_NAMES})(?!\w)", re.IGNORECASE
-)
+_PERIOD_TO_MONTH = re.compile(rf"^\s*(?:to|ending|ended|bis|à)\s+(?:{_MONTH_NAMES})(?!\w)", re.IGNORECASE)
 # (adjectives between: "after the driest six months to July", "nach den trockensten sechs Monaten bis Juli"; not a
 # preposition: "delayed the auction by six months to September")
 _THE_MONTHS = re.compile(
