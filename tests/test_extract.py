@@ -5316,3 +5316,19 @@ def test_what_its_subject_calls_the_most(text, expected):
     cut at the relative pronoun keeps the sentence's other figures out of it."""
     claims = extract(text, dt.date(2025, 6, 1), "en")["claims"]
     assert [(c["quantity"], c["speaker"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a name of several words after "The", then an auxiliary: the subject (en-739)
+        (
+            "The Asian Development Bank has estimated Mongolia's wind and solar potential at about 2,600 gigawatts.",
+            "en",
+            ["Asian Development Bank"],
+        ),
+    ],
+)
+def test_the_fifty_fourth_rounds_speakers(text, lang, expected):
+    """Learned from `*-730..745` after its scoring: each case fails on the rules that scored it (e8f6aba)."""
+    assert [c["speaker"] for c in extract(text, dt.date(2025, 6, 1), lang)["claims"]] == expected

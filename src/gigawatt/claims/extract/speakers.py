@@ -2065,8 +2065,10 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         set_off and set_off.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES
     ):  # "Le gestionnaire du réseau, Elering, estime"
         out.append((set_off.group(1), sent[0] + set_off.start(1), sent[0] + set_off.end(1)))
-    opening = re.fullmatch(r"\s*(?:The|La|Le)\s+((?:[A-Z][\w&-]*\s+){1,4})", text[sent[0] : cue[0]])
-    if opening:  # "The Greater Memphis Chamber says ...", "La Greater Memphis Chamber dit que"
+    opening = re.fullmatch(
+        r"\s*(?:The|La|Le)\s+((?:[A-Z][\w&-]*\s+){1,4})(?:(?:has|had|have)\s+)?", text[sent[0] : cue[0]]
+    )
+    if opening:  # "The Greater Memphis Chamber says ...", "La Greater Memphis Chamber dit que", "The ... Bank has said"
         name = opening.group(1).strip()
         out.append((name, sent[0] + opening.start(1), sent[0] + opening.start(1) + len(name)))
     outlet = re.search(
