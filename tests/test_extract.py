@@ -5327,6 +5327,14 @@ def test_what_its_subject_calls_the_most(text, expected):
             "en",
             ["Asian Development Bank"],
         ),
+        # whom a subject "told" only listens: never the speaker (en-738: TASS)
+        (
+            "Buryatia's government told the state news agency TASS it would spend $80 million on the grid.",
+            "en",
+            ["the article"],
+        ),
+        ('"We will spend $80 billion," he told Reuters.', "en", ["the article"]),
+        ("Microsoft told the news agency Reuters it would spend $80 billion.", "en", ["Microsoft"]),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):
