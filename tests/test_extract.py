@@ -5335,6 +5335,13 @@ def test_what_its_subject_calls_the_most(text, expected):
         ),
         ('"We will spend $80 billion," he told Reuters.', "en", ["the article"]),
         ("Microsoft told the news agency Reuters it would spend $80 billion.", "en", ["Microsoft"]),
+        # English ", so" is a conjunction, not German ", so Nvidia" (en-745)
+        (
+            "Casetext had raised about $64 million, according to PitchBook, so Thomson Reuters is paying more.",
+            "en",
+            ["PitchBook"],
+        ),
+        ("Der Bedarf soll auf mehr als zehn Gigawatt steigen, so Kepco.", "de", ["Kepco"]),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):

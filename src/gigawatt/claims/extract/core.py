@@ -280,7 +280,8 @@ def sentences(text: str, lang: str) -> list[Sentence]:
             s.found += _quoted_patterns(s)
             if m := _IN_THE_VIEW_OF.match(body):  # "Für Ministerpräsident Woidke ist es die größte Investition"
                 s.found.append(("cue", start + m.start(1), start + m.end(1)))
-            s.found += [("cue", start + m.start(1), start + m.end(1)) for m in _SO_SAYS.finditer(body)]
+            if slang == "de":  # (English "so" is a conjunction: "according to PitchBook, so Thomson Reuters is")
+                s.found += [("cue", start + m.start(1), start + m.end(1)) for m in _SO_SAYS.finditer(body)]
             if slang == "fr":
                 s.found += [("cue", start + m.start(1), start + m.end(1)) for m in _SPLIT_AUXILIARY.finditer(body)]
             if not any(label == "cue" for label, _, _ in s.found) and (m := REPORT_OF.search(body)):
