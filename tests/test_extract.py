@@ -5342,6 +5342,12 @@ def test_what_its_subject_calls_the_most(text, expected):
             ["PitchBook"],
         ),
         ("Der Bedarf soll auf mehr als zehn Gigawatt steigen, so Kepco.", "de", ["Kepco"]),
+        # a description of two words before the name opening the sentence (en-735)
+        (
+            "The market researcher Arizton has forecast that investment will top $120 million by 2027.",
+            "en",
+            ["Arizton"],
+        ),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):

@@ -1969,7 +1969,7 @@ _OWN_ACCOUNT_SUBJECT = re.compile(
     r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+$"
 )
 _DESCRIBED_OPENER = re.compile(
-    r"\s*(?:Its|Their|His|Her|A|An|The)\s+(?:[A-Z][\w-]*\s+)?(?!(?:of|for|and|on|in|at)\b)[a-z][\w-]*\s+"
+    r"\s*(?:Its|Their|His|Her|A|An|The)\s+(?:[A-Z][\w-]*\s+)?(?:(?!(?:of|for|and|on|in|at)\b)[a-z][\w-]*\s+){1,2}"
     r"([A-Z][\w&-]+)\s+(?:(?:has|had|have)\s+)?$"  # (not "The Bank of England said")
     # "Son voisin bâlois Novartis avait promis"
     r"|\s*(?:Son|Sa|Ses|Leur)\s+[a-zà-ÿ-]+\s+(?:[a-zà-ÿ-]+\s+)?([A-Z][\w&-]+)\s+$"
