@@ -5348,6 +5348,15 @@ def test_what_its_subject_calls_the_most(text, expected):
             "en",
             ["Arizton"],
         ),
+        # the development banks by their English names in every language (de-739, fr-743)
+        ("Die Asiatische Entwicklungsbank schätzt das Potenzial auf 2600 Gigawatt.", "de", ["Asian Development Bank"]),
+        (
+            "Le réseau dépend de groupes diesel de 17,9 MW, selon la Banque asiatique de développement (BAsD).",
+            "fr",
+            ["Asian Development Bank"],
+        ),
+        ("Laut der Europäischen Investitionsbank kostet das Netz 500 Mio. Euro.", "de", ["European Investment Bank"]),
+        ("Selon la BID, le câble coûtera 300 millions de dollars.", "fr", ["Inter-American Development Bank"]),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):
