@@ -2550,24 +2550,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-729: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-745: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-730..745: sixteen articles per language, `heldout: true`, 422 gold claims), written with its
+# The held-out batch (*-746..761: sixteen articles per language, `heldout: true`, 435 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-07, with the rules of commit
-# e8f6aba unchanged (those rules had learned from *-714..729). Recall and precision meet the targets in every language
-# (English 139 of 143 and 139 of 150, French 133 of 141 and 133 of 144, German 133 of 138 and 133 of 143), and so does
-# every field (97 of 143, 88 of 141, 97 of 138); speakers do not (113 of 139, 97 of 133, 106 of 133). The targets are
-# not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the held-out measure can
-# only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only after new articles are
-# written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(730, 746))
+# eac6215 unchanged (those rules had learned from *-730..745). Recall and precision meet the targets in every language
+# (English 145 of 148 and 145 of 152, French 133 of 144 and 133 of 139, German 137 of 143 and 137 of 142); every field
+# does in English and German (101 of 148, 95 of 143), not in French (84 of 144); speakers do not (117 of 145, 99 of
+# 133, 108 of 137). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact)
+# so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring.
+# Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(746, 762))
 HELDOUT_MEASURED = {
-    "en": {"recall": 139 / 143, "precision": 139 / 150, "speaker_accuracy": 113 / 139, "every_field": 97 / 143},
-    "fr": {"recall": 133 / 141, "precision": 133 / 144, "speaker_accuracy": 97 / 133, "every_field": 88 / 141},
-    "de": {"recall": 133 / 138, "precision": 133 / 143, "speaker_accuracy": 106 / 133, "every_field": 97 / 138},
+    "en": {"recall": 145 / 148, "precision": 145 / 152, "speaker_accuracy": 117 / 145, "every_field": 101 / 148},
+    "fr": {"recall": 133 / 144, "precision": 133 / 139, "speaker_accuracy": 99 / 133, "every_field": 84 / 144},
+    "de": {"recall": 137 / 143, "precision": 137 / 142, "speaker_accuracy": 108 / 137, "every_field": 95 / 143},
 }
 
 
