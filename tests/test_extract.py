@@ -5357,6 +5357,12 @@ def test_what_its_subject_calls_the_most(text, expected):
         ),
         ("Laut der Europäischen Investitionsbank kostet das Netz 500 Mio. Euro.", "de", ["European Investment Bank"]),
         ("Selon la BID, le câble coûtera 300 millions de dollars.", "fr", ["Inter-American Development Bank"]),
+        # the subject that opens the sentence, of two verbs joined by "und" (de-744)
+        (
+            "KPMG investiert zwei Milliarden Dollar in Dienste und rechnet mit Erlösen von zwölf Milliarden Dollar.",
+            "de",
+            ["KPMG", "KPMG"],
+        ),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):

@@ -639,7 +639,7 @@ _BEFORE_CUES = {"zufolge", "nach dessen angaben", "nach deren angaben"} | _OWN_A
 # between a subject and its reporting verb ("AMD said", "Lisa Su, AMD's chief executive, said") there is no clause
 # boundary: a quotation mark, the end of a clause, or a conjunction that opens a reported clause
 _SUBJECT_GAP = re.compile(r"[^.;:“”\"«»„]{0,40}")
-_SHARED_SUBJECT_GAP = re.compile(r"\s+[a-zäöüß]\w*\s[^.;:,“”\"«»„]{0,100}\s(?:and|und|et)\s+")
+_SHARED_SUBJECT_GAP = re.compile(r"\s+[a-zäöüß]\w*\s[^.;:,“”\"«»„]{0,140}\s(?:and|und|et)\s+")
 _DIGIT_MARKS = re.compile(r"(?<=\d)[.,](?=\d)")  # "18.000" does not end a clause
 # ", eine Tochter der X, ", ", Chef der Beratungsfirma GreenMet und früher Berater von ..., "
 _APPOSITION_GAP = re.compile(
@@ -1840,6 +1840,8 @@ def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]
     # auxiliary that brackets the clause
     after_aux = e <= cue[0] and re.search(r"\b(?:hat|hatte|hatten|haben)\s+$", sentence[: s - start])
     after_aux = after_aux and re.fullmatch(r"[^.;:,“”\"«»„]{0,120}", sentence[e - start : cue[0] - start])
+    # "KPMG will ... ausgeben und rechnet mit ...": the subject that opens the sentence, of two verbs joined by "und"
+    shared = e <= cue[0] and s - start <= 2 and _SHARED_SUBJECT_GAP.fullmatch(sentence[e - start : cue[0] - start])
     return (
         min(abs(s - cue[1]), abs(cue[0] - e), len(gap) if e <= cue[0] else 99) <= 40
         or bool(after_wie)
@@ -1847,6 +1849,7 @@ def _near(sentence: str, start: int, span: tuple[int, int], cue: tuple[int, int]
         or after_quote
         or bool(apposition)
         or bool(before_aux)
+        or bool(shared)
     )
 
 
