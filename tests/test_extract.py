@@ -5363,6 +5363,12 @@ def test_what_its_subject_calls_the_most(text, expected):
             "de",
             ["KPMG", "KPMG"],
         ),
+        # a place after a German compound's preposition is no name (de-743: "in Tokio")
+        (
+            "Japan steuert nach Angaben des Außenministeriums in Tokio 2,4 Milliarden Yen bei.",
+            "de",
+            ["Ministry of Foreign Affairs"],
+        ),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):

@@ -1870,6 +1870,8 @@ def _without_german_head(name: str, at: int, lang: str) -> tuple[str, int]:
     long_head = len(words) >= 3 and len(words[0]) >= 10 and re.search(german, words[0]) is not None
     typed = len(words) >= 2 and _TYPE_NOUN.fullmatch(words[0]) is not None  # "des Branchendienstes CoStar"
     if lang == "de" and (long_head or typed) and words[0][1:].islower():
+        if words[1][0].islower():  # "Außenministeriums in Tokio": a place after a preposition, no name
+            return "", 0
         return name[len(words[0]) + 1 :], at + len(words[0]) + 1
     return name, at
 
@@ -1920,6 +1922,8 @@ def _unlisted(sentence: str, start: int, lang: str, known, cue: tuple[int, int],
         if lang == "de" and " " in name and re.fullmatch(_FIRM_NOUNS["de"], name.split()[0], re.IGNORECASE):
             name, s = name.split(" ", 1)[1], s + len(name.split()[0]) + 1  # "Investmentbank Jefferies"
         name, s = _without_german_head(name, s, lang)
+        if not name:
+            continue
         if lang == "de" and (k := english_firm_start(name.split())):  # "eines Sprechers von Dominion Energy"
             skipped = " ".join(name.split()[:k]) + " "
             name, s = name[len(skipped) :], s + len(skipped)
@@ -2043,7 +2047,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     noun = lang == "de" and any(  # a long word (not "Carsten Jung", "Kevin Chung")
         len(w) >= 9 and re.search(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nisse?)$", w) for w in name.split()
     )
-    if after and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name) and not noun:
+    if after and name and name.split()[0] not in set(_TITLES) | _NOT_NAMES and not names_in(name) and not noun:
         out.append((name, at, after.end(1)))
     # (after its country's possessive: "Algeria's Sonelgaz says")
     out += _described_subjects(text, sent, cue, lang)
@@ -2326,7 +2330,7 @@ def _candidates(text: str, sent: tuple[int, int], quotes, cue: tuple[int, int], 
         if words:
             name, at = untitled(words[-1].group(), cue[1] + words[-1].start())
             name, at = _without_german_head(name, at, lang)
-            plain = name not in _NOT_NAMES  # not "Mrd" ("20 Mrd. d'euros")
+            plain = name not in _NOT_NAMES and name != ""  # not "Mrd" ("20 Mrd. d'euros")
             # "nach Angaben von Siemens": one word straight after "von" is a name, not a plural ("von Experten")
             named = low_cue.endswith("von") and words[-1].start() <= 2 and _german_name_word(name)
             # "laut Tallgrass": one word straight after "laut" that the article writes elsewhere too (not "laut Plan")
