@@ -5365,7 +5365,7 @@ def test_what_its_subject_calls_the_most(text, expected):
         ),
         # a place after a German compound's preposition is no name (de-743: "in Tokio")
         (
-            "Japan steuert nach Angaben des Außenministeriums in Tokio 2,4 Milliarden Yen bei.",
+            "Japan steuert nach Angaben des Außenministeriums in Tokio umgerechnet 16 Millionen Euro bei.",
             "de",
             ["Ministry of Foreign Affairs"],
         ),
