@@ -5369,6 +5369,13 @@ def test_what_its_subject_calls_the_most(text, expected):
             "de",
             ["Ministry of Foreign Affairs"],
         ),
+        # "-t-il" never stands for a company named after a preposition (fr-735)
+        (
+            "La centrale associera 50 MW de panneaux solaires, selon son conseiller, Aidan Rogers. Elle vendra son "
+            "courant à la compagnie Barbados Light & Power pendant vingt-cinq ans, a-t-il ajouté.",
+            "fr",
+            ["Aidan Rogers", "Aidan Rogers"],
+        ),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):

@@ -3508,6 +3508,12 @@ def _person_before(text: str, start: int, end: int, memory: Memory) -> bool:
     )
 
 
+# a company named after a preposition, with its article and up to two words of what it is ("à la compagnie X")
+_GOVERNED_FIRM = re.compile(
+    r"\b(?:à|au|aux|de|du|des|d['’]|par|pour|avec|chez)\s+(?:(?:la|le|les|l['’])\s?)?(?:[a-zà-ÿ-]+\s+){0,2}$"
+)
+
+
 def _typed_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> list:
     """The companies introduced by what they are that may be the inverted pronoun's subject: "Jusqu'à 3,5 milliards
     de dollars : c'est la couverture que le courtier Aon peut réunir, a-t-il annoncé" (the company the sentence
@@ -3516,8 +3522,8 @@ def _typed_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], memor
     "à" or "de": "promise à la jeune pousse X")."""
     cs, ce = cue
     named = [c for c in names_in(text[sent[0] : cs], sent[0], memory.names) if c[0] in memory.firms]
-    if re.search(r"-il\b", text[cs:ce]):
-        return named
+    if re.search(r"-il\b", text[cs:ce]):  # (not a complement: "Elle vendra son courant à la compagnie X")
+        return [c for c in named if not _GOVERNED_FIRM.search(text, sent[0], c[1])]
     if not re.search(r"-elle\b", text[cs:ce]) or memory.last_person is not None:
         return []
     if _person_before(text, sent[0], cs, memory) or _unheard_referent(text, sent, cue, memory):
