@@ -2008,6 +2008,30 @@ _OPENING_WORD = re.compile(  # (or opening the clause after a colon: "... leave 
 )
 
 
+# German: a name of one to three capitalised words that opens the sentence straight before its verb, or before the
+# auxiliary of a verb-final one ("Siemens sagte", "Eli Lilly hatte im März zugesagt", "Delta Air Lines bezifferte")
+_GERMAN_OPENER = re.compile(
+    rf"\s*([{_UP}][\w&-]+(?: (?:&|[{_UP}][\w&-]+)){{0,2}})\s+(?:(?:hat|hatte|haben|hatten)\s[^,.;:“”\"«»„]{{0,60}})?$"
+)
+
+
+def _german_opener(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> re.Match | None:
+    """:data:`_GERMAN_OPENER`, where it is a name: not a noun (German capitalises them), so it recurs in the article,
+    or is one word that is an acronym or has a capital inside ("Siemens", "KPMG", "CoreWeave")."""
+    m = _GERMAN_OPENER.match(text[sent[0] : cue[0]])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES | _GERMAN_LEADS or _GERMAN_HEAD.fullmatch(words[-1]):
+        return None
+    recurs = len(re.findall(rf"(?<![\w-]){re.escape(m.group(1))}(?![\w-])", text)) >= 2
+    if len(words) == 1:
+        return m if recurs or re.fullmatch(r"[A-Z]{2,}|[A-Z]\w*[a-z][A-Z]\w*", words[0]) else None
+    # (a name of several words, the article's again, with no title before it: not "Konzernchef Jensen Huang",
+    # "Konkurrent Bell Canada", "Mitte Juli")
+    return m if recurs and untitled(m.group(1), 0)[1] == 0 else None
+
+
 def _described_subjects(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list:
     """Subjects told by what stands around them: German "hat Orange Jordan nach eigenen Angaben", the name after the
     noun that describes it ("Its Basel neighbour Novartis had pledged", "Son voisin bâlois Novartis avait promis")."""
@@ -2052,7 +2076,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     # (after its country's possessive: "Algeria's Sonelgaz says")
     out += _described_subjects(text, sent, cue, lang)
     # (before an auxiliary, or its apposition set off: "Sudatel, Sudani's parent, has said")
-    first = _OPENING_WORD.match(text[sent[0] : cue[0]]) if lang != "de" else None
+    first = _OPENING_WORD.match(text[sent[0] : cue[0]]) if lang != "de" else _german_opener(text, sent, cue)
     # or the first of two joined names ("Toyota and NTT said", "Toyota et NTT ont promis"; in German only before an
     # acronym or a name of two words or more, not "Bund und Länder")
     first = first or _PAIRED_OPENER[lang].match(text[sent[0] : cue[0]])
