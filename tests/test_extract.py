@@ -5386,6 +5386,8 @@ def test_what_its_subject_calls_the_most(text, expected):
             ["Delta Air Lines"],
         ),
         ("Experten schätzen die Kosten auf 150 Mio. Dollar.", "de", ["the article"]),  # (a guard)
+        # "spricht vom größten": the present of "sprach von" (de-686)
+        ("Lefdal-Chef Jørn Skaane spricht vom größten Rechenzentrumsstandort Europas.", "de", ["Jørn Skaane"]),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):
