@@ -188,7 +188,8 @@ CUES = {
            "nach einem Bericht der|des", "nach Einschätzung|Berechnungen von|der|des",
            "nach Einschätzung|Berechnungen der Analysten von", "erzählte", "in Aussicht gestellt|stellte",
            "stellte|stellten|stellt",  # "stellte Finanzchef X ... in Aussicht" (speakers._skipped: only so)
-           "gespottet", "spottete", "heißt es", "gesprochen", "sprach|spricht|sprechen|sprachen von|vom", "ankündigte", "ankündigten",
+           "gespottet", "spottete", "heißt es", "gesprochen", "sprach|spricht|sprechen|sprachen von|vom",
+           "ankündigte", "ankündigten",
            "bekanntgab", "bekannt gab", "angegeben", "erwartete", "gemäß",
            "nach Firmenangaben|Unternehmensangaben|Konzernangaben", "vorhergesagt", "vorausgesagt",
            "veranschlagt", "veranschlagte", "darlegte", "dargelegt",
