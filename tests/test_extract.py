@@ -5388,6 +5388,19 @@ def test_what_its_subject_calls_the_most(text, expected):
         ("Experten schätzen die Kosten auf 150 Mio. Dollar.", "de", ["the article"]),  # (a guard)
         # "spricht vom größten": the present of "sprach von" (de-686)
         ("Lefdal-Chef Jørn Skaane spricht vom größten Rechenzentrumsstandort Europas.", "de", ["Jørn Skaane"]),
+        # machine-translated French: "la firme" and "les deux compagnies" stand for the companies (fr-744, fr-687)
+        (
+            "EY a complété un $1,4 milliard investissement, la firme de comptabilité et de conseil a dit mercredi.",
+            "fr",
+            ["EY"],
+        ),
+        (
+            "Stellantis a signé un accord de $2 milliards avec Microsoft, les deux compagnies ont dit jeudi.",
+            "fr",
+            ["Stellantis"],
+        ),
+        # (a guard: a name after "la firme" is its own)
+        ("Le marché atteindra 206,5 milliards de dollars, selon la firme de recherche Newzoo.", "fr", ["Newzoo"]),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):

@@ -373,10 +373,11 @@ _DESCRIPTIONS = re.compile(
     r"|la plateforme(?=\s+(?:de|d['’]|en)\b|\s*[,.;])"  # not a subject: "selon qui la plateforme pourrait lever"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur|sous-traitant"
-    r"|transporteur)|l[’'](?:investisseur|industriel|assembleur)|la multinationale)"
+    r"|transporteur)|l[’'](?:investisseur|industriel|assembleur)|la multinationale|la firme)"
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
     r"|(?:die|der) Gruppe"
     r"|les (?:deux )?groupes|les (?:deux )?sociétés|les deux partenaires|la société|la compagnie|la start-up"
+    r"|les (?:deux )?compagnies"
     r"|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
     r"|beide Seiten|both sides|les deux parties|the buyers|the sellers|the owners|les acheteurs|die Käufer"
     r"|die Unternehmen|der Konzern|the group|both companies"
@@ -401,8 +402,8 @@ _NUMBER_WORD = re.compile(
     r"|Eine|Zwei|Drei|Vier|Fünf|Zehn|Hundert|Tausend)\b"
 )
 _PLURAL = re.compile(
-    r"companies|entreprises|groupes|sociétés|partenaires|(?:die |beiden |beide )+Unternehmen|Konzerne|beide Seiten"
-    r"|both sides|les deux parties|buyers|sellers|owners|acheteurs|Käufer",
+    r"companies|entreprises|groupes|sociétés|compagnies|partenaires|(?:die |beiden |beide )+Unternehmen|Konzerne"
+    r"|beide Seiten|both sides|les deux parties|buyers|sellers|owners|acheteurs|Käufer",
     re.IGNORECASE,
 )
 # "the report said", "le journal", "das Blatt": the last news outlet named
