@@ -5395,7 +5395,8 @@ def test_what_its_subject_calls_the_most(text, expected):
             ["EY"],
         ),
         (
-            "Stellantis a signé un accord de $2 milliards avec Microsoft, les deux compagnies ont dit jeudi.",
+            "Stellantis vend des voitures. Stellantis a signé un accord de $2 milliards avec Microsoft, les deux "
+            "compagnies ont dit jeudi.",
             "fr",
             ["Stellantis"],
         ),
