@@ -5402,6 +5402,18 @@ def test_what_its_subject_calls_the_most(text, expected):
         ),
         # (a guard: a name after "la firme" is its own)
         ("Le marché atteindra 206,5 milliards de dollars, selon la firme de recherche Newzoo.", "fr", ["Newzoo"]),
+        # "Deere & Co", then "Deere"; "Shinsegae Group", then "Shinsegae": the short name the article goes on with
+        # (en-736, en-721)
+        (
+            "Deere & Co will pay $305 million for Blue River, the company said. Deere makes tractors.",
+            "en",
+            ["Deere"],
+        ),
+        (
+            "Shinsegae Group will build a 250-megawatt data centre, it said. Shinsegae runs department stores.",
+            "en",
+            ["Shinsegae"],
+        ),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):

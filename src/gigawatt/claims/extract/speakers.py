@@ -783,15 +783,16 @@ def full_form(name: str, text: str) -> str:
 
 _COMPANY_TAIL = re.compile(
     r" (?:Systems|Technology|Technologies|Data Cent(?:er|re)s|Corporation|Platforms|Networks|Labs|Pipeline"
-    r"|International|Semiconductor)$"
+    r"|International|Semiconductor|& Co\.?|& Company|Group)$"  # "Deere & Co", "Shinsegae Group": "Deere", "Shinsegae"
 )
 
 
 def short_form(name: str, text: str) -> str:
     """A company the list lacks, named in full and then by its first word ("Vantage Data Centers ... Vantage",
-    "Amkor Technology ... Amkor"), is named as the article names it after the first mention: by that word. Not
-    "Energy", "Power" or "Group", which most often name another company than the word alone ("Hitachi Energy",
-    "Georgia Power")."""
+    "Amkor Technology ... Amkor", "Deere & Co ... Deere", "Shinsegae Group ... Shinsegae"), is named as the article
+    names it after the first mention: by that word. Not "Energy" or "Power", which most often name another company
+    than the word alone ("Hitachi Energy", "Georgia Power"). (Some gold keeps "Group": "Adani Group", "Nebius Group";
+    on the tuned set "Group" gains more than it loses.)"""
     legal = re.search(r" (?:Corp|Inc|Ltd)\.?$", name)  # no legal suffix: the gold never writes one
     name = name[: legal.start()] if legal and name not in KNOWN else name
     tail = _COMPANY_TAIL.search(name)
