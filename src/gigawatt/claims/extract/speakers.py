@@ -358,7 +358,8 @@ _DESCRIPTIONS = re.compile(
     r"|carmaker|automaker"
     r"|designer|trust|producer|generator"
     r"|investor|provider|utility|fund|conglomerate|lender|manufacturer|supplier|parent|owner|miner|landlord|maker"
-    r"|contractor|builder|insurer|broker|retailer|grocer|drugmaker|carrier|biotech|(?<=oil )major|(?<=energy )major"
+    r"|contractor|builder|insurer|broker|retailer|grocer|drugmaker|steelmaker|carrier|biotech|(?<=oil )major"
+    r"|(?<=energy )major"
     r"|(?<=rating )agency|(?<=ratings )agency|l['’]agence de notation|(?:die|der) Ratingagentur"
     # "the Bank" (of England, named before) as "the bank", not "The World Bank"
     r"|hyperscaler|bank|(?<=[Tt]he )Bank)|l[’']entreprise"
@@ -369,7 +370,7 @@ _DESCRIPTIONS = re.compile(
     # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
     r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
     r"(?:du groupe|de la société|de l['’]entreprise)"
-    r"|la direction|le producteur|le laboratoire|la majeure pétrolière|la major pétrolière"
+    r"|la direction|le producteur|le laboratoire|la majeure pétrolière|la major pétrolière|le sidérurgiste|le chimiste"
     r"|la plateforme(?=\s+(?:de|d['’]|en)\b|\s*[,.;])"  # not a subject: "selon qui la plateforme pourrait lever"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur|sous-traitant"
@@ -1700,7 +1701,7 @@ def _is_body(name: str) -> bool:
     return "government" in role or "EU" in role or role == "development bank" or says is not None
 
 
-_OWNER_OPENS = re.compile(r"^\W*((?:[A-Z][\w&-]+ ){0,2}[A-Z][\w&-]+)['’]s\s+[a-z]")  # "Kinder Morgan's backlog"
+_OWNER_OPENS = re.compile(r"^\W*((?:[A-Z][\w&-]+ ){0,2}[A-Z][\w&-]+)['’]s\s+[a-z\d]")  # "Kinder Morgan's backlog"
 _POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
 
 
