@@ -5431,6 +5431,27 @@ def test_what_its_subject_calls_the_most(text, expected):
             "fr",
             ["BASF"],
         ),
+        # Lithuania's Ministry of the Economy and Innovation and Cameroon's Ministry of Water Resources and Energy
+        # (sourced rows of data/ministries.csv); "innovation" is a portfolio; a German pair of portfolios before one
+        # "-ministerium" names the first ("Wirtschafts- und Innovationsministerium")
+        (
+            "Lithuania will build an AI factory in Vilnius for about €130 million, the economy and innovation ministry "
+            "said.",
+            "en",
+            ["Ministry of the Economy and Innovation"],
+        ),
+        (
+            "Litauen baut in Vilnius eine KI-Fabrik für 130 Millionen Euro, teilte das Wirtschafts- und "
+            "Innovationsministerium mit.",
+            "de",
+            ["Ministry of the Economy and Innovation"],
+        ),
+        (
+            "Seit Freitag speist die Turbine 60 Megawatt in das Netz Kameruns ein. Das teilte das Wasser- und "
+            "Energieministerium in Jaunde mit.",
+            "de",
+            ["Ministry of Water Resources and Energy"],
+        ),
     ],
 )
 def test_the_fifty_fourth_rounds_speakers(text, lang, expected):

@@ -32,6 +32,7 @@ PORTFOLIOS = {
     "science": (r"science", r"sciences?|recherche", r"wissenschaft|forschung", "Ministry of Science"),
     "technology": (r"technology", r"technologies?", r"technologie", "Ministry of Technology"),
     "development": (r"development", r"développement", r"entwicklung", "Ministry of Development"),
+    "innovation": (r"innovation", r"innovation", r"innovation", "Ministry of Innovation"),
     "investment": (r"investment", r"investissements?", r"investition(?:en)?", "Ministry of Investment"),
     "land": (r"land", r"(?!)", r"(?!)", "Ministry of Land"),
     "transport": (r"transport(?:ation)?", r"transports?", r"verkehr", "Ministry of Transport"),
@@ -78,6 +79,8 @@ COUNTRIES = {
     "Ecuador": r"Ecuador\w*|[ÉE]quateur|équatorien\w*|[Ee]cuadorianisch\w*|Quito",
     "Togo": r"\bTogo\w*|togolais\w*|Lomé",
     "Bulgaria": r"Bulgaria\w*|Bulgarie|bulgare\w*|Bulgarien|bulgarisch\w*|Sofia\b",
+    "Lithuania": r"Lithuania\w*|Lituanie|lituanien\w*|Litauen|litauisch\w*|Vilnius",
+    "Cameroon": r"Cameroon\w*|Cameroun\w*|camerounais\w*|Kamerun\w*|kamerunisch\w*|Yaound[ée]|Jaunde",
     "Luxembourg": r"(?<!Rosa-)\bLuxemb(?:ourg|urg)\b(?!-)|\bluxembourgeois\w*|\bluxemburgisch\w*",
     # countries the table has no row for: counted, so that the article's country is not mistaken for one it has
     "France": r"\bFrance\b|\bfrançais\w*|\bFrench\b|Frankreich|französisch\w*|Paris",
@@ -123,7 +126,7 @@ _PHRASES = {
     ),
     # "das japanische Außenministerium", "US-Energieministeriums", "des Ministeriums für Energie, Wasserressourcen"
     "de": re.compile(
-        rf"(?:\b[A-Z]{{2,3}}-|\bBundes|\bLandes|\b)(?i:{_ALL[2]})s?ministeri(?:um|ums)\b"
+        rf"(?:\b[A-Z]{{2,3}}-|\bBundes|\bLandes|\b)(?:(?i:{_ALL[2]})s?-\s+und\s+)?(?i:{_ALL[2]})s?ministeri(?:um|ums)\b"
         rf"|\bMinisteri(?:um|ums)\s+für\s+(?:den\s+|die\s+|das\s+)?(?i:{_ALL[2]})"
     ),
 }
