@@ -222,8 +222,8 @@ KNOWN = {
                                ["Asian Development Bank", "ADB", "Banque asiatique de développement", "BAsD",
                                 "Asiatische Entwicklungsbank", "Asiatischen Entwicklungsbank"]),
     "Inter-American Development Bank": ("organization", "development bank",
-                                        ["Inter-American Development Bank", "IDB", "IADB",
-                                         "Banque interaméricaine de développement", "BID",
+                                        ["Inter-American Development Bank", "IADB",
+                                         "Banque interaméricaine de développement",
                                          "Interamerikanische Entwicklungsbank",
                                          "Interamerikanischen Entwicklungsbank"]),
     "European Investment Bank": ("organization", "development bank",
@@ -232,7 +232,7 @@ KNOWN = {
                                   "Europäischen Investitionsbank"]),
     "International Finance Corporation": ("organization", "development bank",
                                           ["International Finance Corporation", "IFC",
-                                           "Société financière internationale", "SFI"]),
+                                           "Société financière internationale"]),
     "European Bank for Reconstruction and Development": (
         "organization", "development bank",
         ["European Bank for Reconstruction and Development", "EBRD", "BERD", "Osteuropabank",
@@ -240,7 +240,14 @@ KNOWN = {
          "Europäische Bank für Wiederaufbau und Entwicklung", "Europäischen Bank für Wiederaufbau und Entwicklung"]),
 }  # fmt: skip
 _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in aliases), key=lambda x: -len(x[0]))
-_KNOWN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w])")
+# (the development banks' acronyms, not as the start of another name: "ADB Safegate", "EIB Global"; "BID", "IDB" and
+# "SFI" name other bodies too, the Islamic Development Bank, Science Foundation Ireland: left out)
+_LONE_ACRONYMS = {"ADB", "BAsD", "EIB", "BEI", "IFC", "IADB"}
+_KNOWN_RE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(a) + (r"(?! [A-Z])" if a in _LONE_ACRONYMS else "") for a, _ in _ALIASES)
+    + r")(?![\w])"
+)
 _CANON = dict(_ALIASES)
 # a name the list lacks: two or three capitalised words (first names and surnames), near a cue only
 _UP = "A-ZÀ-ÖØ-ÞĀĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŤŪŰŲŸŹŻŽ"  # capitals, accented ones too ("Øyvind", "Élysée", "Şahin")
@@ -374,11 +381,12 @@ _DESCRIPTIONS = re.compile(
     r"|la plateforme(?=\s+(?:de|d['’]|en)\b|\s*[,.;])"  # not a subject: "selon qui la plateforme pourrait lever"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur|sous-traitant"
-    r"|transporteur)|l[’'](?:investisseur|industriel|assembleur)|la multinationale|la firme)"
+    r"|transporteur)|l[’'](?:investisseur|industriel|assembleur)|la multinationale)"
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
     r"|(?:die|der) Gruppe"
     r"|les (?:deux )?groupes|les (?:deux )?sociétés|les deux partenaires|la société|la compagnie|la start-up"
-    r"|les (?:deux )?compagnies"
+    r"|la firme(?!(?: [\w'’-]+){0,4} (?-i:[A-Z]))"  # not "la firme américaine de recherche Gartner"
+    r"|les deux compagnies|les compagnies(?=\s+(?:ont|avaient)\b)"  # not "les compagnies d'assurance"
     r"|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
     r"|beide Seiten|both sides|les deux parties|the buyers|the sellers|the owners|les acheteurs|die Käufer"
     r"|die Unternehmen|der Konzern|the group|both companies"
@@ -800,7 +808,11 @@ def short_form(name: str, text: str) -> str:
     if name in KNOWN or tail is None or " " in name[: tail.start()]:
         return name
     head = name[: tail.start()]
-    alone = re.search(rf"(?<![\w-]){re.escape(head)}(?:['’]s)?(?![\w-])(?! [A-Z])", text)
+    # (alone: not the full name itself, "Merck & Co", nor a surname after a first name, "Founder Gautam Adani")
+    alone = [
+        m for m in re.finditer(rf"(?<![\w-]){re.escape(head)}(?:['’]s)?(?![\w-])(?! [A-Z])(?! &)", text)
+        if not re.search(r"\b[A-Z][a-z]+ $", text[: m.start()])
+    ]  # fmt: skip
     return head if alone and head not in _CANON and len(head) > 2 else name
 
 
@@ -1994,7 +2006,7 @@ _OWN_ACCOUNT_SUBJECT = re.compile(
     r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+$"
 )
 _DESCRIBED_OPENER = re.compile(
-    r"\s*(?:Its|Their|His|Her|A|An|The)\s+(?:[A-Z][\w-]*\s+)?(?:(?!(?:of|for|and|on|in|at)\b)[a-z][\w-]*\s+){1,2}"
+    r"\s*(?:Its|Their|His|Her|A|An|The)\s+(?:[A-Z][\w-]*\s+)?(?:(?!(?:of|for|and|on|in|at|with|to|from|by|into)\b)[a-z][\w-]*\s+){1,2}"
     r"([A-Z][\w&-]+)\s+(?:(?:has|had|have)\s+)?$"  # (not "The Bank of England said")
     # "Son voisin bâlois Novartis avait promis"
     r"|\s*(?:Son|Sa|Ses|Leur)\s+[a-zà-ÿ-]+\s+(?:[a-zà-ÿ-]+\s+)?([A-Z][\w&-]+)\s+$"
@@ -2014,18 +2026,30 @@ _OPENING_WORD = re.compile(  # (or opening the clause after a colon: "... leave 
 # German: a name of one to three capitalised words that opens the sentence straight before its verb, or before the
 # auxiliary of a verb-final one ("Siemens sagte", "Eli Lilly hatte im März zugesagt", "Delta Air Lines bezifferte")
 _GERMAN_OPENER = re.compile(
-    rf"\s*([{_UP}][\w&-]+(?: (?:&|[{_UP}][\w&-]+)){{0,2}})\s+(?:(?:hat|hatte|haben|hatten)\s[^,.;:“”\"«»„]{{0,60}})?$"
+    rf"\s*([{_UP}][\w&-]+(?: (?:&|[{_UP}][\w&-]+)){{0,2}})\s+(?:(?:hat|hatte)\s[^,.;:“”\"«»„]{{0,60}})?$"
 )
+# what opens a German sentence before an inverted subject: adverbs and times ("Zuletzt meldete Nvidia")
+_GERMAN_ADVERBS = {"Zuletzt", "Inzwischen", "Dort", "Derzeit", "Allerdings", "Jetzt", "Gestern", "Heute", "Bislang",
+                   "Bisher", "Morgen", "Damals", "Später", "Zunächst", "Anschließend", "Zudem", "Vergangene",
+                   "Vergangenen", "Letzte", "Letzten", "Nächste", "Mitte", "Anfang", "Ende", "Dabei", "Dafür", "Daher",
+                   "Deshalb", "Trotzdem", "Damit", "Danach", "Dazu", "Demnach", "Offenbar", "Immerhin", "Erst",
+                   "Erstmals", "Künftig", "Nun", "Kürzlich", "Jüngst", "Unterdessen", "Indes", "Zugleich",
+                   "Gleichzeitig", "Ebenfalls", "Ursprünglich", "Hier", "Hierzulande", "Dennoch",
+                   "Schließlich"}  # fmt: skip
 
 
 def _german_opener(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> re.Match | None:
     """:data:`_GERMAN_OPENER`, where it is a name: not a noun (German capitalises them), so it recurs in the article,
-    or is one word that is an acronym or has a capital inside ("Siemens", "KPMG", "CoreWeave")."""
+    or is one word that is an acronym or has a capital inside ("Siemens", "KPMG", "CoreWeave"); not an adverb or a
+    time before an inverted subject ("Zuletzt meldete Nvidia", "Vergangene Woche sagte Siemens"), nor the subject of a
+    plural verb ("Analysten erwarten": one company takes the singular)."""
     m = _GERMAN_OPENER.match(text[sent[0] : cue[0]])
-    if m is None:
+    if m is None or re.match(r"\w+en\b", text[cue[0] : cue[1]]):
         return None
     words = m.group(1).split()
-    if words[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES | _GERMAN_LEADS or _GERMAN_HEAD.fullmatch(words[-1]):
+    if words[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES | _GERMAN_LEADS | _GERMAN_ADVERBS | _NOT_ACRONYMS:
+        return None
+    if _GERMAN_HEAD.fullmatch(words[-1]):
         return None
     recurs = len(re.findall(rf"(?<![\w-]){re.escape(m.group(1))}(?![\w-])", text)) >= 2
     if len(words) == 1:
@@ -2115,8 +2139,11 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     ):  # "Le gestionnaire du réseau, Elering, estime"
         out.append((set_off.group(1), sent[0] + set_off.start(1), sent[0] + set_off.end(1)))
     opening = re.fullmatch(
-        r"\s*(?:The|La|Le)\s+((?:[A-Z][\w&-]*\s+){1,4})(?:(?:has|had|have)\s+)?", text[sent[0] : cue[0]]
+        r"\s*(?:The|La|Le)\s+((?:[A-Z][\w&-]*\s+){1,4})((?:has|had|have)\s+)?", text[sent[0] : cue[0]]
     )
+    # (before an auxiliary, a name of several words or the list's: not "The Government has said", "The CEO has said")
+    if opening and opening.group(2) and " " not in opening.group(1).strip():
+        opening = opening if _CANON.get(opening.group(1).strip()) else None
     if opening:  # "The Greater Memphis Chamber says ...", "La Greater Memphis Chamber dit que", "The ... Bank has said"
         name = opening.group(1).strip()
         out.append((name, sent[0] + opening.start(1), sent[0] + opening.start(1) + len(name)))
@@ -2723,7 +2750,9 @@ def _object_cue(cands, cue: tuple[int, int], text: str):
     verb has a time, not an object, after it ("ce mardi"); the candidates unchanged for any other cue."""
     m = _OBJECT_CUE.fullmatch(text[cue[0] : cue[1]])
     if text[cue[0] : cue[1]] == "told":  # "Buryatia's government told the news agency TASS": TASS only listens
-        return [c for c in cands if c[2] <= cue[0]]
+        # (unless no one is named: "people familiar with the matter told Reuters" is Reuters' report)
+        unnamed = re.search(r"\b(?:people|persons?|sources?|insiders?|officials)\b(?: [\w-]+){0,5}\s+$", text[: cue[0]])
+        return cands if unnamed else [c for c in cands if c[2] <= cue[0]]
     if m is None:
         return cands
     after = re.match(r"\s*(\w+)", text[cue[1] :])
@@ -3067,6 +3096,13 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
         re.split(r"[,;:]", _DIGIT_MARKS.sub("0", after))[0],  # "bis zu 18,5 Mrd. Dollar ... in Aussicht"
     ):
         return True
+    # "..., Bürgermeister X spricht von einem Erfolg": an opinion, no figure (not "spricht vom größten", "sprach von
+    # 1,4 Milliarden Dollar")
+    if re.fullmatch(r"(?:spricht|sprechen|sprach|sprachen) vo[nm]", low):
+        spoken = re.split(r"[,;:]|\.(?!\d)", after)[0]
+        superlative = re.search(r"\w{3,}(?:st|ßt)e[nmrs]?\b", spoken)
+        if not re.search(r"\d|(?i:milliard|million|billion|watt|zwei|drei|vier|fünf|zehn|hundert|tausend)", spoken):
+            return superlative is None
     # "capacity is projected at 936 MW": a passive without its agent reports nobody (the sentence's other cue may)
     passive = re.search(
         r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|now|also|still)\s+)?$", text[sent[0] : cue[0]]
