@@ -992,7 +992,8 @@ _ACRONYM_GIVEN = re.compile(
 
 def _before_time_word(name: str) -> str:
     """``name`` up to a German time word after its first two words ("Finanzchefin Susan Li Ende Januar" -> "... Li"),
-    and before "von der" and a German noun ("Juan Carlos Rodríguez von der Beobachtungsstelle" -> "... Rodríguez")."""
+    or a German noun ("Leeny Oberg Investitionen"), and before "von der" and a German noun ("Juan Carlos Rodríguez von
+    der Beobachtungsstelle" -> "... Rodríguez")."""
     name = re.sub(
         r"\s+(?:von der|von|vom)\s+(?:[A-ZÄÖÜ]\w*(?:stelle|amt|verband|ung|heit|keit|schaft|behörde)|Firma|Bank|Gruppe"
         r"|Konzern|Universität|Hochschule)\b.*$",
@@ -1000,7 +1001,11 @@ def _before_time_word(name: str) -> str:
         name,
     )
     words = name.split()
-    return " ".join(words[: next((k for k, w in enumerate(words) if k > 1 and w in _GERMAN_NOT_NAMES), None)])
+    # (or a German noun after them: "Finanzchefin Leeny Oberg Investitionen von höchstens ...")
+    noun = re.compile(r"\w{3,}(?:ung|ungen|ionen|heit|keit|schaft|kosten|ausgaben|einnahmen)")
+    return " ".join(
+        words[: next((k for k, w in enumerate(words) if k > 1 and (w in _GERMAN_NOT_NAMES or noun.fullmatch(w))), None)]
+    )
 
 
 def titled_people(text: str) -> list[str]:
