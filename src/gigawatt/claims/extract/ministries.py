@@ -32,7 +32,9 @@ PORTFOLIOS = {
     "science": (r"science", r"sciences?|recherche", r"wissenschaft|forschung", "Ministry of Science"),
     "technology": (r"technology", r"technologies?", r"technologie", "Ministry of Technology"),
     "development": (r"development", r"développement", r"entwicklung", "Ministry of Development"),
-    "innovation": (r"innovation", r"innovation", r"innovation", "Ministry of Innovation"),
+    # (in English only as the second of a pair, "the economy and innovation ministry": "the innovation department"
+    # of a company or a city is none)
+    "innovation": (r"(?<=and )innovation", r"innovation", r"innovation", "Ministry of Innovation"),
     "investment": (r"investment", r"investissements?", r"investition(?:en)?", "Ministry of Investment"),
     "land": (r"land", r"(?!)", r"(?!)", "Ministry of Land"),
     "transport": (r"transport(?:ation)?", r"transports?", r"verkehr", "Ministry of Transport"),

@@ -222,7 +222,7 @@ KNOWN = {
                                ["Asian Development Bank", "ADB", "Banque asiatique de développement", "BAsD",
                                 "Asiatische Entwicklungsbank", "Asiatischen Entwicklungsbank"]),
     "Inter-American Development Bank": ("organization", "development bank",
-                                        ["Inter-American Development Bank", "IADB",
+                                        ["Inter-American Development Bank", "IADB", "IDB",
                                          "Banque interaméricaine de développement",
                                          "Interamerikanische Entwicklungsbank",
                                          "Interamerikanischen Entwicklungsbank"]),
@@ -242,10 +242,11 @@ KNOWN = {
 _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in aliases), key=lambda x: -len(x[0]))
 # (the development banks' acronyms, not as the start of another name: "ADB Safegate", "EIB Global"; "BID", "IDB" and
 # "SFI" name other bodies too, the Islamic Development Bank, Science Foundation Ireland: left out)
-_LONE_ACRONYMS = {"ADB", "BAsD", "EIB", "BEI", "IFC", "IADB"}
+_LONE_ACRONYMS = {"ADB", "BAsD", "EIB", "BEI", "IFC", "IADB", "IDB"}
+_NOT_ANOTHER_NAME = r"(?! (?:Safegate|Holdings?|Invest|Markets|Ventures|Capital|Securities|Partners)\b)"
 _KNOWN_RE = re.compile(
     r"(?<![\w-])("
-    + "|".join(re.escape(a) + (r"(?! [A-Z])" if a in _LONE_ACRONYMS else "") for a, _ in _ALIASES)
+    + "|".join(re.escape(a) + (_NOT_ANOTHER_NAME if a in _LONE_ACRONYMS else "") for a, _ in _ALIASES)
     + r")(?![\w])"
 )
 _CANON = dict(_ALIASES)
@@ -377,7 +378,8 @@ _DESCRIPTIONS = re.compile(
     # a document of the company: "selon le communiqué du groupe", "le rapport annuel de la société"
     r"|(?:(?<=communiqué )|(?<=rapport )|(?<=dossier )|(?<=document )|(?<=annuel )|(?<=bilan ))"
     r"(?:du groupe|de la société|de l['’]entreprise)"
-    r"|la direction|le producteur|le laboratoire|la majeure pétrolière|la major pétrolière|le sidérurgiste|le chimiste"
+    r"|la direction|le producteur|le laboratoire|la majeure pétrolière|la major pétrolière|le sidérurgiste"
+    r"|le chimiste(?!\s+(?:du|de|des|d['’])\b)"  # (not a chemist "du CNRS")
     r"|la plateforme(?=\s+(?:de|d['’]|en)\b|\s*[,.;])"  # not a subject: "selon qui la plateforme pourrait lever"
     # not when a name follows ("le cabinet d'études Terakraft")
     r"|(?:le (?:spécialiste|conglomérat|constructeur|développeur|cabinet|propriétaire|distributeur|sous-traitant"
@@ -385,8 +387,10 @@ _DESCRIPTIONS = re.compile(
     r"(?!(?: [\w'’-]+){0,2} (?-i:[A-Z]))"
     r"|(?:die|der) Gruppe"
     r"|les (?:deux )?groupes|les (?:deux )?sociétés|les deux partenaires|la société|la compagnie|la start-up"
-    r"|la firme(?!(?: [\w'’-]+){0,4} (?-i:[A-Z]))"  # not "la firme américaine de recherche Gartner"
-    r"|les deux compagnies|les compagnies(?=\s+(?:ont|avaient)\b)"  # not "les compagnies d'assurance"
+    # not "la firme américaine de recherche Gartner" (but "la firme jeudi soir à San Francisco" is the firm)
+    r"|la firme(?!(?: (?!(?:à|au|aux|en|dans|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)[\w'’-]+){0,4}"
+    r" (?-i:[A-Z]))"
+    r"|les (?:deux )?compagnies(?!\s+(?:d['’]|de|des|du|aériennes|pétrolières|minières|électriques|maritimes)\b)"
     r"|das Unternehmen|(?:die )?(?:beiden|beide) Unternehmen"
     r"|beide Seiten|both sides|les deux parties|the buyers|the sellers|the owners|les acheteurs|die Käufer"
     r"|die Unternehmen|der Konzern|the group|both companies"
@@ -1718,7 +1722,7 @@ def _is_body(name: str) -> bool:
     return "government" in role or "EU" in role or role == "development bank" or says is not None
 
 
-_OWNER_OPENS = re.compile(r"^\W*((?:[A-Z][\w&-]+ ){0,2}[A-Z][\w&-]+)['’]s\s+[a-z\d]")  # "Kinder Morgan's backlog"
+_OWNER_OPENS = re.compile(r"^\W*((?:[A-Z][\w&-]+ ){0,2}[A-Z][\w&-]+)['’]s\s+[a-z]")  # "Kinder Morgan's backlog"
 _POSSESSED = re.compile(r"^\W*[A-Z]\w+['’]s\s+([A-Z][a-z]+[A-Za-z]*)\s+[a-z]")
 
 
@@ -2049,9 +2053,13 @@ def _german_opener(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> re
     time before an inverted subject ("Zuletzt meldete Nvidia", "Vergangene Woche sagte Siemens"), nor the subject of a
     plural verb ("Analysten erwarten": one company takes the singular)."""
     m = _GERMAN_OPENER.match(text[sent[0] : cue[0]])
-    if m is None or re.match(r"\w+en\b", text[cue[0] : cue[1]]):
+    if m is None:
         return None
     words = m.group(1).split()
+    # (a plural verb, "erwarten", only without an auxiliary: "hat ... angegeben" is a participle; "Stadtwerke Leipzig
+    # rechnen" is one company)
+    if len(words) == 1 and not re.search(r"\bhat(?:te)?\b", m.group()) and re.match(r"\w+en\b", text[cue[0] : cue[1]]):
+        return None
     if words[0] in _NOT_NAMES | _NOT_SUBJECT_NAMES | _GERMAN_LEADS | _GERMAN_ADVERBS | _NOT_ACRONYMS:
         return None
     if _GERMAN_HEAD.fullmatch(words[-1]):
@@ -2062,6 +2070,15 @@ def _german_opener(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> re
     # (a name of several words, the article's again, with no title before it: not "Konzernchef Jensen Huang",
     # "Konkurrent Bell Canada", "Mitte Juli")
     return m if recurs and untitled(m.group(1), 0)[1] == 0 else None
+
+
+# common nouns written with a capital in wire copy, no name ("The Government has said", "The CEO has said")
+_COMMON_CAPITALISED = {"Government", "Company", "Ministry", "Commission", "Treasury", "CEO", "President", "Board",
+                       "Foundation", "Department", "Council", "Bank", "Minister", "Centre", "Center", "Agency",
+                       "Authority", "Group", "Court", "Police", "Army", "State", "City", "Province", "Region", "Union",
+                       "Parliament", "Senate", "Congress", "Cabinet", "Chairman", "Chancellor", "Secretary", "Governor",
+                       "Mayor", "Premier", "Firm", "Operator", "Regulator", "Utility", "Administration",
+                       "Office"}  # fmt: skip
 
 
 def _described_subjects(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list:
@@ -2147,8 +2164,8 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
         r"\s*(?:The|La|Le)\s+((?:[A-Z][\w&-]*\s+){1,4})((?:has|had|have)\s+)?", text[sent[0] : cue[0]]
     )
     # (before an auxiliary, a name of several words or the list's: not "The Government has said", "The CEO has said")
-    if opening and opening.group(2) and " " not in opening.group(1).strip():
-        opening = opening if _CANON.get(opening.group(1).strip()) else None
+    if opening and opening.group(2) and opening.group(1).strip() in _COMMON_CAPITALISED:
+        opening = None
     if opening:  # "The Greater Memphis Chamber says ...", "La Greater Memphis Chamber dit que", "The ... Bank has said"
         name = opening.group(1).strip()
         out.append((name, sent[0] + opening.start(1), sent[0] + opening.start(1) + len(name)))
@@ -2757,7 +2774,11 @@ def _object_cue(cands, cue: tuple[int, int], text: str):
     if text[cue[0] : cue[1]] == "told":  # "Buryatia's government told the news agency TASS": TASS only listens
         # (unless no one is named: "people familiar with the matter told Reuters" is Reuters' report)
         unnamed = re.search(r"\b(?:people|persons?|sources?|insiders?|officials)\b(?: [\w-]+){0,5}\s+$", text[: cue[0]])
-        return cands if unnamed else [c for c in cands if c[2] <= cue[0]]
+        # (not "Siemens officials", "people at Siemens": the company's)
+        named = unnamed and (
+            re.search(r"[A-Z][\w&-]*\s+$", text[: unnamed.start()]) or re.search(r" [A-Z]", unnamed.group())
+        )
+        return cands if unnamed and not named else [c for c in cands if c[2] <= cue[0]]
     if m is None:
         return cands
     after = re.match(r"\s*(\w+)", text[cue[1] :])
@@ -3104,9 +3125,10 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     # "..., Bürgermeister X spricht von einem Erfolg": an opinion, no figure (not "spricht vom größten", "sprach von
     # 1,4 Milliarden Dollar")
     if re.fullmatch(r"(?:spricht|sprechen|sprach|sprachen) vo[nm]", low):
-        spoken = re.split(r"[,;:]|\.(?!\d)", after)[0]
+        spoken = re.split(r"\.(?!\d)", after)[0]
         superlative = re.search(r"\w{3,}(?:st|ßt)e[nmrs]?\b", spoken)
-        if not re.search(r"\d|(?i:milliard|million|billion|watt|zwei|drei|vier|fünf|zehn|hundert|tausend)", spoken):
+        numbers = r"milliard|million|billion|watt|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig"
+        if not re.search(rf"\d|(?i:{numbers}|hundert|tausend|dutzend)", spoken):
             return superlative is None
     # "capacity is projected at 936 MW": a passive without its agent reports nobody (the sentence's other cue may)
     passive = re.search(
