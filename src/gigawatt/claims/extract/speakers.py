@@ -240,8 +240,8 @@ KNOWN = {
          "Europäische Bank für Wiederaufbau und Entwicklung", "Europäischen Bank für Wiederaufbau und Entwicklung"]),
 }  # fmt: skip
 _ALIASES = sorted(((a, name) for name, (_, _, aliases) in KNOWN.items() for a in aliases), key=lambda x: -len(x[0]))
-# (the development banks' acronyms, not as the start of another name: "ADB Safegate", "EIB Global"; "BID", "IDB" and
-# "SFI" name other bodies too, the Islamic Development Bank, Science Foundation Ireland: left out)
+# (the development banks' acronyms, not as the start of another name: "ADB Safegate", "IDB Holdings"; "BID" and "SFI"
+# name other bodies too, the Islamic Development Bank in French, Science Foundation Ireland: left out)
 _LONE_ACRONYMS = {"ADB", "BAsD", "EIB", "BEI", "IFC", "IADB", "IDB"}
 _NOT_ANOTHER_NAME = r"(?! (?:Safegate|Holdings?|Invest|Markets|Ventures|Capital|Securities|Partners)\b)"
 _KNOWN_RE = re.compile(
@@ -2163,7 +2163,7 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     opening = re.fullmatch(
         r"\s*(?:The|La|Le)\s+((?:[A-Z][\w&-]*\s+){1,4})((?:has|had|have)\s+)?", text[sent[0] : cue[0]]
     )
-    # (before an auxiliary, a name of several words or the list's: not "The Government has said", "The CEO has said")
+    # (before an auxiliary, no common noun: not "The Government has said", "The CEO has said"; "The Kremlin has said")
     if opening and opening.group(2) and opening.group(1).strip() in _COMMON_CAPITALISED:
         opening = None
     if opening:  # "The Greater Memphis Chamber says ...", "La Greater Memphis Chamber dit que", "The ... Bank has said"
