@@ -994,6 +994,10 @@ _ACRONYM_GIVEN = re.compile(
 )
 
 
+# a German noun after a name ("Finanzchefin Leeny Oberg Investitionen von höchstens ...")
+_GERMAN_NOUN_IN_NAME = re.compile(r"\w{3,}(?:ung|ungen|ionen|heit|keit|schaft|kosten|ausgaben|einnahmen)")
+
+
 def _before_time_word(name: str) -> str:
     """``name`` up to a German time word after its first two words ("Finanzchefin Susan Li Ende Januar" -> "... Li"),
     or a German noun ("Leeny Oberg Investitionen"), and before "von der" and a German noun ("Juan Carlos Rodríguez von
@@ -1005,11 +1009,8 @@ def _before_time_word(name: str) -> str:
         name,
     )
     words = name.split()
-    # (or a German noun after them: "Finanzchefin Leeny Oberg Investitionen von höchstens ...")
-    noun = re.compile(r"\w{3,}(?:ung|ungen|ionen|heit|keit|schaft|kosten|ausgaben|einnahmen)")
-    return " ".join(
-        words[: next((k for k, w in enumerate(words) if k > 1 and (w in _GERMAN_NOT_NAMES or noun.fullmatch(w))), None)]
-    )
+    cut = (k for k, w in enumerate(words) if k > 1 and (w in _GERMAN_NOT_NAMES or _GERMAN_NOUN_IN_NAME.fullmatch(w)))
+    return " ".join(words[: next(cut, None)])
 
 
 def titled_people(text: str) -> list[str]:
@@ -3045,7 +3046,8 @@ _CLEFT = re.compile(
 )
 
 
-_COMPLEMENT_BEFORE = re.compile(r"\b(?:de|d['’]|du|des|à|au|aux|par|pour|avec|chez)\s*$")
+_FRENCH_PREPOSITIONS = r"de|d['’]|du|des|à|au|aux|par|pour|avec|chez"
+_COMPLEMENT_BEFORE = re.compile(rf"\b(?:{_FRENCH_PREPOSITIONS})\s*$")
 
 
 def _cleft_subject(text: str, sent: tuple[int, int], memory: Memory) -> tuple[str, int, int] | None:
@@ -3098,6 +3100,14 @@ _NAMED_CALLED = re.compile(
 )
 
 
+# a figure in German words or digits, and a superlative ("vom größten"), after "spricht von"
+_GERMAN_FIGURE = re.compile(
+    r"\d|(?i:milliard|million|billion|watt|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|hundert"
+    r"|tausend|dutzend)"
+)
+_GERMAN_SUPERLATIVE = re.compile(r"\w{3,}(?:st|ßt)e[nmrs]?\b")
+
+
 def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     """A cue that reports nothing: "CoreWeave s'engage ainsi" (the article's inference), "widersprach ... nicht" (a
     silence), "the report said" read as a noun ("the report")."""
@@ -3126,10 +3136,8 @@ def _skipped(text: str, sent: tuple[int, int], cue: tuple[int, int]) -> bool:
     # 1,4 Milliarden Dollar")
     if re.fullmatch(r"(?:spricht|sprechen|sprach|sprachen) vo[nm]", low):
         spoken = re.split(r"\.(?!\d)", after)[0]
-        superlative = re.search(r"\w{3,}(?:st|ßt)e[nmrs]?\b", spoken)
-        numbers = r"milliard|million|billion|watt|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig"
-        if not re.search(rf"\d|(?i:{numbers}|hundert|tausend|dutzend)", spoken):
-            return superlative is None
+        if not _GERMAN_FIGURE.search(spoken):
+            return _GERMAN_SUPERLATIVE.search(spoken) is None
     # "capacity is projected at 936 MW": a passive without its agent reports nobody (the sentence's other cue may)
     passive = re.search(
         r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|now|also|still)\s+)?$", text[sent[0] : cue[0]]
@@ -3599,9 +3607,7 @@ def _person_before(text: str, start: int, end: int, memory: Memory) -> bool:
 
 
 # a company named after a preposition, with its article and up to two words of what it is ("à la compagnie X")
-_GOVERNED_FIRM = re.compile(
-    r"\b(?:à|au|aux|de|du|des|d['’]|par|pour|avec|chez)\s+(?:(?:la|le|les|l['’])\s?)?(?:[a-zà-ÿ-]+\s+){0,2}$"
-)
+_GOVERNED_FIRM = re.compile(rf"\b(?:{_FRENCH_PREPOSITIONS})\s+(?:(?:la|le|les|l['’])\s?)?(?:[a-zà-ÿ-]+\s+){{0,2}}$")
 
 
 def _typed_subject(text: str, sent: tuple[int, int], cue: tuple[int, int], memory: Memory) -> list:
