@@ -5540,3 +5540,30 @@ def test_the_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang, expec
 def test_the_second_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang, expected):
     """The second review, of a011327..0952d68: sentences its rules read worse than before (each fails on 0952d68)."""
     assert [c["speaker"] for c in extract(text, dt.date(2025, 6, 1), lang)["claims"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # a regional government speaks for its region, by the region's name: the one named before it ...
+        ("Nvidia has no plans in the northern Mexican state of Sonora. The state government said the money, $2 "
+         "billion, would come from a local fund.", "en", ["Sonora"]),
+        ("La province de Gyeonggi a signé un accord. Le réseau apportera 3 GW, a annoncé la province.", "fr",
+         ["Gyeonggi Province"]),
+        ("Der indische Bundesstaat Karnataka baut aus. Die Kosten lägen bei 2 Mrd. Euro, teilte die Landesregierung "
+         "mit.", "de", ["Karnataka"]),
+        ("Amazon will build a data centre in southern Córdoba province worth $500 million, the provincial "
+         "government said.", "en", ["Córdoba Province"]),
+        # ... else the name that opens its sentence (not a possessive, not a country)
+        ("Maharashtra has raised its data-centre target to 500 megawatts, the state government said.", "en",
+         ["Maharashtra"]),
+        ("Google's cloud unit will invest $1 billion there, the state government said.", "en", ["the article"]),
+        # not the subject of a German relative clause, nor "the state utility"
+        ("Jorge Azcón lobt die Projekte. Sie summieren sich auf 50 Mrd. Euro, die die Regionalregierung erklärt hat.",
+         "de", ["the article"]),
+        ("The plant will cost $2 billion, the state utility said.", "en", ["the article"]),
+    ],
+)  # fmt: skip
+def test_the_fifty_seventh_rounds_speakers(text, lang, expected):
+    """Learned from *-778..793 (each case but the last three fails on ffd9ee8)."""
+    assert [c["speaker"] for c in extract(text, dt.date(2025, 6, 1), lang)["claims"]] == expected

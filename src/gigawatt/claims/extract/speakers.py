@@ -1479,6 +1479,62 @@ def _named_by_head(text: str, sentence: str, start: int) -> list[tuple[str, int,
     return out
 
 
+# "the state government said", "selon le gouvernement de l'État", "teilte die Landesregierung mit": the state,
+# province or region the article named, by its own name ("Uttar Pradesh", "Nuevo León"), as the gold names it
+_REGION_GOVERNMENT = re.compile(
+    r"\b(?:[Tt]he (?:state|provincial|regional) government|[Tt]he (?:state|province)(?= (?:says|said|has said|would"
+    r"|will|expects|estimates|plans)\b)"
+    r"|[Ll]e gouvernement (?:de l['’]État|d['’]État|régional|provincial|de la province)"
+    # (not the subject of a German relative clause: "Projekte, die die Regionalregierung ... erklärt hat")
+    r"|[Ll]a province(?= ?[,.])|(?<![Dd]ie )[Dd](?:ie|er) (?:Landes|Provinz|Regional|Staats)regierung"
+    r"|[Dd]ie Provinz(?= mit\b))\b(?!['’]s)"
+)
+
+
+def _region(group: str) -> str:
+    """A region's name, one to three capitalised words ("Uttar Pradesh", "Nuevo León"), as the named group ``group``
+    (no possessive: "Amazon's cloud division")."""
+    word = rf"[{_UP}][\w'’-]+(?<!['’]s)"
+    return rf"(?P<{group}>(?!(?:The|La|Le|Les|Die|Der|Das)\b){word}(?: (?:del |de )?{word}){{0,2}})"
+
+
+# where a region is named: "the state of", "Tamil Nadu state", "Buenos Aires province", "l'État de", "la province de",
+# "le gouverneur du", "Bundesstaat", "Provinz" (the groups p, q, r and s mark a province)
+_REGION_NAMED = re.compile(
+    rf"\b(?:state|(?P<p>province)|region|territory) of {_region('a')}"
+    rf"|\b{_region('b')} (?:state|(?P<q>[Pp]rovince))\b(?! of)"
+    rf"|\b(?:[Ll]['’]État|[Ll]a (?P<r>province)|[Ll]a région|gouverneure?|gouvernement)(?: [{_LOW}-]+){{0,2}}"
+    rf" (?:de |du |d['’])(?:l['’]|la )?{_region('c')}"
+    rf"|\b(?:Bundesstaat|Bundesland|(?P<s>Provinz)|Region)(?:e?s)? {_region('d')}"
+)
+_NOT_REGIONS = {"État", "Etat"}
+
+
+def _region_governed(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
+    """A regional government (:data:`_REGION_GOVERNMENT`): the last state, province or region named before it
+    ("the northern Mexican state of Nuevo León", "la province de Gyeonggi", "Bundesstaat Queensland"), else the name
+    that opens its sentence ("Uttar Pradesh has raised ..., the state government said"); never a country."""
+    out, countries = [], country_names()
+    for m in _REGION_GOVERNMENT.finditer(sentence):
+        at = start + m.start()
+        named = [  # a province by its English name ("Gyeonggi Province", "Buenos Aires Province"), as the gold has it
+            (r.start(), name + " Province" * any(r.group(k) for k in "pqrs"))
+            for r in _REGION_NAMED.finditer(text, 0, at)
+            if (name := next(r.group(k) for k in "abcd" if r.group(k))) not in _NOT_REGIONS and name not in countries
+        ]
+        opener = re.match(rf"{_region('n')} [{_LOW}]", sentence)
+        if named:
+            out.append((named[-1][1], at, start + m.end()))
+        elif (
+            opener
+            and opener["n"] not in KNOWN
+            and opener["n"] not in countries
+            and not (set(opener["n"].split()) & (_ORG_WORDS | _NOT_NAMES))
+        ):
+            out.append((opener["n"], at, start + m.end()))
+    return out
+
+
 def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
     """Names told by a description: companies (:func:`_companies_described`), public bodies ("die Behörde", "the
     department": the last one named), research bodies ("l'institut") and news outlets ("the report", "le journal",
@@ -1520,6 +1576,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
             out.append((bodies[-1][1], start + m.start(), start + m.end()))
     out += _named_by_head(text, sentence, start)
+    out += _region_governed(text, sentence, start, memory)
     for m in _RESEARCH_DESCRIBED.finditer(sentence):  # "estime l'institut", "the research group said": the last one
         before = text[: start + m.start()]
         found = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if n in _RESEARCH]
