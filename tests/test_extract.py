@@ -5562,6 +5562,12 @@ def test_the_second_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang
         ("Jorge Azcón lobt die Projekte. Sie summieren sich auf 50 Mrd. Euro, die die Regionalregierung erklärt hat.",
          "de", ["the article"]),
         ("The plant will cost $2 billion, the state utility said.", "en", ["the article"]),
+        # initials before a surname are a person's, whose employer after "von" is no part of the name
+        ("Die Zusage kam laut Industrieminister P.K.R. Mehta von Torrent Power: 7 Mrd. Euro.", "de",
+         ["P.K.R. Mehta"]),
+        # a possessive before a full name is no part of it, so the surname alone names the person later
+        ("Zomato's Deepinder Goyal has a plan. The start-up will invest $2 billion by 2027, Goyal said.", "en",
+         ["Deepinder Goyal"]),
     ],
 )  # fmt: skip
 def test_the_fifty_seventh_rounds_speakers(text, lang, expected):

@@ -752,6 +752,9 @@ def family_name(name: str) -> str:
     return words[0] if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) and len(words) > 1 else words[-1]
 
 
+_ORG_INITIALS = {"U.S.", "U.K.", "E.U.", "U.N.", "J.P.", "H.C."}
+
+
 def speaker_type(name: str, firms: frozenset[str] | set[str] = frozenset()) -> str:
     """``person`` or ``organization``: the list's; ``firms``, the article's companies told by their description ("La
     start-up Boom Supersonic"); for another name, one word, an acronym or a name with its article ("Broadcom",
@@ -766,7 +769,10 @@ def speaker_type(name: str, firms: frozenset[str] | set[str] = frozenset()) -> s
     organised = {w.rstrip(".,") for w in words} & _ORG_WORDS or (
         len(words) > 1 and words[-1] in _PLACES and words[0] not in _NOT_NAMES
     )
-    if any(w.isupper() and len(w) > 1 for w in words) or "&" in words or organised:
+    # (initials before a surname are a person's: "A.K. Sharma", "T.R.B. Rajaa"; not a country's, nor the banks'
+    # "J.P. Morgan" and "H.C. Wainwright")
+    initials = len(words) > 1 and re.fullmatch(r"(?:[A-Z]\.){2,3}", words[0]) and words[0] not in _ORG_INITIALS
+    if any(w.isupper() and len(w) > 1 and not (initials and w == words[0]) for w in words) or "&" in words or organised:
         return "organization"
     if name == ARTICLE or len(name.split()) == 1 or name.split()[0] in ("The", "Le", "La", "Les", "Der", "Die", "Das"):
         return "organization"
@@ -1056,7 +1062,10 @@ _PERSON_NAME = re.compile(
     rf"(?<![\w.'’&-])((?:{_FIRST} ){{1,2}})((?:[OD]['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
     rf"(?![\w'’&-])(?! [{_UP}0-9])"
 )
-_NAME_BEFORE = re.compile(rf"(?:[{_UP}][\w'’&.-]*|\b(?:in|at|near|from|of|à|en|de|du|des|im|in der|aus|bei|nahe))\s+$")
+# (a possessive before is no part of the name: "Ola's Bhavish Aggarwal")
+_NAME_BEFORE = re.compile(
+    rf"(?:[{_UP}][\w'’&.-]*(?<!['’]s)|\b(?:in|at|near|from|of|à|en|de|du|des|im|in der|aus|bei|nahe))\s+$"
+)
 
 
 def proper_names(text: str, lang: str) -> dict[str, str]:
