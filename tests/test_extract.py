@@ -5568,6 +5568,13 @@ def test_the_second_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang
         # a possessive before a full name is no part of it, so the surname alone names the person later
         ("Zomato's Deepinder Goyal has a plan. The start-up will invest $2 billion by 2027, Goyal said.", "en",
          ["Deepinder Goyal"]),
+        # "The newspaper ..." opening a sentence stands for the outlet named before, as "the newspaper" does
+        ("The plan was reported by the Deccan Herald. The newspaper put its cost at about $350 million.", "en",
+         ["Deccan Herald"]),
+        ("Le Monde a révélé le projet. Le journal chiffre son coût à 350 millions d'euros.", "fr", ["Le Monde"]),
+        # a demonstrative pronoun is no name
+        ("SoftBank est le premier client. Celle-ci prévoit d'investir 500 milliards de dollars d'ici à 2029.", "fr",
+         ["the article"]),
     ],
 )  # fmt: skip
 def test_the_fifty_seventh_rounds_speakers(text, lang, expected):

@@ -314,6 +314,7 @@ _NOT_SUBJECT_NAMES = {"It", "This", "That", "They", "We", "I", "You", "He", "She
                       "Executives", "Investors", "Critics", "Sources", "People", "Experts", "Observers", "Economists",
                       "Others", "Some", "Many", "Both", "Nobody", "Everyone", "Several", "None", "Few", "All",
                       "Il", "Elle", "Ils", "Elles", "On", "Nous", "Ce", "Cela", "Es", "Er",
+                      "Celui-ci", "Celle-ci", "Ceux-ci", "Celles-ci", "Celui-là", "Celle-là", "Dieser", "Diese",
                       "Certains", "Analystes", "Observateurs", "Investisseurs", "Data", "Figures", "Filings",
                       "Documents", "Records", "Estimates", "Surveys", "Research", "Studies", "Reports", "Données",
                       "Chiffres", "However", "Meanwhile", "Still", "Separately", "Earlier", "Later", "Today",
@@ -420,10 +421,10 @@ _PLURAL = re.compile(
     re.IGNORECASE,
 )
 # "the report said", "le journal", "das Blatt": the last news outlet named
-_REPORTS = re.compile(
-    r"\b(?:the (?:report|newspaper|paper|agency|news agency|outlet|publication)|le journal|le quotidien"
-    r"|l[’']agence|le média|le site|le rapport|das Blatt|dem Blatt|des Blattes|die Zeitung|der Zeitung|der Bericht"
-    r"|die Agentur|dem Bericht)\b(?! (?-i:[A-Z]))"
+_REPORTS = re.compile(  # (opening a sentence too: "The newspaper put its cost at")
+    r"\b(?:[Tt]he (?:report|newspaper|paper|agency|news agency|outlet|publication)|[Ll]e journal|[Ll]e quotidien"
+    r"|[Ll][’']agence|[Ll]e média|[Ll]e site|[Ll]e rapport|[Dd]as Blatt|dem Blatt|des Blattes|[Dd]ie Zeitung"
+    r"|der Zeitung|[Dd]er Bericht|[Dd]ie Agentur|dem Bericht)\b(?! (?-i:[A-Z]))"
 )
 # a person the list lacks, named after a title ("Gouverneur Tate Reeves", "Nvidia-Chef Jensen Huang", "le patron de
 # Nscale, Josh Payne" is left to the capitalised-words rule): later the surname alone names them too
