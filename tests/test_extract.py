@@ -2550,24 +2550,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-777: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-793: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-778..793: sixteen articles per language, `heldout: true`, 437 gold claims), written with its
+# The held-out batch (*-794..809: sixteen articles per language, `heldout: true`, 457 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-08, with the rules of commit
-# 8baf178 unchanged (those rules had learned from *-762..777). Recall and precision meet the targets in every language
-# (English 143 of 148 and 143 of 157, French 132 of 146 and 132 of 141, German 136 of 143 and 136 of 143); every field
-# does in English only (98 of 148; French 86 of 146, German 78 of 143); speakers in none (111 of 143, 98 of 132, 95 of
-# 136). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the
-# held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only
-# after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(778, 794))
+# 8b13b6f unchanged (those rules had learned from *-778..793). Recall and precision meet the targets in every language
+# (English 147 of 154 and 147 of 153, French 137 of 152 and 137 of 141, German 141 of 151 and 141 of 146); every field
+# does in every language (117 of 154, 100 of 152, 103 of 151); speakers in English only (129 of 147; French 108 of
+# 137, German 111 of 141). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
+# exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
+# scoring. Re-pin only after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(794, 810))
 HELDOUT_MEASURED = {
-    "en": {"recall": 143 / 148, "precision": 143 / 157, "speaker_accuracy": 111 / 143, "every_field": 98 / 148},
-    "fr": {"recall": 132 / 146, "precision": 132 / 141, "speaker_accuracy": 98 / 132, "every_field": 86 / 146},
-    "de": {"recall": 136 / 143, "precision": 136 / 143, "speaker_accuracy": 95 / 136, "every_field": 78 / 143},
+    "en": {"recall": 147 / 154, "precision": 147 / 153, "speaker_accuracy": 129 / 147, "every_field": 117 / 154},
+    "fr": {"recall": 137 / 152, "precision": 137 / 141, "speaker_accuracy": 108 / 137, "every_field": 100 / 152},
+    "de": {"recall": 141 / 151, "precision": 141 / 146, "speaker_accuracy": 111 / 141, "every_field": 103 / 151},
 }
 
 
