@@ -5575,6 +5575,12 @@ def test_the_second_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang
         # a demonstrative pronoun is no name
         ("SoftBank est le premier client. Celle-ci prévoit d'investir 500 milliards de dollars d'ici à 2029.", "fr",
          ["the article"]),
+        # a German genitive of a place, then an adjective, before a company's noun and its name
+        ("Japans größter Spielekonzern Capcom legt zu. Der Umsatz stieg auf 900 Mio. Euro, wie das Unternehmen "
+         "mitteilte.", "de", ["the article", "Capcom"]),
+        # "die Förderbank": the bank named before
+        ("Die Kreditanstalt für Wiederaufbau (KfW) gab einen Kredit über 300 Mio. Euro, wie die Förderbank "
+         "mitteilte.", "de", ["KfW"]),
     ],
 )  # fmt: skip
 def test_the_fifty_seventh_rounds_speakers(text, lang, expected):

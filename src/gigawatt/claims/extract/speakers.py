@@ -373,6 +373,7 @@ _DESCRIPTIONS = re.compile(
     # "the Bank" (of England, named before) as "the bank", not "The World Bank"
     r"|hyperscaler|bank|(?<=[Tt]he )Bank)|l[’']entreprise"
     r"|le promoteur|la banque|le gestionnaire d['’]actifs|die Bank|le fournisseur(?: d['’]électricité)?|le concepteur"
+    r"|die (?:Förder|Entwicklungs|Investitions|Staats)bank"  # "wie die Förderbank mitteilte": the bank named before
     r"|l['’]équipementier|le motoriste|le fondeur|l['’]hébergeur"
     r"|l['’]éditeur|le créateur|l['’]électricien|l['’]énergéticien|l['’]installateur|le courtier"
     r"|les (?:deux )?entreprises|le groupe|le fonds|le géant|le fabricant|l[’']opérateur|l[’']exploitant"
@@ -1130,6 +1131,8 @@ _TYPED_FIRM = re.compile(
     # (a capitalised word, then the noun in small letters: not "SoftBank Group", read as German "-bank")
     r"(?:(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)(?:[\w-]+ )?"
     r"|(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z][\w-]* [a-z])(?:[\w-]+ )?"
+    # a German genitive of a place, then an adjective ("Frankreichs größter Videospielkonzern Ubisoft")
+    r"|(?:^|(?<=\n)|(?<=[.!?] ))[A-ZÄÖÜ][a-zäöüß]+s (?:[a-zäöüß]+ )?(?=[A-ZÄÖÜ][a-zäöüß-]+ [A-Z])"
     # opening a sentence, two words before an English or French noun ("Australian pension fund Aware Super will
     # invest"; no preposition nor article among them: "Laut dem Branchendienst The Information sagten", "Customers of
     # bank HSBC"; not German: "Derzeit bauen Netzbetreiber Leitungen")
