@@ -46,6 +46,7 @@ PORTFOLIOS = {
     "electricity": (r"electricity", r"électricité", r"strom|elektrizität", "Ministry of Electricity"),
     "electronics": (r"electronics", r"électronique", r"elektronik", "Ministry of Electronics"),
     "mines": (r"mines|mining", r"mines", r"bergbau|bodenschätze", "Ministry of Mines"),
+    "railways": (r"railways?", r"chemins? de fer", r"eisenbahn", "Ministry of Railways"),
 }  # fmt: skip
 
 # the words that name a country, in the three languages (its name, its people's adjective, its capital)
@@ -82,6 +83,7 @@ COUNTRIES = {
     "Togo": r"\bTogo\w*|togolais\w*|Lomé",
     "Bulgaria": r"Bulgaria\w*|Bulgarie|bulgare\w*|Bulgarien|bulgarisch\w*|Sofia\b",
     "Lithuania": r"Lithuania\w*|Lituanie|lituanien\w*|Litauen|litauisch\w*|Vilnius",
+    "Serbia": r"Serbia\w*|Serbie|serbe\w*|Serbien|serbisch\w*|Belgrade|Belgrad",
     "Cameroon": r"Cameroon\w*|Cameroun\w*|camerounais\w*|Kamerun\w*|kamerunisch\w*|Yaound[ée]|Jaunde",
     "Luxembourg": r"(?<!Rosa-)\bLuxemb(?:ourg|urg)\b(?!-)|\bluxembourgeois\w*|\bluxemburgisch\w*",
     # countries the table has no row for: counted, so that the article's country is not mistaken for one it has
