@@ -5581,8 +5581,20 @@ def test_the_second_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang
         # "die Förderbank": the bank named before
         ("Die Kreditanstalt für Wiederaufbau (KfW) gab einen Kredit über 300 Mio. Euro, wie die Förderbank "
          "mitteilte.", "de", ["KfW"]),
+        # a French company's noun, an adjective, then a complement before its name (fr-807's sentence)
+        ("Cette ligne de 500 kV, qui relie Quang Trach, dans la province de Quang Binh, à Pho Noi, dans celle de Hung "
+         "Yen, a coûté quelque 22 350 milliards de dongs, soit environ 810 millions d'euros, selon le groupe public "
+         "d'électricité EVN.", "fr", ["EVN"]),
     ],
 )  # fmt: skip
 def test_the_fifty_seventh_rounds_speakers(text, lang, expected):
     """Learned from *-778..793 (each case but the last three fails on ffd9ee8)."""
     assert [c["speaker"] for c in extract(text, dt.date(2025, 6, 1), lang)["claims"]] == expected
+
+
+def test_a_unit_or_a_common_acronym_after_a_cue_names_no_source():
+    """*-794..809: "jusqu'à 1 000 MW supplémentaires" gave the speaker "MW", "the site's IT load" gave "IT"."""
+    from gigawatt.claims.extract.speakers import _clause_names
+
+    clause = "selon lesquelles il aurait demandé jusqu'à 1 000 MW supplémentaires pour la IT load de Dainik Bhaskar"
+    assert [m.group() for m in _clause_names(clause, "fr")] == ["Dainik Bhaskar"]

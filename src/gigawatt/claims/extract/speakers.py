@@ -1148,7 +1148,7 @@ _TYPED_FIRM = re.compile(
     + _NOT_ADJECTIVES
     + r"[a-zà-ÿ-]+"
     + _FRENCH_ADJECTIVE_END
-    + r")?(?: de (?:l['’])?"
+    + r")?(?: (?:de (?:l['’])?|d['’])"  # "le groupe public d'électricité EVN"
     + _PRODUCT_NOUN
     + r"[a-zà-ÿ]+)?"
     r" ((?:St\. |[a-z]{1,2}-?(?=[A-Z]))?[A-Z][\w&'’-]*(?:\.[A-Z][\w&-]*)*(?: (?:&|[A-Z][\w&'’-]*)){0,3}"
@@ -2531,6 +2531,8 @@ def _clause_names(clause: str, lang: str) -> list[re.Match]:
     )
     out = []
     for m in found:  # "Invest in Denmark" is one name; "Reuters in London" is a known name and a place
+        if m.group().upper() in _NOT_ACRONYMS:  # a unit or a common acronym ("jusqu'à 1 000 MW", "IT load")
+            continue
         head, _, place = m.group().partition(" in ")
         if place and (head in _CANON or place.split()[0] in _PLACES):
             m = re.compile(re.escape(head)).match(clause, m.start())
