@@ -5581,6 +5581,9 @@ def test_the_second_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang
         # "die Förderbank": the bank named before
         ("Die Kreditanstalt für Wiederaufbau (KfW) gab einen Kredit über 300 Mio. Euro, wie die Förderbank "
          "mitteilte.", "de", ["KfW"]),
+        # titles only before a person and a relative clause set off by commas before the verb
+        ("Energy Minister Kwame Mensah, who opened the plant in Kumasi on a visit from Accra, said it had cost $300 "
+         "million.", "en", ["Kwame Mensah"]),
         # a French company's noun, an adjective, then a complement before its name (fr-807's sentence)
         ("Cette ligne de 500 kV, qui relie Quang Trach, dans la province de Quang Binh, à Pho Noi, dans celle de Hung "
          "Yen, a coûté quelque 22 350 milliards de dongs, soit environ 810 millions d'euros, selon le groupe public "

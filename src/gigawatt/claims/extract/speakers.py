@@ -2720,6 +2720,8 @@ def _subject(cands, cue: tuple[int, int], text: str, sentence_start: int, lang: 
         owner = _COUNTRY_OWNER.match(text, c[1] - len(lead.lstrip()))  # "Hungary's 4iG, another investor, said"
         opens = opens or (owner and owner.end() == c[1])
         person = speaker_type(c[0], firms) == "person"  # "..., Anat Ashkenazi, its chief financial officer, told"
+        # titles only before a person ("Railways Minister Ashwini Vaishnaw, who joined ..., said")
+        opens = opens or (person and lead.strip() and untitled(f"{lead.strip()} {c[0]}")[0] == c[0])
         # a short quotation may stand inside a person's apposition ("qui parle d'une « bulle » des centres")
         apposition = (
             r",(?:[^.;:“”\"«»„]|«[^»]{1,40}»|“[^”]{1,40}”){1,100},\s*(?:has |have |had )?"
