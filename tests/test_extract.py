@@ -5581,6 +5581,12 @@ def test_the_second_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang
         # "die Förderbank": the bank named before
         ("Die Kreditanstalt für Wiederaufbau (KfW) gab einen Kredit über 300 Mio. Euro, wie die Förderbank "
          "mitteilte.", "de", ["KfW"]),
+        # two words between "the" and a company's or an association's noun, before its name
+        ("Hesse has 900 MW of capacity, the digital industry association Eco said on Tuesday.", "en", ["Eco"]),
+        ("La Hesse compte 900 MW, selon la fédération Eco.", "fr", ["Eco"]),
+        # "the company" after a pronoun subject is the company the pronoun stands for, not one named as an object
+        ("Google is building in Oklahoma. It will also spend $1.5 million with the agritech firm Terra Ag on water, "
+         "the company said.", "en", ["Google"]),
         # titles only before a person and a relative clause set off by commas before the verb
         ("Energy Minister Kwame Mensah, who opened the plant in Kumasi on a visit from Accra, said it had cost $300 "
          "million.", "en", ["Kwame Mensah"]),

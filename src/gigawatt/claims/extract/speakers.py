@@ -1094,14 +1094,14 @@ _FIRM_NOUNS = {
     r"|investor|lender"
     r"|contractor|builder|broker"
     r"|bank|maker|designer|provider|giant|manufacturer|supplier|conglomerate|insurer|miner|news site|daily|newspaper"
-    r"|magazine|agency|drugmaker|carmaker|automaker|carrier|airline|shipper|retailer)",
+    r"|magazine|agency|drugmaker|carmaker|automaker|carrier|airline|shipper|retailer|association|federation)",
     "fr": r"(?:start-?up|groupe|fonds de pension|fonds souverain|fonds d['’]investissement|gestionnaire de retraites"
     r"|caisse de retraite|fonds|société|entreprise|opérateur|exploitant|fabricant|constructeur|géant|développeur"
     r"|installateur|concepteur"
     r"|équipementier|motoriste|fondeur|hébergeur|câblier"
     r"|électricien|énergéticien|distributeur|jeune pousse"
     r"|investisseur|fournisseur|banque|assureur|cabinet|compagnie|spécialiste|conglomérat|courtier|armateur"
-    r"|transporteur|laboratoire)",
+    r"|transporteur|laboratoire|fédération|association)",
     "de": r"(?:[\w-]*(?:konzern|unternehmen|betreiber|hersteller|entwickler|investor|fonds|start-?up|vermögensverwalter"
     r"|anbieter|bank|gruppe|riese|firma|gesellschaft|versorger|miner|vermieter|tochter|dienst|verband|fertiger"
     r"|produzent|zulieferer|ausrüster|konkurrent|rivale|wettbewerber|zeitung|sender|portal|magazin|agentur|bauer"
@@ -1130,6 +1130,8 @@ _TYPED_FIRM = re.compile(
     # with its article, or opening a sentence ("Research firm Gartner forecast", "Israeli developer Mega Or and")
     # (a capitalised word, then the noun in small letters: not "SoftBank Group", read as German "-bank")
     r"(?:(?i:\b(?:the|le|la|l['’]|der|die|das|des|dem|den|beim|vom|zum)\s?)(?:[\w-]+ )?"
+    # (two words between in English: "the digital industry association Bitkom", "the state grid operator EMS")
+    r"|\b[Tt]he [a-z][\w-]* [a-z][\w-]* "
     r"|(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z][\w-]* [a-z])(?:[\w-]+ )?"
     # a German genitive of a place, then an adjective ("Frankreichs größter Videospielkonzern Ubisoft")
     r"|(?:^|(?<=\n)|(?<=[.!?] ))[A-ZÄÖÜ][a-zäöüß]+s (?:[a-zäöüß]+ )?(?=[A-ZÄÖÜ][a-zäöüß-]+ [A-Z])"
@@ -1363,6 +1365,9 @@ _RATING_AGENCY = re.compile(
 )
 
 
+_PRONOUN_OPENS = re.compile(r"\s*(?:It|They|Il|Elle|Ils|Elles|Er|Sie|Es)\b")
+
+
 def _companies_described(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
     """'the company', 'le groupe', 'der Konzern': the first company (not a news outlet) its sentence names, else the
     last one named before it."""
@@ -1394,7 +1399,9 @@ def _companies_described(text: str, sentence: str, start: int, memory: Memory) -
             typed[-1:]
             or [n for n, a in firms if a < 25]
             or opener
-            or [n for n, a in firms if n in memory.firms and a < m.start()][-1:]  # "dem Essener Baukonzern Hochtief"
+            # "dem Essener Baukonzern Hochtief" (not after a pronoun subject: "It will spend ... with the firm Indigo
+            # Ag ..., the company said" is the company "It" stands for)
+            or [n for n, a in firms if n in memory.firms and a < m.start() and not _PRONOUN_OPENS.match(sentence)][-1:]
             or remembered  # every company that spoke and is no outlet became the_company: last_firm adds nothing
             # ("the bank", "die Bank": a development bank too)
             or _subjects_before(text, start, memory.firms, re.search(r"(?i)bank|banque", m.group()) is not None)[-1:]
