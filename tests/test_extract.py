@@ -5587,6 +5587,8 @@ def test_the_second_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang
         # "the company" after a pronoun subject is the company the pronoun stands for, not one named as an object
         ("Google is building in Oklahoma. It will also spend $1.5 million with the agritech firm Terra Ag on water, "
          "the company said.", "en", ["Google"]),
+        # a German document of a name after the verb is the name's ("laut Amazons Jahresbericht")
+        ("Die Cloud-Sparte setzte 20 Mrd. Dollar um, laut Microsofts Geschäftsbericht.", "de", ["Microsoft"]),
         # titles only before a person and a relative clause set off by commas before the verb
         ("Energy Minister Kwame Mensah, who opened the plant in Kumasi on a visit from Accra, said it had cost $300 "
          "million.", "en", ["Kwame Mensah"]),

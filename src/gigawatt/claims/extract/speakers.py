@@ -2194,6 +2194,12 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     )
     name, at = untitled(after.group(1), after.start(1)) if after else ("", 0)
     name, at = _without_german_head(name, at, lang)  # "nach Zählung der Beobachtungsstelle Data Center Watch"
+    # a German document of a name after the verb: the name ("laut Amazons Jahresbericht")
+    if lang == "de" and (document := _GERMAN_DOCUMENT.fullmatch(name)) is not None:
+        owner = document.group(1)
+        name = owner[:-1] if owner.endswith("s") and owner[:-1] in _CANON else owner
+        out.append((_CANON.get(name, name), at, at + len(name)))
+        after = None
     # not a German noun phrase ("schätzt Metas Gesamtinvestition auf"): the verb's object
     noun = lang == "de" and any(  # a long word (not "Carsten Jung", "Kevin Chung")
         len(w) >= 9 and re.search(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nisse?)$", w) for w in name.split()
@@ -2523,6 +2529,12 @@ def _with_possessive_tail(c: tuple[str, int, int], text: str) -> tuple[str, int,
     if tail is None or text[s:e] != name or name in _CANON:  # not "Google's Office"
         return c
     return name + tail.group(), s, tail.end()
+
+
+_GERMAN_DOCUMENT = re.compile(
+    r"([A-Z][\w&]*?)(?:['’]? |-)(?:Jahres|Geschäfts|Quartals)?(?:[Bb]ericht|[Mm]itteilung|[Bb]erechnungen|[Aa]ngaben"
+    r"|[Dd]aten|[Zz]ahlen|[Ss]chätzungen?|[Ss]tudie|[Aa]nalyse|[Pp]rognose)"
+)
 
 
 def _clause_names(clause: str, lang: str) -> list[re.Match]:
