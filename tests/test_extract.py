@@ -2550,24 +2550,24 @@ def test_claims_without_extract_imports_none_of_its_libraries():
 
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
-# the issue's targets, met on the articles the rules were tuned on (*-01 to *-793: every batch after *-04 was held out
+# the issue's targets, met on the articles the rules were tuned on (*-01 to *-809: every batch after *-04 was held out
 # and scored once, then the rules learned from it; pinned at the targets, a change that loses ground there fails here)
 TARGETS = {"recall": 0.85, "precision": 0.90, "speaker_accuracy": 0.85, "every_field": 0.60}
 
-# The held-out batch (*-794..809: sixteen articles per language, `heldout: true`, 457 gold claims), written with its
+# The held-out batch (*-810..825: sixteen articles per language, `heldout: true`, 403 gold claims), written with its
 # gold by four helpers who read neither the rules, nor their commits, nor docs/claims.md's list of hardest cases (and
 # whose reports the lead read only after scoring), committed, then scored once, 2026-12-08, with the rules of commit
-# 8b13b6f unchanged (those rules had learned from *-778..793). Recall and precision meet the targets in every language
-# (English 147 of 154 and 147 of 153, French 137 of 152 and 137 of 141, German 141 of 151 and 141 of 146); every field
-# does in every language (117 of 154, 100 of 152, 103 of 151); speakers in English only (129 of 147; French 108 of
-# 137, German 111 of 141). The targets are not loosened; this pins the measured figures (as fractions, so the floor is
-# exact) so that the held-out measure can only improve, and docs/claims.md reports the gap and every batch's first
-# scoring. Re-pin only after new articles are written and scored once.
-HELDOUT_BATCH = tuple(str(n) for n in range(794, 810))
+# 0fa048b unchanged (those rules had learned from *-794..809). Recall and precision meet the targets in every language
+# (English 134 of 138 and 134 of 146, French 123 of 131 and 123 of 130, German 128 of 134 and 128 of 140); every field
+# does in English and French (95 of 138, 84 of 131; German 74 of 134); speakers in none (104 of 134, 91 of 123, 81 of
+# 128). The targets are not loosened; this pins the measured figures (as fractions, so the floor is exact) so that the
+# held-out measure can only improve, and docs/claims.md reports the gap and every batch's first scoring. Re-pin only
+# after new articles are written and scored once.
+HELDOUT_BATCH = tuple(str(n) for n in range(810, 826))
 HELDOUT_MEASURED = {
-    "en": {"recall": 147 / 154, "precision": 147 / 153, "speaker_accuracy": 129 / 147, "every_field": 117 / 154},
-    "fr": {"recall": 137 / 152, "precision": 137 / 141, "speaker_accuracy": 108 / 137, "every_field": 100 / 152},
-    "de": {"recall": 141 / 151, "precision": 141 / 146, "speaker_accuracy": 111 / 141, "every_field": 103 / 151},
+    "en": {"recall": 134 / 138, "precision": 134 / 146, "speaker_accuracy": 104 / 134, "every_field": 95 / 138},
+    "fr": {"recall": 123 / 131, "precision": 123 / 130, "speaker_accuracy": 91 / 123, "every_field": 84 / 131},
+    "de": {"recall": 128 / 134, "precision": 128 / 140, "speaker_accuracy": 81 / 128, "every_field": 74 / 134},
 }
 
 
