@@ -2182,6 +2182,23 @@ def _described_subjects(text: str, sent: tuple[int, int], cue: tuple[int, int], 
     return out
 
 
+# a German document of a name ("Amazons Jahresbericht", "Siemens' Geschäftsbericht")
+_GERMAN_DOCUMENT = re.compile(
+    r"([A-Z][\w&]*?)(?:['’]? |-)(?:Jahres|Geschäfts|Quartals)?(?:[Bb]ericht|[Mm]itteilung|[Bb]erechnungen|[Aa]ngaben"
+    r"|[Dd]aten|[Zz]ahlen|[Ss]chätzungen?|[Ss]tudie|[Aa]nalyse|[Pp]rognose)"
+)
+
+
+def _german_document(name: str, at: int) -> tuple[str, int, int] | None:
+    """A German document of a name after the verb is the name's ("laut Amazons Jahresbericht": Amazon)."""
+    document = _GERMAN_DOCUMENT.fullmatch(name)
+    if document is None:
+        return None
+    owner = document.group(1)
+    owner = owner[:-1] if owner.endswith("s") and owner[:-1] in _CANON else owner  # the genitive's "s"
+    return _CANON.get(owner, owner), at, at + len(owner)
+
+
 def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lang: str) -> list[tuple[str, int, int]]:
     """Names the list lacks, told by their place: a full name straight after the verb ("sagte Hassan Al Naqbi,
     Chef ..."), or one capitalised word opening the sentence before it (English and French: "Broadcom said")."""
@@ -2194,11 +2211,8 @@ def _beside_the_verb(text: str, sent: tuple[int, int], cue: tuple[int, int], lan
     )
     name, at = untitled(after.group(1), after.start(1)) if after else ("", 0)
     name, at = _without_german_head(name, at, lang)  # "nach Zählung der Beobachtungsstelle Data Center Watch"
-    # a German document of a name after the verb: the name ("laut Amazons Jahresbericht")
-    if lang == "de" and (document := _GERMAN_DOCUMENT.fullmatch(name)) is not None:
-        owner = document.group(1)
-        name = owner[:-1] if owner.endswith("s") and owner[:-1] in _CANON else owner
-        out.append((_CANON.get(name, name), at, at + len(name)))
+    if lang == "de" and (document := _german_document(name, at)) is not None:
+        out.append(document)
         after = None
     # not a German noun phrase ("schätzt Metas Gesamtinvestition auf"): the verb's object
     noun = lang == "de" and any(  # a long word (not "Carsten Jung", "Kevin Chung")
@@ -2529,12 +2543,6 @@ def _with_possessive_tail(c: tuple[str, int, int], text: str) -> tuple[str, int,
     if tail is None or text[s:e] != name or name in _CANON:  # not "Google's Office"
         return c
     return name + tail.group(), s, tail.end()
-
-
-_GERMAN_DOCUMENT = re.compile(
-    r"([A-Z][\w&]*?)(?:['’]? |-)(?:Jahres|Geschäfts|Quartals)?(?:[Bb]ericht|[Mm]itteilung|[Bb]erechnungen|[Aa]ngaben"
-    r"|[Dd]aten|[Zz]ahlen|[Ss]chätzungen?|[Ss]tudie|[Aa]nalyse|[Pp]rognose)"
-)
 
 
 def _clause_names(clause: str, lang: str) -> list[re.Match]:
