@@ -5555,9 +5555,12 @@ def test_the_second_reviews_cases_of_the_fifty_fourth_rounds_speakers(text, lang
         ("Amazon will build a data centre in southern Córdoba province worth $500 million, the provincial "
          "government said.", "en", ["Córdoba Province"]),
         # ... else the name that opens its sentence (not a possessive, not a country)
-        ("Maharashtra has raised its data-centre target to 500 megawatts, the state government said.", "en",
-         ["Maharashtra"]),
+        ("Madhya Pradesh has raised its data-centre target to 500 megawatts, the state government said.", "en",
+         ["Madhya Pradesh"]),
         ("Google's cloud unit will invest $1 billion there, the state government said.", "en", ["the article"]),
+        # (review: a pronoun, a common noun or a one-word company opening the sentence names no region)
+        ("It will cost $2 billion, the state government said.", "en", ["the article"]),
+        ("Foxconn will invest $1.5 billion in a plant, the state government said.", "en", ["the article"]),
         # not the subject of a German relative clause, nor "the state utility"
         ("Jorge Azcón lobt die Projekte. Sie summieren sich auf 50 Mrd. Euro, die die Regionalregierung erklärt hat.",
          "de", ["the article"]),

@@ -1545,11 +1545,12 @@ def _region_governed(text: str, sentence: str, start: int, memory: Memory) -> li
         opener = re.match(rf"{_region('n')} [{_LOW}]", sentence)
         if named:
             out.append((named[-1][1], at, start + m.end()))
-        elif (
+        elif (  # (two words or more: "It", "Data", "Foxconn", "Hyderabad" opening the sentence name no region)
             opener
+            and " " in opener["n"]
             and opener["n"] not in KNOWN
             and opener["n"] not in countries
-            and not (set(opener["n"].split()) & (_ORG_WORDS | _NOT_NAMES))
+            and not (set(opener["n"].split()) & (_ORG_WORDS | _NOT_NAMES | _NOT_SUBJECT_NAMES))
         ):
             out.append((opener["n"], at, start + m.end()))
     return out
