@@ -1530,11 +1530,12 @@ _REGION_NAMED = re.compile(
 _NOT_REGIONS = {"État", "Etat"}
 
 
-def _region_governed(text: str, sentence: str, start: int, memory: Memory) -> list[tuple[str, int, int]]:
+def _region_governed(text: str, sentence: str, start: int) -> list[tuple[str, int, int]]:
     """A regional government (:data:`_REGION_GOVERNMENT`): the last state, province or region named before it
     ("the northern Mexican state of Nuevo León", "la province de Gyeonggi", "Bundesstaat Queensland"), else the name
     that opens its sentence ("Uttar Pradesh has raised ..., the state government said"); never a country."""
     out, countries = [], country_names()
+    opener = re.match(rf"{_region('n')} [{_LOW}]", sentence)
     for m in _REGION_GOVERNMENT.finditer(sentence):
         at = start + m.start()
         named = [  # a province by its English name ("Gyeonggi Province", "Buenos Aires Province"), as the gold has it
@@ -1542,7 +1543,6 @@ def _region_governed(text: str, sentence: str, start: int, memory: Memory) -> li
             for r in _REGION_NAMED.finditer(text, 0, at)
             if (name := next(r.group(k) for k in "abcd" if r.group(k))) not in _NOT_REGIONS and name not in countries
         ]
-        opener = re.match(rf"{_region('n')} [{_LOW}]", sentence)
         if named:
             out.append((named[-1][1], at, start + m.end()))
         elif (  # (two words or more: "It", "Data", "Foxconn", "Hyderabad" opening the sentence name no region)
@@ -1597,7 +1597,7 @@ def _described(text: str, sentence: str, start: int, memory: Memory) -> list[tup
         if bodies and not (agency and outlets and outlets[-1] > bodies[-1][0]):
             out.append((bodies[-1][1], start + m.start(), start + m.end()))
     out += _named_by_head(text, sentence, start)
-    out += _region_governed(text, sentence, start, memory)
+    out += _region_governed(text, sentence, start)
     for m in _RESEARCH_DESCRIBED.finditer(sentence):  # "estime l'institut", "the research group said": the last one
         before = text[: start + m.start()]
         found = [(a, n) for n, a, _ in names_in(before, 0, memory.names) if n in _RESEARCH]
